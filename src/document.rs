@@ -1,0 +1,335 @@
+//! An article as the pipeline sees it: its text, its front matter and the
+//! parts of it that hold prose.
+//!
+//! Extraction runs on [`Document::scan`], a copy of the text of the same
+//! length in which everything that is not prose (front matter, Markdown
+//! code, link targets, HTML, URLs) is blanked with spaces. Offsets into the
+//! scan are offsets into the file, so every claim keeps its exact span.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use crate::error::Error;
+use crate::span::{LineIndex, Span};
+
+/// The largest article read by default, in bytes (see `--max-size`).
+pub const DEFAULT_MAX_SIZE: u64 = 16 * 1024 * 1024;
+
+/// Where an article came from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Origin {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Origin {
+    pub fn display(&self) -> String {
+        match self {
+            Origin::File(path) => path.display().to_string(),
+            Origin::Stdin => "<stdin>".to_string(),
+        }
+    }
+}
+
+/// The fields of the front matter factcheck reads.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrontMatter {
+    pub date: Option<Date>,
+    /// The UTC offset of a front matter datetime, in seconds.
+    pub offset_seconds: Option<i32>,
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub origin: Origin,
+    pub text: String,
+    /// The text with everything that is not prose blanked: same byte length.
+    pub scan: String,
+    pub front: FrontMatter,
+    pub lines: LineIndex,
+    /// Warnings about the input, for stderr (a BOM, a lossy decoding…).
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// Decodes bytes read from `origin` and parses the article.
+    pub fn from_bytes(origin: Origin, bytes: Vec<u8>) -> Result<Document, Error> {
+        let path = origin.display();
+        let mut warnings = Vec::new();
+        let text = decode(&path, bytes, &mut warnings)?;
+        let markdown = match &origin {
+            Origin::File(p) => !p
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("txt")),
+            Origin::Stdin => true,
+        };
+        Ok(Document::parse(origin, text, markdown, warnings))
+    }
+
+    /// Parses an article held in memory; `markdown` selects Markdown masking.
+    pub fn parse(origin: Origin, text: String, markdown: bool, warnings: Vec<String>) -> Document {
+        let mut scan = text.clone().into_bytes();
+        let (front, body_start) = front_matter(&text);
+        blank(&mut scan, Span::new(0, body_start));
+        if text.starts_with('\u{feff}') {
+            blank(&mut scan, Span::new(0, 3));
+        }
+        if markdown {
+            mask_markdown(&text, body_start, &mut scan);
+        }
+        mask_urls(&text, &mut scan);
+        // Every blanked byte became an ASCII space and whole characters were
+        // blanked at once, so the bytes remain valid UTF-8.
+        let scan = String::from_utf8(scan).unwrap_or_else(|e| {
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        });
+        let lines = LineIndex::new(&text);
+        Document {
+            origin,
+            text,
+            scan,
+            front,
+            lines,
+            warnings,
+        }
+    }
+
+    pub fn path(&self) -> String {
+        self.origin.display()
+    }
+}
+
+fn decode(path: &str, bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, Error> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let little = bytes[0] == 0xFF;
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], *c.get(1).unwrap_or(&0)];
+                if little {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            })
+            .collect();
+        warnings.push(format!(
+            "{path}: decoded from UTF-16; offsets refer to the text re-encoded as UTF-8"
+        ));
+        return String::from_utf16(&units).map_err(|_| Error::Encoding {
+            path: path.to_string(),
+            offset: 0,
+            line: 1,
+            detail: "invalid UTF-16".to_string(),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+        let detail = if bytes.iter().take(8192).any(|&b| b == 0) {
+            "binary data, not a text article".to_string()
+        } else {
+            "invalid UTF-8".to_string()
+        };
+        Error::Encoding {
+            path: path.to_string(),
+            offset,
+            line,
+            detail,
+        }
+    })
+}
+
+fn blank(scan: &mut [u8], span: Span) {
+    for b in &mut scan[span.range()] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+}
+
+/// Reads a `---` front matter block; returns it and where the body starts.
+fn front_matter(text: &str) -> (FrontMatter, usize) {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[bom..];
+    let Some(after_open) = rest
+        .strip_prefix("---\n")
+        .or_else(|| rest.strip_prefix("---\r\n"))
+    else {
+        return (FrontMatter::default(), 0);
+    };
+    let open_len = rest.len() - after_open.len();
+    let mut offset = 0;
+    for line in after_open.split_inclusive('\n') {
+        let trimmed = line.trim_end_matches(['\r', '\n']);
+        if trimmed == "---" || trimmed == "..." {
+            let yaml = &after_open[..offset];
+            let end = bom + open_len + offset + line.len();
+            return (parse_front(yaml), end);
+        }
+        offset += line.len();
+    }
+    (FrontMatter::default(), 0)
+}
+
+fn parse_front(yaml: &str) -> FrontMatter {
+    let mut front = FrontMatter::default();
+    let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(yaml) else {
+        return front;
+    };
+    let field = |key: &str| value.get(key).and_then(scalar_string);
+    if let Some(date) = field("date") {
+        front.date = date.get(..10).and_then(|d| d.parse::<Date>().ok());
+        front.offset_seconds = offset_of(&date);
+    }
+    front.lang = field("lang").or_else(|| field("language"));
+    front
+}
+
+fn scalar_string(value: &serde_yaml::Value) -> Option<String> {
+    match value {
+        serde_yaml::Value::String(s) => Some(s.trim().to_string()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Tagged(tagged) => scalar_string(&tagged.value),
+        _ => None,
+    }
+}
+
+/// The UTC offset at the end of an RFC 3339 datetime, in seconds.
+fn offset_of(datetime: &str) -> Option<i32> {
+    let time = datetime.get(10..)?;
+    if time.ends_with('Z') {
+        return Some(0);
+    }
+    let sign_at = time.rfind(['+', '-'])?;
+    let sign = if time[sign_at..].starts_with('-') { -1 } else { 1 };
+    let digits: String = time[sign_at + 1..].chars().filter(char::is_ascii_digit).collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let hours: i32 = digits[..2].parse().ok()?;
+    let minutes: i32 = digits[2..].parse().ok()?;
+    Some(sign * (hours * 3600 + minutes * 60))
+}
+
+/// Keeps only the prose of a Markdown body: text outside code, images and
+/// HTML; link text but not link targets.
+fn mask_markdown(text: &str, body_start: usize, scan: &mut [u8]) {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+    let body = &text[body_start..];
+    let mut keep = vec![false; body.len()];
+    let mut hidden_depth = 0usize;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock) => {
+                hidden_depth += 1
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::Image | TagEnd::HtmlBlock) => {
+                hidden_depth = hidden_depth.saturating_sub(1)
+            }
+            Event::Text(_) if hidden_depth == 0 => {
+                keep[range].iter_mut().for_each(|k| *k = true);
+            }
+            Event::SoftBreak | Event::HardBreak if hidden_depth == 0 => {
+                keep[range].iter_mut().for_each(|k| *k = true);
+            }
+            _ => {}
+        }
+    }
+    let mut i = 0;
+    while i < body.len() {
+        if keep[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < body.len() && !keep[i] {
+            i += 1;
+        }
+        blank(scan, Span::new(body_start + start, body_start + i));
+    }
+    // Markup between text events that sits inside a word ("**600**") was
+    // blanked too; the bytes of a multi-byte character are never split
+    // because pulldown-cmark ranges lie on character boundaries.
+}
+
+/// Blanks `http://…`, `https://…` and `www.…` up to the next whitespace.
+fn mask_urls(text: &str, scan: &mut [u8]) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let starts_url = (rest.starts_with(b"http://")
+            || rest.starts_with(b"https://")
+            || rest.starts_with(b"www."))
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if starts_url {
+            let mut end = i;
+            while end < bytes.len()
+                && !bytes[end].is_ascii_whitespace()
+                && !matches!(bytes[end], b'<' | b'>' | b'"' | b')' | b']')
+            {
+                end += 1;
+            }
+            while end < bytes.len() && bytes[end] >= 0x80 && !text.is_char_boundary(end) {
+                end += 1;
+            }
+            blank(scan, Span::new(i, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> Document {
+        Document::parse(Origin::Stdin, text.to_string(), true, Vec::new())
+    }
+
+    #[test]
+    fn front_matter_gives_date_offset_and_lang() {
+        let doc = md("---\ndate: 2025-03-11T09:30:00+02:00\nlang: en\n---\nText 12.\n");
+        assert_eq!(doc.front.date, Some(jiff::civil::date(2025, 3, 11)));
+        assert_eq!(doc.front.offset_seconds, Some(7200));
+        assert_eq!(doc.front.lang.as_deref(), Some("en"));
+        assert!(doc.scan.starts_with("   \n"));
+        assert!(doc.scan.contains("Text 12."));
+    }
+
+    #[test]
+    fn code_and_link_targets_are_blanked() {
+        let doc = md("See `42 km` and [600 troops](https://x.org/7000) here.\n\n    9000 soldiers\n");
+        assert!(!doc.scan.contains("42"));
+        assert!(doc.scan.contains("600 troops"));
+        assert!(!doc.scan.contains("7000"));
+        assert!(!doc.scan.contains("9000"));
+        assert_eq!(doc.scan.len(), doc.text.len());
+    }
+
+    #[test]
+    fn bare_urls_are_blanked_in_plain_text() {
+        let doc = Document::parse(
+            Origin::Stdin,
+            "Read https://example.org/a/2024/600 now, 3 times.".to_string(),
+            false,
+            Vec::new(),
+        );
+        assert!(!doc.scan.contains("600"));
+        assert!(doc.scan.contains("3 times"));
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let err = Document::from_bytes(Origin::Stdin, b"ab\n\xffcd".to_vec()).unwrap_err();
+        assert!(err.to_string().contains("byte 3"), "{err}");
+    }
+}

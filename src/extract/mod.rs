@@ -1,0 +1,104 @@
+//! Text → claims. The scan text is tokenized once; each finder walks the
+//! token stream with the language's lexicon, dates and times first, then
+//! quantities, and marks the tokens it used so no figure is read twice.
+
+pub mod context;
+pub mod date;
+pub mod number;
+pub mod quantity;
+pub mod sentence;
+pub mod token;
+
+use jiff::civil::Date;
+
+use crate::claim::Claim;
+use crate::document::Document;
+use crate::lang::{Lang, LangData, Lexicon};
+use crate::span::Span;
+
+use token::Token;
+
+/// What the extractor needs besides the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub lang: Lang,
+    /// Publication date: relative dates resolve against it.
+    pub date: Option<Date>,
+    /// UTC offset of the publication time, when the front matter gave one.
+    pub offset_seconds: Option<i32>,
+}
+
+/// The claims of one document and the sentences they stand in.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub claims: Vec<Claim>,
+    pub sentences: Vec<Span>,
+    /// Tokens of the scan text, kept for matching claims with facts.
+    pub tokens: Vec<Token>,
+    /// For each token, the index of its sentence.
+    pub token_sentence: Vec<usize>,
+}
+
+/// Working state shared by the finders.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub data: &'static LangData,
+    pub lexicon: &'static Lexicon,
+    pub options: Options,
+    /// Tokens already part of a claim.
+    pub taken: Vec<bool>,
+    /// Sentence index of each token.
+    pub sentence_of: &'a [usize],
+}
+
+impl Ctx<'_> {
+    pub fn free(&self, range: std::ops::Range<usize>) -> bool {
+        range.into_iter().all(|i| !self.taken.get(i).copied().unwrap_or(true))
+    }
+
+    pub fn take(&mut self, range: std::ops::Range<usize>) {
+        for i in range {
+            if let Some(t) = self.taken.get_mut(i) {
+                *t = true;
+            }
+        }
+    }
+
+    /// Span from the start of token `first` to the end of token `last`.
+    pub fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.tokens[first].span.start, self.tokens[last].span.end)
+    }
+
+    /// The tokens `first..last` lie in one sentence.
+    pub fn same_sentence(&self, first: usize, last: usize) -> bool {
+        self.sentence_of.get(first) == self.sentence_of.get(last)
+    }
+}
+
+/// Extracts every claim of `doc`, sorted by position.
+pub fn extract(doc: &Document, options: Options) -> Extraction {
+    let data = options.lang.data();
+    let tokens = token::tokenize(&doc.scan, data.elision);
+    let (sentences, token_sentence) = sentence::split(&doc.text, &tokens, data);
+    let mut ctx = Ctx {
+        text: &doc.text,
+        tokens: &tokens,
+        data,
+        lexicon: options.lang.lexicon(),
+        options,
+        taken: vec![false; tokens.len()],
+        sentence_of: &token_sentence,
+    };
+    let mut claims = Vec::new();
+    date::find(&mut ctx, &mut claims);
+    quantity::find(&mut ctx, &mut claims);
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    context::carry_currency(&mut claims, &sentences);
+    Extraction {
+        claims,
+        sentences,
+        tokens,
+        token_sentence,
+    }
+}

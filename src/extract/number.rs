@@ -1,0 +1,299 @@
+//! Numbers as written: digits in either separator convention, and number
+//! words, including Italian compounds written as one word.
+
+use crate::lang::{LangData, NumberWord};
+
+use super::token::Token;
+
+/// A number read from digits: its value and whether it has a fractional
+/// part or a leading zero (`007` is not a quantity).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Digits {
+    pub value: f64,
+    /// Digits only, no separator: `2024`, not `2.024`.
+    pub plain: bool,
+    pub leading_zero: bool,
+    /// Number of integer digits.
+    pub int_digits: usize,
+}
+
+/// Reads a number token. The separator that can be a decimal mark is the
+/// language's (`,` in Italian, `.` in English); a single separator followed
+/// by exactly three digits is read by the language, any other by its shape.
+pub fn parse_digits(raw: &str, data: &LangData) -> Option<Digits> {
+    let seps: Vec<(usize, char)> = raw
+        .char_indices()
+        .filter(|(_, c)| !c.is_ascii_digit())
+        .collect();
+    let leading_zero = raw.len() > 1 && raw.starts_with('0') && !matches!(seps.first(), Some((1, _)));
+    let digits_only = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let (int_part, frac_part): (String, String) = match seps.as_slice() {
+        [] => (raw.to_string(), String::new()),
+        _ => {
+            let kinds: Vec<char> = seps.iter().map(|&(_, c)| normalize_sep(c)).collect();
+            let last = *kinds.last()?;
+            let all_same = kinds.iter().all(|&k| k == last);
+            let (last_at, last_char) = *seps.last()?;
+            let after_last = &raw[last_at + last_char.len_utf8()..];
+            let decimal_mark = if data.decimal_comma { ',' } else { '.' };
+            let decimal = if !all_same {
+                // Mixed separators: the last one is the decimal mark.
+                if last != '.' && last != ',' {
+                    return None;
+                }
+                true
+            } else if kinds.len() > 1 {
+                false
+            } else if after_last.len() == 3 {
+                last == decimal_mark
+            } else {
+                last == '.' || last == ','
+            };
+            if decimal {
+                (digits_only(&raw[..last_at]), after_last.to_string())
+            } else {
+                // Thousands groups: every group after the first has three digits.
+                let groups: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).collect();
+                if groups.iter().skip(1).any(|g| g.len() != 3) || groups[0].len() > 3 {
+                    return None;
+                }
+                (digits_only(raw), String::new())
+            }
+        }
+    };
+    if int_part.is_empty() {
+        return None;
+    }
+    let text = if frac_part.is_empty() {
+        int_part.clone()
+    } else {
+        format!("{int_part}.{frac_part}")
+    };
+    let value: f64 = text.parse().ok()?;
+    value.is_finite().then_some(Digits {
+        value,
+        plain: seps.is_empty(),
+        leading_zero,
+        int_digits: int_part.trim_start_matches('0').len().max(1),
+    })
+}
+
+fn normalize_sep(c: char) -> char {
+    match c {
+        '.' | ',' => c,
+        _ => ' ',
+    }
+}
+
+/// Reads number words starting at `tokens[0]`: returns the value and how
+/// many tokens it used. Words must be adjacent or joined by hyphens or the
+/// language's glue (`e`, `and`).
+pub fn parse_words(tokens: &[Token], data: &LangData) -> Option<(f64, usize)> {
+    let mut acc = Accumulator::default();
+    let mut used = 0;
+    let mut i = 0;
+    let mut words = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        if token.is_word() {
+            let Some(morphemes) = split_number_word(&token.norm, data) else {
+                // "half a million": the article after "half".
+                if acc.half_pending && data.weak_number_words.contains(&token.norm.as_str()) {
+                    i += 1;
+                    continue;
+                }
+                break;
+            };
+            for m in morphemes {
+                acc.push(m);
+            }
+            words += 1;
+            i += 1;
+            used = i;
+            continue;
+        }
+        let joiner = token.is_punct("-") && !token.space_before;
+        if words > 0 && joiner {
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    // Glue words ("e", "and") only count when a number word follows.
+    if used == 0 {
+        return None;
+    }
+    let mut end = used;
+    while end + 1 < tokens.len()
+        && data.number_glue.contains(&tokens[end].norm.as_str())
+        && tokens[end + 1].is_word()
+    {
+        let Some(rest) = split_number_word(&tokens[end + 1].norm, data) else {
+            break;
+        };
+        // "e mezzo" after a scale, or a smaller number after hundreds.
+        let ok = rest.iter().all(|m| match m {
+            NumberWord::Half => acc.last_scale > 1.0,
+            NumberWord::Add(v) => acc.current == 0.0 && acc.total > 0.0 || *v < acc.current,
+            _ => false,
+        });
+        if !ok {
+            break;
+        }
+        for m in rest {
+            acc.push(m);
+        }
+        end += 2;
+    }
+    let value = acc.value()?;
+    Some((value, end))
+}
+
+/// Splits a folded word into number morphemes, longest first
+/// (`duemilacinquecento` → due, mila, cinque, cento).
+pub fn split_number_word(word: &str, data: &LangData) -> Option<Vec<NumberWord>> {
+    let word = word.trim_end_matches('\'');
+    if word.is_empty() {
+        return None;
+    }
+    if let Some(&(_, w)) = data.number_words.iter().find(|(w, _)| *w == word) {
+        return Some(vec![w]);
+    }
+    let mut out = Vec::new();
+    let mut rest = word;
+    while !rest.is_empty() {
+        let (len, value) = data
+            .number_words
+            .iter()
+            .filter(|(w, _)| w.len() > 1 && rest.starts_with(w))
+            .map(|&(w, v)| (w.len(), v))
+            .max_by_key(|&(len, _)| len)?;
+        out.push(value);
+        rest = &rest[len..];
+        if out.len() > 12 {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+#[derive(Debug, Default)]
+struct Accumulator {
+    total: f64,
+    current: f64,
+    last_scale: f64,
+    half_pending: bool,
+    any: bool,
+}
+
+impl Accumulator {
+    fn push(&mut self, word: NumberWord) {
+        self.any = true;
+        match word {
+            NumberWord::Add(v) => self.current += v,
+            NumberWord::Hundred => self.current = self.current.max(1.0) * 100.0,
+            NumberWord::Scale(s) => {
+                let base = if self.half_pending {
+                    self.half_pending = false;
+                    0.5
+                } else {
+                    if self.current == 0.0 { 1.0 } else { self.current }
+                };
+                if s > self.last_scale && self.total > 0.0 && self.last_scale > 0.0 {
+                    self.total = (self.total + base) * s;
+                } else {
+                    self.total += base * s;
+                }
+                self.current = 0.0;
+                self.last_scale = s;
+            }
+            NumberWord::Half => {
+                if self.last_scale > 1.0 && self.current == 0.0 {
+                    self.total += self.last_scale / 2.0;
+                } else {
+                    self.half_pending = true;
+                }
+            }
+        }
+    }
+
+    fn value(&self) -> Option<f64> {
+        if !self.any || self.half_pending {
+            return None;
+        }
+        Some(self.total + self.current)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::tokenize;
+    use crate::lang::Lang;
+
+    fn digits(raw: &str, lang: Lang) -> Option<f64> {
+        parse_digits(raw, lang.data()).map(|d| d.value)
+    }
+
+    fn words(text: &str, lang: Lang) -> Option<f64> {
+        let tokens = tokenize(text, lang.data().elision);
+        parse_words(&tokens, lang.data()).map(|(v, _)| v)
+    }
+
+    #[test]
+    fn separators_follow_the_language() {
+        let rows = [
+            ("10.000", Lang::It, Some(10_000.0)),
+            ("1,5", Lang::It, Some(1.5)),
+            ("1,500", Lang::It, Some(1.5)),
+            ("1.500", Lang::It, Some(1500.0)),
+            ("56.421", Lang::It, Some(56_421.0)),
+            ("1.234.567,5", Lang::It, Some(1_234_567.5)),
+            ("12.5", Lang::It, Some(12.5)),
+            ("1,500", Lang::En, Some(1500.0)),
+            ("1.5", Lang::En, Some(1.5)),
+            ("1.500", Lang::En, Some(1.5)),
+            ("12,000.50", Lang::En, Some(12_000.5)),
+            ("1,000,000", Lang::En, Some(1_000_000.0)),
+            ("1,00,0", Lang::En, None),
+            ("1.2.3", Lang::En, None),
+        ];
+        for (raw, lang, want) in rows {
+            assert_eq!(digits(raw, lang), want, "{raw} in {lang}");
+        }
+    }
+
+    #[test]
+    fn leading_zero_is_flagged() {
+        assert!(parse_digits("007", Lang::It.data()).unwrap().leading_zero);
+        assert!(!parse_digits("0,5", Lang::It.data()).unwrap().leading_zero);
+    }
+
+    #[test]
+    fn number_words_compose() {
+        let rows = [
+            ("diecimila", Lang::It, 10_000.0),
+            ("duemilacinquecento", Lang::It, 2_500.0),
+            ("seicento", Lang::It, 600.0),
+            ("ventitré", Lang::It, 23.0),
+            ("ventotto", Lang::It, 28.0),
+            ("mille", Lang::It, 1_000.0),
+            ("un milione e mezzo", Lang::It, 1_500_000.0),
+            ("due milioni", Lang::It, 2_000_000.0),
+            ("twenty-three thousand", Lang::En, 23_000.0),
+            ("two hundred", Lang::En, 200.0),
+            ("half a million", Lang::En, 500_000.0),
+            ("one hundred and five", Lang::En, 105.0),
+            ("three million four hundred thousand", Lang::En, 3_400_000.0),
+        ];
+        for (text, lang, want) in rows {
+            assert_eq!(words(text, lang), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn ordinary_words_are_not_numbers() {
+        assert_eq!(words("novembre", Lang::It), None);
+        assert_eq!(words("tree", Lang::En), None);
+    }
+}

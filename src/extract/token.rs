@@ -1,0 +1,203 @@
+//! One pass over the scan text: words, numbers and punctuation with their
+//! spans and a folded form (lower case, no accents, one apostrophe) that
+//! every lexicon lookup uses.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    /// Digits, possibly with inner separators: `10.000`, `1,5`, `21.30`.
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Folded form: lower case, accents stripped, `’` as `'`.
+    pub norm: String,
+    /// Whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// A line break separates it from the previous one.
+    pub newline_before: bool,
+    /// A blank line (paragraph break) separates it from the previous one.
+    pub paragraph_before: bool,
+}
+
+impl AsRef<str> for Token {
+    fn as_ref(&self) -> &str {
+        &self.norm
+    }
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_number(&self) -> bool {
+        self.kind == TokenKind::Number
+    }
+
+    pub fn is_punct(&self, c: &str) -> bool {
+        self.kind == TokenKind::Punct && self.norm == c
+    }
+
+    /// Starts with an upper-case letter in the original text.
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        text[self.span].chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '²' | '³')
+}
+
+fn is_thousands_space(c: char) -> bool {
+    matches!(c, '\u{202f}' | '\u{a0}' | '\u{2009}')
+}
+
+/// Lower case without diacritics; curly apostrophes become `'`.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Splits `text` into tokens. With `elision`, a word ends after an inner
+/// apostrophe (`dell'anno` is `dell'` and `anno`); without it the apostrophe
+/// stays inside the word (`Russia's`).
+pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    let mut space = false;
+    let mut newlines = 0usize;
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            space = true;
+            if c == '\n' {
+                newlines += 1;
+            }
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let kind = if c.is_ascii_digit() {
+            while let Some(&(i, d)) = chars.peek() {
+                if d.is_ascii_digit() {
+                    chars.next();
+                    end = i + 1;
+                    continue;
+                }
+                let separator = matches!(d, '.' | ',' | '\'' | '’') || is_thousands_space(d);
+                let next_is_digit = text[i + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_digit());
+                if separator && next_is_digit {
+                    chars.next();
+                    end = i + d.len_utf8();
+                    continue;
+                }
+                break;
+            }
+            TokenKind::Number
+        } else if c.is_alphabetic() {
+            while let Some(&(i, d)) = chars.peek() {
+                if is_word_char(d) {
+                    chars.next();
+                    end = i + d.len_utf8();
+                    continue;
+                }
+                let letter_follows = text[i + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+                if is_apostrophe(d) && letter_follows {
+                    chars.next();
+                    end = i + d.len_utf8();
+                    if elision {
+                        break;
+                    }
+                    continue;
+                }
+                break;
+            }
+            TokenKind::Word
+        } else {
+            TokenKind::Punct
+        };
+        let span = Span::new(start, end);
+        let norm = match kind {
+            TokenKind::Number => text[span].to_string(),
+            _ => fold(&text[span]),
+        };
+        tokens.push(Token {
+            span,
+            kind,
+            norm,
+            space_before: space,
+            newline_before: newlines > 0,
+            paragraph_before: newlines > 1,
+        });
+        space = false;
+        newlines = 0;
+    }
+    tokens
+}
+
+/// The folded words of a lexicon phrase, tokenized like article text.
+pub fn phrase_tokens(phrase: &str, elision: bool) -> Vec<String> {
+    tokenize(phrase, elision).into_iter().map(|t| t.norm).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str, elision: bool) -> Vec<String> {
+        tokenize(text, elision).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn italian_elision_splits_after_the_apostrophe() {
+        assert_eq!(norms("nell’agosto dell'anno", true), ["nell'", "agosto", "dell'", "anno"]);
+    }
+
+    #[test]
+    fn english_keeps_possessives_whole() {
+        assert_eq!(norms("Russia's 1,200 troops.", false), ["russia's", "1,200", "troops", "."]);
+    }
+
+    #[test]
+    fn numbers_keep_inner_separators_only() {
+        assert_eq!(norms("10.000, 1,5 e 2024.", true), ["10.000", ",", "1,5", "e", "2024", "."]);
+        assert_eq!(norms("$2.3bn", false), ["$", "2.3", "bn"]);
+    }
+
+    #[test]
+    fn folding_strips_accents_and_case() {
+        assert_eq!(fold("Più"), "piu");
+        assert_eq!(fold("MARTEDÌ"), "martedi");
+    }
+
+    #[test]
+    fn newlines_and_paragraphs_are_recorded() {
+        let tokens = tokenize("a\nb\n\nc", false);
+        assert!(tokens[1].newline_before && !tokens[1].paragraph_before);
+        assert!(tokens[2].paragraph_before);
+    }
+}

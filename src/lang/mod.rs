@@ -1,0 +1,246 @@
+//! Language knowledge as data: one [`LangData`] row per language, each
+//! field one concept (scale words, qualifiers, months, units…). Adding a
+//! language means adding a row in a file of its own, not code.
+
+mod en;
+mod it;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use crate::units::{Currency, Unit};
+
+/// A language factcheck can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    It,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::It, Lang::En];
+
+    pub fn data(self) -> &'static LangData {
+        match self {
+            Lang::It => &it::IT,
+            Lang::En => &en::EN,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        self.data().code
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        let code = code.trim().to_ascii_lowercase();
+        let code = code.split(['-', '_']).next().unwrap_or("");
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language whose stopwords are most frequent in `text`; ties and
+    /// texts without any go to the first language.
+    pub fn detect(text: &str) -> Lang {
+        let mut counts = [0usize; Lang::ALL.len()];
+        for word in text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(5000)
+        {
+            let word = word.to_lowercase();
+            for (i, lang) in Lang::ALL.iter().enumerate() {
+                if lang.data().stopwords.contains(&word.as_str()) {
+                    counts[i] += 1;
+                }
+            }
+        }
+        let best = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, &n)| (n, usize::MAX - i))
+            .map_or(0, |(i, _)| i);
+        Lang::ALL[best]
+    }
+
+    /// The phrase lexicon of this language, built once.
+    pub fn lexicon(self) -> &'static Lexicon {
+        static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
+        let all = LEXICONS.get_or_init(|| Lang::ALL.iter().map(|l| Lexicon::build(l.data())).collect());
+        let index = Lang::ALL.iter().position(|l| *l == self).unwrap_or(0);
+        &all[index]
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// How a qualifier word hedges the figure after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hedge {
+    /// Stated as exact ("ben", "exactly").
+    Exact,
+    /// n ± 10 %.
+    Approx,
+    /// Just below: [0.9 n, n] ("quasi", "nearly").
+    Below,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+}
+
+/// A word that forms numbers: a value to add, a multiplier of what came
+/// before (`cento`, `hundred`) or a scale closing a group (`mila`, `million`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NumberWord {
+    Add(f64),
+    Hundred,
+    Scale(f64),
+    /// "mezzo", "half": adds half of the last scale ("un milione e mezzo").
+    Half,
+}
+
+/// A vague quantity word and the interval it stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Vague {
+    pub low: f64,
+    pub high: f64,
+}
+
+/// What a phrase of the lexicon means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Entry {
+    Hedge(Hedge),
+    /// A scale word after digits: `mila`, `million`, `bn`.
+    Scale(f64),
+    /// A vague quantity: `migliaia`, `hundreds of`.
+    Vague(Vague),
+    /// An approximate round number: `una decina` (10), `a dozen` (12).
+    Round(f64),
+    /// A fraction of a whole: `un terzo`, `a quarter`.
+    Fraction(f64),
+    Percent,
+    /// Percentage points, with the factor to points (basis points: 0.01).
+    Points(f64),
+    Unit(Unit),
+    Currency(Currency),
+}
+
+/// Everything a language contributes to extraction.
+#[derive(Debug)]
+pub struct LangData {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// `1,5` is one and a half and `10.000` ten thousand.
+    pub decimal_comma: bool,
+    /// Articles and prepositions elide with an apostrophe (`dell'anno`).
+    pub elision: bool,
+    /// Frequent function words: language detection and counted-noun stops.
+    pub stopwords: &'static [&'static str],
+    /// Number words and the morphemes of compound number words.
+    pub number_words: &'static [(&'static str, NumberWord)],
+    /// Number words read as numbers only before a scale word (`un`, `one`).
+    pub weak_number_words: &'static [&'static str],
+    /// Joins number words (`un milione e mezzo`, `one hundred and five`).
+    pub number_glue: &'static [&'static str],
+    pub scales: &'static [(&'static str, f64)],
+    pub hedges: &'static [(&'static str, Hedge)],
+    /// Range frames: opening word and joining word (`tra … e …`).
+    pub range_frames: &'static [(&'static str, &'static str)],
+    /// Joining words that make a range without an opening word (`to`).
+    pub range_joiners: &'static [&'static str],
+    pub vague: &'static [(&'static str, Vague)],
+    pub round: &'static [(&'static str, f64)],
+    pub fractions: &'static [(&'static str, f64)],
+    pub percent_words: &'static [&'static str],
+    pub points: &'static [(&'static str, f64)],
+    pub units: &'static [(&'static str, Unit)],
+    /// Currency words and symbols; symbols also precede the figure.
+    pub currencies: &'static [(&'static str, Currency)],
+    /// Words linking a figure to what it counts (`di`, `of`).
+    pub links: &'static [&'static str],
+    /// Conjunctions that can open a new clause.
+    pub conjunctions: &'static [&'static str],
+    /// Abbreviations whose full stop does not end a sentence.
+    pub abbreviations: &'static [&'static str],
+    /// Nouns a figure can follow ("i morti sono 600", "the death toll rose
+    /// to 600"): the counted noun when nothing follows the figure.
+    pub toll_nouns: &'static [&'static str],
+}
+
+/// A phrase table: entries keyed by their first folded token, longest first.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    by_first: HashMap<String, Vec<(Vec<String>, Entry)>>,
+}
+
+impl Lexicon {
+    fn build(data: &LangData) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        let rows = data
+            .hedges
+            .iter()
+            .map(|&(p, h)| (p, Entry::Hedge(h)))
+            .chain(data.scales.iter().map(|&(p, v)| (p, Entry::Scale(v))))
+            .chain(data.vague.iter().map(|&(p, v)| (p, Entry::Vague(v))))
+            .chain(data.round.iter().map(|&(p, v)| (p, Entry::Round(v))))
+            .chain(data.fractions.iter().map(|&(p, v)| (p, Entry::Fraction(v))))
+            .chain(data.percent_words.iter().map(|&p| (p, Entry::Percent)))
+            .chain(data.points.iter().map(|&(p, v)| (p, Entry::Points(v))))
+            .chain(data.units.iter().map(|&(p, u)| (p, Entry::Unit(u))))
+            .chain(data.currencies.iter().map(|&(p, c)| (p, Entry::Currency(c))));
+        for (phrase, entry) in rows {
+            let words: Vec<String> = crate::extract::token::phrase_tokens(phrase, data.elision);
+            if let Some(first) = words.first() {
+                lexicon
+                    .by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((words, entry));
+            }
+        }
+        for list in lexicon.by_first.values_mut() {
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        lexicon
+    }
+
+    /// Entries whose phrase starts at `words[0]`, longest first, with the
+    /// number of words each covers.
+    pub fn lookup<'a, S: AsRef<str>>(
+        &'a self,
+        words: &'a [S],
+    ) -> impl Iterator<Item = (usize, Entry)> + 'a {
+        words
+            .first()
+            .and_then(|first| self.by_first.get(first.as_ref()))
+            .into_iter()
+            .flatten()
+            .filter(move |(phrase, _)| {
+                phrase.len() <= words.len()
+                    && phrase.iter().zip(words).all(|(p, w)| p == w.as_ref())
+            })
+            .map(|(phrase, entry)| (phrase.len(), *entry))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_italian_and_english() {
+        assert_eq!(Lang::detect("Secondo i servizi, Pyongyang ha inviato più di 10 mila soldati nella regione"), Lang::It);
+        assert_eq!(Lang::detect("The harbour authority said that more than 1,200 containers were damaged"), Lang::En);
+    }
+
+    #[test]
+    fn parses_language_codes() {
+        assert_eq!(Lang::parse("it-IT"), Some(Lang::It));
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("xx"), None);
+    }
+}

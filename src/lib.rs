@@ -1,0 +1,19 @@
+//! factcheck: checks the numbers in news articles against reference files.
+//!
+//! The pipeline, one module a stage: [`document`] reads an article,
+//! [`extract`] finds its claims, [`refs`] loads the reference files,
+//! [`check`] judges each claim, and [`report`] writes the findings.
+//! The library never prints and never exits; `main.rs` does both.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod claim;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod lang;
+pub mod span;
+pub mod units;
+pub mod when;
+
+pub use error::Error;

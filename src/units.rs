@@ -1,0 +1,179 @@
+//! Units of measure and currencies: closed sets, parsed from text and
+//! reference files at the boundary, compared by dimension.
+
+use std::fmt;
+
+/// What a measure measures; units of one dimension convert into each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    Length,
+    Area,
+    Mass,
+    Volume,
+    Duration,
+    /// Percentage points: a difference of two percentages.
+    Points,
+}
+
+/// The canonical units of DESIGN.md, plus percentage points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Km,
+    M,
+    Mi,
+    Km2,
+    Mi2,
+    Ha,
+    T,
+    Kg,
+    L,
+    M3,
+    Gal,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    /// Percentage points (`pp`): 50 basis points are 0.5 pp.
+    Pp,
+}
+
+/// Symbol, dimension and size in the dimension's base unit, one row a unit.
+const UNITS: &[(Unit, &str, Dimension, f64)] = &[
+    (Unit::Km, "km", Dimension::Length, 1000.0),
+    (Unit::M, "m", Dimension::Length, 1.0),
+    (Unit::Mi, "mi", Dimension::Length, 1609.344),
+    (Unit::Km2, "km2", Dimension::Area, 1_000_000.0),
+    (Unit::Mi2, "mi2", Dimension::Area, 2_589_988.110_336),
+    (Unit::Ha, "ha", Dimension::Area, 10_000.0),
+    (Unit::T, "t", Dimension::Mass, 1000.0),
+    (Unit::Kg, "kg", Dimension::Mass, 1.0),
+    (Unit::L, "l", Dimension::Volume, 0.001),
+    (Unit::M3, "m3", Dimension::Volume, 1.0),
+    (Unit::Gal, "gal", Dimension::Volume, 0.003_785_411_784),
+    (Unit::Hour, "hour", Dimension::Duration, 1.0),
+    (Unit::Day, "day", Dimension::Duration, 24.0),
+    (Unit::Week, "week", Dimension::Duration, 168.0),
+    (Unit::Month, "month", Dimension::Duration, 730.485),
+    (Unit::Year, "year", Dimension::Duration, 8765.82),
+    (Unit::Pp, "pp", Dimension::Points, 1.0),
+];
+
+impl Unit {
+    fn row(self) -> &'static (Unit, &'static str, Dimension, f64) {
+        UNITS
+            .iter()
+            .find(|row| row.0 == self)
+            .unwrap_or(&UNITS[0])
+    }
+
+    pub fn symbol(self) -> &'static str {
+        self.row().1
+    }
+
+    pub fn dimension(self) -> Dimension {
+        self.row().2
+    }
+
+    /// Parses a canonical symbol (`km2`, also `km²`).
+    pub fn from_symbol(symbol: &str) -> Option<Unit> {
+        let symbol = symbol.trim().replace('²', "2").replace('³', "3");
+        UNITS
+            .iter()
+            .find(|row| row.1.eq_ignore_ascii_case(&symbol))
+            .map(|row| row.0)
+    }
+
+    /// Converts `value` from this unit into `to`; `None` across dimensions.
+    pub fn convert(self, value: f64, to: Unit) -> Option<f64> {
+        let (from, to) = (self.row(), to.row());
+        (from.2 == to.2).then(|| value * from.3 / to.3)
+    }
+
+    pub fn all_symbols() -> impl Iterator<Item = &'static str> {
+        UNITS.iter().map(|row| row.1)
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.symbol())
+    }
+}
+
+/// An ISO 4217 currency factcheck knows how to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Currency {
+    Eur,
+    Usd,
+    Gbp,
+    Chf,
+    Jpy,
+    Cny,
+    Rub,
+    Uah,
+    Krw,
+    Inr,
+}
+
+const CURRENCIES: &[(Currency, &str)] = &[
+    (Currency::Eur, "EUR"),
+    (Currency::Usd, "USD"),
+    (Currency::Gbp, "GBP"),
+    (Currency::Chf, "CHF"),
+    (Currency::Jpy, "JPY"),
+    (Currency::Cny, "CNY"),
+    (Currency::Rub, "RUB"),
+    (Currency::Uah, "UAH"),
+    (Currency::Krw, "KRW"),
+    (Currency::Inr, "INR"),
+];
+
+impl Currency {
+    pub fn code(self) -> &'static str {
+        CURRENCIES
+            .iter()
+            .find(|row| row.0 == self)
+            .map_or("EUR", |row| row.1)
+    }
+
+    pub fn from_code(code: &str) -> Option<Currency> {
+        CURRENCIES
+            .iter()
+            .find(|row| row.1.eq_ignore_ascii_case(code.trim()))
+            .map(|row| row.0)
+    }
+
+    pub fn all_codes() -> impl Iterator<Item = &'static str> {
+        CURRENCIES.iter().map(|row| row.1)
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn square_miles_convert_to_square_kilometres() {
+        let km2 = Unit::Mi2.convert(1.0, Unit::Km2).unwrap();
+        assert!((km2 - 2.589_988).abs() < 1e-6);
+    }
+
+    #[test]
+    fn no_conversion_across_dimensions() {
+        assert_eq!(Unit::Km.convert(1.0, Unit::Kg), None);
+    }
+
+    #[test]
+    fn symbols_and_codes_round_trip() {
+        assert_eq!(Unit::from_symbol("km²"), Some(Unit::Km2));
+        assert_eq!(Currency::from_code("usd"), Some(Currency::Usd));
+        assert_eq!(Currency::Gbp.code(), "GBP");
+    }
+}

@@ -1,0 +1,288 @@
+//! Dates at a grain, with an optional part, and times with an offset.
+//!
+//! A date is the interval of days it stands for: `2024` is the whole year,
+//! `early 2025` January to April. Two dates agree when their intervals
+//! overlap, which is DESIGN.md's "coincide at the coarser grain".
+
+use std::fmt;
+
+use jiff::ToSpan;
+use jiff::civil::{Date, DateTime};
+
+/// How precise a date or time is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Grain {
+    Decade,
+    Year,
+    Month,
+    Week,
+    Day,
+    Hour,
+    Minute,
+}
+
+impl Grain {
+    pub fn name(self) -> &'static str {
+        match self {
+            Grain::Decade => "decade",
+            Grain::Year => "year",
+            Grain::Month => "month",
+            Grain::Week => "week",
+            Grain::Day => "day",
+            Grain::Hour => "hour",
+            Grain::Minute => "minute",
+        }
+    }
+}
+
+/// Early, mid or late in a period: thirds of it (a year: January–April,
+/// May–August, September–December; a month: days 1–10, 11–20, 21–end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Early,
+    Mid,
+    Late,
+}
+
+impl Part {
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Early => "early",
+            Part::Mid => "mid",
+            Part::Late => "late",
+        }
+    }
+}
+
+/// A calendar date at a grain: the period starting at `start`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DateValue {
+    pub grain: Grain,
+    /// First day of the period (for a decade, 1 January of its first year).
+    pub start: Date,
+    pub part: Option<Part>,
+}
+
+impl DateValue {
+    pub fn decade(year: i16) -> Option<DateValue> {
+        DateValue::at(Grain::Decade, Date::new(year - year.rem_euclid(10), 1, 1).ok()?)
+    }
+
+    pub fn year(year: i16) -> Option<DateValue> {
+        DateValue::at(Grain::Year, Date::new(year, 1, 1).ok()?)
+    }
+
+    pub fn month(year: i16, month: i8) -> Option<DateValue> {
+        DateValue::at(Grain::Month, Date::new(year, month, 1).ok()?)
+    }
+
+    pub fn day(date: Date) -> DateValue {
+        DateValue {
+            grain: Grain::Day,
+            start: date,
+            part: None,
+        }
+    }
+
+    /// The ISO week holding `date`.
+    pub fn week(date: Date) -> DateValue {
+        let monday = date
+            .checked_sub((date.weekday().to_monday_zero_offset() as i64).days())
+            .unwrap_or(date);
+        DateValue {
+            grain: Grain::Week,
+            start: monday,
+            part: None,
+        }
+    }
+
+    fn at(grain: Grain, start: Date) -> Option<DateValue> {
+        Some(DateValue {
+            grain,
+            start,
+            part: None,
+        })
+    }
+
+    pub fn with_part(self, part: Option<Part>) -> DateValue {
+        DateValue { part, ..self }
+    }
+
+    /// Parses an ISO value at any grain: `199X`, `2024`, `2024-08`,
+    /// `2024-W34`, `2024-08-06`.
+    pub fn parse_iso(text: &str) -> Option<DateValue> {
+        let text = text.trim();
+        if let Some(prefix) = text.strip_suffix('X') {
+            if prefix.len() == 3 && prefix.bytes().all(|b| b.is_ascii_digit()) {
+                return DateValue::decade(prefix.parse::<i16>().ok()? * 10);
+            }
+            return None;
+        }
+        let parts: Vec<&str> = text.split('-').collect();
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        match parts.as_slice() {
+            [y] if digits(y, 4) => DateValue::year(y.parse().ok()?),
+            [y, w] if digits(y, 4) && w.starts_with('W') && digits(&w[1..], 2) => {
+                let week = jiff::civil::ISOWeekDate::new(
+                    y.parse().ok()?,
+                    w[1..].parse().ok()?,
+                    jiff::civil::Weekday::Monday,
+                )
+                .ok()?;
+                Some(DateValue::week(week.date()))
+            }
+            [y, m] if digits(y, 4) && digits(m, 2) => {
+                DateValue::month(y.parse().ok()?, m.parse().ok()?)
+            }
+            [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+                Some(DateValue::day(text.parse().ok()?))
+            }
+            _ => None,
+        }
+    }
+
+    /// The first and last day of the period, the part applied.
+    pub fn days(self) -> (Date, Date) {
+        let start = self.start;
+        let end = match self.grain {
+            Grain::Decade => start.checked_add(10.years()),
+            Grain::Year => start.checked_add(1.year()),
+            Grain::Month => start.checked_add(1.month()),
+            Grain::Week => start.checked_add(7.days()),
+            _ => start.checked_add(1.day()),
+        }
+        .ok()
+        .and_then(|d| d.yesterday().ok())
+        .unwrap_or(start);
+        let Some(part) = self.part else {
+            return (start, end);
+        };
+        let total = (end - start).get_days() as i64 + 1;
+        let (from, to) = match (self.grain, part) {
+            // Thirds of a year are whole months.
+            (Grain::Year, Part::Early) => (0, 4),
+            (Grain::Year, Part::Mid) => (4, 8),
+            (Grain::Year, Part::Late) => (8, 12),
+            (Grain::Decade, Part::Early) => (0, 4),
+            (Grain::Decade, Part::Mid) => (3, 7),
+            (Grain::Decade, Part::Late) => (6, 10),
+            _ => {
+                let third = total / 3;
+                let (a, b) = match part {
+                    Part::Early => (0, third),
+                    Part::Mid => (third, 2 * third),
+                    Part::Late => (2 * third, total),
+                };
+                let first = start.checked_add(a.days()).unwrap_or(start);
+                let last = start.checked_add((b - 1).days()).unwrap_or(end);
+                return (first, last);
+            }
+        };
+        let unit_months = if self.grain == Grain::Decade { 12 } else { 1 };
+        let first = start
+            .checked_add((from * unit_months).months())
+            .unwrap_or(start);
+        let last = start
+            .checked_add((to * unit_months).months())
+            .ok()
+            .and_then(|d| d.yesterday().ok())
+            .unwrap_or(end);
+        (first, last)
+    }
+
+    /// True when the two periods share a day.
+    pub fn overlaps(self, other: DateValue) -> bool {
+        let (a0, a1) = self.days();
+        let (b0, b1) = other.days();
+        a0 <= b1 && b0 <= a1
+    }
+
+    pub fn iso(self) -> String {
+        let s = self.start;
+        match self.grain {
+            Grain::Decade => format!("{:03}X", s.year() / 10),
+            Grain::Year => format!("{:04}", s.year()),
+            Grain::Month => format!("{:04}-{:02}", s.year(), s.month()),
+            Grain::Week => {
+                let w = s.iso_week_date();
+                format!("{:04}-W{:02}", w.year(), w.week())
+            }
+            _ => format!("{:04}-{:02}-{:02}", s.year(), s.month(), s.day()),
+        }
+    }
+}
+
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.part {
+            Some(part) => write!(f, "{} {}", part.name(), self.iso()),
+            None => f.write_str(&self.iso()),
+        }
+    }
+}
+
+/// A moment at hour or minute grain, with the UTC offset it was stated in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TimeValue {
+    pub local: DateTime,
+    pub offset_seconds: i32,
+    pub grain: Grain,
+}
+
+impl TimeValue {
+    pub fn iso(self) -> String {
+        let l = self.local;
+        let sign = if self.offset_seconds < 0 { '-' } else { '+' };
+        let off = self.offset_seconds.abs();
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:00{}{:02}:{:02}",
+            l.year(),
+            l.month(),
+            l.day(),
+            l.hour(),
+            l.minute(),
+            sign,
+            off / 3600,
+            off % 3600 / 60
+        )
+    }
+
+    /// The day the time falls on, where it was stated.
+    pub fn date(self) -> DateValue {
+        DateValue::day(self.local.date())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn month_overlaps_a_day_inside_it() {
+        let month = DateValue::parse_iso("2024-08").unwrap();
+        let day = DateValue::parse_iso("2024-08-06").unwrap();
+        assert!(month.overlaps(day));
+        assert!(!month.overlaps(DateValue::parse_iso("2024-09-01").unwrap()));
+    }
+
+    #[test]
+    fn early_year_is_january_to_april() {
+        let early = DateValue::year(2025).unwrap().with_part(Some(Part::Early));
+        assert_eq!(early.days(), (date(2025, 1, 1), date(2025, 4, 30)));
+        assert!(!early.overlaps(DateValue::day(date(2025, 8, 6))));
+    }
+
+    #[test]
+    fn iso_forms_round_trip() {
+        for iso in ["199X", "2024", "2024-08", "2024-W34", "2024-08-06"] {
+            assert_eq!(DateValue::parse_iso(iso).unwrap().iso(), iso);
+        }
+    }
+
+    #[test]
+    fn late_month_is_its_last_third() {
+        let late = DateValue::month(2024, 3).unwrap().with_part(Some(Part::Late));
+        assert_eq!(late.days(), (date(2024, 3, 21), date(2024, 3, 31)));
+    }
+}
