@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{CommandFactory, Parser};
 
-use cli::{Cli, ColorArg, Command, FailOn, InputArgs, LangArg, RefsCommand};
+use cli::{Cli, ColorArg, Command, FailOn, InputArgs, LangArg};
 use factcheck::pipeline::{self, Settings};
 use factcheck::refs::{self, FactIndex};
 use factcheck::report::{self, Format, Mode, Style, Summary};
@@ -80,7 +80,7 @@ fn run(cli: Cli) -> Result<u8> {
 }
 
 /// Loads `--refs` paths, or `./claims` when none is given.
-fn load_refs(paths: &[PathBuf]) -> Result<FactIndex> {
+pub(crate) fn load_refs(paths: &[PathBuf]) -> Result<FactIndex> {
     let paths: Vec<PathBuf> = if paths.is_empty() {
         let default = Path::new("claims");
         if !default.exists() {

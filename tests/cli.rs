@@ -60,7 +60,10 @@ fn json_spans_are_exact_byte_slices() {
     let (doc, _) = json(&["extract", path, "--format", "json"]);
     let text = std::fs::read_to_string(path).unwrap();
     for c in doc["files"][0]["claims"].as_array().unwrap() {
-        let (start, end) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[start..end], c["text"].as_str().unwrap());
         assert!(c.get("verdict").is_none(), "extract has no verdicts: {c}");
     }
@@ -83,10 +86,24 @@ fn contradicted_article_exits_one() {
 
 #[test]
 fn fail_on_never_exits_zero_and_fail_on_unverified_exits_one() {
-    let base = ["verify", "tests/cmd/troops/wrong-en.md", "--refs", "tests/cmd/troops/claims"];
-    factcheck().args(base).args(["--fail-on", "never"]).assert().code(0);
+    let base = [
+        "verify",
+        "tests/cmd/troops/wrong-en.md",
+        "--refs",
+        "tests/cmd/troops/claims",
+    ];
     factcheck()
-        .args(["verify", "tests/cmd/troops/right-it.md", "--refs", "tests/cmd/troops/claims"])
+        .args(base)
+        .args(["--fail-on", "never"])
+        .assert()
+        .code(0);
+    factcheck()
+        .args([
+            "verify",
+            "tests/cmd/troops/right-it.md",
+            "--refs",
+            "tests/cmd/troops/claims",
+        ])
         .args(["--fail-on", "unverified"])
         .assert()
         .code(predicate::in_iter([0, 1]));
@@ -95,7 +112,12 @@ fn fail_on_never_exits_zero_and_fail_on_unverified_exits_one() {
 #[test]
 fn table_output_names_location_fact_and_verdict() {
     factcheck()
-        .args(["verify", "tests/cmd/troops/wrong-en.md", "--refs", "tests/cmd/troops/claims"])
+        .args([
+            "verify",
+            "tests/cmd/troops/wrong-en.md",
+            "--refs",
+            "tests/cmd/troops/claims",
+        ])
         .assert()
         .code(1)
         .stdout(predicate::str::contains("more than 20,000"))
@@ -129,7 +151,12 @@ fn standard_input_is_read_with_dash() {
 #[test]
 fn invalid_reference_file_exits_two_with_position() {
     factcheck()
-        .args(["verify", "tests/cmd/troops/right-it.md", "--refs", "tests/cmd/bad-refs/claims"])
+        .args([
+            "verify",
+            "tests/cmd/troops/right-it.md",
+            "--refs",
+            "tests/cmd/bad-refs/claims",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("bad.yaml:6:5"))
@@ -139,7 +166,12 @@ fn invalid_reference_file_exits_two_with_position() {
 #[test]
 fn missing_article_exits_two() {
     factcheck()
-        .args(["verify", "tests/cmd/troops/nope.md", "--refs", "tests/cmd/troops/claims"])
+        .args([
+            "verify",
+            "tests/cmd/troops/nope.md",
+            "--refs",
+            "tests/cmd/troops/claims",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("nope.md"));
@@ -147,8 +179,14 @@ fn missing_article_exits_two() {
 
 #[test]
 fn usage_error_exits_two() {
-    factcheck().args(["verify", "--format", "yaml", "x.md"]).assert().code(2);
-    factcheck().args(["verify", "x.md", "--date", "15/08/2025"]).assert().code(2);
+    factcheck()
+        .args(["verify", "--format", "yaml", "x.md"])
+        .assert()
+        .code(2);
+    factcheck()
+        .args(["verify", "x.md", "--date", "15/08/2025"])
+        .assert()
+        .code(2);
 }
 
 #[test]

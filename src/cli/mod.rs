@@ -1,6 +1,8 @@
 //! The command line: clap definitions and their conversion into the
 //! library's settings. Parsing strings into enums happens here, once.
 
+pub mod refs;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};

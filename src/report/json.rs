@@ -177,7 +177,11 @@ fn evidence_json(e: &Evidence) -> EvidenceJson {
     let (value, low, high) = match e.figure {
         Figure::Number(n) => (num(n), num(n), num(n)),
         Figure::Range(a, b) => (serde_json::Value::Null, num(a), num(b)),
-        Figure::Date(d) => (d.to_string().into(), serde_json::Value::Null, serde_json::Value::Null),
+        Figure::Date(d) => (
+            d.to_string().into(),
+            serde_json::Value::Null,
+            serde_json::Value::Null,
+        ),
     };
     EvidenceJson {
         source: e.source.clone(),
