@@ -51,26 +51,7 @@ fn run(cli: Cli) -> Result<u8> {
             Mode::Extract,
             FailOn::Never,
         ),
-        Command::Refs(RefsCommand::Check { paths }) => {
-            let index = load_refs(&paths)?;
-            let mut out = std::io::stdout().lock();
-            writeln!(
-                out,
-                "{} facts from {} sources: valid",
-                index.facts.len(),
-                index.sources.len()
-            )?;
-            Ok(0)
-        }
-        Command::Refs(RefsCommand::List { paths, format }) => {
-            let index = load_refs(&paths)?;
-            let mut out = std::io::stdout().lock();
-            let _ = format;
-            for fact in &index.facts {
-                writeln!(out, "{} ({}): {}", fact.id, fact.kind, fact.label())?;
-            }
-            Ok(0)
-        }
+        Command::Refs(command) => cli::refs::run(command, load_refs),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "factcheck", &mut std::io::stdout());
