@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use crate::claim::{Claim, Kind, Value};
 use crate::extract::Extraction;
+use crate::lang::LangData;
 use crate::refs::{Fact, FactIndex, Hit, Target};
 use crate::span::Span;
 
@@ -34,6 +35,7 @@ pub fn assign(
     index: &FactIndex,
     hits: &[Hit],
     clauses: &[Span],
+    data: &LangData,
 ) -> Vec<Option<usize>> {
     let claims = &extraction.claims;
     let mut wants: Vec<Vec<Want>> = vec![Vec::new(); claims.len()];
@@ -71,6 +73,7 @@ pub fn assign(
                 .iter()
                 .copied()
                 .filter(|&c| compatible(&claims[c], fact))
+                .filter(|&c| predicates_covered(extraction, data, clauses[c], &fact_hits))
                 .collect();
             let scored: Vec<Want> = candidates
                 .iter()
@@ -131,6 +134,23 @@ pub fn assign(
                 .map(|w| w.fact)
         })
         .collect()
+}
+
+/// Every predicate word of the clause ("uccisi", "wounded") lies inside one
+/// of the fact's term hits: otherwise the claim counts something else.
+fn predicates_covered(
+    extraction: &Extraction,
+    data: &LangData,
+    clause: Span,
+    fact_hits: &[&(usize, usize, Span)],
+) -> bool {
+    let tokens = &extraction.tokens;
+    let first = tokens.partition_point(|t| t.span.start < clause.start);
+    tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= clause.end)
+        .filter(|t| t.is_word() && data.predicates.iter().any(|p| t.norm.starts_with(p)))
+        .all(|t| fact_hits.iter().any(|h| h.2.contains(t.span)))
 }
 
 /// The claim can be compared with the fact: same kind (a time checks a

@@ -98,7 +98,7 @@ pub fn check(
 ) -> Vec<Finding> {
     let hits = index.terms.find(&extraction.tokens);
     let clauses = clause::clauses(extraction, lang.data());
-    let assigned = assign::assign(extraction, index, &hits, &clauses);
+    let assigned = assign::assign(extraction, index, &hits, &clauses, lang.data());
     extraction
         .claims
         .iter()

@@ -295,6 +295,10 @@ pub static EN: LangData = LangData {
         "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g",
         "i.e", "inc", "corp", "co", "ltd",
     ],
+    predicates: &[
+        "kill", "dead", "death", "died", "die", "wound", "injur", "missing", "captur", "prisoner",
+        "arrest", "displac", "evacuat", "executed", "casualt",
+    ],
     toll_nouns: &[
         "toll",
         "dead",

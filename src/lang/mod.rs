@@ -188,6 +188,11 @@ pub struct LangData {
     /// Nouns a figure can follow ("i morti sono 600", "the death toll rose
     /// to 600"): the counted noun when nothing follows the figure.
     pub toll_nouns: &'static [&'static str],
+    /// Stems of words that say what happened to what is counted (killed,
+    /// wounded, missing…). A fact matches a claim whose clause holds one only
+    /// when one of the fact's own terms covers it: "600 soldati … uccisi"
+    /// is not a count of soldiers sent.
+    pub predicates: &'static [&'static str],
 }
 
 /// A phrase table: entries keyed by their first folded token, longest first.
