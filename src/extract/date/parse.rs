@@ -1,0 +1,568 @@
+//! The date grammar over the token stream: what may lead a date (a
+//! preposition, an article, a part word), the forms its core takes, and
+//! what may follow a month (a day, a year, `dell'anno scorso`).
+
+use jiff::civil::{Date, Weekday};
+
+use crate::extract::Ctx;
+use crate::extract::context::counted_noun;
+use crate::extract::number::parse_words;
+use crate::extract::token::Token;
+use crate::lang::Season;
+use crate::when::{Grain, Part};
+
+use super::resolve::{Expr, Pick, YearRef};
+use super::words::Words;
+
+/// Plain four-digit numbers read as years.
+const YEARS: std::ops::RangeInclusive<u32> = 1000..=2100;
+
+/// A date phrase: tokens `first..end`, what it says, and the part word.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DateMatch {
+    pub first: usize,
+    pub end: usize,
+    pub expr: Expr,
+    pub part: Option<Part>,
+    /// The day word names an evening ("stasera"): a bare hour after it is p.m.
+    pub evening: bool,
+}
+
+/// What came before the core of a date.
+#[derive(Debug, Clone, Copy, Default)]
+struct Lead {
+    /// A preposition: a bare year after it is a date.
+    prep: bool,
+    /// The preposition is a link ("di", "of"): a noun after the year vetoes it.
+    weak_prep: bool,
+    future: bool,
+    part: bool,
+}
+
+impl Lead {
+    fn licensed(self) -> bool {
+        self.prep || self.part
+    }
+
+    fn pick(self) -> Pick {
+        if self.future {
+            Pick::Upcoming
+        } else {
+            Pick::Recent
+        }
+    }
+}
+
+/// A noun a relative word can qualify.
+#[derive(Debug, Clone, Copy)]
+enum Named {
+    Unit(Grain),
+    Weekday(Weekday),
+    Month(i8),
+    Season(Season),
+    Weekend,
+}
+
+pub(super) struct Parser<'c, 'a> {
+    pub ctx: &'c Ctx<'a>,
+    pub w: &'static Words,
+}
+
+impl Parser<'_, '_> {
+    fn tokens(&self) -> &[Token] {
+        self.ctx.tokens
+    }
+
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.ctx.tokens.get(i)
+    }
+
+    /// Token `i` follows the previous one without a space.
+    fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.is_capitalized(self.ctx.text))
+    }
+
+    /// A number written with digits only, at most `max_len` of them.
+    pub fn digits(&self, i: usize, max_len: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        let n = t.norm.as_str();
+        if !t.is_number() || n.len() > max_len || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        n.parse().ok()
+    }
+
+    fn year_at(&self, i: usize) -> Option<i16> {
+        let t = self.tok(i)?;
+        let y = self
+            .digits(i, 4)
+            .filter(|y| YEARS.contains(y) && t.norm.len() == 4)?;
+        i16::try_from(y).ok()
+    }
+
+    fn skip<T: Copy>(&self, table: &super::words::Table<T>, i: usize) -> usize {
+        table.has(self.tokens(), i).unwrap_or(i)
+    }
+
+    /// Links and articles between words ("del", "of the").
+    fn skip_links(&self, mut i: usize) -> usize {
+        for _ in 0..2 {
+            let next = self.skip(&self.w.links, i);
+            let next = self.skip(&self.w.articles, next);
+            if next == i {
+                break;
+            }
+            i = next;
+        }
+        i
+    }
+
+    /// A date phrase starting at token `i`.
+    pub fn date(&self, i: usize) -> Option<DateMatch> {
+        let t = self.tokens();
+        let mut j = i;
+        let mut lead = Lead::default();
+        for _ in 0..3 {
+            // "the day before yesterday" starts like "the" + a date.
+            if self.w.days.has(t, j).is_some() {
+                break;
+            }
+            if let Some(e) = self.w.preps.has(t, j) {
+                lead.future |= self.w.future_preps.has(t, j).is_some();
+                lead.weak_prep = self.w.links.has(t, j).is_some();
+                lead.prep = true;
+                j = e;
+            } else if let Some(e) = self.w.articles.has(t, j) {
+                j = e;
+            } else {
+                break;
+            }
+        }
+        let mut part = None;
+        // "fine settimana" is the weekend, not the end of a week.
+        if self.w.weekend.has(t, j).is_none()
+            && let Some((e, p)) = self.w.parts.at(t, j)
+        {
+            part = Some(p);
+            lead.part = true;
+            j = e;
+            if self.tok(j).is_some_and(|x| x.is_punct("-")) && self.glued(j) {
+                j += 1;
+            }
+            j = self.skip_links(j);
+        }
+        let (end, expr, evening) = self.core(j, lead)?;
+        Some(DateMatch {
+            first: i,
+            end,
+            expr,
+            part,
+            evening,
+        })
+    }
+
+    fn core(&self, j: usize, lead: Lead) -> Option<(usize, Expr, bool)> {
+        let t = self.tokens();
+        if let Some((e, (n, evening))) = self.w.days.at(t, j) {
+            return Some((e, Expr::Days(n.into()), evening));
+        }
+        let plain = |r: Option<(usize, Expr)>| r.map(|(e, x)| (e, x, false));
+        // "lo scorso aprile", "last week", "questo mese".
+        if let Some((e, pick)) = self.modifier(j) {
+            let modified = Lead { prep: true, ..lead };
+            if let Some((e, named)) = self.named(e, modified) {
+                return plain(Some((e, with_pick(named, pick))));
+            }
+        }
+        if let Some((e, named)) = self.named(j, lead) {
+            // "la settimana scorsa", "martedì scorso", "aprile scorso".
+            if let Some((e2, pick)) = self.modifier(e)
+                && (!matches!(named, Named::Month(_)) || self.rel_year(e).is_none())
+            {
+                return plain(Some((e2, with_pick(named, pick))));
+            }
+            return plain(match named {
+                Named::Unit(g) if lead.part => Some((e, Expr::Shift(g, 0))),
+                Named::Unit(_) => None,
+                Named::Weekday(wd) => self.after_weekday(e, wd, lead),
+                Named::Month(m) => self.after_month(e, m, None, lead),
+                Named::Season(s) => self.after_season(e, s, lead),
+                Named::Weekend => Some((e, Expr::Weekend(lead.pick()))),
+            });
+        }
+        plain(
+            self.ago(j)
+                .or_else(|| self.numeric(j))
+                .or_else(|| self.day_month(j, lead))
+                .or_else(|| self.decade(j))
+                .or_else(|| self.same_month(j))
+                .or_else(|| self.year(j, lead)),
+        )
+    }
+
+    fn modifier(&self, i: usize) -> Option<(usize, Pick)> {
+        let t = self.tokens();
+        let w = self.w;
+        w.last
+            .has(t, i)
+            .map(|e| (e, Pick::Last))
+            .or_else(|| w.next.has(t, i).map(|e| (e, Pick::Next)))
+            .or_else(|| w.this.has(t, i).map(|e| (e, Pick::This)))
+    }
+
+    fn named(&self, i: usize, lead: Lead) -> Option<(usize, Named)> {
+        let t = self.tokens();
+        let w = self.w;
+        if let Some(e) = w.weekend.has(t, i) {
+            return Some((e, Named::Weekend));
+        }
+        if let Some((e, g)) = w.units.at(t, i) {
+            return Some((e, Named::Unit(g)));
+        }
+        if let Some((e, wd)) = w.weekdays.at(t, i) {
+            return Some((e, Named::Weekday(wd)));
+        }
+        if let Some((e, s)) = w.seasons.at(t, i) {
+            return Some((e, Named::Season(s)));
+        }
+        self.month(i, lead.licensed())
+            .map(|(e, m)| (e, Named::Month(m)))
+    }
+
+    /// A month name at `i`. Abbreviations and ambiguous names ("May") must
+    /// be capitalized and come with context: a preposition before
+    /// (`licensed`), or a day or a year after.
+    fn month(&self, i: usize, licensed: bool) -> Option<(usize, i8)> {
+        let t = self.tokens();
+        if let Some((e, m)) = self.w.months.at(t, i) {
+            if self.w.ambiguous.has(t, i).is_none() {
+                return Some((e, m));
+            }
+            let context = licensed || self.digits(e, 4).is_some();
+            return (self.capitalized(i) && context).then_some((e, m));
+        }
+        let (mut e, m) = self.w.month_abbreviations.at(t, i)?;
+        if !self.capitalized(i) {
+            return None;
+        }
+        if self.tok(e).is_some_and(|x| x.is_punct(".")) && self.glued(e) {
+            e += 1;
+        }
+        (licensed || self.digits(e, 4).is_some()).then_some((e, m))
+    }
+
+    /// After a weekday: a date ("martedì 12 agosto", "Tuesday, March 11"),
+    /// else the weekday itself.
+    fn after_weekday(&self, e: usize, wd: Weekday, lead: Lead) -> Option<(usize, Expr)> {
+        let k = if self.tok(e).is_some_and(|x| x.is_punct(",")) {
+            e + 1
+        } else {
+            e
+        };
+        let dated = self.day_month(k, lead).or_else(|| {
+            let (me, m) = self.month(k, true)?;
+            self.after_month(me, m, None, lead)
+                .filter(|(_, x)| x.is_day())
+        });
+        Some(dated.unwrap_or((e, Expr::Weekday(wd, lead.pick()))))
+    }
+
+    /// What follows a month name ending at `e`: a day, a year, a relative
+    /// year, or nothing. `day` is a day read before the month.
+    fn after_month(&self, e: usize, m: i8, day: Option<i8>, lead: Lead) -> Option<(usize, Expr)> {
+        let mut e = e;
+        let mut day = day;
+        if day.is_none() {
+            // "August 15", "Aug. 15th, 2025".
+            if let Some(d) = self.digits(e, 2).filter(|d| (1..=31).contains(d)) {
+                let mut k = e + 1;
+                if self.w.ordinals.has(self.tokens(), k).is_some() && self.glued(k) {
+                    k = self.skip(&self.w.ordinals, k);
+                }
+                let counted = counted_noun(self.ctx, k).is_some() && !self.capitalized(k);
+                if !counted && !self.tok(k).is_some_and(|x| x.is_punct("%")) {
+                    day = i8::try_from(d).ok();
+                    e = k;
+                }
+            }
+        }
+        let comma = if day.is_some() && self.tok(e).is_some_and(|x| x.is_punct(",")) {
+            e + 1
+        } else {
+            e
+        };
+        let linked = self.skip_links(e);
+        let (end, year) = if let Some(y) = self.year_at(comma) {
+            (comma + 1, YearRef::Abs(y))
+        } else if let Some(y) = self.year_at(linked).filter(|_| linked > e) {
+            (linked + 1, YearRef::Abs(y))
+        } else if let Some((k, n)) = self.rel_year(e) {
+            (k, YearRef::Shift(n))
+        } else {
+            (e, YearRef::Pick(lead.pick()))
+        };
+        Some(match day {
+            Some(d) => match year {
+                YearRef::Abs(y) => (end, Expr::Date(Date::new(y, m, d).ok()?)),
+                y => (end, Expr::DayMonth(d, m, y)),
+            },
+            None => (end, Expr::Month(m, year)),
+        })
+    }
+
+    /// "dell'anno scorso", "of last year", "last year", "di quest'anno":
+    /// years from publication's.
+    fn rel_year(&self, i: usize) -> Option<(usize, i64)> {
+        let t = self.tokens();
+        let k = self.skip_links(i);
+        let year_unit = |at: usize| {
+            matches!(self.w.units.at(t, at), Some((_, Grain::Year)))
+                .then(|| self.skip(&self.w.units, at))
+        };
+        let shift = |p: Pick| match p {
+            Pick::Last => -1,
+            Pick::Next => 1,
+            _ => 0,
+        };
+        if let Some((e, p)) = self.modifier(k)
+            && let Some(e) = year_unit(e)
+        {
+            return Some((e, shift(p)));
+        }
+        let e = year_unit(k)?;
+        let (e2, p) = self.modifier(e)?;
+        Some((e2, shift(p)))
+    }
+
+    fn after_season(&self, e: usize, s: Season, lead: Lead) -> Option<(usize, Expr)> {
+        let linked = self.skip_links(e);
+        if let Some(y) = self.year_at(e).or_else(|| self.year_at(linked)) {
+            let end = if self.year_at(e).is_some() {
+                e + 1
+            } else {
+                linked + 1
+            };
+            return Some((end, Expr::Season(s, YearRef::Abs(y))));
+        }
+        if let Some((k, n)) = self.rel_year(e) {
+            return Some((k, Expr::Season(s, YearRef::Shift(n))));
+        }
+        lead.prep
+            .then_some((e, Expr::Season(s, YearRef::Pick(lead.pick()))))
+    }
+
+    /// "due anni fa", "three days ago", "a year ago".
+    fn ago(&self, i: usize) -> Option<(usize, Expr)> {
+        let t = self.tokens();
+        let (n, k) = if let Some(n) = self.digits(i, 3) {
+            (i64::from(n), i + 1)
+        } else if let Some(e) = self.w.one.has(t, i) {
+            (1, e)
+        } else if self.tok(i).is_some_and(Token::is_word) {
+            let (v, used) = parse_words(t.get(i..)?, self.ctx.data)?;
+            if v.fract() != 0.0 || !(1.0..=1000.0).contains(&v) {
+                return None;
+            }
+            (v as i64, i + used)
+        } else {
+            return None;
+        };
+        let (e, g) = self
+            .w
+            .plural_units
+            .at(t, k)
+            .or_else(|| self.w.units.at(t, k))?;
+        let end = self.w.ago.has(t, e)?;
+        Some((end, Expr::Shift(g, -n)))
+    }
+
+    /// Dates in figures: `2025-08-15`, `15/08/2025`, `15.08.2025`.
+    fn numeric(&self, i: usize) -> Option<(usize, Expr)> {
+        let t = self.tokens();
+        let first = self.tok(i)?;
+        if !first.is_number() {
+            return None;
+        }
+        // One token with dots: "15.08.2025".
+        let dotted: Vec<&str> = first.norm.split('.').collect();
+        if let [d, m, y] = dotted.as_slice() {
+            if y.len() == 4 && d.len() <= 2 && m.len() <= 2 {
+                let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()?;
+                return Some((i + 1, Expr::Date(date)));
+            }
+            return None;
+        }
+        let sep = self.tok(i + 1)?;
+        let is_sep =
+            |k: usize, c: &str| self.tok(k).is_some_and(|x| x.is_punct(c)) && self.glued(k);
+        let c = if sep.is_punct("-") {
+            "-"
+        } else if sep.is_punct("/") {
+            "/"
+        } else {
+            return None;
+        };
+        if !(is_sep(i + 1, c) && is_sep(i + 3, c) && self.glued(i + 2) && self.glued(i + 4)) {
+            return None;
+        }
+        let len = |k: usize| t.get(k).map_or(0, |x| x.norm.len());
+        let (a, b, cc) = (
+            self.digits(i, 4)?,
+            self.digits(i + 2, 2)?,
+            self.digits(i + 4, 4)?,
+        );
+        let (y, m, d) = if c == "-" && len(i) == 4 && len(i + 2) == 2 && len(i + 4) == 2 {
+            (a, b, cc)
+        } else if c == "/" && len(i) <= 2 && matches!(len(i + 4), 2 | 4) {
+            let y = if cc < 100 {
+                if cc < 70 { 2000 + cc } else { 1900 + cc }
+            } else {
+                cc
+            };
+            // Day first where the language says so, or where the first
+            // number cannot be a month.
+            if self.w.day_first || a > 12 {
+                (y, b, a)
+            } else {
+                (y, a, b)
+            }
+        } else {
+            return None;
+        };
+        let date = Date::new(
+            i16::try_from(y).ok()?,
+            i8::try_from(m).ok()?,
+            i8::try_from(d).ok()?,
+        )
+        .ok()?;
+        Some((i + 5, Expr::Date(date)))
+    }
+
+    /// "15 agosto 2025", "il 12 febbraio", "15th of August", "1° maggio".
+    fn day_month(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
+        let d = self.digits(i, 2).filter(|d| (1..=31).contains(d))?;
+        let t = self.tokens();
+        let mut k = i + 1;
+        if self.w.ordinals.has(t, k).is_some() && self.glued(k) {
+            k = self.skip(&self.w.ordinals, k);
+        }
+        let k2 = self.skip_links(k);
+        let (e, m) = self
+            .month(k, true)
+            .or_else(|| self.month(k2, true).filter(|_| k2 > k))?;
+        self.after_month(e, m, i8::try_from(d).ok(), lead)
+    }
+
+    /// "the 1990s", "the '90s", "gli anni Novanta", "anni '80", "anni 2000".
+    fn decade(&self, i: usize) -> Option<(usize, Expr)> {
+        let t = self.tokens();
+        if let Some((e, y)) = self.w.decades.at(t, i) {
+            return Some((e, Expr::Decade(y)));
+        }
+        let noun = self.w.decade_nouns.has(t, i);
+        let k = noun.unwrap_or(i);
+        let apostrophe = self
+            .tok(k)
+            .is_some_and(|x| x.is_punct("'") || x.is_punct("’"));
+        let n = if apostrophe { k + 1 } else { k };
+        let value = self.digits(n, 4)?;
+        let len = self.tok(n).map_or(0, |x| x.norm.len());
+        let year = match len {
+            // "'00s" is the 2000s, any other two digits the 1900s.
+            2 if apostrophe || noun.is_some() => {
+                if value == 0 {
+                    2000
+                } else {
+                    1900 + value
+                }
+            }
+            4 => value,
+            _ => return None,
+        };
+        if year % 10 != 0 || !YEARS.contains(&year) {
+            return None;
+        }
+        let suffix = self
+            .w
+            .decade_suffixes
+            .has(t, n + 1)
+            .filter(|_| self.glued(n + 1));
+        let end = match (noun, suffix) {
+            (_, Some(e)) => e,
+            (Some(_), None) => n + 1,
+            (None, None) => return None,
+        };
+        Some((end, Expr::Decade(i16::try_from(year).ok()?)))
+    }
+
+    /// "same month of 2023", "lo stesso mese dell'anno scorso".
+    fn same_month(&self, i: usize) -> Option<(usize, Expr)> {
+        let e = self.w.same_month.has(self.tokens(), i)?;
+        let k = self.skip_links(e);
+        if let Some(y) = self.year_at(k).filter(|_| k > e) {
+            return Some((k + 1, Expr::SameMonth(YearRef::Abs(y))));
+        }
+        if let Some((k, n)) = self.rel_year(e) {
+            return Some((k, Expr::SameMonth(YearRef::Shift(n))));
+        }
+        Some((e, Expr::SameMonth(YearRef::Pick(Pick::Recent))))
+    }
+
+    /// A year in figures after a preposition or a part word ("nel 2024",
+    /// "early 2025"), or after an article with no noun following ("il
+    /// 2024-25"). A span of years ("2024-25") stands for its first year.
+    fn year(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
+        let y = self.year_at(i)?;
+        let mut end = i + 1;
+        // "2024-25", "2024/2025", "2024–25": a span of seasons or budgets.
+        let dash = self
+            .tok(end)
+            .is_some_and(|x| x.is_punct("-") || x.is_punct("–") || x.is_punct("/"));
+        if dash && self.glued(end) && self.glued(end + 1) {
+            let second = self.digits(end + 1, 4).unwrap_or(0);
+            let len = self.tok(end + 1).map_or(0, |x| x.norm.len());
+            let full = match len {
+                2 => u32::try_from(y).ok()? / 100 * 100 + second,
+                4 => second,
+                _ => 0,
+            };
+            let first = u32::try_from(y).ok()?;
+            if full > first && full <= first + 10 {
+                end += 2;
+            }
+        }
+        let article_only = !lead.licensed();
+        let noun_follows = counted_noun(self.ctx, end).is_some() && !self.capitalized(end);
+        if noun_follows && (article_only || lead.weak_prep || y < 1900) {
+            return None;
+        }
+        if article_only {
+            // After an article alone: only a year span or an article
+            // before it makes it a date ("il 2024-25").
+            let after_article = i > 0 && self.w.articles.has(self.tokens(), i - 1) == Some(i);
+            if !(after_article && end > i + 1) {
+                return None;
+            }
+        }
+        Some((end, Expr::Year(y)))
+    }
+}
+
+fn with_pick(named: Named, pick: Pick) -> Expr {
+    let shift = match pick {
+        Pick::Last => -1,
+        Pick::Next => 1,
+        _ => 0,
+    };
+    match named {
+        Named::Unit(g) => Expr::Shift(g, shift),
+        Named::Weekday(wd) => Expr::Weekday(wd, pick),
+        Named::Month(m) => Expr::Month(m, YearRef::Pick(pick)),
+        Named::Season(s) => Expr::Season(s, YearRef::Pick(pick)),
+        Named::Weekend => Expr::Weekend(pick),
+    }
+}
