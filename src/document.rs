@@ -82,9 +82,8 @@ impl Document {
         mask_urls(&text, &mut scan);
         // Every blanked byte became an ASCII space and whole characters were
         // blanked at once, so the bytes remain valid UTF-8.
-        let scan = String::from_utf8(scan).unwrap_or_else(|e| {
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        });
+        let scan = String::from_utf8(scan)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         let lines = LineIndex::new(&text);
         Document {
             origin,
@@ -205,8 +204,15 @@ fn offset_of(datetime: &str) -> Option<i32> {
         return Some(0);
     }
     let sign_at = time.rfind(['+', '-'])?;
-    let sign = if time[sign_at..].starts_with('-') { -1 } else { 1 };
-    let digits: String = time[sign_at + 1..].chars().filter(char::is_ascii_digit).collect();
+    let sign = if time[sign_at..].starts_with('-') {
+        -1
+    } else {
+        1
+    };
+    let digits: String = time[sign_at + 1..]
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
     if digits.len() != 4 {
         return None;
     }
@@ -307,7 +313,8 @@ mod tests {
 
     #[test]
     fn code_and_link_targets_are_blanked() {
-        let doc = md("See `42 km` and [600 troops](https://x.org/7000) here.\n\n    9000 soldiers\n");
+        let doc =
+            md("See `42 km` and [600 troops](https://x.org/7000) here.\n\n    9000 soldiers\n");
         assert!(!doc.scan.contains("42"));
         assert!(doc.scan.contains("600 troops"));
         assert!(!doc.scan.contains("7000"));

@@ -21,7 +21,11 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.location {
-            Some(at) => write!(f, "{}:{}:{}: {}", self.path, at.line, at.column, self.message),
+            Some(at) => write!(
+                f,
+                "{}:{}:{}: {}",
+                self.path, at.line, at.column, self.message
+            ),
             None => write!(f, "{}: {}", self.path, self.message),
         }
     }

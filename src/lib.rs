@@ -17,3 +17,8 @@ pub mod units;
 pub mod when;
 
 pub use error::Error;
+pub mod check;
+pub mod describe;
+pub mod pipeline;
+pub mod refs;
+pub mod report;

@@ -61,10 +61,7 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
 
 impl Unit {
     fn row(self) -> &'static (Unit, &'static str, Dimension, f64) {
-        UNITS
-            .iter()
-            .find(|row| row.0 == self)
-            .unwrap_or(&UNITS[0])
+        UNITS.iter().find(|row| row.0 == self).unwrap_or(&UNITS[0])
     }
 
     pub fn symbol(self) -> &'static str {

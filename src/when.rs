@@ -65,7 +65,10 @@ pub struct DateValue {
 
 impl DateValue {
     pub fn decade(year: i16) -> Option<DateValue> {
-        DateValue::at(Grain::Decade, Date::new(year - year.rem_euclid(10), 1, 1).ok()?)
+        DateValue::at(
+            Grain::Decade,
+            Date::new(year - year.rem_euclid(10), 1, 1).ok()?,
+        )
     }
 
     pub fn year(year: i16) -> Option<DateValue> {
@@ -282,7 +285,9 @@ mod tests {
 
     #[test]
     fn late_month_is_its_last_third() {
-        let late = DateValue::month(2024, 3).unwrap().with_part(Some(Part::Late));
+        let late = DateValue::month(2024, 3)
+            .unwrap()
+            .with_part(Some(Part::Late));
         assert_eq!(late.days(), (date(2024, 3, 21), date(2024, 3, 31)));
     }
 }

@@ -6,11 +6,7 @@ use crate::span::Span;
 
 use super::Ctx;
 use super::number::split_number_word;
-
-/// Words between a figure and its noun that the noun reading skips.
-const SKIP: &[&str] = &["more", "further", "additional", "other", "altri", "altre", "nuovi", "nuove"];
-/// Articles after a linking word: "migliaia di uomini", "thousands of the".
-const ARTICLES: &[&str] = &["the", "i", "gli", "le", "il", "lo", "la", "l'"];
+use crate::lang::NounOrder;
 
 /// The noun a figure ending before token `end` counts, and the token after
 /// it: "600 soldati", "migliaia di uomini", "25 more launchers".
@@ -20,38 +16,80 @@ pub(crate) fn counted_noun(ctx: &Ctx, end: usize) -> Option<(String, usize)> {
     let mut k = end;
     let mut linked = false;
     while let Some(t) = tokens.get(k) {
-        if SKIP.contains(&t.norm.as_str()) {
+        if ctx.data.noun_skips.contains(&t.norm.as_str()) {
             k += 1;
         } else if !linked && ctx.data.links.contains(&t.norm.as_str()) {
             linked = true;
             k += 1;
-            if tokens.get(k).is_some_and(|a| ARTICLES.contains(&a.norm.as_str())) {
+            if tokens
+                .get(k)
+                .is_some_and(|a| ctx.data.articles.contains(&a.norm.as_str()))
+            {
                 k += 1;
             }
         } else {
             break;
         }
     }
-    let noun = tokens.get(k)?;
-    if !noun.is_word() || !ctx.same_sentence(first, k) || noun.paragraph_before {
+    if !content_word(ctx, first, k) {
         return None;
     }
-    let word = noun.norm.as_str();
-    if ctx.data.stopwords.contains(&word)
-        || ctx.data.links.contains(&word)
-        || split_number_word(word, ctx.data).is_some()
-        || word.chars().count() < 3
-    {
-        return None;
+    // The noun phrase: "North Korean soldiers", "soldati nordcoreani".
+    let mut last = k;
+    match ctx.data.noun_order {
+        NounOrder::ModifiersFirst => {
+            while last < k + 2 && !ends_phrase(ctx, last) && content_word(ctx, first, last + 1) {
+                last += 1;
+            }
+        }
+        NounOrder::NounFirst => {
+            let noun = &tokens[k].norm;
+            let agrees = |t: &str| t.chars().last() == noun.chars().last() && t.chars().count() > 3;
+            if content_word(ctx, first, k + 1)
+                && !tokens[k + 1].is_capitalized(ctx.text)
+                && agrees(&tokens[k + 1].norm)
+            {
+                last = k + 1;
+            }
+        }
     }
-    Some((ctx.text[noun.span].to_string(), k + 1))
+    let span = crate::span::Span::new(tokens[k].span.start, tokens[last].span.end);
+    let phrase = ctx.text[span]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((phrase, last + 1))
 }
 
-/// "1,2 miliardi di euro … contro i 2,3 miliardi": a bare large amount
-/// without a noun takes the currency of the money claim before it in the
-/// same sentence.
+/// A word that can be (part of) a counted noun phrase.
+fn content_word(ctx: &Ctx, first: usize, k: usize) -> bool {
+    let Some(noun) = ctx.tokens.get(k) else {
+        return false;
+    };
+    if !noun.is_word() || !ctx.same_sentence(first, k) || noun.paragraph_before {
+        return false;
+    }
+    let word = noun.norm.as_str();
+    !(ctx.data.stopwords.contains(&word)
+        || ctx.data.links.contains(&word)
+        || ctx.data.conjunctions.contains(&word)
+        || split_number_word(word, ctx.data).is_some()
+        || word.chars().count() < 3
+        || ctx.lexicon.lookup(&ctx.tokens[k..]).next().is_some())
+}
+
+/// In a modifiers-first language, a lower-case plural closes the phrase
+/// ("military builders"), as does a word that is the phrase's last.
+fn ends_phrase(ctx: &Ctx, k: usize) -> bool {
+    let token = &ctx.tokens[k];
+    !token.is_capitalized(ctx.text) && token.norm.ends_with('s')
+}
+
+/// "1,2 miliardi di euro … contro i 2,3 miliardi": a large bare amount
+/// within a factor of ten of a money claim before it in the same sentence
+/// is money in that currency.
 pub(crate) fn carry_currency(claims: &mut [Claim], sentences: &[Span]) {
-    let mut last_money: Option<(usize, crate::units::Currency)> = None;
+    let mut last_money: Option<(usize, crate::units::Currency, f64)> = None;
     for claim in claims.iter_mut() {
         let sentence = sentences.iter().position(|s| s.contains(claim.span));
         let Value::Quantity(q) = &mut claim.value else {
@@ -59,15 +97,21 @@ pub(crate) fn carry_currency(claims: &mut [Claim], sentences: &[Span]) {
         };
         match claim.kind {
             Kind::Money => {
-                if let (Some(s), Some(c)) = (sentence, q.currency) {
-                    last_money = Some((s, c));
+                if let (Some(s), Some(c), Some(v)) =
+                    (sentence, q.currency, q.value.or(q.interval.high))
+                {
+                    last_money = Some((s, c, v));
                 }
             }
-            Kind::Count if claim.counted.is_none() => {
-                let big = q.value.or(q.interval.high).is_some_and(|v| v >= 1e6);
-                if let (true, Some((s, c))) = (big, last_money) {
-                    if Some(s) == sentence {
+            Kind::Count => {
+                let Some(v) = q.value.or(q.interval.high) else {
+                    continue;
+                };
+                if let Some((s, c, money)) = last_money {
+                    let near = v >= 1e6 && (money / 10.0..=money * 10.0).contains(&v);
+                    if near && Some(s) == sentence {
                         claim.kind = Kind::Money;
+                        claim.counted = None;
                         q.currency = Some(c);
                     }
                 }

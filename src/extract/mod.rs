@@ -45,6 +45,7 @@ pub(crate) struct Ctx<'a> {
     pub tokens: &'a [Token],
     pub data: &'static LangData,
     pub lexicon: &'static Lexicon,
+    #[allow(dead_code)] // read by the date and time finders
     pub options: Options,
     /// Tokens already part of a claim.
     pub taken: Vec<bool>,
@@ -54,7 +55,9 @@ pub(crate) struct Ctx<'a> {
 
 impl Ctx<'_> {
     pub fn free(&self, range: std::ops::Range<usize>) -> bool {
-        range.into_iter().all(|i| !self.taken.get(i).copied().unwrap_or(true))
+        range
+            .into_iter()
+            .all(|i| !self.taken.get(i).copied().unwrap_or(true))
     }
 
     pub fn take(&mut self, range: std::ops::Range<usize>) {

@@ -25,7 +25,8 @@ pub fn parse_digits(raw: &str, data: &LangData) -> Option<Digits> {
         .char_indices()
         .filter(|(_, c)| !c.is_ascii_digit())
         .collect();
-    let leading_zero = raw.len() > 1 && raw.starts_with('0') && !matches!(seps.first(), Some((1, _)));
+    let leading_zero =
+        raw.len() > 1 && raw.starts_with('0') && !matches!(seps.first(), Some((1, _)));
     let digits_only = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
     let (int_part, frac_part): (String, String) = match seps.as_slice() {
         [] => (raw.to_string(), String::new()),
@@ -197,7 +198,11 @@ impl Accumulator {
                     self.half_pending = false;
                     0.5
                 } else {
-                    if self.current == 0.0 { 1.0 } else { self.current }
+                    if self.current == 0.0 {
+                        1.0
+                    } else {
+                        self.current
+                    }
                 };
                 if s > self.last_scale && self.total > 0.0 && self.last_scale > 0.0 {
                     self.total = (self.total + base) * s;

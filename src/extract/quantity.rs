@@ -58,16 +58,32 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     let mut hedge = None;
     let mut range_join: Option<&str> = None;
     // Qualifier ("più di", "about") or range frame ("tra", "between").
-    if let Some((n, Entry::Hedge(h))) = ctx.lexicon.lookup(&tokens[j..]).find(|(_, e)| matches!(e, Entry::Hedge(_))) {
+    if let Some((n, Entry::Hedge(h))) = ctx
+        .lexicon
+        .lookup(&tokens[j..])
+        .find(|(_, e)| matches!(e, Entry::Hedge(_)))
+    {
         hedge = Some(h);
         j += n;
-    } else if let Some(&(_, joiner)) = ctx.data.range_frames.iter().find(|(open, _)| tokens[j].norm == *open) {
+    } else if let Some(&(_, joiner)) = ctx
+        .data
+        .range_frames
+        .iter()
+        .find(|(open, _)| tokens[j].norm == *open)
+    {
         range_join = Some(joiner);
         j += 1;
     }
     // An article after a qualifier: "quasi il 60 per cento".
     if j > i && j < tokens.len() && is_article(ctx, j) {
         j += 1;
+    } else if hedge.is_some()
+        && tokens
+            .get(j)
+            .is_some_and(|t| ctx.data.articles.contains(&t.norm.as_str()))
+    {
+        // "fewer than the 20 million euros": a comparison, not a hedge.
+        return None;
     }
     let mut currency = None;
     if let Some(c) = currency_symbol(ctx, j) {
@@ -91,20 +107,26 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if let Some(tok) = tokens.get(joiner_at) {
         let dash = matches!(tok.norm.as_str(), "-" | "–" | "—");
         let joins = range_join.is_some_and(|w| tok.norm == w)
-            || (range_join.is_none() && hedge.is_none() && ctx.data.range_joiners.contains(&tok.norm.as_str()))
+            || (range_join.is_none()
+                && hedge.is_none()
+                && ctx.data.range_joiners.contains(&tok.norm.as_str()))
             || (dash && range_join.is_none());
         if joins && matches!(figure, Figure::Number(_)) {
             let mut k = joiner_at + 1;
             if currency.is_some() && currency_symbol(ctx, k).is_some() {
                 k += 1;
             }
-            if let Some(second) = read_head(ctx, k, currency.is_some()) {
-                if let (Figure::Number(a), Figure::Number(b)) = (figure, second.figure) {
-                    let a = if second.scaled && !head.scaled { a * scale_of(ctx, second.end) } else { a };
-                    if a < b && ctx.free(k..second.end) && !second.yearlike {
-                        qualifier_range = Some((a, b));
-                        end = second.end;
-                    }
+            if let Some(second) = read_head(ctx, k, currency.is_some())
+                && let (Figure::Number(a), Figure::Number(b)) = (figure, second.figure)
+            {
+                let a = if second.scaled && !head.scaled {
+                    a * scale_of(ctx, second.end)
+                } else {
+                    a
+                };
+                if a < b && ctx.free(k..second.end) && !second.yearlike {
+                    qualifier_range = Some((a, b));
+                    end = second.end;
                 }
             }
         }
@@ -121,7 +143,11 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     let mut unit = None;
     let mut percent_factor = 1.0;
     let mut k = end;
-    let lookup = |at: usize| ctx.lexicon.lookup(&tokens[at.min(tokens.len())..]).collect::<Vec<_>>();
+    let lookup = |at: usize| {
+        ctx.lexicon
+            .lookup(&tokens[at.min(tokens.len())..])
+            .collect::<Vec<_>>()
+    };
     let entries = lookup(k);
     let mut consumed = 0;
     for (n, entry) in &entries {
@@ -138,7 +164,9 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
                 kind = Kind::Measure;
                 unit = Some(u);
             }
-            Entry::Currency(c) if !tokens[k].norm.starts_with(['$', '€', '£']) || !tokens[k].space_before => {
+            Entry::Currency(c)
+                if !tokens[k].norm.starts_with(['$', '€', '£']) || !tokens[k].space_before =>
+            {
                 kind = Kind::Money;
                 currency = Some(c);
             }
@@ -149,14 +177,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     }
     if consumed == 0 && currency.is_none() {
         // "miliardi di euro", "millions of dollars".
-        if let Some(link) = tokens.get(k) {
-            if ctx.data.links.contains(&link.norm.as_str()) {
-                if let Some((n, Entry::Currency(c))) = lookup(k + 1).into_iter().find(|(_, e)| matches!(e, Entry::Currency(_))) {
-                    kind = Kind::Money;
-                    currency = Some(c);
-                    consumed = n + 1;
-                }
-            }
+        if let Some(link) = tokens.get(k)
+            && ctx.data.links.contains(&link.norm.as_str())
+            && let Some((n, Entry::Currency(c))) = lookup(k + 1)
+                .into_iter()
+                .find(|(_, e)| matches!(e, Entry::Currency(_)))
+        {
+            kind = Kind::Money;
+            currency = Some(c);
+            consumed = n + 1;
         }
     }
     if consumed > 0 && ctx.same_sentence(i, k + consumed - 1) {
@@ -179,7 +208,10 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
 
     let (value, qualifier, interval) = normalize(figure, hedge, qualifier_range, kind)?;
     let (value, interval) = if percent_factor != 1.0 {
-        (value.map(|v| v * percent_factor), interval.scale(percent_factor))
+        (
+            value.map(|v| v * percent_factor),
+            interval.scale(percent_factor),
+        )
     } else {
         (value, interval)
     };
@@ -233,7 +265,11 @@ fn normalize(
         low_open,
         high_open,
     };
-    let hedge = hedge.unwrap_or(if default == Qualifier::Approx { Hedge::Approx } else { Hedge::Exact });
+    let hedge = hedge.unwrap_or(if default == Qualifier::Approx {
+        Hedge::Approx
+    } else {
+        Hedge::Exact
+    });
     let (qualifier, interval) = match hedge {
         Hedge::Exact => (Qualifier::Exact, Interval::point(n)),
         Hedge::Approx => (
@@ -258,7 +294,9 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
         if digits.leading_zero {
             return None;
         }
-        let yearlike = digits.plain && (1000.0..=2100.0).contains(&digits.value) && digits.value.fract() == 0.0;
+        let yearlike = digits.plain
+            && (1000.0..=2100.0).contains(&digits.value)
+            && digits.value.fract() == 0.0;
         (Figure::Number(digits.value), j + 1, yearlike, digits.plain)
     } else if token.is_word() {
         // Round words, vague words and fractions are lexicon phrases.
@@ -276,12 +314,25 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 (Figure::Fraction(v), j + n, false, false)
             }
             (_, Some((w, m))) => {
-                let weak = m == 1 && ctx.data.weak_number_words.contains(&token.norm.as_str());
+                let weak = m == 1
+                    && ctx
+                        .data
+                        .weak_number_words
+                        .contains(&token.norm.trim_end_matches('\''));
                 let scaled_next = tokens.get(j + 1).is_some_and(|t| {
-                    ctx.lexicon.lookup(&tokens[j + 1..]).any(|(_, e)| matches!(e, Entry::Scale(_)))
+                    ctx.lexicon
+                        .lookup(&tokens[j + 1..])
+                        .any(|(_, e)| matches!(e, Entry::Scale(_)))
                         && t.is_word()
                 });
                 if weak && !scaled_next {
+                    return None;
+                }
+                // "i due Paesi", "the two leaders": known things, not a count.
+                let after_article = j
+                    .checked_sub(1)
+                    .is_some_and(|p| ctx.data.articles.contains(&tokens[p].norm.as_str()));
+                if after_article && w < 20.0 && !scaled_next {
                     return None;
                 }
                 (Figure::Number(w), j + m, false, false)
@@ -293,20 +344,23 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
     };
     let mut scaled = false;
     let mut figure = figure;
-    if let Figure::Number(n) = figure {
-        if let Some(next) = tokens.get(end) {
-            let scale = ctx
-                .lexicon
-                .lookup(&tokens[end..])
-                .find_map(|(len, e)| if let Entry::Scale(s) = e { Some((len, s)) } else { None });
-            if let Some((len, s)) = scale {
-                let short = next.norm.len() <= 2;
-                let attached = !next.space_before;
-                if !short || attached || money {
-                    figure = Figure::Number(n * s);
-                    end += len;
-                    scaled = true;
-                }
+    if let Figure::Number(n) = figure
+        && let Some(next) = tokens.get(end)
+    {
+        let scale = ctx.lexicon.lookup(&tokens[end..]).find_map(|(len, e)| {
+            if let Entry::Scale(s) = e {
+                Some((len, s))
+            } else {
+                None
+            }
+        });
+        if let Some((len, s)) = scale {
+            let short = next.norm.len() <= 2;
+            let attached = !next.space_before;
+            if !short || attached || money {
+                figure = Figure::Number(n * s);
+                end += len;
+                scaled = true;
             }
         }
     }
@@ -337,7 +391,11 @@ fn scale_of(ctx: &Ctx, end: usize) -> f64 {
 /// After a range's first end, a percent sign or unit may repeat before the
 /// joiner ("40% and 45%"): returns where the joiner would be.
 fn skip_suffix(ctx: &Ctx, end: usize) -> usize {
-    match ctx.lexicon.lookup(&ctx.tokens[end.min(ctx.tokens.len())..]).next() {
+    match ctx
+        .lexicon
+        .lookup(&ctx.tokens[end.min(ctx.tokens.len())..])
+        .next()
+    {
         Some((n, Entry::Percent | Entry::Unit(_))) => {
             let after = end + n;
             let joiner = ctx.tokens.get(after).map(|t| t.norm.as_str());
@@ -370,7 +428,9 @@ fn currency_symbol(ctx: &Ctx, j: usize) -> Option<Currency> {
 }
 
 fn is_article(ctx: &Ctx, j: usize) -> bool {
-    matches!(ctx.tokens[j].norm.as_str(), "il" | "l'" | "lo" | "la" | "i" | "gli" | "le" | "the")
+    ctx.data
+        .hedge_articles
+        .contains(&ctx.tokens[j].norm.as_str())
         && ctx.tokens.get(j + 1).is_some_and(|t| t.is_number())
 }
 
@@ -392,16 +452,28 @@ fn head_is_not_a_quantity(ctx: &Ctx, j: usize, head: &Head) -> bool {
                 return true;
             }
         }
-        if matches!(p.norm.as_str(), "#" | "+" | "n" | "nr" | "no" | "n." | "art" | "pag" | "p" | "page" | "pagina" | "tel") {
+        if matches!(
+            p.norm.as_str(),
+            "#" | "+" | "n" | "nr" | "no" | "n." | "art" | "pag" | "p" | "page" | "pagina" | "tel"
+        ) {
             return true;
         }
-        if p.is_punct(".") && j >= 2 && matches!(tokens[j - 2].norm.as_str(), "n" | "nr" | "no" | "art" | "pag" | "p" | "tel") {
+        if p.is_punct(".")
+            && j >= 2
+            && matches!(
+                tokens[j - 2].norm.as_str(),
+                "n" | "nr" | "no" | "art" | "pag" | "p" | "tel"
+            )
+        {
             return true;
         }
     }
     // List numbering: a number opening a line, followed by "." or ")".
     let opens_line = j == 0 || token.newline_before;
-    if opens_line && next.is_some_and(|n| (n.is_punct(".") || n.is_punct(")")) && !n.space_before) && head.end == j + 1 {
+    if opens_line
+        && next.is_some_and(|n| (n.is_punct(".") || n.is_punct(")")) && !n.space_before)
+        && head.end == j + 1
+    {
         return true;
     }
     // Long digit runs are identifiers or phone numbers, not figures.
@@ -410,7 +482,9 @@ fn head_is_not_a_quantity(ctx: &Ctx, j: usize, head: &Head) -> bool {
     }
     // Clock times "21:30" and scores "3-1" belong elsewhere.
     if next.is_some_and(|n| n.is_punct(":") && !n.space_before)
-        && tokens.get(j + 2).is_some_and(|t| t.is_number() && !t.space_before)
+        && tokens
+            .get(j + 2)
+            .is_some_and(|t| t.is_number() && !t.space_before)
     {
         return true;
     }
@@ -425,12 +499,27 @@ mod tests {
     use crate::lang::Lang;
 
     /// (text, lang, kind, value, qualifier, low, high)
-    type Row = (&'static str, Lang, Kind, Option<f64>, Qualifier, Option<f64>, Option<f64>);
+    type Row = (
+        &'static str,
+        Lang,
+        Kind,
+        Option<f64>,
+        Qualifier,
+        Option<f64>,
+        Option<f64>,
+    );
 
     fn first(text: &str, lang: Lang) -> Option<crate::claim::Claim> {
         let doc = Document::parse(Origin::Stdin, text.to_string(), false, Vec::new());
-        let options = Options { lang, date: None, offset_seconds: None };
-        extract(&doc, options).claims.into_iter().find(|c| c.kind.is_quantity())
+        let options = Options {
+            lang,
+            date: None,
+            offset_seconds: None,
+        };
+        extract(&doc, options)
+            .claims
+            .into_iter()
+            .find(|c| c.kind.is_quantity())
     }
 
     #[test]
@@ -439,27 +528,195 @@ mod tests {
         use Lang::*;
         use Qualifier::*;
         let rows: &[Row] = &[
-            ("più di 10 mila soldati", It, Count, Some(10_000.0), MoreThan, Some(10_000.0), None),
-            ("circa 600 soldati", It, Count, Some(600.0), Approx, Some(540.0), Some(660.0)),
-            ("migliaia feriti", It, Count, None, Vague, Some(2_000.0), Some(9_999.0)),
-            ("quasi il 60 per cento", It, Percent, Some(60.0), Approx, Some(54.0), Some(60.0)),
-            ("1,2 miliardi di euro", It, Money, Some(1.2e9), Exact, Some(1.2e9), Some(1.2e9)),
-            ("tra 300 e 400 persone", It, Count, None, Range, Some(300.0), Some(400.0)),
-            ("10-12 mila soldati", It, Count, None, Range, Some(10_000.0), Some(12_000.0)),
-            ("fino a 640 persone", It, Count, Some(640.0), AtMost, Some(0.0), Some(640.0)),
-            ("oltre mille", It, Count, Some(1000.0), MoreThan, Some(1000.0), None),
-            ("una decina", It, Count, Some(10.0), Approx, Some(9.0), Some(11.0)),
-            ("circa 40 miglia", It, Measure, Some(40.0), Approx, Some(36.0), Some(44.0)),
-            ("nearly $2bn", En, Money, Some(2e9), Approx, Some(1.8e9), Some(2e9)),
-            ("between 2,000 and 2,500 sailors", En, Count, None, Range, Some(2000.0), Some(2500.0)),
-            ("Between 40% and 45% of", En, Percent, None, Range, Some(40.0), Some(45.0)),
-            ("€12.5 million in aid", En, Money, Some(12.5e6), Exact, Some(12.5e6), Some(12.5e6)),
-            ("20 million euros", En, Money, Some(2e7), Exact, Some(2e7), Some(2e7)),
-            ("up to six hours", En, Measure, Some(6.0), AtMost, Some(0.0), Some(6.0)),
-            ("some 1.5 million people", En, Count, Some(1.5e6), Approx, Some(1.35e6), Some(1.65e6)),
-            ("Hundreds of trucks", En, Count, None, Vague, Some(200.0), Some(999.0)),
-            ("a third of its budget", En, Percent, Some(100.0 / 3.0), Exact, Some(100.0 / 3.0), Some(100.0 / 3.0)),
-            ("50 basis points", En, Percent, Some(0.5), Exact, Some(0.5), Some(0.5)),
+            (
+                "più di 10 mila soldati",
+                It,
+                Count,
+                Some(10_000.0),
+                MoreThan,
+                Some(10_000.0),
+                None,
+            ),
+            (
+                "circa 600 soldati",
+                It,
+                Count,
+                Some(600.0),
+                Approx,
+                Some(540.0),
+                Some(660.0),
+            ),
+            (
+                "migliaia feriti",
+                It,
+                Count,
+                None,
+                Vague,
+                Some(2_000.0),
+                Some(9_999.0),
+            ),
+            (
+                "quasi il 60 per cento",
+                It,
+                Percent,
+                Some(60.0),
+                Approx,
+                Some(54.0),
+                Some(60.0),
+            ),
+            (
+                "1,2 miliardi di euro",
+                It,
+                Money,
+                Some(1.2e9),
+                Exact,
+                Some(1.2e9),
+                Some(1.2e9),
+            ),
+            (
+                "tra 300 e 400 persone",
+                It,
+                Count,
+                None,
+                Range,
+                Some(300.0),
+                Some(400.0),
+            ),
+            (
+                "10-12 mila soldati",
+                It,
+                Count,
+                None,
+                Range,
+                Some(10_000.0),
+                Some(12_000.0),
+            ),
+            (
+                "fino a 640 persone",
+                It,
+                Count,
+                Some(640.0),
+                AtMost,
+                Some(0.0),
+                Some(640.0),
+            ),
+            (
+                "oltre mille",
+                It,
+                Count,
+                Some(1000.0),
+                MoreThan,
+                Some(1000.0),
+                None,
+            ),
+            (
+                "una decina",
+                It,
+                Count,
+                Some(10.0),
+                Approx,
+                Some(9.0),
+                Some(11.0),
+            ),
+            (
+                "circa 40 miglia",
+                It,
+                Measure,
+                Some(40.0),
+                Approx,
+                Some(36.0),
+                Some(44.0),
+            ),
+            (
+                "nearly $2bn",
+                En,
+                Money,
+                Some(2e9),
+                Approx,
+                Some(1.8e9),
+                Some(2e9),
+            ),
+            (
+                "between 2,000 and 2,500 sailors",
+                En,
+                Count,
+                None,
+                Range,
+                Some(2000.0),
+                Some(2500.0),
+            ),
+            (
+                "Between 40% and 45% of",
+                En,
+                Percent,
+                None,
+                Range,
+                Some(40.0),
+                Some(45.0),
+            ),
+            (
+                "€12.5 million in aid",
+                En,
+                Money,
+                Some(12.5e6),
+                Exact,
+                Some(12.5e6),
+                Some(12.5e6),
+            ),
+            (
+                "20 million euros",
+                En,
+                Money,
+                Some(2e7),
+                Exact,
+                Some(2e7),
+                Some(2e7),
+            ),
+            (
+                "up to six hours",
+                En,
+                Measure,
+                Some(6.0),
+                AtMost,
+                Some(0.0),
+                Some(6.0),
+            ),
+            (
+                "some 1.5 million people",
+                En,
+                Count,
+                Some(1.5e6),
+                Approx,
+                Some(1.35e6),
+                Some(1.65e6),
+            ),
+            (
+                "Hundreds of trucks",
+                En,
+                Count,
+                None,
+                Vague,
+                Some(200.0),
+                Some(999.0),
+            ),
+            (
+                "a third of its budget",
+                En,
+                Percent,
+                Some(100.0 / 3.0),
+                Exact,
+                Some(100.0 / 3.0),
+                Some(100.0 / 3.0),
+            ),
+            (
+                "50 basis points",
+                En,
+                Percent,
+                Some(0.5),
+                Exact,
+                Some(0.5),
+                Some(0.5),
+            ),
         ];
         for &(text, lang, kind, value, qualifier, low, high) in rows {
             let claim = first(text, lang).unwrap_or_else(|| panic!("no claim in {text:?}"));
@@ -471,8 +728,16 @@ mod tests {
                 (a, b) => a == b,
             };
             assert!(close(q.value, value), "{text}: value {:?}", q.value);
-            assert!(close(q.interval.low, low), "{text}: low {:?}", q.interval.low);
-            assert!(close(q.interval.high, high), "{text}: high {:?}", q.interval.high);
+            assert!(
+                close(q.interval.low, low),
+                "{text}: low {:?}",
+                q.interval.low
+            );
+            assert!(
+                close(q.interval.high, high),
+                "{text}: high {:?}",
+                q.interval.high
+            );
         }
     }
 

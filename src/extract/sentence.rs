@@ -49,7 +49,10 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, data: &LangData) -> boo
     // Closing quotes and brackets stay with the sentence they close.
     let opens_next = next.is_capitalized(text)
         || next.is_number()
-        || matches!(next.norm.as_str(), "«" | "\"" | "“" | "(" | "‘" | "'" | "—" | "-");
+        || matches!(
+            next.norm.as_str(),
+            "«" | "\"" | "“" | "(" | "‘" | "'" | "—" | "-"
+        );
     if !opens_next {
         return false;
     }
@@ -92,7 +95,10 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
-        assert_eq!(sentences("Mr. Smith met J. Doe in the U.S. Army.", Lang::En).len(), 1);
+        assert_eq!(
+            sentences("Mr. Smith met J. Doe in the U.S. Army.", Lang::En).len(),
+            1
+        );
     }
 
     #[test]

@@ -50,7 +50,10 @@ impl Token {
 
     /// Starts with an upper-case letter in the original text.
     pub fn is_capitalized(&self, text: &str) -> bool {
-        text[self.span].chars().next().is_some_and(char::is_uppercase)
+        text[self.span]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 }
 
@@ -161,7 +164,10 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
 
 /// The folded words of a lexicon phrase, tokenized like article text.
 pub fn phrase_tokens(phrase: &str, elision: bool) -> Vec<String> {
-    tokenize(phrase, elision).into_iter().map(|t| t.norm).collect()
+    tokenize(phrase, elision)
+        .into_iter()
+        .map(|t| t.norm)
+        .collect()
 }
 
 #[cfg(test)]
@@ -169,22 +175,34 @@ mod tests {
     use super::*;
 
     fn norms(text: &str, elision: bool) -> Vec<String> {
-        tokenize(text, elision).into_iter().map(|t| t.norm).collect()
+        tokenize(text, elision)
+            .into_iter()
+            .map(|t| t.norm)
+            .collect()
     }
 
     #[test]
     fn italian_elision_splits_after_the_apostrophe() {
-        assert_eq!(norms("nell’agosto dell'anno", true), ["nell'", "agosto", "dell'", "anno"]);
+        assert_eq!(
+            norms("nell’agosto dell'anno", true),
+            ["nell'", "agosto", "dell'", "anno"]
+        );
     }
 
     #[test]
     fn english_keeps_possessives_whole() {
-        assert_eq!(norms("Russia's 1,200 troops.", false), ["russia's", "1,200", "troops", "."]);
+        assert_eq!(
+            norms("Russia's 1,200 troops.", false),
+            ["russia's", "1,200", "troops", "."]
+        );
     }
 
     #[test]
     fn numbers_keep_inner_separators_only() {
-        assert_eq!(norms("10.000, 1,5 e 2024.", true), ["10.000", ",", "1,5", "e", "2024", "."]);
+        assert_eq!(
+            norms("10.000, 1,5 e 2024.", true),
+            ["10.000", ",", "1,5", "e", "2024", "."]
+        );
         assert_eq!(norms("$2.3bn", false), ["$", "2.3", "bn"]);
     }
 

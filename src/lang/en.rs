@@ -2,7 +2,7 @@
 
 use jiff::civil::Weekday::*;
 
-use super::{DateWords, Hedge, LangData, NumberWord, Season, Vague, Zone};
+use super::{DateWords, Hedge, LangData, NounOrder, NumberWord, Season, Vague, Zone};
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
 
@@ -111,19 +111,91 @@ pub static EN: LangData = LangData {
     range_frames: &[("between", "and"), ("from", "to")],
     range_joiners: &["to"],
     vague: &[
-        ("tens of thousands", Vague { low: 20_000.0, high: 99_999.0 }),
-        ("hundreds of thousands", Vague { low: 200_000.0, high: 999_999.0 }),
-        ("tens of millions", Vague { low: 20_000_000.0, high: 99_999_999.0 }),
-        ("hundreds of millions", Vague { low: 200_000_000.0, high: 999_999_999.0 }),
-        ("dozens", Vague { low: 24.0, high: 199.0 }),
-        ("scores", Vague { low: 40.0, high: 199.0 }),
-        ("tens", Vague { low: 20.0, high: 99.0 }),
-        ("hundreds", Vague { low: 200.0, high: 999.0 }),
-        ("thousands", Vague { low: 2_000.0, high: 9_999.0 }),
-        ("millions", Vague { low: 2_000_000.0, high: 9_999_999.0 }),
-        ("billions", Vague { low: 2_000_000_000.0, high: 9_999_999_999.0 }),
+        (
+            "tens of thousands",
+            Vague {
+                low: 20_000.0,
+                high: 99_999.0,
+            },
+        ),
+        (
+            "hundreds of thousands",
+            Vague {
+                low: 200_000.0,
+                high: 999_999.0,
+            },
+        ),
+        (
+            "tens of millions",
+            Vague {
+                low: 20_000_000.0,
+                high: 99_999_999.0,
+            },
+        ),
+        (
+            "hundreds of millions",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "dozens",
+            Vague {
+                low: 24.0,
+                high: 199.0,
+            },
+        ),
+        (
+            "scores",
+            Vague {
+                low: 40.0,
+                high: 199.0,
+            },
+        ),
+        (
+            "tens",
+            Vague {
+                low: 20.0,
+                high: 99.0,
+            },
+        ),
+        (
+            "hundreds",
+            Vague {
+                low: 200.0,
+                high: 999.0,
+            },
+        ),
+        (
+            "thousands",
+            Vague {
+                low: 2_000.0,
+                high: 9_999.0,
+            },
+        ),
+        (
+            "millions",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
+            "billions",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
     ],
-    round: &[("a dozen", 12.0), ("half a dozen", 6.0), ("a score", 20.0), ("a hundred", 100.0), ("a thousand", 1000.0)],
+    round: &[
+        ("a dozen", 12.0),
+        ("half a dozen", 6.0),
+        ("a score", 20.0),
+        ("a hundred", 100.0),
+        ("a thousand", 1000.0),
+    ],
     fractions: &[
         ("half", 50.0),
         ("a half", 50.0),
@@ -215,10 +287,29 @@ pub static EN: LangData = LangData {
         ("won", Currency::Krw),
         ("rupees", Currency::Inr),
     ],
+    articles: &["the"],
+    hedge_articles: &[],
+    noun_order: NounOrder::ModifiersFirst,
+    noun_skips: &["more", "further", "additional", "other", "extra", "new"],
     links: &["of"],
     conjunctions: &["and", "but", "while", "whereas", "or"],
-    abbreviations: &["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "inc", "corp", "co", "ltd"],
-    toll_nouns: &["toll", "dead", "deaths", "casualties", "injured", "wounded", "missing", "displaced", "arrests", "cases"],
+    abbreviations: &[
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "no", "vs", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g",
+        "i.e", "inc", "corp", "co", "ltd",
+    ],
+    toll_nouns: &[
+        "toll",
+        "dead",
+        "deaths",
+        "casualties",
+        "injured",
+        "wounded",
+        "missing",
+        "displaced",
+        "arrests",
+        "cases",
+    ],
     dates: DateWords {
         day_first: false,
         months: &[

@@ -68,7 +68,8 @@ impl Lang {
     /// The phrase lexicon of this language, built once.
     pub fn lexicon(self) -> &'static Lexicon {
         static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
-        let all = LEXICONS.get_or_init(|| Lang::ALL.iter().map(|l| Lexicon::build(l.data())).collect());
+        let all =
+            LEXICONS.get_or_init(|| Lang::ALL.iter().map(|l| Lexicon::build(l.data())).collect());
         let index = Lang::ALL.iter().position(|l| *l == self).unwrap_or(0);
         &all[index]
     }
@@ -104,6 +105,15 @@ pub enum NumberWord {
     Scale(f64),
     /// "mezzo", "half": adds half of the last scale ("un milione e mezzo").
     Half,
+}
+
+/// Where adjectives stand around the noun a figure counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NounOrder {
+    /// "600 North Korean soldiers": modifiers first, the plural noun last.
+    ModifiersFirst,
+    /// "600 soldati nordcoreani": the noun first, an agreeing adjective after.
+    NounFirst,
 }
 
 /// A vague quantity word and the interval it stands for.
@@ -163,6 +173,15 @@ pub struct LangData {
     pub units: &'static [(&'static str, Unit)],
     /// Currency words and symbols; symbols also precede the figure.
     pub currencies: &'static [(&'static str, Currency)],
+    /// Definite articles: "quasi il 60 per cento"; "i due Paesi" is not a
+    /// count (a small number word after one names known things).
+    pub articles: &'static [&'static str],
+    /// Articles that may stand between a qualifier and its figure ("quasi
+    /// il 60 per cento"); elsewhere "fewer than the 20 million" compares.
+    pub hedge_articles: &'static [&'static str],
+    pub noun_order: NounOrder,
+    /// Words between a figure and its noun ("25 more launchers").
+    pub noun_skips: &'static [&'static str],
     /// Words linking a figure to what it counts (`di`, `of`).
     pub links: &'static [&'static str],
     /// Conjunctions that can open a new clause.
@@ -308,7 +327,11 @@ impl Lexicon {
             .chain(data.percent_words.iter().map(|&p| (p, Entry::Percent)))
             .chain(data.points.iter().map(|&(p, v)| (p, Entry::Points(v))))
             .chain(data.units.iter().map(|&(p, u)| (p, Entry::Unit(u))))
-            .chain(data.currencies.iter().map(|&(p, c)| (p, Entry::Currency(c))));
+            .chain(
+                data.currencies
+                    .iter()
+                    .map(|&(p, c)| (p, Entry::Currency(c))),
+            );
         for (phrase, entry) in rows {
             let words: Vec<String> = crate::extract::token::phrase_tokens(phrase, data.elision);
             if let Some(first) = words.first() {
@@ -350,8 +373,16 @@ mod tests {
 
     #[test]
     fn detects_italian_and_english() {
-        assert_eq!(Lang::detect("Secondo i servizi, Pyongyang ha inviato più di 10 mila soldati nella regione"), Lang::It);
-        assert_eq!(Lang::detect("The harbour authority said that more than 1,200 containers were damaged"), Lang::En);
+        assert_eq!(
+            Lang::detect(
+                "Secondo i servizi, Pyongyang ha inviato più di 10 mila soldati nella regione"
+            ),
+            Lang::It
+        );
+        assert_eq!(
+            Lang::detect("The harbour authority said that more than 1,200 containers were damaged"),
+            Lang::En
+        );
     }
 
     #[test]

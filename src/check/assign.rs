@@ -1,0 +1,159 @@
+//! Which fact each claim is about: DESIGN.md's clause-then-nearest rule.
+//!
+//! 1. A fact goes to every claim of its kind whose own clause holds a term
+//!    of each of its groups.
+//! 2. Where no claim's clause does, it goes to the one claim of its kind
+//!    nearest its terms in the sentence (claims already taken under rule 1
+//!    come last, then claims whose clause holds more of its groups).
+//! 3. A claim two facts want takes the one with more of its groups in the
+//!    claim's clause, then the one with more terms outside the claim's own
+//!    words (the predicate beats the counted noun), then the nearer.
+
+use std::collections::HashMap;
+
+use crate::claim::{Claim, Kind, Value};
+use crate::extract::Extraction;
+use crate::refs::{Fact, FactIndex, Hit, Target};
+use crate::span::Span;
+
+/// A claim's candidate fact and how strongly it is wanted.
+#[derive(Debug, Clone, Copy)]
+struct Want {
+    fact: usize,
+    groups_in_clause: usize,
+    /// Terms in the clause outside the claim's own words: "uccisi" in
+    /// "600 soldati nordcoreani sarebbero stati uccisi" says more about
+    /// the figure than "soldati", the noun it counts.
+    outside: usize,
+    distance: usize,
+}
+
+/// For each claim (by index), the fact it is about, if any.
+pub fn assign(
+    extraction: &Extraction,
+    index: &FactIndex,
+    hits: &[Hit],
+    clauses: &[Span],
+) -> Vec<Option<usize>> {
+    let claims = &extraction.claims;
+    let mut wants: Vec<Vec<Want>> = vec![Vec::new(); claims.len()];
+    let tokens = &extraction.tokens;
+    let hit_span = |h: &Hit| Span::new(tokens[h.first].span.start, tokens[h.end - 1].span.end);
+
+    // Hits of fact groups by sentence.
+    let mut by_sentence: HashMap<usize, Vec<(usize, usize, Span)>> = HashMap::new();
+    for hit in hits {
+        if let Target::Group { fact, group } = hit.target {
+            let sentence = extraction.token_sentence[hit.first];
+            by_sentence
+                .entry(sentence)
+                .or_default()
+                .push((fact, group, hit_span(hit)));
+        }
+    }
+    for (&sentence, group_hits) in &by_sentence {
+        let sentence_span = extraction.sentences[sentence];
+        let mut facts: Vec<usize> = group_hits.iter().map(|h| h.0).collect();
+        facts.sort_unstable();
+        facts.dedup();
+        let in_sentence: Vec<usize> = (0..claims.len())
+            .filter(|&c| sentence_span.contains(claims[c].span))
+            .collect();
+        for fact_index in facts {
+            let fact = &index.facts[fact_index];
+            let fact_hits: Vec<&(usize, usize, Span)> =
+                group_hits.iter().filter(|h| h.0 == fact_index).collect();
+            let all_groups = (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.1 == g));
+            if !all_groups {
+                continue;
+            }
+            let candidates: Vec<usize> = in_sentence
+                .iter()
+                .copied()
+                .filter(|&c| compatible(&claims[c], fact))
+                .collect();
+            let scored: Vec<Want> = candidates
+                .iter()
+                .map(|&c| {
+                    let clause = clauses[c];
+                    let groups_in_clause = (0..fact.groups.len())
+                        .filter(|&g| fact_hits.iter().any(|h| h.1 == g && clause.contains(h.2)))
+                        .count();
+                    let outside = fact_hits
+                        .iter()
+                        .filter(|h| clause.contains(h.2) && !claims[c].span.overlaps(h.2))
+                        .count();
+                    let distance = fact_hits
+                        .iter()
+                        .map(|h| claims[c].span.distance(h.2))
+                        .min()
+                        .unwrap_or(usize::MAX);
+                    Want {
+                        fact: fact_index,
+                        groups_in_clause,
+                        outside,
+                        distance,
+                    }
+                })
+                .collect();
+            let full: Vec<usize> = (0..candidates.len())
+                .filter(|&k| scored[k].groups_in_clause == fact.groups.len())
+                .collect();
+            if !full.is_empty() {
+                for k in full {
+                    wants[candidates[k]].push(scored[k]);
+                }
+            } else if let Some(k) = (0..candidates.len()).min_by_key(|&k| {
+                let taken = wants[candidates[k]]
+                    .iter()
+                    .any(|w| w.groups_in_clause == index.facts[w.fact].groups.len());
+                (
+                    taken,
+                    std::cmp::Reverse(scored[k].groups_in_clause),
+                    scored[k].distance,
+                )
+            }) {
+                wants[candidates[k]].push(scored[k]);
+            }
+        }
+    }
+    wants
+        .into_iter()
+        .map(|w| {
+            w.into_iter()
+                .min_by_key(|w| {
+                    let rank = (
+                        std::cmp::Reverse(w.groups_in_clause),
+                        std::cmp::Reverse(w.outside),
+                    );
+                    (rank, w.distance, w.fact)
+                })
+                .map(|w| w.fact)
+        })
+        .collect()
+}
+
+/// The claim can be compared with the fact: same kind (a time checks a
+/// date fact on its day), same currency, a unit of the same dimension.
+pub fn compatible(claim: &Claim, fact: &Fact) -> bool {
+    let kinds = claim.kind == fact.kind || (claim.kind == Kind::Time && fact.kind == Kind::Date);
+    if !kinds {
+        return false;
+    }
+    match &claim.value {
+        Value::Quantity(q) => {
+            let currency = match (q.currency, fact.currency) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            let unit = match (q.unit, fact.unit) {
+                (Some(a), Some(b)) => a.dimension() == b.dimension(),
+                (None, None) => true,
+                // A plain percentage and percentage points do not compare.
+                _ => fact.kind != Kind::Percent && claim.kind != Kind::Percent,
+            };
+            currency && unit
+        }
+        _ => true,
+    }
+}

@@ -1,0 +1,135 @@
+//! Claim × facts → findings: which fact each claim is about (clauses, then
+//! nearest), then what the sources say about it (the verdict).
+
+mod assign;
+mod clause;
+mod judge;
+
+pub use assign::compatible;
+pub use judge::{Role, agrees};
+
+use std::fmt;
+
+use jiff::civil::Date;
+
+use crate::claim::Claim;
+use crate::extract::Extraction;
+use crate::lang::Lang;
+use crate::refs::{FactIndex, Figure, Target};
+
+/// How a claim stands against the references; ordered by severity, the
+/// least severe first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    Consistent,
+    Unverified,
+    Disputed,
+    Outdated,
+    Misattributed,
+    Contradicted,
+}
+
+impl Verdict {
+    /// Most severe first, the order of `--fail-on` and of reports.
+    pub const BY_SEVERITY: [Verdict; 6] = [
+        Verdict::Contradicted,
+        Verdict::Misattributed,
+        Verdict::Outdated,
+        Verdict::Disputed,
+        Verdict::Unverified,
+        Verdict::Consistent,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Consistent => "consistent",
+            Verdict::Unverified => "unverified",
+            Verdict::Disputed => "disputed",
+            Verdict::Outdated => "outdated",
+            Verdict::Misattributed => "misattributed",
+            Verdict::Contradicted => "contradicted",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Verdict> {
+        Verdict::BY_SEVERITY.into_iter().find(|v| v.name() == name)
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One source's figure as used for a finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence {
+    /// The source's full name.
+    pub source: String,
+    /// Its short name (first alias) for one-line explanations.
+    pub short: String,
+    pub url: Option<String>,
+    pub figure: Figure,
+    pub as_of: Option<Date>,
+    pub role: Role,
+    pub agrees: bool,
+    /// The article names this source next to the claim.
+    pub named: bool,
+}
+
+/// A claim with its verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub claim: Claim,
+    pub verdict: Verdict,
+    /// Id and description of the matched fact.
+    pub fact: Option<(String, String)>,
+    pub evidence: Vec<Evidence>,
+    pub explanation: String,
+}
+
+/// Judges every claim of one article.
+pub fn check(
+    extraction: &Extraction,
+    index: &FactIndex,
+    lang: Lang,
+    date: Option<Date>,
+) -> Vec<Finding> {
+    let hits = index.terms.find(&extraction.tokens);
+    let clauses = clause::clauses(extraction, lang.data());
+    let assigned = assign::assign(extraction, index, &hits, &clauses);
+    extraction
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(c, claim)| {
+            let Some(fact_index) = assigned[c] else {
+                return judge::unmatched(claim, lang);
+            };
+            let fact = &index.facts[fact_index];
+            // Sources the article names in the claim's clause or sentence.
+            let sentence = extraction
+                .sentences
+                .iter()
+                .find(|s| s.contains(claim.span))
+                .copied();
+            let named: Vec<usize> = hits
+                .iter()
+                .filter_map(|h| match h.target {
+                    Target::Source(s) => {
+                        let at = extraction.tokens[h.first].span;
+                        let near =
+                            clauses[c].contains(at) || sentence.is_some_and(|s| s.contains(at));
+                        near.then_some(s)
+                    }
+                    _ => None,
+                })
+                .collect();
+            judge::judge(claim, fact, index, date, &named, lang)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

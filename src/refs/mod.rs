@@ -1,0 +1,150 @@
+//! Reference files → a [`FactIndex`]: the facts, the sources that reported
+//! them and when, and an index of their `match` terms so that matching an
+//! article costs one lookup per word, whatever the number of facts.
+
+mod load;
+mod terms;
+
+pub use load::{load_paths, parse_str};
+pub use terms::{Hit, Target, Term, TermIndex};
+
+use jiff::civil::Date;
+
+use crate::claim::{Interval, Kind};
+use crate::units::{Currency, Unit};
+use crate::when::DateValue;
+
+/// Who reported a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// The key under `sources:`, when the source was named there.
+    pub key: Option<String>,
+    pub name: String,
+    pub url: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+impl Source {
+    /// The short name used in explanations: the first alias written as an
+    /// acronym (`NIS`), else the name.
+    pub fn short(&self) -> &str {
+        self.aliases
+            .iter()
+            .find(|a| a.len() >= 2 && a.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+            .map_or(self.name.as_str(), String::as_str)
+    }
+}
+
+/// A reported figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Figure {
+    Number(f64),
+    Range(f64, f64),
+    Date(DateValue),
+}
+
+impl Figure {
+    pub fn interval(self) -> Option<Interval> {
+        match self {
+            Figure::Number(n) => Some(Interval::point(n)),
+            Figure::Range(a, b) => Some(Interval::closed(a, b)),
+            Figure::Date(_) => None,
+        }
+    }
+}
+
+/// One figure of one source, as of a date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefValue {
+    pub figure: Figure,
+    /// Index into [`FactIndex::sources`].
+    pub source: usize,
+    pub url: Option<String>,
+    pub as_of: Option<Date>,
+}
+
+/// How far a reference figure stretches: relative (0.05 for `5%`) or
+/// absolute, in the fact's unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tolerance {
+    Relative(f64),
+    Absolute(f64),
+}
+
+impl Tolerance {
+    pub fn widen(self, interval: Interval) -> Interval {
+        match self {
+            Tolerance::Relative(r) => Interval {
+                low: interval.low.map(|v| v - v.abs() * r),
+                high: interval.high.map(|v| v + v.abs() * r),
+                ..interval
+            },
+            Tolerance::Absolute(a) => Interval {
+                low: interval.low.map(|v| v - a),
+                high: interval.high.map(|v| v + a),
+                ..interval
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub id: String,
+    pub about: Option<String>,
+    pub topic: Option<String>,
+    pub kind: Kind,
+    /// Every group must have a term in the claim's sentence.
+    pub groups: Vec<Vec<Term>>,
+    pub tolerance: Option<Tolerance>,
+    pub currency: Option<Currency>,
+    pub unit: Option<Unit>,
+    pub values: Vec<RefValue>,
+    /// The file that defined the fact.
+    pub path: String,
+}
+
+impl Fact {
+    /// What reports call the fact: `about`, else its id.
+    pub fn label(&self) -> &str {
+        self.about.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// Every loaded fact and source, with the term index built once.
+#[derive(Debug, Clone, Default)]
+pub struct FactIndex {
+    pub facts: Vec<Fact>,
+    pub sources: Vec<Source>,
+    pub terms: TermIndex,
+}
+
+impl FactIndex {
+    /// Builds the term index over facts' match groups and sources' aliases.
+    pub fn new(facts: Vec<Fact>, sources: Vec<Source>) -> FactIndex {
+        let mut terms = TermIndex::default();
+        for (f, fact) in facts.iter().enumerate() {
+            for (g, group) in fact.groups.iter().enumerate() {
+                for term in group {
+                    terms.insert(term.clone(), Target::Group { fact: f, group: g });
+                }
+            }
+        }
+        for (s, source) in sources.iter().enumerate() {
+            for alias in source.aliases.iter().chain(std::iter::once(&source.name)) {
+                if let Some(term) = Term::parse(alias) {
+                    terms.insert(term, Target::Source(s));
+                }
+            }
+        }
+        FactIndex {
+            facts,
+            sources,
+            terms,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+}

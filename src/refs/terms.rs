@@ -1,0 +1,192 @@
+//! Match terms (`soldat*`, `north korean*`, `corea del nord`) and their
+//! index: exact words in one hash map, prefixes in another, so a word of an
+//! article is looked up once per prefix length, not once per fact.
+
+use std::collections::HashMap;
+
+use crate::extract::token::{Token, fold, tokenize};
+
+/// A term: folded words, each matching a whole word of the article or,
+/// written with a trailing `*`, any word it starts (`servizi* sudcoreani`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Term {
+    pub words: Vec<Word>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Word {
+    pub text: String,
+    pub prefix: bool,
+}
+
+impl Term {
+    /// Parses a term as written in a reference file; `None` when it holds
+    /// no word.
+    pub fn parse(text: &str) -> Option<Term> {
+        let mut words = Vec::new();
+        for raw in text.split_whitespace() {
+            let (body, prefix) = match raw.strip_suffix('*') {
+                Some(body) => (body, true),
+                None => (raw, false),
+            };
+            let parts: Vec<String> = tokenize(&fold(body), false)
+                .into_iter()
+                .filter(|t| !t.is_punct("-") && !t.is_punct("*"))
+                .map(|t| t.norm.trim_end_matches('\'').to_string())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let count = parts.len();
+            for (n, part) in parts.into_iter().enumerate() {
+                words.push(Word {
+                    text: part,
+                    prefix: prefix && n + 1 == count,
+                });
+            }
+        }
+        (!words.is_empty()).then_some(Term { words })
+    }
+}
+
+/// What a term stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A term of a fact's `match` group.
+    Group { fact: usize, group: usize },
+    /// An alias (or the name) of a source.
+    Source(usize),
+}
+
+/// A term found in an article: tokens `first..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub target: Target,
+    pub first: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TermIndex {
+    exact: HashMap<String, Vec<(Term, Target)>>,
+    prefix: HashMap<String, Vec<(Term, Target)>>,
+    longest_prefix: usize,
+}
+
+impl TermIndex {
+    pub fn insert(&mut self, term: Term, target: Target) {
+        let first = term.words[0].text.clone();
+        if term.words[0].prefix {
+            self.longest_prefix = self.longest_prefix.max(first.chars().count());
+            self.prefix.entry(first).or_default().push((term, target));
+        } else {
+            self.exact.entry(first).or_default().push((term, target));
+        }
+    }
+
+    /// Every term occurrence in `tokens`, in token order.
+    pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            if !token.is_word() {
+                continue;
+            }
+            let word = token.norm.trim_end_matches('\'');
+            for (term, target) in self.exact.get(word).into_iter().flatten() {
+                if let Some(end) = matches_at(term, tokens, i) {
+                    hits.push(Hit {
+                        target: *target,
+                        first: i,
+                        end,
+                    });
+                }
+            }
+            if self.prefix.is_empty() {
+                continue;
+            }
+            for (at, _) in word
+                .char_indices()
+                .skip(1)
+                .chain(std::iter::once((word.len(), ' ')))
+            {
+                if word[..at].chars().count() > self.longest_prefix {
+                    break;
+                }
+                for (term, target) in self.prefix.get(&word[..at]).into_iter().flatten() {
+                    if let Some(end) = matches_at(term, tokens, i) {
+                        hits.push(Hit {
+                            target: *target,
+                            first: i,
+                            end,
+                        });
+                    }
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// The end token of `term` when it occurs at `tokens[i]`.
+fn matches_at(term: &Term, tokens: &[Token], i: usize) -> Option<usize> {
+    let mut k = i;
+    for (n, word) in term.words.iter().enumerate() {
+        // Skip punctuation inside multi-word terms ("north-korean").
+        while n > 0 && tokens.get(k).is_some_and(|t| t.is_punct("-")) {
+            k += 1;
+        }
+        let token = tokens.get(k)?;
+        let norm = token.norm.trim_end_matches('\'');
+        let ok = norm == word.text || (word.prefix && norm.starts_with(word.text.as_str()));
+        if !ok {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(terms: &[&str], text: &str) -> Vec<(usize, usize)> {
+        let mut index = TermIndex::default();
+        for (g, t) in terms.iter().enumerate() {
+            index.insert(Term::parse(t).unwrap(), Target::Group { fact: 0, group: g });
+        }
+        index
+            .find(&tokenize(text, true))
+            .into_iter()
+            .map(|h| (h.first, h.end))
+            .collect()
+    }
+
+    #[test]
+    fn prefixes_match_inflections_case_and_accents_ignored() {
+        assert_eq!(hits(&["nordcorean*"], "i soldati Nordcoreani"), [(2, 3)]);
+        assert_eq!(hits(&["citta"], "la città"), [(1, 2)]);
+    }
+
+    #[test]
+    fn multi_word_terms_match_in_sequence() {
+        assert_eq!(hits(&["north korean*"], "North Korean troops"), [(0, 2)]);
+        assert_eq!(hits(&["corea del nord"], "la Corea del Nord"), [(1, 4)]);
+        assert!(hits(&["corea del nord"], "la Corea del Sud").is_empty());
+    }
+
+    #[test]
+    fn exact_terms_do_not_match_longer_words() {
+        assert!(hits(&["truppe"], "truppetta").is_empty());
+    }
+
+    #[test]
+    fn any_word_of_a_term_can_be_a_prefix() {
+        assert_eq!(
+            hits(&["servizi* sudcoreani"], "i servizi segreti sudcoreani"),
+            []
+        );
+        assert_eq!(
+            hits(&["servizi* sudcoreani"], "dei servizio sudcoreani"),
+            [(1, 3)]
+        );
+    }
+}

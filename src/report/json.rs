@@ -1,0 +1,234 @@
+//! `--format json`: one `factcheck/v1` document per run. The wire types
+//! live here, apart from the domain types, so the domain can change
+//! without breaking the schema.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Mode, Report, Style, Summary};
+use crate::check::{Evidence, Finding, Role};
+use crate::claim::Value;
+use crate::pipeline::FileResult;
+use crate::refs::Figure;
+
+pub const SCHEMA: &str = "factcheck/v1";
+
+#[derive(Serialize)]
+struct Document<'a> {
+    schema: &'static str,
+    files: &'a [FileJson],
+    summary: SummaryJson,
+}
+
+#[derive(Serialize)]
+struct FileJson {
+    path: String,
+    lang: &'static str,
+    date: Option<String>,
+    claims: Vec<ClaimJson>,
+}
+
+#[derive(Serialize)]
+struct ClaimJson {
+    text: String,
+    line: usize,
+    column: usize,
+    start: usize,
+    end: usize,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    qualifier: Option<&'static str>,
+    value: serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    low: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    high: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grain: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relative: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counted: Option<String>,
+    #[serde(flatten)]
+    verdict: Option<VerdictJson>,
+}
+
+#[derive(Serialize)]
+struct VerdictJson {
+    verdict: &'static str,
+    fact: Option<String>,
+    evidence: Vec<EvidenceJson>,
+    explanation: String,
+}
+
+#[derive(Serialize)]
+struct EvidenceJson {
+    source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    value: serde_json::Value,
+    low: serde_json::Value,
+    high: serde_json::Value,
+    as_of: Option<String>,
+    role: &'static str,
+    agrees: Option<bool>,
+    named: bool,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    files: usize,
+    claims: usize,
+    consistent: usize,
+    disputed: usize,
+    misattributed: usize,
+    outdated: usize,
+    contradicted: usize,
+    unverified: usize,
+    errors: usize,
+}
+
+pub struct Json {
+    style: Style,
+    files: Vec<FileJson>,
+}
+
+impl Json {
+    pub fn new(style: Style) -> Json {
+        Json {
+            style,
+            files: Vec::new(),
+        }
+    }
+}
+
+/// A JSON number that prints integers without a fraction.
+fn num(v: f64) -> serde_json::Value {
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        serde_json::Value::from(v as i64)
+    } else {
+        serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, serde_json::Value::Number)
+    }
+}
+
+fn claim_json(file: &FileResult, finding: &Finding, mode: Mode) -> ClaimJson {
+    let claim = &finding.claim;
+    let doc = &file.doc;
+    let pos = doc.lines.position(&doc.text, claim.span.start);
+    let mut json = ClaimJson {
+        text: doc.text[claim.span.range()].to_string(),
+        line: pos.line,
+        column: pos.column,
+        start: claim.span.start,
+        end: claim.span.end,
+        kind: claim.kind.name(),
+        qualifier: None,
+        value: serde_json::Value::Null,
+        low: None,
+        high: None,
+        currency: None,
+        unit: None,
+        grain: None,
+        part: None,
+        relative: None,
+        counted: claim.counted.clone(),
+        verdict: None,
+    };
+    match &claim.value {
+        Value::Quantity(q) => {
+            json.qualifier = Some(q.qualifier.name());
+            json.value = q.value.map_or(serde_json::Value::Null, num);
+            json.low = Some(q.interval.low.map_or(serde_json::Value::Null, num));
+            json.high = Some(q.interval.high.map_or(serde_json::Value::Null, num));
+            json.currency = q.currency.map(|c| c.code());
+            json.unit = q.unit.map(|u| u.symbol());
+        }
+        Value::Date(d) => {
+            json.value = d.map_or(serde_json::Value::Null, |d| d.iso().into());
+            json.grain = d.map(|d| d.grain.name());
+            json.part = d.and_then(|d| d.part.map(|p| p.name()));
+            json.relative = Some(claim.relative);
+        }
+        Value::Time(t) => {
+            json.value = t.map_or(serde_json::Value::Null, |t| t.iso().into());
+            json.grain = t.map(|t| t.grain.name());
+            json.relative = Some(claim.relative);
+        }
+    }
+    if mode == Mode::Verify {
+        json.verdict = Some(VerdictJson {
+            verdict: finding.verdict.name(),
+            fact: finding.fact.as_ref().map(|(id, _)| id.clone()),
+            evidence: finding.evidence.iter().map(evidence_json).collect(),
+            explanation: finding.explanation.clone(),
+        });
+    }
+    json
+}
+
+fn evidence_json(e: &Evidence) -> EvidenceJson {
+    let (value, low, high) = match e.figure {
+        Figure::Number(n) => (num(n), num(n), num(n)),
+        Figure::Range(a, b) => (serde_json::Value::Null, num(a), num(b)),
+        Figure::Date(d) => (
+            d.to_string().into(),
+            serde_json::Value::Null,
+            serde_json::Value::Null,
+        ),
+    };
+    EvidenceJson {
+        source: e.source.clone(),
+        url: e.url.clone(),
+        value,
+        low,
+        high,
+        as_of: e.as_of.map(|d| d.to_string()),
+        role: e.role.name(),
+        agrees: (e.role != Role::Later).then_some(e.agrees),
+        named: e.named,
+    }
+}
+
+impl Report for Json {
+    fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+        self.files.push(FileJson {
+            path: file.doc.path(),
+            lang: file.lang.code(),
+            date: file.date.map(|d| d.to_string()),
+            claims: file
+                .findings
+                .iter()
+                .map(|f| claim_json(file, f, self.style.mode))
+                .collect(),
+        });
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        use crate::check::Verdict::*;
+        let doc = Document {
+            schema: SCHEMA,
+            files: &self.files,
+            summary: SummaryJson {
+                files: summary.files,
+                claims: summary.claims,
+                consistent: summary.count(Consistent),
+                disputed: summary.count(Disputed),
+                misattributed: summary.count(Misattributed),
+                outdated: summary.count(Outdated),
+                contradicted: summary.count(Contradicted),
+                unverified: summary.count(Unverified),
+                errors: summary.errors,
+            },
+        };
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)
+    }
+}

@@ -1,0 +1,154 @@
+//! `--format table`: the terminal view, one table per file (comfy-table),
+//! verdicts coloured when colour is on, and a closing summary line.
+
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, Color, ContentArrangement, Table as Grid};
+
+use super::{Mode, Report, Style, Summary};
+use crate::check::{Role, Verdict};
+use crate::describe;
+use crate::pipeline::FileResult;
+
+pub struct Table {
+    style: Style,
+}
+
+impl Table {
+    pub fn new(style: Style) -> Table {
+        Table { style }
+    }
+}
+
+pub fn verdict_color(verdict: Verdict) -> Color {
+    match verdict {
+        Verdict::Consistent => Color::Green,
+        Verdict::Unverified => Color::DarkGrey,
+        Verdict::Disputed => Color::Cyan,
+        Verdict::Outdated => Color::Yellow,
+        Verdict::Misattributed => Color::Magenta,
+        Verdict::Contradicted => Color::Red,
+    }
+}
+
+/// Shortens a quote for a table cell, on a character boundary.
+fn quote(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= 48 {
+        return flat;
+    }
+    let cut: String = flat.chars().take(47).collect();
+    format!("{cut}…")
+}
+
+impl Report for Table {
+    fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+        let doc = &file.doc;
+        let date = file.date.map_or("no date".to_string(), |d| d.to_string());
+        writeln!(out, "{} ({}, {})", doc.path(), file.lang, date)?;
+        if file.findings.is_empty() {
+            writeln!(out, "  no claims found")?;
+            return Ok(());
+        }
+        let mut grid = Grid::new();
+        grid.load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        if !self.style.color {
+            grid.force_no_tty();
+        } else {
+            grid.enforce_styling();
+        }
+        let verify = self.style.mode == Mode::Verify;
+        let header: &[&str] = if verify {
+            &[
+                "location",
+                "claim",
+                "normalized",
+                "fact",
+                "references",
+                "verdict",
+            ]
+        } else {
+            &["location", "claim", "kind", "normalized", "counts"]
+        };
+        grid.set_header(header.iter().copied());
+        for finding in &file.findings {
+            let claim = &finding.claim;
+            let pos = doc.lines.position(&doc.text, claim.span.start);
+            let location = format!("{}:{}", pos.line, pos.column);
+            let text = quote(&doc.text[claim.span.range()]);
+            let normalized = describe::claim(claim, file.lang);
+            if !verify {
+                grid.add_row(vec![
+                    Cell::new(location),
+                    Cell::new(text),
+                    Cell::new(claim.kind.name()),
+                    Cell::new(normalized),
+                    Cell::new(claim.counted.clone().unwrap_or_default()),
+                ]);
+                continue;
+            }
+            let fact = finding
+                .fact
+                .as_ref()
+                .map_or(String::new(), |(id, _)| id.clone());
+            let references = finding
+                .evidence
+                .iter()
+                .map(|e| {
+                    let date = e.as_of.map(|d| format!(" ({d})")).unwrap_or_default();
+                    let mark = match e.role {
+                        Role::Later => " later".to_string(),
+                        _ if e.agrees => " ✓".to_string(),
+                        _ => " ✗".to_string(),
+                    };
+                    let replaced = if e.role == Role::Replaced {
+                        " replaced"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "{} {}{date}{mark}{replaced}",
+                        e.short,
+                        describe::figure(&e.figure, file.lang)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let mut verdict = Cell::new(finding.verdict.name());
+            if self.style.color {
+                verdict = verdict.fg(verdict_color(finding.verdict));
+            }
+            grid.add_row(vec![
+                Cell::new(location),
+                Cell::new(text),
+                Cell::new(normalized),
+                Cell::new(fact),
+                Cell::new(references),
+                verdict,
+            ]);
+        }
+        writeln!(out, "{grid}")?;
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        let mut line = format!(
+            "{} file{}, {} claim{}",
+            summary.files,
+            if summary.files == 1 { "" } else { "s" },
+            summary.claims,
+            if summary.claims == 1 { "" } else { "s" },
+        );
+        if self.style.mode == Mode::Verify {
+            for verdict in Verdict::BY_SEVERITY {
+                line.push_str(&format!(", {} {}", summary.count(verdict), verdict.name()));
+            }
+        }
+        if summary.errors > 0 {
+            line.push_str(&format!(", {} unreadable", summary.errors));
+        }
+        writeln!(out, "{line}")
+    }
+}
