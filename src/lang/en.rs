@@ -480,6 +480,7 @@ pub static EN: LangData = LangData {
         future_preps: &["by", "until", "till", "before"],
         articles: &["the"],
         links: &["of", "of the"],
+        day_joiners: &["and", "to", "through", "-", "–"],
         ordinals: &["st", "nd", "rd", "th"],
         // "Nowadays", not a day.
         not_dates: &["to this day", "even today", "still today"],

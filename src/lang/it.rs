@@ -579,6 +579,7 @@ pub static IT: LangData = LangData {
         ],
         articles: &["il", "lo", "la", "l'", "gli", "le", "i"],
         links: &["di", "d'", "del", "dell'", "dello", "della", "degli", "dei"],
+        day_joiners: &["e", "ed", "al", "-", "–"],
         ordinals: &["°", "º"],
         // "Nowadays", not a day: "restano solidi anche oggi".
         not_dates: &[

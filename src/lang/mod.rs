@@ -267,6 +267,9 @@ pub struct DateWords {
     pub articles: &'static [&'static str],
     /// Links between a part or a month and what follows ("inizio del 2025").
     pub links: &'static [&'static str],
+    /// Words joining days that share the month named after the last
+    /// ("il 10 e il 12 luglio", "15-16 agosto").
+    pub day_joiners: &'static [&'static str],
     /// Ordinal marks after a day ("1°", "15th").
     pub ordinals: &'static [&'static str],
     /// Phrases with a date word that mean "nowadays" ("ancora oggi").

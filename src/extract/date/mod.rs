@@ -7,8 +7,9 @@
 //! rules for what the text leaves open are documented in [`resolve`]; for
 //! times:
 //!
-//! - a time is stated in the zone the text names after it; else in the
-//!   zone of the previous time of the article; else at the offset of the
+//! - a time is stated in the zone the text names after it (or after the
+//!   end of its span: "dalle 14 alle 16 ora italiana"); else in the zone of
+//!   the previous time of the article; else at the offset of the
 //!   publication datetime (front matter); else at UTC;
 //! - a time falls on the day the text names next to it ("questa sera alle
 //!   21", "6 a.m. on Monday"); else, when a time came before it in the same
@@ -77,7 +78,16 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             continue;
         }
         let parser = Parser { ctx, w: words };
-        let time = parser.time(i);
+        let time = parser.time(i).map(|mut t| {
+            // "dalle 14 alle 16 ora italiana", "from 10:00 to 12:30 CET":
+            // the zone named after a span of times covers its start.
+            if t.zone.is_none() {
+                t.zone = (t.end..t.end + 2)
+                    .find_map(|k| parser.time(k))
+                    .and_then(|next| next.zone);
+            }
+            t
+        });
         let date = if time.is_none() { parser.date(i) } else { None };
         let (first, end) = match (&time, &date) {
             (Some(t), _) => (t.first, t.end),

@@ -268,7 +268,15 @@ impl Parser<'_, '_> {
             self.after_month(me, m, None, lead)
                 .filter(|(_, x)| x.is_day())
         });
-        Some(dated.unwrap_or((e, Expr::Weekday(wd, lead.pick()))))
+        if let Some(dated) = dated {
+            return Some(dated);
+        }
+        // "Sunday Times": a weekday opening a name is no date.
+        let name_follows = self.capitalized(e) && self.tok(e).is_some_and(Token::is_word);
+        if name_follows && !lead.prep {
+            return None;
+        }
+        Some((e, Expr::Weekday(wd, lead.pick())))
     }
 
     /// What follows a month name ending at `e`: a day, a year, a relative
@@ -307,7 +315,10 @@ impl Parser<'_, '_> {
         };
         Some(match day {
             Some(d) => match year {
-                YearRef::Abs(y) => (end, Expr::Date(Date::new(y, m, d).ok()?)),
+                YearRef::Abs(y) => (
+                    end,
+                    full_date(y.try_into().ok()?, m.try_into().ok()?, d.try_into().ok()?),
+                ),
                 y => (end, Expr::DayMonth(d, m, y)),
             },
             None => (end, Expr::Month(m, year)),
@@ -391,8 +402,10 @@ impl Parser<'_, '_> {
         let dotted: Vec<&str> = first.norm.split('.').collect();
         if let [d, m, y] = dotted.as_slice() {
             if y.len() == 4 && d.len() <= 2 && m.len() <= 2 {
-                let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()?;
-                return Some((i + 1, Expr::Date(date)));
+                return Some((
+                    i + 1,
+                    full_date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+                ));
             }
             return None;
         }
@@ -433,13 +446,7 @@ impl Parser<'_, '_> {
         } else {
             return None;
         };
-        let date = Date::new(
-            i16::try_from(y).ok()?,
-            i8::try_from(m).ok()?,
-            i8::try_from(d).ok()?,
-        )
-        .ok()?;
-        Some((i + 5, Expr::Date(date)))
+        Some((i + 5, full_date(y, m, d)))
     }
 
     /// "15 agosto 2025", "il 12 febbraio", "15th of August", "1° maggio".
@@ -451,10 +458,33 @@ impl Parser<'_, '_> {
             k = self.skip(&self.w.ordinals, k);
         }
         let k2 = self.skip_links(k);
-        let (e, m) = self
+        let month = self
             .month(k, true)
-            .or_else(|| self.month(k2, true).filter(|_| k2 > k))?;
+            .or_else(|| self.month(k2, true).filter(|_| k2 > k));
+        let Some((e, m)) = month else {
+            return self.listed_day(k, d, lead);
+        };
         self.after_month(e, m, i8::try_from(d).ok(), lead)
+    }
+
+    /// The first day of a list or span that names its month once ("tra il
+    /// 10 e il 12 luglio", "15-16 agosto", "March 3 and 4" is not one):
+    /// the day ending at `k` takes the month and year of the next.
+    fn listed_day(&self, k: usize, d: u32, lead: Lead) -> Option<(usize, Expr)> {
+        let joined = self.w.day_joiners.has(self.tokens(), k)?;
+        let next = self.skip(&self.w.articles, joined);
+        let (_, second) = self.day_month(next, lead)?;
+        let d = i8::try_from(d).ok()?;
+        let expr = match second {
+            Expr::Date(date) => full_date(
+                u32::try_from(date.year()).ok()?,
+                u32::try_from(date.month()).ok()?,
+                u32::from(d.unsigned_abs()),
+            ),
+            Expr::DayMonth(_, m, y) => Expr::DayMonth(d, m, y),
+            _ => return None,
+        };
+        Some((k, expr))
     }
 
     /// "the 1990s", "the '90s", "gli anni Novanta", "anni '80", "anni 2000".
@@ -541,10 +571,10 @@ impl Parser<'_, '_> {
             return None;
         }
         if article_only {
-            // After an article alone: only a year span or an article
-            // before it makes it a date ("il 2024-25").
+            // Without a preposition, only an article right before it makes
+            // it a date ("il 2024 è stato", "il 2024-25").
             let after_article = i > 0 && self.w.articles.has(self.tokens(), i - 1) == Some(i);
-            if !(after_article && end > i + 1) {
+            if !after_article {
                 return None;
             }
         }
@@ -565,4 +595,11 @@ fn with_pick(named: Named, pick: Pick) -> Expr {
         Named::Season(s) => Expr::Season(s, YearRef::Pick(pick)),
         Named::Weekend => Expr::Weekend(pick),
     }
+}
+
+/// A date in full; a shape that names no real day ("31/02/2024") is
+/// [`Expr::NoDay`], so its numbers are used up without a claim.
+fn full_date(y: u32, m: u32, d: u32) -> Expr {
+    let date = (|| Date::new(y.try_into().ok()?, m.try_into().ok()?, d.try_into().ok()?).ok())();
+    date.map_or(Expr::NoDay, Expr::Date)
 }

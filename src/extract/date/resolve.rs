@@ -67,13 +67,15 @@ pub(super) enum Expr {
     Season(Season, YearRef),
     /// The month of the previous date in the text, in another year.
     SameMonth(YearRef),
+    /// A date shape naming no real day ("31/02/2024", "2024-13-01").
+    NoDay,
 }
 
 impl Expr {
     /// Whether the value depends on the publication date or the context.
     pub fn relative(self) -> bool {
         match self {
-            Expr::Decade(_) | Expr::Year(_) | Expr::Date(_) => false,
+            Expr::Decade(_) | Expr::Year(_) | Expr::Date(_) | Expr::NoDay => false,
             Expr::Month(_, y) | Expr::DayMonth(_, _, y) | Expr::Season(_, y) => {
                 !matches!(y, YearRef::Abs(_))
             }
@@ -105,6 +107,7 @@ impl Expr {
             }
         };
         match self {
+            Expr::NoDay => None,
             Expr::Decade(y) => DateValue::decade(y),
             Expr::Year(y) => DateValue::year(y),
             Expr::Date(d) => Some(DateValue::day(d)),

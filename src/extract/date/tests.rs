@@ -236,6 +236,16 @@ const ITALIAN: &[Row] = &[
     ("il 60 per cento", "", "-"),
     ("nel 2024 gli arrivi sono 2024", "nel 2024", "2024"),
     ("sono 2024", "", "-"),
+    ("Il 2024 è stato difficile", "Il 2024", "2024"),
+    ("ha raccolto il 2024 voti", "", "-"),
+    ("datato 31/02/2024", "", "-"),
+    ("il 2024-13-01", "", "-"),
+    ("tra il 10 e il 12 luglio", "tra il 10", "2025-07-10"),
+    ("il 15 e il 16 agosto", "il 15", "2025-08-15"),
+    ("dal 14 al 16 marzo 2024", "dal 14", "2024-03-14"),
+    ("dalle 14 alle 16 ora italiana", "dalle 14", "2025-08-15T14:00:00+02:00"),
+    ("Venerdì 15 agosto alle 21 ora svizzera", "Venerdì 15 agosto alle 21 ora svizzera", "2025-08-15T21:00:00+02:00"),
+    ("alle 9 del mattino di domenica scorsa", "alle 9 del mattino di domenica scorsa", "2025-08-10T09:00:00+00:00"),
     ("la primavera araba", "", "-"),
     ("tanto tempo fa", "", "-"),
 ];
@@ -394,6 +404,14 @@ const ENGLISH: &[Row] = &[
     ("to this day", "", "-"),
     ("at 13 pm", "", "-"),
     ("launched overnight", "", "-"),
+    ("the Sunday Times reported", "", "-"),
+    ("released on 2024-13-01", "", "-"),
+    ("It happened on Feb. 30", "", "-"),
+    ("on March 3 and 4", "on March 3", "2025-03-03"),
+    ("between 3 and 5 August 2024", "3", "2024-08-03"),
+    ("from 10:00 to 12:30 CET", "10:00", "2025-08-15T10:00:00+01:00"),
+    ("signed Monday, March 10, at 9 a.m.", "Monday, March 10, at 9 a.m.", "2025-03-10T09:00:00+00:00"),
+    ("During the 1990s and early 2000s", "During the 1990s", "199X"),
 ];
 
 #[test]
