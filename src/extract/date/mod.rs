@@ -17,6 +17,7 @@
 //!   the clock (a night read in order: "11 p.m. … 4:30 a.m."); else on the
 //!   publication date.
 
+mod figures;
 mod parse;
 mod resolve;
 mod time;
