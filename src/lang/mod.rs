@@ -9,7 +9,10 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
+use jiff::civil::Weekday;
+
 use crate::units::{Currency, Unit};
+use crate::when::{Grain, Part};
 
 /// A language factcheck can read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -193,7 +196,124 @@ pub struct LangData {
     /// when one of the fact's own terms covers it: "600 soldati … uccisi"
     /// is not a count of soldiers sent.
     pub predicates: &'static [&'static str],
+    /// Month and weekday names, relative words, zones: see [`DateWords`].
+    pub dates: DateWords,
 }
+
+/// A time zone named by a phrase ("ora svizzera", "Kyiv time", "GMT").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// An IANA name, resolved with the bundled database (DST included).
+    Named(&'static str),
+    /// A fixed UTC offset in seconds (`GMT`, `CEST`).
+    Fixed(i32),
+}
+
+/// A season as a part of the year that holds its last month ("last
+/// autumn" is the late part of the previous year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Season {
+    pub part: Part,
+    pub first_month: i8,
+    pub last_month: i8,
+}
+
+/// The words dates and times are made of. Phrases are written as in text
+/// and folded when the tables are compiled (`martedì` matches `Martedi`).
+#[derive(Debug)]
+pub struct DateWords {
+    /// Numeric dates put the day first (`15/08/2025`) unless the first
+    /// number cannot be a month.
+    pub day_first: bool,
+    /// Full month names.
+    pub months: &'static [(&'static str, i8)],
+    /// Abbreviated month names: only capitalized and before `.` or a number.
+    pub month_abbreviations: &'static [(&'static str, i8)],
+    /// Date words that are also common words ("may", "march"): only
+    /// capitalized and next to a preposition, a day or a year.
+    pub ambiguous: &'static [&'static str],
+    pub weekdays: &'static [(&'static str, Weekday)],
+    /// Days counted from publication; `true` marks an evening ("stasera"),
+    /// which puts a bare "alle 9" after it at 21:00.
+    pub days: &'static [(&'static str, i8, bool)],
+    /// "scorso", "last": the one before publication.
+    pub last: &'static [&'static str],
+    /// "prossimo", "next": the one after publication.
+    pub next: &'static [&'static str],
+    /// "questo", "this": the one publication falls in.
+    pub this: &'static [&'static str],
+    /// "fa", "ago", after a number of units.
+    pub ago: &'static [&'static str],
+    /// Calendar units in the singular ("la settimana scorsa", "a year ago").
+    pub units: &'static [(&'static str, Grain)],
+    /// Calendar units in the plural ("tre giorni fa").
+    pub plural_units: &'static [(&'static str, Grain)],
+    /// Articles that stand for one before a unit ("a year ago").
+    pub one: &'static [&'static str],
+    /// "inizio", "metà", "fine", "early", "the end of".
+    pub parts: &'static [(&'static str, Part)],
+    pub seasons: &'static [(&'static str, Season)],
+    /// "fine settimana", "weekend": the weekend at week grain.
+    pub weekend: &'static [&'static str],
+    /// "lo stesso mese", "the same month": the month of the previous date.
+    pub same_month: &'static [&'static str],
+    /// Decades written out ("anni novanta", "nineties"), by first year.
+    pub decades: &'static [(&'static str, i16)],
+    /// Nouns before a decade in figures ("anni '90", "anni 2000").
+    pub decade_nouns: &'static [&'static str],
+    /// Suffixes of a decade in figures ("1990s").
+    pub decade_suffixes: &'static [&'static str],
+    /// Prepositions that open a date and make a bare year one ("nel 2024").
+    pub preps: &'static [&'static str],
+    /// Prepositions that look ahead: a month after them is the next one.
+    pub future_preps: &'static [&'static str],
+    /// Articles before a date ("il 2024-25", "the 1990s"); they make a bare
+    /// year a date only when no noun follows.
+    pub articles: &'static [&'static str],
+    /// Links between a part or a month and what follows ("inizio del 2025").
+    pub links: &'static [&'static str],
+    /// Words joining days that share the month named after the last
+    /// ("il 10 e il 12 luglio", "15-16 agosto").
+    pub day_joiners: &'static [&'static str],
+    /// Ordinal marks after a day ("1°", "15th").
+    pub ordinals: &'static [&'static str],
+    /// Phrases with a date word that mean "nowadays" ("ancora oggi").
+    pub not_dates: &'static [&'static str],
+    /// Prepositions before a clock time; `true` when one makes a bare hour
+    /// a time ("alle 21"; "at 9" is not one unless a day comes before it).
+    pub time_preps: &'static [(&'static str, bool)],
+    /// After a clock time: `Some(true)` afternoon, `Some(false)` morning,
+    /// `None` o'clock.
+    pub meridiem: &'static [(&'static str, Option<bool>)],
+    /// Zone phrases of this language ("ora svizzera", "Kyiv time").
+    pub zones: &'static [(&'static str, Zone)],
+}
+
+/// Zone abbreviations shared by every language; written in capitals in text.
+pub static ZONE_CODES: &[(&str, Zone)] = &[
+    ("GMT", Zone::Fixed(0)),
+    ("UTC", Zone::Fixed(0)),
+    ("ET", Zone::Named("America/New_York")),
+    ("EST", Zone::Fixed(-5 * 3600)),
+    ("EDT", Zone::Fixed(-4 * 3600)),
+    ("CT", Zone::Named("America/Chicago")),
+    ("CST", Zone::Fixed(-6 * 3600)),
+    ("CDT", Zone::Fixed(-5 * 3600)),
+    ("MT", Zone::Named("America/Denver")),
+    ("PT", Zone::Named("America/Los_Angeles")),
+    ("PST", Zone::Fixed(-8 * 3600)),
+    ("PDT", Zone::Fixed(-7 * 3600)),
+    ("BST", Zone::Fixed(3600)),
+    ("WET", Zone::Fixed(0)),
+    ("CET", Zone::Fixed(3600)),
+    ("CEST", Zone::Fixed(2 * 3600)),
+    ("EET", Zone::Fixed(2 * 3600)),
+    ("EEST", Zone::Fixed(3 * 3600)),
+    ("MSK", Zone::Fixed(3 * 3600)),
+    ("JST", Zone::Fixed(9 * 3600)),
+    ("KST", Zone::Fixed(9 * 3600)),
+    ("IST", Zone::Fixed(5 * 3600 + 1800)),
+];
 
 /// A phrase table: entries keyed by their first folded token, longest first.
 #[derive(Debug, Default)]

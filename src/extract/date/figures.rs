@@ -1,0 +1,161 @@
+//! Dates written in figures: `2025-08-15`, `15/08/2025`, `15.08.2025`,
+//! years after a preposition ("nel 2024", "il 2024-25"), decades ("the
+//! 1990s", "gli anni '90").
+
+use jiff::civil::Date;
+
+use crate::extract::context::counted_noun;
+
+use super::parse::{Lead, Parser};
+use super::resolve::Expr;
+
+/// Plain four-digit numbers read as years.
+pub(super) const YEARS: std::ops::RangeInclusive<u32> = 1000..=2100;
+
+impl Parser<'_, '_> {
+    /// Dates in figures: `2025-08-15`, `15/08/2025`, `15.08.2025`.
+    pub(super) fn numeric(&self, i: usize) -> Option<(usize, Expr)> {
+        let t = self.tokens();
+        let first = self.tok(i)?;
+        if !first.is_number() {
+            return None;
+        }
+        // One token with dots: "15.08.2025".
+        let dotted: Vec<&str> = first.norm.split('.').collect();
+        if let [d, m, y] = dotted.as_slice() {
+            if y.len() == 4 && d.len() <= 2 && m.len() <= 2 {
+                return Some((
+                    i + 1,
+                    full_date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+                ));
+            }
+            return None;
+        }
+        let sep = self.tok(i + 1)?;
+        let is_sep =
+            |k: usize, c: &str| self.tok(k).is_some_and(|x| x.is_punct(c)) && self.glued(k);
+        let c = if sep.is_punct("-") {
+            "-"
+        } else if sep.is_punct("/") {
+            "/"
+        } else {
+            return None;
+        };
+        if !(is_sep(i + 1, c) && is_sep(i + 3, c) && self.glued(i + 2) && self.glued(i + 4)) {
+            return None;
+        }
+        let len = |k: usize| t.get(k).map_or(0, |x| x.norm.len());
+        let (a, b, cc) = (
+            self.digits(i, 4)?,
+            self.digits(i + 2, 2)?,
+            self.digits(i + 4, 4)?,
+        );
+        let (y, m, d) = if c == "-" && len(i) == 4 && len(i + 2) == 2 && len(i + 4) == 2 {
+            (a, b, cc)
+        } else if c == "/" && len(i) <= 2 && matches!(len(i + 4), 2 | 4) {
+            let y = if cc < 100 {
+                if cc < 70 { 2000 + cc } else { 1900 + cc }
+            } else {
+                cc
+            };
+            // Day first where the language says so, or where the first
+            // number cannot be a month.
+            if self.w.day_first || a > 12 {
+                (y, b, a)
+            } else {
+                (y, a, b)
+            }
+        } else {
+            return None;
+        };
+        Some((i + 5, full_date(y, m, d)))
+    }
+
+    /// "the 1990s", "the '90s", "gli anni Novanta", "anni '80", "anni 2000".
+    pub(super) fn decade(&self, i: usize) -> Option<(usize, Expr)> {
+        let t = self.tokens();
+        if let Some((e, y)) = self.w.decades.at(t, i) {
+            return Some((e, Expr::Decade(y)));
+        }
+        let noun = self.w.decade_nouns.has(t, i);
+        let k = noun.unwrap_or(i);
+        let apostrophe = self
+            .tok(k)
+            .is_some_and(|x| x.is_punct("'") || x.is_punct("’"));
+        let n = if apostrophe { k + 1 } else { k };
+        let value = self.digits(n, 4)?;
+        let len = self.tok(n).map_or(0, |x| x.norm.len());
+        let year = match len {
+            // "'00s" is the 2000s, any other two digits the 1900s.
+            2 if apostrophe || noun.is_some() => {
+                if value == 0 {
+                    2000
+                } else {
+                    1900 + value
+                }
+            }
+            4 => value,
+            _ => return None,
+        };
+        if year % 10 != 0 || !YEARS.contains(&year) {
+            return None;
+        }
+        let suffix = self
+            .w
+            .decade_suffixes
+            .has(t, n + 1)
+            .filter(|_| self.glued(n + 1));
+        let end = match (noun, suffix) {
+            (_, Some(e)) => e,
+            (Some(_), None) => n + 1,
+            (None, None) => return None,
+        };
+        Some((end, Expr::Decade(i16::try_from(year).ok()?)))
+    }
+
+    /// A year in figures after a preposition or a part word ("nel 2024",
+    /// "early 2025"), or after an article with no noun following ("il
+    /// 2024-25"). A span of years ("2024-25") stands for its first year.
+    pub(super) fn year(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
+        let y = self.year_at(i)?;
+        let mut end = i + 1;
+        // "2024-25", "2024/2025", "2024–25": a span of seasons or budgets.
+        let dash = self
+            .tok(end)
+            .is_some_and(|x| x.is_punct("-") || x.is_punct("–") || x.is_punct("/"));
+        if dash && self.glued(end) && self.glued(end + 1) {
+            let second = self.digits(end + 1, 4).unwrap_or(0);
+            let len = self.tok(end + 1).map_or(0, |x| x.norm.len());
+            let full = match len {
+                2 => u32::try_from(y).ok()? / 100 * 100 + second,
+                4 => second,
+                _ => 0,
+            };
+            let first = u32::try_from(y).ok()?;
+            if full > first && full <= first + 10 {
+                end += 2;
+            }
+        }
+        let article_only = !lead.licensed();
+        let noun_follows = counted_noun(self.ctx, end).is_some() && !self.capitalized(end);
+        if noun_follows && (article_only || lead.weak_prep || y < 1900) {
+            return None;
+        }
+        if article_only {
+            // Without a preposition, only an article right before it makes
+            // it a date ("il 2024 è stato", "il 2024-25").
+            let after_article = i > 0 && self.w.articles.has(self.tokens(), i - 1) == Some(i);
+            if !after_article {
+                return None;
+            }
+        }
+        Some((end, Expr::Year(y)))
+    }
+}
+
+/// A date in full; a shape that names no real day ("31/02/2024") is
+/// [`Expr::NoDay`], so its numbers are used up without a claim.
+pub(super) fn full_date(y: u32, m: u32, d: u32) -> Expr {
+    let date = (|| Date::new(y.try_into().ok()?, m.try_into().ok()?, d.try_into().ok()?).ok())();
+    date.map_or(Expr::NoDay, Expr::Date)
+}

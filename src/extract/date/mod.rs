@@ -1,0 +1,215 @@
+//! Dates and times. Runs before the quantity finder, so "nel 2024" and
+//! "tre giorni fa" are claimed as dates before anything reads their numbers.
+//!
+//! [`parse`] reads date phrases into expressions, [`resolve`] gives them a
+//! value against the publication date, [`time`] reads clock times. All the
+//! words come from the language's [`crate::lang::DateWords`] row. The
+//! rules for what the text leaves open are documented in [`resolve`]; for
+//! times:
+//!
+//! - a time is stated in the zone the text names after it (or after the
+//!   end of its span: "dalle 14 alle 16 ora italiana"); else in the zone of
+//!   the previous time of the article; else at the offset of the
+//!   publication datetime (front matter); else at UTC;
+//! - a time falls on the day the text names next to it ("questa sera alle
+//!   21", "6 a.m. on Monday"); else, when a time came before it in the same
+//!   paragraph, on that time's day, or the day after when it is earlier on
+//!   the clock (a night read in order: "11 p.m. … 4:30 a.m."); else on the
+//!   publication date.
+
+mod figures;
+mod parse;
+mod resolve;
+mod time;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use jiff::ToSpan;
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
+
+use crate::claim::{Claim, Kind, Value};
+use crate::lang::Zone;
+use crate::when::{DateValue, TimeValue};
+
+use super::Ctx;
+use parse::{DateMatch, Parser};
+use time::TimeMatch;
+use words::Words;
+
+/// The previous time of the article, which a time without a day or a zone
+/// follows.
+#[derive(Debug, Clone, Copy)]
+struct LastTime {
+    date: Option<Date>,
+    hour: i8,
+    minute: i8,
+    relative: bool,
+    paragraph: usize,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    last_date: Option<DateValue>,
+    last_time: Option<LastTime>,
+    last_zone: Option<Zone>,
+}
+
+pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
+    let words = Words::of(ctx.options.lang);
+    let paragraphs: Vec<usize> = ctx
+        .tokens
+        .iter()
+        .scan(0, |p, t| {
+            *p += usize::from(t.paragraph_before);
+            Some(*p)
+        })
+        .collect();
+    let mut state = State::default();
+    let mut i = 0;
+    while i < ctx.tokens.len() {
+        if let Some(end) = words.not_dates.has(ctx.tokens, i) {
+            i = end;
+            continue;
+        }
+        if !ctx.free(i..i + 1) {
+            i += 1;
+            continue;
+        }
+        let parser = Parser { ctx, w: words };
+        let time = parser.time(i).map(|mut t| {
+            // "dalle 14 alle 16 ora italiana", "from 10:00 to 12:30 CET":
+            // the zone named after a span of times covers its start.
+            if t.zone.is_none() {
+                t.zone = (t.end..t.end + 2)
+                    .find_map(|k| parser.time(k))
+                    .and_then(|next| next.zone);
+            }
+            t
+        });
+        let date = if time.is_none() { parser.date(i) } else { None };
+        let (first, end) = match (&time, &date) {
+            (Some(t), _) => (t.first, t.end),
+            (_, Some(d)) => (d.first, d.end),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if end <= first || !ctx.free(first..end) || !ctx.same_sentence(first, end - 1) {
+            i += 1;
+            continue;
+        }
+        let paragraph = paragraphs.get(first).copied().unwrap_or(0);
+        let claim = match (time, date) {
+            (Some(t), _) => Some(time_claim(ctx, &mut state, t, paragraph)),
+            (_, Some(d)) => date_claim(ctx, &mut state, d),
+            _ => None,
+        };
+        // A phrase that names no real day ("il 31 febbraio") is no date;
+        // its tokens are still used up, so no part of it is read as one.
+        ctx.take(first..end);
+        out.extend(claim);
+        i = end;
+    }
+}
+
+fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
+    let publication = ctx.options.date;
+    let relative = m.expr.relative();
+    let value = m
+        .expr
+        .resolve(publication, state.last_date)
+        .map(|v| resolve::with_part(v, m.part));
+    // Only a relative date without a publication date stays unresolved;
+    // anything else that resolves to nothing (31 February) is no date.
+    if value.is_none() && (publication.is_some() || !relative) {
+        return None;
+    }
+    if value.is_some() {
+        state.last_date = value;
+    }
+    Some(Claim {
+        span: ctx.span(m.first, m.end - 1),
+        kind: Kind::Date,
+        value: Value::Date(value),
+        relative,
+        counted: None,
+    })
+}
+
+fn time_claim(ctx: &Ctx, state: &mut State, m: TimeMatch, paragraph: usize) -> Claim {
+    let publication = ctx.options.date;
+    let zone = m
+        .zone
+        .or(state.last_zone)
+        .or(ctx.options.offset_seconds.map(Zone::Fixed))
+        .unwrap_or(Zone::Fixed(0));
+    let previous = state.last_time.filter(|t| t.paragraph == paragraph);
+    let (date, relative) = match (m.day, previous) {
+        (Some(day), _) => (
+            day.expr
+                .resolve(publication, state.last_date)
+                .map(|v| v.start),
+            day.expr.relative(),
+        ),
+        (None, Some(prev)) => {
+            let later_day = (m.hour, m.minute) < (prev.hour, prev.minute);
+            let date = prev.date.and_then(|d| {
+                if later_day {
+                    d.checked_add(1.day()).ok()
+                } else {
+                    Some(d)
+                }
+            });
+            (date, prev.relative)
+        }
+        (None, None) => (publication, true),
+    };
+    let value = date.and_then(|d| at(d, m, zone));
+    state.last_time = Some(LastTime {
+        date,
+        hour: m.hour,
+        minute: m.minute,
+        relative,
+        paragraph,
+    });
+    if m.zone.is_some() {
+        state.last_zone = m.zone;
+    }
+    Claim {
+        span: ctx.span(m.first, m.end - 1),
+        kind: Kind::Time,
+        value: Value::Time(value),
+        relative,
+        counted: None,
+    }
+}
+
+/// The time on `date` in `zone`, DST included for named zones.
+fn at(date: Date, m: TimeMatch, zone: Zone) -> Option<TimeValue> {
+    let local = DateTime::new(
+        date.year(),
+        date.month(),
+        date.day(),
+        m.hour,
+        m.minute,
+        0,
+        0,
+    )
+    .ok()?;
+    let (local, offset_seconds) = match zone {
+        Zone::Fixed(seconds) => (local, seconds),
+        Zone::Named(name) => {
+            let zoned = TimeZone::get(name).ok()?.to_zoned_datetime(local).ok()?;
+            (zoned.datetime(), zoned.offset().seconds())
+        }
+    };
+    Some(TimeValue {
+        local,
+        offset_seconds,
+        grain: m.grain,
+    })
+}

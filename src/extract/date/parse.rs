@@ -1,0 +1,457 @@
+//! The date grammar over the token stream: what may lead a date (a
+//! preposition, an article, a part word), the forms its core takes, and
+//! what may follow a month (a day, a year, `dell'anno scorso`).
+
+use jiff::civil::Weekday;
+
+use crate::extract::Ctx;
+use crate::extract::context::counted_noun;
+use crate::extract::number::parse_words;
+use crate::extract::token::Token;
+use crate::lang::Season;
+use crate::when::{Grain, Part};
+
+use super::figures::{YEARS, full_date};
+use super::resolve::{Expr, Pick, YearRef};
+use super::words::Words;
+
+/// A date phrase: tokens `first..end`, what it says, and the part word.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DateMatch {
+    pub first: usize,
+    pub end: usize,
+    pub expr: Expr,
+    pub part: Option<Part>,
+    /// The day word names an evening ("stasera"): a bare hour after it is p.m.
+    pub evening: bool,
+}
+
+/// What came before the core of a date.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Lead {
+    /// A preposition: a bare year after it is a date.
+    pub prep: bool,
+    /// The preposition is a link ("di", "of"): a noun after the year vetoes it.
+    pub weak_prep: bool,
+    pub future: bool,
+    pub part: bool,
+}
+
+impl Lead {
+    pub fn licensed(self) -> bool {
+        self.prep || self.part
+    }
+
+    fn pick(self) -> Pick {
+        if self.future {
+            Pick::Upcoming
+        } else {
+            Pick::Recent
+        }
+    }
+}
+
+/// A noun a relative word can qualify.
+#[derive(Debug, Clone, Copy)]
+enum Named {
+    Unit(Grain),
+    Weekday(Weekday),
+    Month(i8),
+    Season(Season),
+    Weekend,
+}
+
+pub(super) struct Parser<'c, 'a> {
+    pub ctx: &'c Ctx<'a>,
+    pub w: &'static Words,
+}
+
+impl Parser<'_, '_> {
+    pub(super) fn tokens(&self) -> &[Token] {
+        self.ctx.tokens
+    }
+
+    pub(super) fn tok(&self, i: usize) -> Option<&Token> {
+        self.ctx.tokens.get(i)
+    }
+
+    /// Token `i` follows the previous one without a space.
+    pub(super) fn glued(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.space_before)
+    }
+
+    pub(super) fn capitalized(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.is_capitalized(self.ctx.text))
+    }
+
+    /// A number written with digits only, at most `max_len` of them.
+    pub fn digits(&self, i: usize, max_len: usize) -> Option<u32> {
+        let t = self.tok(i)?;
+        let n = t.norm.as_str();
+        if !t.is_number() || n.len() > max_len || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        n.parse().ok()
+    }
+
+    pub(super) fn year_at(&self, i: usize) -> Option<i16> {
+        let t = self.tok(i)?;
+        let y = self
+            .digits(i, 4)
+            .filter(|y| YEARS.contains(y) && t.norm.len() == 4)?;
+        i16::try_from(y).ok()
+    }
+
+    pub(super) fn skip<T: Copy>(&self, table: &super::words::Table<T>, i: usize) -> usize {
+        table.has(self.tokens(), i).unwrap_or(i)
+    }
+
+    /// Links and articles between words ("del", "of the").
+    pub(super) fn skip_links(&self, mut i: usize) -> usize {
+        for _ in 0..2 {
+            let next = self.skip(&self.w.links, i);
+            let next = self.skip(&self.w.articles, next);
+            if next == i {
+                break;
+            }
+            i = next;
+        }
+        i
+    }
+
+    /// A date phrase starting at token `i`.
+    pub fn date(&self, i: usize) -> Option<DateMatch> {
+        let t = self.tokens();
+        let mut j = i;
+        let mut lead = Lead::default();
+        for _ in 0..3 {
+            // "the day before yesterday" starts like "the" + a date.
+            if self.w.days.has(t, j).is_some() {
+                break;
+            }
+            if let Some(e) = self.w.preps.has(t, j) {
+                lead.future |= self.w.future_preps.has(t, j).is_some();
+                lead.weak_prep = self.w.links.has(t, j).is_some();
+                lead.prep = true;
+                j = e;
+            } else if let Some(e) = self.w.articles.has(t, j) {
+                j = e;
+            } else {
+                break;
+            }
+        }
+        let mut part = None;
+        // "fine settimana" is the weekend, not the end of a week.
+        if self.w.weekend.has(t, j).is_none()
+            && let Some((e, p)) = self.w.parts.at(t, j)
+        {
+            part = Some(p);
+            lead.part = true;
+            j = e;
+            if self.tok(j).is_some_and(|x| x.is_punct("-")) && self.glued(j) {
+                j += 1;
+            }
+            j = self.skip_links(j);
+        }
+        let (end, expr, evening) = self.core(j, lead)?;
+        Some(DateMatch {
+            first: i,
+            end,
+            expr,
+            part,
+            evening,
+        })
+    }
+
+    fn core(&self, j: usize, lead: Lead) -> Option<(usize, Expr, bool)> {
+        let t = self.tokens();
+        if let Some((e, (n, evening))) = self.w.days.at(t, j) {
+            return Some((e, Expr::Days(n.into()), evening));
+        }
+        let plain = |r: Option<(usize, Expr)>| r.map(|(e, x)| (e, x, false));
+        // "lo scorso aprile", "last week", "questo mese".
+        if let Some((e, pick)) = self.modifier(j) {
+            let modified = Lead { prep: true, ..lead };
+            if let Some((e, named)) = self.named(e, modified) {
+                return plain(Some((e, with_pick(named, pick))));
+            }
+        }
+        if let Some((e, named)) = self.named(j, lead) {
+            // "la settimana scorsa", "martedì scorso", "aprile scorso".
+            if let Some((e2, pick)) = self.modifier(e)
+                && (!matches!(named, Named::Month(_)) || self.rel_year(e).is_none())
+            {
+                return plain(Some((e2, with_pick(named, pick))));
+            }
+            return plain(match named {
+                Named::Unit(g) if lead.part => Some((e, Expr::Shift(g, 0))),
+                Named::Unit(_) => None,
+                Named::Weekday(wd) => self.after_weekday(e, wd, lead),
+                Named::Month(m) => self.after_month(e, m, None, lead),
+                Named::Season(s) => self.after_season(e, s, lead),
+                Named::Weekend => Some((e, Expr::Weekend(lead.pick()))),
+            });
+        }
+        plain(
+            self.ago(j)
+                .or_else(|| self.numeric(j))
+                .or_else(|| self.day_month(j, lead))
+                .or_else(|| self.decade(j))
+                .or_else(|| self.same_month(j))
+                .or_else(|| self.year(j, lead)),
+        )
+    }
+
+    fn modifier(&self, i: usize) -> Option<(usize, Pick)> {
+        let t = self.tokens();
+        let w = self.w;
+        w.last
+            .has(t, i)
+            .map(|e| (e, Pick::Last))
+            .or_else(|| w.next.has(t, i).map(|e| (e, Pick::Next)))
+            .or_else(|| w.this.has(t, i).map(|e| (e, Pick::This)))
+    }
+
+    fn named(&self, i: usize, lead: Lead) -> Option<(usize, Named)> {
+        let t = self.tokens();
+        let w = self.w;
+        if let Some(e) = w.weekend.has(t, i) {
+            return Some((e, Named::Weekend));
+        }
+        if let Some((e, g)) = w.units.at(t, i) {
+            return Some((e, Named::Unit(g)));
+        }
+        if let Some((e, wd)) = w.weekdays.at(t, i) {
+            return Some((e, Named::Weekday(wd)));
+        }
+        if let Some((e, s)) = w.seasons.at(t, i) {
+            return Some((e, Named::Season(s)));
+        }
+        self.month(i, lead.licensed())
+            .map(|(e, m)| (e, Named::Month(m)))
+    }
+
+    /// A month name at `i`. Abbreviations and ambiguous names ("May") must
+    /// be capitalized and come with context: a preposition before
+    /// (`licensed`), or a day or a year after.
+    fn month(&self, i: usize, licensed: bool) -> Option<(usize, i8)> {
+        let t = self.tokens();
+        if let Some((e, m)) = self.w.months.at(t, i) {
+            if self.w.ambiguous.has(t, i).is_none() {
+                return Some((e, m));
+            }
+            let context = licensed || self.digits(e, 4).is_some();
+            return (self.capitalized(i) && context).then_some((e, m));
+        }
+        let (mut e, m) = self.w.month_abbreviations.at(t, i)?;
+        if !self.capitalized(i) {
+            return None;
+        }
+        if self.tok(e).is_some_and(|x| x.is_punct(".")) && self.glued(e) {
+            e += 1;
+        }
+        (licensed || self.digits(e, 4).is_some()).then_some((e, m))
+    }
+
+    /// After a weekday: a date ("martedì 12 agosto", "Tuesday, March 11"),
+    /// else the weekday itself.
+    fn after_weekday(&self, e: usize, wd: Weekday, lead: Lead) -> Option<(usize, Expr)> {
+        let k = if self.tok(e).is_some_and(|x| x.is_punct(",")) {
+            e + 1
+        } else {
+            e
+        };
+        let dated = self.day_month(k, lead).or_else(|| {
+            let (me, m) = self.month(k, true)?;
+            self.after_month(me, m, None, lead)
+                .filter(|(_, x)| x.is_day())
+        });
+        if let Some(dated) = dated {
+            return Some(dated);
+        }
+        // "Sunday Times": a weekday opening a name is no date.
+        let name_follows = self.capitalized(e) && self.tok(e).is_some_and(Token::is_word);
+        if name_follows && !lead.prep {
+            return None;
+        }
+        Some((e, Expr::Weekday(wd, lead.pick())))
+    }
+
+    /// What follows a month name ending at `e`: a day, a year, a relative
+    /// year, or nothing. `day` is a day read before the month.
+    fn after_month(&self, e: usize, m: i8, day: Option<i8>, lead: Lead) -> Option<(usize, Expr)> {
+        let mut e = e;
+        let mut day = day;
+        if day.is_none() {
+            // "August 15", "Aug. 15th, 2025".
+            if let Some(d) = self.digits(e, 2).filter(|d| (1..=31).contains(d)) {
+                let mut k = e + 1;
+                if self.w.ordinals.has(self.tokens(), k).is_some() && self.glued(k) {
+                    k = self.skip(&self.w.ordinals, k);
+                }
+                let counted = counted_noun(self.ctx, k).is_some() && !self.capitalized(k);
+                if !counted && !self.tok(k).is_some_and(|x| x.is_punct("%")) {
+                    day = i8::try_from(d).ok();
+                    e = k;
+                }
+            }
+        }
+        let comma = if day.is_some() && self.tok(e).is_some_and(|x| x.is_punct(",")) {
+            e + 1
+        } else {
+            e
+        };
+        let linked = self.skip_links(e);
+        let (end, year) = if let Some(y) = self.year_at(comma) {
+            (comma + 1, YearRef::Abs(y))
+        } else if let Some(y) = self.year_at(linked).filter(|_| linked > e) {
+            (linked + 1, YearRef::Abs(y))
+        } else if let Some((k, n)) = self.rel_year(e) {
+            (k, YearRef::Shift(n))
+        } else {
+            (e, YearRef::Pick(lead.pick()))
+        };
+        Some(match day {
+            Some(d) => match year {
+                YearRef::Abs(y) => (
+                    end,
+                    full_date(y.try_into().ok()?, m.try_into().ok()?, d.try_into().ok()?),
+                ),
+                y => (end, Expr::DayMonth(d, m, y)),
+            },
+            None => (end, Expr::Month(m, year)),
+        })
+    }
+
+    /// "dell'anno scorso", "of last year", "last year", "di quest'anno":
+    /// years from publication's.
+    fn rel_year(&self, i: usize) -> Option<(usize, i64)> {
+        let t = self.tokens();
+        let k = self.skip_links(i);
+        let year_unit = |at: usize| {
+            matches!(self.w.units.at(t, at), Some((_, Grain::Year)))
+                .then(|| self.skip(&self.w.units, at))
+        };
+        let shift = |p: Pick| match p {
+            Pick::Last => -1,
+            Pick::Next => 1,
+            _ => 0,
+        };
+        if let Some((e, p)) = self.modifier(k)
+            && let Some(e) = year_unit(e)
+        {
+            return Some((e, shift(p)));
+        }
+        let e = year_unit(k)?;
+        let (e2, p) = self.modifier(e)?;
+        Some((e2, shift(p)))
+    }
+
+    fn after_season(&self, e: usize, s: Season, lead: Lead) -> Option<(usize, Expr)> {
+        let linked = self.skip_links(e);
+        if let Some(y) = self.year_at(e).or_else(|| self.year_at(linked)) {
+            let end = if self.year_at(e).is_some() {
+                e + 1
+            } else {
+                linked + 1
+            };
+            return Some((end, Expr::Season(s, YearRef::Abs(y))));
+        }
+        if let Some((k, n)) = self.rel_year(e) {
+            return Some((k, Expr::Season(s, YearRef::Shift(n))));
+        }
+        lead.prep
+            .then_some((e, Expr::Season(s, YearRef::Pick(lead.pick()))))
+    }
+
+    /// "due anni fa", "three days ago", "a year ago".
+    fn ago(&self, i: usize) -> Option<(usize, Expr)> {
+        let t = self.tokens();
+        let (n, k) = if let Some(n) = self.digits(i, 3) {
+            (i64::from(n), i + 1)
+        } else if let Some(e) = self.w.one.has(t, i) {
+            (1, e)
+        } else if self.tok(i).is_some_and(Token::is_word) {
+            let (v, used) = parse_words(t.get(i..)?, self.ctx.data)?;
+            if v.fract() != 0.0 || !(1.0..=1000.0).contains(&v) {
+                return None;
+            }
+            (v as i64, i + used)
+        } else {
+            return None;
+        };
+        let (e, g) = self
+            .w
+            .plural_units
+            .at(t, k)
+            .or_else(|| self.w.units.at(t, k))?;
+        let end = self.w.ago.has(t, e)?;
+        Some((end, Expr::Shift(g, -n)))
+    }
+
+    /// "15 agosto 2025", "il 12 febbraio", "15th of August", "1° maggio".
+    fn day_month(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
+        let d = self.digits(i, 2).filter(|d| (1..=31).contains(d))?;
+        let t = self.tokens();
+        let mut k = i + 1;
+        if self.w.ordinals.has(t, k).is_some() && self.glued(k) {
+            k = self.skip(&self.w.ordinals, k);
+        }
+        let k2 = self.skip_links(k);
+        let month = self
+            .month(k, true)
+            .or_else(|| self.month(k2, true).filter(|_| k2 > k));
+        let Some((e, m)) = month else {
+            return self.listed_day(k, d, lead);
+        };
+        self.after_month(e, m, i8::try_from(d).ok(), lead)
+    }
+
+    /// The first day of a list or span that names its month once ("tra il
+    /// 10 e il 12 luglio", "15-16 agosto", "March 3 and 4" is not one):
+    /// the day ending at `k` takes the month and year of the next.
+    fn listed_day(&self, k: usize, d: u32, lead: Lead) -> Option<(usize, Expr)> {
+        let joined = self.w.day_joiners.has(self.tokens(), k)?;
+        let next = self.skip(&self.w.articles, joined);
+        let (_, second) = self.day_month(next, lead)?;
+        let d = i8::try_from(d).ok()?;
+        let expr = match second {
+            Expr::Date(date) => full_date(
+                u32::try_from(date.year()).ok()?,
+                u32::try_from(date.month()).ok()?,
+                u32::from(d.unsigned_abs()),
+            ),
+            Expr::DayMonth(_, m, y) => Expr::DayMonth(d, m, y),
+            _ => return None,
+        };
+        Some((k, expr))
+    }
+
+    /// "same month of 2023", "lo stesso mese dell'anno scorso".
+    fn same_month(&self, i: usize) -> Option<(usize, Expr)> {
+        let e = self.w.same_month.has(self.tokens(), i)?;
+        let k = self.skip_links(e);
+        if let Some(y) = self.year_at(k).filter(|_| k > e) {
+            return Some((k + 1, Expr::SameMonth(YearRef::Abs(y))));
+        }
+        if let Some((k, n)) = self.rel_year(e) {
+            return Some((k, Expr::SameMonth(YearRef::Shift(n))));
+        }
+        Some((e, Expr::SameMonth(YearRef::Pick(Pick::Recent))))
+    }
+}
+
+fn with_pick(named: Named, pick: Pick) -> Expr {
+    let shift = match pick {
+        Pick::Last => -1,
+        Pick::Next => 1,
+        _ => 0,
+    };
+    match named {
+        Named::Unit(g) => Expr::Shift(g, shift),
+        Named::Weekday(wd) => Expr::Weekday(wd, pick),
+        Named::Month(m) => Expr::Month(m, YearRef::Pick(pick)),
+        Named::Season(s) => Expr::Season(s, YearRef::Pick(pick)),
+        Named::Weekend => Expr::Weekend(pick),
+    }
+}

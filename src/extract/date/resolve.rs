@@ -1,0 +1,245 @@
+//! What a date phrase means, and its value against the publication date.
+//!
+//! The parser reads a phrase into an [`Expr`]; [`Expr::resolve`] turns it
+//! into a [`DateValue`]. The rules for the words that leave something open:
+//!
+//! - a month or a day without a year is the last one on or before
+//!   publication (`a settembre` in November 2024 is 2024-09, in March 2024
+//!   `February 12` is 2024-02-12); after a forward-looking preposition
+//!   (`entro`, `by`, `until`) it is the first one on or after it;
+//! - `scorso`/`last` is the last one strictly before publication,
+//!   `prossimo`/`next` the first one strictly after, `this`/`questo` the one
+//!   publication falls in;
+//! - a bare weekday (`on Tuesday`) is the last such day on or before
+//!   publication, the publication day included;
+//! - `nel fine settimana` / `the weekend` is the weekend just past (the
+//!   current one when publication falls on it), `this weekend` the coming
+//!   one, at week grain;
+//! - a season is a part of the year holding its last month: spring early,
+//!   summer mid, autumn late, winter early (of the year it ends in);
+//! - `N units ago` keeps the unit's grain (`tre giorni fa` is a day).
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+
+use crate::lang::Season;
+use crate::when::{DateValue, Grain, Part};
+
+/// Which one of several candidates a relative word picks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pick {
+    /// The last on or before publication (the default for the past).
+    Recent,
+    /// The first on or after publication (after `entro`, `by`).
+    Upcoming,
+    /// Strictly before publication (`scorso`, `last`).
+    Last,
+    /// Strictly after publication (`prossimo`, `next`).
+    Next,
+    /// The one publication falls in (`questo`, `this`).
+    This,
+}
+
+/// The year of a month, a day or a season.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum YearRef {
+    Abs(i16),
+    /// Years from the publication year (`l'anno scorso` is -1).
+    Shift(i64),
+    Pick(Pick),
+}
+
+/// A date phrase as read, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Expr {
+    Decade(i16),
+    Year(i16),
+    Month(i8, YearRef),
+    DayMonth(i8, i8, YearRef),
+    /// A full date in figures or words (`15 agosto 2025`, `2025-08-15`).
+    Date(Date),
+    /// Days from publication (`ieri` is -1).
+    Days(i64),
+    Weekday(Weekday, Pick),
+    /// A calendar unit shifted from publication's (`il mese scorso`).
+    Shift(Grain, i64),
+    Weekend(Pick),
+    Season(Season, YearRef),
+    /// The month of the previous date in the text, in another year.
+    SameMonth(YearRef),
+    /// A date shape naming no real day ("31/02/2024", "2024-13-01").
+    NoDay,
+}
+
+impl Expr {
+    /// Whether the value depends on the publication date or the context.
+    pub fn relative(self) -> bool {
+        match self {
+            Expr::Decade(_) | Expr::Year(_) | Expr::Date(_) | Expr::NoDay => false,
+            Expr::Month(_, y) | Expr::DayMonth(_, _, y) | Expr::Season(_, y) => {
+                !matches!(y, YearRef::Abs(_))
+            }
+            _ => true,
+        }
+    }
+
+    /// A single day, which a clock time can follow or precede.
+    pub fn is_day(self) -> bool {
+        matches!(
+            self,
+            Expr::Date(_) | Expr::Days(_) | Expr::Weekday(..) | Expr::DayMonth(..)
+        )
+    }
+
+    /// The value, given the publication date and the previous date of the
+    /// text; `None` when it needs a publication date there is none of, or
+    /// names no real day (31 February).
+    pub fn resolve(
+        self,
+        publication: Option<Date>,
+        previous: Option<DateValue>,
+    ) -> Option<DateValue> {
+        let year = |y: YearRef| -> Option<i16> {
+            match y {
+                YearRef::Abs(y) => Some(y),
+                YearRef::Shift(n) => i16::try_from(i64::from(publication?.year()) + n).ok(),
+                YearRef::Pick(_) => None,
+            }
+        };
+        match self {
+            Expr::NoDay => None,
+            Expr::Decade(y) => DateValue::decade(y),
+            Expr::Year(y) => DateValue::year(y),
+            Expr::Date(d) => Some(DateValue::day(d)),
+            Expr::Month(m, YearRef::Pick(pick)) => {
+                let p = publication?;
+                let y = pick_year(p.year(), p.month(), m, pick)?;
+                DateValue::month(y, m)
+            }
+            Expr::Month(m, y) => DateValue::month(year(y)?, m),
+            Expr::DayMonth(d, m, YearRef::Pick(pick)) => {
+                let p = publication?;
+                let y = pick_year(p.year(), (p.month(), p.day()), (m, d), pick)?;
+                Date::new(y, m, d).ok().map(DateValue::day)
+            }
+            Expr::DayMonth(d, m, y) => Date::new(year(y)?, m, d).ok().map(DateValue::day),
+            Expr::Days(n) => Some(DateValue::day(publication?.checked_add(n.days()).ok()?)),
+            Expr::Weekday(wd, pick) => Some(DateValue::day(weekday(publication?, wd, pick)?)),
+            Expr::Shift(grain, n) => shift(publication?, grain, n),
+            Expr::Weekend(pick) => weekend(publication?, pick),
+            Expr::Season(s, y) => {
+                let y = match y {
+                    YearRef::Pick(pick) => {
+                        let p = publication?;
+                        season_year(p, s, pick)?
+                    }
+                    y => year(y)?,
+                };
+                Some(DateValue::year(y)?.with_part(Some(s.part)))
+            }
+            Expr::SameMonth(y) => {
+                let month = previous.filter(|d| d.grain >= Grain::Month)?.start.month();
+                let y = match y {
+                    YearRef::Pick(_) => previous?.start.year(),
+                    y => year(y)?,
+                };
+                DateValue::month(y, month)
+            }
+        }
+    }
+}
+
+/// The year of a month (or a month-and-day, compared as a pair) picked
+/// relative to publication's.
+fn pick_year<K: PartialOrd>(pub_year: i16, now: K, key: K, pick: Pick) -> Option<i16> {
+    let shift = match pick {
+        Pick::Recent if key <= now => 0,
+        Pick::Recent => -1,
+        Pick::Last if key < now => 0,
+        Pick::Last => -1,
+        Pick::Upcoming if key >= now => 0,
+        Pick::Upcoming => 1,
+        Pick::Next if key > now => 0,
+        Pick::Next => 1,
+        Pick::This => 0,
+    };
+    pub_year.checked_add(shift)
+}
+
+fn weekday(p: Date, wd: Weekday, pick: Pick) -> Option<Date> {
+    let today = i64::from(p.weekday().to_monday_zero_offset());
+    let target = i64::from(wd.to_monday_zero_offset());
+    let back = (today - target).rem_euclid(7);
+    let ahead = (target - today).rem_euclid(7);
+    let days = match pick {
+        Pick::Recent => -back,
+        Pick::Last => -(if back == 0 { 7 } else { back }),
+        Pick::Upcoming => ahead,
+        Pick::Next => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        Pick::This => target - today,
+    };
+    p.checked_add(days.days()).ok()
+}
+
+fn shift(p: Date, grain: Grain, n: i64) -> Option<DateValue> {
+    match grain {
+        Grain::Day => Some(DateValue::day(p.checked_add(n.days()).ok()?)),
+        Grain::Week => Some(DateValue::week(p.checked_add((7 * n).days()).ok()?)),
+        Grain::Month => {
+            let d = p.first_of_month().checked_add(n.months()).ok()?;
+            DateValue::month(d.year(), d.month())
+        }
+        Grain::Year => DateValue::year(i16::try_from(i64::from(p.year()) + n).ok()?),
+        _ => None,
+    }
+}
+
+/// The weekend (its week) a phrase picks: the one just past by default.
+fn weekend(p: Date, pick: Pick) -> Option<DateValue> {
+    let saturday = weekday(p, Weekday::Saturday, Pick::Recent)?;
+    let on_weekend = p.weekday().to_monday_zero_offset() >= 5;
+    let date = match pick {
+        Pick::Recent => saturday,
+        Pick::Last if on_weekend => saturday.checked_sub(7.days()).ok()?,
+        Pick::Last => saturday,
+        Pick::Upcoming | Pick::This if on_weekend => saturday,
+        Pick::Upcoming | Pick::This | Pick::Next => weekday(p, Weekday::Saturday, Pick::Next)?,
+    };
+    Some(DateValue::week(date))
+}
+
+/// The year a season belongs to (the year of its last month).
+fn season_year(p: Date, s: Season, pick: Pick) -> Option<i16> {
+    let (y, m) = (p.year(), p.month());
+    // The season last begun, named by the year of its last month.
+    let current = match (s.first_month > s.last_month, m >= s.first_month) {
+        (true, true) => y + 1,
+        (true, false) | (false, true) => y,
+        (false, false) => y - 1,
+    };
+    let ended = (y, m) > (current, s.last_month);
+    let shift = match pick {
+        Pick::Recent | Pick::This => 0,
+        // The last one that is over.
+        Pick::Last if ended => 0,
+        Pick::Last => -1,
+        Pick::Upcoming if !ended => 0,
+        Pick::Upcoming | Pick::Next => 1,
+    };
+    current.checked_add(shift)
+}
+
+/// A part applies to a period longer than a day.
+pub(super) fn with_part(value: DateValue, part: Option<Part>) -> DateValue {
+    if value.grain >= Grain::Day {
+        value
+    } else {
+        value.with_part(part.or(value.part))
+    }
+}

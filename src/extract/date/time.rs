@@ -1,0 +1,166 @@
+//! Clock times: "alle 21", "alle 21.30", "9 p.m. ET", "06:00 GMT", with the
+//! day they fall on when the text names it ("questa sera alle 21", "6
+//! a.m. on Monday") and the zone they are stated in.
+
+use crate::extract::context::counted_noun;
+use crate::lang::Zone;
+use crate::when::Grain;
+
+use super::parse::{DateMatch, Parser};
+
+/// A clock time phrase: tokens `first..end`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TimeMatch {
+    pub first: usize,
+    pub end: usize,
+    pub hour: i8,
+    pub minute: i8,
+    pub grain: Grain,
+    pub zone: Option<Zone>,
+    /// The day the text gives the time, before or after it.
+    pub day: Option<DateMatch>,
+    /// Only an hour, with nothing but a preposition to make it a time.
+    bare: bool,
+}
+
+impl Parser<'_, '_> {
+    /// A time phrase starting at `i`, with the day before it when one is
+    /// named there.
+    pub fn time(&self, i: usize) -> Option<TimeMatch> {
+        let is_day = |d: &DateMatch| d.expr.is_day() && d.part.is_none();
+        if let Some(day) = self.date(i).filter(is_day) {
+            let comma = self
+                .ctx
+                .tokens
+                .get(day.end)
+                .is_some_and(|t| t.is_punct(","));
+            let k = if comma { day.end + 1 } else { day.end };
+            if let Some(m) = self.clock_phrase(k, day.evening, true) {
+                return self.not_a_count(TimeMatch {
+                    first: i,
+                    day: Some(day),
+                    ..m
+                });
+            }
+        }
+        let mut m = self.clock_phrase(i, false, false)?;
+        // "6 a.m. on Monday", "alle 21 di ieri".
+        if let Some(day) = self.date(m.end).filter(is_day) {
+            m.end = day.end;
+            m.day = Some(day);
+            return Some(m);
+        }
+        self.not_a_count(m)
+    }
+
+    /// "alle 21 persone" is a count: a bare hour followed by a noun is no time.
+    fn not_a_count(&self, m: TimeMatch) -> Option<TimeMatch> {
+        let next = self.ctx.tokens.get(m.end);
+        let noun = counted_noun(self.ctx, m.end).is_some()
+            && !next.is_some_and(|t| t.is_capitalized(self.ctx.text));
+        (!(m.bare && noun)).then_some(m)
+    }
+
+    /// [preposition] hour [:minutes] [a.m./p.m.] [zone]. A bare hour needs
+    /// a preposition that allows one ("alle 21"), or any after a day
+    /// ("tonight at 8"); with minutes after a colon, a meridiem or a zone
+    /// none is needed.
+    fn clock_phrase(&self, i: usize, evening: bool, after_day: bool) -> Option<TimeMatch> {
+        let tokens = self.ctx.tokens;
+        // A preposition is part of the phrase when it is what makes the
+        // number a time ("alle 21"); "at" before "4:30 a.m." stays out.
+        let (first, k, prep) = match self.w.time_preps.at(tokens, i) {
+            Some((e, true)) => (i, e, true),
+            Some((e, false)) => (e, e, after_day),
+            None => (i, i, false),
+        };
+        let (mut end, mut hour, minute, colon) = self.clock(k)?;
+        let meridiem = self.w.meridiem.at(tokens, end);
+        if let Some((e, _)) = meridiem {
+            end = e;
+        }
+        match meridiem {
+            Some((_, Some(pm))) => {
+                if !(1..=12).contains(&hour) {
+                    return None;
+                }
+                hour = hour % 12 + if pm { 12 } else { 0 };
+            }
+            _ if evening && (1..=11).contains(&hour) => hour += 12,
+            _ => {}
+        }
+        if hour > 23 || minute.is_some_and(|m| m > 59) {
+            return None;
+        }
+        let (end, zone) = self.zone(end);
+        if !(prep || colon || meridiem.is_some() || (zone.is_some() && minute.is_some())) {
+            return None;
+        }
+        Some(TimeMatch {
+            first,
+            end,
+            hour,
+            minute: minute.unwrap_or(0),
+            grain: if minute.is_some() {
+                Grain::Minute
+            } else {
+                Grain::Hour
+            },
+            zone,
+            day: None,
+            bare: minute.is_none() && meridiem.is_none() && zone.is_none(),
+        })
+    }
+
+    /// Hour and minutes at `k`: `21`, `21:30`, `21.30`; the end, and whether
+    /// a colon separated them.
+    fn clock(&self, k: usize) -> Option<(usize, i8, Option<i8>, bool)> {
+        let tokens = self.ctx.tokens;
+        let t = tokens.get(k)?;
+        if !t.is_number() {
+            return None;
+        }
+        if let Some(h) = self.digits(k, 2) {
+            let h = i8::try_from(h).ok()?;
+            let colon = tokens
+                .get(k + 1)
+                .is_some_and(|c| c.is_punct(":") && !c.space_before);
+            let minutes = tokens
+                .get(k + 2)
+                .filter(|m| !m.space_before && m.norm.len() == 2)
+                .and_then(|_| self.digits(k + 2, 2));
+            if let (true, Some(m)) = (colon, minutes) {
+                return Some((k + 3, h, Some(i8::try_from(m).ok()?), true));
+            }
+            return Some((k + 1, h, None, false));
+        }
+        // "21.30", "9,30": one number token.
+        let (h, m) = t.norm.split_once(['.', ','])?;
+        if h.is_empty() || h.len() > 2 || m.len() != 2 || !m.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        Some((k + 1, h.parse().ok()?, Some(m.parse().ok()?), false))
+    }
+
+    /// A zone after a time: "(ora svizzera)", "Kyiv time", "ET".
+    fn zone(&self, e: usize) -> (usize, Option<Zone>) {
+        let tokens = self.ctx.tokens;
+        let paren = tokens.get(e).is_some_and(|t| t.is_punct("("));
+        let k = if paren { e + 1 } else { e };
+        let code = || {
+            let t = tokens.get(k)?;
+            let zone = self.w.zone_codes.get(&self.ctx.text[t.span])?;
+            Some((k + 1, *zone))
+        };
+        let Some((end, zone)) = self.w.zones.at(tokens, k).or_else(code) else {
+            return (e, None);
+        };
+        if paren {
+            if tokens.get(end).is_some_and(|t| t.is_punct(")")) {
+                return (end + 1, Some(zone));
+            }
+            return (e, None);
+        }
+        (end, Some(zone))
+    }
+}

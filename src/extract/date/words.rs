@@ -1,0 +1,157 @@
+//! The date tables of a language compiled for matching: every phrase
+//! tokenized and folded like article text, indexed by its first word.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use jiff::civil::Weekday;
+
+use crate::extract::token::{Token, tokenize};
+use crate::lang::{Lang, LangData, Season, ZONE_CODES, Zone};
+use crate::when::{Grain, Part};
+
+/// Phrases and their values, longest first under each first word.
+pub(super) struct Table<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T: Copy> Table<T> {
+    fn new(rows: impl IntoIterator<Item = (&'static str, T)>, elision: bool) -> Table<T> {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        for (phrase, value) in rows {
+            let words = phrase_words(phrase, elision);
+            if let Some(first) = words.first() {
+                by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((words, value));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        Table { by_first }
+    }
+
+    /// The longest phrase starting at token `i`: the index after it and its
+    /// value. A phrase does not run across a paragraph break.
+    pub fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, T)> {
+        let first = tokens.get(i)?;
+        self.by_first
+            .get(first.norm.as_str())?
+            .iter()
+            .find_map(|(words, value)| {
+                let fits = words.iter().enumerate().all(|(k, w)| {
+                    tokens
+                        .get(i + k)
+                        .is_some_and(|t| t.norm == *w && (k == 0 || !t.paragraph_before))
+                });
+                fits.then_some((i + words.len(), *value))
+            })
+    }
+
+    pub fn has(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        self.at(tokens, i).map(|(end, _)| end)
+    }
+}
+
+/// The folded words of a phrase as article text tokenizes them: an elided
+/// word written alone ("nell'") keeps its apostrophe, as in "nell'agosto".
+fn phrase_words(phrase: &str, elision: bool) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for t in tokenize(phrase, elision) {
+        match words.last_mut() {
+            Some(last) if t.norm == "'" && !t.space_before => last.push('\''),
+            _ => words.push(t.norm),
+        }
+    }
+    words
+}
+
+fn list(words: &'static [&'static str], elision: bool) -> Table<()> {
+    Table::new(words.iter().map(|&w| (w, ())), elision)
+}
+
+/// One language's date tables, compiled.
+pub(super) struct Words {
+    pub day_first: bool,
+    pub months: Table<i8>,
+    pub month_abbreviations: Table<i8>,
+    pub ambiguous: Table<()>,
+    pub weekdays: Table<Weekday>,
+    pub days: Table<(i8, bool)>,
+    pub last: Table<()>,
+    pub next: Table<()>,
+    pub this: Table<()>,
+    pub ago: Table<()>,
+    pub units: Table<Grain>,
+    pub plural_units: Table<Grain>,
+    pub one: Table<()>,
+    pub parts: Table<Part>,
+    pub seasons: Table<Season>,
+    pub weekend: Table<()>,
+    pub same_month: Table<()>,
+    pub decades: Table<i16>,
+    pub decade_nouns: Table<()>,
+    pub decade_suffixes: Table<()>,
+    pub preps: Table<()>,
+    pub future_preps: Table<()>,
+    pub articles: Table<()>,
+    pub links: Table<()>,
+    pub day_joiners: Table<()>,
+    pub ordinals: Table<()>,
+    pub not_dates: Table<()>,
+    pub time_preps: Table<bool>,
+    pub meridiem: Table<Option<bool>>,
+    pub zones: Table<Zone>,
+    /// Zone abbreviations, matched on the original (capitalized) text.
+    pub zone_codes: HashMap<&'static str, Zone>,
+}
+
+impl Words {
+    fn build(data: &LangData) -> Words {
+        let d = &data.dates;
+        let e = data.elision;
+        Words {
+            day_first: d.day_first,
+            months: Table::new(d.months.iter().copied(), e),
+            month_abbreviations: Table::new(d.month_abbreviations.iter().copied(), e),
+            ambiguous: list(d.ambiguous, e),
+            weekdays: Table::new(d.weekdays.iter().copied(), e),
+            days: Table::new(d.days.iter().map(|&(p, n, evening)| (p, (n, evening))), e),
+            last: list(d.last, e),
+            next: list(d.next, e),
+            this: list(d.this, e),
+            ago: list(d.ago, e),
+            units: Table::new(d.units.iter().copied(), e),
+            plural_units: Table::new(d.plural_units.iter().copied(), e),
+            one: list(d.one, e),
+            parts: Table::new(d.parts.iter().copied(), e),
+            seasons: Table::new(d.seasons.iter().copied(), e),
+            weekend: list(d.weekend, e),
+            same_month: list(d.same_month, e),
+            decades: Table::new(d.decades.iter().copied(), e),
+            decade_nouns: list(d.decade_nouns, e),
+            decade_suffixes: list(d.decade_suffixes, e),
+            preps: list(d.preps, e),
+            future_preps: list(d.future_preps, e),
+            articles: list(d.articles, e),
+            links: list(d.links, e),
+            day_joiners: list(d.day_joiners, e),
+            ordinals: list(d.ordinals, e),
+            not_dates: list(d.not_dates, e),
+            time_preps: Table::new(d.time_preps.iter().copied(), e),
+            meridiem: Table::new(d.meridiem.iter().copied(), e),
+            zones: Table::new(d.zones.iter().copied(), e),
+            zone_codes: ZONE_CODES.iter().copied().collect(),
+        }
+    }
+
+    /// The compiled tables of `lang`, built once.
+    pub fn of(lang: Lang) -> &'static Words {
+        static ALL: OnceLock<Vec<Words>> = OnceLock::new();
+        let all = ALL.get_or_init(|| Lang::ALL.iter().map(|l| Words::build(l.data())).collect());
+        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &all[index]
+    }
+}
