@@ -58,7 +58,10 @@ pub fn assign(
         let mut facts: Vec<usize> = group_hits.iter().map(|h| h.0).collect();
         facts.sort_unstable();
         facts.dedup();
-        let in_sentence: Vec<usize> = (0..claims.len())
+        // Claims are sorted by start: the sentence's are one run of them.
+        let first = claims.partition_point(|c| c.span.start < sentence_span.start);
+        let in_sentence: Vec<usize> = (first..claims.len())
+            .take_while(|&c| claims[c].span.start < sentence_span.end)
             .filter(|&c| sentence_span.contains(claims[c].span))
             .collect();
         for fact_index in facts {

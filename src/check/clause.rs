@@ -14,6 +14,10 @@ pub fn clauses(extraction: &Extraction, data: &LangData) -> Vec<Span> {
     let claims = &extraction.claims;
     let in_claim = claim_mask(tokens, claims);
     let claim_starts: Vec<usize> = claims.iter().map(|c| first_token(tokens, c.span)).collect();
+    let mut starts_claim = vec![false; tokens.len() + 1];
+    for &k in &claim_starts {
+        starts_claim[k] = true;
+    }
     let is_punct_boundary = |t: &Token| {
         t.kind == TokenKind::Punct && matches!(t.norm.as_str(), ";" | ":" | "," | "—" | "–")
     };
@@ -33,7 +37,7 @@ pub fn clauses(extraction: &Extraction, data: &LangData) -> Vec<Span> {
                 && extraction.token_sentence[k] == sentence
                 && (in_claim[k] || !is_punct_boundary(&tokens[k]))
             {
-                if claim_starts.contains(&k) {
+                if starts_claim[k] {
                     boundary[i] = true;
                     break;
                 }
@@ -46,11 +50,8 @@ pub fn clauses(extraction: &Extraction, data: &LangData) -> Vec<Span> {
         .zip(&claim_starts)
         .map(|(claim, &first)| {
             let sentence = extraction
-                .sentences
-                .iter()
-                .find(|s| s.contains(claim.span))
-                .copied()
-                .unwrap_or(claim.span);
+                .sentence_of(claim.span)
+                .map_or(claim.span, |s| extraction.sentences[s]);
             let last = last_token(tokens, claim.span);
             let mut start = claim.span.start;
             let mut k = first;

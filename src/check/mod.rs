@@ -99,6 +99,14 @@ pub fn check(
     let hits = index.terms.find(&extraction.tokens);
     let clauses = clause::clauses(extraction, lang.data());
     let assigned = assign::assign(extraction, index, &hits, &clauses, lang.data());
+    // Where the article names a source, in text order.
+    let named_at: Vec<(usize, usize)> = hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Source(s) => Some((extraction.tokens[h.first].span.start, s)),
+            _ => None,
+        })
+        .collect();
     extraction
         .claims
         .iter()
@@ -108,23 +116,16 @@ pub fn check(
                 return judge::unmatched(claim, lang);
             };
             let fact = &index.facts[fact_index];
-            // Sources the article names in the claim's clause or sentence.
+            // Sources the article names in the claim's sentence (which holds
+            // its clause).
             let sentence = extraction
-                .sentences
+                .sentence_of(claim.span)
+                .map_or(claim.span, |s| extraction.sentences[s]);
+            let from = named_at.partition_point(|(at, _)| *at < sentence.start);
+            let named: Vec<usize> = named_at[from..]
                 .iter()
-                .find(|s| s.contains(claim.span))
-                .copied();
-            let named: Vec<usize> = hits
-                .iter()
-                .filter_map(|h| match h.target {
-                    Target::Source(s) => {
-                        let at = extraction.tokens[h.first].span;
-                        let near =
-                            clauses[c].contains(at) || sentence.is_some_and(|s| s.contains(at));
-                        near.then_some(s)
-                    }
-                    _ => None,
-                })
+                .take_while(|(at, _)| *at < sentence.end)
+                .map(|&(_, s)| s)
                 .collect();
             judge::judge(claim, fact, index, date, &named, lang)
         })

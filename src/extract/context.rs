@@ -91,7 +91,7 @@ fn ends_phrase(ctx: &Ctx, k: usize) -> bool {
 pub(crate) fn carry_currency(claims: &mut [Claim], sentences: &[Span]) {
     let mut last_money: Option<(usize, crate::units::Currency, f64)> = None;
     for claim in claims.iter_mut() {
-        let sentence = sentences.iter().position(|s| s.contains(claim.span));
+        let sentence = super::sentence_index(sentences, claim.span);
         let Value::Quantity(q) = &mut claim.value else {
             continue;
         };

@@ -39,6 +39,20 @@ pub struct Extraction {
     pub token_sentence: Vec<usize>,
 }
 
+impl Extraction {
+    /// Index of the sentence holding `span` (binary search: sentences are
+    /// sorted and disjoint).
+    pub fn sentence_of(&self, span: Span) -> Option<usize> {
+        sentence_index(&self.sentences, span)
+    }
+}
+
+/// Index of the sentence of `sentences` (sorted, disjoint) holding `span`.
+pub fn sentence_index(sentences: &[Span], span: Span) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.end < span.end);
+    sentences.get(i).filter(|s| s.contains(span)).map(|_| i)
+}
+
 /// Working state shared by the finders.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
