@@ -1,0 +1,222 @@
+//! Numbers that look like figures but are not: identifiers (phone numbers,
+//! postal codes, ISBNs, article and version numbers), model names (`F-16`),
+//! list numbering, ordinals (`21st`, `21°`) and clock times (`alle 21.30`,
+//! `9:30`, `9 p.m.`). Precision first: a wrong figure in front of an editor
+//! is worse than a missed one.
+
+use crate::extract::Ctx;
+
+/// True when the digits token at `j` is not a quantity. `single` says the
+/// figure is that one token (no scale word after it).
+pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
+    let tokens = ctx.tokens;
+    let Some(token) = tokens.get(j) else {
+        return true;
+    };
+    if !token.is_number() {
+        return false;
+    }
+    let prev = j.checked_sub(1).and_then(|p| tokens.get(p));
+    let next = tokens.get(j + 1);
+    if let Some(p) = prev {
+        // "F-16", "COVID-19", "G7", "v2.3.1", "12/3"; not "l'80%".
+        if !token.space_before {
+            if p.is_word() && !p.norm.ends_with('\'') {
+                return true;
+            }
+            let before = j.checked_sub(2).and_then(|q| tokens.get(q));
+            let glued = before.filter(|_| !p.space_before);
+            if p.is_punct("-") && glued.is_some_and(|b| b.is_word()) {
+                return true;
+            }
+            if (p.is_punct(".") || p.is_punct("/"))
+                && glued.is_some_and(|b| b.is_word() || b.is_number())
+            {
+                return true;
+            }
+        }
+        if id_marker(ctx, j) {
+            return true;
+        }
+        // "alle 21", "dalle 9.30": an hour.
+        if ctx.data.clock_before.contains(&p.norm.as_str()) && hour_like(&token.norm) {
+            return true;
+        }
+    }
+    // "12/3", "24/7": a date or a ratio.
+    if next.is_some_and(|n| n.is_punct("/") && !n.space_before)
+        && tokens
+            .get(j + 2)
+            .is_some_and(|t| t.is_number() && !t.space_before)
+    {
+        return true;
+    }
+    // List numbering: a number opening a line, followed by "." or ")".
+    let opens_line = j == 0 || token.newline_before;
+    if opens_line
+        && single
+        && next.is_some_and(|n| (n.is_punct(".") || n.is_punct(")")) && !n.space_before)
+    {
+        return true;
+    }
+    // Long digit runs are identifiers or phone numbers, not figures.
+    if token.norm.len() >= 7 && token.norm.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    // Clock times "9:30" (both sides) and scores "3:1".
+    let colon_joined = |a: usize, b: usize| {
+        tokens
+            .get(a)
+            .is_some_and(|t| t.is_punct(":") && !t.space_before)
+            && tokens
+                .get(b)
+                .is_some_and(|t| t.is_number() && !t.space_before)
+    };
+    if colon_joined(j + 1, j + 2) || (j >= 2 && colon_joined(j - 1, j) && tokens[j - 2].is_number())
+    {
+        return true;
+    }
+    // Chains of three or more numbers joined by "-", "/" or "." without
+    // spaces: phone numbers, ISBNs, dates ("555-123-4567", "06/08/2024").
+    if chain_len(ctx, j) >= 3 {
+        return true;
+    }
+    // Digit groups separated by plain spaces where one has a leading zero
+    // or four digits and more: a phone number ("06 1234 5678").
+    if phone_groups(ctx, j) {
+        return true;
+    }
+    // "21st", "3D", "5G", "20enne": letters glued to the digits that are
+    // not a scale, unit, currency or percent; "21°", "1ª": ordinals.
+    if let Some(n) = next
+        && !n.space_before
+    {
+        if n.is_word() && ctx.lexicon.lookup(&tokens[j + 1..]).next().is_none() {
+            return true;
+        }
+        if matches!(n.norm.as_str(), "°" | "ª" | "º") {
+            return true;
+        }
+    }
+    false
+}
+
+/// A number right after an identifier marker ("n. 5", "tel 06…", "CAP
+/// 20121", "ISBN 978…", "version 2").
+fn id_marker(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let is_marker = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| ctx.data.id_markers.contains(&t.norm.as_str()))
+    };
+    let Some(p) = j.checked_sub(1) else {
+        return false;
+    };
+    if is_marker(p) {
+        return true;
+    }
+    // "n. 5", "tel.: 06", "p. 12".
+    let punct = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_punct(".") || t.is_punct(":"))
+    };
+    (punct(p) && p >= 1 && is_marker(p - 1))
+        || (punct(p) && p >= 2 && punct(p - 1) && is_marker(p - 2))
+}
+
+/// An hour of the day: 0–24, optionally with minutes (`21.30`, `9,15`).
+fn hour_like(raw: &str) -> bool {
+    let mut parts = raw.split(['.', ',', ':']);
+    let hour = parts.next().and_then(|h| h.parse::<u32>().ok());
+    let minutes = parts.next();
+    let ok_minutes = minutes.is_none_or(|m| m.len() == 2 && m.parse::<u32>().is_ok_and(|m| m < 60));
+    hour.is_some_and(|h| h <= 24) && ok_minutes && parts.next().is_none()
+}
+
+/// How many number tokens are chained to the one at `j` by `-`, `/` or
+/// `.` with no space on either side.
+fn chain_len(ctx: &Ctx, j: usize) -> usize {
+    let tokens = ctx.tokens;
+    let joins = |sep: usize| {
+        tokens.get(sep).is_some_and(|s| {
+            (s.is_punct("-") || s.is_punct("/") || s.is_punct(".")) && !s.space_before
+        }) && tokens
+            .get(sep + 1)
+            .is_some_and(|t| t.is_number() && !t.space_before)
+    };
+    let mut first = j;
+    while first >= 2 && tokens[first - 2].is_number() && joins(first - 1) {
+        first -= 2;
+    }
+    let mut last = j;
+    while joins(last + 1) {
+        last += 2;
+    }
+    (last - first) / 2 + 1
+}
+
+/// Space-separated digit groups forming a phone number: one group has a
+/// leading zero or the groups are not thousands groups ("06 1234 5678",
+/// "02 8765 4321", "333 123 4567").
+fn phone_groups(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let plain = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_number() && t.norm.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let spaced = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.space_before && !t.newline_before)
+    };
+    let mut first = j;
+    while first >= 1 && plain(first - 1) && spaced(first) {
+        first -= 1;
+    }
+    let mut last = j;
+    while plain(last + 1) && spaced(last + 1) {
+        last += 1;
+    }
+    if last == first {
+        return false;
+    }
+    let groups = &tokens[first..=last];
+    let zero = groups.iter().any(|t| t.norm.starts_with('0'));
+    let long = groups.iter().skip(1).any(|t| t.norm.len() != 3);
+    let thousands = !long && groups.first().is_some_and(|t| t.norm.len() <= 3) && !zero;
+    !thousands
+}
+
+/// A number right after a name-like word that is not the sentence's first
+/// ("Boeing 737", "iOS 17", "Roma 1", "CAP 20121"): with no noun, unit or
+/// currency after it, the number is part of the name.
+pub(super) fn after_name(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let Some(p) = j.checked_sub(1) else {
+        return false;
+    };
+    let prev = &tokens[p];
+    if !prev.is_word() {
+        return false;
+    }
+    let sentence_start = p == 0 || !ctx.same_sentence(p - 1, p);
+    let name_like = ctx.text[prev.span].chars().any(char::is_uppercase);
+    name_like && !sentence_start
+}
+
+/// A five-digit number followed by a capitalized place name: a postal code
+/// ("20121 Milano", "00187 Roma").
+pub(super) fn postal_code(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let Some(t) = tokens.get(j) else {
+        return false;
+    };
+    t.norm.len() == 5
+        && t.norm.bytes().all(|b| b.is_ascii_digit())
+        && tokens
+            .get(j + 1)
+            .is_some_and(|n| n.is_word() && n.is_capitalized(ctx.text))
+}
