@@ -88,8 +88,9 @@ fn content_word(ctx: &Ctx, first: usize, k: usize) -> bool {
 /// ("military builders"), as does a word that is the phrase's last.
 fn ends_phrase(ctx: &Ctx, k: usize) -> bool {
     let token = &ctx.tokens[k];
-    !token.is_capitalized(ctx.text) && token.norm.ends_with('s')
-        || ctx.data.plural_nouns.contains(&token.norm.as_str())
+    let word = token.norm.as_str();
+    !token.is_capitalized(ctx.text) && ctx.data.plural_endings.iter().any(|e| word.ends_with(e))
+        || ctx.data.plural_nouns.contains(&word)
 }
 
 /// "i morti sono 600", "the death toll rose to 600": a toll noun before the
@@ -109,7 +110,13 @@ pub(crate) fn toll_noun_before(ctx: &Ctx, i: usize) -> Option<String> {
             return None;
         }
         if ctx.data.toll_nouns.contains(&t.norm.as_str()) {
-            return Some(ctx.text[t.span].to_string());
+            // "the death toll": a modifier before the noun comes along.
+            let modifier = k
+                .checked_sub(1)
+                .filter(|_| ctx.data.noun_order == NounOrder::ModifiersFirst)
+                .filter(|&m| content_word(ctx, m, m) && ctx.same_sentence(m, k));
+            let start = modifier.map_or(t.span.start, |m| tokens[m].span.start);
+            return Some(ctx.text[Span::new(start, t.span.end)].to_string());
         }
     }
     None

@@ -89,6 +89,9 @@ pub static IT: LangData = LangData {
         "sara",
         "saranno",
         "stati",
+        "ieri",
+        "oggi",
+        "domani",
         "state",
     ],
     number_words: &[
@@ -469,6 +472,7 @@ pub static IT: LangData = LangData {
         "terzo", "quarto", "ultimi",
     ],
     plural_nouns: &[],
+    plural_endings: &["i", "e"],
     noun_order: NounOrder::NounFirst,
     noun_skips: &["altri", "altre", "nuovi", "nuove", "ulteriori"],
     links: &["di", "d'"],

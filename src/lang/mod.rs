@@ -194,6 +194,8 @@ pub struct LangData {
     /// Plurals not ending in `s` that close an English-style noun phrase
     /// (`people`, `children`).
     pub plural_nouns: &'static [&'static str],
+    /// Endings of regular plural nouns (`s`; `i`, `e`).
+    pub plural_endings: &'static [&'static str],
     pub noun_order: NounOrder,
     /// Words between a figure and its noun ("25 more launchers").
     pub noun_skips: &'static [&'static str],

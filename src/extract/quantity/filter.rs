@@ -184,7 +184,7 @@ fn phone_groups(ctx: &Ctx, j: usize) -> bool {
         return false;
     }
     let groups = &tokens[first..=last];
-    let zero = groups.iter().any(|t| t.norm.starts_with('0'));
+    let zero = groups.first().is_some_and(|t| t.norm.starts_with('0'));
     let long = groups.iter().skip(1).any(|t| t.norm.len() != 3);
     let thousands = !long && groups.first().is_some_and(|t| t.norm.len() <= 3) && !zero;
     !thousands
@@ -203,8 +203,21 @@ pub(super) fn after_name(ctx: &Ctx, j: usize) -> bool {
         return false;
     }
     let sentence_start = p == 0 || !ctx.same_sentence(p - 1, p);
-    let name_like = ctx.text[prev.span].chars().any(char::is_uppercase);
-    name_like && !sentence_start
+    let written = &ctx.text[prev.span];
+    // "iOS", "CAP", "iPhone": a capital after the first letter.
+    let inner_capital = written.chars().skip(1).any(char::is_uppercase);
+    let capital = written.chars().next().is_some_and(char::is_uppercase);
+    inner_capital || (capital && !sentence_start)
+}
+
+/// The word at `k` looks like a plural noun (`soldiers`, `soldati`,
+/// `people`): what a figure counts, not part of a name.
+pub(super) fn plural_after(ctx: &Ctx, k: usize) -> bool {
+    let Some(t) = ctx.tokens.get(k) else {
+        return false;
+    };
+    let w = t.norm.as_str();
+    ctx.data.plural_nouns.contains(&w) || ctx.data.plural_endings.iter().any(|e| w.ends_with(e))
 }
 
 /// A five-digit number followed by a capitalized place name: a postal code

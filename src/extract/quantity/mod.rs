@@ -245,7 +245,12 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         let bare = counted.is_none() && hedge.is_none() && qualifier_range.is_none();
         // "Boeing 737", "via Roma 1", "iOS 17"; "20121 Milano".
         let fractional = matches!(figure, Figure::Number(n) if n.fract() != 0.0) && !head.scaled;
-        if ((bare || fractional) && filter::after_name(ctx, j)) || filter::postal_code(ctx, j) {
+        // "Boeing 737 crashed": a name's number before a word that is no
+        // plural noun.
+        let singular = counted.is_some() && !filter::plural_after(ctx, end);
+        if ((bare || fractional || singular) && filter::after_name(ctx, j))
+            || filter::postal_code(ctx, j)
+        {
             return None;
         }
     }
@@ -350,7 +355,10 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
             .find(|(_, e)| matches!(e, Entry::Round(_) | Entry::Vague(_) | Entry::Fraction(_)));
         let words = parse_words(&tokens[j..], ctx.data);
         match (entry, words) {
-            (Some((n, _)), Some((w, m))) if m >= n => (Figure::Number(w), j + m, false, false),
+            // "milioni di persone" is vague, "due milioni" a number.
+            (Some((n, e)), Some((w, m))) if m > n || (m == n && !matches!(e, Entry::Vague(_))) => {
+                (Figure::Number(w), j + m, false, false)
+            }
             (Some((n, Entry::Round(v))), _) => (Figure::Round(v), j + n, false, false),
             (Some((n, Entry::Vague(v))), _) => (Figure::Vague(v), j + n, false, false),
             (Some((n, Entry::Fraction(v))), _) => {
@@ -369,7 +377,15 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                         .any(|(_, e)| matches!(e, Entry::Scale(_)))
                         && t.is_word()
                 });
-                if weak && !scaled_next {
+                // "un punto percentuale", "sei mesi": a weak word before
+                // points, or one above one before a unit ("un anno" is not).
+                let measured_next = tokens.get(j + 1).is_some()
+                    && ctx.lexicon.lookup(&tokens[j + 1..]).any(|(_, e)| match e {
+                        Entry::Points(_) => true,
+                        Entry::Unit(_) => w > 1.0,
+                        _ => false,
+                    });
+                if weak && !scaled_next && !measured_next {
                     return None;
                 }
                 // "i due Paesi", "the two leaders": known things, not a count.
@@ -505,7 +521,10 @@ fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
     // What the link leads to: not an hour or a year.
     let mut k = end + 1;
     while tokens.get(k).is_some_and(|t| {
-        data.articles.contains(&t.norm.as_str()) || data.fraction_links.contains(&t.norm.as_str())
+        let w = t.norm.as_str();
+        data.articles.contains(&w)
+            || data.fraction_links.contains(&w)
+            || data.weak_number_words.contains(&w)
     }) {
         k += 1;
     }
