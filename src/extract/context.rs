@@ -89,7 +89,7 @@ fn content_word(ctx: &Ctx, first: usize, k: usize) -> bool {
 fn ends_phrase(ctx: &Ctx, k: usize) -> bool {
     let token = &ctx.tokens[k];
     let word = token.norm.as_str();
-    !token.is_capitalized(ctx.text) && ctx.data.plural_endings.iter().any(|e| word.ends_with(e))
+    ctx.data.plural_endings.iter().any(|e| word.ends_with(e))
         || ctx.data.plural_nouns.contains(&word)
 }
 

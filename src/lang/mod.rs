@@ -194,6 +194,11 @@ pub struct LangData {
     /// Plurals not ending in `s` that close an English-style noun phrase
     /// (`people`, `children`).
     pub plural_nouns: &'static [&'static str],
+    /// Words joining the two sides of a ratio (`uno su tre`, `one in three`).
+    pub ratio_words: &'static [&'static str],
+    /// Words before `from … to …` or `X to Y` that make it a change between
+    /// two figures, not a range (`rose`, `passati`).
+    pub change_words: &'static [&'static str],
     /// Endings of regular plural nouns (`s`; `i`, `e`).
     pub plural_endings: &'static [&'static str],
     pub noun_order: NounOrder,

@@ -5,6 +5,8 @@
 //! is worse than a missed one.
 
 use crate::extract::Ctx;
+use crate::extract::number::{parse_digits, parse_words};
+use crate::lang::Entry;
 
 /// True when the digits token at `j` is not a quantity. `single` says the
 /// figure is that one token (no scale word after it).
@@ -13,11 +15,21 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     let Some(token) = tokens.get(j) else {
         return true;
     };
+    let prev = j.checked_sub(1).and_then(|p| tokens.get(p));
+    let next = tokens.get(j + 1);
+    // "uno su tre", "one in three", "1 su 3": a ratio.
+    let ratio_word = |t: Option<&crate::extract::token::Token>| {
+        t.is_some_and(|t| ctx.data.ratio_words.contains(&t.norm.as_str()))
+    };
+    // "un bambino su tre": one noun may stand after the first side.
+    let ratio_before =
+        ratio_word(prev) && ((j >= 2 && ratio(ctx, j - 2, j)) || (j >= 3 && ratio(ctx, j - 3, j)));
+    if ratio_before || (ratio_word(next) && ratio(ctx, j, j + 2)) {
+        return true;
+    }
     if !token.is_number() {
         return false;
     }
-    let prev = j.checked_sub(1).and_then(|p| tokens.get(p));
-    let next = tokens.get(j + 1);
     if let Some(p) = prev {
         // "F-16", "COVID-19", "G7", "v2.3.1", "12/3"; not "l'80%".
         if !token.space_before {
@@ -35,13 +47,23 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
                 return true;
             }
         }
-        if id_marker(ctx, j) {
+        // "+5%" is a figure; "+39 06…" is not.
+        let percent_next = tokens.get(j + 1).is_some()
+            && ctx
+                .lexicon
+                .lookup(&tokens[j + 1..])
+                .any(|(_, e)| matches!(e, Entry::Percent | Entry::Points(_)));
+        if id_marker(ctx, j) && !(p.is_punct("+") && percent_next) {
             return true;
         }
         // "alle 21", "dalle 9.30": an hour.
         if ctx.data.clock_before.contains(&p.norm.as_str()) && hour_like(&token.norm) {
             return true;
         }
+    }
+    // "2-1", "52-48": a score or a vote, not a range.
+    if score(ctx, j) {
+        return true;
     }
     // "12/3", "24/7": a date or a ratio.
     if next.is_some_and(|n| n.is_punct("/") && !n.space_before)
@@ -99,6 +121,47 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
         }
     }
     false
+}
+
+/// Tokens `a` and `b` are the sides of a ratio: a smaller figure over a
+/// base of at most a thousand ("1 su 3", "three in 10").
+fn ratio(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let value = |k: usize| {
+        let t = ctx.tokens.get(k)?;
+        if t.is_number() {
+            parse_digits(&t.norm, ctx.data).map(|d| d.value)
+        } else {
+            parse_words(ctx.tokens.get(k..=k)?, ctx.data)
+                .filter(|&(_, n)| n == 1)
+                .map(|(v, _)| v)
+        }
+    };
+    matches!((value(a), value(b)), (Some(x), Some(y)) if x < y && y <= 1000.0)
+}
+
+/// The number at `j` is one side of `a-b` written without spaces with
+/// `a >= b`: a score or a tally.
+fn score(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let value = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.is_number())
+            .and_then(|t| parse_digits(&t.norm, ctx.data))
+            .map(|d| d.value)
+    };
+    let dash = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.norm.as_str(), "-" | "–") && !t.space_before)
+    };
+    let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
+    let pair = |a: usize| {
+        dash(a + 1)
+            && glued(a + 2)
+            && matches!((value(a), value(a + 2)), (Some(x), Some(y)) if x >= y)
+    };
+    pair(j) || (j >= 2 && pair(j - 2))
 }
 
 /// A number right after an identifier marker ("n. 5", "tel 06…", "CAP

@@ -108,7 +108,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // A range: "10-12 mila", "tra 300 e 400", "11,000 to 12,000".
     let suffix_end = skip_suffix(ctx, end);
     let joiner_at = suffix_end;
-    if let Some(tok) = tokens.get(joiner_at) {
+    // "rose from 2.9% to 3.2%", "passati da 10 a 12 mila": a change
+    // between two figures, not a range; each end stands alone.
+    let change = i
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| ctx.data.change_words.contains(&p.norm.as_str()));
+    if let Some(tok) = tokens.get(joiner_at).filter(|t| {
+        !(change && (range_join.is_some() || ctx.data.range_joiners.contains(&t.norm.as_str())))
+    }) {
         let dash = matches!(tok.norm.as_str(), "-" | "–" | "—");
         let joins = range_join.is_some_and(|w| tok.norm == w)
             || (range_join.is_none()
@@ -144,7 +152,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             }
         }
     }
-    if range_join.is_some() && qualifier_range.is_none() {
+    if range_join.is_some() && qualifier_range.is_none() && !change {
         return None;
     }
     if let Some((a, _)) = qualifier_range {
@@ -188,6 +196,25 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         }
         consumed = *n;
         break;
+    }
+    // "a 10-day search", "a 7-year-old boy": a unit glued by a hyphen
+    // makes a measure; any other word ("5-star", "3-0") no figure.
+    if consumed == 0
+        && let (Some(dash), Some(word)) = (tokens.get(k), tokens.get(k + 1))
+        && dash.is_punct("-")
+        && !dash.space_before
+        && !word.space_before
+        && word.is_word()
+    {
+        let Some((_, Entry::Unit(u))) = lookup(k + 1)
+            .into_iter()
+            .find(|(_, e)| matches!(e, Entry::Unit(_)))
+        else {
+            return None;
+        };
+        kind = Kind::Measure;
+        unit = Some(u);
+        consumed = 2;
     }
     if consumed == 0 && currency.is_none() {
         // "miliardi di euro", "millions of dollars".
@@ -247,9 +274,14 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         let fractional = matches!(figure, Figure::Number(n) if n.fract() != 0.0) && !head.scaled;
         // "Boeing 737 crashed": a name's number before a word that is no
         // plural noun.
-        let singular = counted.is_some() && !filter::plural_after(ctx, end);
-        if ((bare || fractional || singular) && filter::after_name(ctx, j))
+        let singular = counted.is_some() && !filter::plural_after(ctx, noun_end.saturating_sub(1));
+        // "10 Downing Street", "Movimento 5 Stelle": a name around it.
+        let proper = tokens
+            .get(end)
+            .is_some_and(|t| counted.is_some() && t.is_capitalized(ctx.text));
+        if ((bare || fractional || singular || proper) && filter::after_name(ctx, j))
             || filter::postal_code(ctx, j)
+            || (proper && singular)
         {
             return None;
         }

@@ -97,6 +97,7 @@ fn tables_are_large_enough() {
 
 #[rustfmt::skip]
 const IT: &[(&str, &str)] = &[
+    // Digits in the Italian convention
     ("sono arrivate 56.421 persone", "count 56421 exact 56421..56421 [persone]"),
     ("1.500 migranti", "count 1500 exact 1500..1500 [migranti]"),
     ("10.000 soldati", "count 10000 exact 10000..10000 [soldati]"),
@@ -106,6 +107,7 @@ const IT: &[(&str, &str)] = &[
     ("12,5 chilometri", "measure 12.5 exact 12.5..12.5 km"),
     ("0,5 per cento", "percent 0.5 exact 0.5..0.5"),
     ("10 000 persone", "count 10000 exact 10000..10000 [persone]"),
+    // Number words and compounds
     ("diecimila persone", "count 10000 exact 10000..10000 [persone]"),
     ("duemilacinquecento soldati", "count 2500 exact 2500..2500 [soldati]"),
     ("seicento morti", "count 600 exact 600..600 [morti]"),
@@ -122,6 +124,7 @@ const IT: &[(&str, &str)] = &[
     ("due milioni di turisti", "count 2000000 exact 2000000..2000000 [turisti]"),
     ("mezzo milione di persone", "count 500000 exact 500000..500000 [persone]"),
     ("dieci milioni di euro", "money 10000000 exact 10000000..10000000 EUR"),
+    // Scale words and abbreviations
     ("10 mila soldati", "count 10000 exact 10000..10000 [soldati]"),
     ("10mila soldati", "count 10000 exact 10000..10000 [soldati]"),
     ("30mila persone", "count 30000 exact 30000..30000 [persone]"),
@@ -132,6 +135,7 @@ const IT: &[(&str, &str)] = &[
     ("3 mld di euro", "money 3000000000 exact 3000000000..3000000000 EUR"),
     ("1,2 mld di dollari", "money 1200000000 exact 1200000000..1200000000 USD"),
     ("700 mila famiglie", "count 700000 exact 700000..700000 [famiglie]"),
+    // Money
     ("1,5 miliardi di euro", "money 1500000000 exact 1500000000..1500000000 EUR"),
     ("€ 1,5 miliardi", "money 1500000000 exact 1500000000..1500000000 EUR"),
     ("€12,5 milioni", "money 12500000 exact 12500000..12500000 EUR"),
@@ -147,6 +151,7 @@ const IT: &[(&str, &str)] = &[
     ("20 miliardi di rubli", "money 20000000000 exact 20000000000..20000000000 RUB"),
     ("100 milioni di franchi svizzeri", "money 100000000 exact 100000000..100000000 CHF"),
     ("50 euro", "money 50 exact 50..50 EUR"),
+    // Percentages and percentage points
     ("il 12,5% dei voti", "percent 12.5 exact 12.5..12.5"),
     ("il 40 per cento", "percent 40 exact 40..40"),
     ("il 3 percento", "percent 3 exact 3..3"),
@@ -159,6 +164,7 @@ const IT: &[(&str, &str)] = &[
     ("25 punti di base", "percent 0.25 exact 0.25..0.25 pp"),
     ("dal 10 al 12 per cento", "percent - range 10..12"),
     ("tra il 40 e il 45%", "percent - range 40..45"),
+    // Measures and durations
     ("1.000 km²", "measure 1000 exact 1000..1000 km2"),
     ("1.000 km2", "measure 1000 exact 1000..1000 km2"),
     ("300 chilometri quadrati", "measure 300 exact 300..300 km2"),
@@ -181,6 +187,7 @@ const IT: &[(&str, &str)] = &[
     ("dieci anni", "measure 10 exact 10..10 year"),
     ("48 ore", "measure 48 exact 48..48 hour"),
     ("negli ultimi tre giorni", "measure 3 exact 3..3 day"),
+    // Qualifiers
     ("circa 600 soldati", "count 600 approx 540..660 [soldati]"),
     ("circa il 60%", "percent 60 approx 54..66"),
     ("intorno ai 500 morti", "count 500 approx 450..550 [morti]"),
@@ -216,6 +223,7 @@ const IT: &[(&str, &str)] = &[
     ("esattamente 300 persone", "count 300 exact 300..300 [persone]"),
     ("solo 12 persone", "count 12 exact 12..12 [persone]"),
     ("appena 5 giorni", "measure 5 exact 5..5 day"),
+    // Round and vague words
     ("una decina di persone", "count 10 approx 9..11 [persone]"),
     ("una decina", "count 10 approx 9..11"),
     ("una dozzina di feriti", "count 12 approx 10.8..13.2 [feriti]"),
@@ -238,6 +246,7 @@ const IT: &[(&str, &str)] = &[
     ("qualche centinaio di persone", "count - vague 200..999 [persone]"),
     ("qualche migliaio di soldati", "count - vague 2000..9999 [soldati]"),
     ("dozzine di case", "count - vague 24..199 [case]"),
+    // Ranges
     ("tra 10 e 12 mila soldati", "count - range 10000..12000 [soldati]"),
     ("da 10 a 12 mila soldati", "count - range 10000..12000 [soldati]"),
     ("tra i 10 e i 12 mila soldati", "count - range 10000..12000 [soldati]"),
@@ -247,6 +256,7 @@ const IT: &[(&str, &str)] = &[
     ("fra 2 e 3 milioni di euro", "money - range 2000000..3000000 EUR"),
     ("da 5 a 7 giorni", "measure - range 5..7 day"),
     ("tra 1,5 e 2 miliardi di euro", "money - range 1500000000..2000000000 EUR"),
+    // Fractions of a whole are percent shares
     ("un terzo dei migranti", "percent 33.3333 exact 33.3333..33.3333"),
     ("due terzi degli elettori", "percent 66.6667 exact 66.6667..66.6667"),
     ("la metà dei fondi", "percent 50 exact 50..50"),
@@ -255,11 +265,13 @@ const IT: &[(&str, &str)] = &[
     ("tre quarti dei voti", "percent 75 exact 75..75"),
     ("un quinto dei fondi", "percent 20 exact 20..20"),
     ("circa un terzo dei posti", "percent 33.3333 approx 30..36.6667"),
+    // The counted noun before the figure
     ("i morti sono 600", "count 600 exact 600..600 [morti]"),
     ("le vittime salgono a 600", "count 600 exact 600..600 [vittime]"),
     ("il numero dei morti è salito a 45", "count 45 exact 45..45 [morti]"),
     ("il bilancio delle vittime è di 45", "count 45 exact 45..45 [vittime]"),
     ("il bilancio è di 45 morti", "count 45 exact 45..45 [morti]"),
+    // Years, clock times, identifiers, names: not quantities
     ("sono 2024 soldati", "count 2024 exact 2024..2024 [soldati]"),
     ("nel 2024 sono arrivati", ""),
     ("dal 2020 al 2024", ""),
@@ -295,10 +307,21 @@ const IT: &[(&str, &str)] = &[
     ("1. Primo punto", ""),
     ("il 12/3 scorso", ""),
     ("i ventenni e un 20enne", ""),
+    // Scores, ratios, signs, changes
+    ("la partita è finita 2-1", ""),
+    ("il Movimento 5 Stelle", ""),
+    ("in crescita del +5% sul 2023", "percent 5 exact 5..5"),
+    ("un bambino su tre", ""),
+    ("1 su 3 italiani", ""),
+    ("all'1,9%", "percent 1.9 exact 1.9..1.9"),
+    ("dell'80% delle famiglie", "percent 80 exact 80..80"),
+    ("è salito dal 2,9% al 3,2%", "percent 2.9 exact 2.9..2.9 | percent 3.2 exact 3.2..3.2"),
+    ("il presidente, 78 anni", "measure 78 exact 78..78 year"),
 ];
 
 #[rustfmt::skip]
 const EN: &[(&str, &str)] = &[
+    // Digits in the English convention
     ("more than 1,200 containers", "count 1200 more_than 1200.. [containers]"),
     ("1,500 people", "count 1500 exact 1500..1500 [people]"),
     ("10,000 troops", "count 10000 exact 10000..10000 [troops]"),
@@ -307,6 +330,7 @@ const EN: &[(&str, &str)] = &[
     ("2.3 million residents", "count 2300000 exact 2300000..2300000 [residents]"),
     ("12.5 kilometres", "measure 12.5 exact 12.5..12.5 km"),
     ("0.5 percent", "percent 0.5 exact 0.5..0.5"),
+    // Number words and compounds
     ("twenty-three thousand people", "count 23000 exact 23000..23000 [people]"),
     ("two hundred soldiers", "count 200 exact 200..200 [soldiers]"),
     ("one hundred and five people", "count 105 exact 105..105 [people]"),
@@ -319,10 +343,12 @@ const EN: &[(&str, &str)] = &[
     ("forty-two migrants", "count 42 exact 42..42 [migrants]"),
     ("ninety-nine houses", "count 99 exact 99..99 [houses]"),
     ("eleven people", "count 11 exact 11..11 [people]"),
+    // Scale words and abbreviations
     ("10,000 soldiers", "count 10000 exact 10000..10000 [soldiers]"),
     ("10 thousand soldiers", "count 10000 exact 10000..10000 [soldiers]"),
     ("300k users", "count 300000 exact 300000..300000 [users]"),
     ("140 thousand arrivals", "count 140000 exact 140000..140000 [arrivals]"),
+    // Money
     ("3 billion euros", "money 3000000000 exact 3000000000..3000000000 EUR"),
     ("2.5 trillion dollars", "money 2500000000000 exact 2500000000000..2500000000000 USD"),
     ("$2.3bn", "money 2300000000 exact 2300000000..2300000000 USD"),
@@ -345,6 +371,7 @@ const EN: &[(&str, &str)] = &[
     ("100 million Swiss francs", "money 100000000 exact 100000000..100000000 CHF"),
     ("$500", "money 500 exact 500..500 USD"),
     ("$1.2tn", "money 1200000000000 exact 1200000000000..1200000000000 USD"),
+    // Percentages and percentage points
     ("18.5%", "percent 18.5 exact 18.5..18.5"),
     ("12.5 percent of voters", "percent 12.5 exact 12.5..12.5"),
     ("40 per cent", "percent 40 exact 40..40"),
@@ -357,6 +384,7 @@ const EN: &[(&str, &str)] = &[
     ("25 bps", "percent 0.25 exact 0.25..0.25 pp"),
     ("between 40% and 45%", "percent - range 40..45"),
     ("from 10 to 12 percent", "percent - range 10..12"),
+    // Measures and durations
     ("1,000 km²", "measure 1000 exact 1000..1000 km2"),
     ("1,000 km2", "measure 1000 exact 1000..1000 km2"),
     ("1,000 square miles", "measure 1000 exact 1000..1000 mi2"),
@@ -380,6 +408,7 @@ const EN: &[(&str, &str)] = &[
     ("ten years", "measure 10 exact 10..10 year"),
     ("48 hours", "measure 48 exact 48..48 hour"),
     ("the past 12 months", "measure 12 exact 12..12 month"),
+    // Qualifiers
     ("about 600 soldiers", "count 600 approx 540..660 [soldiers]"),
     ("around 300 workers", "count 300 approx 270..330 [workers]"),
     ("roughly 12,000 homes", "count 12000 approx 10800..13200 [homes]"),
@@ -411,6 +440,7 @@ const EN: &[(&str, &str)] = &[
     ("a maximum of 100 people", "count 100 at_most 0..100 [people]"),
     ("exactly 300 people", "count 300 exact 300..300 [people]"),
     ("only 12 people", "count 12 exact 12..12 [people]"),
+    // Round and vague words
     ("a dozen soldiers", "count 12 approx 10.8..13.2 [soldiers]"),
     ("a dozen", "count 12 approx 10.8..13.2"),
     ("half a dozen houses", "count 6 approx 5.4..6.6 [houses]"),
@@ -425,6 +455,7 @@ const EN: &[(&str, &str)] = &[
     ("several hundred people", "count - vague 200..999 [people]"),
     ("a few thousand soldiers", "count - vague 2000..9999 [soldiers]"),
     ("several dozen houses", "count - vague 24..199 [houses]"),
+    // Ranges
     ("between 11,000 and 12,000 troops", "count - range 11000..12000 [troops]"),
     ("11,000 to 12,000 troops", "count - range 11000..12000 [troops]"),
     ("10-12,000 troops", "count - range 10000..12000 [troops]"),
@@ -434,6 +465,7 @@ const EN: &[(&str, &str)] = &[
     ("between $1.5bn and $2bn", "money - range 1500000000..2000000000 USD"),
     ("5 to 7 days", "measure - range 5..7 day"),
     ("between 300 and 400 people", "count - range 300..400 [people]"),
+    // Fractions of a whole are percent shares
     ("a third of its budget", "percent 33.3333 exact 33.3333..33.3333"),
     ("two thirds of voters", "percent 66.6667 exact 66.6667..66.6667"),
     ("two-thirds of voters", "percent 66.6667 exact 66.6667..66.6667"),
@@ -443,10 +475,12 @@ const EN: &[(&str, &str)] = &[
     ("three quarters of the votes", "percent 75 exact 75..75"),
     ("a fifth of the funds", "percent 20 exact 20..20"),
     ("about a quarter", "percent 25 approx 22.5..27.5"),
+    // The counted noun before the figure
     ("the death toll rose to 600", "count 600 exact 600..600 [death toll]"),
     ("the death toll stands at 45", "count 45 exact 45..45 [death toll]"),
     ("casualties reached 1,200", "count 1200 exact 1200..1200 [casualties]"),
     ("the number of dead rose to 45", "count 45 exact 45..45 [dead]"),
+    // Years, clock times, identifiers, names: not quantities
     ("2024 soldiers", "count 2024 exact 2024..2024 [soldiers]"),
     ("in 2024 they came", ""),
     ("from 2020 to 2024", ""),
@@ -475,4 +509,17 @@ const EN: &[(&str, &str)] = &[
     ("the two leaders", ""),
     ("a Boeing 737 crashed", ""),
     ("1. First item", ""),
+    // Hyphenated units, scores, ratios, changes
+    ("a 7-year-old boy", "measure 7 exact 7..7 year"),
+    ("after a 10-day search", "measure 10 exact 10..10 day"),
+    ("a 5-star hotel", ""),
+    ("lives at 10 Downing Street", ""),
+    ("some 600 North Koreans", "count 600 approx 540..660 [North Koreans]"),
+    ("one in three children", ""),
+    ("1 in 5 adults", ""),
+    ("in a 3-1 win", ""),
+    ("the bill passed 52-48", ""),
+    ("oil rose $2 to $85 a barrel", "money 2 exact 2..2 USD | money 85 exact 85..85 USD"),
+    ("inflation rose from 2.9% to 3.2%", "percent 2.9 exact 2.9..2.9 | percent 3.2 exact 3.2..3.2"),
+    ("exports grew 5% year on year", "percent 5 exact 5..5"),
 ];
