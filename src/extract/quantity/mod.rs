@@ -591,8 +591,8 @@ fn currency_symbol(ctx: &Ctx, j: usize) -> Option<(Currency, usize)> {
 }
 
 fn is_article(ctx: &Ctx, j: usize) -> bool {
-    ctx.data
-        .hedge_articles
-        .contains(&ctx.tokens[j].norm.as_str())
+    ctx.tokens
+        .get(j)
+        .is_some_and(|t| ctx.data.hedge_articles.contains(&t.norm.as_str()))
         && ctx.tokens.get(j + 1).is_some_and(|t| t.is_number())
 }

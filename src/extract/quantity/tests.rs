@@ -523,3 +523,20 @@ const EN: &[(&str, &str)] = &[
     ("inflation rose from 2.9% to 3.2%", "percent 2.9 exact 2.9..2.9 | percent 3.2 exact 3.2..3.2"),
     ("exports grew 5% year on year", "percent 5 exact 5..5"),
 ];
+
+#[test]
+fn no_prefix_or_suffix_of_tricky_text_panics() {
+    let text = "Tra i 10 e i 12 mila, $2.3bn; US$ 5 m, 10-12,000 ‒ 1.2.3 v2.3.1 \
+                +39 06 1234 5678, 21° alle 21.30 9:30 p.m. un milione e mezzo, \
+                metà dell'anno, a third of an hour, 1 su 3, 52-48, 10 000 000, \
+                quasi il 60 per cento, ISBN 978-88-04-12345-6, l'80%, 7-year-old";
+    let boundaries: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    for lang in Lang::ALL {
+        for &i in &boundaries {
+            let _ = quantities(&text[..i], lang);
+            let _ = quantities(&text[i..], lang);
+        }
+    }
+}
