@@ -127,8 +127,19 @@ pub(crate) fn toll_noun_before(ctx: &Ctx, i: usize) -> Option<String> {
 /// is money in that currency.
 pub(crate) fn carry_currency(claims: &mut [Claim], sentences: &[Span]) {
     let mut last_money: Option<(usize, crate::units::Currency, f64)> = None;
+    // Claims and sentences are both in text order: one forward walk.
+    let mut at = 0;
     for claim in claims.iter_mut() {
-        let sentence = sentences.iter().position(|s| s.contains(claim.span));
+        while sentences
+            .get(at)
+            .is_some_and(|s| s.end < claim.span.end && !s.contains(claim.span))
+        {
+            at += 1;
+        }
+        let sentence = sentences
+            .get(at)
+            .filter(|s| s.contains(claim.span))
+            .map(|_| at);
         let Value::Quantity(q) = &mut claim.value else {
             continue;
         };
