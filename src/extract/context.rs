@@ -38,8 +38,14 @@ pub(crate) fn counted_noun(ctx: &Ctx, end: usize) -> Option<(String, usize)> {
     let mut last = k;
     match ctx.data.noun_order {
         NounOrder::ModifiersFirst => {
-            while last < k + 2 && !ends_phrase(ctx, last) && content_word(ctx, first, last + 1) {
-                last += 1;
+            // Modifiers run up to a plural within two words ("North Korean
+            // soldiers"); otherwise the first word is the noun ("people").
+            let mut j = k;
+            while j < k + 2 && !ends_phrase(ctx, j) && content_word(ctx, first, j + 1) {
+                j += 1;
+            }
+            if ends_phrase(ctx, j) {
+                last = j;
             }
         }
         NounOrder::NounFirst => {
@@ -82,7 +88,38 @@ fn content_word(ctx: &Ctx, first: usize, k: usize) -> bool {
 /// ("military builders"), as does a word that is the phrase's last.
 fn ends_phrase(ctx: &Ctx, k: usize) -> bool {
     let token = &ctx.tokens[k];
-    !token.is_capitalized(ctx.text) && token.norm.ends_with('s')
+    let word = token.norm.as_str();
+    ctx.data.plural_endings.iter().any(|e| word.ends_with(e))
+        || ctx.data.plural_nouns.contains(&word)
+}
+
+/// "i morti sono 600", "the death toll rose to 600": a toll noun before the
+/// figure in its clause, when no noun follows it.
+pub(crate) fn toll_noun_before(ctx: &Ctx, i: usize) -> Option<String> {
+    let tokens = ctx.tokens;
+    let mut k = i;
+    for _ in 0..8 {
+        k = k.checked_sub(1)?;
+        let t = tokens.get(k)?;
+        if !ctx.same_sentence(k, i) || t.is_number() {
+            return None;
+        }
+        if t.kind == super::token::TokenKind::Punct
+            && matches!(t.norm.as_str(), "," | ";" | ":" | "(" | ")" | "—" | "–")
+        {
+            return None;
+        }
+        if ctx.data.toll_nouns.contains(&t.norm.as_str()) {
+            // "the death toll": a modifier before the noun comes along.
+            let modifier = k
+                .checked_sub(1)
+                .filter(|_| ctx.data.noun_order == NounOrder::ModifiersFirst)
+                .filter(|&m| content_word(ctx, m, m) && ctx.same_sentence(m, k));
+            let start = modifier.map_or(t.span.start, |m| tokens[m].span.start);
+            return Some(ctx.text[Span::new(start, t.span.end)].to_string());
+        }
+    }
+    None
 }
 
 /// "1,2 miliardi di euro … contro i 2,3 miliardi": a large bare amount

@@ -132,12 +132,21 @@ pub fn parse_words(tokens: &[Token], data: &LangData) -> Option<(f64, usize)> {
         let Some(rest) = split_number_word(&tokens[end + 1].norm, data) else {
             break;
         };
-        // "e mezzo" after a scale, or a smaller number after hundreds.
-        let ok = rest.iter().all(|m| match m {
-            NumberWord::Half => acc.last_scale > 1.0,
-            NumberWord::Add(v) => acc.current == 0.0 && acc.total > 0.0 || *v < acc.current,
-            _ => false,
-        });
+        // "e mezzo" after a scale, a smaller number after hundreds, or a
+        // smaller group after a scale ("un milione e duecentomila").
+        let mut group = Accumulator::default();
+        for m in &rest {
+            group.push(*m);
+        }
+        let smaller_group = acc.current == 0.0
+            && acc.last_scale > 1.0
+            && group.value().is_some_and(|v| v > 0.0 && v < acc.last_scale);
+        let ok = smaller_group
+            || rest.iter().all(|m| match m {
+                NumberWord::Half => acc.last_scale > 1.0,
+                NumberWord::Add(v) => acc.current == 0.0 && acc.total > 0.0 || *v < acc.current,
+                _ => false,
+            });
         if !ok {
             break;
         }

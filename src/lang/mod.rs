@@ -140,6 +140,8 @@ pub enum Entry {
     Points(f64),
     Unit(Unit),
     Currency(Currency),
+    /// Marks the figure before it as a clock time (`p.m.`, `o'clock`).
+    Clock,
 }
 
 /// Everything a language contributes to extraction.
@@ -179,6 +181,29 @@ pub struct LangData {
     /// Articles that may stand between a qualifier and its figure ("quasi
     /// il 60 per cento"); elsewhere "fewer than the 20 million" compares.
     pub hedge_articles: &'static [&'static str],
+    /// Words after which a number is an identifier, not a figure (`n.`,
+    /// `tel`, `CAP`, `ISBN`, `version`).
+    pub id_markers: &'static [&'static str],
+    /// Words before a bare hour (`alle 21`, `dalle 9.30`): a clock time.
+    pub clock_before: &'static [&'static str],
+    /// Phrases after a figure that make it a clock time (`p.m.`, `o'clock`).
+    pub clock_after: &'static [&'static str],
+    /// Words after a fraction that make it a share of a whole (`un terzo
+    /// dei`, `a third of`, `half the`).
+    pub fraction_links: &'static [&'static str],
+    /// Words before a fraction that make it something else (`a metà
+    /// agosto`, `the second half`).
+    pub fraction_blockers: &'static [&'static str],
+    /// Plurals not ending in `s` that close an English-style noun phrase
+    /// (`people`, `children`).
+    pub plural_nouns: &'static [&'static str],
+    /// Words joining the two sides of a ratio (`uno su tre`, `one in three`).
+    pub ratio_words: &'static [&'static str],
+    /// Words before `from … to …` or `X to Y` that make it a change between
+    /// two figures, not a range (`rose`, `passati`).
+    pub change_words: &'static [&'static str],
+    /// Endings of regular plural nouns (`s`; `i`, `e`).
+    pub plural_endings: &'static [&'static str],
     pub noun_order: NounOrder,
     /// Words between a figure and its noun ("25 more launchers").
     pub noun_skips: &'static [&'static str],
@@ -339,7 +364,8 @@ impl Lexicon {
                 data.currencies
                     .iter()
                     .map(|&(p, c)| (p, Entry::Currency(c))),
-            );
+            )
+            .chain(data.clock_after.iter().map(|&p| (p, Entry::Clock)));
         for (phrase, entry) in rows {
             let words: Vec<String> = crate::extract::token::phrase_tokens(phrase, data.elision);
             if let Some(first) = words.first() {

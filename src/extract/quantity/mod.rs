@@ -4,12 +4,16 @@
 //! unit, a currency or the noun it counts.
 
 use crate::claim::{Claim, Interval, Kind, Qualifier, Quantity, Value};
-use crate::lang::{Entry, Hedge, Vague};
+use crate::lang::{Entry, Hedge, NumberWord, Vague};
 use crate::units::{Currency, Unit};
 
 use super::Ctx;
-use super::context::counted_noun;
-use super::number::{parse_digits, parse_words};
+use super::context::{counted_noun, toll_noun_before};
+use super::number::{parse_digits, parse_words, split_number_word};
+
+mod filter;
+#[cfg(test)]
+mod tests;
 
 /// Relative half-width of "circa", "about".
 pub const APPROX: f64 = 0.10;
@@ -86,15 +90,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         return None;
     }
     let mut currency = None;
-    if let Some(c) = currency_symbol(ctx, j) {
+    if let Some((c, n)) = currency_symbol(ctx, j) {
         currency = Some(c);
-        j += 1;
+        j += n;
     }
     let head = read_head(ctx, j, currency.is_some())?;
     if !ctx.free(j..head.end) || !ctx.same_sentence(i, head.end - 1) {
         return None;
     }
-    if head_is_not_a_quantity(ctx, j, &head) {
+    if filter::not_a_figure(ctx, j, head.end == j + 1) {
         return None;
     }
     let mut end = head.end;
@@ -104,7 +108,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // A range: "10-12 mila", "tra 300 e 400", "11,000 to 12,000".
     let suffix_end = skip_suffix(ctx, end);
     let joiner_at = suffix_end;
-    if let Some(tok) = tokens.get(joiner_at) {
+    // "rose from 2.9% to 3.2%", "passati da 10 a 12 mila": a change
+    // between two figures, not a range; each end stands alone.
+    let change = i
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| ctx.data.change_words.contains(&p.norm.as_str()));
+    if let Some(tok) = tokens.get(joiner_at).filter(|t| {
+        !(change && (range_join.is_some() || ctx.data.range_joiners.contains(&t.norm.as_str())))
+    }) {
         let dash = matches!(tok.norm.as_str(), "-" | "–" | "—");
         let joins = range_join.is_some_and(|w| tok.norm == w)
             || (range_join.is_none()
@@ -113,14 +125,23 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             || (dash && range_join.is_none());
         if joins && matches!(figure, Figure::Number(_)) {
             let mut k = joiner_at + 1;
-            if currency.is_some() && currency_symbol(ctx, k).is_some() {
+            if is_article(ctx, k) && range_join.is_some() {
                 k += 1;
+            }
+            if currency.is_some()
+                && let Some((_, n)) = currency_symbol(ctx, k)
+            {
+                k += n;
             }
             if let Some(second) = read_head(ctx, k, currency.is_some())
                 && let (Figure::Number(a), Figure::Number(b)) = (figure, second.figure)
+                && !filter::not_a_figure(ctx, k, second.end == k + 1)
             {
                 let a = if second.scaled && !head.scaled {
                     a * scale_of(ctx, second.end)
+                } else if thousands_shorthand(ctx, j, &head, k, &second, a, b) {
+                    // "10-12,000": the first end shares the thousands.
+                    a * 1000.0
                 } else {
                     a
                 };
@@ -131,7 +152,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             }
         }
     }
-    if range_join.is_some() && qualifier_range.is_none() {
+    if range_join.is_some() && qualifier_range.is_none() && !change {
         return None;
     }
     if let Some((a, _)) = qualifier_range {
@@ -170,10 +191,30 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
                 kind = Kind::Money;
                 currency = Some(c);
             }
+            Entry::Clock => return None,
             _ => continue,
         }
         consumed = *n;
         break;
+    }
+    // "a 10-day search", "a 7-year-old boy": a unit glued by a hyphen
+    // makes a measure; any other word ("5-star", "3-0") no figure.
+    if consumed == 0
+        && let (Some(dash), Some(word)) = (tokens.get(k), tokens.get(k + 1))
+        && dash.is_punct("-")
+        && !dash.space_before
+        && !word.space_before
+        && word.is_word()
+    {
+        let Some((_, Entry::Unit(u))) = lookup(k + 1)
+            .into_iter()
+            .find(|(_, e)| matches!(e, Entry::Unit(_)))
+        else {
+            return None;
+        };
+        kind = Kind::Measure;
+        unit = Some(u);
+        consumed = 2;
     }
     if consumed == 0 && currency.is_none() {
         // "miliardi di euro", "millions of dollars".
@@ -196,7 +237,11 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     end = k;
 
     if let Figure::Fraction(share) = figure {
-        // A fraction of a whole is a share, read as a percentage.
+        // A fraction of a whole is a share, read as a percentage; "a metà
+        // agosto", "the second half", "un quarto d'ora" are not.
+        if !is_share(ctx, j, head.end, hedge.is_some()) {
+            return None;
+        }
         kind = Kind::Percent;
         figure = Figure::Number(share);
     }
@@ -218,10 +263,29 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     let (counted, noun_end) = match kind {
         Kind::Count => match counted_noun(ctx, end) {
             Some((noun, e)) => (Some(noun), e),
-            None => (None, end),
+            // "i morti sono 600", "the death toll rose to 600".
+            None => (toll_noun_before(ctx, i), end),
         },
         _ => (None, end),
     };
+    if kind == Kind::Count && tokens.get(j).is_some_and(|t| t.is_number()) {
+        let bare = counted.is_none() && hedge.is_none() && qualifier_range.is_none();
+        // "Boeing 737", "via Roma 1", "iOS 17"; "20121 Milano".
+        let fractional = matches!(figure, Figure::Number(n) if n.fract() != 0.0) && !head.scaled;
+        // "Boeing 737 crashed": a name's number before a word that is no
+        // plural noun.
+        let singular = counted.is_some() && !filter::plural_after(ctx, noun_end.saturating_sub(1));
+        // "10 Downing Street", "Movimento 5 Stelle": a name around it.
+        let proper = tokens
+            .get(end)
+            .is_some_and(|t| counted.is_some() && t.is_capitalized(ctx.text));
+        if ((bare || fractional || singular || proper) && filter::after_name(ctx, j))
+            || filter::postal_code(ctx, j)
+            || (proper && singular)
+        {
+            return None;
+        }
+    }
     let end = noun_end;
     let claim = Claim {
         span: ctx.span(i, end - 1),
@@ -294,10 +358,27 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
         if digits.leading_zero {
             return None;
         }
+        // "10 000": thousands groups after plain spaces.
+        let mut value = digits.value;
+        let mut end = j + 1;
+        if digits.plain && token.norm.len() <= 3 {
+            while let Some(group) = tokens.get(end).filter(|t| {
+                t.is_number()
+                    && t.space_before
+                    && !t.newline_before
+                    && t.norm.len() == 3
+                    && t.norm.bytes().all(|b| b.is_ascii_digit())
+            }) {
+                value = value * 1000.0 + group.norm.parse::<f64>().unwrap_or(0.0);
+                end += 1;
+            }
+        }
+        let grouped = end > j + 1;
         let yearlike = digits.plain
+            && !grouped
             && (1000.0..=2100.0).contains(&digits.value)
             && digits.value.fract() == 0.0;
-        (Figure::Number(digits.value), j + 1, yearlike, digits.plain)
+        (Figure::Number(value), end, yearlike, digits.plain)
     } else if token.is_word() {
         // Round words, vague words and fractions are lexicon phrases.
         let entry = ctx
@@ -306,7 +387,10 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
             .find(|(_, e)| matches!(e, Entry::Round(_) | Entry::Vague(_) | Entry::Fraction(_)));
         let words = parse_words(&tokens[j..], ctx.data);
         match (entry, words) {
-            (Some((n, _)), Some((w, m))) if m >= n => (Figure::Number(w), j + m, false, false),
+            // "milioni di persone" is vague, "due milioni" a number.
+            (Some((n, e)), Some((w, m))) if m > n || (m == n && !matches!(e, Entry::Vague(_))) => {
+                (Figure::Number(w), j + m, false, false)
+            }
             (Some((n, Entry::Round(v))), _) => (Figure::Round(v), j + n, false, false),
             (Some((n, Entry::Vague(v))), _) => (Figure::Vague(v), j + n, false, false),
             (Some((n, Entry::Fraction(v))), _) => {
@@ -325,7 +409,15 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                         .any(|(_, e)| matches!(e, Entry::Scale(_)))
                         && t.is_word()
                 });
-                if weak && !scaled_next {
+                // "un punto percentuale", "sei mesi": a weak word before
+                // points, or one above one before a unit ("un anno" is not).
+                let measured_next = tokens.get(j + 1).is_some()
+                    && ctx.lexicon.lookup(&tokens[j + 1..]).any(|(_, e)| match e {
+                        Entry::Points(_) => true,
+                        Entry::Unit(_) => w > 1.0,
+                        _ => false,
+                    });
+                if weak && !scaled_next && !measured_next {
                     return None;
                 }
                 // "i due Paesi", "the two leaders": known things, not a count.
@@ -361,6 +453,15 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 figure = Figure::Number(n * s);
                 end += len;
                 scaled = true;
+                // "2 milioni e mezzo": half the scale on top.
+                if let (Some(glue), Some(half)) = (tokens.get(end), tokens.get(end + 1))
+                    && ctx.data.number_glue.contains(&glue.norm.as_str())
+                    && split_number_word(&half.norm, ctx.data)
+                        .is_some_and(|m| m == [NumberWord::Half])
+                {
+                    figure = Figure::Number(n * s + s / 2.0);
+                    end += 2;
+                }
             }
         }
     }
@@ -410,7 +511,67 @@ fn skip_suffix(ctx: &Ctx, end: usize) -> usize {
     }
 }
 
-fn currency_symbol(ctx: &Ctx, j: usize) -> Option<Currency> {
+/// "10-12,000": a first end below a thousand before a second end written
+/// with thousands groups, of the same order once multiplied.
+fn thousands_shorthand(
+    ctx: &Ctx,
+    j: usize,
+    head: &Head,
+    k: usize,
+    second: &Head,
+    a: f64,
+    b: f64,
+) -> bool {
+    let plain_first = head.end == j + 1 && ctx.tokens.get(j).is_some_and(|t| t.is_number());
+    let grouped_second = second.end == k + 1
+        && ctx.tokens.get(k).is_some_and(|t| {
+            t.is_number() && t.norm.contains(['.', ',', ' ', '\u{a0}', '\u{202f}'])
+        });
+    plain_first && grouped_second && a < 1000.0 && b >= 1000.0 && a * 1000.0 < b && a * 10_000.0 > b
+}
+
+/// A fraction read at `j..end` is a share of a whole: a link follows ("un
+/// terzo dei", "a third of", "half the") or a qualifier precedes it, and
+/// no blocker ("a metà", "the second half") nor a unit or year follows.
+fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
+    let tokens = ctx.tokens;
+    let data = ctx.data;
+    let blocked = j
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|p| data.fraction_blockers.contains(&p.norm.as_str()));
+    if blocked {
+        return false;
+    }
+    let Some(next) = tokens.get(end) else {
+        return hedged;
+    };
+    let linked = data.fraction_links.contains(&next.norm.as_str());
+    if !linked {
+        return hedged && !next.is_number();
+    }
+    // What the link leads to: not an hour or a year.
+    let mut k = end + 1;
+    while tokens.get(k).is_some_and(|t| {
+        let w = t.norm.as_str();
+        data.articles.contains(&w)
+            || data.fraction_links.contains(&w)
+            || data.weak_number_words.contains(&w)
+    }) {
+        k += 1;
+    }
+    let Some(whole) = tokens.get(k) else {
+        return false;
+    };
+    let unit = ctx
+        .lexicon
+        .lookup(&tokens[k..])
+        .any(|(_, e)| matches!(e, Entry::Unit(_)));
+    !(unit || whole.is_number())
+}
+
+/// A currency symbol or code directly before the figure, and its tokens.
+fn currency_symbol(ctx: &Ctx, j: usize) -> Option<(Currency, usize)> {
     let token = ctx.tokens.get(j)?;
     if token.is_word() && token.norm.len() != 3 && token.norm != "us" {
         return None;
@@ -422,333 +583,16 @@ fn currency_symbol(ctx: &Ctx, j: usize) -> Option<Currency> {
     let Entry::Currency(c) = entry else {
         return None;
     };
-    // A symbol or an ISO code directly before the figure.
+    // A symbol or an ISO code directly before the figure ("US$" is two
+    // tokens, written together).
     let next = ctx.tokens.get(j + n)?;
-    (n == 1 && next.is_number()).then_some(c)
+    let glued = (1..n).all(|k| ctx.tokens.get(j + k).is_some_and(|t| !t.space_before));
+    (n <= 2 && glued && next.is_number()).then_some((c, n))
 }
 
 fn is_article(ctx: &Ctx, j: usize) -> bool {
-    ctx.data
-        .hedge_articles
-        .contains(&ctx.tokens[j].norm.as_str())
+    ctx.tokens
+        .get(j)
+        .is_some_and(|t| ctx.data.hedge_articles.contains(&t.norm.as_str()))
         && ctx.tokens.get(j + 1).is_some_and(|t| t.is_number())
-}
-
-/// Numbers that look like figures but are not: list numbering, model
-/// names (`F-16`), identifiers after `n.` or `#`, phone numbers.
-fn head_is_not_a_quantity(ctx: &Ctx, j: usize, head: &Head) -> bool {
-    let tokens = ctx.tokens;
-    let token = &tokens[j];
-    if !token.is_number() {
-        return false;
-    }
-    let prev = j.checked_sub(1).map(|p| &tokens[p]);
-    let next = tokens.get(j + 1);
-    // "F-16", "COVID-19", "G7".
-    if let Some(p) = prev {
-        if !token.space_before && (p.is_punct("-") || p.is_word()) {
-            let before = j.checked_sub(2).map(|q| &tokens[q]);
-            if p.is_word() || before.is_some_and(|b| b.is_word() && !p.space_before) {
-                return true;
-            }
-        }
-        if matches!(
-            p.norm.as_str(),
-            "#" | "+" | "n" | "nr" | "no" | "n." | "art" | "pag" | "p" | "page" | "pagina" | "tel"
-        ) {
-            return true;
-        }
-        if p.is_punct(".")
-            && j >= 2
-            && matches!(
-                tokens[j - 2].norm.as_str(),
-                "n" | "nr" | "no" | "art" | "pag" | "p" | "tel"
-            )
-        {
-            return true;
-        }
-    }
-    // List numbering: a number opening a line, followed by "." or ")".
-    let opens_line = j == 0 || token.newline_before;
-    if opens_line
-        && next.is_some_and(|n| (n.is_punct(".") || n.is_punct(")")) && !n.space_before)
-        && head.end == j + 1
-    {
-        return true;
-    }
-    // Long digit runs are identifiers or phone numbers, not figures.
-    if token.norm.len() >= 7 && token.norm.bytes().all(|b| b.is_ascii_digit()) {
-        return true;
-    }
-    // Clock times "21:30" and scores "3-1" belong elsewhere.
-    if next.is_some_and(|n| n.is_punct(":") && !n.space_before)
-        && tokens
-            .get(j + 2)
-            .is_some_and(|t| t.is_number() && !t.space_before)
-    {
-        return true;
-    }
-    false
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::claim::{Kind, Qualifier};
-    use crate::document::{Document, Origin};
-    use crate::extract::{Options, extract};
-    use crate::lang::Lang;
-
-    /// (text, lang, kind, value, qualifier, low, high)
-    type Row = (
-        &'static str,
-        Lang,
-        Kind,
-        Option<f64>,
-        Qualifier,
-        Option<f64>,
-        Option<f64>,
-    );
-
-    fn first(text: &str, lang: Lang) -> Option<crate::claim::Claim> {
-        let doc = Document::parse(Origin::Stdin, text.to_string(), false, Vec::new());
-        let options = Options {
-            lang,
-            date: None,
-            offset_seconds: None,
-        };
-        extract(&doc, options)
-            .claims
-            .into_iter()
-            .find(|c| c.kind.is_quantity())
-    }
-
-    #[test]
-    fn quantities_normalize() {
-        use Kind::*;
-        use Lang::*;
-        use Qualifier::*;
-        let rows: &[Row] = &[
-            (
-                "più di 10 mila soldati",
-                It,
-                Count,
-                Some(10_000.0),
-                MoreThan,
-                Some(10_000.0),
-                None,
-            ),
-            (
-                "circa 600 soldati",
-                It,
-                Count,
-                Some(600.0),
-                Approx,
-                Some(540.0),
-                Some(660.0),
-            ),
-            (
-                "migliaia feriti",
-                It,
-                Count,
-                None,
-                Vague,
-                Some(2_000.0),
-                Some(9_999.0),
-            ),
-            (
-                "quasi il 60 per cento",
-                It,
-                Percent,
-                Some(60.0),
-                Approx,
-                Some(54.0),
-                Some(60.0),
-            ),
-            (
-                "1,2 miliardi di euro",
-                It,
-                Money,
-                Some(1.2e9),
-                Exact,
-                Some(1.2e9),
-                Some(1.2e9),
-            ),
-            (
-                "tra 300 e 400 persone",
-                It,
-                Count,
-                None,
-                Range,
-                Some(300.0),
-                Some(400.0),
-            ),
-            (
-                "10-12 mila soldati",
-                It,
-                Count,
-                None,
-                Range,
-                Some(10_000.0),
-                Some(12_000.0),
-            ),
-            (
-                "fino a 640 persone",
-                It,
-                Count,
-                Some(640.0),
-                AtMost,
-                Some(0.0),
-                Some(640.0),
-            ),
-            (
-                "oltre mille",
-                It,
-                Count,
-                Some(1000.0),
-                MoreThan,
-                Some(1000.0),
-                None,
-            ),
-            (
-                "una decina",
-                It,
-                Count,
-                Some(10.0),
-                Approx,
-                Some(9.0),
-                Some(11.0),
-            ),
-            (
-                "circa 40 miglia",
-                It,
-                Measure,
-                Some(40.0),
-                Approx,
-                Some(36.0),
-                Some(44.0),
-            ),
-            (
-                "nearly $2bn",
-                En,
-                Money,
-                Some(2e9),
-                Approx,
-                Some(1.8e9),
-                Some(2e9),
-            ),
-            (
-                "between 2,000 and 2,500 sailors",
-                En,
-                Count,
-                None,
-                Range,
-                Some(2000.0),
-                Some(2500.0),
-            ),
-            (
-                "Between 40% and 45% of",
-                En,
-                Percent,
-                None,
-                Range,
-                Some(40.0),
-                Some(45.0),
-            ),
-            (
-                "€12.5 million in aid",
-                En,
-                Money,
-                Some(12.5e6),
-                Exact,
-                Some(12.5e6),
-                Some(12.5e6),
-            ),
-            (
-                "20 million euros",
-                En,
-                Money,
-                Some(2e7),
-                Exact,
-                Some(2e7),
-                Some(2e7),
-            ),
-            (
-                "up to six hours",
-                En,
-                Measure,
-                Some(6.0),
-                AtMost,
-                Some(0.0),
-                Some(6.0),
-            ),
-            (
-                "some 1.5 million people",
-                En,
-                Count,
-                Some(1.5e6),
-                Approx,
-                Some(1.35e6),
-                Some(1.65e6),
-            ),
-            (
-                "Hundreds of trucks",
-                En,
-                Count,
-                None,
-                Vague,
-                Some(200.0),
-                Some(999.0),
-            ),
-            (
-                "a third of its budget",
-                En,
-                Percent,
-                Some(100.0 / 3.0),
-                Exact,
-                Some(100.0 / 3.0),
-                Some(100.0 / 3.0),
-            ),
-            (
-                "50 basis points",
-                En,
-                Percent,
-                Some(0.5),
-                Exact,
-                Some(0.5),
-                Some(0.5),
-            ),
-        ];
-        for &(text, lang, kind, value, qualifier, low, high) in rows {
-            let claim = first(text, lang).unwrap_or_else(|| panic!("no claim in {text:?}"));
-            let q = claim.quantity().unwrap();
-            assert_eq!(claim.kind, kind, "{text}");
-            assert_eq!(q.qualifier, qualifier, "{text}");
-            let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
-                (Some(a), Some(b)) => (a - b).abs() < 1e-6 * b.abs().max(1.0),
-                (a, b) => a == b,
-            };
-            assert!(close(q.value, value), "{text}: value {:?}", q.value);
-            assert!(
-                close(q.interval.low, low),
-                "{text}: low {:?}",
-                q.interval.low
-            );
-            assert!(
-                close(q.interval.high, high),
-                "{text}: high {:?}",
-                q.interval.high
-            );
-        }
-    }
-
-    #[test]
-    fn slang_ids_and_model_names_are_not_quantities() {
-        for (text, lang) in [
-            ("Stando agli 007, la guerra", Lang::It),
-            ("un F-16 abbattuto", Lang::It),
-            ("chiamare il 3331234567", Lang::It),
-        ] {
-            assert!(first(text, lang).is_none(), "{text}");
-        }
-    }
 }

@@ -1,0 +1,298 @@
+//! Numbers that look like figures but are not: identifiers (phone numbers,
+//! postal codes, ISBNs, article and version numbers), model names (`F-16`),
+//! list numbering, ordinals (`21st`, `21°`) and clock times (`alle 21.30`,
+//! `9:30`, `9 p.m.`). Precision first: a wrong figure in front of an editor
+//! is worse than a missed one.
+
+use crate::extract::Ctx;
+use crate::extract::number::{parse_digits, parse_words};
+use crate::lang::Entry;
+
+/// True when the digits token at `j` is not a quantity. `single` says the
+/// figure is that one token (no scale word after it).
+pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
+    let tokens = ctx.tokens;
+    let Some(token) = tokens.get(j) else {
+        return true;
+    };
+    let prev = j.checked_sub(1).and_then(|p| tokens.get(p));
+    let next = tokens.get(j + 1);
+    // "uno su tre", "one in three", "1 su 3": a ratio.
+    let ratio_word = |t: Option<&crate::extract::token::Token>| {
+        t.is_some_and(|t| ctx.data.ratio_words.contains(&t.norm.as_str()))
+    };
+    // "un bambino su tre": one noun may stand after the first side.
+    let ratio_before =
+        ratio_word(prev) && ((j >= 2 && ratio(ctx, j - 2, j)) || (j >= 3 && ratio(ctx, j - 3, j)));
+    if ratio_before || (ratio_word(next) && ratio(ctx, j, j + 2)) {
+        return true;
+    }
+    if !token.is_number() {
+        return false;
+    }
+    if let Some(p) = prev {
+        // "F-16", "COVID-19", "G7", "v2.3.1", "12/3"; not "l'80%".
+        if !token.space_before {
+            if p.is_word() && !p.norm.ends_with('\'') {
+                return true;
+            }
+            let before = j.checked_sub(2).and_then(|q| tokens.get(q));
+            let glued = before.filter(|_| !p.space_before);
+            if p.is_punct("-") && glued.is_some_and(|b| b.is_word()) {
+                return true;
+            }
+            if (p.is_punct(".") || p.is_punct("/"))
+                && glued.is_some_and(|b| b.is_word() || b.is_number())
+            {
+                return true;
+            }
+        }
+        // "+5%" is a figure; "+39 06…" is not.
+        let percent_next = tokens.get(j + 1).is_some()
+            && ctx
+                .lexicon
+                .lookup(&tokens[j + 1..])
+                .any(|(_, e)| matches!(e, Entry::Percent | Entry::Points(_)));
+        if id_marker(ctx, j) && !(p.is_punct("+") && percent_next) {
+            return true;
+        }
+        // "alle 21", "dalle 9.30": an hour.
+        if ctx.data.clock_before.contains(&p.norm.as_str()) && hour_like(&token.norm) {
+            return true;
+        }
+    }
+    // "2-1", "52-48": a score or a vote, not a range.
+    if score(ctx, j) {
+        return true;
+    }
+    // "12/3", "24/7": a date or a ratio.
+    if next.is_some_and(|n| n.is_punct("/") && !n.space_before)
+        && tokens
+            .get(j + 2)
+            .is_some_and(|t| t.is_number() && !t.space_before)
+    {
+        return true;
+    }
+    // List numbering: a number opening a line, followed by "." or ")".
+    let opens_line = j == 0 || token.newline_before;
+    if opens_line
+        && single
+        && next.is_some_and(|n| (n.is_punct(".") || n.is_punct(")")) && !n.space_before)
+    {
+        return true;
+    }
+    // Long digit runs are identifiers or phone numbers, not figures.
+    if token.norm.len() >= 7 && token.norm.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    // Clock times "9:30" (both sides) and scores "3:1".
+    let colon_joined = |a: usize, b: usize| {
+        tokens
+            .get(a)
+            .is_some_and(|t| t.is_punct(":") && !t.space_before)
+            && tokens
+                .get(b)
+                .is_some_and(|t| t.is_number() && !t.space_before)
+    };
+    if colon_joined(j + 1, j + 2) || (j >= 2 && colon_joined(j - 1, j) && tokens[j - 2].is_number())
+    {
+        return true;
+    }
+    // Chains of three or more numbers joined by "-", "/" or "." without
+    // spaces: phone numbers, ISBNs, dates ("555-123-4567", "06/08/2024").
+    if chain_len(ctx, j) >= 3 {
+        return true;
+    }
+    // Digit groups separated by plain spaces where one has a leading zero
+    // or four digits and more: a phone number ("06 1234 5678").
+    if phone_groups(ctx, j) {
+        return true;
+    }
+    // "21st", "3D", "5G", "20enne": letters glued to the digits that are
+    // not a scale, unit, currency or percent; "21°", "1ª": ordinals.
+    if let Some(n) = next
+        && !n.space_before
+    {
+        if n.is_word() && ctx.lexicon.lookup(&tokens[j + 1..]).next().is_none() {
+            return true;
+        }
+        if matches!(n.norm.as_str(), "°" | "ª" | "º") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Tokens `a` and `b` are the sides of a ratio: a smaller figure over a
+/// base of at most a thousand ("1 su 3", "three in 10").
+fn ratio(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let value = |k: usize| {
+        let t = ctx.tokens.get(k)?;
+        if t.is_number() {
+            parse_digits(&t.norm, ctx.data).map(|d| d.value)
+        } else {
+            parse_words(ctx.tokens.get(k..=k)?, ctx.data)
+                .filter(|&(_, n)| n == 1)
+                .map(|(v, _)| v)
+        }
+    };
+    matches!((value(a), value(b)), (Some(x), Some(y)) if x < y && y <= 1000.0)
+}
+
+/// The number at `j` is one side of `a-b` written without spaces with
+/// `a >= b`: a score or a tally.
+fn score(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let value = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.is_number())
+            .and_then(|t| parse_digits(&t.norm, ctx.data))
+            .map(|d| d.value)
+    };
+    let dash = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.norm.as_str(), "-" | "–") && !t.space_before)
+    };
+    let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
+    let pair = |a: usize| {
+        dash(a + 1)
+            && glued(a + 2)
+            && matches!((value(a), value(a + 2)), (Some(x), Some(y)) if x >= y)
+    };
+    pair(j) || (j >= 2 && pair(j - 2))
+}
+
+/// A number right after an identifier marker ("n. 5", "tel 06…", "CAP
+/// 20121", "ISBN 978…", "version 2").
+fn id_marker(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let is_marker = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| ctx.data.id_markers.contains(&t.norm.as_str()))
+    };
+    let Some(p) = j.checked_sub(1) else {
+        return false;
+    };
+    if is_marker(p) {
+        return true;
+    }
+    // "n. 5", "tel.: 06", "p. 12".
+    let punct = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_punct(".") || t.is_punct(":"))
+    };
+    (punct(p) && p >= 1 && is_marker(p - 1))
+        || (punct(p) && p >= 2 && punct(p - 1) && is_marker(p - 2))
+}
+
+/// An hour of the day: 0–24, optionally with minutes (`21.30`, `9,15`).
+fn hour_like(raw: &str) -> bool {
+    let mut parts = raw.split(['.', ',', ':']);
+    let hour = parts.next().and_then(|h| h.parse::<u32>().ok());
+    let minutes = parts.next();
+    let ok_minutes = minutes.is_none_or(|m| m.len() == 2 && m.parse::<u32>().is_ok_and(|m| m < 60));
+    hour.is_some_and(|h| h <= 24) && ok_minutes && parts.next().is_none()
+}
+
+/// How many number tokens are chained to the one at `j` by `-`, `/` or
+/// `.` with no space on either side.
+fn chain_len(ctx: &Ctx, j: usize) -> usize {
+    let tokens = ctx.tokens;
+    let joins = |sep: usize| {
+        tokens.get(sep).is_some_and(|s| {
+            (s.is_punct("-") || s.is_punct("/") || s.is_punct(".")) && !s.space_before
+        }) && tokens
+            .get(sep + 1)
+            .is_some_and(|t| t.is_number() && !t.space_before)
+    };
+    let mut first = j;
+    while first >= 2 && tokens[first - 2].is_number() && joins(first - 1) {
+        first -= 2;
+    }
+    let mut last = j;
+    while joins(last + 1) {
+        last += 2;
+    }
+    (last - first) / 2 + 1
+}
+
+/// Space-separated digit groups forming a phone number: one group has a
+/// leading zero or the groups are not thousands groups ("06 1234 5678",
+/// "02 8765 4321", "333 123 4567").
+fn phone_groups(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let plain = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_number() && t.norm.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let spaced = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.space_before && !t.newline_before)
+    };
+    let mut first = j;
+    while first >= 1 && plain(first - 1) && spaced(first) {
+        first -= 1;
+    }
+    let mut last = j;
+    while plain(last + 1) && spaced(last + 1) {
+        last += 1;
+    }
+    if last == first {
+        return false;
+    }
+    let groups = &tokens[first..=last];
+    let zero = groups.first().is_some_and(|t| t.norm.starts_with('0'));
+    let long = groups.iter().skip(1).any(|t| t.norm.len() != 3);
+    let thousands = !long && groups.first().is_some_and(|t| t.norm.len() <= 3) && !zero;
+    !thousands
+}
+
+/// A number right after a name-like word that is not the sentence's first
+/// ("Boeing 737", "iOS 17", "Roma 1", "CAP 20121"): with no noun, unit or
+/// currency after it, the number is part of the name.
+pub(super) fn after_name(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let Some(p) = j.checked_sub(1) else {
+        return false;
+    };
+    let prev = &tokens[p];
+    if !prev.is_word() {
+        return false;
+    }
+    let sentence_start = p == 0 || !ctx.same_sentence(p - 1, p);
+    let written = &ctx.text[prev.span];
+    // "iOS", "CAP", "iPhone": a capital after the first letter.
+    let inner_capital = written.chars().skip(1).any(char::is_uppercase);
+    let capital = written.chars().next().is_some_and(char::is_uppercase);
+    inner_capital || (capital && !sentence_start)
+}
+
+/// The word at `k` looks like a plural noun (`soldiers`, `soldati`,
+/// `people`): what a figure counts, not part of a name.
+pub(super) fn plural_after(ctx: &Ctx, k: usize) -> bool {
+    let Some(t) = ctx.tokens.get(k) else {
+        return false;
+    };
+    let w = t.norm.as_str();
+    ctx.data.plural_nouns.contains(&w) || ctx.data.plural_endings.iter().any(|e| w.ends_with(e))
+}
+
+/// A five-digit number followed by a capitalized place name: a postal code
+/// ("20121 Milano", "00187 Roma").
+pub(super) fn postal_code(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let Some(t) = tokens.get(j) else {
+        return false;
+    };
+    t.norm.len() == 5
+        && t.norm.bytes().all(|b| b.is_ascii_digit())
+        && tokens
+            .get(j + 1)
+            .is_some_and(|n| n.is_word() && n.is_capitalized(ctx.text))
+}
