@@ -8,7 +8,7 @@ use super::{Evidence, Finding, Verdict};
 use crate::claim::{Claim, Interval, Qualifier, Value};
 use crate::describe;
 use crate::lang::Lang;
-use crate::refs::{Fact, FactIndex, Figure};
+use crate::refs::{Fact, FactIndex, Figure, rounded};
 
 /// What a reference figure is to the claim's publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,9 +30,6 @@ impl Role {
         }
     }
 }
-
-/// Largest share of a figure that reading it as rounded may add.
-pub const ROUNDING_CAP: f64 = 0.05;
 
 pub(super) fn unmatched(claim: &Claim, lang: Lang) -> Finding {
     let explanation = match claim.value {
@@ -202,9 +199,6 @@ fn explain(
 pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
     match (&claim.value, figure) {
         (Value::Quantity(q), Figure::Number(_) | Figure::Range(..)) => {
-            let Some(reference) = figure.interval() else {
-                return false;
-            };
             let mut stated = claim_interval(q.qualifier, q.value, q.interval);
             if let (Some(from), Some(to)) = (q.unit, fact.unit) {
                 match from.convert(1.0, to) {
@@ -212,12 +206,7 @@ pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
                     None => return false,
                 }
             }
-            let reference = match (fact.tolerance, figure) {
-                (Some(t), _) => t.widen(reference),
-                (None, Figure::Number(n)) => rounded(*n),
-                (None, _) => reference,
-            };
-            stated.overlaps(&reference)
+            fact.reach(figure).is_some_and(|r| stated.overlaps(&r))
         }
         (Value::Date(Some(d)), Figure::Date(f)) => d.overlaps(*f),
         (Value::Time(Some(t)), Figure::Date(f)) => t.date().overlaps(*f),
@@ -225,41 +214,12 @@ pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
     }
 }
 
-/// An exact figure read as rounded to its last non-zero digit, by at most
-/// [`ROUNDING_CAP`] of its value: "11.000" covers 10,500–11,500, "600"
+/// An exact figure in a claim is read as rounded, like a reference
+/// `value:` (see [`rounded`]): "11.000" covers 10,500–11,500, "600"
 /// covers 570–630, "56.421" only itself (±0.5).
 fn claim_interval(qualifier: Qualifier, value: Option<f64>, interval: Interval) -> Interval {
     match (qualifier, value) {
         (Qualifier::Exact, Some(n)) => rounded(n),
         _ => interval,
     }
-}
-
-/// The interval of an exact figure read as rounded.
-pub fn rounded(n: f64) -> Interval {
-    let half = rounding_half_width(n).min(n.abs() * ROUNDING_CAP);
-    Interval::closed(n - half, n + half)
-}
-
-fn rounding_half_width(n: f64) -> f64 {
-    let n = n.abs();
-    if n == 0.0 {
-        return 0.0;
-    }
-    if n.fract() != 0.0 {
-        // Decimals: half a unit of the last decimal written (up to 4).
-        let mut place = 0.1;
-        for _ in 0..4 {
-            if ((n / place).round() * place - n).abs() < 1e-9 {
-                return place / 2.0;
-            }
-            place /= 10.0;
-        }
-        return place / 2.0;
-    }
-    let mut place = 1.0;
-    while (n / (place * 10.0)).fract() == 0.0 && place < 1e15 {
-        place *= 10.0;
-    }
-    place / 2.0
 }
