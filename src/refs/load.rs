@@ -190,7 +190,7 @@ struct Loader {
 struct File<'a> {
     path: &'a str,
     text: &'a str,
-    tree: Tree,
+    tree: Tree<'a>,
 }
 
 impl File<'_> {
@@ -612,6 +612,13 @@ impl Loader {
                 )
             }
             _ => {}
+        }
+        if matches!(kind, Some(Kind::Date | Kind::Time)) && field("tolerance").is_some() {
+            self.error(
+                file.path,
+                key_at("tolerance"),
+                format!("fact `{id}`: dates agree at their grain; `tolerance` applies to quantities only"),
+            );
         }
         let Some(values_node) = field("values") else {
             self.error(
@@ -1073,6 +1080,18 @@ facts:
         assert_eq!(
             one_error(&text),
             "t.yaml:12:9: error: fact `troops`: empty `match` group; give it at least one term, or remove it"
+        );
+    }
+
+    #[test]
+    fn tolerance_is_for_quantities_only() {
+        let text = GOOD
+            .replace("kind: count", "kind: date")
+            .replace("- value: 11000", "- date: 2024-11-13")
+            .replace("- range: [11000, 12000]", "- date: 2024-12");
+        assert_eq!(
+            one_error(&text),
+            "t.yaml:13:5: error: fact `troops`: dates agree at their grain; `tolerance` applies to quantities only"
         );
     }
 

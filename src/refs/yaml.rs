@@ -12,6 +12,7 @@
 //! holds at most [`MAX_NODES`] nodes. Tags and multi-document streams have
 //! no use in a reference file and are refused too.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
@@ -29,11 +30,12 @@ pub const MAX_NODES: usize = 8_000_000;
 pub type NodeId = usize;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    /// A scalar as written (quotes removed); `plain` when unquoted, which
-    /// is when YAML would read it as a number, a boolean or null.
+pub enum Value<'a> {
+    /// A scalar as written (quotes removed; borrowed from the file when it
+    /// needed no unescaping); `plain` when unquoted, which is when YAML
+    /// would read it as a number, a boolean or null.
     Scalar {
-        text: String,
+        text: Cow<'a, str>,
         plain: bool,
     },
     Seq(Vec<NodeId>),
@@ -41,8 +43,8 @@ pub enum Value {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    pub value: Value,
+pub struct Node<'a> {
+    pub value: Value<'a>,
     /// Where the node starts, 1-based, column in characters.
     pub at: Location,
     /// Byte range of the node's text in the file.
@@ -52,7 +54,7 @@ pub struct Node {
     size: u64,
 }
 
-impl Node {
+impl Node<'_> {
     /// The scalar's text, when it is one.
     pub fn scalar(&self) -> Option<&str> {
         match &self.value {
@@ -64,7 +66,7 @@ impl Node {
     /// A plain scalar YAML reads as null (`~`, `null`, or nothing).
     pub fn is_null(&self) -> bool {
         matches!(&self.value, Value::Scalar { text, plain: true }
-            if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+            if matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL"))
     }
 
     /// What the node is, for messages: "a mapping", "a list", "a text".
@@ -80,13 +82,13 @@ impl Node {
 
 /// A parsed document: its nodes, the root last built.
 #[derive(Debug, Clone, Default)]
-pub struct Tree {
-    pub nodes: Vec<Node>,
+pub struct Tree<'a> {
+    pub nodes: Vec<Node<'a>>,
     pub root: Option<NodeId>,
 }
 
-impl Tree {
-    pub fn node(&self, id: NodeId) -> &Node {
+impl<'a> Tree<'a> {
+    pub fn node(&self, id: NodeId) -> &Node<'a> {
         &self.nodes[id]
     }
 }
@@ -139,7 +141,7 @@ struct Open {
 }
 
 /// Parses `text` into a tree, refusing hostile documents.
-pub fn parse(text: &str) -> Result<Tree, YamlError> {
+pub fn parse(text: &str) -> Result<Tree<'_>, YamlError> {
     let lines = Lines::new(text);
     let mut parser = Parser::new_from_str(text);
     let mut tree = Tree::default();
@@ -208,7 +210,7 @@ pub fn parse(text: &str) -> Result<Tree, YamlError> {
                     &lines,
                     span,
                     Value::Scalar {
-                        text: text_value.into_owned(),
+                        text: text_value,
                         plain: style == ScalarStyle::Plain,
                     },
                     1,
@@ -277,11 +279,11 @@ pub fn parse(text: &str) -> Result<Tree, YamlError> {
     Ok(tree)
 }
 
-fn push(
-    tree: &mut Tree,
+fn push<'a>(
+    tree: &mut Tree<'a>,
     lines: &Lines,
     span: Span,
-    value: Value,
+    value: Value<'a>,
     size: u64,
 ) -> Result<NodeId, YamlError> {
     if tree.nodes.len() >= MAX_NODES {
@@ -306,7 +308,7 @@ fn push(
 mod tests {
     use super::*;
 
-    fn root(text: &str) -> (Tree, Node) {
+    fn root(text: &str) -> (Tree<'_>, Node<'_>) {
         let tree = parse(text).unwrap();
         let node = tree.node(tree.root.unwrap()).clone();
         (tree, node)
