@@ -10,23 +10,43 @@ pub struct Location {
     pub column: usize,
 }
 
-/// One problem in a reference file.
+/// How bad a problem is: an error makes a reference file invalid (exit
+/// 2); a warning (sources that disagree, ambiguous facts) does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One problem in a reference file, printed the way compilers do:
+/// `path:line:col: error: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
     pub location: Option<Location>,
+    pub severity: Severity,
     pub message: String,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = self.severity.name();
         match self.location {
             Some(at) => write!(
                 f,
-                "{}:{}:{}: {}",
+                "{}:{}:{}: {severity}: {}",
                 self.path, at.line, at.column, self.message
             ),
-            None => write!(f, "{}: {}", self.path, self.message),
+            None => write!(f, "{}: {severity}: {}", self.path, self.message),
         }
     }
 }
@@ -53,9 +73,11 @@ pub enum Error {
 }
 
 fn problems_text(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(Problem::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+    let count = problems.len();
+    let mut text = format!("{count} error{}", if count == 1 { "" } else { "s" });
+    for problem in problems {
+        text.push('\n');
+        text.push_str(&problem.to_string());
+    }
+    text
 }

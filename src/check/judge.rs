@@ -8,7 +8,7 @@ use super::{Evidence, Finding, Verdict};
 use crate::claim::{Claim, Interval, Qualifier, Value};
 use crate::describe;
 use crate::lang::Lang;
-use crate::refs::{Fact, FactIndex, Figure};
+use crate::refs::{Fact, FactIndex, Figure, rounded};
 
 /// What a reference figure is to the claim's publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,9 +30,6 @@ impl Role {
         }
     }
 }
-
-/// Largest share of a figure that reading it as rounded may add.
-pub const ROUNDING_CAP: f64 = 0.05;
 
 pub(super) fn unmatched(claim: &Claim, lang: Lang) -> Finding {
     let explanation = match claim.value {
@@ -202,9 +199,6 @@ fn explain(
 pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
     match (&claim.value, figure) {
         (Value::Quantity(q), Figure::Number(_) | Figure::Range(..)) => {
-            let Some(reference) = figure.interval() else {
-                return false;
-            };
             let mut stated = claim_interval(q.qualifier, q.value, q.interval);
             if let (Some(from), Some(to)) = (q.unit, fact.unit) {
                 match from.convert(1.0, to) {
@@ -212,12 +206,7 @@ pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
                     None => return false,
                 }
             }
-            let reference = match (fact.tolerance, figure) {
-                (Some(t), _) => t.widen(reference),
-                (None, Figure::Number(n)) => rounded(*n),
-                (None, _) => reference,
-            };
-            stated.overlaps(&reference)
+            fact.reach(figure).is_some_and(|r| stated.overlaps(&r))
         }
         (Value::Date(Some(d)), Figure::Date(f)) => d.overlaps(*f),
         (Value::Time(Some(t)), Figure::Date(f)) => t.date().overlaps(*f),
@@ -225,8 +214,8 @@ pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
     }
 }
 
-/// An exact figure read as rounded to its last non-zero digit, by at most
-/// [`ROUNDING_CAP`] of its value: "11.000" covers 10,500–11,500, "600"
+/// An exact figure in a claim is read as rounded, like a reference
+/// `value:` (see [`rounded`]): "11.000" covers 10,500–11,500, "600"
 /// covers 570–630, "56.421" only itself (±0.5).
 fn claim_interval(qualifier: Qualifier, value: Option<f64>, interval: Interval) -> Interval {
     match (qualifier, value) {
@@ -235,31 +224,190 @@ fn claim_interval(qualifier: Qualifier, value: Option<f64>, interval: Interval) 
     }
 }
 
-/// The interval of an exact figure read as rounded.
-pub fn rounded(n: f64) -> Interval {
-    let half = rounding_half_width(n).min(n.abs() * ROUNDING_CAP);
-    Interval::closed(n - half, n + half)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{Kind, Quantity};
+    use crate::refs::parse_str;
+    use crate::span::Span;
 
-fn rounding_half_width(n: f64) -> f64 {
-    let n = n.abs();
-    if n == 0.0 {
-        return 0.0;
-    }
-    if n.fract() != 0.0 {
-        // Decimals: half a unit of the last decimal written (up to 4).
-        let mut place = 0.1;
-        for _ in 0..4 {
-            if ((n / place).round() * place - n).abs() < 1e-9 {
-                return place / 2.0;
-            }
-            place /= 10.0;
+    fn count(qualifier: Qualifier, value: f64, interval: Interval) -> Claim {
+        Claim {
+            span: Span::new(0, 0),
+            kind: Kind::Count,
+            value: Value::Quantity(Quantity {
+                value: Some(value),
+                qualifier,
+                interval,
+                unit: None,
+                currency: None,
+            }),
+            relative: false,
+            counted: None,
         }
-        return place / 2.0;
     }
-    let mut place = 1.0;
-    while (n / (place * 10.0)).fract() == 0.0 && place < 1e15 {
-        place *= 10.0;
+
+    fn exact(value: f64) -> Claim {
+        count(Qualifier::Exact, value, Interval::point(value))
     }
-    place / 2.0
+
+    fn about(value: f64) -> Claim {
+        count(
+            Qualifier::Approx,
+            value,
+            Interval::closed(value * 0.9, value * 1.1),
+        )
+    }
+
+    fn index(values: &str, tolerance: &str) -> FactIndex {
+        let text = format!(
+            "sources:\n  nis:\n    name: National Intelligence Service\n    aliases: [NIS]\n  hur:\n    name: Ukraine's military intelligence\n    aliases: [HUR]\nfacts:\n  - id: f\n    kind: count\n    match: [[x]]\n{tolerance}    values:\n{values}"
+        );
+        parse_str("t.yaml", &text).unwrap()
+    }
+
+    fn verdict(claim: &Claim, index: &FactIndex, date: Option<Date>, named: &[usize]) -> Finding {
+        judge(claim, &index.facts[0], index, date, named, Lang::It)
+    }
+
+    #[test]
+    fn exact_figures_are_read_as_rounded_within_five_percent() {
+        // (claim, reference value, agrees): the claim "11.000" covers
+        // 10,500–11,500; a reference value is read the same way.
+        let rows = [
+            (11_000.0, 11_240.0, true),
+            (11_000.0, 11_500.0, true),
+            (11_000.0, 11_600.0, false),
+            (10_000.0, 10_400.0, true),
+            (10_000.0, 10_600.0, false),
+            (600.0, 620.0, true),
+            (600.0, 640.0, false),
+            (11_240.0, 11_000.0, true),
+            (56_421.0, 56_000.0, true),
+            (56_421.0, 55_000.0, false),
+            (12.5, 12.0, true),
+        ];
+        for (stated, reference, agrees) in rows {
+            let index = index(
+                &format!("      - value: {reference}\n        source: nis\n"),
+                "",
+            );
+            let fact = &index.facts[0];
+            assert_eq!(
+                super::agrees(&exact(stated), fact, &fact.values[0].figure),
+                agrees,
+                "{stated} against {reference}"
+            );
+        }
+        assert_eq!(rounded(11_000.0), Interval::closed(10_500.0, 11_500.0));
+        assert_eq!(rounded(600.0), Interval::closed(570.0, 630.0));
+        assert_eq!(rounded(56_421.0), Interval::closed(56_420.5, 56_421.5));
+    }
+
+    #[test]
+    fn a_tolerance_replaces_the_rounding_of_the_reference() {
+        let values = "      - value: 11240\n        source: nis\n";
+        let strict = index(values, "    tolerance: 0\n");
+        let fact = &strict.facts[0];
+        // 11,240 exactly: the claim "11.000" (10,500–11,500) still covers it.
+        assert!(super::agrees(
+            &exact(11_000.0),
+            fact,
+            &fact.values[0].figure
+        ));
+        assert!(!super::agrees(
+            &exact(12_000.0),
+            fact,
+            &fact.values[0].figure
+        ));
+        let loose = index(values, "    tolerance: 10%\n");
+        let fact = &loose.facts[0];
+        assert!(super::agrees(
+            &exact(12_000.0),
+            fact,
+            &fact.values[0].figure
+        ));
+        let absolute = index(values, "    tolerance: 250\n");
+        let fact = &absolute.facts[0];
+        assert!(super::agrees(
+            &exact(11_500.0),
+            fact,
+            &fact.values[0].figure
+        ));
+        assert!(!super::agrees(
+            &exact(12_500.0),
+            fact,
+            &fact.values[0].figure
+        ));
+    }
+
+    const KILLED: &str = "      - value: 300
+        source: nis
+        as_of: 2025-01-13
+      - value: 600
+        source: nis
+        as_of: 2025-04-30
+      - value: 2000
+        source: nis
+        as_of: 2025-09-04
+";
+
+    #[test]
+    fn the_latest_figure_as_of_publication_is_the_one_judged() {
+        let index = index(KILLED, "");
+        let date = |s: &str| Some(s.parse::<Date>().unwrap());
+        let after = verdict(&about(600.0), &index, date("2025-10-01"), &[]);
+        assert_eq!(after.verdict, Verdict::Outdated);
+        let roles: Vec<Role> = after.evidence.iter().map(|e| e.role).collect();
+        assert_eq!(roles, [Role::Replaced, Role::Replaced, Role::Current]);
+        let before = verdict(&about(600.0), &index, date("2025-08-15"), &[]);
+        assert_eq!(before.verdict, Verdict::Consistent);
+        assert_eq!(before.evidence[2].role, Role::Later);
+        assert!(!before.evidence[2].agrees, "later figures are not judged");
+        assert_eq!(
+            before.explanation,
+            "about 600 — NIS 600 (2025-04-30) ✓; later figures (not judged): NIS 2.000 (2025-09-04)"
+        );
+        // On the day a figure is published, it is current.
+        let on_the_day = verdict(&about(600.0), &index, date("2025-09-04"), &[]);
+        assert_eq!(on_the_day.verdict, Verdict::Outdated);
+        // Before any figure: nothing to judge against.
+        let early = verdict(&about(600.0), &index, date("2024-12-01"), &[]);
+        assert_eq!(early.verdict, Verdict::Unverified);
+        // Without a publication date, each source's latest figure is current.
+        let undated = verdict(&about(2000.0), &index, None, &[]);
+        assert_eq!(undated.verdict, Verdict::Consistent);
+    }
+
+    const TWO: &str = "      - value: 11000
+        source: nis
+        as_of: 2024-11-13
+      - value: 15000
+        source: hur
+        as_of: 2024-12-23
+";
+
+    #[test]
+    fn a_named_source_is_judged_first() {
+        let index = index(TWO, "");
+        let date = Some(jiff::civil::date(2025, 1, 15));
+        let (nis, hur) = (0, 1);
+        let cases = [
+            (15_000.0, vec![nis], Verdict::Misattributed),
+            (11_000.0, vec![hur], Verdict::Misattributed),
+            (11_000.0, vec![nis], Verdict::Consistent),
+            (11_000.0, vec![], Verdict::Disputed),
+            (20_000.0, vec![nis], Verdict::Contradicted),
+            (20_000.0, vec![], Verdict::Contradicted),
+        ];
+        for (stated, named, expected) in cases {
+            let finding = verdict(&exact(stated), &index, date, &named);
+            assert_eq!(finding.verdict, expected, "{stated} named {named:?}");
+        }
+        let finding = verdict(&exact(15_000.0), &index, date, &[nis]);
+        assert_eq!(
+            finding.explanation,
+            "15.000 — NIS [named] 11.000 (2024-11-13) ✗, HUR 15.000 (2024-12-23) ✓"
+        );
+    }
 }

@@ -1,34 +1,93 @@
 //! `factcheck refs check` and `factcheck refs list`.
+//!
+//! `check` prints every problem as `path:line:col: error: message` (or
+//! `warning:`) on standard output, then a summary line; it exits 2 when a
+//! file is invalid, 0 otherwise (warnings included).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
-use super::RefsCommand;
-use factcheck::refs::FactIndex;
+use super::{FormatArg, RefsCommand};
+use factcheck::error::Severity;
+use factcheck::refs::{self, FactIndex};
+use factcheck::report::refs as listing;
+
+const EXIT_INVALID: u8 = 2;
 
 /// Runs a `refs` subcommand; `load` reads the paths (default `./claims`).
+/// A closed pipe (`refs list | head`) ends the output quietly.
 pub fn run(command: RefsCommand, load: fn(&[PathBuf]) -> Result<FactIndex>) -> Result<u8> {
+    match run_to_stdout(command, load) {
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            Ok(0)
+        }
+        other => other,
+    }
+}
+
+fn run_to_stdout(command: RefsCommand, load: fn(&[PathBuf]) -> Result<FactIndex>) -> Result<u8> {
     let mut out = std::io::stdout().lock();
     match command {
         RefsCommand::Check { paths } => {
-            let index = load(&paths)?;
+            let paths = default_paths(paths)?;
+            let checked = refs::check_paths(&paths)?;
+            let errors = checked.problems.len();
+            let warnings = if errors == 0 {
+                refs::warnings(&checked.index)
+            } else {
+                Vec::new()
+            };
+            for problem in checked.problems.iter().chain(&warnings) {
+                writeln!(out, "{problem}")?;
+            }
+            let plural =
+                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+            let files = plural(checked.files, "file");
+            if errors > 0 {
+                writeln!(out, "{} in {files}: invalid", plural(errors, "error"))?;
+                return Ok(EXIT_INVALID);
+            }
+            let counted = warnings
+                .iter()
+                .filter(|w| w.severity == Severity::Warning)
+                .count();
             writeln!(
                 out,
-                "{} facts from {} sources: valid",
-                index.facts.len(),
-                index.sources.len()
+                "{} from {} in {files}: valid{}",
+                plural(checked.index.facts.len(), "fact"),
+                plural(checked.index.sources.len(), "source"),
+                if counted > 0 {
+                    format!(", {}", plural(counted, "warning"))
+                } else {
+                    String::new()
+                }
             )?;
             Ok(0)
         }
         RefsCommand::List { paths, format } => {
             let index = load(&paths)?;
-            let _ = format;
-            for fact in &index.facts {
-                writeln!(out, "{} ({}): {}", fact.id, fact.kind, fact.label())?;
+            match format {
+                FormatArg::Table => listing::table(&mut out, &index)?,
+                FormatArg::Json => listing::json(&mut out, &index)?,
             }
             Ok(0)
         }
     }
+}
+
+/// The paths given, or `./claims` when none is.
+fn default_paths(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
+    if !paths.is_empty() {
+        return Ok(paths);
+    }
+    let default = Path::new("claims");
+    if !default.exists() {
+        bail!("no reference files: pass PATH, or run where a ./claims directory exists");
+    }
+    Ok(vec![default.to_path_buf()])
 }

@@ -1,73 +1,79 @@
-//! Reading reference YAML: serde structs that refuse unknown keys, then
-//! checks serde cannot express (ids, sources, dates, ranges, kinds), each
-//! problem with its file, line and column. One run reports every problem
-//! of every file.
+//! Reading reference files: the YAML tree of `yaml.rs`, validated by hand
+//! against the format of DESIGN.md, so that one run reports every problem
+//! of every file, each at the node it is about (serde stops at the first).
+//!
+//! Besides the shape (known keys, required keys, types) it checks what a
+//! schema cannot: duplicate ids across files, unknown source keys, dates,
+//! ranges, kinds against values, and the Italian trap — YAML reads
+//! `value: 10.000` as ten, so a figure written with thousands separators
+//! is refused, looking at the raw text where the value stands.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
-use serde::Deserialize;
+use regex::Regex;
 
+use super::yaml::{self, NodeId, Tree, Value};
 use super::{Fact, FactIndex, Figure, RefValue, Source, Term, Tolerance};
 use crate::claim::Kind;
-use crate::error::{Error, Location, Problem};
+use crate::error::{Error, Location, Problem, Severity};
 use crate::units::{Currency, Unit};
 use crate::when::DateValue;
 
-/// Reference files larger than this are refused (a YAML bomb guard).
+/// Reference files larger than this are refused before parsing.
 pub const MAX_REFS_SIZE: u64 = 64 * 1024 * 1024;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    topic: Option<String>,
-    #[serde(default)]
-    sources: BTreeMap<String, RawSource>,
-    facts: Vec<RawFact>,
+/// A YAML number as this format takes it: digits, an optional decimal
+/// point and exponent. No `.inf`, no hex, no `_`.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+        .unwrap_or_else(|_| unreachable!("constant pattern"))
+});
+
+/// A figure grouped in thousands, `10.000`, `10,000`, `1.500.000`, or
+/// `1 500` — how articles write numbers, and what YAML misreads.
+static GROUPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[-+]?[1-9][0-9]{0,2}(?:([.,' ])[0-9]{3})(?:[.,' ][0-9]{3})*$")
+        .unwrap_or_else(|_| unreachable!("constant pattern"))
+});
+
+/// A thousands separator inside a flow list, `[10,000, 12,000]`, which
+/// YAML splits into four items.
+static GROUPED_IN_FLOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\[\s])([1-9][0-9]{0,2}(?:,[0-9]{3})+)(?:$|[\],\s])")
+        .unwrap_or_else(|_| unreachable!("constant pattern"))
+});
+
+/// Everything read from reference files: the facts that are valid, and
+/// every problem found (errors only; warnings come from
+/// [`super::warnings`]).
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    pub index: FactIndex,
+    pub problems: Vec<Problem>,
+    pub files: usize,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSource {
-    name: String,
-    url: Option<String>,
-    #[serde(default)]
-    aliases: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFact {
-    id: String,
-    about: Option<String>,
-    kind: String,
-    #[serde(rename = "match")]
-    groups: Vec<Vec<String>>,
-    tolerance: Option<serde_yaml::Value>,
-    currency: Option<String>,
-    unit: Option<String>,
-    values: Option<Vec<RawValue>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawValue {
-    value: Option<f64>,
-    range: Option<Vec<f64>>,
-    date: Option<serde_yaml::Value>,
-    source: String,
-    url: Option<String>,
-    as_of: Option<serde_yaml::Value>,
-    note: Option<String>,
-}
-
-/// Loads reference files and directories (walked for `*.yaml`, `*.yml`).
+/// Loads reference files and directories (walked for `*.yaml`, `*.yml`);
+/// any problem makes the whole set invalid.
 pub fn load_paths(paths: &[PathBuf]) -> Result<FactIndex, Error> {
+    let checked = check_paths(paths)?;
+    if checked.problems.is_empty() {
+        Ok(checked.index)
+    } else {
+        Err(Error::InvalidRefs(checked.problems))
+    }
+}
+
+/// Reads every file under `paths` and reports every problem; only an
+/// unreadable path is an `Err`.
+pub fn check_paths(paths: &[PathBuf]) -> Result<Checked, Error> {
     let mut files = Vec::new();
     for path in paths {
         collect(path, &mut files)?;
     }
-    let mut loaded = Loader::default();
+    let mut loader = Loader::default();
     for file in &files {
         let display = file.display().to_string();
         let meta = std::fs::metadata(file).map_err(|source| Error::Io {
@@ -75,10 +81,14 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<FactIndex, Error> {
             source,
         })?;
         if meta.len() > MAX_REFS_SIZE {
-            loaded.problem(&display, None, format!(
-                "{} bytes is over the {MAX_REFS_SIZE}-byte limit for reference files; split it into several files",
-                meta.len()
-            ));
+            loader.error(
+                &display,
+                None,
+                format!(
+                    "{} bytes is over the {MAX_REFS_SIZE}-byte limit for reference files; split it into several files",
+                    meta.len()
+                ),
+            );
             continue;
         }
         let bytes = std::fs::read(file).map_err(|source| Error::Io {
@@ -86,22 +96,35 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<FactIndex, Error> {
             source,
         })?;
         match String::from_utf8(bytes) {
-            Ok(text) => loaded.add(&display, &text),
-            Err(e) => loaded.problem(
+            Ok(text) => loader.add(&display, &text),
+            Err(e) => loader.error(
                 &display,
                 None,
-                format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+                format!(
+                    "invalid UTF-8 at byte {}; save the file as UTF-8",
+                    e.utf8_error().valid_up_to()
+                ),
             ),
         }
     }
-    loaded.finish()
+    Ok(loader.finish(files.len()))
 }
 
-/// Parses one reference file held in memory (`path` names it in errors).
+/// Checks one reference file held in memory (`path` names it in messages).
+pub fn check_str(path: &str, text: &str) -> Checked {
+    let mut loader = Loader::default();
+    loader.add(path, text);
+    loader.finish(1)
+}
+
+/// Parses one reference file held in memory; any problem is an error.
 pub fn parse_str(path: &str, text: &str) -> Result<FactIndex, Error> {
-    let mut loaded = Loader::default();
-    loaded.add(path, text);
-    loaded.finish()
+    let checked = check_str(path, text);
+    if checked.problems.is_empty() {
+        Ok(checked.index)
+    } else {
+        Err(Error::InvalidRefs(checked.problems))
+    }
 }
 
 fn collect(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
@@ -137,188 +160,485 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
     Ok(())
 }
 
+const FILE_KEYS: &[&str] = &["topic", "sources", "facts"];
+const SOURCE_KEYS: &[&str] = &["name", "url", "aliases"];
+const FACT_KEYS: &[&str] = &[
+    "id",
+    "about",
+    "kind",
+    "match",
+    "tolerance",
+    "currency",
+    "unit",
+    "values",
+];
+const VALUE_KEYS: &[&str] = &["value", "range", "date", "source", "url", "as_of", "note"];
+
+/// The entries of a mapping by key: (key node, value node).
+type Fields = HashMap<String, (NodeId, NodeId)>;
+
 #[derive(Default)]
 struct Loader {
     facts: Vec<Fact>,
     sources: Vec<Source>,
-    /// Fact id → file that defined it first.
-    ids: HashMap<String, String>,
+    /// Fact id → where it was first defined.
+    ids: HashMap<String, (String, Location)>,
     problems: Vec<Problem>,
 }
 
+/// One file being read: its text, tree and path.
+struct File<'a> {
+    path: &'a str,
+    text: &'a str,
+    tree: Tree<'a>,
+}
+
+impl File<'_> {
+    fn at(&self, id: NodeId) -> Location {
+        self.tree.node(id).at
+    }
+
+    fn raw(&self, id: NodeId) -> &str {
+        let node = self.tree.node(id);
+        self.text.get(node.start..node.end).unwrap_or("")
+    }
+}
+
 impl Loader {
-    fn problem(&mut self, path: &str, location: Option<Location>, message: String) {
+    fn error(&mut self, path: &str, location: Option<Location>, message: String) {
         self.problems.push(Problem {
             path: path.to_string(),
             location,
+            severity: Severity::Error,
             message,
         });
     }
 
-    fn finish(self) -> Result<FactIndex, Error> {
-        if self.problems.is_empty() {
-            Ok(FactIndex::new(self.facts, self.sources))
-        } else {
-            Err(Error::InvalidRefs(self.problems))
+    fn finish(mut self, files: usize) -> Checked {
+        // Each file's problems in the order of its lines; files in order.
+        let order: Vec<String> = {
+            let mut seen = Vec::new();
+            for p in &self.problems {
+                if !seen.contains(&p.path) {
+                    seen.push(p.path.clone());
+                }
+            }
+            seen
+        };
+        self.problems.sort_by_key(|p| {
+            (
+                order.iter().position(|o| *o == p.path),
+                p.location.map(|l| (l.line, l.column)),
+            )
+        });
+        Checked {
+            index: FactIndex::new(self.facts, self.sources),
+            problems: self.problems,
+            files,
         }
     }
 
     fn add(&mut self, path: &str, text: &str) {
-        let raw: RawFile = match serde_yaml::from_str(text) {
-            Ok(raw) => raw,
+        let tree = match yaml::parse(text) {
+            Ok(tree) => tree,
             Err(e) => {
-                let location = e.location().map(|l| Location {
-                    line: l.line(),
-                    column: l.column(),
-                });
-                let message = e.to_string();
-                let message = match message.find(" at line ") {
-                    Some(at) => message[..at].to_string(),
-                    None => message,
-                };
-                self.problem(path, location, message);
+                self.error(path, e.at, e.message);
                 return;
             }
         };
-        let finder = Finder::new(text);
-        let mut keys = HashMap::new();
-        for (key, raw) in &raw.sources {
-            keys.insert(key.clone(), self.sources.len());
-            self.sources.push(Source {
-                key: Some(key.clone()),
-                name: raw.name.clone(),
-                url: raw.url.clone(),
-                aliases: raw.aliases.clone(),
-            });
-        }
-        for raw_fact in raw.facts {
-            let at = finder.after(0, &format!("id: {}", raw_fact.id));
-            if let Some(fact) = self.fact(path, &finder, at, raw_fact, &keys, raw.topic.clone()) {
+        let Some(root) = tree.root else {
+            self.error(
+                path,
+                None,
+                "empty file: a reference file needs `facts:`".to_string(),
+            );
+            return;
+        };
+        let file = File { path, text, tree };
+        let Some(fields) = self.fields(&file, root, "the file", FILE_KEYS) else {
+            return;
+        };
+        let topic = fields
+            .get("topic")
+            .and_then(|&(_, v)| self.text(&file, v, "`topic`"));
+        let keys = match fields.get("sources") {
+            Some(&(_, v)) => self.sources(&file, v),
+            None => HashMap::new(),
+        };
+        let Some(&(_, facts)) = fields.get("facts") else {
+            self.error(
+                path,
+                Some(file.at(root)),
+                "missing `facts:` (a list of facts)".to_string(),
+            );
+            return;
+        };
+        let Some(items) = self.list(&file, facts, "`facts`") else {
+            return;
+        };
+        for (n, item) in items.into_iter().enumerate() {
+            if let Some(fact) = self.fact(&file, item, n, &keys, topic.clone()) {
                 self.facts.push(fact);
             }
         }
     }
 
-    fn fact(
-        &mut self,
-        path: &str,
-        finder: &Finder,
-        at: Option<usize>,
-        raw: RawFact,
-        keys: &HashMap<String, usize>,
-        topic: Option<String>,
-    ) -> Option<Fact> {
-        let here = |field: &str| finder.location(at.and_then(|a| finder.after(a, field)).or(at));
-        let before = self.problems.len();
-        if let Some(first) = self.ids.get(&raw.id) {
-            let message = format!("duplicate fact id `{}` (first defined in {first})", raw.id);
-            self.problem(path, here("id:"), message);
-        } else {
-            self.ids.insert(raw.id.clone(), path.to_string());
-        }
-        let kind = Kind::parse(&raw.kind);
-        if kind.is_none() {
-            let message = format!(
-                "unknown kind `{}`; use one of count, money, percent, measure, date, time",
-                raw.kind
-            );
-            self.problem(path, here("kind:"), message);
-        }
-        let mut groups = Vec::new();
-        for group in &raw.groups {
-            let terms: Vec<Term> = group.iter().filter_map(|t| Term::parse(t)).collect();
-            if terms.is_empty() {
-                self.problem(
-                    path,
-                    here("match:"),
-                    format!("fact `{}`: empty `match` group", raw.id),
-                );
-            }
-            groups.push(terms);
-        }
-        if groups.is_empty() {
-            self.problem(
-                path,
-                here("match:"),
-                format!("fact `{}`: `match` needs at least one group", raw.id),
-            );
-        }
-        let tolerance = raw.tolerance.as_ref().and_then(|t| {
-            let parsed = parse_tolerance(t);
-            if parsed.is_none() {
-                self.problem(path, here("tolerance:"), format!(
-                    "fact `{}`: tolerance must be a percentage like `5%` or a number like `250`",
-                    raw.id
-                ));
-            }
-            parsed
-        });
-        let currency = raw.currency.as_deref().and_then(|c| {
-            let parsed = Currency::from_code(c);
-            if parsed.is_none() {
-                let codes: Vec<_> = Currency::all_codes().collect();
-                self.problem(
-                    path,
-                    here("currency:"),
-                    format!("unknown currency `{c}`; use one of {}", codes.join(", ")),
-                );
-            }
-            parsed
-        });
-        if kind == Some(Kind::Money) && raw.currency.is_none() {
-            self.problem(
-                path,
-                here("id:"),
+    /// A mapping's entries, reporting non-mappings, unknown and duplicate
+    /// keys.
+    fn fields(&mut self, file: &File, id: NodeId, what: &str, allowed: &[&str]) -> Option<Fields> {
+        let node = file.tree.node(id);
+        let Value::Map(pairs) = &node.value else {
+            self.error(
+                file.path,
+                Some(node.at),
                 format!(
-                    "money fact `{}` needs `currency:` (an ISO 4217 code such as EUR)",
-                    raw.id
+                    "{what} should be a mapping (`key: value` lines), not {}",
+                    node.what()
                 ),
-            );
-        }
-        let unit = raw.unit.as_deref().and_then(|u| {
-            let parsed = Unit::from_symbol(u);
-            if parsed.is_none() {
-                let units: Vec<_> = Unit::all_symbols().collect();
-                self.problem(
-                    path,
-                    here("unit:"),
-                    format!("unknown unit `{u}`; use one of {}", units.join(", ")),
-                );
-            }
-            parsed
-        });
-        if kind == Some(Kind::Measure) && raw.unit.is_none() {
-            self.problem(
-                path,
-                here("id:"),
-                format!("measure fact `{}` needs `unit:`", raw.id),
-            );
-        }
-        let Some(raw_values) = raw.values else {
-            self.problem(
-                path,
-                here("id:"),
-                format!("fact `{}` has no `values`", raw.id),
             );
             return None;
         };
-        if raw_values.is_empty() {
-            self.problem(
-                path,
-                here("values:"),
-                format!("fact `{}`: `values` is empty", raw.id),
+        let mut fields = Fields::new();
+        for &(k, v) in pairs {
+            let key_node = file.tree.node(k);
+            let Some(key) = key_node.scalar() else {
+                self.error(
+                    file.path,
+                    Some(key_node.at),
+                    format!("{what}: a key must be a word, not {}", key_node.what()),
+                );
+                continue;
+            };
+            if !allowed.is_empty() && !allowed.contains(&key) {
+                let expected: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+                self.error(
+                    file.path,
+                    Some(key_node.at),
+                    format!(
+                        "{what}: unknown field `{key}`, expected one of {}",
+                        expected.join(", ")
+                    ),
+                );
+                continue;
+            }
+            if let Some(&(first, _)) = fields.get(key) {
+                let first = file.at(first);
+                self.error(
+                    file.path,
+                    Some(key_node.at),
+                    format!(
+                        "{what}: duplicate key `{key}` (first at line {}, column {})",
+                        first.line, first.column
+                    ),
+                );
+                continue;
+            }
+            fields.insert(key.to_string(), (k, v));
+        }
+        Some(fields)
+    }
+
+    fn list(&mut self, file: &File, id: NodeId, what: &str) -> Option<Vec<NodeId>> {
+        let node = file.tree.node(id);
+        match &node.value {
+            Value::Seq(items) => Some(items.clone()),
+            _ => {
+                self.error(
+                    file.path,
+                    Some(node.at),
+                    format!("{what} should be a list (`- ` items), not {}", node.what()),
+                );
+                None
+            }
+        }
+    }
+
+    /// A scalar as text; null is refused.
+    fn text(&mut self, file: &File, id: NodeId, what: &str) -> Option<String> {
+        let node = file.tree.node(id);
+        match node.scalar() {
+            Some(text) if !node.is_null() => Some(text.to_string()),
+            _ => {
+                self.error(
+                    file.path,
+                    Some(node.at),
+                    format!("{what} should be text, not {}", node.what()),
+                );
+                None
+            }
+        }
+    }
+
+    /// A number written plainly; thousands separators and quotes refused.
+    fn number(&mut self, file: &File, id: NodeId, what: &str) -> Option<f64> {
+        let node = file.tree.node(id);
+        let Value::Scalar { text, plain } = &node.value else {
+            self.error(
+                file.path,
+                Some(node.at),
+                format!("{what} should be a number, not {}", node.what()),
+            );
+            return None;
+        };
+        let raw = file.raw(id).trim();
+        if *plain && GROUPED.is_match(raw) {
+            let digits: String = raw
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '-')
+                .collect();
+            let read = match text.parse::<f64>() {
+                Ok(n) if NUMBER.is_match(text) => format!("YAML reads it as {n}"),
+                _ => "YAML does not read it as a number".to_string(),
+            };
+            self.error(
+                file.path,
+                Some(node.at),
+                format!(
+                    "{what} `{raw}` is written with a thousands separator and {read}; write {digits}"
+                ),
+            );
+            return None;
+        }
+        if !*plain {
+            self.error(
+                file.path,
+                Some(node.at),
+                format!("{what} `{text}` is quoted; write the number without quotes"),
+            );
+            return None;
+        }
+        match text.parse::<f64>() {
+            Ok(n) if NUMBER.is_match(text) && n.is_finite() => Some(n),
+            _ => {
+                self.error(
+                    file.path,
+                    Some(node.at),
+                    format!("{what} `{text}` is not a number; write digits such as 11000 or 12.5"),
+                );
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, file: &File, id: NodeId, what: &str) -> Option<DateValue> {
+        let node = file.tree.node(id);
+        let text = node.scalar().unwrap_or("").trim();
+        match DateValue::parse_iso(text) {
+            Some(date) if node.scalar().is_some() => Some(date),
+            _ => {
+                self.error(
+                    file.path,
+                    Some(node.at),
+                    format!(
+                        "malformed {what} `{}`: write YYYY-MM-DD (or YYYY-MM, YYYY, YYYY-Www, 199X)",
+                        if node.scalar().is_some() { text } else { node.what() }
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn sources(&mut self, file: &File, id: NodeId) -> HashMap<String, usize> {
+        let mut keys = HashMap::new();
+        let Some(fields) = self.fields(file, id, "`sources`", &[]) else {
+            return keys;
+        };
+        let mut entries: Vec<(String, (NodeId, NodeId))> = fields.into_iter().collect();
+        entries.sort_by_key(|(_, (k, _))| *k);
+        for (key, (_, v)) in entries {
+            let what = format!("source `{key}`");
+            let Some(fields) = self.fields(file, v, &what, SOURCE_KEYS) else {
+                continue;
+            };
+            let Some(name) = (match fields.get("name") {
+                Some(&(_, n)) => self.text(file, n, "`name`"),
+                None => {
+                    self.error(file.path, Some(file.at(v)), format!("{what} needs `name:`"));
+                    None
+                }
+            }) else {
+                continue;
+            };
+            let url = fields
+                .get("url")
+                .and_then(|&(_, u)| self.text(file, u, "`url`"));
+            let mut aliases = Vec::new();
+            if let Some(&(_, a)) = fields.get("aliases") {
+                for item in self.list(file, a, "`aliases`").unwrap_or_default() {
+                    if let Some(alias) = self.text(file, item, "an alias") {
+                        if Term::parse(&alias).is_none() {
+                            self.error(
+                                file.path,
+                                Some(file.at(item)),
+                                format!("alias `{alias}` holds no word"),
+                            );
+                        }
+                        aliases.push(alias);
+                    }
+                }
+            }
+            keys.insert(key.clone(), self.sources.len());
+            self.sources.push(Source {
+                key: Some(key),
+                name,
+                url,
+                aliases,
+            });
+        }
+        keys
+    }
+
+    fn fact(
+        &mut self,
+        file: &File,
+        item: NodeId,
+        n: usize,
+        keys: &HashMap<String, usize>,
+        topic: Option<String>,
+    ) -> Option<Fact> {
+        let before = self.problems.len();
+        let what = format!("facts[{n}]");
+        let fields = self.fields(file, item, &what, FACT_KEYS)?;
+        let field = |name: &str| fields.get(name).map(|&(_, v)| v);
+        let key_at = |name: &str| fields.get(name).map(|&(k, _)| file.at(k));
+        let id_at = field("id").map_or(file.at(item), |v| file.at(v));
+        let id = match field("id") {
+            Some(v) => self.text(file, v, "`id`")?,
+            None => {
+                self.error(
+                    file.path,
+                    Some(file.at(item)),
+                    format!("{what} needs `id:`"),
+                );
+                return None;
+            }
+        };
+        match self.ids.get(&id) {
+            Some((first_path, first)) => {
+                let message = format!(
+                    "duplicate fact id `{id}`; first defined at {first_path}:{}:{}",
+                    first.line, first.column
+                );
+                self.error(file.path, Some(id_at), message);
+            }
+            None => {
+                self.ids.insert(id.clone(), (file.path.to_string(), id_at));
+            }
+        }
+        let about = field("about").and_then(|v| self.text(file, v, "`about`"));
+        let kind = match field("kind") {
+            Some(v) => {
+                let name = self.text(file, v, "`kind`");
+                let kind = name.as_deref().and_then(Kind::parse);
+                if let (Some(name), None) = (&name, kind) {
+                    self.error(
+                        file.path,
+                        Some(file.at(v)),
+                        format!(
+                            "fact `{id}`: unknown kind `{name}`; use one of count, money, percent, measure, date, time"
+                        ),
+                    );
+                }
+                kind
+            }
+            None => {
+                self.error(file.path, Some(id_at), format!("fact `{id}` needs `kind:`"));
+                None
+            }
+        };
+        let groups = match field("match") {
+            Some(v) => self.groups(file, v, &id),
+            None => {
+                self.error(
+                    file.path,
+                    Some(id_at),
+                    format!("fact `{id}` needs `match:` (lists of terms)"),
+                );
+                Vec::new()
+            }
+        };
+        let tolerance = field("tolerance").and_then(|v| self.tolerance(file, v, &id));
+        let currency = field("currency").and_then(|v| {
+            let code = self.text(file, v, "`currency`")?;
+            let parsed = Currency::from_code(&code);
+            if parsed.is_none() {
+                let codes: Vec<_> = Currency::all_codes().collect();
+                self.error(
+                    file.path,
+                    Some(file.at(v)),
+                    format!("unknown currency `{code}`; use one of {}", codes.join(", ")),
+                );
+            }
+            parsed
+        });
+        let unit = field("unit").and_then(|v| {
+            let symbol = self.text(file, v, "`unit`")?;
+            let parsed = Unit::from_symbol(&symbol);
+            if parsed.is_none() {
+                let units: Vec<_> = Unit::all_symbols().collect();
+                self.error(
+                    file.path,
+                    Some(file.at(v)),
+                    format!("unknown unit `{symbol}`; use one of {}", units.join(", ")),
+                );
+            }
+            parsed
+        });
+        let kind_at = field("kind").map_or(id_at, |v| file.at(v));
+        match kind {
+            Some(Kind::Money) if field("currency").is_none() => self.error(
+                file.path,
+                Some(kind_at),
+                format!("money fact `{id}` needs `currency:` (an ISO 4217 code such as EUR)"),
+            ),
+            Some(Kind::Measure) if field("unit").is_none() => self.error(
+                file.path,
+                Some(kind_at),
+                format!("measure fact `{id}` needs `unit:` (such as km2 or t)"),
+            ),
+            Some(k) if k != Kind::Money && field("currency").is_some() => self.error(
+                file.path,
+                key_at("currency"),
+                format!("fact `{id}` is a {k} fact: only money facts take `currency:`"),
+            ),
+            Some(k) if !matches!(k, Kind::Measure | Kind::Percent) && field("unit").is_some() => {
+                self.error(
+                    file.path,
+                    key_at("unit"),
+                    format!(
+                        "fact `{id}` is a {k} fact: only measure and percent facts take `unit:`"
+                    ),
+                )
+            }
+            _ => {}
+        }
+        if matches!(kind, Some(Kind::Date | Kind::Time)) && field("tolerance").is_some() {
+            self.error(
+                file.path,
+                key_at("tolerance"),
+                format!("fact `{id}`: dates agree at their grain; `tolerance` applies to quantities only"),
+            );
+        }
+        let Some(values_node) = field("values") else {
+            self.error(
+                file.path,
+                Some(id_at),
+                format!("fact `{id}` has no `values`"),
+            );
+            return None;
+        };
+        let items = self.list(file, values_node, "`values`").unwrap_or_default();
+        if items.is_empty() && matches!(file.tree.node(values_node).value, Value::Seq(_)) {
+            self.error(
+                file.path,
+                Some(file.at(values_node)),
+                format!("fact `{id}`: `values` is empty"),
             );
         }
         let mut values = Vec::new();
-        let mut cursor = at
-            .and_then(|a| finder.after(a, "values:"))
-            .or(at)
-            .unwrap_or(0);
-        for value in raw_values {
-            let value_at = finder.after(cursor, "source:").or(at);
-            cursor = value_at.map_or(cursor, |v| v + 1);
-            let loc = finder.location(value_at);
-            if let Some(v) = self.value(path, loc, &raw.id, kind, value, keys) {
+        for item in items {
+            if let Some(v) = self.value(file, item, &id, kind, keys) {
                 values.push(v);
             }
         }
@@ -326,8 +646,8 @@ impl Loader {
             return None;
         }
         Some(Fact {
-            id: raw.id,
-            about: raw.about,
+            id,
+            about,
             topic,
             kind: kind?,
             groups,
@@ -335,111 +655,229 @@ impl Loader {
             currency,
             unit,
             values,
-            path: path.to_string(),
+            path: file.path.to_string(),
+            at: id_at,
         })
+    }
+
+    fn groups(&mut self, file: &File, id: NodeId, fact: &str) -> Vec<Vec<Term>> {
+        let Some(items) = self.list(file, id, "`match`") else {
+            return Vec::new();
+        };
+        if items.is_empty() {
+            self.error(
+                file.path,
+                Some(file.at(id)),
+                format!("fact `{fact}`: `match` needs at least one group"),
+            );
+        }
+        let mut groups = Vec::new();
+        for item in items {
+            // A group is a list of terms; a single term stands for itself.
+            let terms_nodes = match &file.tree.node(item).value {
+                Value::Seq(terms) => terms.clone(),
+                Value::Scalar { .. } => vec![item],
+                Value::Map(_) => {
+                    self.error(
+                        file.path,
+                        Some(file.at(item)),
+                        format!("fact `{fact}`: a `match` group is a list of terms, not a mapping"),
+                    );
+                    continue;
+                }
+            };
+            if terms_nodes.is_empty() {
+                self.error(
+                    file.path,
+                    Some(file.at(item)),
+                    format!("fact `{fact}`: empty `match` group; give it at least one term, or remove it"),
+                );
+                continue;
+            }
+            let mut terms = Vec::new();
+            for t in terms_nodes {
+                let Some(text) = self.text(file, t, "a match term") else {
+                    continue;
+                };
+                match Term::parse(&text) {
+                    Some(term) => terms.push(term),
+                    None => self.error(
+                        file.path,
+                        Some(file.at(t)),
+                        format!("fact `{fact}`: match term `{text}` holds no word"),
+                    ),
+                }
+            }
+            groups.push(terms);
+        }
+        groups
+    }
+
+    fn tolerance(&mut self, file: &File, id: NodeId, fact: &str) -> Option<Tolerance> {
+        let node = file.tree.node(id);
+        let text = node.scalar().unwrap_or("").trim();
+        if let Some(p) = text.strip_suffix('%') {
+            return match p.trim().parse::<f64>() {
+                Ok(p) if NUMBER.is_match(p.to_string().as_str()) && (0.0..=100.0).contains(&p) => {
+                    Some(Tolerance::Relative(p / 100.0))
+                }
+                _ => {
+                    self.error(
+                        file.path,
+                        Some(node.at),
+                        format!("fact `{fact}`: tolerance `{text}` should be a percentage from 0% to 100%"),
+                    );
+                    None
+                }
+            };
+        }
+        let n = self.number(file, id, "`tolerance`")?;
+        if n < 0.0 {
+            self.error(
+                file.path,
+                Some(node.at),
+                format!("fact `{fact}`: tolerance cannot be negative"),
+            );
+            return None;
+        }
+        Some(Tolerance::Absolute(n))
     }
 
     fn value(
         &mut self,
-        path: &str,
-        loc: Option<Location>,
-        id: &str,
+        file: &File,
+        item: NodeId,
+        fact: &str,
         kind: Option<Kind>,
-        raw: RawValue,
         keys: &HashMap<String, usize>,
     ) -> Option<RefValue> {
-        let _ = raw.note;
-        let figure = match (raw.value, &raw.range, &raw.date) {
-            (Some(v), None, None) if v.is_finite() => Figure::Number(v),
-            (None, Some(range), None) => match range.as_slice() {
-                [a, b] if a <= b => Figure::Range(*a, *b),
-                [a, b] => {
-                    self.problem(
-                        path,
-                        loc,
-                        format!("fact `{id}`: range [{a}, {b}] has low > high"),
-                    );
-                    return None;
-                }
-                _ => {
-                    self.problem(
-                        path,
-                        loc,
-                        format!("fact `{id}`: `range` takes two numbers, [low, high]"),
-                    );
-                    return None;
-                }
-            },
-            (None, None, Some(d)) => match yaml_string(d).as_deref().and_then(DateValue::parse_iso)
-            {
-                Some(date) => Figure::Date(date),
-                None => {
-                    self.problem(path, loc, format!(
-                        "fact `{id}`: malformed date `{}`; write YYYY, YYYY-MM, YYYY-Www or YYYY-MM-DD",
-                        yaml_string(d).unwrap_or_default()
-                    ));
-                    return None;
-                }
-            },
-            _ => {
-                self.problem(
-                    path,
-                    loc,
-                    format!(
-                        "fact `{id}`: each value needs exactly one of `value`, `range` or `date`"
-                    ),
+        let at = file.at(item);
+        let fields = self.fields(file, item, &format!("a value of `{fact}`"), VALUE_KEYS)?;
+        let given: Vec<&str> = ["value", "range", "date"]
+            .into_iter()
+            .filter(|k| fields.contains_key(*k))
+            .collect();
+        let figure_key = match given.as_slice() {
+            [one] => *one,
+            [] => {
+                self.error(
+                    file.path,
+                    Some(at),
+                    format!("fact `{fact}`: each value needs one of `value`, `range` or `date`"),
+                );
+                return None;
+            }
+            [first, second, ..] => {
+                let (k, _) = fields[*second];
+                self.error(
+                    file.path,
+                    Some(file.at(k)),
+                    format!("fact `{fact}`: a value has both `{first}` and `{second}`; keep one"),
                 );
                 return None;
             }
         };
+        let (figure_key_node, figure_node) = fields[figure_key];
         let is_date_kind = matches!(kind, Some(Kind::Date | Kind::Time));
-        if kind.is_some() && is_date_kind != matches!(figure, Figure::Date(_)) {
-            let want = if is_date_kind {
-                "`date:`"
-            } else {
-                "`value:` or `range:`"
-            };
-            self.problem(
-                path,
-                loc,
+        if let Some(k) = kind
+            && is_date_kind != (figure_key == "date")
+        {
+            let message = if is_date_kind {
                 format!(
-                    "fact `{id}`: a {} fact takes {want}",
-                    kind.map_or("", Kind::name)
+                    "fact `{fact}` is a {k} fact: write `date: YYYY-MM-DD`, not `{figure_key}:`"
+                )
+            } else {
+                format!("fact `{fact}` is a {k} fact: write `value:` or `range:`, not `date:`")
+            };
+            self.error(file.path, Some(file.at(figure_key_node)), message);
+            return None;
+        }
+        let figure = match figure_key {
+            "value" => Figure::Number(self.number(file, figure_node, "`value`")?),
+            "range" => self.range(file, figure_node, fact)?,
+            _ => Figure::Date(self.date(file, figure_node, "`date`")?),
+        };
+        let as_of = match fields.get("as_of") {
+            Some(&(_, d)) => Some(self.date(file, d, "`as_of`")?.days().1),
+            None => None,
+        };
+        let url = fields
+            .get("url")
+            .and_then(|&(_, u)| self.text(file, u, "`url`"));
+        if let Some(&(_, n)) = fields.get("note") {
+            self.text(file, n, "`note`");
+        }
+        let source = match fields.get("source") {
+            Some(&(_, s)) => {
+                let name = self.text(file, s, "`source`")?;
+                self.source(file, s, &name, keys)?
+            }
+            None => {
+                self.error(
+                    file.path,
+                    Some(at),
+                    format!("fact `{fact}`: each value needs `source:`"),
+                );
+                return None;
+            }
+        };
+        Some(RefValue {
+            figure,
+            source,
+            url,
+            as_of,
+            at,
+        })
+    }
+
+    fn range(&mut self, file: &File, id: NodeId, fact: &str) -> Option<Figure> {
+        let raw = file.raw(id);
+        if let Some(found) = GROUPED_IN_FLOW.captures(raw).and_then(|c| c.get(1)) {
+            let digits: String = found
+                .as_str()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            self.error(
+                file.path,
+                Some(file.at(id)),
+                format!(
+                    "`range` `{}` uses `,` as a thousands separator, which YAML reads as a new item; write {digits}",
+                    found.as_str()
                 ),
             );
             return None;
         }
-        let as_of = match &raw.as_of {
-            None => None,
-            Some(d) => match yaml_string(d).as_deref().and_then(DateValue::parse_iso) {
-                Some(date) => Some(date.days().1),
-                None => {
-                    self.problem(
-                        path,
-                        loc,
-                        format!(
-                            "fact `{id}`: malformed `as_of` `{}`; write YYYY-MM-DD",
-                            yaml_string(d).unwrap_or_default()
-                        ),
-                    );
-                    return None;
-                }
-            },
+        let items = self.list(file, id, "`range`")?;
+        let [a, b] = items.as_slice() else {
+            self.error(
+                file.path,
+                Some(file.at(id)),
+                format!("fact `{fact}`: `range` takes two numbers, [low, high]"),
+            );
+            return None;
         };
-        let source = self.source(path, loc, &raw.source, keys)?;
-        Some(RefValue {
-            figure,
-            source,
-            url: raw.url,
-            as_of,
-        })
+        let low = self.number(file, *a, "`range` low");
+        let high = self.number(file, *b, "`range` high");
+        let (low, high) = (low?, high?);
+        if low > high {
+            self.error(
+                file.path,
+                Some(file.at(id)),
+                format!(
+                    "fact `{fact}`: range [{low}, {high}] has low > high; write [{high}, {low}]"
+                ),
+            );
+            return None;
+        }
+        Some(Figure::Range(low, high))
     }
 
     /// A key of `sources`, or a name written out (which becomes a source).
     fn source(
         &mut self,
-        path: &str,
-        loc: Option<Location>,
+        file: &File,
+        node: NodeId,
         name: &str,
         keys: &HashMap<String, usize>,
     ) -> Option<usize> {
@@ -449,14 +887,22 @@ impl Loader {
         let looks_like_key = !name.is_empty()
             && name
                 .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
-            && !keys.is_empty();
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
         if looks_like_key {
-            let known: Vec<&str> = keys.keys().map(String::as_str).collect();
-            self.problem(path, loc, format!(
-                "unknown source key `{name}`; known keys: {} (write a source's full name to use it without a key)",
+            let mut known: Vec<&str> = keys.keys().map(String::as_str).collect();
+            known.sort_unstable();
+            let known = if known.is_empty() {
+                "none: this file has no `sources:`".to_string()
+            } else {
                 known.join(", ")
-            ));
+            };
+            self.error(
+                file.path,
+                Some(file.at(node)),
+                format!(
+                    "unknown source key `{name}`; known keys: {known} (write a source's full name to use it without a key)"
+                ),
+            );
             return None;
         }
         if let Some(i) = self
@@ -473,65 +919,6 @@ impl Loader {
             aliases: Vec::new(),
         });
         Some(self.sources.len() - 1)
-    }
-}
-
-fn yaml_string(value: &serde_yaml::Value) -> Option<String> {
-    match value {
-        serde_yaml::Value::String(s) => Some(s.trim().to_string()),
-        serde_yaml::Value::Number(n) => Some(n.to_string()),
-        serde_yaml::Value::Tagged(t) => yaml_string(&t.value),
-        _ => None,
-    }
-}
-
-fn parse_tolerance(value: &serde_yaml::Value) -> Option<Tolerance> {
-    match value {
-        serde_yaml::Value::Number(n) => n.as_f64().filter(|v| *v >= 0.0).map(Tolerance::Absolute),
-        serde_yaml::Value::String(s) => {
-            let s = s.trim();
-            match s.strip_suffix('%') {
-                Some(p) => p
-                    .trim()
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|v| *v >= 0.0)
-                    .map(|p| Tolerance::Relative(p / 100.0)),
-                None => s
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|v| *v >= 0.0)
-                    .map(Tolerance::Absolute),
-            }
-        }
-        _ => None,
-    }
-}
-
-/// Finds keys in the raw text, to give positions to problems serde cannot
-/// locate.
-struct Finder<'a> {
-    text: &'a str,
-}
-
-impl<'a> Finder<'a> {
-    fn new(text: &'a str) -> Finder<'a> {
-        Finder { text }
-    }
-
-    fn after(&self, from: usize, needle: &str) -> Option<usize> {
-        self.text.get(from..)?.find(needle).map(|i| from + i)
-    }
-
-    fn location(&self, offset: Option<usize>) -> Option<Location> {
-        let offset = offset?;
-        let before = self.text.get(..offset)?;
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Some(Location {
-            line,
-            column: before[line_start..].chars().count() + 1,
-        })
     }
 }
 
@@ -562,6 +949,20 @@ facts:
         as_of: 2024-12
 ";
 
+    fn errors(text: &str) -> Vec<String> {
+        check_str("t.yaml", text)
+            .problems
+            .iter()
+            .map(Problem::to_string)
+            .collect()
+    }
+
+    fn one_error(text: &str) -> String {
+        let errors = errors(text);
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        errors[0].clone()
+    }
+
     #[test]
     fn loads_the_design_format() {
         let index = parse_str("t.yaml", GOOD).unwrap();
@@ -572,6 +973,7 @@ facts:
         assert_eq!(fact.tolerance, Some(Tolerance::Relative(0.05)));
         assert_eq!(fact.values[1].figure, Figure::Range(11000.0, 12000.0));
         assert_eq!(fact.values[1].as_of, Some(jiff::civil::date(2024, 12, 31)));
+        assert_eq!(fact.at, Location { line: 7, column: 9 });
         assert_eq!(
             index.sources[fact.values[1].source].name,
             "Ukraine's military intelligence"
@@ -579,29 +981,153 @@ facts:
     }
 
     #[test]
-    fn unknown_keys_name_line_and_column() {
-        let text = GOOD.replace("about: troops sent", "abut: troops sent");
-        let err = parse_str("t.yaml", &text).unwrap_err().to_string();
+    fn unknown_keys_name_line_and_column_every_one() {
+        let text = GOOD
+            .replace("about: troops sent", "abut: troops sent")
+            .replace("as_of: 2024-12\n", "asof: 2024-12\n");
+        let errors = errors(&text);
+        assert_eq!(errors.len(), 2, "{errors:#?}");
         assert!(
-            err.starts_with("t.yaml:8:5: facts[0]: unknown field `abut`"),
-            "{err}"
+            errors[0].starts_with("t.yaml:8:5: error: facts[0]: unknown field `abut`"),
+            "{errors:#?}"
+        );
+        assert!(
+            errors[1].starts_with("t.yaml:20:9: error: a value of `troops`: unknown field `asof`"),
+            "{errors:#?}"
         );
     }
 
     #[test]
     fn reversed_range_is_an_error_at_its_value() {
         let text = GOOD.replace("[11000, 12000]", "[12000, 11000]");
-        let err = parse_str("t.yaml", &text).unwrap_err().to_string();
-        assert!(
-            err.contains("t.yaml:19:9: fact `troops`: range [12000, 11000] has low > high"),
-            "{err}"
+        assert_eq!(
+            one_error(&text),
+            "t.yaml:18:16: error: fact `troops`: range [12000, 11000] has low > high; write [11000, 12000]"
         );
     }
 
     #[test]
-    fn unknown_source_key_is_an_error() {
+    fn unknown_source_key_is_an_error_at_the_key() {
         let text = GOOD.replace("source: nis", "source: nsi");
-        let err = parse_str("t.yaml", &text).unwrap_err().to_string();
-        assert!(err.contains("unknown source key `nsi`"), "{err}");
+        assert_eq!(
+            one_error(&text),
+            "t.yaml:16:17: error: unknown source key `nsi`; known keys: nis (write a source's full name to use it without a key)"
+        );
+    }
+
+    #[test]
+    fn thousands_separators_are_refused_with_the_digits_to_write() {
+        let cases = [
+            ("10.000", "YAML reads it as 10; write 10000"),
+            ("10,000", "YAML does not read it as a number; write 10000"),
+            (
+                "1.500.000",
+                "YAML does not read it as a number; write 1500000",
+            ),
+            ("1.500", "YAML reads it as 1.5; write 1500"),
+        ];
+        for (written, message) in cases {
+            let text = GOOD.replace("value: 11000", &format!("value: {written}"));
+            let error = one_error(&text);
+            assert!(error.starts_with("t.yaml:15:16: error: `value`"), "{error}");
+            assert!(error.ends_with(message), "{error}");
+        }
+        let text = GOOD.replace("[11000, 12000]", "[11,000, 12,000]");
+        assert!(
+            one_error(&text).contains("`range` `11,000` uses `,` as a thousands separator"),
+            "{text}"
+        );
+        // Decimals and small numbers stay numbers.
+        for fine in ["12.5", "0.125", "600", "1e6"] {
+            let text = GOOD.replace("value: 11000", &format!("value: {fine}"));
+            assert!(errors(&text).is_empty(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn kinds_and_values_must_agree() {
+        let text = GOOD.replace("- value: 11000", "- date: 2024-11-13");
+        assert_eq!(
+            one_error(&text),
+            "t.yaml:15:9: error: fact `troops` is a count fact: write `value:` or `range:`, not `date:`"
+        );
+        let text = GOOD
+            .replace("kind: count", "kind: date")
+            .replace("    tolerance: 5%\n", "")
+            .replace(
+                "      - range: [11000, 12000]\n",
+                "      - date: 2024-12-01\n",
+            );
+        assert_eq!(
+            one_error(&text),
+            "t.yaml:14:9: error: fact `troops` is a date fact: write `date: YYYY-MM-DD`, not `value:`"
+        );
+    }
+
+    #[test]
+    fn malformed_dates_money_without_currency_and_empty_groups() {
+        let text = GOOD.replace("as_of: 2024-11-13", "as_of: 2024-13-45");
+        assert!(
+            one_error(&text).starts_with("t.yaml:17:16: error: malformed `as_of` `2024-13-45`"),
+            "{text}"
+        );
+        let text = GOOD.replace("kind: count", "kind: money");
+        assert_eq!(
+            one_error(&text),
+            "t.yaml:9:11: error: money fact `troops` needs `currency:` (an ISO 4217 code such as EUR)"
+        );
+        let text = GOOD.replace("- [soldat*, troops]", "- []");
+        assert_eq!(
+            one_error(&text),
+            "t.yaml:12:9: error: fact `troops`: empty `match` group; give it at least one term, or remove it"
+        );
+    }
+
+    #[test]
+    fn tolerance_is_for_quantities_only() {
+        let text = GOOD
+            .replace("kind: count", "kind: date")
+            .replace("- value: 11000", "- date: 2024-11-13")
+            .replace("- range: [11000, 12000]", "- date: 2024-12");
+        assert_eq!(
+            one_error(&text),
+            "t.yaml:13:5: error: fact `troops`: dates agree at their grain; `tolerance` applies to quantities only"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_places() {
+        let mut loader = Loader::default();
+        loader.add("a.yaml", GOOD);
+        loader.add("b.yaml", &format!("\n\n{GOOD}"));
+        let checked = loader.finish(2);
+        let errors: Vec<String> = checked.problems.iter().map(Problem::to_string).collect();
+        assert_eq!(
+            errors,
+            ["b.yaml:9:9: error: duplicate fact id `troops`; first defined at a.yaml:7:9"]
+        );
+    }
+
+    #[test]
+    fn every_error_of_a_file_is_reported() {
+        let text = GOOD
+            .replace("kind: count", "kind: cont")
+            .replace("source: nis", "source: nsi")
+            .replace("as_of: 2024-12", "as_of: 2024-1");
+        assert_eq!(errors(&text).len(), 3, "{:#?}", errors(&text));
+    }
+
+    #[test]
+    fn hostile_yaml_is_an_error_not_a_panic() {
+        for text in [
+            "",
+            "[",
+            "facts: *x",
+            "- a\n- b",
+            "facts: [1, [2]]",
+            "\u{feff}facts:",
+        ] {
+            let _ = errors(text);
+        }
     }
 }

@@ -2,15 +2,20 @@
 //! them and when, and an index of their `match` terms so that matching an
 //! article costs one lookup per word, whatever the number of facts.
 
+mod lint;
 mod load;
 mod terms;
+mod yaml;
 
-pub use load::{load_paths, parse_str};
+pub use lint::warnings;
+pub use load::{Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse_str};
 pub use terms::{Hit, Target, Term, TermIndex};
+pub use yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
 
 use jiff::civil::Date;
 
 use crate::claim::{Interval, Kind};
+use crate::error::Location;
 use crate::units::{Currency, Unit};
 use crate::when::DateValue;
 
@@ -61,6 +66,8 @@ pub struct RefValue {
     pub source: usize,
     pub url: Option<String>,
     pub as_of: Option<Date>,
+    /// Where the value's entry starts in its file.
+    pub at: Location,
 }
 
 /// How far a reference figure stretches: relative (0.05 for `5%`) or
@@ -102,6 +109,8 @@ pub struct Fact {
     pub values: Vec<RefValue>,
     /// The file that defined the fact.
     pub path: String,
+    /// Where its `id` is written.
+    pub at: Location,
 }
 
 impl Fact {
@@ -109,6 +118,53 @@ impl Fact {
     pub fn label(&self) -> &str {
         self.about.as_deref().unwrap_or(&self.id)
     }
+
+    /// The interval a reference figure stands for, for comparisons: with
+    /// `tolerance`, the figure widened by it; without, a `value:` read as
+    /// rounded (see [`rounded`]) and a `range:` as written. `None` for
+    /// dates, which compare at their grain.
+    pub fn reach(&self, figure: &Figure) -> Option<Interval> {
+        let interval = figure.interval()?;
+        Some(match (self.tolerance, figure) {
+            (Some(t), _) => t.widen(interval),
+            (None, Figure::Number(n)) => rounded(*n),
+            (None, _) => interval,
+        })
+    }
+}
+
+/// Largest share of a figure that reading it as rounded may add.
+pub const ROUNDING_CAP: f64 = 0.05;
+
+/// An exact figure read as rounded to its last non-zero digit, by at most
+/// [`ROUNDING_CAP`] of its value: `11000` covers 10,500–11,500, `600`
+/// covers 570–630, `56421` only itself ±0.5, `12.5` covers 12.45–12.55.
+pub fn rounded(n: f64) -> Interval {
+    let half = rounding_half_width(n).min(n.abs() * ROUNDING_CAP);
+    Interval::closed(n - half, n + half)
+}
+
+fn rounding_half_width(n: f64) -> f64 {
+    let n = n.abs();
+    if n == 0.0 || !n.is_finite() {
+        return 0.0;
+    }
+    if n.fract() != 0.0 {
+        // Decimals: half a unit of the last decimal written (up to 4).
+        let mut place = 0.1;
+        for _ in 0..4 {
+            if ((n / place).round() * place - n).abs() < 1e-9 {
+                return place / 2.0;
+            }
+            place /= 10.0;
+        }
+        return place / 2.0;
+    }
+    let mut place = 1.0;
+    while (n / (place * 10.0)).fract() == 0.0 && place < 1e15 {
+        place *= 10.0;
+    }
+    place / 2.0
 }
 
 /// Every loaded fact and source, with the term index built once.

@@ -3,6 +3,7 @@
 //! else in the program knows the formats.
 
 mod json;
+pub mod refs;
 mod table;
 
 use std::io::{self, Write};
