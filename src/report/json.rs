@@ -58,6 +58,9 @@ struct ClaimJson {
     counted: Option<String>,
     #[serde(flatten)]
     verdict: Option<VerdictJson>,
+    /// Present, and true, only for a finding a comment suppressed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    suppressed: bool,
 }
 
 #[derive(Serialize)]
@@ -92,6 +95,7 @@ struct SummaryJson {
     outdated: usize,
     contradicted: usize,
     unverified: usize,
+    suppressed: usize,
     errors: usize,
 }
 
@@ -140,6 +144,7 @@ fn claim_json(file: &FileResult, finding: &Finding, mode: Mode) -> ClaimJson {
         relative: None,
         counted: claim.counted.clone(),
         verdict: None,
+        suppressed: false,
     };
     match &claim.value {
         Value::Quantity(q) => {
@@ -203,9 +208,11 @@ impl Report for Json {
             lang: file.lang.code(),
             date: file.date.map(|d| d.to_string()),
             claims: file
-                .findings
-                .iter()
-                .map(|f| claim_json(file, f, self.style.mode))
+                .entries()
+                .map(|(f, suppressed)| ClaimJson {
+                    suppressed,
+                    ..claim_json(file, f, self.style.mode)
+                })
                 .collect(),
         });
         Ok(())
@@ -225,6 +232,7 @@ impl Report for Json {
                 outdated: summary.count(Outdated),
                 contradicted: summary.count(Contradicted),
                 unverified: summary.count(Unverified),
+                suppressed: summary.suppressed,
                 errors: summary.errors,
             },
         };
