@@ -220,6 +220,11 @@ fn run_articles(
         errors: found.errors.len(),
         ..Summary::default()
     };
+    let mut output = input
+        .output
+        .as_deref()
+        .map(AtomicFile::create)
+        .transpose()?;
     let bar = progress(found.inputs.len(), input.quiet);
     let started = Instant::now();
     pipeline::run(&found.inputs, &job, |_, outcome| -> Result<()> {
@@ -249,16 +254,22 @@ fn run_articles(
         if let Some((md, md_buffer)) = &mut markdown {
             md.file(md_buffer, &result)?;
         }
-        if input.output.is_none() && !buffer.is_empty() {
-            bar.suspend(|| std::io::stdout().write_all(&buffer))?;
+        if !buffer.is_empty() {
+            match &mut output {
+                Some(file) => file.write_all(&buffer)?,
+                None => bar.suspend(|| std::io::stdout().write_all(&buffer))?,
+            }
             buffer.clear();
         }
         Ok(())
     })?;
     bar.finish_and_clear();
     reporter.finish(&mut buffer, &summary)?;
-    match &input.output {
-        Some(path) => write_atomically(path, &buffer)?,
+    match output {
+        Some(mut file) => {
+            file.write_all(&buffer)?;
+            file.commit()?;
+        }
         None => std::io::stdout().write_all(&buffer)?,
     }
     if let (Some(path), Some((mut md, mut md_buffer))) = (step_summary, markdown) {
@@ -300,19 +311,63 @@ fn append(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     file.write_all(b"\n")
 }
 
-/// Writes a report through a temporary file in the same directory, renamed
-/// into place, so a crash never leaves half a report.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.factcheck-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+/// A report written through a temporary file in the same directory and
+/// renamed into place by [`AtomicFile::commit`], so a crash or an error
+/// never leaves half a report; dropped uncommitted, the temporary file is
+/// removed. The report streams into it, so memory stays bounded.
+struct AtomicFile {
+    tmp: PathBuf,
+    path: PathBuf,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl AtomicFile {
+    fn create(path: &Path) -> Result<AtomicFile> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.factcheck-{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        Ok(AtomicFile {
+            tmp,
+            path: path.to_path_buf(),
+            file: Some(std::io::BufWriter::new(file)),
+        })
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
+        if let Some(file) = &mut self.file {
+            file.write_all(bytes)
+                .with_context(|| format!("cannot write {}", self.tmp.display()))?;
+        }
+        Ok(())
+    }
+
+    fn commit(mut self) -> Result<()> {
+        if let Some(file) = self.file.take() {
+            let file = file
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .with_context(|| format!("cannot write {}", self.tmp.display()))?;
+            file.sync_all()
+                .with_context(|| format!("cannot write {}", self.tmp.display()))?;
+        }
+        std::fs::rename(&self.tmp, &self.path)
+            .with_context(|| format!("cannot write {}", self.path.display()))
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.is_some() {
+            self.file = None;
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }

@@ -512,3 +512,28 @@ fn extract_refuses_verify_only_formats() {
         .code(2)
         .stderr(predicate::str::contains("table or json"));
 }
+
+#[test]
+fn output_file_is_written_whole_and_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.sarif");
+    factcheck(&root())
+        .args([
+            "verify",
+            "tests/cmd/ci-sarif",
+            "--refs",
+            "tests/cmd/ci-sarif/claims",
+        ])
+        .args(["--format", "sarif", "--no-config", "--output"])
+        .arg(&report)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::is_empty());
+    let log: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 3);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["report.sarif"]);
+}
