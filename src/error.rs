@@ -70,6 +70,12 @@ pub enum Error {
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{}", problems_text(.0))]
     InvalidRefs(Vec<Problem>),
+    #[error("invalid glob `{glob}`: {detail}")]
+    Glob { glob: String, detail: String },
+    /// A problem with an input that is not a read error: an unreadable
+    /// directory entry, a failed `git diff`.
+    #[error("{path}: {detail}")]
+    Input { path: String, detail: String },
 }
 
 fn problems_text(problems: &[Problem]) -> String {

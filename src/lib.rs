@@ -18,7 +18,10 @@ pub mod when;
 
 pub use error::Error;
 pub mod check;
+pub mod config;
 pub mod describe;
+pub mod diff;
 pub mod pipeline;
 pub mod refs;
 pub mod report;
+pub mod suppress;

@@ -10,10 +10,15 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{CommandFactory, Parser};
 
-use cli::{Cli, ColorArg, Command, FailOn, InputArgs, LangArg};
-use factcheck::pipeline::{self, Settings};
+use cli::{Cli, ColorArg, Command, FailOn, FormatArg, InputArgs, LangArg};
+use factcheck::check::Verdict;
+use factcheck::config::{self, Config};
+use factcheck::diff;
+use factcheck::pipeline::{self, Job, Settings, WalkOptions};
 use factcheck::refs::{self, FactIndex};
 use factcheck::report::{self, Format, Mode, Style, Summary};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::time::Instant;
 
 /// Exit codes: DESIGN.md's contract.
 const EXIT_FINDINGS: u8 = 1;
@@ -34,23 +39,51 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Verify(args) => {
-            let index = load_refs(&args.refs)?;
-            let fail_on = args.fail_on;
+            let config = load_config(&args.input)?;
+            let refs = if !args.refs.is_empty() {
+                args.refs.clone()
+            } else {
+                config.as_ref().map(|c| c.refs.clone()).unwrap_or_default()
+            };
+            let index = load_refs(&refs)?;
+            let format = args
+                .format
+                .map(FormatArg::format)
+                .or(config.as_ref().and_then(|c| c.format))
+                .unwrap_or(Format::Table);
+            let fail_on = args
+                .fail_on
+                .or(config.as_ref().and_then(|c| c.fail_on))
+                .unwrap_or(FailOn::At(Verdict::Contradicted));
             run_articles(
                 &args.input,
+                config.as_ref(),
                 Some(&index),
-                args.format.format(),
+                format,
                 Mode::Verify,
                 fail_on,
+                args.diff_base.as_deref(),
             )
         }
-        Command::Extract(args) => run_articles(
-            &args.input,
-            None,
-            args.format.format(),
-            Mode::Extract,
-            FailOn::Never,
-        ),
+        Command::Extract(args) => {
+            let config = load_config(&args.input)?;
+            let format = args.format.map_or(Format::Table, FormatArg::format);
+            if !matches!(format, Format::Table | Format::Json) {
+                bail!(
+                    "extract writes table or json; `{}` is for verify",
+                    format.name()
+                );
+            }
+            run_articles(
+                &args.input,
+                config.as_ref(),
+                None,
+                format,
+                Mode::Extract,
+                FailOn::Never,
+                None,
+            )
+        }
         Command::Refs(command) => cli::refs::run(command, load_refs),
         Command::Completions { shell } => {
             let mut command = Cli::command();
@@ -58,6 +91,19 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
     }
+}
+
+/// `--config FILE`, else the nearest `factcheck.toml` (unless `--no-config`).
+fn load_config(input: &InputArgs) -> Result<Option<Config>> {
+    if input.no_config {
+        return Ok(None);
+    }
+    let path = match &input.config {
+        Some(path) => Some(path.clone()),
+        None => config::find(&std::env::current_dir().context("no working directory")?),
+    };
+    path.map(|p| config::load(&p).context("invalid configuration"))
+        .transpose()
 }
 
 /// Loads `--refs` paths, or `./claims` when none is given.
@@ -83,67 +129,168 @@ fn color_wanted(choice: ColorArg, to_terminal: bool) -> bool {
     }
 }
 
+/// Files from which a run on a terminal shows a progress bar.
+const PROGRESS_FROM: usize = 16;
+
+/// A progress bar on stderr for long runs on a terminal; hidden in pipes,
+/// in CI (`CI` set) and with `--quiet`.
+fn progress(len: usize, quiet: bool) -> ProgressBar {
+    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    if quiet || in_ci || len < PROGRESS_FROM || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:30} {pos}/{len} files {elapsed} (eta {eta}) {wide_msg}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
 fn run_articles(
     input: &InputArgs,
+    config: Option<&Config>,
     index: Option<&FactIndex>,
     format: Format,
     mode: Mode,
     fail_on: FailOn,
+    diff_base: Option<&str>,
 ) -> Result<u8> {
-    let inputs = pipeline::discover(&input.paths)?;
-    if inputs.is_empty() {
+    let cwd = std::env::current_dir().context("no working directory")?;
+    let diff_base = diff_base.map(|rev| diff::base(&cwd, rev)).transpose()?;
+    let root = match &diff_base {
+        Some(base) => base.toplevel.clone(),
+        None => diff::toplevel(&cwd).unwrap_or_else(|| cwd.canonicalize().unwrap_or(cwd.clone())),
+    };
+    let mut globs = config.map(|c| c.globs.clone()).unwrap_or_default();
+    globs.extend(input.globs.iter().cloned());
+    let found = pipeline::discover(&input.paths, &WalkOptions { globs })?;
+    let mut stderr = anstream::stderr();
+    for err in &found.errors {
+        writeln!(stderr, "error: {err}")?;
+    }
+    if found.inputs.is_empty() && found.errors.is_empty() {
         bail!("no articles found (looked for .md, .markdown and .txt files)");
     }
-    let settings = Settings {
-        lang: match input.lang {
-            LangArg::Auto => None,
-            LangArg::Fixed(lang) => Some(lang),
+    let lang = input
+        .lang
+        .or(config.and_then(|c| c.lang))
+        .unwrap_or(LangArg::Auto);
+    let job = Job {
+        settings: Settings {
+            lang: match lang {
+                LangArg::Auto => None,
+                LangArg::Fixed(lang) => Some(lang),
+            },
+            date: input.date,
+            max_size: input.max_size,
         },
-        date: input.date,
-        max_size: input.max_size,
+        index,
+        root: Some(root),
+        diff_base,
     };
     let to_terminal = input.output.is_none() && std::io::stdout().is_terminal();
     let style = Style {
         mode,
         color: color_wanted(input.color, to_terminal),
+        quiet: input.quiet,
+        fail_on: fail_on.level(),
     };
     let mut reporter = report::reporter(format, style);
+    // GitHub shows the first few annotations only: the whole report goes
+    // to the step summary as well.
+    let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY")
+        .filter(|v| !v.is_empty() && format == Format::Github)
+        .map(PathBuf::from);
+    let mut markdown = step_summary.as_ref().map(|_| {
+        (
+            report::reporter(
+                Format::Markdown,
+                Style {
+                    color: false,
+                    ..style
+                },
+            ),
+            Vec::<u8>::new(),
+        )
+    });
     let mut buffer: Vec<u8> = Vec::new();
-    let mut summary = Summary::default();
-    let mut stderr = anstream::stderr();
-    for item in &inputs {
-        let doc = match pipeline::read(item, settings.max_size) {
-            Ok(doc) => doc,
+    let mut summary = Summary {
+        errors: found.errors.len(),
+        ..Summary::default()
+    };
+    let mut output = input
+        .output
+        .as_deref()
+        .map(AtomicFile::create)
+        .transpose()?;
+    let bar = progress(found.inputs.len(), input.quiet);
+    let started = Instant::now();
+    pipeline::run(&found.inputs, &job, |_, outcome| -> Result<()> {
+        bar.inc(1);
+        let result = match outcome {
+            Ok(result) => result,
             Err(err) => {
-                writeln!(stderr, "error: {err}")?;
+                bar.suspend(|| writeln!(stderr, "error: {err}"))?;
                 summary.errors += 1;
-                continue;
+                return Ok(());
             }
         };
-        for warning in &doc.warnings {
-            writeln!(stderr, "warning: {warning}")?;
+        for warning in &result.doc.warnings {
+            bar.suspend(|| writeln!(stderr, "warning: {warning}"))?;
         }
-        let result = pipeline::analyze(doc, &settings, index);
         let unresolved = result.unresolved();
         if unresolved > 0 {
-            writeln!(
+            bar.suspend(|| writeln!(
                 stderr,
                 "warning: {}: {unresolved} relative date{} left unresolved: no publication date; pass --date YYYY-MM-DD or add `date:` to the front matter",
                 result.doc.path(),
                 if unresolved == 1 { "" } else { "s" }
-            )?;
+            ))?;
         }
         summary.add(&result);
         reporter.file(&mut buffer, &result)?;
-        if input.output.is_none() {
-            std::io::stdout().write_all(&buffer)?;
+        if let Some((md, md_buffer)) = &mut markdown {
+            md.file(md_buffer, &result)?;
+        }
+        if !buffer.is_empty() {
+            match &mut output {
+                Some(file) => file.write_all(&buffer)?,
+                None => bar.suspend(|| std::io::stdout().write_all(&buffer))?,
+            }
             buffer.clear();
         }
-    }
+        Ok(())
+    })?;
+    bar.finish_and_clear();
     reporter.finish(&mut buffer, &summary)?;
-    match &input.output {
-        Some(path) => write_atomically(path, &buffer)?,
+    match output {
+        Some(mut file) => {
+            file.write_all(&buffer)?;
+            file.commit()?;
+        }
         None => std::io::stdout().write_all(&buffer)?,
+    }
+    if let (Some(path), Some((mut md, mut md_buffer))) = (step_summary, markdown) {
+        md.finish(&mut md_buffer, &summary)?;
+        if let Err(err) = append(&path, &md_buffer) {
+            writeln!(
+                stderr,
+                "warning: cannot append to GITHUB_STEP_SUMMARY ({}): {err}",
+                path.display()
+            )?;
+        }
+    }
+    if std::env::var_os("FACTCHECK_TIMING").is_some() {
+        let secs = started.elapsed().as_secs_f64();
+        writeln!(
+            stderr,
+            "timing: {} files in {secs:.3} s ({:.0} files/s, {} threads)",
+            summary.files,
+            summary.files as f64 / secs.max(1e-9),
+            rayon::current_num_threads()
+        )?;
     }
     if summary.errors > 0 {
         return Ok(EXIT_ERROR);
@@ -155,19 +302,72 @@ fn run_articles(
     Ok(if failing > 0 { EXIT_FINDINGS } else { 0 })
 }
 
-/// Writes a report through a temporary file in the same directory, renamed
-/// into place, so a crash never leaves half a report.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.factcheck-{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+fn append(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.write_all(b"\n")
+}
+
+/// A report written through a temporary file in the same directory and
+/// renamed into place by [`AtomicFile::commit`], so a crash or an error
+/// never leaves half a report; dropped uncommitted, the temporary file is
+/// removed. The report streams into it, so memory stays bounded.
+struct AtomicFile {
+    tmp: PathBuf,
+    path: PathBuf,
+    file: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl AtomicFile {
+    fn create(path: &Path) -> Result<AtomicFile> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.factcheck-{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        Ok(AtomicFile {
+            tmp,
+            path: path.to_path_buf(),
+            file: Some(std::io::BufWriter::new(file)),
+        })
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
+        if let Some(file) = &mut self.file {
+            file.write_all(bytes)
+                .with_context(|| format!("cannot write {}", self.tmp.display()))?;
+        }
+        Ok(())
+    }
+
+    fn commit(mut self) -> Result<()> {
+        if let Some(file) = self.file.take() {
+            let file = file
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .with_context(|| format!("cannot write {}", self.tmp.display()))?;
+            file.sync_all()
+                .with_context(|| format!("cannot write {}", self.tmp.display()))?;
+        }
+        std::fs::rename(&self.tmp, &self.path)
+            .with_context(|| format!("cannot write {}", self.path.display()))
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.is_some() {
+            self.file = None;
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }

@@ -1,18 +1,25 @@
-//! From paths to results: which files to read, how to read them, and the
-//! per-file work (extract, then check). Nothing here prints.
+//! From paths to results: which files to read (a gitignore-aware walk),
+//! how to read them, and the per-file work (extract, check, suppressions,
+//! `--diff-base`), run in parallel and handed back in path order. Nothing
+//! here prints.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use ignore::overrides::{Override, OverrideBuilder};
+use ignore::{Match, WalkBuilder};
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::check::{self, Finding, Verdict};
 use crate::claim::Value;
+use crate::diff::{self, DiffBase};
 use crate::document::{Document, Origin};
 use crate::error::Error;
 use crate::extract::{self, Options};
 use crate::lang::Lang;
 use crate::refs::FactIndex;
+use crate::suppress;
 
 /// Article extensions a directory walk picks up.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
@@ -34,15 +41,35 @@ pub struct Settings {
     pub max_size: u64,
 }
 
+/// Everything a run needs besides the list of inputs.
+#[derive(Debug, Clone)]
+pub struct Job<'a> {
+    pub settings: Settings,
+    /// References to judge against; `None` for `extract`.
+    pub index: Option<&'a FactIndex>,
+    /// The directory reported paths are relative to (the git top level,
+    /// else the working directory), canonical. `None`: paths as given.
+    pub root: Option<PathBuf>,
+    /// Keep only claims on lines changed since this revision.
+    pub diff_base: Option<DiffBase>,
+}
+
 /// Everything known about one article after the run.
 #[derive(Debug, Clone)]
 pub struct FileResult {
     pub doc: Document,
+    /// The path relative to [`Job::root`], with `/` separators, for
+    /// annotations and SARIF; the display path when it is outside the root.
+    pub rel_path: String,
     pub lang: Lang,
     pub date: Option<Date>,
     /// One finding per claim, in text order; verdicts are `unverified`
     /// when no references were given (`extract`).
     pub findings: Vec<Finding>,
+    /// Parallel to `findings`: silenced by a `factcheck-disable` comment.
+    /// Suppressed findings are reported as such and counted apart; they
+    /// never fail the run.
+    pub suppressed: Vec<bool>,
 }
 
 impl FileResult {
@@ -54,61 +81,131 @@ impl FileResult {
             .count()
     }
 
+    /// The worst verdict among findings that are not suppressed.
     pub fn worst(&self) -> Option<Verdict> {
-        self.findings.iter().map(|f| f.verdict).max()
+        self.entries()
+            .filter(|(_, suppressed)| !suppressed)
+            .map(|(f, _)| f.verdict)
+            .max()
+    }
+
+    /// Each finding with whether it is suppressed.
+    pub fn entries(&self) -> impl Iterator<Item = (&Finding, bool)> {
+        self.findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f, self.suppressed.get(i).copied().unwrap_or(false)))
     }
 }
 
-/// Expands the command line's paths: files as given, directories walked
-/// for articles (hidden entries skipped), `-` for standard input.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<Input>, Error> {
-    let mut inputs = Vec::new();
+/// How a directory walk chooses files.
+#[derive(Debug, Clone, Default)]
+pub struct WalkOptions {
+    /// Gitignore-style globs matched against paths relative to each walked
+    /// directory; `!glob` excludes. With any including glob, only matching
+    /// files are taken (whatever their extension); later globs win.
+    pub globs: Vec<String>,
+}
+
+/// The expanded command line: inputs in report order, and the entries the
+/// walk could not read.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub inputs: Vec<Input>,
+    pub errors: Vec<Error>,
+}
+
+/// Expands the command line's paths: files as given (never filtered),
+/// directories walked for articles honouring `.gitignore` and `.ignore`
+/// (inside a git repository or not) and the globs, hidden entries skipped,
+/// `-` for standard input. Each directory's files come sorted by path;
+/// arguments keep their order; a file named twice is read once.
+pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Result<Discovered, Error> {
+    let mut found = Discovered::default();
+    let mut seen = std::collections::HashSet::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            found.inputs.push(Input::Stdin);
             continue;
         }
         let meta = std::fs::metadata(path).map_err(|source| Error::Io {
             path: path.display().to_string(),
             source,
         })?;
-        if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found)?;
-            found.sort();
-            inputs.extend(found.into_iter().map(Input::Path));
+        let files = if meta.is_dir() {
+            walk(path, options, &mut found.errors)?
         } else {
-            inputs.push(Input::Path(path.clone()));
+            vec![path.clone()]
+        };
+        for file in files {
+            if seen.insert(file.clone()) {
+                found.inputs.push(Input::Path(file));
+            }
         }
     }
-    Ok(inputs)
+    Ok(found)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
-        path: dir.display().to_string(),
-        source,
-    })?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
+fn overrides(root: &Path, globs: &[String]) -> Result<Override, Error> {
+    let mut builder = OverrideBuilder::new(root);
+    for glob in globs {
+        builder.add(glob).map_err(|e| Error::Glob {
+            glob: glob.clone(),
+            detail: e.to_string(),
+        })?;
+    }
+    builder.build().map_err(|e| Error::Glob {
+        glob: globs.join(" "),
+        detail: e.to_string(),
+    })
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+}
+
+fn walk(dir: &Path, options: &WalkOptions, errors: &mut Vec<Error>) -> Result<Vec<PathBuf>, Error> {
+    let globs = overrides(dir, &options.globs)?;
+    let mut walker = WalkBuilder::new(dir);
+    walker
+        .hidden(true)
+        .git_ignore(true)
+        .git_exclude(true)
+        .ignore(true)
+        .parents(true)
+        .require_git(false)
+        .overrides(globs.clone());
+    let mut files = Vec::new();
+    for entry in walker.build() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                errors.push(Error::Input {
+                    path: dir.display().to_string(),
+                    detail: err.to_string(),
+                });
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
         }
-        let Ok(kind) = entry.file_type() else {
-            continue;
+        let path = entry.into_path();
+        // The walk already dropped what the globs exclude; a file an
+        // including glob names explicitly is taken whatever its extension.
+        let wanted = match globs.matched(&path, false) {
+            Match::Whitelist(_) => true,
+            Match::Ignore(_) => false,
+            Match::None => is_article(&path),
         };
-        if kind.is_dir() {
-            walk(&path, found)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
-        {
-            found.push(path);
+        if wanted {
+            files.push(path);
         }
     }
-    Ok(())
+    files.sort();
+    Ok(files)
 }
 
 /// Reads and parses one article, refusing files over `max_size` bytes.
@@ -152,6 +249,7 @@ pub fn read(input: &Input, max_size: u64) -> Result<Document, Error> {
 }
 
 /// Extracts the claims of `doc` and, with references, judges them.
+/// Every finding starts unsuppressed and `rel_path` is the display path.
 pub fn analyze(doc: Document, settings: &Settings, index: Option<&FactIndex>) -> FileResult {
     let lang = settings
         .lang
@@ -166,10 +264,169 @@ pub fn analyze(doc: Document, settings: &Settings, index: Option<&FactIndex>) ->
     let extraction = extract::extract(&doc, options);
     let empty = FactIndex::default();
     let findings = check::check(&extraction, index.unwrap_or(&empty), lang, date);
+    let suppressed = vec![false; findings.len()];
     FileResult {
+        rel_path: doc.path(),
         doc,
         lang,
         date,
         findings,
+        suppressed,
+    }
+}
+
+/// The whole per-file step: read, analyze, then apply the article's
+/// suppression comments and the `--diff-base` filter.
+pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
+    let doc = read(input, job.settings.max_size)?;
+    let mut result = analyze(doc, &job.settings, job.index);
+    if let (Some(root), Input::Path(path)) = (&job.root, input) {
+        result.rel_path = relative_path(root, path);
+    }
+    let rules = suppress::parse(&result.doc);
+    result.suppressed = result
+        .findings
+        .iter()
+        .map(|f| {
+            let line = result
+                .doc
+                .lines
+                .position(&result.doc.text, f.claim.span.start)
+                .line;
+            rules.covers(line, f.fact.as_ref().map(|(id, _)| id.as_str()))
+        })
+        .collect();
+    result.doc.warnings.extend(rules.warnings);
+    if let (Some(base), Input::Path(path)) = (&job.diff_base, input) {
+        let changed = diff::changed_lines(base, path)?;
+        let doc = &result.doc;
+        let keep: Vec<bool> = result
+            .findings
+            .iter()
+            .map(|f| {
+                let first = doc.lines.position(&doc.text, f.claim.span.start).line;
+                let last = doc.lines.position(&doc.text, f.claim.span.end).line;
+                changed.any_in(first, last)
+            })
+            .collect();
+        let mut i = 0;
+        result.findings.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        let mut i = 0;
+        result.suppressed.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+    }
+    Ok(result)
+}
+
+/// `path` relative to the canonical `root`, with `/` separators; the path
+/// as given when it is not under the root.
+pub fn relative_path(root: &Path, path: &Path) -> String {
+    let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    match absolute.strip_prefix(root) {
+        Ok(rel) => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/"),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+/// How many files are processed at once: results come back in input
+/// order, and at most this many documents are held in memory.
+pub fn chunk_size() -> usize {
+    (rayon::current_num_threads() * 8).max(16)
+}
+
+/// Processes `inputs` in parallel, in chunks of [`chunk_size`], and hands
+/// each outcome to `sink` in input order, so reports come out sorted and
+/// memory holds one chunk of documents at a time. Stops at the first error
+/// `sink` returns.
+pub fn run<E>(
+    inputs: &[Input],
+    job: &Job,
+    mut sink: impl FnMut(&Input, Result<FileResult, Error>) -> Result<(), E>,
+) -> Result<(), E> {
+    for chunk in inputs.chunks(chunk_size()) {
+        let outcomes: Vec<Result<FileResult, Error>> =
+            chunk.par_iter().map(|input| process(input, job)).collect();
+        for (input, outcome) in chunk.iter().zip(outcomes) {
+            sink(input, outcome)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn names(found: &Discovered, root: &Path) -> Vec<String> {
+        found
+            .inputs
+            .iter()
+            .map(|i| match i {
+                Input::Path(p) => relative_path(&root.canonicalize().unwrap(), p),
+                Input::Stdin => "-".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn walk_honours_gitignore_outside_a_repository_and_skips_hidden() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, ".gitignore", "drafts/\n");
+        write(root, ".ignore", "old.md\n");
+        write(root, "b.md", "x");
+        write(root, "a.txt", "x");
+        write(root, "old.md", "x");
+        write(root, "notes.rs", "x");
+        write(root, "drafts/d.md", "x");
+        write(root, ".hidden/h.md", "x");
+        write(root, "sub/c.markdown", "x");
+        let found = discover(&[root.to_path_buf()], &WalkOptions::default()).unwrap();
+        assert_eq!(names(&found, root), ["a.txt", "b.md", "sub/c.markdown"]);
+    }
+
+    #[test]
+    fn globs_include_and_exclude() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "a.md", "x");
+        write(root, "sub/b.md", "x");
+        write(root, "sub/c.mdx", "x");
+        let only_sub = WalkOptions {
+            globs: vec!["sub/**".to_string(), "!*.mdx".to_string()],
+        };
+        let found = discover(&[root.to_path_buf()], &only_sub).unwrap();
+        assert_eq!(names(&found, root), ["sub/b.md"]);
+        let mdx = WalkOptions {
+            globs: vec!["*.mdx".to_string()],
+        };
+        let found = discover(&[root.to_path_buf()], &mdx).unwrap();
+        assert_eq!(names(&found, root), ["sub/c.mdx"]);
+    }
+
+    #[test]
+    fn a_bad_glob_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad = WalkOptions {
+            globs: vec!["a[".to_string()],
+        };
+        assert!(discover(&[dir.path().to_path_buf()], &bad).is_err());
     }
 }

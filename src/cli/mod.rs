@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use factcheck::check::Verdict;
+pub use factcheck::config::{FailOn, LangChoice as LangArg};
 use factcheck::document::DEFAULT_MAX_SIZE;
 use factcheck::lang::Lang;
 use factcheck::report::Format;
@@ -17,7 +18,13 @@ Examples:
   factcheck verify draft.md                         check against ./claims
   factcheck verify article.txt --date 2025-08-15 --lang it --refs claims
   factcheck verify content/ --format json --output report.json
-  cat draft.md | factcheck verify - --fail-on outdated";
+  factcheck verify content/ --format sarif --output factcheck.sarif
+  factcheck verify content/ --format github --diff-base origin/main
+  factcheck verify content/ --glob '!archive/**' --quiet
+  cat draft.md | factcheck verify - --fail-on outdated
+
+Settings are also read from the nearest factcheck.toml (refs, lang, fail_on,
+format, include, exclude, globs); flags override it.";
 
 const EXTRACT_EXAMPLES: &str = "\
 Examples:
@@ -72,22 +79,43 @@ pub enum RefsCommand {
     List {
         /// Reference files or directories [default: ./claims]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
     },
+}
+
+/// Formats of `refs list`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Articles: files, directories (walked for .md, .markdown, .txt) or `-` for stdin
+    /// Articles: files, directories (walked for .md, .markdown, .txt, honouring
+    /// .gitignore and .ignore) or `-` for stdin
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Publication date (YYYY-MM-DD, or `today`); overrides front matter `date:`
     #[arg(long, value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
-    /// Article language: it, en or auto (front matter `lang:`, else detection)
-    #[arg(long, default_value = "auto", value_parser = parse_lang)]
-    pub lang: LangArg,
+    /// Article language: it, en or auto (front matter `lang:`, else detection) [default: auto]
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<LangArg>,
+    /// Include (GLOB) or exclude (!GLOB) files in directory walks; gitignore
+    /// syntax, relative to each directory walked; repeatable, the last match wins
+    #[arg(long = "glob", short = 'g', value_name = "GLOB")]
+    pub globs: Vec<String>,
+    /// Table: list only problems (disputed or worse) and the summary; no progress bar
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Read settings from FILE instead of the nearest factcheck.toml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore factcheck.toml files
+    #[arg(long)]
+    pub no_config: bool,
     /// Write the report to FILE instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,
@@ -106,25 +134,40 @@ pub struct VerifyArgs {
     /// Reference files or directories [default: ./claims]
     #[arg(long)]
     pub refs: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
-    /// Exit 1 when a finding is at this level or worse (or `never`)
-    #[arg(long, default_value = "contradicted", value_parser = parse_fail_on)]
-    pub fail_on: FailOn,
+    /// Report format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Exit 1 when a finding is at this level or worse (or `never`) [default: contradicted]
+    #[arg(long, value_parser = parse_fail_on)]
+    pub fail_on: Option<FailOn>,
+    /// Judge only claims on lines added or changed since this git revision
+    #[arg(long, value_name = "REV")]
+    pub diff_base: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
+    /// Report format: table or json [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
+    /// One table per file, for the terminal
     Table,
+    /// factcheck/v1 JSON
     Json,
+    /// GitHub Actions annotations (workflow commands)
+    Github,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// JUnit XML, one test case per claim
+    Junit,
+    /// Markdown, for a pull-request comment
+    Markdown,
 }
 
 impl FormatArg {
@@ -132,6 +175,10 @@ impl FormatArg {
         match self {
             FormatArg::Table => Format::Table,
             FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Junit => Format::Junit,
+            FormatArg::Markdown => Format::Markdown,
         }
     }
 }
@@ -141,18 +188,6 @@ pub enum ColorArg {
     Auto,
     Always,
     Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LangArg {
-    Auto,
-    Fixed(Lang),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FailOn {
-    Never,
-    At(Verdict),
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
@@ -165,10 +200,7 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 }
 
 fn parse_lang(text: &str) -> Result<LangArg, String> {
-    if text == "auto" {
-        return Ok(LangArg::Auto);
-    }
-    Lang::parse(text).map(LangArg::Fixed).ok_or_else(|| {
+    LangArg::parse(text).ok_or_else(|| {
         let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
         format!(
             "unknown language `{text}`: use auto or one of {}",
@@ -178,10 +210,7 @@ fn parse_lang(text: &str) -> Result<LangArg, String> {
 }
 
 fn parse_fail_on(text: &str) -> Result<FailOn, String> {
-    if text == "never" {
-        return Ok(FailOn::Never);
-    }
-    Verdict::parse(text).map(FailOn::At).ok_or_else(|| {
+    FailOn::parse(text).ok_or_else(|| {
         let names: Vec<&str> = Verdict::BY_SEVERITY.iter().map(|v| v.name()).collect();
         format!(
             "unknown level `{text}`: use never or one of {}",

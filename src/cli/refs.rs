@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use super::{FormatArg, RefsCommand};
+use super::{ListFormat, RefsCommand};
 use factcheck::error::Severity;
 use factcheck::refs::{self, FactIndex};
 use factcheck::report::refs as listing;
@@ -72,8 +72,8 @@ fn run_to_stdout(command: RefsCommand, load: fn(&[PathBuf]) -> Result<FactIndex>
         RefsCommand::List { paths, format } => {
             let index = load(&paths)?;
             match format {
-                FormatArg::Table => listing::table(&mut out, &index)?,
-                FormatArg::Json => listing::json(&mut out, &index)?,
+                ListFormat::Table => listing::table(&mut out, &index)?,
+                ListFormat::Json => listing::json(&mut out, &index)?,
             }
             Ok(0)
         }

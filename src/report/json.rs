@@ -1,6 +1,9 @@
 //! `--format json`: one `factcheck/v1` document per run. The wire types
 //! live here, apart from the domain types, so the domain can change
-//! without breaking the schema.
+//! without breaking the schema. The document is streamed: each file's
+//! entry is written as it comes, so a long run holds no more than one file
+//! in memory; the output is byte for byte what `to_writer_pretty` would
+//! give for the whole document.
 
 use std::io::{self, Write};
 
@@ -13,13 +16,6 @@ use crate::pipeline::FileResult;
 use crate::refs::Figure;
 
 pub const SCHEMA: &str = "factcheck/v1";
-
-#[derive(Serialize)]
-struct Document<'a> {
-    schema: &'static str,
-    files: &'a [FileJson],
-    summary: SummaryJson,
-}
 
 #[derive(Serialize)]
 struct FileJson {
@@ -58,6 +54,9 @@ struct ClaimJson {
     counted: Option<String>,
     #[serde(flatten)]
     verdict: Option<VerdictJson>,
+    /// Present, and true, only for a finding a comment suppressed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    suppressed: bool,
 }
 
 #[derive(Serialize)]
@@ -92,21 +91,31 @@ struct SummaryJson {
     outdated: usize,
     contradicted: usize,
     unverified: usize,
+    suppressed: usize,
     errors: usize,
 }
 
 pub struct Json {
     style: Style,
-    files: Vec<FileJson>,
+    /// Files written so far.
+    files: usize,
 }
 
 impl Json {
     pub fn new(style: Style) -> Json {
-        Json {
-            style,
-            files: Vec::new(),
-        }
+        Json { style, files: 0 }
     }
+}
+
+/// Pretty JSON for `value`, every line but the first indented by `indent`
+/// (JSON strings hold no raw line breaks, so this nests it exactly).
+fn nested(value: &impl Serialize, indent: &str) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    Ok(text.replace('\n', &format!("\n{indent}")))
+}
+
+fn head(out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "{{\n  \"schema\": \"{SCHEMA}\",\n  \"files\": [")
 }
 
 /// A JSON number that prints integers without a fraction.
@@ -140,6 +149,7 @@ fn claim_json(file: &FileResult, finding: &Finding, mode: Mode) -> ClaimJson {
         relative: None,
         counted: claim.counted.clone(),
         verdict: None,
+        suppressed: false,
     };
     match &claim.value {
         Value::Quantity(q) => {
@@ -197,38 +207,49 @@ fn evidence_json(e: &Evidence) -> EvidenceJson {
 }
 
 impl Report for Json {
-    fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
-        self.files.push(FileJson {
+    fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+        if self.files == 0 {
+            head(out)?;
+            writeln!(out)?;
+        } else {
+            writeln!(out, ",")?;
+        }
+        self.files += 1;
+        let entry = FileJson {
             path: file.doc.path(),
             lang: file.lang.code(),
             date: file.date.map(|d| d.to_string()),
             claims: file
-                .findings
-                .iter()
-                .map(|f| claim_json(file, f, self.style.mode))
+                .entries()
+                .map(|(f, suppressed)| ClaimJson {
+                    suppressed,
+                    ..claim_json(file, f, self.style.mode)
+                })
                 .collect(),
-        });
-        Ok(())
+        };
+        write!(out, "    {}", nested(&entry, "    ")?)
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         use crate::check::Verdict::*;
-        let doc = Document {
-            schema: SCHEMA,
-            files: &self.files,
-            summary: SummaryJson {
-                files: summary.files,
-                claims: summary.claims,
-                consistent: summary.count(Consistent),
-                disputed: summary.count(Disputed),
-                misattributed: summary.count(Misattributed),
-                outdated: summary.count(Outdated),
-                contradicted: summary.count(Contradicted),
-                unverified: summary.count(Unverified),
-                errors: summary.errors,
-            },
+        if self.files == 0 {
+            head(out)?;
+            writeln!(out, "],")?;
+        } else {
+            writeln!(out, "\n  ],")?;
+        }
+        let summary = SummaryJson {
+            files: summary.files,
+            claims: summary.claims,
+            consistent: summary.count(Consistent),
+            disputed: summary.count(Disputed),
+            misattributed: summary.count(Misattributed),
+            outdated: summary.count(Outdated),
+            contradicted: summary.count(Contradicted),
+            unverified: summary.count(Unverified),
+            suppressed: summary.suppressed,
+            errors: summary.errors,
         };
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)
+        writeln!(out, "  \"summary\": {}\n}}", nested(&summary, "  ")?)
     }
 }

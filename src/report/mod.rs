@@ -2,14 +2,23 @@
 //! Each writes to a `&mut dyn Write`, so tests capture them and nothing
 //! else in the program knows the formats.
 
+mod github;
 mod json;
+mod junit;
+mod markdown;
 pub mod refs;
+mod sarif;
 mod table;
+
+pub use github::{escape_data, escape_property};
+pub use junit::escape_xml;
+pub use markdown::escape_cell;
 
 use std::io::{self, Write};
 
-use crate::check::Verdict;
+use crate::check::{Finding, Verdict};
 use crate::pipeline::FileResult;
+use crate::span::Position;
 
 /// What the run was: `extract` reports claims, `verify` adds verdicts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,16 +31,35 @@ pub enum Mode {
 pub enum Format {
     Table,
     Json,
+    Github,
+    Sarif,
+    Junit,
+    Markdown,
 }
 
 impl Format {
-    pub const ALL: [Format; 2] = [Format::Table, Format::Json];
+    pub const ALL: [Format; 6] = [
+        Format::Table,
+        Format::Json,
+        Format::Github,
+        Format::Sarif,
+        Format::Junit,
+        Format::Markdown,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Table => "table",
             Format::Json => "json",
+            Format::Github => "github",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Markdown => "markdown",
         }
+    }
+
+    pub fn parse(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
     }
 }
 
@@ -44,14 +72,21 @@ pub struct Summary {
     pub verdicts: [usize; 6],
     /// Files that could not be read.
     pub errors: usize,
+    /// Findings silenced by a suppression comment: counted here and in
+    /// `claims`, not under their verdict, so they never fail the run.
+    pub suppressed: usize,
 }
 
 impl Summary {
     pub fn add(&mut self, file: &FileResult) {
         self.files += 1;
         self.claims += file.findings.len();
-        for finding in &file.findings {
-            self.verdicts[severity_index(finding.verdict)] += 1;
+        for (finding, suppressed) in file.entries() {
+            if suppressed {
+                self.suppressed += 1;
+            } else {
+                self.verdicts[severity_index(finding.verdict)] += 1;
+            }
         }
     }
 
@@ -82,6 +117,64 @@ pub struct Style {
     pub mode: Mode,
     /// Colour (ANSI) is wanted: a terminal and no `NO_COLOR`.
     pub color: bool,
+    /// `--quiet`: the table lists only problems (see [`is_problem`]) and
+    /// skips files without any; other formats are unchanged.
+    pub quiet: bool,
+    /// `--fail-on`: findings at this level or worse fail the run (JUnit
+    /// failures); `None` for never.
+    pub fail_on: Option<Verdict>,
+}
+
+/// Verdicts an editor must look at: annotated by `github`, reported by
+/// `sarif` and `markdown`, kept by `--quiet`.
+pub fn is_problem(verdict: Verdict) -> bool {
+    matches!(
+        verdict,
+        Verdict::Contradicted | Verdict::Misattributed | Verdict::Outdated | Verdict::Disputed
+    )
+}
+
+/// Where a finding's claim starts and ends: 1-based lines, columns in
+/// characters; `end` is the position just after the last character.
+pub fn claim_range(file: &FileResult, finding: &Finding) -> (Position, Position) {
+    let doc = &file.doc;
+    let span = finding.claim.span;
+    (
+        doc.lines.position(&doc.text, span.start),
+        doc.lines.position(&doc.text, span.end),
+    )
+}
+
+/// The claim's text on one line, whitespace runs folded.
+pub fn claim_text(file: &FileResult, finding: &Finding) -> String {
+    file.doc
+        .text
+        .get(finding.claim.span.range())
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `1 file, 3 claims: 1 contradicted, …, 1 suppressed` for closing lines.
+pub fn summary_line(summary: &Summary) -> String {
+    let mut line = format!(
+        "{} file{}, {} claim{}",
+        summary.files,
+        if summary.files == 1 { "" } else { "s" },
+        summary.claims,
+        if summary.claims == 1 { "" } else { "s" },
+    );
+    for verdict in Verdict::BY_SEVERITY {
+        line.push_str(&format!(", {} {}", summary.count(verdict), verdict.name()));
+    }
+    if summary.suppressed > 0 {
+        line.push_str(&format!(", {} suppressed", summary.suppressed));
+    }
+    if summary.errors > 0 {
+        line.push_str(&format!(", {} unreadable", summary.errors));
+    }
+    line
 }
 
 /// A reporter: told about each file in order, then about the whole run.
@@ -94,5 +187,9 @@ pub fn reporter(format: Format, style: Style) -> Box<dyn Report> {
     match format {
         Format::Table => Box::new(table::Table::new(style)),
         Format::Json => Box::new(json::Json::new(style)),
+        Format::Github => Box::new(github::Github::new(style)),
+        Format::Sarif => Box::new(sarif::Sarif::new(style)),
+        Format::Junit => Box::new(junit::Junit::new(style)),
+        Format::Markdown => Box::new(markdown::Markdown::new(style)),
     }
 }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table as Grid};
 
-use super::{Mode, Report, Style, Summary};
+use super::{Mode, Report, Style, Summary, is_problem, summary_line};
 use crate::check::{Role, Verdict};
 use crate::describe;
 use crate::pipeline::FileResult;
@@ -45,6 +45,12 @@ fn quote(text: &str) -> String {
 impl Report for Table {
     fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         let doc = &file.doc;
+        let shown = |(finding, suppressed): &(&crate::check::Finding, bool)| {
+            !self.style.quiet || (!suppressed && is_problem(finding.verdict))
+        };
+        if self.style.quiet && !file.entries().any(|e| shown(&e)) {
+            return Ok(());
+        }
         let date = file.date.map_or("no date".to_string(), |d| d.to_string());
         writeln!(out, "{} ({}, {})", doc.path(), file.lang, date)?;
         if file.findings.is_empty() {
@@ -73,7 +79,7 @@ impl Report for Table {
             &["location", "claim", "kind", "normalized", "counts"]
         };
         grid.set_header(header.iter().copied());
-        for finding in &file.findings {
+        for (finding, suppressed) in file.entries().filter(|e| shown(e)) {
             let claim = &finding.claim;
             let pos = doc.lines.position(&doc.text, claim.span.start);
             let location = format!("{}:{}", pos.line, pos.column);
@@ -116,8 +122,12 @@ impl Report for Table {
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
-            let mut verdict = Cell::new(finding.verdict.name());
-            if self.style.color {
+            let mut verdict = Cell::new(if suppressed {
+                format!("{} (suppressed)", finding.verdict)
+            } else {
+                finding.verdict.to_string()
+            });
+            if self.style.color && !suppressed {
                 verdict = verdict.fg(verdict_color(finding.verdict));
             }
             grid.add_row(vec![
@@ -134,6 +144,9 @@ impl Report for Table {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        if self.style.mode == Mode::Verify {
+            return writeln!(out, "{}", summary_line(summary));
+        }
         let mut line = format!(
             "{} file{}, {} claim{}",
             summary.files,
@@ -141,11 +154,6 @@ impl Report for Table {
             summary.claims,
             if summary.claims == 1 { "" } else { "s" },
         );
-        if self.style.mode == Mode::Verify {
-            for verdict in Verdict::BY_SEVERITY {
-                line.push_str(&format!(", {} {}", summary.count(verdict), verdict.name()));
-            }
-        }
         if summary.errors > 0 {
             line.push_str(&format!(", {} unreadable", summary.errors));
         }

@@ -1,0 +1,139 @@
+//! `--format junit`: JUnit XML for CI systems that show test results (GitLab,
+//! Jenkins, Azure). One test suite per file, one test case per claim
+//! (`classname` the file's path, `name` its location and text); a verdict at
+//! or above `--fail-on` is a failure, a suppressed finding is skipped.
+//! Written by hand: the format is small, and [`escape_xml`] covers what XML
+//! 1.0 forbids. Only the XML of each suite is kept until the end, because
+//! the root element carries the totals.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::{Mode, Report, Style, Summary, claim_range, claim_text};
+use crate::pipeline::FileResult;
+
+pub struct Junit {
+    style: Style,
+    suites: String,
+    tests: usize,
+    failures: usize,
+    skipped: usize,
+}
+
+impl Junit {
+    pub fn new(style: Style) -> Junit {
+        Junit {
+            style,
+            suites: String::new(),
+            tests: 0,
+            failures: 0,
+            skipped: 0,
+        }
+    }
+}
+
+/// Escapes text for XML content and attribute values; characters XML 1.0
+/// does not allow (most control characters) are dropped.
+pub fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Report for Junit {
+    fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+        let classname = escape_xml(&file.rel_path);
+        let mut cases = String::new();
+        let (mut tests, mut failures, mut skipped) = (0, 0, 0);
+        for (finding, suppressed) in file.entries() {
+            tests += 1;
+            let (start, _) = claim_range(file, finding);
+            let name = format!(
+                "{}:{} {}",
+                start.line,
+                start.column,
+                claim_text(file, finding)
+            );
+            let _ = write!(
+                cases,
+                "    <testcase classname=\"{classname}\" name=\"{}\"",
+                escape_xml(&name)
+            );
+            let failing = self.style.mode == Mode::Verify
+                && self
+                    .style
+                    .fail_on
+                    .is_some_and(|level| finding.verdict >= level);
+            if suppressed {
+                skipped += 1;
+                let _ = writeln!(
+                    cases,
+                    ">\n      <skipped message=\"{}\"/>\n    </testcase>",
+                    escape_xml(&format!("{} (suppressed)", finding.verdict))
+                );
+            } else if failing {
+                failures += 1;
+                let fact = finding
+                    .fact
+                    .as_ref()
+                    .map_or(String::new(), |(id, _)| format!(" ({id})"));
+                let _ = writeln!(
+                    cases,
+                    ">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>",
+                    finding.verdict,
+                    escape_xml(&format!("{}{fact}", finding.verdict)),
+                    escape_xml(&finding.explanation)
+                );
+            } else {
+                let _ = writeln!(cases, "/>");
+            }
+        }
+        let _ = writeln!(
+            self.suites,
+            "  <testsuite name=\"{classname}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">"
+        );
+        self.suites.push_str(&cases);
+        self.suites.push_str("  </testsuite>\n");
+        self.tests += tests;
+        self.failures += failures;
+        self.skipped += skipped;
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(
+            out,
+            "<testsuites name=\"factcheck\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">",
+            self.tests, self.failures, summary.errors, self.skipped
+        )?;
+        out.write_all(self.suites.as_bytes())?;
+        writeln!(out, "</testsuites>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_and_control_characters_are_escaped() {
+        assert_eq!(
+            escape_xml("a<b>&\"c'\n\u{1}"),
+            "a&lt;b&gt;&amp;&quot;c&apos;&#10;"
+        );
+    }
+}

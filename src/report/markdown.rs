@@ -1,0 +1,113 @@
+//! `--format markdown`: a report to paste into a pull-request comment (or
+//! GitHub's step summary): a heading, the summary line, then a table of the
+//! problems of each file that has any. Everything is written at the end,
+//! so the summary comes first; only problem rows are kept in memory.
+
+use std::io::{self, Write};
+
+use super::{Report, Style, Summary, claim_range, claim_text, is_problem, summary_line};
+use crate::check::Verdict;
+use crate::pipeline::FileResult;
+
+pub struct Markdown {
+    _style: Style,
+    /// Sections of files with problems, ready to print.
+    sections: String,
+}
+
+impl Markdown {
+    pub fn new(style: Style) -> Markdown {
+        Markdown {
+            _style: style,
+            sections: String::new(),
+        }
+    }
+}
+
+/// Makes text safe in a table cell: `|` escaped, line breaks folded, and
+/// `<`, `>`, `&` as entities so article text cannot open HTML.
+pub fn escape_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\\' => out.push_str("\\\\"),
+            '`' => out.push_str("\\`"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\r' => {}
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn mark(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Contradicted => "❌",
+        Verdict::Misattributed => "⚠️",
+        Verdict::Outdated => "🕒",
+        Verdict::Disputed => "⚖️",
+        Verdict::Unverified => "❔",
+        Verdict::Consistent => "✅",
+    }
+}
+
+impl Report for Markdown {
+    fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+        let problems: Vec<_> = file
+            .entries()
+            .filter(|(f, suppressed)| !suppressed && is_problem(f.verdict))
+            .map(|(f, _)| f)
+            .collect();
+        if problems.is_empty() {
+            return Ok(());
+        }
+        let s = &mut self.sections;
+        s.push_str(&format!("\n### {}\n\n", escape_cell(&file.rel_path)));
+        s.push_str("| Line | Claim | Verdict | Fact | Explanation |\n");
+        s.push_str("|---:|---|---|---|---|\n");
+        for finding in problems {
+            let (start, _) = claim_range(file, finding);
+            let fact = finding
+                .fact
+                .as_ref()
+                .map_or(String::new(), |(id, _)| format!("`{}`", escape_cell(id)));
+            s.push_str(&format!(
+                "| {}:{} | {} | {} {} | {} | {} |\n",
+                start.line,
+                start.column,
+                escape_cell(&claim_text(file, finding)),
+                mark(finding.verdict),
+                finding.verdict,
+                fact,
+                escape_cell(&finding.explanation)
+            ));
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        writeln!(out, "## factcheck\n")?;
+        writeln!(out, "{}", summary_line(summary))?;
+        if self.sections.is_empty() {
+            writeln!(out, "\nNo problems found.")?;
+        } else {
+            out.write_all(self.sections.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_escape_pipes_and_fold_lines() {
+        assert_eq!(escape_cell("a | b\r\nc"), "a \\| b c");
+        assert_eq!(escape_cell("<b>&`x`"), "&lt;b&gt;&amp;\\`x\\`");
+    }
+}

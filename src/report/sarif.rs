@@ -1,0 +1,366 @@
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning
+//! (`github/codeql-action/upload-sarif`) and other SARIF viewers.
+//!
+//! One run; the driver has one rule per verdict; a result per problem
+//! (contradicted: `error`; misattributed, outdated, disputed: `warning`),
+//! with a repository-relative artifact URI, a full region (columns in
+//! Unicode code points, as `columnKind` says; `endColumn` just after the
+//! claim) and a partial fingerprint that survives lines moving. A
+//! suppressed problem is still a result, with an `inSource` suppression, so
+//! viewers show it as dismissed rather than losing it.
+//!
+//! The wire types are our own small serde structs rather than the
+//! serde-sarif crate: we need a dozen of SARIF's hundreds of properties, and
+//! this keeps the build light and the output under our control. The tests
+//! validate the output against the OASIS schema.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Report, Style, Summary, claim_range, claim_text, is_problem};
+use crate::check::Verdict;
+use crate::pipeline::FileResult;
+
+pub const SCHEMA_URI: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// Where the tool's documentation lives: the crate's `repository` once
+/// Cargo.toml names one; a placeholder until the project has a public home.
+const INFORMATION_URI: &str = match env!("CARGO_PKG_REPOSITORY").as_bytes() {
+    [] => "https://example.org/factcheck",
+    _ => env!("CARGO_PKG_REPOSITORY"),
+};
+
+/// The fingerprint's name in `partialFingerprints`.
+const FINGERPRINT: &str = "factcheckClaim/v1";
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool,
+    column_kind: &'static str,
+    results: &'a [ResultJson],
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<Rule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule {
+    id: &'static str,
+    name: String,
+    short_description: Text,
+    full_description: Text,
+    help: Help,
+    default_configuration: Configuration,
+    properties: RuleProperties,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct RuleProperties {
+    tags: [&'static str; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultJson {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text,
+    locations: [Location; 1],
+    partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<Suppression>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct Suppression {
+    kind: &'static str,
+    justification: &'static str,
+}
+
+pub struct Sarif {
+    _style: Style,
+    results: Vec<ResultJson>,
+}
+
+impl Sarif {
+    pub fn new(style: Style) -> Sarif {
+        Sarif {
+            _style: style,
+            results: Vec::new(),
+        }
+    }
+}
+
+fn level(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Contradicted => "error",
+        Verdict::Misattributed | Verdict::Outdated | Verdict::Disputed => "warning",
+        Verdict::Unverified => "note",
+        Verdict::Consistent => "none",
+    }
+}
+
+/// What each verdict means, for the rule's descriptions and help.
+fn describe(verdict: Verdict) -> (&'static str, &'static str) {
+    match verdict {
+        Verdict::Contradicted => (
+            "No reference figure agrees with the claim",
+            "No source's current figure (the latest dated on or before publication) agrees with the claim, within the fact's tolerance.",
+        ),
+        Verdict::Misattributed => (
+            "The claim's named source says otherwise",
+            "The article names a source whose figure disagrees with the claim, while another source's figure agrees.",
+        ),
+        Verdict::Outdated => (
+            "The claim agrees only with a replaced figure",
+            "The claim agrees only with figures that a source had replaced before the publication date.",
+        ),
+        Verdict::Disputed => (
+            "The sources disagree among themselves",
+            "The sources' current figures disagree among themselves; the claim agrees with some of them.",
+        ),
+        Verdict::Unverified => (
+            "No reference fact covers the claim",
+            "No fact in the reference files matches the claim.",
+        ),
+        Verdict::Consistent => (
+            "The claim agrees with the references",
+            "Every source's current figure agrees with the claim.",
+        ),
+    }
+}
+
+fn rules() -> Vec<Rule> {
+    Verdict::BY_SEVERITY
+        .iter()
+        .map(|&verdict| {
+            let (short, full) = describe(verdict);
+            Rule {
+                id: verdict.name(),
+                name: verdict.name().to_string(),
+                short_description: Text {
+                    text: short.to_string(),
+                },
+                full_description: Text {
+                    text: full.to_string(),
+                },
+                help: Help {
+                    text: format!(
+                        "{full} Check the figure against the sources listed in the message, then fix the article or the reference file. \
+                         If the claim is right, silence it with <!-- factcheck-disable-next-line --> on the line before."
+                    ),
+                    markdown: format!(
+                        "{full}\n\nCheck the figure against the sources listed in the message, then fix the article or the reference file. \
+                         If the claim is right, silence it with `<!-- factcheck-disable-next-line -->` on the line before."
+                    ),
+                },
+                default_configuration: Configuration {
+                    level: level(verdict),
+                },
+                properties: RuleProperties { tags: ["factcheck"] },
+            }
+        })
+        .collect()
+}
+
+/// Percent-encodes a relative path for a URI reference: unreserved
+/// characters and `/` stay, every other byte becomes `%XX`.
+pub fn uri_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// FNV-1a, 64 bits: stable across Rust versions and platforms, unlike
+/// std's hasher, which fingerprints must be.
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &byte in part.as_bytes().iter().chain([0u8].iter()) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+impl Report for Sarif {
+    fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+        // The same claim twice in a file gets `:1`, `:2`…, like GitHub's
+        // own line hashes.
+        let mut seen: HashMap<u64, usize> = HashMap::new();
+        for (finding, suppressed) in file.entries() {
+            if !is_problem(finding.verdict) {
+                continue;
+            }
+            let (start, end) = claim_range(file, finding);
+            let text = claim_text(file, finding);
+            let fact = finding.fact.as_ref().map_or("", |(id, _)| id.as_str());
+            let hash = fnv1a(&[&file.rel_path, finding.verdict.name(), fact, &text]);
+            let occurrence = seen.entry(hash).or_default();
+            *occurrence += 1;
+            let rule_index = Verdict::BY_SEVERITY
+                .iter()
+                .position(|v| *v == finding.verdict)
+                .unwrap_or(0);
+            let fact_note = if fact.is_empty() {
+                String::new()
+            } else {
+                format!(" [{fact}]")
+            };
+            self.results.push(ResultJson {
+                rule_id: finding.verdict.name(),
+                rule_index,
+                level: level(finding.verdict),
+                message: Text {
+                    text: format!(
+                        "\"{text}\" is {}{fact_note}: {}",
+                        finding.verdict, finding.explanation
+                    ),
+                },
+                locations: [Location {
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation {
+                            uri: uri_path(&file.rel_path),
+                        },
+                        region: Region {
+                            start_line: start.line,
+                            start_column: start.column,
+                            end_line: end.line,
+                            end_column: end.column,
+                        },
+                    },
+                }],
+                partial_fingerprints: BTreeMap::from([(
+                    FINGERPRINT,
+                    format!("{hash:016x}:{occurrence}"),
+                )]),
+                suppressions: if suppressed {
+                    vec![Suppression {
+                        kind: "inSource",
+                        justification: "factcheck-disable comment in the article",
+                    }]
+                } else {
+                    Vec::new()
+                },
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+        let log = Log {
+            schema: SCHEMA_URI,
+            version: "2.1.0",
+            runs: [Run {
+                tool: Tool {
+                    driver: Driver {
+                        name: "factcheck",
+                        version: env!("CARGO_PKG_VERSION"),
+                        semantic_version: env!("CARGO_PKG_VERSION"),
+                        information_uri: INFORMATION_URI,
+                        rules: rules(),
+                    },
+                },
+                column_kind: "unicodeCodePoints",
+                results: &self.results,
+            }],
+        };
+        serde_json::to_writer_pretty(&mut *out, &log)?;
+        writeln!(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_paths_encode_spaces_and_accents() {
+        assert_eq!(uri_path("content/a b/più.md"), "content/a%20b/pi%C3%B9.md");
+        assert_eq!(uri_path("a-b_c~d.md"), "a-b_c~d.md");
+    }
+
+    #[test]
+    fn fingerprints_are_stable() {
+        assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
+        assert_ne!(fnv1a(&["ab", "c"]), fnv1a(&["a", "bc"]));
+        assert_eq!(fnv1a(&["a.md", "x"]), fnv1a(&["a.md", "x"]));
+    }
+}
