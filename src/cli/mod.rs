@@ -125,6 +125,7 @@ pub struct ExtractArgs {
 pub enum FormatArg {
     Table,
     Json,
+    Html,
 }
 
 impl FormatArg {
@@ -132,6 +133,7 @@ impl FormatArg {
         match self {
             FormatArg::Table => Format::Table,
             FormatArg::Json => Format::Json,
+            FormatArg::Html => Format::Html,
         }
     }
 }

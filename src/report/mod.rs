@@ -2,6 +2,7 @@
 //! Each writes to a `&mut dyn Write`, so tests capture them and nothing
 //! else in the program knows the formats.
 
+mod html;
 mod json;
 mod table;
 
@@ -21,15 +22,17 @@ pub enum Mode {
 pub enum Format {
     Table,
     Json,
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 2] = [Format::Table, Format::Json];
+    pub const ALL: [Format; 3] = [Format::Table, Format::Json, Format::Html];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Table => "table",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
 }
@@ -93,5 +96,6 @@ pub fn reporter(format: Format, style: Style) -> Box<dyn Report> {
     match format {
         Format::Table => Box::new(table::Table::new(style)),
         Format::Json => Box::new(json::Json::new(style)),
+        Format::Html => Box::new(html::Html::new(style)),
     }
 }
