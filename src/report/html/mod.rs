@@ -156,13 +156,17 @@ fn evidence(out: &mut String, e: &Evidence, lang: Lang) {
         }
         None => out.push_str(" <span class=\"date\">undated</span>"),
     }
+    let mut notes = Vec::new();
     match e.role {
-        Role::Replaced => out.push_str(" <span class=\"role\">since replaced</span>"),
-        Role::Later => out.push_str(" <span class=\"role\">later</span>"),
+        Role::Replaced => notes.push("since replaced"),
+        Role::Later => notes.push("published after the article"),
         Role::Current => {}
     }
     if e.named {
-        out.push_str(" <span class=\"role\">named in the article</span>");
+        notes.push("named in the article");
+    }
+    if !notes.is_empty() {
+        let _ = write!(out, " <span class=\"role\">{}</span>", notes.join(", "));
     }
     out.push_str("</span>");
 }

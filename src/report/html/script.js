@@ -84,6 +84,18 @@
       if (!mark.contains(event.relatedTarget)) { mark.classList.remove("closed"); }
     });
   });
+  // A note's location focuses its highlight, which opens its popover
+  // (without JS the link still goes there and :target opens it).
+  all(".notes a.at[href^='#']").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var mark = doc.getElementById(link.getAttribute("href").slice(1));
+      if (!mark) { return; }
+      event.preventDefault();
+      mark.scrollIntoView({ block: "center" });
+      mark.focus({ preventScroll: true });
+    });
+  });
+
   // Escape dismisses the open popover without moving focus away.
   doc.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") { return; }
