@@ -64,9 +64,9 @@ fn factcheck(args: &[&str]) -> Vec<u8> {
     output.stdout
 }
 
-/// Writes the HTML report of `paths` and returns the DOM Chromium dumps
-/// after the page's script ran.
-fn dump_dom(browser: &Path, paths: &[&str]) -> String {
+/// Writes the HTML report of `paths`, opens it at `fragment` and returns
+/// the DOM Chromium dumps after the page's script ran.
+fn dump_dom(browser: &Path, paths: &[&str], fragment: &str) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let report = dir.path().join("report.html");
     let report_arg = report.to_string_lossy().into_owned();
@@ -88,7 +88,7 @@ fn dump_dom(browser: &Path, paths: &[&str]) -> String {
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg("--dump-dom")
-        .arg(format!("file://{}", report.display()))
+        .arg(format!("file://{}{fragment}", report.display()))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -147,7 +147,7 @@ fn unescape(text: &str) -> String {
 fn highlights_and_counts_match_the_json_report() {
     let Some(browser) = chromium() else { return };
     let paths = [FIXTURE];
-    let dom = dump_dom(&browser, &paths);
+    let dom = dump_dom(&browser, &paths, "");
     let report = json(&paths);
 
     // Files worst first, each claim one highlight with its verdict.
@@ -232,7 +232,7 @@ fn highlights_and_counts_match_the_json_report() {
 #[test]
 fn markup_in_the_article_stays_text() {
     let Some(browser) = chromium() else { return };
-    let dom = dump_dom(&browser, &["tests/cmd/html/hostile.md"]);
+    let dom = dump_dom(&browser, &["tests/cmd/html/hostile.md"], "");
     assert_eq!(
         dom.matches("<script").count(),
         1,
@@ -246,5 +246,43 @@ fn markup_in_the_article_stays_text() {
     assert_eq!(
         marks(&dom).len() as u64,
         report["summary"]["claims"].as_u64().expect("claims")
+    );
+}
+
+#[test]
+fn a_fragment_filters_the_highlights() {
+    let Some(browser) = chromium() else { return };
+    let dom = dump_dom(
+        &browser,
+        &["tests/cmd/html/report.md"],
+        "#only=contradicted,outdated",
+    );
+    let pressed =
+        Regex::new(r#"<button [^>]*data-verdict="([a-z]+)" aria-pressed="true""#).expect("regex");
+    let pressed: Vec<&str> = pressed
+        .captures_iter(&dom)
+        .map(|c| c.get(1).map_or("", |m| m.as_str()))
+        .collect();
+    assert_eq!(pressed, ["contradicted", "outdated"]);
+    let mark = Regex::new(r#"<mark class="([a-z ]+)"[^>]*data-verdict="([a-z]+)""#).expect("regex");
+    let marks: Vec<(String, String)> = mark
+        .captures_iter(&dom)
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect();
+    let report = json(&["tests/cmd/html/report.md"]);
+    assert_eq!(
+        Some(marks.len() as u64),
+        report["summary"]["claims"].as_u64()
+    );
+    for (class, verdict) in &marks {
+        let shown = verdict == "contradicted" || verdict == "outdated";
+        assert_eq!(class == "claim", shown, "{verdict}: class {class:?}");
+    }
+    let hidden = Regex::new(r#"<li id="n[0-9-]+" value="\d+" data-verdict="([a-z]+)" hidden"#)
+        .expect("regex");
+    assert_eq!(
+        hidden.captures_iter(&dom).count(),
+        4,
+        "the other notes are hidden"
     );
 }

@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::escape;
 use crate::span::Span;
 
-/// Which spans can be highlighted: non-empty, inside the body (after the
+/// Which spans can be highlighted: not blank, inside the body (after the
 /// front matter), on character boundaries, and not overlapping a span
 /// highlighted before them (taken in order of start). Indexed like `spans`.
 pub fn highlightable(text: &str, body_start: usize, spans: &[Span]) -> Vec<bool> {
@@ -21,9 +21,10 @@ pub fn highlightable(text: &str, body_start: usize, spans: &[Span]) -> Vec<bool>
     let mut taken_until = body_start;
     for i in order {
         let span = spans[i];
-        let fits = span.start < span.end
-            && span.start >= taken_until
-            && text.get(span.start..span.end).is_some();
+        let fits = span.start >= taken_until
+            && text
+                .get(span.start..span.end)
+                .is_some_and(|t| !t.trim().is_empty());
         if fits {
             ok[i] = true;
             taken_until = span.end;
@@ -34,9 +35,10 @@ pub fn highlightable(text: &str, body_start: usize, spans: &[Span]) -> Vec<bool>
 
 /// The body's paragraphs as byte ranges: runs of non-blank lines, without
 /// their final line break. Paragraphs a highlighted span straddles are
-/// merged, so a highlight never crosses a `<p>`.
+/// merged, so a highlight never crosses a `<p>`. Linear in paragraphs and
+/// marks; `marks` must not overlap (see [`highlightable`]).
 pub fn paragraphs(text: &str, body_start: usize, marks: &[Span]) -> Vec<Range<usize>> {
-    let mut found: Vec<Range<usize>> = Vec::new();
+    let mut raw: Vec<Range<usize>> = Vec::new();
     let mut offset = body_start;
     let mut current: Option<Range<usize>> = None;
     for line in text.get(body_start..).unwrap_or("").split_inclusive('\n') {
@@ -44,7 +46,7 @@ pub fn paragraphs(text: &str, body_start: usize, marks: &[Span]) -> Vec<Range<us
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
         if content.trim().is_empty() {
-            found.extend(current.take());
+            raw.extend(current.take());
             continue;
         }
         let end = start + content.len();
@@ -53,18 +55,35 @@ pub fn paragraphs(text: &str, body_start: usize, marks: &[Span]) -> Vec<Range<us
             None => start..end,
         });
     }
-    found.extend(current);
-    for mark in marks {
-        let (over, mut rest): (Vec<_>, Vec<_>) = found
-            .into_iter()
-            .partition(|p| p.start < mark.end && mark.start < p.end);
-        let start = over.iter().map(|p| p.start).fold(mark.start, usize::min);
-        let end = over.iter().map(|p| p.end).fold(mark.end, usize::max);
-        rest.push(start..end);
-        rest.sort_by_key(|p| p.start);
-        found = rest;
+    raw.extend(current);
+
+    let mut marks = marks.to_vec();
+    marks.sort_by_key(|m| m.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    let mut m = 0;
+    for para in raw {
+        let Some(last) = merged.last_mut() else {
+            merged.push(para);
+            continue;
+        };
+        // The first mark ending after the gap opens; does it reach into it?
+        while marks.get(m).is_some_and(|mark| mark.end <= last.end) {
+            m += 1;
+        }
+        if marks.get(m).is_some_and(|mark| mark.start < para.start) {
+            last.end = para.end;
+        } else {
+            merged.push(para);
+        }
     }
-    found
+    // Guard the edges: a mark reaching before the first or past the last.
+    if let (Some(first), Some(mark)) = (merged.first_mut(), marks.first()) {
+        first.start = first.start.min(mark.start);
+    }
+    if let (Some(last), Some(mark)) = (merged.last_mut(), marks.last()) {
+        last.end = last.end.max(mark.end);
+    }
+    merged
 }
 
 /// Appends escaped text with its line breaks as `<br>`.
@@ -142,13 +161,13 @@ mod tests {
     #[test]
     fn overlapping_and_off_boundary_spans_are_not_highlighted() {
         let text = "più di 10 mila soldati";
-        // 1..2 cuts the two-byte `ù`; 3..9 overlaps 0..8.
+        // 1..3 cuts the two-byte `ù`; 3..9 overlaps 0..8; 15..16 is a space.
         let ok = highlightable(
             text,
             0,
-            &spans(&[(1, 3), (0, 8), (3, 9), (9, 30), (10, 10)]),
+            &spans(&[(1, 3), (0, 8), (3, 9), (9, 30), (10, 10), (15, 16)]),
         );
-        assert_eq!(ok, vec![false, true, false, false, false]);
+        assert_eq!(ok, vec![false, true, false, false, false, false]);
     }
 
     #[test]
@@ -157,6 +176,13 @@ mod tests {
         let marks = [(Span::new(2, 9), 0)];
         let html = render(text, 0, &marks, &mut |i, t| format!("[{i}:{t}]"));
         assert_eq!(html, "<p>a [0:10<br><br>000] b</p>\n<p>c</p>\n");
+    }
+
+    #[test]
+    fn a_highlight_starting_in_a_gap_joins_the_next_paragraph() {
+        let text = "a\n\n 5 b\n\nc 6";
+        let paras = paragraphs(text, 0, &spans(&[(2, 5), (12, 13)]));
+        assert_eq!(paras, vec![0..7, 9..13]);
     }
 
     #[test]

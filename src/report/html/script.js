@@ -63,6 +63,20 @@
     });
   }
 
+  // `#only=contradicted,outdated` opens the page filtered: a link to share.
+  function fromHash() {
+    var match = /^#only=([a-z,]*)$/.exec(window.location.hash);
+    if (!match) { return; }
+    var wanted = match[1].split(",");
+    buttons.forEach(function (button) {
+      var on = wanted.indexOf(button.getAttribute("data-verdict")) >= 0;
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+    apply();
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
+
   // Keep each popover inside the window.
   function place(mark) {
     var pop = mark.querySelector(".pop");
