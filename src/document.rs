@@ -98,6 +98,11 @@ impl Document {
     pub fn path(&self) -> String {
         self.origin.display()
     }
+
+    /// Where the article's body starts: after the front matter, if any.
+    pub fn body_start(&self) -> usize {
+        front_matter(&self.text).1
+    }
 }
 
 fn decode(path: &str, bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, Error> {

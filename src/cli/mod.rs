@@ -168,6 +168,7 @@ pub enum FormatArg {
     Junit,
     /// Markdown, for a pull-request comment
     Markdown,
+    Html,
 }
 
 impl FormatArg {
@@ -179,6 +180,7 @@ impl FormatArg {
             FormatArg::Sarif => Format::Sarif,
             FormatArg::Junit => Format::Junit,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! else in the program knows the formats.
 
 mod github;
+mod html;
 mod json;
 mod junit;
 mod markdown;
@@ -35,16 +36,18 @@ pub enum Format {
     Sarif,
     Junit,
     Markdown,
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Table,
         Format::Json,
         Format::Github,
         Format::Sarif,
         Format::Junit,
         Format::Markdown,
+        Format::Html,
     ];
 
     pub fn name(self) -> &'static str {
@@ -55,6 +58,7 @@ impl Format {
             Format::Sarif => "sarif",
             Format::Junit => "junit",
             Format::Markdown => "markdown",
+            Format::Html => "html",
         }
     }
 
@@ -191,5 +195,6 @@ pub fn reporter(format: Format, style: Style) -> Box<dyn Report> {
         Format::Sarif => Box::new(sarif::Sarif::new(style)),
         Format::Junit => Box::new(junit::Junit::new(style)),
         Format::Markdown => Box::new(markdown::Markdown::new(style)),
+        Format::Html => Box::new(html::Html::new(style)),
     }
 }

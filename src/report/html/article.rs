@@ -1,0 +1,198 @@
+//! The article's text as HTML: paragraphs split on blank lines, line breaks
+//! kept, every claim that can be highlighted wrapped by the caller's markup.
+//!
+//! Spans are byte offsets into the text as read; they are sliced with
+//! `get`, so a span off a character boundary, outside the body or
+//! overlapping an earlier one is left unhighlighted instead of breaking
+//! the markup or panicking.
+
+use std::ops::Range;
+
+use super::escape;
+use crate::span::Span;
+
+/// Which spans can be highlighted: not blank, inside the body (after the
+/// front matter), on character boundaries, and not overlapping a span
+/// highlighted before them (taken in order of start). Indexed like `spans`.
+pub fn highlightable(text: &str, body_start: usize, spans: &[Span]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| (spans[i].start, spans[i].end));
+    let mut ok = vec![false; spans.len()];
+    let mut taken_until = body_start;
+    for i in order {
+        let span = spans[i];
+        let fits = span.start >= taken_until
+            && text
+                .get(span.start..span.end)
+                .is_some_and(|t| !t.trim().is_empty());
+        if fits {
+            ok[i] = true;
+            taken_until = span.end;
+        }
+    }
+    ok
+}
+
+/// The body's paragraphs as byte ranges: runs of non-blank lines, without
+/// their final line break. Paragraphs a highlighted span straddles are
+/// merged, so a highlight never crosses a `<p>`. Linear in paragraphs and
+/// marks; `marks` must not overlap (see [`highlightable`]).
+pub fn paragraphs(text: &str, body_start: usize, marks: &[Span]) -> Vec<Range<usize>> {
+    let mut raw: Vec<Range<usize>> = Vec::new();
+    let mut offset = body_start;
+    let mut current: Option<Range<usize>> = None;
+    for line in text.get(body_start..).unwrap_or("").split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            raw.extend(current.take());
+            continue;
+        }
+        let end = start + content.len();
+        current = Some(match current {
+            Some(range) => range.start..end,
+            None => start..end,
+        });
+    }
+    raw.extend(current);
+
+    let mut marks = marks.to_vec();
+    marks.sort_by_key(|m| m.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    let mut m = 0;
+    for para in raw {
+        let Some(last) = merged.last_mut() else {
+            merged.push(para);
+            continue;
+        };
+        // The first mark ending after the gap opens; does it reach into it?
+        while marks.get(m).is_some_and(|mark| mark.end <= last.end) {
+            m += 1;
+        }
+        if marks.get(m).is_some_and(|mark| mark.start < para.start) {
+            last.end = para.end;
+        } else {
+            merged.push(para);
+        }
+    }
+    // Guard the edges: a mark reaching before the first or past the last.
+    if let (Some(first), Some(mark)) = (merged.first_mut(), marks.first()) {
+        first.start = first.start.min(mark.start);
+    }
+    if let (Some(last), Some(mark)) = (merged.last_mut(), marks.last()) {
+        last.end = last.end.max(mark.end);
+    }
+    merged
+}
+
+/// Appends escaped text with its line breaks as `<br>`.
+pub fn push_text(out: &mut String, text: &str) {
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.push_str(&escape(first.trim_end_matches('\r')));
+    }
+    for line in lines {
+        out.push_str("<br>");
+        out.push_str(&escape(line.trim_end_matches('\r')));
+    }
+}
+
+/// The article's body as `<p>` elements. `marks` are (span, index) pairs
+/// already checked by [`highlightable`], in text order; `wrap` renders the
+/// highlight of the finding `index` around its escaped text.
+pub fn render(
+    text: &str,
+    body_start: usize,
+    marks: &[(Span, usize)],
+    wrap: &mut dyn FnMut(usize, &str) -> String,
+) -> String {
+    let spans: Vec<Span> = marks.iter().map(|(s, _)| *s).collect();
+    let mut out = String::new();
+    let mut next = 0;
+    for para in paragraphs(text, body_start, &spans) {
+        out.push_str("<p>");
+        let mut at = para.start;
+        while let Some((span, index)) = marks.get(next).copied() {
+            if span.end > para.end {
+                break;
+            }
+            next += 1;
+            let (Some(before), Some(inner)) = (text.get(at..span.start), text.get(span.range()))
+            else {
+                continue;
+            };
+            push_text(&mut out, before);
+            let mut escaped = String::new();
+            push_text(&mut escaped, inner);
+            out.push_str(&wrap(index, &escaped));
+            at = span.end;
+        }
+        push_text(&mut out, text.get(at..para.end).unwrap_or(""));
+        out.push_str("</p>\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(list: &[(usize, usize)]) -> Vec<Span> {
+        list.iter().map(|&(a, b)| Span::new(a, b)).collect()
+    }
+
+    #[test]
+    fn blank_lines_split_paragraphs_and_line_breaks_stay() {
+        let text = "one\ntwo\n\n  \nthree\r\n";
+        let paras = paragraphs(text, 0, &[]);
+        assert_eq!(paras, vec![0..7, 12..17]);
+        let html = render(text, 0, &[], &mut |_, t| t.to_string());
+        assert_eq!(html, "<p>one<br>two</p>\n<p>three</p>\n");
+    }
+
+    #[test]
+    fn front_matter_is_left_out() {
+        let text = "---\ndate: 2025-01-01\n---\nBody 12.\n";
+        let html = render(text, 24, &[], &mut |_, t| t.to_string());
+        assert_eq!(html, "<p>Body 12.</p>\n");
+    }
+
+    #[test]
+    fn overlapping_and_off_boundary_spans_are_not_highlighted() {
+        let text = "più di 10 mila soldati";
+        // 1..3 cuts the two-byte `ù`; 3..9 overlaps 0..8; 15..16 is a space.
+        let ok = highlightable(
+            text,
+            0,
+            &spans(&[(1, 3), (0, 8), (3, 9), (9, 30), (10, 10), (15, 16)]),
+        );
+        assert_eq!(ok, vec![false, true, false, false, false, false]);
+    }
+
+    #[test]
+    fn a_highlight_across_a_blank_line_merges_its_paragraphs() {
+        let text = "a 10\n\n000 b\n\nc";
+        let marks = [(Span::new(2, 9), 0)];
+        let html = render(text, 0, &marks, &mut |i, t| format!("[{i}:{t}]"));
+        assert_eq!(html, "<p>a [0:10<br><br>000] b</p>\n<p>c</p>\n");
+    }
+
+    #[test]
+    fn a_highlight_starting_in_a_gap_joins_the_next_paragraph() {
+        let text = "a\n\n 5 b\n\nc 6";
+        let paras = paragraphs(text, 0, &spans(&[(2, 5), (12, 13)]));
+        assert_eq!(paras, vec![0..7, 9..13]);
+    }
+
+    #[test]
+    fn text_around_highlights_is_escaped() {
+        let text = "<b>5</b> & 6 <i>";
+        let marks = [(Span::new(3, 4), 0), (Span::new(11, 12), 1)];
+        let html = render(text, 0, &marks, &mut |i, t| format!("[{i}:{t}]"));
+        assert_eq!(
+            html,
+            "<p>&lt;b&gt;[0:5]&lt;/b&gt; &amp; [1:6] &lt;i&gt;</p>\n"
+        );
+    }
+}

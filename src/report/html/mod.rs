@@ -1,0 +1,396 @@
+//! `--format html`: one self-contained page (inline CSS and JS, no network)
+//! an editor reads at a glance: a summary bar that filters by verdict, a
+//! contents list worst first, and each article with its claims highlighted
+//! by verdict (colour, icon and number), details on hover or focus and as
+//! numbered notes below the text, which is also what prints.
+//!
+//! Everything that comes from input (article text, paths, fact ids, source
+//! names, URLs, explanations) goes through [`escape`]; links are made only
+//! from http and https URLs.
+
+mod article;
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::{Mode, Report, Style, Summary};
+use crate::check::{Evidence, Finding, Role, Verdict};
+use crate::describe;
+use crate::lang::Lang;
+use crate::pipeline::FileResult;
+
+const CSS: &str = include_str!("style.css");
+const JS: &str = include_str!("script.js");
+
+/// Inline style and script only; nothing is fetched.
+pub const CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+
+/// Escapes text for HTML content and attribute values alike.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The URL if it may become a link: http or https, no whitespace or
+/// control characters. Anything else (javascript:, data:, file:) is shown
+/// as text.
+pub fn safe_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme_ok = ["http://", "https://"].iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+    });
+    let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control());
+    (scheme_ok && clean && url.len() > "https://".len()).then_some(url)
+}
+
+/// The sign shown with each verdict, so colour is never the only signal.
+pub fn icon(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Contradicted => "✗",
+        Verdict::Misattributed => "⇄",
+        Verdict::Outdated => "↻",
+        Verdict::Disputed => "±",
+        Verdict::Unverified => "?",
+        Verdict::Consistent => "✓",
+    }
+}
+
+/// Counts per verdict, in [`Verdict::BY_SEVERITY`] order: comparing two
+/// of them lexicographically puts the worse file first.
+type Counts = [usize; 6];
+
+fn counts(findings: &[Finding]) -> Counts {
+    let mut counts = [0; 6];
+    for finding in findings {
+        if let Some(i) = Verdict::BY_SEVERITY
+            .iter()
+            .position(|v| *v == finding.verdict)
+        {
+            counts[i] += 1;
+        }
+    }
+    counts
+}
+
+/// One article, rendered when it arrives and written out, worst first,
+/// when the run finishes.
+struct Section {
+    path: String,
+    counts: Counts,
+    html: String,
+}
+
+pub struct Html {
+    style: Style,
+    sections: Vec<Section>,
+}
+
+impl Html {
+    pub fn new(style: Style) -> Html {
+        Html {
+            style,
+            sections: Vec::new(),
+        }
+    }
+}
+
+/// Small verdict chips: "✗ 1 contradicted", non-zero counts only.
+fn chips(counts: &Counts) -> String {
+    let mut out = String::from("<span class=\"chips\">");
+    for (verdict, n) in Verdict::BY_SEVERITY.iter().zip(counts) {
+        if *n > 0 {
+            let _ = write!(
+                out,
+                "<span class=\"chip\" data-verdict=\"{v}\"><span class=\"icon\" aria-hidden=\"true\">{i}</span> {n} {v}</span>",
+                v = verdict.name(),
+                i = icon(*verdict),
+            );
+        }
+    }
+    out.push_str("</span>");
+    out
+}
+
+/// What one source says: sign, linked name, figure, date, role.
+fn evidence(out: &mut String, e: &Evidence, lang: Lang) {
+    let (state, sign, label) = match e.role {
+        Role::Later => ("later", "·", "published later, not judged"),
+        _ if e.agrees => ("agrees", "✓", "agrees"),
+        _ => ("disagrees", "✗", "disagrees"),
+    };
+    let _ = write!(
+        out,
+        "<span class=\"src\" data-agrees=\"{state}\"><span class=\"sign\" title=\"{label}\" aria-label=\"{label}\">{sign}</span> "
+    );
+    match e.url.as_deref().and_then(safe_url) {
+        Some(url) => {
+            let _ = write!(
+                out,
+                "<a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>",
+                escape(url),
+                escape(&e.source)
+            );
+        }
+        None => out.push_str(&escape(&e.source)),
+    }
+    let _ = write!(
+        out,
+        " <b class=\"fig\">{}</b>",
+        escape(&describe::figure(&e.figure, lang))
+    );
+    match e.as_of {
+        Some(date) => {
+            let _ = write!(out, " <span class=\"date\">{date}</span>");
+        }
+        None => out.push_str(" <span class=\"date\">undated</span>"),
+    }
+    let mut notes = Vec::new();
+    match e.role {
+        Role::Replaced => notes.push("since replaced"),
+        Role::Later => notes.push("published after the article"),
+        Role::Current => {}
+    }
+    if e.named {
+        notes.push("named in the article");
+    }
+    if !notes.is_empty() {
+        let _ = write!(out, " <span class=\"role\">{}</span>", notes.join(", "));
+    }
+    out.push_str("</span>");
+}
+
+/// The details of a finding, phrasing content only (it lives inside a
+/// `<mark>` as a popover and inside a note).
+fn details(finding: &Finding, lang: Lang, mode: Mode) -> String {
+    let mut out = String::new();
+    if mode == Mode::Verify {
+        let _ = write!(
+            out,
+            "<span class=\"verdict\" data-verdict=\"{v}\"><span aria-hidden=\"true\">{i}</span> {v}</span>",
+            v = finding.verdict.name(),
+            i = icon(finding.verdict),
+        );
+    }
+    let _ = write!(
+        out,
+        "<span class=\"row\"><span class=\"k\">claim</span> {}</span>",
+        escape(&describe::claim(&finding.claim, lang))
+    );
+    if let Some((id, about)) = &finding.fact {
+        let _ = write!(
+            out,
+            "<span class=\"row\"><span class=\"k\">fact</span> {} <code>{}</code></span>",
+            escape(about),
+            escape(id)
+        );
+    }
+    if !finding.evidence.is_empty() {
+        out.push_str("<span class=\"row\"><span class=\"k\">sources</span><span class=\"srcs\">");
+        for e in &finding.evidence {
+            evidence(&mut out, e, lang);
+        }
+        out.push_str("</span></span>");
+    }
+    if mode == Mode::Verify && !finding.explanation.is_empty() {
+        let _ = write!(
+            out,
+            "<span class=\"why\">{}</span>",
+            escape(&finding.explanation)
+        );
+    }
+    out
+}
+
+fn section(file: &FileResult, number: usize, mode: Mode) -> Section {
+    let doc = &file.doc;
+    let path = doc.path();
+    let counts = counts(&file.findings);
+    let lang = file.lang;
+    let spans: Vec<_> = file.findings.iter().map(|f| f.claim.span).collect();
+    let body = doc.body_start();
+    let ok = article::highlightable(&doc.text, body, &spans);
+    let mut marks: Vec<_> = spans
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| ok[*i])
+        .map(|(i, s)| (*s, i))
+        .collect();
+    marks.sort_by_key(|(s, _)| s.start);
+    let details: Vec<String> = file
+        .findings
+        .iter()
+        .map(|f| details(f, lang, mode))
+        .collect();
+
+    let mut html = String::new();
+    let worst = file.worst().map_or("none", |v| v.name());
+    let date = file
+        .date
+        .map_or("no publication date".to_string(), |d| d.to_string());
+    let _ = write!(
+        html,
+        "<article class=\"file\" id=\"f{number}\" data-worst=\"{worst}\">\n<header class=\"file-head\"><h2>{}</h2>\n<p class=\"meta\"><span>{}</span> <span>{}</span> <span>{} claim{}</span> {}</p></header>\n",
+        escape(&path),
+        lang.code(),
+        escape(&date),
+        file.findings.len(),
+        if file.findings.len() == 1 { "" } else { "s" },
+        chips(&counts),
+    );
+    let _ = writeln!(html, "<div class=\"text\" lang=\"{}\">", lang.code());
+    let mut wrap = |i: usize, text: &str| {
+        let verdict = file.findings[i].verdict;
+        let n = i + 1;
+        format!(
+            "<mark class=\"claim\" id=\"c{number}-{n}\" data-verdict=\"{v}\" tabindex=\"0\" aria-describedby=\"p{number}-{n}\">{text}<span class=\"badge\" aria-hidden=\"true\">{i}{n}</span><span class=\"pop\" id=\"p{number}-{n}\">{d}</span></mark>",
+            v = verdict.name(),
+            i = icon(verdict),
+            d = details[i],
+        )
+    };
+    let text = article::render(&doc.text, body, &marks, &mut wrap);
+    if text.is_empty() {
+        html.push_str("<p class=\"empty\">(empty article)</p>\n");
+    }
+    html.push_str(&text);
+    html.push_str("</div>\n");
+
+    if file.findings.is_empty() {
+        html.push_str("<p class=\"none\">No claims found.</p>\n");
+    } else {
+        let _ = write!(
+            html,
+            "<section class=\"notes\" aria-label=\"Claims in {}\"><h3>Claims</h3>\n<ol>\n",
+            escape(&path)
+        );
+        for (i, finding) in file.findings.iter().enumerate() {
+            let n = i + 1;
+            let pos = doc.lines.position(&doc.text, finding.claim.span.start);
+            let quote = doc.text.get(finding.claim.span.range()).unwrap_or("");
+            let target = if ok[i] {
+                format!(
+                    "<a class=\"at\" href=\"#c{number}-{n}\">{}:{}</a>",
+                    pos.line, pos.column
+                )
+            } else {
+                format!(
+                    "<span class=\"at\">{}:{}</span> <span class=\"role\">overlaps another claim, not highlighted</span>",
+                    pos.line, pos.column
+                )
+            };
+            let _ = writeln!(
+                html,
+                "<li id=\"n{number}-{n}\" value=\"{n}\" data-verdict=\"{v}\"><span class=\"badge\" aria-hidden=\"true\">{icon}{n}</span> {target} <q>{}</q><span class=\"detail\">{}</span></li>",
+                escape(quote),
+                details[i],
+                v = finding.verdict.name(),
+                icon = icon(finding.verdict),
+            );
+        }
+        html.push_str("</ol></section>\n");
+    }
+    html.push_str("</article>\n");
+    Section { path, counts, html }
+}
+
+impl Report for Html {
+    fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+        let number = self.sections.len() + 1;
+        self.sections.push(section(file, number, self.style.mode));
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        // Worst first; a stable sort keeps the input order among equals.
+        let mut order: Vec<usize> = (0..self.sections.len()).collect();
+        order.sort_by(|a, b| self.sections[*b].counts.cmp(&self.sections[*a].counts));
+
+        let mut page = String::new();
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let totals = format!(
+            "{}, {}",
+            plural(summary.files, "file"),
+            plural(summary.claims, "claim")
+        );
+        let _ = write!(
+            page,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta name=\"color-scheme\" content=\"light dark\">\n\
+<meta name=\"generator\" content=\"factcheck {}\">\n\
+<title>factcheck: {}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
+            env!("CARGO_PKG_VERSION"),
+            escape(&totals),
+        );
+        let _ = write!(
+            page,
+            "<header class=\"bar\">\n<h1>factcheck</h1>\n<p class=\"totals\" data-claims=\"{}\">{}",
+            summary.claims,
+            escape(&totals)
+        );
+        if summary.errors > 0 {
+            let _ = write!(page, ", <strong>{} unreadable</strong>", summary.errors);
+        }
+        page.push_str("</p>\n");
+        if self.style.mode == Mode::Verify {
+            page.push_str(
+                "<div class=\"filters\" role=\"group\" aria-label=\"Show only claims that are\">\n",
+            );
+            for verdict in Verdict::BY_SEVERITY {
+                let _ = writeln!(
+                    page,
+                    "<button type=\"button\" class=\"filter\" data-verdict=\"{v}\" aria-pressed=\"false\"><span class=\"icon\" aria-hidden=\"true\">{i}</span> {v} <span class=\"count\">{n}</span></button>",
+                    v = verdict.name(),
+                    i = icon(verdict),
+                    n = summary.count(verdict),
+                );
+            }
+            page.push_str(
+                "<button type=\"button\" class=\"reset\" hidden>show all</button>\n</div>\n",
+            );
+        }
+        page.push_str("</header>\n<main>\n");
+        if self.sections.len() > 1 {
+            page.push_str("<nav class=\"contents\" aria-label=\"Files, worst first\"><h2>Files, worst first</h2>\n<ol>\n");
+            for &i in &order {
+                let s = &self.sections[i];
+                let _ = writeln!(
+                    page,
+                    "<li><a href=\"#f{}\">{}</a> {}</li>",
+                    i + 1,
+                    escape(&s.path),
+                    chips(&s.counts)
+                );
+            }
+            page.push_str("</ol></nav>\n");
+        }
+        if self.sections.is_empty() {
+            page.push_str("<p class=\"none\">No articles were read.</p>\n");
+        }
+        for &i in &order {
+            page.push_str(&self.sections[i].html);
+        }
+        let _ = write!(
+            page,
+            "</main>\n<footer><p>Hover or focus a highlighted figure for its sources; press Escape to close. Made by factcheck {}.</p></footer>\n<script>\n{JS}</script>\n</body>\n</html>\n",
+            env!("CARGO_PKG_VERSION")
+        );
+        out.write_all(page.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests;
