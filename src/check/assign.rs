@@ -13,8 +13,9 @@ use std::collections::HashMap;
 
 use crate::claim::{Claim, Kind, Value};
 use crate::extract::Extraction;
+use crate::extract::token::Token;
 use crate::lang::LangData;
-use crate::refs::{Fact, FactIndex, Hit, Target};
+use crate::refs::{Fact, FactIndex, Hit, Target, matches_at};
 use crate::span::Span;
 
 /// A claim's candidate fact and how strongly it is wanted.
@@ -40,34 +41,38 @@ pub fn assign(
     let claims = &extraction.claims;
     let mut wants: Vec<Vec<Want>> = vec![Vec::new(); claims.len()];
     let tokens = &extraction.tokens;
-    let hit_span = |h: &Hit| Span::new(tokens[h.first].span.start, tokens[h.end - 1].span.end);
 
-    // Hits of fact groups by sentence.
-    let mut by_sentence: HashMap<usize, Vec<(usize, usize, Span)>> = HashMap::new();
+    // Facts whose anchor group occurs, by sentence.
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
     for hit in hits {
-        if let Target::Group { fact, group } = hit.target {
+        if let Target::Group { fact, .. } = hit.target {
             let sentence = extraction.token_sentence[hit.first];
-            by_sentence
-                .entry(sentence)
-                .or_default()
-                .push((fact, group, hit_span(hit)));
+            by_sentence.entry(sentence).or_default().push(fact);
         }
     }
-    for (&sentence, group_hits) in &by_sentence {
+    for (&sentence, facts) in &mut by_sentence {
         let sentence_span = extraction.sentences[sentence];
-        let mut facts: Vec<usize> = group_hits.iter().map(|h| h.0).collect();
-        facts.sort_unstable();
-        facts.dedup();
         // Claims are sorted by start: the sentence's are one run of them.
         let first = claims.partition_point(|c| c.span.start < sentence_span.start);
         let in_sentence: Vec<usize> = (first..claims.len())
             .take_while(|&c| claims[c].span.start < sentence_span.end)
             .filter(|&c| sentence_span.contains(claims[c].span))
             .collect();
-        for fact_index in facts {
+        if in_sentence.is_empty() {
+            continue;
+        }
+        let first_token = tokens.partition_point(|t| t.span.start < sentence_span.start);
+        let last_token = tokens.partition_point(|t| t.span.start < sentence_span.end);
+        let sentence_tokens = first_token..last_token;
+        facts.sort_unstable();
+        facts.dedup();
+        for &fact_index in facts.iter() {
             let fact = &index.facts[fact_index];
-            let fact_hits: Vec<&(usize, usize, Span)> =
-                group_hits.iter().filter(|h| h.0 == fact_index).collect();
+            if !in_sentence.iter().any(|&c| compatible(&claims[c], fact)) {
+                continue;
+            }
+            let owned = group_hits(tokens, sentence_tokens.clone(), fact, fact_index);
+            let fact_hits: Vec<&(usize, usize, Span)> = owned.iter().collect();
             let all_groups = (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.1 == g));
             if !all_groups {
                 continue;
@@ -137,6 +142,32 @@ pub fn assign(
                 .map(|w| w.fact)
         })
         .collect()
+}
+
+/// Every occurrence of a term of `fact` among the sentence's tokens, as
+/// (fact, group, span).
+fn group_hits(
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+    fact: &Fact,
+    fact_index: usize,
+) -> Vec<(usize, usize, Span)> {
+    let mut found = Vec::new();
+    let sentence = &tokens[..range.end];
+    for k in range {
+        if !sentence[k].is_word() {
+            continue;
+        }
+        for (g, group) in fact.groups.iter().enumerate() {
+            for term in group {
+                if let Some(end) = matches_at(term, sentence, k) {
+                    let span = Span::new(sentence[k].span.start, sentence[end - 1].span.end);
+                    found.push((fact_index, g, span));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Every predicate word of the clause ("uccisi", "wounded") lies inside one

@@ -9,8 +9,10 @@ mod yaml;
 
 pub use lint::warnings;
 pub use load::{Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse_str};
-pub use terms::{Hit, Target, Term, TermIndex};
+pub use terms::{Hit, Target, Term, TermIndex, matches_at};
 pub use yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
+
+use std::collections::HashMap;
 
 use jiff::civil::Date;
 
@@ -176,12 +178,27 @@ pub struct FactIndex {
 }
 
 impl FactIndex {
-    /// Builds the term index over facts' match groups and sources' aliases.
+    /// Builds the term index over each fact's anchor group (its rarest
+    /// `match` group across all facts) and over sources' aliases. A word of
+    /// an article then costs one lookup per prefix length, and a term shared
+    /// by thousands of facts (`soldat*`) is looked up only where a rarer term
+    /// of theirs occurs.
     pub fn new(facts: Vec<Fact>, sources: Vec<Source>) -> FactIndex {
+        let mut postings: HashMap<(&str, bool), usize> = HashMap::new();
+        for term in facts.iter().flat_map(|f| f.groups.iter().flatten()) {
+            *postings.entry(term.key()).or_default() += 1;
+        }
         let mut terms = TermIndex::default();
         for (f, fact) in facts.iter().enumerate() {
-            for (g, group) in fact.groups.iter().enumerate() {
-                for term in group {
+            let cost = |group: &Vec<Term>| -> usize {
+                group
+                    .iter()
+                    .map(|t| postings.get(&t.key()).copied().unwrap_or(0))
+                    .sum()
+            };
+            let anchor = (0..fact.groups.len()).min_by_key(|&g| cost(&fact.groups[g]));
+            if let Some(g) = anchor {
+                for term in &fact.groups[g] {
                     terms.insert(term.clone(), Target::Group { fact: f, group: g });
                 }
             }

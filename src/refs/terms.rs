@@ -50,7 +50,9 @@ impl Term {
 /// What a term stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
-    /// A term of a fact's `match` group.
+    /// A term of a fact's anchor group: its rarest `match` group, the only
+    /// one indexed; the fact's other groups are checked in the sentences
+    /// where the anchor occurs.
     Group { fact: usize, group: usize },
     /// An alias (or the name) of a source.
     Source(usize),
@@ -62,6 +64,14 @@ pub struct Hit {
     pub target: Target,
     pub first: usize,
     pub end: usize,
+}
+
+impl Term {
+    /// The key it is indexed under: its first word and whether it is a
+    /// prefix.
+    pub fn key(&self) -> (&str, bool) {
+        (&self.words[0].text, self.words[0].prefix)
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -126,7 +136,7 @@ impl TermIndex {
 }
 
 /// The end token of `term` when it occurs at `tokens[i]`.
-fn matches_at(term: &Term, tokens: &[Token], i: usize) -> Option<usize> {
+pub fn matches_at(term: &Term, tokens: &[Token], i: usize) -> Option<usize> {
     let mut k = i;
     for (n, word) in term.words.iter().enumerate() {
         // Skip punctuation inside multi-word terms ("north-korean").
