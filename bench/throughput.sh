@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Throughput and peak memory of `factcheck extract` and `factcheck verify`
+# on a generated corpus (bench/gen_corpus.py, from our own sentence
+# templates) with a synthetic reference set of 10,000 facts.
+#
+#   bench/throughput.sh            100 MB in 10,000 files (a few minutes)
+#   bench/throughput.sh --big      also verify 1 GB in 10,000 files, peak memory
+#
+# Single-core figures pin the process to one CPU with taskset and one rayon
+# thread; the "all cores" line uses every CPU.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+big=0
+[ "${1:-}" = "--big" ] && big=1
+cargo build --release -q
+bin=target/release/factcheck
+corpus=target/bench-corpus
+if [ ! -f "$corpus/.done-100" ]; then
+  rm -rf "$corpus"
+  python3 bench/gen_corpus.py "$corpus" --mb 100 --files 10000 --facts 10000
+  cp claims/*.yaml "$corpus/refs/"
+  touch "$corpus/.done-100"
+fi
+mb=$(du -sm --apparent-size "$corpus/articles" | cut -f1)
+
+measure() { # label, cpu list, threads, command...
+  local label=$1 cpus=$2 threads=$3
+  shift 3
+  local out
+  out=$( { RAYON_NUM_THREADS=$threads /usr/bin/time -f "%e %M" taskset -c "$cpus" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  local secs=${out% *} kb=${out#* }
+  awk -v l="$label" -v mb="$mb" -v s="$secs" -v kb="$kb" \
+    'BEGIN { printf "%-34s %6.1f MB in %6.2f s  %7.1f MB/s  peak %6.1f MB\n", l, mb, s, mb / s, kb / 1024 }'
+}
+
+all=$(seq -s, 0 $(( $(nproc) - 1 )))
+echo "corpus: $mb MB in $(ls "$corpus/articles" | wc -l) files; $(grep -c '^  - id:' "$corpus"/refs/*.yaml | awk -F: '{s+=$2} END {print s}') facts"
+measure "extract, 1 core"                 0 1 "$bin" extract "$corpus/articles" --format json
+measure "verify 10,000 facts, 1 core"     0 1 "$bin" verify "$corpus/articles" --refs "$corpus/refs" --format json --fail-on never
+measure "verify 10,000 facts, all cores"  "$all" "$(nproc)" "$bin" verify "$corpus/articles" --refs "$corpus/refs" --format json --fail-on never
+
+if [ "$big" = 1 ]; then
+  bigdir=target/bench-corpus-1g
+  if [ ! -f "$bigdir/.done" ]; then
+    rm -rf "$bigdir"
+    python3 bench/gen_corpus.py "$bigdir" --mb 1024 --files 10000 --facts 10000
+    cp claims/*.yaml "$bigdir/refs/"
+    touch "$bigdir/.done"
+  fi
+  mb=$(du -sm --apparent-size "$bigdir/articles" | cut -f1)
+  measure "verify 1 GB, 10,000 files, all cores" "$all" "$(nproc)" "$bin" verify "$bigdir/articles" --refs "$bigdir/refs" --format json --fail-on never
+fi
