@@ -168,6 +168,7 @@ pub enum FormatArg {
     Junit,
     /// Markdown, for a pull-request comment
     Markdown,
+    /// One self-contained HTML page with the article and its highlighted claims
     Html,
 }
 
