@@ -717,6 +717,8 @@ pub static EN: LangData = LangData {
             "after",
             "as of",
             "throughout",
+            "between",
+            "over the",
         ],
         future_preps: &["by", "until", "till", "before"],
         articles: &["the"],
