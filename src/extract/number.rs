@@ -94,6 +94,7 @@ pub fn parse_words(tokens: &[Token], data: &LangData) -> Option<(f64, usize)> {
     let mut used = 0;
     let mut i = 0;
     let mut words = 0;
+    let mut last_add: Option<f64> = None;
     while i < tokens.len() {
         let token = &tokens[i];
         if token.is_word() {
@@ -104,6 +105,17 @@ pub fn parse_words(tokens: &[Token], data: &LangData) -> Option<(f64, usize)> {
                     continue;
                 }
                 break;
+            };
+            // Two words that each add ("a three-year", "one two") are two
+            // numbers; only tens take units after them ("twenty three").
+            if let (Some(prev), Some(NumberWord::Add(v))) = (last_add, morphemes.first())
+                && !(prev >= 20.0 && prev % 10.0 == 0.0 && *v < 10.0)
+            {
+                break;
+            }
+            last_add = match morphemes.last() {
+                Some(NumberWord::Add(v)) => Some(*v),
+                _ => None,
             };
             for m in morphemes {
                 acc.push(m);

@@ -199,6 +199,9 @@ pub struct LangData {
     pub plural_nouns: &'static [&'static str],
     /// Words joining the two sides of a ratio (`uno su tre`, `one in three`).
     pub ratio_words: &'static [&'static str],
+    /// Words after a figure that make it a factor, not a quantity ("three
+    /// times as many", "quattro volte").
+    pub multipliers: &'static [&'static str],
     /// Words before `from … to …` or `X to Y` that make it a change between
     /// two figures, not a range (`rose`, `passati`).
     pub change_words: &'static [&'static str],

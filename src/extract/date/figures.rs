@@ -5,6 +5,7 @@
 use jiff::civil::Date;
 
 use crate::extract::context::counted_noun;
+use crate::extract::token::Token;
 
 use super::parse::{Lead, Parser};
 use super::resolve::Expr;
@@ -136,6 +137,16 @@ impl Parser<'_, '_> {
                 end += 2;
             }
         }
+        // "between 2000 and 3000 people": a range of counts, not years.
+        let t = self.tokens();
+        let counts_range = self.w.day_joiners.has(t, end).is_some_and(|k| {
+            self.tok(k).is_some_and(Token::is_number)
+                && counted_noun(self.ctx, k + 1).is_some()
+                && !self.capitalized(k + 1)
+        });
+        if counts_range {
+            return None;
+        }
         let article_only = !lead.licensed();
         let noun_follows = counted_noun(self.ctx, end).is_some() && !self.capitalized(end);
         if noun_follows && (article_only || lead.weak_prep || y < 1900) {
@@ -143,9 +154,17 @@ impl Parser<'_, '_> {
         }
         if article_only {
             // Without a preposition, only an article right before it makes
-            // it a date ("il 2024 è stato", "il 2024-25").
-            let after_article = i > 0 && self.w.articles.has(self.tokens(), i - 1) == Some(i);
-            if !after_article {
+            // it a date ("il 2024 è stato", "il 2024-25"), or parentheses
+            // around it alone ("I cento giorni (1990)"), or a year date and
+            // a joiner before it ("between 2013 and 2023").
+            let after_article = i > 0 && self.w.articles.has(t, i - 1) == Some(i);
+            let punct = |k: usize, p: &str| self.tok(k).is_some_and(|x| x.is_punct(p));
+            let in_parens = i > 0 && punct(i - 1, "(") && punct(end, ")") && self.glued(end);
+            let after_year = i >= 2
+                && self.w.day_joiners.has(t, i - 1) == Some(i)
+                && self.year_at(i - 2).is_some()
+                && !self.ctx.free(i - 2..i - 1);
+            if !(after_article || in_parens || after_year) {
                 return None;
             }
         }

@@ -15,7 +15,8 @@
 //!   21", "6 a.m. on Monday"); else, when a time came before it in the same
 //!   paragraph, on that time's day, or the day after when it is earlier on
 //!   the clock (a night read in order: "11 p.m. … 4:30 a.m."); else on the
-//!   publication date.
+//!   day a date earlier in its sentence names ("they meet on October 17,
+//!   with a decision at 2:15 p.m."); else on the publication date.
 
 mod figures;
 mod parse;
@@ -32,7 +33,7 @@ use jiff::tz::TimeZone;
 
 use crate::claim::{Claim, Kind, Value};
 use crate::lang::Zone;
-use crate::when::{DateValue, TimeValue};
+use crate::when::{DateValue, Grain, TimeValue};
 
 use super::Ctx;
 use parse::{DateMatch, Parser};
@@ -55,6 +56,8 @@ struct State {
     last_date: Option<DateValue>,
     last_time: Option<LastTime>,
     last_zone: Option<Zone>,
+    /// The last date at day grain, with the index of its sentence.
+    last_day: Option<(Date, usize)>,
 }
 
 pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
@@ -128,8 +131,12 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
     if value.is_none() && (publication.is_some() || !relative) {
         return None;
     }
-    if value.is_some() {
+    if let Some(v) = value {
         state.last_date = value;
+        if v.grain == Grain::Day {
+            let sentence = ctx.sentence_of.get(m.first).copied().unwrap_or(usize::MAX);
+            state.last_day = Some((v.start, sentence));
+        }
     }
     Some(Claim {
         span: ctx.span(m.first, m.end - 1),
@@ -166,7 +173,13 @@ fn time_claim(ctx: &Ctx, state: &mut State, m: TimeMatch, paragraph: usize) -> C
             });
             (date, prev.relative)
         }
-        (None, None) => (publication, true),
+        (None, None) => {
+            let sentence = ctx.sentence_of.get(m.first).copied();
+            match state.last_day.filter(|(_, s)| Some(*s) == sentence) {
+                Some((day, _)) => (Some(day), true),
+                None => (publication, true),
+            }
+        }
     };
     let value = date.and_then(|d| at(d, m, zone));
     state.last_time = Some(LastTime {

@@ -178,8 +178,11 @@ impl Parser<'_, '_> {
         }
         if let Some((e, named)) = self.named(j, lead) {
             // "la settimana scorsa", "martedì scorso", "aprile scorso".
+            // A modifier that has a noun of its own after it is not this
+            // one's ("each day last week").
             if let Some((e2, pick)) = self.modifier(e)
                 && (!matches!(named, Named::Month(_)) || self.rel_year(e).is_none())
+                && self.named(e2, Lead::default()).is_none()
             {
                 return plain(Some((e2, with_pick(named, pick))));
             }
@@ -266,8 +269,13 @@ impl Parser<'_, '_> {
             self.after_month(me, m, None, lead)
                 .filter(|(_, x)| x.is_day())
         });
-        if let Some(dated) = dated {
-            return Some(dated);
+        if let Some((e, expr)) = dated {
+            // The weekday tells the year a day without one is in.
+            let expr = match expr {
+                Expr::DayMonth(d, m, YearRef::Pick(pick)) => Expr::DayMonthOn(d, m, wd, pick),
+                x => x,
+            };
+            return Some((e, expr));
         }
         // "Sunday Times": a weekday opening a name is no date.
         let name_follows = self.capitalized(e) && self.tok(e).is_some_and(Token::is_word);

@@ -5,8 +5,14 @@
 //!
 //! - a month or a day without a year is the last one on or before
 //!   publication (`a settembre` in November 2024 is 2024-09, in March 2024
-//!   `February 12` is 2024-02-12); after a forward-looking preposition
+//!   `February 12` is 2024-02-12), unless the next one is near: the month
+//!   right after publication's, a day at most [`NEAR_FUTURE_DAYS`] ahead
+//!   (`dal 13 al 15 giugno` on 10 June is this June; `on October 17` in
+//!   mid-September is this October); after a forward-looking preposition
 //!   (`entro`, `by`, `until`) it is the first one on or after it;
+//! - a day named with its weekday (`sabato 25 gennaio`) is in the year,
+//!   of the three around publication's, where that day is that weekday,
+//!   the nearest to publication if several are;
 //! - `scorso`/`last` is the last one strictly before publication,
 //!   `prossimo`/`next` the first one strictly after, `this`/`questo` the one
 //!   publication falls in;
@@ -56,6 +62,8 @@ pub(super) enum Expr {
     Year(i16),
     Month(i8, YearRef),
     DayMonth(i8, i8, YearRef),
+    /// A day and month named with a weekday ("sabato 25 gennaio").
+    DayMonthOn(i8, i8, Weekday, Pick),
     /// A full date in figures or words (`15 agosto 2025`, `2025-08-15`).
     Date(Date),
     /// Days from publication (`ieri` is -1).
@@ -87,7 +95,11 @@ impl Expr {
     pub fn is_day(self) -> bool {
         matches!(
             self,
-            Expr::Date(_) | Expr::Days(_) | Expr::Weekday(..) | Expr::DayMonth(..)
+            Expr::Date(_)
+                | Expr::Days(_)
+                | Expr::Weekday(..)
+                | Expr::DayMonth(..)
+                | Expr::DayMonthOn(..)
         )
     }
 
@@ -113,14 +125,31 @@ impl Expr {
             Expr::Date(d) => Some(DateValue::day(d)),
             Expr::Month(m, YearRef::Pick(pick)) => {
                 let p = publication?;
+                let next_month = m == p.month() % 12 + 1;
+                let pick = if pick == Pick::Recent && next_month {
+                    Pick::Next
+                } else {
+                    pick
+                };
                 let y = pick_year(p.year(), p.month(), m, pick)?;
                 DateValue::month(y, m)
             }
             Expr::Month(m, y) => DateValue::month(year(y)?, m),
             Expr::DayMonth(d, m, YearRef::Pick(pick)) => {
+                day_month(publication?, d, m, pick).map(DateValue::day)
+            }
+            Expr::DayMonthOn(d, m, wd, pick) => {
                 let p = publication?;
-                let y = pick_year(p.year(), (p.month(), p.day()), (m, d), pick)?;
-                Date::new(y, m, d).ok().map(DateValue::day)
+                let on_weekday = (-1..=1)
+                    .filter_map(|k| Date::new(p.year().checked_add(k)?, m, d).ok())
+                    .filter(|c| c.weekday() == wd)
+                    .min_by_key(|c| {
+                        p.until(*c)
+                            .map_or(i32::MAX, |s| s.get_days().saturating_abs())
+                    });
+                on_weekday
+                    .or_else(|| day_month(p, d, m, pick))
+                    .map(DateValue::day)
             }
             Expr::DayMonth(d, m, y) => Date::new(year(y)?, m, d).ok().map(DateValue::day),
             Expr::Days(n) => Some(DateValue::day(publication?.checked_add(n.days()).ok()?)),
@@ -147,6 +176,26 @@ impl Expr {
             }
         }
     }
+}
+
+/// How far ahead a day without a year may be and still be read as the
+/// coming one rather than the last one.
+pub(super) const NEAR_FUTURE_DAYS: i32 = 45;
+
+/// A day and month without a year: the one `pick` names, except that the
+/// default reading takes the coming one when it is near.
+fn day_month(p: Date, d: i8, m: i8, pick: Pick) -> Option<Date> {
+    let at = |pick| {
+        let y = pick_year(p.year(), (p.month(), p.day()), (m, d), pick)?;
+        Date::new(y, m, d).ok()
+    };
+    if pick == Pick::Recent
+        && let Some(ahead) = at(Pick::Upcoming)
+        && p.until(ahead).ok()?.get_days() <= NEAR_FUTURE_DAYS
+    {
+        return Some(ahead);
+    }
+    at(pick)
 }
 
 /// The year of a month (or a month-and-day, compared as a pair) picked

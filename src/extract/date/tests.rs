@@ -134,7 +134,10 @@ const ITALIAN: &[Row] = &[
     ("aprile scorso", "aprile scorso", "2025-04"),
     ("il prossimo settembre", "il prossimo settembre", "2025-09"),
     ("il prossimo luglio", "il prossimo luglio", "2026-07"),
-    ("a settembre", "a settembre", "2024-09"),
+    // The month right after publication's is the coming one.
+    ("a settembre", "a settembre", "2025-09"),
+    ("a luglio", "a luglio", "2025-07"),
+    ("a ottobre", "a ottobre", "2024-10"),
     ("a luglio", "a luglio", "2025-07"),
     ("ad agosto", "ad agosto", "2025-08"),
     ("in gennaio", "in gennaio", "2025-01"),
@@ -155,7 +158,7 @@ const ITALIAN: &[Row] = &[
     ("a fine 2024", "a fine 2024", "late 2024"),
     ("alla fine del 2023", "alla fine del 2023", "late 2023"),
     ("a metà luglio", "a metà luglio", "mid 2025-07"),
-    ("a metà settembre", "a metà settembre", "mid 2024-09"),
+    ("a metà settembre", "a metà settembre", "mid 2025-09"),
     ("entro la fine dell'anno", "entro la fine dell'anno", "late 2025"),
     ("entro fine mese", "entro fine mese", "late 2025-08"),
     ("Dall'inizio dell'anno", "Dall'inizio dell'anno", "early 2025"),
@@ -168,7 +171,14 @@ const ITALIAN: &[Row] = &[
     // Days of the month.
     ("15 agosto 2025", "15 agosto 2025", "2025-08-15"),
     ("il 15 agosto", "il 15 agosto", "2025-08-15"),
-    ("il 20 agosto", "il 20 agosto", "2024-08-20"),
+    // A day at most 45 days ahead is the coming one.
+    ("il 20 agosto", "il 20 agosto", "2025-08-20"),
+    ("il 25 settembre", "il 25 settembre", "2025-09-25"),
+    ("il 2 ottobre", "il 2 ottobre", "2024-10-02"),
+    ("il 10 agosto", "il 10 agosto", "2025-08-10"),
+    // A weekday picks the year: 25 January is a Saturday in 2025.
+    ("sabato 25 gennaio", "sabato 25 gennaio", "2025-01-25"),
+    ("giovedì 25 gennaio", "giovedì 25 gennaio", "2024-01-25"),
     ("entro il 20 agosto", "entro il 20 agosto", "2025-08-20"),
     ("il 1° maggio", "il 1° maggio", "2025-05-01"),
     ("il 12 febbraio", "il 12 febbraio", "2025-02-12"),
@@ -282,7 +292,7 @@ const ENGLISH: &[Row] = &[
     ("next year", "next year", "2026"),
     ("this year", "this year", "2025"),
     ("last weekend", "last weekend", "2025-W32"),
-    ("over the weekend", "the weekend", "2025-W32"),
+    ("over the weekend", "over the weekend", "2025-W32"),
     ("this weekend", "this weekend", "2025-W33"),
     ("next weekend", "next weekend", "2025-W33"),
     // Ago.
@@ -305,7 +315,8 @@ const ENGLISH: &[Row] = &[
     ("next September", "next September", "2025-09"),
     ("in February", "in February", "2025-02"),
     ("in January", "in January", "2025-01"),
-    ("in September", "in September", "2024-09"),
+    ("in September", "in September", "2025-09"),
+    ("in October", "in October", "2024-10"),
     ("by September", "by September", "2025-09"),
     ("in August", "in August", "2025-08"),
     ("since March", "since March", "2025-03"),
@@ -341,7 +352,18 @@ const ENGLISH: &[Row] = &[
     ("last fall", "last fall", "late 2024"),
     // Days of the month.
     ("since February 12", "since February 12", "2025-02-12"),
-    ("on August 20", "on August 20", "2024-08-20"),
+    ("on August 20", "on August 20", "2025-08-20"),
+    ("on September 16", "on September 16", "2025-09-16"),
+    ("last year's model", "last year's", "2024"),
+    ("Monday's attack", "Monday's", "2025-08-11"),
+    ("invoices forged between 2013 and 2023", "between 2013", "2013"),
+    ("the novel (1990) sold well", "1990", "1990"),
+    ("between 2000 and 3000 people", "-", "-"),
+    ("over the summer", "over the summer", "mid 2025"),
+    ("case 1:24-cr-00387", "-", "-"),
+    ("on Sunday June 1", "on Sunday June 1", "2025-06-01"),
+    // "last" before a noun of its own is that noun's.
+    ("each day last week", "last week", "2025-W32"),
     ("by August 20", "by August 20", "2025-08-20"),
     ("August 15, 2025", "August 15, 2025", "2025-08-15"),
     ("15 August 2025", "15 August 2025", "2025-08-15"),
@@ -408,7 +430,7 @@ const ENGLISH: &[Row] = &[
     ("released on 2024-13-01", "", "-"),
     ("It happened on Feb. 30", "", "-"),
     ("on March 3 and 4", "on March 3", "2025-03-03"),
-    ("between 3 and 5 August 2024", "3", "2024-08-03"),
+    ("between 3 and 5 August 2024", "between 3", "2024-08-03"),
     ("from 10:00 to 12:30 CET", "10:00", "2025-08-15T10:00:00+01:00"),
     ("signed Monday, March 10, at 9 a.m.", "Monday, March 10, at 9 a.m.", "2025-03-10T09:00:00+00:00"),
     ("During the 1990s and early 2000s", "During the 1990s", "199X"),
@@ -495,6 +517,22 @@ fn a_time_without_a_day_follows_the_previous_time() {
         None,
     );
     assert_eq!(got[1].1, "2025-08-16T04:30:00+02:00");
+}
+
+#[test]
+fn a_time_without_a_day_takes_the_day_named_earlier_in_its_sentence() {
+    let text = "The council meets again on October 17, with a decision due at \
+                2:15 p.m. Frankfurt time.\n\nMarkets open at 9:00 CET.";
+    let got = dated(text, Lang::En, Some(date(2024, 9, 13)), None);
+    let values: Vec<&str> = got.iter().map(|(_, v, _)| v.as_str()).collect();
+    assert_eq!(
+        values,
+        [
+            "2024-10-17",
+            "2024-10-17T14:15:00+02:00",
+            "2024-09-13T09:00:00+01:00"
+        ]
+    );
 }
 
 #[test]

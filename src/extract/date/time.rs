@@ -75,6 +75,15 @@ impl Parser<'_, '_> {
             None => (i, i, false),
         };
         let (mut end, mut hour, minute, colon) = self.clock(k)?;
+        // "1:24-cr-00387": part of an identifier.
+        let glued_dash = |x: usize| {
+            tokens
+                .get(x)
+                .is_some_and(|t| (t.is_punct("-") || t.is_punct("/")) && !t.space_before)
+        };
+        if glued_dash(end) && tokens.get(end + 1).is_some_and(|t| !t.space_before) {
+            return None;
+        }
         let meridiem = self.w.meridiem.at(tokens, end);
         if let Some((e, _)) = meridiem {
             end = e;

@@ -35,19 +35,26 @@ impl<T: Copy> Table<T> {
 
     /// The longest phrase starting at token `i`: the index after it and its
     /// value. A phrase does not run across a paragraph break.
+    /// The last word may carry a possessive `'s` ("last year's model",
+    /// "Monday's attack").
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, T)> {
         let first = tokens.get(i)?;
-        self.by_first
-            .get(first.norm.as_str())?
-            .iter()
-            .find_map(|(words, value)| {
-                let fits = words.iter().enumerate().all(|(k, w)| {
-                    tokens
-                        .get(i + k)
-                        .is_some_and(|t| t.norm == *w && (k == 0 || !t.paragraph_before))
-                });
-                fits.then_some((i + words.len(), *value))
-            })
+        let bare = |t: &Token| t.norm.strip_suffix("'s").map(str::to_owned);
+        let candidates = self
+            .by_first
+            .get(first.norm.as_str())
+            .into_iter()
+            .chain(bare(first).and_then(|b| self.by_first.get(b.as_str())));
+        candidates.flatten().find_map(|(words, value)| {
+            let last = words.len() - 1;
+            let fits = words.iter().enumerate().all(|(k, w)| {
+                tokens.get(i + k).is_some_and(|t| {
+                    let same = t.norm == *w || (k == last && bare(t).as_deref() == Some(w));
+                    same && (k == 0 || !t.paragraph_before)
+                })
+            });
+            fits.then_some((i + words.len(), *value))
+        })
     }
 
     pub fn has(&self, tokens: &[Token], i: usize) -> Option<usize> {

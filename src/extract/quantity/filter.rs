@@ -30,6 +30,11 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     if !token.is_number() {
         return false;
     }
+    // The rest of a number already turned down ("numero verde 800 840
+    // 840"): a figure would have been read from its first group.
+    if j >= 1 && prev.is_some_and(|p| p.is_number()) && ctx.free(j - 1..j) {
+        return true;
+    }
     if let Some(p) = prev {
         // "F-16", "COVID-19", "G7", "v2.3.1", "12/3"; not "l'80%".
         if !token.space_before {
@@ -178,6 +183,13 @@ fn id_marker(ctx: &Ctx, j: usize) -> bool {
     };
     if is_marker(p) {
         return true;
+    }
+    // Two-word markers ("numero verde 800…", "toll-free number").
+    if p >= 1 {
+        let pair = format!("{} {}", tokens[p - 1].norm, tokens[p].norm);
+        if ctx.data.id_markers.contains(&pair.as_str()) {
+            return true;
+        }
     }
     // "n. 5", "tel.: 06", "p. 12".
     let punct = |k: usize| {

@@ -101,6 +101,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if filter::not_a_figure(ctx, j, head.end == j + 1) {
         return None;
     }
+    // "three times as many", "quattro volte": a factor.
+    if tokens
+        .get(head.end)
+        .is_some_and(|t| ctx.data.multipliers.contains(&t.norm.as_str()))
+    {
+        return None;
+    }
     let mut end = head.end;
     let mut figure = head.figure;
     let mut qualifier_range = None;

