@@ -62,11 +62,19 @@ impl Index<Span> for str {
     }
 }
 
-/// Line starts of a text, built once per document.
+/// Line starts of a text, built once per document, with column
+/// checkpoints inside long lines so that a column is never counted from far
+/// away (a 100 MB article on one line stays linear).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, characters since its line's start), every
+    /// [`CHECKPOINT`] bytes or so, only inside lines longer than that.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between column checkpoints.
+const CHECKPOINT: usize = 4096;
 
 /// A 1-based line and a 1-based column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -79,7 +87,31 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        let ends = starts
+            .iter()
+            .skip(1)
+            .copied()
+            .chain(std::iter::once(text.len()));
+        for (start, end) in starts.iter().copied().zip(ends) {
+            if end - start <= CHECKPOINT {
+                continue;
+            }
+            let (mut at, mut chars) = (start, 0);
+            while at + CHECKPOINT < end {
+                let mut next = at + CHECKPOINT;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                chars += text[at..next].chars().count();
+                checkpoints.push((next, chars));
+                at = next;
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
     }
 
     /// Line and column of a byte offset; a `\r` before `\n` belongs to the
@@ -90,10 +122,18 @@ impl LineIndex {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.starts[line];
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let mut start = self.starts[line];
+        let mut before = 0;
+        let k = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        if let Some(&(at, chars)) = k.checked_sub(1).and_then(|k| self.checkpoints.get(k)) {
+            if at > start {
+                (start, before) = (at, chars);
+            }
+        }
+        let column = before
+            + text
+                .get(start..offset)
+                .map_or(offset - start, |s| s.chars().count());
         Position {
             line: line + 1,
             column: column + 1,
@@ -133,6 +173,21 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.position(text, 5), Position { line: 2, column: 3 });
         assert_eq!(index.line_span(text, 1), Some(Span::new(0, 1)));
+    }
+
+    #[test]
+    fn columns_stay_right_far_into_a_long_line() {
+        let text = format!("x\n{}{}é 42", "à".repeat(5000), "b".repeat(7000));
+        let index = LineIndex::new(&text);
+        let offset = text.find("42").unwrap();
+        assert_eq!(
+            index.position(&text, offset),
+            Position {
+                line: 2,
+                column: 12003
+            }
+        );
+        assert_eq!(index.position(&text, 2), Position { line: 2, column: 1 });
     }
 
     #[test]

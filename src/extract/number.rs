@@ -1,7 +1,9 @@
 //! Numbers as written: digits in either separator convention, and number
 //! words, including Italian compounds written as one word.
 
-use crate::lang::{LangData, NumberWord};
+use std::sync::OnceLock;
+
+use crate::lang::{Lang, LangData, NumberWord};
 
 use super::token::Token;
 
@@ -175,7 +177,7 @@ pub fn parse_words(tokens: &[Token], data: &LangData) -> Option<(f64, usize)> {
 /// (`duemilacinquecento` → due, mila, cinque, cento).
 pub fn split_number_word(word: &str, data: &LangData) -> Option<Vec<NumberWord>> {
     let word = word.trim_end_matches('\'');
-    if word.is_empty() {
+    if word.is_empty() || !may_start_number(word, data) {
         return None;
     }
     if let Some(&(_, w)) = data.number_words.iter().find(|(w, _)| *w == word) {
@@ -197,6 +199,31 @@ pub fn split_number_word(word: &str, data: &LangData) -> Option<Vec<NumberWord>>
         }
     }
     Some(out)
+}
+
+/// Whether `word` begins with the first two bytes of some number word: one
+/// table lookup that turns away almost every word of running text before
+/// the morpheme search.
+fn may_start_number(word: &str, data: &LangData) -> bool {
+    static STARTS: OnceLock<Vec<(&'static str, Vec<bool>)>> = OnceLock::new();
+    let key = |w: &[u8]| (usize::from(w[0]) << 8) | usize::from(*w.get(1).unwrap_or(&0));
+    let all = STARTS.get_or_init(|| {
+        Lang::ALL
+            .iter()
+            .map(|lang| {
+                let mut starts = vec![false; 1 << 16];
+                for (w, _) in lang.data().number_words {
+                    starts[key(w.as_bytes())] = true;
+                }
+                (lang.code(), starts)
+            })
+            .collect()
+    });
+    let bytes = word.as_bytes();
+    match all.iter().find(|(code, _)| *code == data.code) {
+        Some((_, starts)) => starts[key(bytes)] || bytes.len() < 2,
+        None => true,
+    }
 }
 
 #[derive(Debug, Default)]

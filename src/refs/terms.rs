@@ -2,7 +2,7 @@
 //! index: exact words in one hash map, prefixes in another, so a word of an
 //! article is looked up once per prefix length, not once per fact.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::token::{Token, fold, tokenize};
 

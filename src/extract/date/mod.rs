@@ -70,9 +70,24 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             Some(*p)
         })
         .collect();
+    // Where the next anchor word or number is: a date starting at `i` has
+    // one within `REACH` tokens.
+    const REACH: usize = 8;
+    let mut next_anchor = vec![usize::MAX; ctx.tokens.len() + 1];
+    for k in (0..ctx.tokens.len()).rev() {
+        next_anchor[k] = if words.is_anchor(&ctx.tokens[k]) {
+            k
+        } else {
+            next_anchor[k + 1]
+        };
+    }
     let mut state = State::default();
     let mut i = 0;
     while i < ctx.tokens.len() {
+        if next_anchor[i].saturating_sub(i) > REACH {
+            i += 1;
+            continue;
+        }
         if let Some(end) = words.not_dates.has(ctx.tokens, i) {
             i = end;
             continue;

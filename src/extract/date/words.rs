@@ -1,7 +1,7 @@
 //! The date tables of a language compiled for matching: every phrase
 //! tokenized and folded like article text, indexed by its first word.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use jiff::civil::Weekday;
@@ -17,7 +17,7 @@ pub(super) struct Table<T> {
 
 impl<T: Copy> Table<T> {
     fn new(rows: impl IntoIterator<Item = (&'static str, T)>, elision: bool) -> Table<T> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
         for (phrase, value) in rows {
             let words = phrase_words(phrase, elision);
             if let Some(first) = words.first() {
@@ -39,22 +39,31 @@ impl<T: Copy> Table<T> {
     /// "Monday's attack").
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, T)> {
         let first = tokens.get(i)?;
-        let bare = |t: &Token| t.norm.strip_suffix("'s").map(str::to_owned);
+        let bare = |t: &Token| -> Option<usize> { t.norm.strip_suffix("'s").map(str::len) };
         let candidates = self
             .by_first
             .get(first.norm.as_str())
             .into_iter()
-            .chain(bare(first).and_then(|b| self.by_first.get(b.as_str())));
+            .chain(bare(first).and_then(|n| self.by_first.get(&first.norm[..n])));
         candidates.flatten().find_map(|(words, value)| {
             let last = words.len() - 1;
             let fits = words.iter().enumerate().all(|(k, w)| {
                 tokens.get(i + k).is_some_and(|t| {
-                    let same = t.norm == *w || (k == last && bare(t).as_deref() == Some(w));
+                    let same =
+                        t.norm == *w || (k == last && bare(t).is_some_and(|n| t.norm[..n] == **w));
                     same && (k == 0 || !t.paragraph_before)
                 })
             });
             fits.then_some((i + words.len(), *value))
         })
+    }
+
+    /// Every word of every phrase.
+    fn words(&self) -> impl Iterator<Item = &String> {
+        self.by_first
+            .values()
+            .flatten()
+            .flat_map(|(words, _)| words)
     }
 
     pub fn has(&self, tokens: &[Token], i: usize) -> Option<usize> {
@@ -113,6 +122,11 @@ pub(super) struct Words {
     pub zones: Table<Zone>,
     /// Zone abbreviations, matched on the original (capitalized) text.
     pub zone_codes: HashMap<&'static str, Zone>,
+    /// Words without which no date or time is written: months, weekdays,
+    /// relative words, units, parts, zones… (not the prepositions and
+    /// articles around them). A date needs one of them or a number near
+    /// its start, so the parser is tried only there.
+    pub anchors: HashSet<String>,
 }
 
 impl Words {
@@ -151,7 +165,48 @@ impl Words {
             meridiem: Table::new(d.meridiem.iter().copied(), e),
             zones: Table::new(d.zones.iter().copied(), e),
             zone_codes: ZONE_CODES.iter().copied().collect(),
+            anchors: HashSet::default(),
         }
+        .with_anchors()
+    }
+
+    fn with_anchors(mut self) -> Words {
+        let mut anchors: HashSet<String> = HashSet::default();
+        let words = self
+            .months
+            .words()
+            .chain(self.month_abbreviations.words())
+            .chain(self.weekdays.words())
+            .chain(self.days.words())
+            .chain(self.last.words())
+            .chain(self.next.words())
+            .chain(self.this.words())
+            .chain(self.ago.words())
+            .chain(self.units.words())
+            .chain(self.plural_units.words())
+            .chain(self.parts.words())
+            .chain(self.seasons.words())
+            .chain(self.weekend.words())
+            .chain(self.same_month.words())
+            .chain(self.decades.words())
+            .chain(self.decade_nouns.words())
+            .chain(self.decade_suffixes.words())
+            .chain(self.meridiem.words())
+            .chain(self.zones.words());
+        anchors.extend(words.cloned());
+        anchors.extend(self.zone_codes.keys().map(|k| k.to_lowercase()));
+        self.anchors = anchors;
+        self
+    }
+
+    /// The token can anchor a date or time: a number or an anchor word.
+    pub fn is_anchor(&self, token: &Token) -> bool {
+        token.is_number()
+            || self.anchors.contains(token.norm.as_str())
+            || token
+                .norm
+                .strip_suffix("'s")
+                .is_some_and(|bare| self.anchors.contains(bare))
     }
 
     /// The compiled tables of `lang`, built once.
