@@ -125,10 +125,10 @@ impl LineIndex {
         let mut start = self.starts[line];
         let mut before = 0;
         let k = self.checkpoints.partition_point(|&(at, _)| at <= offset);
-        if let Some(&(at, chars)) = k.checked_sub(1).and_then(|k| self.checkpoints.get(k)) {
-            if at > start {
-                (start, before) = (at, chars);
-            }
+        if let Some(&(at, chars)) = k.checked_sub(1).and_then(|k| self.checkpoints.get(k))
+            && at > start
+        {
+            (start, before) = (at, chars);
         }
         let column = before
             + text
