@@ -67,6 +67,12 @@ fn json_spans_are_exact_byte_slices() {
         assert_eq!(&text[start..end], c["text"].as_str().unwrap());
         assert!(c.get("verdict").is_none(), "extract has no verdicts: {c}");
     }
+    assert!(
+        doc["summary"].get("unverified").is_none(),
+        "{:#}",
+        doc["summary"]
+    );
+    assert_eq!(doc["summary"]["files"], 1);
 }
 
 #[test]
@@ -187,6 +193,41 @@ fn usage_error_exits_two() {
         .args(["verify", "x.md", "--date", "15/08/2025"])
         .assert()
         .code(2);
+}
+
+#[test]
+fn missing_publication_date_warns_once_and_leaves_relative_dates_unresolved() {
+    let output = factcheck()
+        .args([
+            "verify",
+            "tests/cmd/troops/no-date.txt",
+            "--refs",
+            "tests/cmd/troops/claims",
+        ])
+        .args(["--lang", "en", "--format", "json"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("--date").count(), 1, "{stderr}");
+    let doc: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let last_month = claim(&doc, "last month");
+    assert_eq!(last_month["value"], Value::Null);
+    assert_eq!(last_month["relative"], true);
+    assert_eq!(last_month["verdict"], "unverified");
+    // The same article with a date resolves it.
+    let (doc, _) = json(&[
+        "verify",
+        "tests/cmd/troops/no-date.txt",
+        "--refs",
+        "tests/cmd/troops/claims",
+        "--lang",
+        "en",
+        "--date",
+        "2025-08-15",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(claim(&doc, "last month")["value"], "2025-07");
 }
 
 #[test]

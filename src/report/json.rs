@@ -85,6 +85,14 @@ struct EvidenceJson {
 struct SummaryJson {
     files: usize,
     claims: usize,
+    #[serde(flatten)]
+    verdicts: Option<VerdictCounts>,
+    errors: usize,
+}
+
+/// The summary's verdict counts: `verify` only.
+#[derive(Serialize)]
+struct VerdictCounts {
     consistent: usize,
     disputed: usize,
     misattributed: usize,
@@ -92,7 +100,6 @@ struct SummaryJson {
     contradicted: usize,
     unverified: usize,
     suppressed: usize,
-    errors: usize,
 }
 
 pub struct Json {
@@ -241,13 +248,15 @@ impl Report for Json {
         let summary = SummaryJson {
             files: summary.files,
             claims: summary.claims,
-            consistent: summary.count(Consistent),
-            disputed: summary.count(Disputed),
-            misattributed: summary.count(Misattributed),
-            outdated: summary.count(Outdated),
-            contradicted: summary.count(Contradicted),
-            unverified: summary.count(Unverified),
-            suppressed: summary.suppressed,
+            verdicts: (self.style.mode == Mode::Verify).then(|| VerdictCounts {
+                consistent: summary.count(Consistent),
+                disputed: summary.count(Disputed),
+                misattributed: summary.count(Misattributed),
+                outdated: summary.count(Outdated),
+                contradicted: summary.count(Contradicted),
+                unverified: summary.count(Unverified),
+                suppressed: summary.suppressed,
+            }),
             errors: summary.errors,
         };
         writeln!(out, "  \"summary\": {}\n}}", nested(&summary, "  ")?)
