@@ -96,8 +96,15 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             i += 1;
             continue;
         }
+        let token = &ctx.tokens[i];
+        let starts = token.is_number() || words.is_starter(token);
+        if !starts {
+            i += 1;
+            continue;
+        }
         let parser = Parser { ctx, w: words };
-        let time = parser.time(i).map(|mut t| {
+        let at_i = parser.date(i);
+        let time = parser.time_from(i, at_i).map(|mut t| {
             // "dalle 14 alle 16 ora italiana", "from 10:00 to 12:30 CET":
             // the zone named after a span of times covers its start.
             if t.zone.is_none() {
@@ -107,7 +114,7 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             }
             t
         });
-        let date = if time.is_none() { parser.date(i) } else { None };
+        let date = if time.is_none() { at_i } else { None };
         let (first, end) = match (&time, &date) {
             (Some(t), _) => (t.first, t.end),
             (_, Some(d)) => (d.first, d.end),

@@ -27,8 +27,13 @@ impl Parser<'_, '_> {
     /// A time phrase starting at `i`, with the day before it when one is
     /// named there.
     pub fn time(&self, i: usize) -> Option<TimeMatch> {
+        self.time_from(i, self.date(i))
+    }
+
+    /// [`Parser::time`] given the date phrase at `i`, already parsed.
+    pub fn time_from(&self, i: usize, date: Option<DateMatch>) -> Option<TimeMatch> {
         let is_day = |d: &DateMatch| d.expr.is_day() && d.part.is_none();
-        if let Some(day) = self.date(i).filter(is_day) {
+        if let Some(day) = date.filter(is_day) {
             let comma = self
                 .ctx
                 .tokens

@@ -58,6 +58,11 @@ impl<T: Copy> Table<T> {
         })
     }
 
+    /// The first word of every phrase.
+    fn first_word_list(&self) -> Vec<String> {
+        self.by_first.keys().cloned().collect()
+    }
+
     /// Every word of every phrase.
     fn words(&self) -> impl Iterator<Item = &String> {
         self.by_first
@@ -68,6 +73,17 @@ impl<T: Copy> Table<T> {
 
     pub fn has(&self, tokens: &[Token], i: usize) -> Option<usize> {
         self.at(tokens, i).map(|(end, _)| end)
+    }
+}
+
+/// Tables of any value type, for collecting their first words.
+trait FirstWords {
+    fn first_words(&self) -> Vec<String>;
+}
+
+impl<T: Copy> FirstWords for Table<T> {
+    fn first_words(&self) -> Vec<String> {
+        self.first_word_list()
     }
 }
 
@@ -127,6 +143,10 @@ pub(super) struct Words {
     /// articles around them). A date needs one of them or a number near
     /// its start, so the parser is tried only there.
     pub anchors: HashSet<String>,
+    /// First words of every phrase of every table: a date or time starts
+    /// with one of them, a number or a number word.
+    pub starters: HashSet<String>,
+    lang: Lang,
 }
 
 impl Words {
@@ -166,6 +186,11 @@ impl Words {
             zones: Table::new(d.zones.iter().copied(), e),
             zone_codes: ZONE_CODES.iter().copied().collect(),
             anchors: HashSet::default(),
+            starters: HashSet::default(),
+            lang: Lang::ALL
+                .into_iter()
+                .find(|l| l.code() == data.code)
+                .unwrap_or(Lang::ALL[0]),
         }
         .with_anchors()
     }
@@ -196,7 +221,57 @@ impl Words {
         anchors.extend(words.cloned());
         anchors.extend(self.zone_codes.keys().map(|k| k.to_lowercase()));
         self.anchors = anchors;
+        let tables: [&dyn FirstWords; 29] = [
+            &self.months,
+            &self.month_abbreviations,
+            &self.ambiguous,
+            &self.weekdays,
+            &self.days,
+            &self.last,
+            &self.next,
+            &self.this,
+            &self.ago,
+            &self.units,
+            &self.plural_units,
+            &self.one,
+            &self.parts,
+            &self.seasons,
+            &self.weekend,
+            &self.same_month,
+            &self.decades,
+            &self.decade_nouns,
+            &self.decade_suffixes,
+            &self.preps,
+            &self.future_preps,
+            &self.articles,
+            &self.links,
+            &self.day_joiners,
+            &self.ordinals,
+            &self.not_dates,
+            &self.time_preps,
+            &self.meridiem,
+            &self.zones,
+        ];
+        let mut starters: HashSet<String> = HashSet::default();
+        for table in tables {
+            starters.extend(table.first_words());
+        }
+        starters.extend(self.zone_codes.keys().map(|k| k.to_lowercase()));
+        self.starters = starters;
         self
+    }
+
+    /// A date or time can start at this word: the first word of a phrase,
+    /// a number word ("two years ago") or an apostrophe ("'90s").
+    pub fn is_starter(&self, token: &Token) -> bool {
+        let norm = token.norm.as_str();
+        self.starters.contains(norm)
+            || norm
+                .strip_suffix("'s")
+                .is_some_and(|bare| self.starters.contains(bare))
+            || norm == "'"
+            || (token.is_word()
+                && crate::extract::number::split_number_word(norm, self.lang.data()).is_some())
     }
 
     /// The token can anchor a date or time: a number or an anchor word.
