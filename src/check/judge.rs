@@ -31,6 +31,17 @@ impl Role {
     }
 }
 
+/// A claim judged without reference facts (`extract`, or an empty set).
+pub(super) fn unloaded(claim: &Claim) -> Finding {
+    Finding {
+        claim: claim.clone(),
+        verdict: Verdict::Unverified,
+        fact: None,
+        evidence: Vec::new(),
+        explanation: "no reference facts loaded".to_string(),
+    }
+}
+
 pub(super) fn unmatched(claim: &Claim, lang: Lang) -> Finding {
     let explanation = match claim.value {
         Value::Date(None) | Value::Time(None) => {

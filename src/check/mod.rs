@@ -96,6 +96,10 @@ pub fn check(
     lang: Lang,
     date: Option<Date>,
 ) -> Vec<Finding> {
+    if index.is_empty() {
+        // `extract`, or no facts loaded: nothing to match, nothing to scan.
+        return extraction.claims.iter().map(judge::unloaded).collect();
+    }
     let hits = index.terms.find(&extraction.tokens);
     let clauses = clause::clauses(extraction, lang.data());
     let assigned = assign::assign(extraction, index, &hits, &clauses, lang.data());
