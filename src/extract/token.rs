@@ -2,6 +2,7 @@
 //! spans and a folded form (lower case, no accents, one apostrophe) that
 //! every lexicon lookup uses.
 
+use compact_str::CompactString;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -20,7 +21,7 @@ pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
     /// Folded form: lower case, accents stripped, `’` as `'`.
-    pub norm: String,
+    pub norm: CompactString,
     /// Whitespace separates this token from the previous one.
     pub space_before: bool,
     /// A line break separates it from the previous one.
@@ -73,6 +74,20 @@ fn is_thousands_space(c: char) -> bool {
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
+    }
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// [`fold`] into a string that keeps short words inline (no allocation).
+fn fold_compact(text: &str) -> CompactString {
+    if text.is_ascii() {
+        let mut out = CompactString::new(text);
+        out.make_ascii_lowercase();
+        return out;
     }
     text.nfd()
         .filter(|c| !is_combining_mark(*c))
@@ -145,8 +160,8 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
         };
         let span = Span::new(start, end);
         let norm = match kind {
-            TokenKind::Number => text[span].to_string(),
-            _ => fold(&text[span]),
+            TokenKind::Number => CompactString::new(&text[span]),
+            _ => fold_compact(&text[span]),
         };
         tokens.push(Token {
             span,
@@ -166,7 +181,7 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
 pub fn phrase_tokens(phrase: &str, elision: bool) -> Vec<String> {
     tokenize(phrase, elision)
         .into_iter()
-        .map(|t| t.norm)
+        .map(|t| t.norm.into_string())
         .collect()
 }
 
@@ -177,7 +192,7 @@ mod tests {
     fn norms(text: &str, elision: bool) -> Vec<String> {
         tokenize(text, elision)
             .into_iter()
-            .map(|t| t.norm)
+            .map(|t| t.norm.into_string())
             .collect()
     }
 

@@ -94,7 +94,7 @@ fn phrase_words(phrase: &str, elision: bool) -> Vec<String> {
     for t in tokenize(phrase, elision) {
         match words.last_mut() {
             Some(last) if t.norm == "'" && !t.space_before => last.push('\''),
-            _ => words.push(t.norm),
+            _ => words.push(t.norm.into_string()),
         }
     }
     words
