@@ -92,11 +92,8 @@ pub fn base(dir: &Path, rev: &str) -> Result<DiffBase, BaseError> {
 
 /// The lines of `path` changed since the base revision. A file git does
 /// not track counts as changed throughout (it is new).
-pub fn changed_lines(base: &DiffBase, path: &Path) -> Result<ChangedLines, Error> {
-    let fail = |detail: String| Error::Input {
-        path: path.display().to_string(),
-        detail,
-    };
+/// The directory holding `path` (`.` for a bare name) and its file name.
+pub fn parent_and_name(path: &Path) -> (&Path, String) {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -105,6 +102,15 @@ pub fn changed_lines(base: &DiffBase, path: &Path) -> Result<ChangedLines, Error
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    (dir, name)
+}
+
+pub fn changed_lines(base: &DiffBase, path: &Path) -> Result<ChangedLines, Error> {
+    let fail = |detail: String| Error::Input {
+        path: path.display().to_string(),
+        detail,
+    };
+    let (dir, name) = parent_and_name(path);
     let out = git(
         dir,
         &[

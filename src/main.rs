@@ -323,14 +323,7 @@ struct AtomicFile {
 
 impl AtomicFile {
     fn create(path: &Path) -> Result<AtomicFile> {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let (dir, name) = factcheck::diff::parent_and_name(path);
         let tmp = dir.join(format!(".{name}.factcheck-{}.tmp", std::process::id()));
         let file = std::fs::File::create(&tmp)
             .with_context(|| format!("cannot write {}", tmp.display()))?;

@@ -160,8 +160,13 @@ pub fn claim_text(file: &FileResult, finding: &Finding) -> String {
         .join(" ")
 }
 
-/// `1 file, 3 claims: 1 contradicted, …, 1 suppressed` for closing lines.
+/// `1 file, 3 claims, 1 contradicted, …, 1 suppressed` for closing lines.
 pub fn summary_line(summary: &Summary) -> String {
+    summary_line_for(summary, Mode::Verify)
+}
+
+/// The closing line of `mode`: `extract` has no verdict counts.
+pub fn summary_line_for(summary: &Summary, mode: Mode) -> String {
     let mut line = format!(
         "{} file{}, {} claim{}",
         summary.files,
@@ -169,11 +174,13 @@ pub fn summary_line(summary: &Summary) -> String {
         summary.claims,
         if summary.claims == 1 { "" } else { "s" },
     );
-    for verdict in Verdict::BY_SEVERITY {
-        line.push_str(&format!(", {} {}", summary.count(verdict), verdict.name()));
-    }
-    if summary.suppressed > 0 {
-        line.push_str(&format!(", {} suppressed", summary.suppressed));
+    if mode == Mode::Verify {
+        for verdict in Verdict::BY_SEVERITY {
+            line.push_str(&format!(", {} {}", summary.count(verdict), verdict.name()));
+        }
+        if summary.suppressed > 0 {
+            line.push_str(&format!(", {} suppressed", summary.suppressed));
+        }
     }
     if summary.errors > 0 {
         line.push_str(&format!(", {} unreadable", summary.errors));

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table as Grid};
 
-use super::{Mode, Report, Style, Summary, is_problem, summary_line};
+use super::{Mode, Report, Style, Summary, is_problem, summary_line_for};
 use crate::check::{Role, Verdict};
 use crate::describe;
 use crate::pipeline::FileResult;
@@ -144,19 +144,6 @@ impl Report for Table {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        if self.style.mode == Mode::Verify {
-            return writeln!(out, "{}", summary_line(summary));
-        }
-        let mut line = format!(
-            "{} file{}, {} claim{}",
-            summary.files,
-            if summary.files == 1 { "" } else { "s" },
-            summary.claims,
-            if summary.claims == 1 { "" } else { "s" },
-        );
-        if summary.errors > 0 {
-            line.push_str(&format!(", {} unreadable", summary.errors));
-        }
-        writeln!(out, "{line}")
+        writeln!(out, "{}", summary_line_for(summary, self.style.mode))
     }
 }
