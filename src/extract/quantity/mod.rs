@@ -189,6 +189,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
                 percent_factor = f;
             }
             Entry::Unit(u) if currency.is_none() => {
+                // "120 km/h", "5 kg/m²": a rate, not a measure of the unit.
+                let rate = tokens
+                    .get(k + n)
+                    .is_some_and(|t| t.is_punct("/") && !t.space_before);
+                if rate {
+                    return None;
+                }
                 kind = Kind::Measure;
                 unit = Some(u);
             }
@@ -580,7 +587,11 @@ fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
 /// A currency symbol or code directly before the figure, and its tokens.
 fn currency_symbol(ctx: &Ctx, j: usize) -> Option<(Currency, usize)> {
     let token = ctx.tokens.get(j)?;
-    if token.is_word() && token.norm.len() != 3 && token.norm != "us" {
+    // Before a figure, a currency word is an ISO code written in capitals
+    // ("USD 5m", "US$"), never a word of the sentence ("won 37%").
+    let code =
+        token.norm.len() == 3 && ctx.text[token.span].chars().all(|c| c.is_ascii_uppercase());
+    if token.is_word() && !code && token.norm != "us" {
         return None;
     }
     let (n, entry) = ctx

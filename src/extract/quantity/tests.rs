@@ -339,6 +339,11 @@ const EN: &[(&str, &str)] = &[
     ("1.5 million people", "count 1500000 exact 1500000..1500000 [people]"),
     ("2.3 million residents", "count 2300000 exact 2300000..2300000 [residents]"),
     ("12.5 kilometres", "measure 12.5 exact 12.5..12.5 km"),
+    // A rate is not a measure of its unit; a currency word is a code only
+    // in capitals.
+    ("winds of 120 km/h", ""),
+    ("the party won 37%", "percent 37 exact 37..37"),
+    ("USD 5m in aid", "money 5000000 exact 5000000..5000000 USD"),
     ("0.5 percent", "percent 0.5 exact 0.5..0.5"),
     // Number words and compounds
     ("twenty-three thousand people", "count 23000 exact 23000..23000 [people]"),
