@@ -63,10 +63,24 @@ impl Index<Span> for str {
 }
 
 /// Line starts of a text, built once per document.
+///
+/// Columns count characters, which on a very long line (a minified or
+/// machine-written article can be one 10 MB line) would cost the length
+/// of the line for every claim: the index also keeps a checkpoint every
+/// [`CHECKPOINT`] bytes of a long line, so a position costs at most that.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset on a character boundary, characters from its line's
+    /// start), sorted; only lines longer than [`CHECKPOINT`] have any.
+    marks: Vec<(usize, usize)>,
+    /// The text starts with a byte-order mark, which editors do not show
+    /// and so does not count as a column.
+    bom: bool,
 }
+
+/// Bytes between two column checkpoints of a long line.
+const CHECKPOINT: usize = 4096;
 
 /// A 1-based line and a 1-based column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -79,7 +93,25 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        for (line, &start) in starts.iter().enumerate() {
+            let end = starts.get(line + 1).map_or(text.len(), |&next| next);
+            let (mut at, mut column) = (start, 0);
+            while end - at > CHECKPOINT {
+                let mut next = at + CHECKPOINT;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                column += text[at..next].chars().count();
+                marks.push((next, column));
+                at = next;
+            }
+        }
+        LineIndex {
+            starts,
+            marks,
+            bom: text.starts_with('\u{feff}'),
+        }
     }
 
     /// Line and column of a byte offset; a `\r` before `\n` belongs to the
@@ -91,9 +123,19 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line];
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        // The nearest checkpoint at or before the offset, on this line.
+        let (from, before) = match self.marks.partition_point(|&(at, _)| at <= offset) {
+            0 => (start, 0),
+            i if self.marks[i - 1].0 < start => (start, 0),
+            i => self.marks[i - 1],
+        };
+        let mut column = before
+            + text
+                .get(from..offset)
+                .map_or(offset - from, |s| s.chars().count());
+        if line == 0 && self.bom && offset >= 3 {
+            column -= 1;
+        }
         Position {
             line: line + 1,
             column: column + 1,
@@ -133,6 +175,26 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.position(text, 5), Position { line: 2, column: 3 });
         assert_eq!(index.line_span(text, 1), Some(Span::new(0, 1)));
+    }
+
+    #[test]
+    fn long_lines_count_columns_from_checkpoints() {
+        let text = format!("x\n{}", "è1 ".repeat(10_000));
+        let index = LineIndex::new(&text);
+        for offset in [2, 3, 4, 5, 4098, 4099, 8194, 20_000, text.len()] {
+            let offset = (offset..).find(|&o| text.is_char_boundary(o)).unwrap();
+            let expected = 1 + text[2..offset].chars().count();
+            assert_eq!(index.position(&text, offset).column, expected, "{offset}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let text = "\u{feff}12 km\n3";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 3), Position { line: 1, column: 1 });
+        assert_eq!(index.position(text, 6), Position { line: 1, column: 4 });
+        assert_eq!(index.position(text, 9), Position { line: 2, column: 1 });
     }
 
     #[test]
