@@ -7,6 +7,10 @@
 //! ranges, kinds against values, and the Italian trap — YAML reads
 //! `value: 10.000` as ten, so a figure written with thousands separators
 //! is refused, looking at the raw text where the value stands.
+//!
+//! When `facts:` is the file's last top-level key, as usual, each fact is
+//! validated as soon as the parser has read it and its nodes are dropped
+//! (`yaml::parse_streaming`): memory holds the facts, not the whole tree.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -23,8 +23,9 @@ use crate::error::Location;
 pub const MAX_DEPTH: usize = 64;
 /// Nodes that aliases may add to a document, counted as expanded.
 pub const ALIAS_BUDGET: u64 = 100_000;
-/// Nodes in one document (a 100,000-fact file with two figures a fact
-/// has about 4 million, and peaks at about 900 MB).
+/// Nodes held at once. Facts validated while parsing are dropped (see
+/// [`parse_streaming`]), so only files whose facts cannot be streamed
+/// (`facts:` before `sources:`) come near it.
 pub const MAX_NODES: usize = 8_000_000;
 
 /// Index of a node in [`Tree::nodes`].
