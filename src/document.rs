@@ -59,6 +59,14 @@ impl Document {
         let path = origin.display();
         let mut warnings = Vec::new();
         let text = decode(&path, bytes, &mut warnings)?;
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            let what = if text.is_empty() {
+                "empty file"
+            } else {
+                "only whitespace"
+            };
+            warnings.push(format!("{path}: {what}: no claims to check"));
+        }
         let markdown = match &origin {
             Origin::File(p) => !p
                 .extension()
@@ -107,33 +115,23 @@ impl Document {
 
 fn decode(path: &str, bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, Error> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        let little = bytes[0] == 0xFF;
-        let units: Vec<u16> = bytes[2..]
-            .chunks(2)
-            .map(|c| {
-                let pair = [c[0], *c.get(1).unwrap_or(&0)];
-                if little {
-                    u16::from_le_bytes(pair)
-                } else {
-                    u16::from_be_bytes(pair)
-                }
-            })
-            .collect();
+        let text = decode_utf16(path, &bytes)?;
         warnings.push(format!(
             "{path}: decoded from UTF-16; offsets refer to the text re-encoded as UTF-8"
         ));
-        return String::from_utf16(&units).map_err(|_| Error::Encoding {
-            path: path.to_string(),
-            offset: 0,
-            line: 1,
-            detail: "invalid UTF-16".to_string(),
-        });
+        return Ok(text);
     }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
-        let detail = if bytes.iter().take(8192).any(|&b| b == 0) {
+        let head = &bytes[..bytes.len().min(8192)];
+        let nuls = head.iter().filter(|&&b| b == 0).count();
+        let detail = if nuls > 0 && nuls * 3 >= head.len() && head.len() >= 4 {
+            // Text in UTF-16 without a byte-order mark: every other byte
+            // of ASCII text is zero.
+            "binary data, not a text article (UTF-16 without a byte-order mark?)".to_string()
+        } else if nuls > 0 {
             "binary data, not a text article".to_string()
         } else {
             "invalid UTF-8".to_string()
@@ -145,6 +143,45 @@ fn decode(path: &str, bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<Stri
             detail,
         }
     })
+}
+
+/// Decodes UTF-16 after its byte-order mark; an odd byte count or an
+/// unpaired surrogate is an error at its byte offset in the file.
+fn decode_utf16(path: &str, bytes: &[u8]) -> Result<String, Error> {
+    let little = bytes[0] == 0xFF;
+    let units = bytes[2..].chunks_exact(2).map(|c| {
+        let pair = [c[0], c[1]];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut text = String::with_capacity(bytes.len());
+    let mut line = 1;
+    let mut offset = 2;
+    for decoded in char::decode_utf16(units) {
+        let c = decoded.map_err(|_| Error::Encoding {
+            path: path.to_string(),
+            offset,
+            line,
+            detail: "invalid UTF-16 (an unpaired surrogate)".to_string(),
+        })?;
+        if c == '\n' {
+            line += 1;
+        }
+        offset += 2 * c.len_utf16();
+        text.push(c);
+    }
+    if bytes.len() % 2 == 1 {
+        return Err(Error::Encoding {
+            path: path.to_string(),
+            offset: bytes.len() - 1,
+            line,
+            detail: "invalid UTF-16 (an odd number of bytes)".to_string(),
+        });
+    }
+    Ok(text)
 }
 
 fn blank(scan: &mut [u8], span: Span) {
@@ -337,6 +374,31 @@ mod tests {
         );
         assert!(!doc.scan.contains("600"));
         assert!(doc.scan.contains("3 times"));
+    }
+
+    #[test]
+    fn utf16_errors_name_the_offset_and_line() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "ab\n".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        bytes.extend(0xD800u16.to_le_bytes());
+        bytes.extend(u16::from(b'c').to_le_bytes());
+        let err = Document::from_bytes(Origin::Stdin, bytes).unwrap_err();
+        assert!(err.to_string().contains("byte 8 (line 2)"), "{err}");
+        let err = Document::from_bytes(Origin::Stdin, vec![0xFE, 0xFF, 0, b'a', 0]).unwrap_err();
+        assert!(err.to_string().contains("odd number of bytes"), "{err}");
+        let doc =
+            Document::from_bytes(Origin::Stdin, vec![0xFE, 0xFF, 0xD8, 0x3D, 0xDE, 0x00]).unwrap();
+        assert_eq!(doc.text, "😀");
+    }
+
+    #[test]
+    fn empty_files_warn() {
+        for bytes in [&b""[..], b" \n\t\r\n", b"\xef\xbb\xbf"] {
+            let doc = Document::from_bytes(Origin::Stdin, bytes.to_vec()).unwrap();
+            assert!(doc.warnings[0].contains("no claims to check"), "{doc:?}");
+        }
     }
 
     #[test]

@@ -119,7 +119,8 @@ pub struct Discovered {
 /// directories walked for articles honouring `.gitignore` and `.ignore`
 /// (inside a git repository or not) and the globs, hidden entries skipped,
 /// `-` for standard input. Each directory's files come sorted by path;
-/// arguments keep their order; a file named twice is read once.
+/// arguments keep their order; a file named twice is read once. A path
+/// that does not exist or cannot be read goes to [`Discovered::errors`].
 pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Result<Discovered, Error> {
     let mut found = Discovered::default();
     let mut seen = std::collections::HashSet::new();
@@ -128,10 +129,18 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Result<Discovered, 
             found.inputs.push(Input::Stdin);
             continue;
         }
-        let meta = std::fs::metadata(path).map_err(|source| Error::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        // A path that cannot be read is reported and counted like an
+        // unreadable file; the other paths are still checked.
+        let meta = match std::fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(source) => {
+                found.errors.push(Error::Io {
+                    path: path.display().to_string(),
+                    source,
+                });
+                continue;
+            }
+        };
         let files = if meta.is_dir() {
             walk(path, options, &mut found.errors)?
         } else {
@@ -228,6 +237,17 @@ pub fn read(input: &Input, max_size: u64) -> Result<Document, Error> {
                 path: display.clone(),
                 source,
             })?;
+            // Refuse a large file before reading any of it; `take` below
+            // still bounds what is read when the size lies (a file that
+            // grows, a device, a pipe).
+            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+            if size > max_size {
+                return Err(Error::TooLarge {
+                    path: display,
+                    size,
+                    limit: max_size,
+                });
+            }
             let mut bytes = Vec::new();
             file.take(max_size + 1)
                 .read_to_end(&mut bytes)

@@ -62,18 +62,24 @@ impl Index<Span> for str {
     }
 }
 
-/// Line starts of a text, built once per document, with column
-/// checkpoints inside long lines so that a column is never counted from far
-/// away (a 100 MB article on one line stays linear).
+/// Line starts of a text, built once per document.
+///
+/// Columns count characters, which on a very long line (a minified or
+/// machine-written article can be one 10 MB line) would cost the length
+/// of the line for every claim: the index also keeps a checkpoint every
+/// [`CHECKPOINT`] bytes of a long line, so a position costs at most that.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
-    /// (byte offset, characters since its line's start), every
-    /// [`CHECKPOINT`] bytes or so, only inside lines longer than that.
-    checkpoints: Vec<(usize, usize)>,
+    /// (byte offset on a character boundary, characters from its line's
+    /// start), sorted; only lines longer than [`CHECKPOINT`] have any.
+    marks: Vec<(usize, usize)>,
+    /// The text starts with a byte-order mark, which editors do not show
+    /// and so does not count as a column.
+    bom: bool,
 }
 
-/// Bytes between column checkpoints.
+/// Bytes between two column checkpoints of a long line.
 const CHECKPOINT: usize = 4096;
 
 /// A 1-based line and a 1-based column counted in characters.
@@ -87,30 +93,24 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let mut checkpoints = Vec::new();
-        let ends = starts
-            .iter()
-            .skip(1)
-            .copied()
-            .chain(std::iter::once(text.len()));
-        for (start, end) in starts.iter().copied().zip(ends) {
-            if end - start <= CHECKPOINT {
-                continue;
-            }
-            let (mut at, mut chars) = (start, 0);
-            while at + CHECKPOINT < end {
+        let mut marks = Vec::new();
+        for (line, &start) in starts.iter().enumerate() {
+            let end = starts.get(line + 1).map_or(text.len(), |&next| next);
+            let (mut at, mut column) = (start, 0);
+            while end - at > CHECKPOINT {
                 let mut next = at + CHECKPOINT;
                 while !text.is_char_boundary(next) {
                     next += 1;
                 }
-                chars += text[at..next].chars().count();
-                checkpoints.push((next, chars));
+                column += text[at..next].chars().count();
+                marks.push((next, column));
                 at = next;
             }
         }
         LineIndex {
             starts,
-            checkpoints,
+            marks,
+            bom: text.starts_with('\u{feff}'),
         }
     }
 
@@ -122,18 +122,20 @@ impl LineIndex {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let mut start = self.starts[line];
-        let mut before = 0;
-        let k = self.checkpoints.partition_point(|&(at, _)| at <= offset);
-        if let Some(&(at, chars)) = k.checked_sub(1).and_then(|k| self.checkpoints.get(k))
-            && at > start
-        {
-            (start, before) = (at, chars);
-        }
-        let column = before
+        let start = self.starts[line];
+        // The nearest checkpoint at or before the offset, on this line.
+        let (from, before) = match self.marks.partition_point(|&(at, _)| at <= offset) {
+            0 => (start, 0),
+            i if self.marks[i - 1].0 < start => (start, 0),
+            i => self.marks[i - 1],
+        };
+        let mut column = before
             + text
-                .get(start..offset)
-                .map_or(offset - start, |s| s.chars().count());
+                .get(from..offset)
+                .map_or(offset - from, |s| s.chars().count());
+        if line == 0 && self.bom && offset >= 3 {
+            column -= 1;
+        }
         Position {
             line: line + 1,
             column: column + 1,
@@ -176,18 +178,23 @@ mod tests {
     }
 
     #[test]
-    fn columns_stay_right_far_into_a_long_line() {
-        let text = format!("x\n{}{}é 42", "à".repeat(5000), "b".repeat(7000));
+    fn long_lines_count_columns_from_checkpoints() {
+        let text = format!("x\n{}", "è1 ".repeat(10_000));
         let index = LineIndex::new(&text);
-        let offset = text.find("42").unwrap();
-        assert_eq!(
-            index.position(&text, offset),
-            Position {
-                line: 2,
-                column: 12003
-            }
-        );
-        assert_eq!(index.position(&text, 2), Position { line: 2, column: 1 });
+        for offset in [2, 3, 4, 5, 4098, 4099, 8194, 20_000, text.len()] {
+            let offset = (offset..).find(|&o| text.is_char_boundary(o)).unwrap();
+            let expected = 1 + text[2..offset].chars().count();
+            assert_eq!(index.position(&text, offset).column, expected, "{offset}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let text = "\u{feff}12 km\n3";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 3), Position { line: 1, column: 1 });
+        assert_eq!(index.position(text, 6), Position { line: 1, column: 4 });
+        assert_eq!(index.position(text, 9), Position { line: 2, column: 1 });
     }
 
     #[test]

@@ -7,6 +7,10 @@
 //! ranges, kinds against values, and the Italian trap — YAML reads
 //! `value: 10.000` as ten, so a figure written with thousands separators
 //! is refused, looking at the raw text where the value stands.
+//!
+//! When `facts:` is the file's last top-level key, as usual, each fact is
+//! validated as soon as the parser has read it and its nodes are dropped
+//! (`yaml::parse_streaming`): memory holds the facts, not the whole tree.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -174,8 +178,31 @@ const FACT_KEYS: &[&str] = &[
 ];
 const VALUE_KEYS: &[&str] = &["value", "range", "date", "source", "url", "as_of", "note"];
 
-/// The entries of a mapping by key: (key node, value node).
-type Fields = HashMap<String, (NodeId, NodeId)>;
+/// The entries of a mapping by key: (key node, value node), in file
+/// order. A handful of keys: a list beats a map, and borrows its keys.
+#[derive(Default)]
+struct Fields<'t> {
+    entries: Vec<(&'t str, (NodeId, NodeId))>,
+}
+
+impl Fields<'_> {
+    fn get(&self, key: &str) -> Option<&(NodeId, NodeId)> {
+        self.entries.iter().find(|(k, _)| *k == key).map(|(_, e)| e)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+impl std::ops::Index<&str> for Fields<'_> {
+    type Output = (NodeId, NodeId);
+
+    fn index(&self, key: &str) -> &(NodeId, NodeId) {
+        self.get(key)
+            .unwrap_or_else(|| unreachable!("looked up after contains_key"))
+    }
+}
 
 #[derive(Default)]
 struct Loader {
@@ -187,13 +214,39 @@ struct Loader {
 }
 
 /// One file being read: its text, tree and path.
-struct File<'a> {
-    path: &'a str,
+struct File<'f, 'a> {
+    path: &'f str,
     text: &'a str,
-    tree: Tree<'a>,
+    tree: &'f Tree<'a>,
 }
 
-impl File<'_> {
+/// What a file's facts need from the rest of it, read once.
+#[derive(Default)]
+struct Header {
+    topic: Option<String>,
+    keys: HashMap<String, usize>,
+}
+
+/// Whether a file's facts can be validated one by one as they are parsed:
+/// `facts:` is the last top-level key (written at column 0, as usual), so
+/// `topic` and `sources` are complete before the first fact. Any other
+/// layout is validated once the whole tree is built.
+fn streamable(text: &str) -> bool {
+    let mut after_facts = false;
+    for line in text.lines() {
+        if after_facts {
+            match line.as_bytes().first() {
+                None | Some(b' ' | b'\t' | b'\r' | b'-' | b'#') => {}
+                Some(_) => return false,
+            }
+        } else if line.starts_with("facts:") {
+            after_facts = true;
+        }
+    }
+    after_facts
+}
+
+impl File<'_, '_> {
     fn at(&self, id: NodeId) -> Location {
         self.tree.node(id).at
     }
@@ -239,7 +292,30 @@ impl Loader {
     }
 
     fn add(&mut self, path: &str, text: &str) {
-        let tree = match yaml::parse(text) {
+        // Facts validated while parsing, and what they needed.
+        let stream = streamable(text);
+        let mut header: Option<Header> = None;
+        let mut streamed = 0;
+        let parsed = yaml::parse_streaming(text, |tree, top, item| {
+            let file = File { path, text, tree };
+            let key = |i: usize| top.get(i).and_then(|&k| file.tree.node(k).scalar());
+            // Only items of the first `facts:` key.
+            let last = top.len() - 1;
+            if !stream || key(last) != Some("facts") {
+                return false;
+            }
+            if (0..last).step_by(2).any(|i| key(i) == Some("facts")) {
+                return false;
+            }
+            let header = header.get_or_insert_with(|| self.header(&file, top));
+            if let Some(fact) = self.fact(&file, item, streamed, &header.keys, header.topic.clone())
+            {
+                self.facts.push(fact);
+            }
+            streamed += 1;
+            true
+        });
+        let tree = match parsed {
             Ok(tree) => tree,
             Err(e) => {
                 self.error(path, e.at, e.message);
@@ -254,16 +330,23 @@ impl Loader {
             );
             return;
         };
-        let file = File { path, text, tree };
+        let file = File {
+            path,
+            text,
+            tree: &tree,
+        };
         let Some(fields) = self.fields(&file, root, "the file", FILE_KEYS) else {
             return;
         };
-        let topic = fields
-            .get("topic")
-            .and_then(|&(_, v)| self.text(&file, v, "`topic`"));
-        let keys = match fields.get("sources") {
-            Some(&(_, v)) => self.sources(&file, v),
-            None => HashMap::new(),
+        let header = match header {
+            Some(header) => header,
+            None => {
+                let top: Vec<NodeId> = match &file.tree.node(root).value {
+                    Value::Map(pairs) => pairs.iter().flat_map(|&(k, v)| [k, v]).collect(),
+                    _ => Vec::new(),
+                };
+                self.header(&file, &top)
+            }
         };
         let Some(&(_, facts)) = fields.get("facts") else {
             self.error(
@@ -277,15 +360,49 @@ impl Loader {
             return;
         };
         for (n, item) in items.into_iter().enumerate() {
-            if let Some(fact) = self.fact(&file, item, n, &keys, topic.clone()) {
+            let fact = self.fact(
+                &file,
+                item,
+                streamed + n,
+                &header.keys,
+                header.topic.clone(),
+            );
+            if let Some(fact) = fact {
                 self.facts.push(fact);
             }
         }
     }
 
+    /// `topic` and `sources` from the top-level entries (keys and values
+    /// alternating); the first of each, as [`Loader::fields`] keeps it.
+    fn header(&mut self, file: &File, top: &[NodeId]) -> Header {
+        let mut header = Header::default();
+        let (mut topic, mut sources) = (false, false);
+        for pair in top.chunks_exact(2) {
+            match file.tree.node(pair[0]).scalar() {
+                Some("topic") if !topic => {
+                    topic = true;
+                    header.topic = self.text(file, pair[1], "`topic`");
+                }
+                Some("sources") if !sources => {
+                    sources = true;
+                    header.keys = self.sources(file, pair[1]);
+                }
+                _ => {}
+            }
+        }
+        header
+    }
+
     /// A mapping's entries, reporting non-mappings, unknown and duplicate
     /// keys.
-    fn fields(&mut self, file: &File, id: NodeId, what: &str, allowed: &[&str]) -> Option<Fields> {
+    fn fields<'f>(
+        &mut self,
+        file: &File<'f, '_>,
+        id: NodeId,
+        what: &str,
+        allowed: &[&str],
+    ) -> Option<Fields<'f>> {
         let node = file.tree.node(id);
         let Value::Map(pairs) = &node.value else {
             self.error(
@@ -298,7 +415,7 @@ impl Loader {
             );
             return None;
         };
-        let mut fields = Fields::new();
+        let mut fields = Fields::default();
         for &(k, v) in pairs {
             let key_node = file.tree.node(k);
             let Some(key) = key_node.scalar() else {
@@ -333,7 +450,7 @@ impl Loader {
                 );
                 continue;
             }
-            fields.insert(key.to_string(), (k, v));
+            fields.entries.push((key, (k, v)));
         }
         Some(fields)
     }
@@ -444,9 +561,7 @@ impl Loader {
         let Some(fields) = self.fields(file, id, "`sources`", &[]) else {
             return keys;
         };
-        let mut entries: Vec<(String, (NodeId, NodeId))> = fields.into_iter().collect();
-        entries.sort_by_key(|(_, (k, _))| *k);
-        for (key, (_, v)) in entries {
+        for &(key, (_, v)) in &fields.entries {
             let what = format!("source `{key}`");
             let Some(fields) = self.fields(file, v, &what, SOURCE_KEYS) else {
                 continue;
@@ -478,9 +593,9 @@ impl Loader {
                     }
                 }
             }
-            keys.insert(key.clone(), self.sources.len());
+            keys.insert(key.to_string(), self.sources.len());
             self.sources.push(Source {
-                key: Some(key),
+                key: Some(key.to_string()),
                 name,
                 url,
                 aliases,
@@ -755,7 +870,7 @@ impl Loader {
         let fields = self.fields(file, item, &format!("a value of `{fact}`"), VALUE_KEYS)?;
         let given: Vec<&str> = ["value", "range", "date"]
             .into_iter()
-            .filter(|k| fields.contains_key(*k))
+            .filter(|k| fields.contains_key(k))
             .collect();
         let figure_key = match given.as_slice() {
             [one] => *one,
@@ -1115,6 +1230,93 @@ facts:
             .replace("source: nis", "source: nsi")
             .replace("as_of: 2024-12", "as_of: 2024-1");
         assert_eq!(errors(&text).len(), 3, "{:#?}", errors(&text));
+    }
+
+    #[test]
+    fn streamed_and_whole_tree_validation_agree() {
+        // `facts:` last: validated fact by fact while parsing.
+        assert!(streamable(GOOD));
+        let streamed = parse_str("t.yaml", GOOD).unwrap();
+        // `sources:` after `facts:`: validated once the tree is built.
+        let (head, facts) = GOOD.split_at(GOOD.find("facts:").unwrap());
+        let reordered = format!("{facts}{head}");
+        assert!(!streamable(&reordered));
+        let whole = parse_str("t.yaml", &reordered).unwrap();
+        // The same facts, five lines lower.
+        let moved: Vec<Fact> = whole
+            .facts
+            .iter()
+            .map(|f| Fact {
+                at: Location {
+                    line: f.at.line + 5,
+                    ..f.at
+                },
+                values: f
+                    .values
+                    .iter()
+                    .map(|v| RefValue {
+                        at: Location {
+                            line: v.at.line + 5,
+                            ..v.at
+                        },
+                        ..v.clone()
+                    })
+                    .collect(),
+                ..f.clone()
+            })
+            .collect();
+        assert_eq!(streamed.facts, moved);
+        assert_eq!(streamed.sources, whole.sources);
+        // The same errors, at the same places, either way.
+        let bad = GOOD
+            .replace("source: nis", "source: nsi")
+            .replace("kind: count", "kind: cont");
+        let (head, facts) = bad.split_at(bad.find("facts:").unwrap());
+        assert_eq!(errors(&bad).len(), 2, "{:#?}", errors(&bad));
+        assert_eq!(errors(&format!("{facts}{head}")).len(), 2);
+    }
+
+    #[test]
+    fn anchors_in_one_fact_serve_the_next() {
+        let text = format!(
+            "{GOOD}  - id: other\n    kind: count\n    match: &terms\n      - [morti, killed]\n    values:\n      - value: 600\n        source: nis\n  - id: third\n    kind: count\n    match: *terms\n    values:\n      - value: 700\n        source: nis\n"
+        );
+        let index = parse_str("t.yaml", &text).unwrap();
+        assert_eq!(index.facts.len(), 3);
+        assert_eq!(index.facts[1].groups, index.facts[2].groups);
+        assert_eq!(
+            index.facts[2].at,
+            Location {
+                line: 28,
+                column: 9
+            }
+        );
+    }
+
+    #[test]
+    fn facts_are_numbered_in_messages_when_streamed() {
+        let text = format!("{GOOD}  - 12\n  - [x]\n");
+        let errors = errors(&text);
+        assert!(
+            errors[0].starts_with("t.yaml:21:5: error: facts[1] should be a mapping"),
+            "{errors:#?}"
+        );
+        assert!(
+            errors[1].starts_with("t.yaml:22:5: error: facts[2] should be a mapping"),
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn a_second_facts_key_is_a_duplicate() {
+        let text = format!("{GOOD}facts:\n  - id: again\n");
+        assert!(
+            errors(&text)
+                .iter()
+                .any(|e| e.contains("duplicate key `facts`")),
+            "{:#?}",
+            errors(&text)
+        );
     }
 
     #[test]

@@ -23,8 +23,9 @@ use crate::error::Location;
 pub const MAX_DEPTH: usize = 64;
 /// Nodes that aliases may add to a document, counted as expanded.
 pub const ALIAS_BUDGET: u64 = 100_000;
-/// Nodes in one document (a 100,000-fact file with two figures a fact
-/// has about 4 million, and peaks at about 900 MB).
+/// Nodes held at once. Facts validated while parsing are dropped (see
+/// [`parse_streaming`]), so only files whose facts cannot be streamed
+/// (`facts:` before `sources:`) come near it.
 pub const MAX_NODES: usize = 8_000_000;
 
 /// Index of a node in [`Tree::nodes`].
@@ -101,28 +102,50 @@ pub struct YamlError {
     pub message: String,
 }
 
-/// Converts the parser's character positions to bytes, lines and columns.
+/// Converts the parser's character positions to byte offsets.
+///
+/// The parser counts characters from the start of the file; events come
+/// in file order, so a cursor that walks forward makes the conversion
+/// linear in the file (counting from each line's start would be
+/// quadratic on a long line). ASCII text needs no counting at all.
 struct Lines<'a> {
     text: &'a str,
-    starts: Vec<usize>,
+    ascii: bool,
+    /// (character index, byte offset) of the last conversion.
+    cursor: (usize, usize),
 }
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Lines<'a> {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
+        Lines {
+            text,
+            ascii: text.is_ascii(),
+            cursor: (0, 0),
+        }
     }
 
-    /// Byte offset of a parser marker (line 1-based, column 0-based chars).
-    fn byte(&self, line: usize, col: usize) -> usize {
-        let start = self
-            .starts
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(self.text.len());
-        let rest = self.text.get(start..).unwrap_or("");
-        start + rest.char_indices().nth(col).map_or(rest.len(), |(i, _)| i)
+    /// Byte offset of a parser marker.
+    fn byte(&mut self, mark: saphyr_parser::Marker) -> usize {
+        let target = mark.index();
+        if self.ascii {
+            return target.min(self.text.len());
+        }
+        if target < self.cursor.0 {
+            self.cursor = (0, 0);
+        }
+        let (mut chars, mut byte) = self.cursor;
+        let mut rest = self.text[byte..].chars();
+        while chars < target {
+            match rest.next() {
+                Some(c) => {
+                    chars += 1;
+                    byte += c.len_utf8();
+                }
+                None => break,
+            }
+        }
+        self.cursor = (chars, byte);
+        byte
     }
 }
 
@@ -137,19 +160,41 @@ fn location(mark: saphyr_parser::Marker) -> Location {
 struct Open {
     anchor: usize,
     span: Span,
+    /// Byte offset of its start.
+    start: usize,
     map: bool,
     children: Vec<NodeId>,
+    /// The first node of the child being built: where a streamed item's
+    /// nodes begin.
+    child_from: NodeId,
 }
 
 /// Parses `text` into a tree, refusing hostile documents.
+#[cfg(test)]
 pub fn parse(text: &str) -> Result<Tree<'_>, YamlError> {
-    let lines = Lines::new(text);
+    parse_streaming(text, |_, _, _| false)
+}
+
+/// Parses `text`, handing each item of a list that is the value of a
+/// top-level key to `item` as soon as it is complete, with the top-level
+/// mapping's entries so far (keys and values alternate; the last one is
+/// that list's key). When `item` returns true it has dealt with the item:
+/// it is left out of the list, and its nodes are dropped unless an anchor
+/// was set inside it. So a reference file is validated fact by fact and
+/// its tree never holds more than one fact.
+pub fn parse_streaming<'a>(
+    text: &'a str,
+    mut item: impl FnMut(&Tree<'a>, &[NodeId], NodeId) -> bool,
+) -> Result<Tree<'a>, YamlError> {
+    let mut lines = Lines::new(text);
     let mut parser = Parser::new_from_str(text);
     let mut tree = Tree::default();
     let mut stack: Vec<Open> = Vec::new();
     // Anchor id → the node it names, once complete.
     let mut anchors: HashMap<usize, NodeId> = HashMap::new();
     let mut aliased: u64 = 0;
+    // The last node an anchor names: nodes up to it must stay.
+    let mut anchored: Option<NodeId> = None;
     let mut documents = 0;
     let fail = |span: Span, message: String| YamlError {
         at: Some(location(span.start)),
@@ -206,10 +251,12 @@ pub fn parse(text: &str) -> Result<Tree<'_>, YamlError> {
                         "YAML tags (`!…`) are not used in reference files; remove it".to_string(),
                     ));
                 }
+                let start = lines.byte(span.start);
                 let id = push(
                     &mut tree,
-                    &lines,
+                    &mut lines,
                     span,
+                    start,
                     Value::Scalar {
                         text: text_value,
                         plain: style == ScalarStyle::Plain,
@@ -236,8 +283,10 @@ pub fn parse(text: &str) -> Result<Tree<'_>, YamlError> {
                 stack.push(Open {
                     anchor,
                     span,
+                    start: lines.byte(span.start),
                     map: matches!(&event, Event::MappingStart(..)),
                     children: Vec::new(),
+                    child_from: tree.nodes.len(),
                 });
                 None
             }
@@ -263,16 +312,33 @@ pub fn parse(text: &str) -> Result<Tree<'_>, YamlError> {
                     Value::Seq(open.children)
                 };
                 let whole = Span::new(open.span.start, span.end);
-                let id = push(&mut tree, &lines, whole, value, size)?;
+                let id = push(&mut tree, &mut lines, whole, open.start, value, size)?;
                 Some((id, open.anchor))
             }
         };
         if let Some((id, anchor)) = done {
             if anchor > 0 {
                 anchors.insert(anchor, id);
+                anchored = Some(id);
             }
+            // An item of a list under a top-level key.
+            let streamed = match stack.as_slice() {
+                [top, list] if top.map && !list.map && top.children.len() % 2 == 1 => {
+                    item(&tree, &top.children, id)
+                }
+                _ => false,
+            };
             match stack.last_mut() {
-                Some(open) => open.children.push(id),
+                Some(open) if streamed => {
+                    if anchored.is_none_or(|a| a < open.child_from) {
+                        tree.nodes.truncate(open.child_from);
+                    }
+                    open.child_from = tree.nodes.len();
+                }
+                Some(open) => {
+                    open.children.push(id);
+                    open.child_from = tree.nodes.len();
+                }
                 None => tree.root = Some(id),
             }
         }
@@ -282,8 +348,9 @@ pub fn parse(text: &str) -> Result<Tree<'_>, YamlError> {
 
 fn push<'a>(
     tree: &mut Tree<'a>,
-    lines: &Lines,
+    lines: &mut Lines,
     span: Span,
+    start: usize,
     value: Value<'a>,
     size: u64,
 ) -> Result<NodeId, YamlError> {
@@ -293,8 +360,7 @@ fn push<'a>(
             message: format!("more than {MAX_NODES} YAML nodes; split the file"),
         });
     }
-    let start = lines.byte(span.start.line(), span.start.col());
-    let end = lines.byte(span.end.line(), span.end.col()).max(start);
+    let end = lines.byte(span.end).max(start);
     tree.nodes.push(Node {
         value,
         at: location(span.start),
