@@ -43,7 +43,11 @@ impl Term {
                 });
             }
         }
-        (!words.is_empty()).then_some(Term { words })
+        // A term needs a word or a number: "(+)" or "…" would never match.
+        let meaningful = words
+            .iter()
+            .any(|w| w.text.chars().any(char::is_alphanumeric));
+        (meaningful).then_some(Term { words })
     }
 }
 
@@ -186,6 +190,14 @@ mod tests {
     #[test]
     fn exact_terms_do_not_match_longer_words() {
         assert!(hits(&["truppe"], "truppetta").is_empty());
+    }
+
+    #[test]
+    fn punctuation_alone_is_no_term() {
+        for text in ["(+)", ".*", "!!!", "…", "*", "-"] {
+            assert_eq!(Term::parse(text), None, "{text}");
+        }
+        assert!(Term::parse("U.S.").is_some());
     }
 
     #[test]
