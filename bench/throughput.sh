@@ -26,8 +26,12 @@ mb=$(du -sm --apparent-size "$corpus/articles" | cut -f1)
 measure() { # label, cpu list, threads, command...
   local label=$1 cpus=$2 threads=$3
   shift 3
+  local stats
+  stats=$(mktemp)
+  RAYON_NUM_THREADS=$threads /usr/bin/time -o "$stats" -f "%e %M" taskset -c "$cpus" "$@" >/dev/null 2>&1 || true
   local out
-  out=$( { RAYON_NUM_THREADS=$threads /usr/bin/time -f "%e %M" taskset -c "$cpus" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  out=$(tail -1 "$stats")
+  rm -f "$stats"
   local secs=${out% *} kb=${out#* }
   awk -v l="$label" -v mb="$mb" -v s="$secs" -v kb="$kb" \
     'BEGIN { printf "%-34s %6.1f MB in %6.2f s  %7.1f MB/s  peak %6.1f MB\n", l, mb, s, mb / s, kb / 1024 }'
