@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::{Match, WalkBuilder};
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use crate::check::{self, Finding, Verdict};
 use crate::claim::Value;
@@ -357,29 +356,84 @@ pub fn relative_path(root: &Path, path: &Path) -> String {
     }
 }
 
-/// How many files are processed at once: results come back in input
-/// order, and at most this many documents are held in memory.
+/// How many files may be in flight at once (read, checked, or done and
+/// waiting for an earlier one to be reported): memory holds at most this
+/// many documents.
 pub fn chunk_size() -> usize {
     (rayon::current_num_threads() * 8).max(16)
 }
 
-/// Processes `inputs` in parallel, in chunks of [`chunk_size`], and hands
-/// each outcome to `sink` in input order, so reports come out sorted and
-/// memory holds one chunk of documents at a time. Stops at the first error
-/// `sink` returns.
+/// Processes `inputs` on `rayon::current_num_threads()` workers and hands
+/// each outcome to `sink` in input order, so reports come out sorted. The
+/// calling thread reports while the workers go on with the next files;
+/// a worker does not start a file more than [`chunk_size`] ahead of the
+/// last one reported, which bounds memory. Stops at the first error `sink`
+/// returns.
 pub fn run<E>(
     inputs: &[Input],
     job: &Job,
     mut sink: impl FnMut(&Input, Result<FileResult, Error>) -> Result<(), E>,
 ) -> Result<(), E> {
-    for chunk in inputs.chunks(chunk_size()) {
-        let outcomes: Vec<Result<FileResult, Error>> =
-            chunk.par_iter().map(|input| process(input, job)).collect();
-        for (input, outcome) in chunk.iter().zip(outcomes) {
-            sink(input, outcome)?;
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex, mpsc};
+
+    let window = chunk_size();
+    let workers = rayon::current_num_threads().clamp(1, inputs.len().max(1));
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // The number of outcomes reported so far, for the window.
+    let reported = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, Result<FileResult, Error>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, stop, reported) = (&next, &stop, &reported);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= inputs.len() || stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    {
+                        let (lock, ready) = reported;
+                        let mut done = lock.lock().unwrap_or_else(|e| e.into_inner());
+                        while i >= *done + window && !stop.load(Ordering::Relaxed) {
+                            done = ready.wait(done).unwrap_or_else(|e| e.into_inner());
+                        }
+                    }
+                    if tx.send((i, process(&inputs[i], job))).is_err() {
+                        break;
+                    }
+                }
+            });
         }
-    }
-    Ok(())
+        drop(tx);
+        let mut pending = BTreeMap::new();
+        let mut emitted = 0;
+        let mut outcome = Ok(());
+        for (i, result) in rx.iter() {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&emitted) {
+                if let Err(e) = sink(&inputs[emitted], result) {
+                    outcome = Err(e);
+                    break;
+                }
+                emitted += 1;
+                let (lock, ready) = &reported;
+                *lock.lock().unwrap_or_else(|e| e.into_inner()) = emitted;
+                ready.notify_all();
+            }
+            if outcome.is_err() {
+                break;
+            }
+        }
+        if outcome.is_err() {
+            stop.store(true, Ordering::Relaxed);
+            reported.1.notify_all();
+        }
+        outcome
+    })
 }
 
 #[cfg(test)]
