@@ -13,6 +13,15 @@ use crate::when::{Grain, Part};
 /// Phrases and their values, longest first under each first word.
 pub(super) struct Table<T> {
     by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    /// Which (first byte, length) pairs its first words have: most words of
+    /// an article are turned away by one lookup here, before any hashing.
+    shapes: Box<[bool]>,
+}
+
+/// Index of a word's shape: its first byte and its length (capped).
+fn shape(word: &str) -> usize {
+    let first = word.as_bytes().first().copied().unwrap_or(0);
+    usize::from(first) * 32 + word.len().min(31)
 }
 
 impl<T: Copy> Table<T> {
@@ -30,7 +39,13 @@ impl<T: Copy> Table<T> {
         for list in by_first.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        Table { by_first }
+        let mut shapes = vec![false; 256 * 32].into_boxed_slice();
+        for first in by_first.keys() {
+            shapes[shape(first)] = true;
+            // A possessive "'s" may follow the word in the text.
+            shapes[shape(&format!("{first}'s"))] = true;
+        }
+        Table { by_first, shapes }
     }
 
     /// The longest phrase starting at token `i`: the index after it and its
@@ -39,6 +54,9 @@ impl<T: Copy> Table<T> {
     /// "Monday's attack").
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, T)> {
         let first = tokens.get(i)?;
+        if !self.shapes[shape(&first.norm)] {
+            return None;
+        }
         let bare = |t: &Token| -> Option<usize> { t.norm.strip_suffix("'s").map(str::len) };
         let candidates = self
             .by_first
