@@ -14,13 +14,18 @@ big=0
 [ "${1:-}" = "--big" ] && big=1
 cargo build --release -q
 bin=target/release/factcheck
+# ensure_corpus DIR MB: generate DIR (MB megabytes in 10,000 files, 10,000
+# synthetic facts plus the example ones) unless a finished one is there.
+ensure_corpus() {
+  if [ ! -f "$1/.done" ]; then
+    rm -rf "$1"
+    python3 bench/gen_corpus.py "$1" --mb "$2" --files 10000 --facts 10000
+    cp claims/*.yaml "$1/refs/"
+    touch "$1/.done"
+  fi
+}
 corpus=target/bench-corpus
-if [ ! -f "$corpus/.done-100" ]; then
-  rm -rf "$corpus"
-  python3 bench/gen_corpus.py "$corpus" --mb 100 --files 10000 --facts 10000
-  cp claims/*.yaml "$corpus/refs/"
-  touch "$corpus/.done-100"
-fi
+ensure_corpus "$corpus" 100
 mb=$(du -sm --apparent-size "$corpus/articles" | cut -f1)
 
 measure() { # label, cpu list, threads, command...
@@ -45,12 +50,7 @@ measure "verify 10,000 facts, all cores"  "$all" "$(nproc)" "$bin" verify "$corp
 
 if [ "$big" = 1 ]; then
   bigdir=target/bench-corpus-1g
-  if [ ! -f "$bigdir/.done" ]; then
-    rm -rf "$bigdir"
-    python3 bench/gen_corpus.py "$bigdir" --mb 1024 --files 10000 --facts 10000
-    cp claims/*.yaml "$bigdir/refs/"
-    touch "$bigdir/.done"
-  fi
+  ensure_corpus "$bigdir" 1024
   mb=$(du -sm --apparent-size "$bigdir/articles" | cut -f1)
   measure "verify 1 GB, 10,000 files, all cores" "$all" "$(nproc)" "$bin" verify "$bigdir/articles" --refs "$bigdir/refs" --format json --fail-on never
 fi

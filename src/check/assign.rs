@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 
+use super::clause::first_token;
 use crate::claim::{Claim, Kind, Value};
 use crate::extract::Extraction;
 use crate::extract::token::Token;
@@ -61,9 +62,8 @@ pub fn assign(
         if in_sentence.is_empty() {
             continue;
         }
-        let first_token = tokens.partition_point(|t| t.span.start < sentence_span.start);
-        let last_token = tokens.partition_point(|t| t.span.start < sentence_span.end);
-        let sentence_tokens = first_token..last_token;
+        let sentence_tokens = first_token(tokens, sentence_span)
+            ..tokens.partition_point(|t| t.span.start < sentence_span.end);
         facts.sort_unstable();
         facts.dedup();
         for &fact_index in facts.iter() {
@@ -179,7 +179,7 @@ fn predicates_covered(
     fact_hits: &[&(usize, usize, Span)],
 ) -> bool {
     let tokens = &extraction.tokens;
-    let first = tokens.partition_point(|t| t.span.start < clause.start);
+    let first = first_token(tokens, clause);
     tokens[first..]
         .iter()
         .take_while(|t| t.span.end <= clause.end)
