@@ -18,6 +18,7 @@ use crate::error::Error;
 use crate::extract::{self, Options};
 use crate::lang::Lang;
 use crate::refs::FactIndex;
+use crate::span::LineCursor;
 use crate::suppress;
 
 /// Article extensions a directory walk picks up.
@@ -303,16 +304,16 @@ pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
         result.rel_path = relative_path(root, path);
     }
     let rules = suppress::parse(&result.doc);
+    let doc = &result.doc;
+    let mut cursor = LineCursor::default();
     result.suppressed = result
         .findings
         .iter()
         .map(|f| {
-            let line = result
-                .doc
-                .lines
-                .position(&result.doc.text, f.claim.span.start)
-                .line;
-            rules.covers(line, f.fact.as_ref().map(|(id, _)| id.as_str()))
+            !rules.is_empty() && {
+                let line = cursor.position(&doc.lines, &doc.text, f.claim.span.start).line;
+                rules.covers(line, f.fact.as_ref().map(|(id, _)| id.as_str()))
+            }
         })
         .collect();
     result.doc.warnings.extend(rules.warnings);

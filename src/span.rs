@@ -157,6 +157,39 @@ impl LineIndex {
     }
 }
 
+/// Positions of offsets asked in increasing order, each counted on from
+/// the last instead of from the line's start: a file's claims in text
+/// order cost one pass over the text. An offset before the last one falls
+/// back to [`LineIndex::position`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LineCursor {
+    /// The last offset asked, and its answer.
+    last: Option<(usize, Position)>,
+}
+
+impl LineCursor {
+    pub fn position(&mut self, lines: &LineIndex, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let pos = match self.last {
+            Some((at, pos))
+                if at <= offset
+                    && (at >= 3 || !lines.bom)
+                    && text.is_char_boundary(at)
+                    && text.is_char_boundary(offset)
+                    && !text.as_bytes()[at..offset].contains(&b'\n') =>
+            {
+                Position {
+                    line: pos.line,
+                    column: pos.column + text[at..offset].chars().count(),
+                }
+            }
+            _ => lines.position(text, offset),
+        };
+        self.last = Some((offset, pos));
+        pos
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +200,22 @@ mod tests {
         let index = LineIndex::new(text);
         assert_eq!(index.position(text, 5), Position { line: 1, column: 5 });
         assert_eq!(index.position(text, 8), Position { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn the_cursor_agrees_with_the_index() {
+        let text = "\u{feff}più di\r\n10 mila — “soldati”\n\nx".repeat(3);
+        let index = LineIndex::new(&text);
+        let offsets: Vec<usize> = (0..=text.len()).collect();
+        let mut cursor = LineCursor::default();
+        // In order, then a step back, then mid-character offsets.
+        for &o in offsets.iter().chain([5, 2, 40, 6].iter()) {
+            assert_eq!(
+                cursor.position(&index, &text, o),
+                index.position(&text, o),
+                "offset {o}"
+            );
+        }
     }
 
     #[test]

@@ -1,215 +1,290 @@
-//! `--format json`: one `factcheck/v1` document per run. The wire types
-//! live here, apart from the domain types, so the domain can change
-//! without breaking the schema. The document is streamed: each file's
-//! entry is written as it comes, so a long run holds no more than one file
-//! in memory; the output is byte for byte what `to_writer_pretty` would
-//! give for the whole document.
+//! `--format json`: one `factcheck/v1` document per run, streamed: each
+//! file's entry is written as it comes, so a long run holds no more than
+//! one file in memory. The writer is hand-rolled for speed (an archive run
+//! writes about eight bytes of JSON per byte of article); its output is
+//! byte for byte what `serde_json::to_writer_pretty` gives for the same
+//! document, which a test checks.
 
 use std::io::{self, Write};
-
-use serde::Serialize;
 
 use super::{Mode, Report, Style, Summary};
 use crate::check::{Evidence, Finding, Role};
 use crate::claim::Value;
 use crate::pipeline::FileResult;
 use crate::refs::Figure;
+use crate::span::LineCursor;
 
 pub const SCHEMA: &str = "factcheck/v1";
 
-#[derive(Serialize)]
-struct FileJson {
-    path: String,
-    lang: &'static str,
-    date: Option<String>,
-    claims: Vec<ClaimJson>,
+/// Appends `s` as a JSON string, escaped as serde_json escapes it.
+fn string(buf: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    buf.push(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..=0x1f => &[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xf)],
+            ],
+            _ => continue,
+        };
+        buf.extend_from_slice(&bytes[start..i]);
+        buf.extend_from_slice(escape);
+        start = i + 1;
+    }
+    buf.extend_from_slice(&bytes[start..]);
+    buf.push(b'"');
 }
 
-#[derive(Serialize)]
-struct ClaimJson {
-    text: String,
-    line: usize,
-    column: usize,
-    start: usize,
-    end: usize,
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    qualifier: Option<&'static str>,
-    value: serde_json::Value,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    low: Option<serde_json::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    high: Option<serde_json::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    currency: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    unit: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    grain: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    part: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    relative: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    counted: Option<String>,
-    #[serde(flatten)]
-    verdict: Option<VerdictJson>,
-    /// Present, and true, only for a finding a comment suppressed.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    suppressed: bool,
-}
-
-#[derive(Serialize)]
-struct VerdictJson {
-    verdict: &'static str,
-    fact: Option<String>,
-    evidence: Vec<EvidenceJson>,
-    explanation: String,
-}
-
-#[derive(Serialize)]
-struct EvidenceJson {
-    source: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<String>,
-    value: serde_json::Value,
-    low: serde_json::Value,
-    high: serde_json::Value,
-    as_of: Option<String>,
-    role: &'static str,
-    agrees: Option<bool>,
-    named: bool,
-}
-
-#[derive(Serialize)]
-struct SummaryJson {
-    files: usize,
-    claims: usize,
-    #[serde(flatten)]
-    verdicts: Option<VerdictCounts>,
-    errors: usize,
-}
-
-/// The summary's verdict counts: `verify` only.
-#[derive(Serialize)]
-struct VerdictCounts {
-    consistent: usize,
-    disputed: usize,
-    misattributed: usize,
-    outdated: usize,
-    contradicted: usize,
-    unverified: usize,
-    suppressed: usize,
-}
-
-pub struct Json {
-    style: Style,
-    /// Files written so far.
-    files: usize,
-}
-
-impl Json {
-    pub fn new(style: Style) -> Json {
-        Json { style, files: 0 }
+/// Appends a JSON number; integers print without a fraction, and a value
+/// JSON cannot hold (NaN, infinity) prints as `null`.
+fn number(buf: &mut Vec<u8>, v: f64) {
+    if v.fract() == 0.0 && v.abs() < 9e15 {
+        buf.extend_from_slice(itoa::Buffer::new().format(v as i64).as_bytes());
+    } else if v.is_finite() {
+        // Rare (fractions): serde_json's own formatting, without a Value.
+        let _ = serde_json::to_writer(&mut *buf, &v);
+    } else {
+        buf.extend_from_slice(b"null");
     }
 }
 
-/// Pretty JSON for `value`, every line but the first indented by `indent`
-/// (JSON strings hold no raw line breaks, so this nests it exactly).
-fn nested(value: &impl Serialize, indent: &str) -> io::Result<String> {
-    let text = serde_json::to_string_pretty(value)?;
-    Ok(text.replace('\n', &format!("\n{indent}")))
+fn optional_number(buf: &mut Vec<u8>, v: Option<f64>) {
+    match v {
+        Some(v) => number(buf, v),
+        None => buf.extend_from_slice(b"null"),
+    }
+}
+
+fn integer(buf: &mut Vec<u8>, v: usize) {
+    buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+}
+
+/// One pretty-printed JSON object or array under construction: two spaces
+/// per level, `{}` or `[]` when empty, like serde_json's pretty printer.
+struct Block<'a> {
+    buf: &'a mut Vec<u8>,
+    /// Nesting level of the block's own brackets.
+    level: usize,
+    close: u8,
+    empty: bool,
+}
+
+impl<'a> Block<'a> {
+    fn object(buf: &'a mut Vec<u8>, level: usize) -> Block<'a> {
+        buf.push(b'{');
+        Block {
+            buf,
+            level,
+            close: b'}',
+            empty: true,
+        }
+    }
+
+    fn array(buf: &'a mut Vec<u8>, level: usize) -> Block<'a> {
+        buf.push(b'[');
+        Block {
+            buf,
+            level,
+            close: b']',
+            empty: true,
+        }
+    }
+
+    /// Starts the next member or element: separator, line break, indent.
+    fn next(&mut self) -> &mut Vec<u8> {
+        if !self.empty {
+            self.buf.push(b',');
+        }
+        self.empty = false;
+        self.buf.push(b'\n');
+        indent(self.buf, self.level + 1);
+        self.buf
+    }
+
+    /// Starts member `name`; the caller appends its value.
+    fn key(&mut self, name: &str) -> &mut Vec<u8> {
+        let buf = self.next();
+        buf.push(b'"');
+        buf.extend_from_slice(name.as_bytes());
+        buf.extend_from_slice(b"\": ");
+        buf
+    }
+
+    fn str(&mut self, name: &str, value: &str) {
+        string(self.key(name), value);
+    }
+
+    fn opt_str(&mut self, name: &str, value: Option<&str>) {
+        match value {
+            Some(v) => self.str(name, v),
+            None => self.key(name).extend_from_slice(b"null"),
+        }
+    }
+
+    fn int(&mut self, name: &str, value: usize) {
+        integer(self.key(name), value);
+    }
+
+    fn bool(&mut self, name: &str, value: bool) {
+        let text: &[u8] = if value { b"true" } else { b"false" };
+        self.key(name).extend_from_slice(text);
+    }
+
+    fn end(self) {
+        if !self.empty {
+            self.buf.push(b'\n');
+            indent(self.buf, self.level);
+        }
+        self.buf.push(self.close);
+    }
+}
+
+fn indent(buf: &mut Vec<u8>, level: usize) {
+    const SPACES: &[u8] = &[b' '; 64];
+    let mut n = level * 2;
+    while n > 0 {
+        let step = n.min(SPACES.len());
+        buf.extend_from_slice(&SPACES[..step]);
+        n -= step;
+    }
+}
+
+/// Appends the claim of `finding`, an object at nesting `level`.
+fn claim(
+    buf: &mut Vec<u8>,
+    level: usize,
+    file: &FileResult,
+    finding: &Finding,
+    cursor: &mut LineCursor,
+    mode: Mode,
+    suppressed: bool,
+) {
+    let claim = &finding.claim;
+    let doc = &file.doc;
+    let pos = cursor.position(&doc.lines, &doc.text, claim.span.start);
+    let mut o = Block::object(buf, level);
+    o.str("text", &doc.text[claim.span.range()]);
+    o.int("line", pos.line);
+    o.int("column", pos.column);
+    o.int("start", claim.span.start);
+    o.int("end", claim.span.end);
+    o.str("kind", claim.kind.name());
+    match &claim.value {
+        Value::Quantity(q) => {
+            o.str("qualifier", q.qualifier.name());
+            optional_number(o.key("value"), q.value);
+            optional_number(o.key("low"), q.interval.low);
+            optional_number(o.key("high"), q.interval.high);
+            if let Some(c) = q.currency {
+                o.str("currency", c.code());
+            }
+            if let Some(u) = q.unit {
+                o.str("unit", u.symbol());
+            }
+        }
+        Value::Date(d) => {
+            o.opt_str("value", d.map(|d| d.iso()).as_deref());
+            if let Some(d) = d {
+                o.str("grain", d.grain.name());
+                if let Some(p) = d.part {
+                    o.str("part", p.name());
+                }
+            }
+            o.bool("relative", claim.relative);
+        }
+        Value::Time(t) => {
+            o.opt_str("value", t.map(|t| t.iso()).as_deref());
+            if let Some(t) = t {
+                o.str("grain", t.grain.name());
+            }
+            o.bool("relative", claim.relative);
+        }
+    }
+    if let Some(counted) = &claim.counted {
+        o.str("counted", counted);
+    }
+    if mode == Mode::Verify {
+        o.str("verdict", finding.verdict.name());
+        o.opt_str("fact", finding.fact.as_ref().map(|(id, _)| id.as_str()));
+        let mut list = Block::array(o.key("evidence"), level + 1);
+        for e in &finding.evidence {
+            evidence(list.next(), level + 2, e);
+        }
+        list.end();
+        o.str("explanation", &finding.explanation);
+    }
+    if suppressed {
+        o.bool("suppressed", true);
+    }
+    o.end();
+}
+
+fn evidence(buf: &mut Vec<u8>, level: usize, e: &Evidence) {
+    let mut o = Block::object(buf, level);
+    o.str("source", &e.source);
+    if let Some(url) = &e.url {
+        o.str("url", url);
+    }
+    match e.figure {
+        Figure::Number(n) => {
+            number(o.key("value"), n);
+            number(o.key("low"), n);
+            number(o.key("high"), n);
+        }
+        Figure::Range(a, b) => {
+            o.key("value").extend_from_slice(b"null");
+            number(o.key("low"), a);
+            number(o.key("high"), b);
+        }
+        Figure::Date(d) => {
+            o.str("value", &d.to_string());
+            o.key("low").extend_from_slice(b"null");
+            o.key("high").extend_from_slice(b"null");
+        }
+    }
+    o.opt_str("as_of", e.as_of.map(|d| d.to_string()).as_deref());
+    o.str("role", e.role.name());
+    match (e.role != Role::Later).then_some(e.agrees) {
+        Some(agrees) => o.bool("agrees", agrees),
+        None => o.key("agrees").extend_from_slice(b"null"),
+    }
+    o.bool("named", e.named);
+    o.end();
 }
 
 fn head(out: &mut dyn Write) -> io::Result<()> {
     write!(out, "{{\n  \"schema\": \"{SCHEMA}\",\n  \"files\": [")
 }
 
-/// A JSON number that prints integers without a fraction.
-fn num(v: f64) -> serde_json::Value {
-    if v.fract() == 0.0 && v.abs() < 9e15 {
-        serde_json::Value::from(v as i64)
-    } else {
-        serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, serde_json::Value::Number)
-    }
+pub struct Json {
+    style: Style,
+    /// Files written so far.
+    files: usize,
+    /// The entry being rendered, reused from file to file.
+    buf: Vec<u8>,
 }
 
-fn claim_json(file: &FileResult, finding: &Finding, mode: Mode) -> ClaimJson {
-    let claim = &finding.claim;
-    let doc = &file.doc;
-    let pos = doc.lines.position(&doc.text, claim.span.start);
-    let mut json = ClaimJson {
-        text: doc.text[claim.span.range()].to_string(),
-        line: pos.line,
-        column: pos.column,
-        start: claim.span.start,
-        end: claim.span.end,
-        kind: claim.kind.name(),
-        qualifier: None,
-        value: serde_json::Value::Null,
-        low: None,
-        high: None,
-        currency: None,
-        unit: None,
-        grain: None,
-        part: None,
-        relative: None,
-        counted: claim.counted.clone(),
-        verdict: None,
-        suppressed: false,
-    };
-    match &claim.value {
-        Value::Quantity(q) => {
-            json.qualifier = Some(q.qualifier.name());
-            json.value = q.value.map_or(serde_json::Value::Null, num);
-            json.low = Some(q.interval.low.map_or(serde_json::Value::Null, num));
-            json.high = Some(q.interval.high.map_or(serde_json::Value::Null, num));
-            json.currency = q.currency.map(|c| c.code());
-            json.unit = q.unit.map(|u| u.symbol());
+impl Json {
+    pub fn new(style: Style) -> Json {
+        Json {
+            style,
+            files: 0,
+            buf: Vec::new(),
         }
-        Value::Date(d) => {
-            json.value = d.map_or(serde_json::Value::Null, |d| d.iso().into());
-            json.grain = d.map(|d| d.grain.name());
-            json.part = d.and_then(|d| d.part.map(|p| p.name()));
-            json.relative = Some(claim.relative);
-        }
-        Value::Time(t) => {
-            json.value = t.map_or(serde_json::Value::Null, |t| t.iso().into());
-            json.grain = t.map(|t| t.grain.name());
-            json.relative = Some(claim.relative);
-        }
-    }
-    if mode == Mode::Verify {
-        json.verdict = Some(VerdictJson {
-            verdict: finding.verdict.name(),
-            fact: finding.fact.as_ref().map(|(id, _)| id.clone()),
-            evidence: finding.evidence.iter().map(evidence_json).collect(),
-            explanation: finding.explanation.clone(),
-        });
-    }
-    json
-}
-
-fn evidence_json(e: &Evidence) -> EvidenceJson {
-    let (value, low, high) = match e.figure {
-        Figure::Number(n) => (num(n), num(n), num(n)),
-        Figure::Range(a, b) => (serde_json::Value::Null, num(a), num(b)),
-        Figure::Date(d) => (
-            d.to_string().into(),
-            serde_json::Value::Null,
-            serde_json::Value::Null,
-        ),
-    };
-    EvidenceJson {
-        source: e.source.clone(),
-        url: e.url.clone(),
-        value,
-        low,
-        high,
-        as_of: e.as_of.map(|d| d.to_string()),
-        role: e.role.name(),
-        agrees: (e.role != Role::Later).then_some(e.agrees),
-        named: e.named,
     }
 }
 
@@ -222,19 +297,22 @@ impl Report for Json {
             writeln!(out, ",")?;
         }
         self.files += 1;
-        let entry = FileJson {
-            path: file.doc.path(),
-            lang: file.lang.code(),
-            date: file.date.map(|d| d.to_string()),
-            claims: file
-                .entries()
-                .map(|(f, suppressed)| ClaimJson {
-                    suppressed,
-                    ..claim_json(file, f, self.style.mode)
-                })
-                .collect(),
-        };
-        write!(out, "    {}", nested(&entry, "    ")?)
+        let buf = &mut self.buf;
+        buf.clear();
+        indent(buf, 2);
+        let mut o = Block::object(buf, 2);
+        o.str("path", &file.doc.path());
+        o.str("lang", file.lang.code());
+        o.opt_str("date", file.date.map(|d| d.to_string()).as_deref());
+        let mut claims = Block::array(o.key("claims"), 3);
+        let mut cursor = LineCursor::default();
+        for (finding, suppressed) in file.entries() {
+            let buf = claims.next();
+            claim(buf, 4, file, finding, &mut cursor, self.style.mode, suppressed);
+        }
+        claims.end();
+        o.end();
+        out.write_all(&self.buf)
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -245,20 +323,86 @@ impl Report for Json {
         } else {
             writeln!(out, "\n  ],")?;
         }
-        let summary = SummaryJson {
-            files: summary.files,
-            claims: summary.claims,
-            verdicts: (self.style.mode == Mode::Verify).then(|| VerdictCounts {
-                consistent: summary.count(Consistent),
-                disputed: summary.count(Disputed),
-                misattributed: summary.count(Misattributed),
-                outdated: summary.count(Outdated),
-                contradicted: summary.count(Contradicted),
-                unverified: summary.count(Unverified),
-                suppressed: summary.suppressed,
-            }),
-            errors: summary.errors,
-        };
-        writeln!(out, "  \"summary\": {}\n}}", nested(&summary, "  ")?)
+        let mut buf = b"  \"summary\": ".to_vec();
+        let mut o = Block::object(&mut buf, 1);
+        o.int("files", summary.files);
+        o.int("claims", summary.claims);
+        if self.style.mode == Mode::Verify {
+            o.int("consistent", summary.count(Consistent));
+            o.int("disputed", summary.count(Disputed));
+            o.int("misattributed", summary.count(Misattributed));
+            o.int("outdated", summary.count(Outdated));
+            o.int("contradicted", summary.count(Contradicted));
+            o.int("unverified", summary.count(Unverified));
+            o.int("suppressed", summary.suppressed);
+        }
+        o.int("errors", summary.errors);
+        o.end();
+        buf.extend_from_slice(b"\n}\n");
+        out.write_all(&buf)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_escape_like_serde_json() {
+        for s in [
+            "plain",
+            "quote \" and backslash \\",
+            "line\nbreak\r\ttab",
+            "\u{0}\u{1}\u{8}\u{b}\u{c}\u{1f}\u{7f}",
+            "più di 10 mila — “soldati” ✗ \u{feff}",
+            "",
+        ] {
+            let mut buf = Vec::new();
+            string(&mut buf, s);
+            assert_eq!(String::from_utf8(buf).unwrap(), serde_json::to_string(s).unwrap());
+        }
+    }
+
+    #[test]
+    fn numbers_print_like_serde_json() {
+        for v in [0.0, -0.0, 1.0, 600.0, 9.6e9, 0.1, 1.5, -2.25, 1e-7, 1.25e20, 9e15, 123.456] {
+            let mut buf = Vec::new();
+            number(&mut buf, v);
+            let expected = if v.fract() == 0.0 && v.abs() < 9e15 {
+                serde_json::to_string(&(v as i64)).unwrap()
+            } else {
+                serde_json::to_string(&v).unwrap()
+            };
+            assert_eq!(String::from_utf8(buf).unwrap(), expected, "{v}");
+        }
+        let mut buf = Vec::new();
+        number(&mut buf, f64::NAN);
+        assert_eq!(buf, b"null");
+    }
+
+    #[test]
+    fn blocks_nest_like_the_pretty_printer() {
+        let mut buf = Vec::new();
+        let mut o = Block::object(&mut buf, 0);
+        o.str("a", "x");
+        let mut list = Block::array(o.key("empty"), 1);
+        list.end();
+        let mut list = Block::array(o.key("list"), 1);
+        let mut inner = Block::object(list.next(), 2);
+        inner.bool("b", false);
+        inner.int("n", 1);
+        inner.end();
+        Block::object(list.next(), 2).end();
+        list.end();
+        o.opt_str("none", None);
+        o.end();
+        let value = serde_json::json!({
+            "a": "x", "empty": [], "list": [{"n": 1, "b": false}, {}], "none": null
+        });
+        // serde_json's map sorts keys: this document's are in that order.
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
     }
 }
