@@ -311,7 +311,9 @@ pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
         .iter()
         .map(|f| {
             !rules.is_empty() && {
-                let line = cursor.position(&doc.lines, &doc.text, f.claim.span.start).line;
+                let line = cursor
+                    .position(&doc.lines, &doc.text, f.claim.span.start)
+                    .line;
                 rules.covers(line, f.fact.as_ref().map(|(id, _)| id.as_str()))
             }
         })

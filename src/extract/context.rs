@@ -2,10 +2,10 @@
 //! amount inherits from its sentence.
 
 use crate::claim::{Claim, Kind, Value};
+use crate::lang::vocab::List;
 use crate::span::Span;
 
 use super::Ctx;
-use super::number::split_number_word;
 use crate::lang::NounOrder;
 
 /// The noun a figure ending before token `end` counts, and the token after
@@ -16,15 +16,12 @@ pub(crate) fn counted_noun(ctx: &Ctx, end: usize) -> Option<(String, usize)> {
     let mut k = end;
     let mut linked = false;
     while let Some(t) = tokens.get(k) {
-        if ctx.data.noun_skips.contains(&t.norm.as_str()) {
+        if ctx.is(t, List::NounSkips) {
             k += 1;
-        } else if !linked && ctx.data.links.contains(&t.norm.as_str()) {
+        } else if !linked && ctx.is(t, List::Links) {
             linked = true;
             k += 1;
-            if tokens
-                .get(k)
-                .is_some_and(|a| ctx.data.articles.contains(&a.norm.as_str()))
-            {
+            if tokens.get(k).is_some_and(|a| ctx.is(a, List::Articles)) {
                 k += 1;
             }
         } else {
@@ -76,10 +73,10 @@ fn content_word(ctx: &Ctx, first: usize, k: usize) -> bool {
         return false;
     }
     let word = noun.norm.as_str();
-    !(ctx.data.stopwords.contains(&word)
-        || ctx.data.links.contains(&word)
-        || ctx.data.conjunctions.contains(&word)
-        || split_number_word(word, ctx.data).is_some()
+    !(ctx.is(noun, List::Stopwords)
+        || ctx.is(noun, List::Links)
+        || ctx.is(noun, List::Conjunctions)
+        || ctx.vocab.number(noun, ctx.data).is_some()
         || word.chars().count() < 3
         || ctx.lexicon.lookup(&ctx.tokens[k..]).next().is_some())
 }
@@ -89,8 +86,7 @@ fn content_word(ctx: &Ctx, first: usize, k: usize) -> bool {
 fn ends_phrase(ctx: &Ctx, k: usize) -> bool {
     let token = &ctx.tokens[k];
     let word = token.norm.as_str();
-    ctx.data.plural_endings.iter().any(|e| word.ends_with(e))
-        || ctx.data.plural_nouns.contains(&word)
+    ctx.data.plural_endings.iter().any(|e| word.ends_with(e)) || ctx.is(token, List::PluralNouns)
 }
 
 /// "i morti sono 600", "the death toll rose to 600": a toll noun before the
@@ -109,7 +105,7 @@ pub(crate) fn toll_noun_before(ctx: &Ctx, i: usize) -> Option<String> {
         {
             return None;
         }
-        if ctx.data.toll_nouns.contains(&t.norm.as_str()) {
+        if ctx.is(t, List::TollNouns) {
             // "the death toll": a modifier before the noun comes along.
             let modifier = k
                 .checked_sub(1)

@@ -13,6 +13,7 @@ use jiff::civil::Date;
 
 use crate::claim::Claim;
 use crate::document::Document;
+use crate::lang::vocab::{List, Vocab, VocabBuilder};
 use crate::lang::{Lang, LangData, Lexicon};
 use crate::span::Span;
 
@@ -53,12 +54,47 @@ pub fn sentence_index(sentences: &[Span], span: Span) -> Option<usize> {
     sentences.get(i).filter(|s| s.contains(span)).map(|_| i)
 }
 
+/// A language's tables compiled for matching, once per process: the
+/// vocabulary every table's words are interned in, the phrase lexicon and
+/// the date words.
+pub(crate) struct Compiled {
+    pub vocab: Vocab,
+    pub lexicon: Lexicon,
+    pub dates: date::Words,
+}
+
+impl Compiled {
+    fn build(data: &LangData) -> Compiled {
+        let mut builder = VocabBuilder::new(data);
+        let lexicon = Lexicon::build(data, &mut builder);
+        let dates = date::Words::build(data, &mut builder);
+        Compiled {
+            vocab: builder.finish(data),
+            lexicon,
+            dates,
+        }
+    }
+
+    pub fn of(lang: Lang) -> &'static Compiled {
+        static ALL: std::sync::OnceLock<Vec<Compiled>> = std::sync::OnceLock::new();
+        let all = ALL.get_or_init(|| {
+            Lang::ALL
+                .iter()
+                .map(|l| Compiled::build(l.data()))
+                .collect()
+        });
+        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &all[index]
+    }
+}
+
 /// Working state shared by the finders.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub data: &'static LangData,
     pub lexicon: &'static Lexicon,
+    pub vocab: &'static Vocab,
     #[allow(dead_code)] // read by the date and time finders
     pub options: Options,
     /// Tokens already part of a claim.
@@ -87,6 +123,11 @@ impl Ctx<'_> {
         Span::new(self.tokens[first].span.start, self.tokens[last].span.end)
     }
 
+    /// The token's word is in the language's `list`.
+    pub fn is(&self, token: &Token, list: List) -> bool {
+        self.vocab.is(token, list)
+    }
+
     /// The tokens `first..last` lie in one sentence.
     pub fn same_sentence(&self, first: usize, last: usize) -> bool {
         self.sentence_of.get(first) == self.sentence_of.get(last)
@@ -96,13 +137,16 @@ impl Ctx<'_> {
 /// Extracts every claim of `doc`, sorted by position.
 pub fn extract(doc: &Document, options: Options) -> Extraction {
     let data = options.lang.data();
-    let tokens = token::tokenize(&doc.scan, data.elision);
+    let compiled = Compiled::of(options.lang);
+    let mut tokens = token::tokenize(&doc.scan, data.elision);
+    compiled.vocab.assign(&mut tokens);
     let (sentences, token_sentence) = sentence::split(&doc.text, &tokens, data);
     let mut ctx = Ctx {
         text: &doc.text,
         tokens: &tokens,
         data,
-        lexicon: options.lang.lexicon(),
+        lexicon: &compiled.lexicon,
+        vocab: &compiled.vocab,
         options,
         taken: vec![false; tokens.len()],
         sentence_of: &token_sentence,

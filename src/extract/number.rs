@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use crate::lang::vocab::{List, Vocab};
 use crate::lang::{Lang, LangData, NumberWord};
 
 use super::token::Token;
@@ -91,7 +92,7 @@ fn normalize_sep(c: char) -> char {
 /// Reads number words starting at `tokens[0]`: returns the value and how
 /// many tokens it used. Words must be adjacent or joined by hyphens or the
 /// language's glue (`e`, `and`).
-pub fn parse_words(tokens: &[Token], data: &LangData) -> Option<(f64, usize)> {
+pub fn parse_words(tokens: &[Token], data: &LangData, vocab: &Vocab) -> Option<(f64, usize)> {
     let mut acc = Accumulator::default();
     let mut used = 0;
     let mut i = 0;
@@ -100,9 +101,9 @@ pub fn parse_words(tokens: &[Token], data: &LangData) -> Option<(f64, usize)> {
     while i < tokens.len() {
         let token = &tokens[i];
         if token.is_word() {
-            let Some(morphemes) = split_number_word(&token.norm, data) else {
+            let Some(morphemes) = vocab.number(token, data) else {
                 // "half a million": the article after "half".
-                if acc.half_pending && data.weak_number_words.contains(&token.norm.as_str()) {
+                if acc.half_pending && vocab.is(token, List::WeakNumberWords) {
                     i += 1;
                     continue;
                 }
@@ -140,10 +141,10 @@ pub fn parse_words(tokens: &[Token], data: &LangData) -> Option<(f64, usize)> {
     }
     let mut end = used;
     while end + 1 < tokens.len()
-        && data.number_glue.contains(&tokens[end].norm.as_str())
+        && vocab.is(&tokens[end], List::NumberGlue)
         && tokens[end + 1].is_word()
     {
-        let Some(rest) = split_number_word(&tokens[end + 1].norm, data) else {
+        let Some(rest) = vocab.number(&tokens[end + 1], data) else {
             break;
         };
         // "e mezzo" after a scale, a smaller number after hundreds, or a
@@ -289,8 +290,10 @@ mod tests {
     }
 
     fn words(text: &str, lang: Lang) -> Option<f64> {
-        let tokens = tokenize(text, lang.data().elision);
-        parse_words(&tokens, lang.data()).map(|(v, _)| v)
+        let mut tokens = tokenize(text, lang.data().elision);
+        let vocab = &crate::extract::Compiled::of(lang).vocab;
+        vocab.assign(&mut tokens);
+        parse_words(&tokens, lang.data(), vocab).map(|(v, _)| v)
     }
 
     #[test]

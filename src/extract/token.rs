@@ -6,6 +6,9 @@ use compact_str::CompactString;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+#[cfg(doc)]
+use crate::lang::vocab::Vocab;
+use crate::lang::vocab::{UNKNOWN, WordId};
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +25,11 @@ pub struct Token {
     pub kind: TokenKind,
     /// Folded form: lower case, accents stripped, `’` as `'`.
     pub norm: CompactString,
+    /// The folded word in the language's vocabulary ([`Vocab::assign`]);
+    /// [`UNKNOWN`] until assigned or when no table holds it.
+    pub id: WordId,
+    /// The same for the word without a possessive `'s` (`Russia's`).
+    pub bare: WordId,
     /// Whitespace separates this token from the previous one.
     pub space_before: bool,
     /// A line break separates it from the previous one.
@@ -167,6 +175,8 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             span,
             kind,
             norm,
+            id: UNKNOWN,
+            bare: UNKNOWN,
             space_before: space,
             newline_before: newlines > 0,
             paragraph_before: newlines > 1,

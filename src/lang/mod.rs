@@ -4,15 +4,17 @@
 
 mod en;
 mod it;
+pub mod vocab;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
-use std::sync::OnceLock;
 
 use jiff::civil::Weekday;
 
+use crate::extract::token::Token;
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
+use vocab::{VocabBuilder, WordId};
 
 /// A language factcheck can read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -63,15 +65,6 @@ impl Lang {
             .max_by_key(|&(i, &n)| (n, usize::MAX - i))
             .map_or(0, |(i, _)| i);
         Lang::ALL[best]
-    }
-
-    /// The phrase lexicon of this language, built once.
-    pub fn lexicon(self) -> &'static Lexicon {
-        static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
-        let all =
-            LEXICONS.get_or_init(|| Lang::ALL.iter().map(|l| Lexicon::build(l.data())).collect());
-        let index = Lang::ALL.iter().position(|l| *l == self).unwrap_or(0);
-        &all[index]
     }
 }
 
@@ -343,14 +336,15 @@ pub static ZONE_CODES: &[(&str, Zone)] = &[
     ("IST", Zone::Fixed(5 * 3600 + 1800)),
 ];
 
-/// A phrase table: entries keyed by their first folded token, longest first.
+/// A phrase table: entries keyed by the id of their first word, longest
+/// first, each phrase a list of word ids.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    by_first: HashMap<String, Vec<(Vec<String>, Entry)>>,
+    by_first: HashMap<WordId, Vec<(Vec<WordId>, Entry)>>,
 }
 
 impl Lexicon {
-    fn build(data: &LangData) -> Lexicon {
+    pub fn build(data: &LangData, vocab: &mut VocabBuilder) -> Lexicon {
         let mut lexicon = Lexicon::default();
         let rows = data
             .hedges
@@ -370,11 +364,14 @@ impl Lexicon {
             )
             .chain(data.clock_after.iter().map(|&p| (p, Entry::Clock)));
         for (phrase, entry) in rows {
-            let words: Vec<String> = crate::extract::token::phrase_tokens(phrase, data.elision);
-            if let Some(first) = words.first() {
+            let words: Vec<WordId> = crate::extract::token::phrase_tokens(phrase, data.elision)
+                .iter()
+                .map(|w| vocab.intern(w))
+                .collect();
+            if let Some(&first) = words.first() {
                 lexicon
                     .by_first
-                    .entry(first.clone())
+                    .entry(first)
                     .or_default()
                     .push((words, entry));
             }
@@ -385,20 +382,18 @@ impl Lexicon {
         lexicon
     }
 
-    /// Entries whose phrase starts at `words[0]`, longest first, with the
-    /// number of words each covers.
-    pub fn lookup<'a, S: AsRef<str>>(
-        &'a self,
-        words: &'a [S],
-    ) -> impl Iterator<Item = (usize, Entry)> + 'a {
-        words
+    /// Entries whose phrase starts at `tokens[0]`, longest first, with the
+    /// number of tokens each covers. Tokens must have their ids
+    /// ([`vocab::Vocab::assign`]).
+    pub fn lookup<'a>(&'a self, tokens: &'a [Token]) -> impl Iterator<Item = (usize, Entry)> + 'a {
+        tokens
             .first()
-            .and_then(|first| self.by_first.get(first.as_ref()))
+            .filter(|first| first.id != vocab::UNKNOWN)
+            .and_then(|first| self.by_first.get(&first.id))
             .into_iter()
             .flatten()
             .filter(move |(phrase, _)| {
-                phrase.len() <= words.len()
-                    && phrase.iter().zip(words).all(|(p, w)| p == w.as_ref())
+                phrase.len() <= tokens.len() && phrase.iter().zip(tokens).all(|(&p, t)| p == t.id)
             })
             .map(|(phrase, entry)| (phrase.len(), *entry))
     }

@@ -308,7 +308,15 @@ impl Report for Json {
         let mut cursor = LineCursor::default();
         for (finding, suppressed) in file.entries() {
             let buf = claims.next();
-            claim(buf, 4, file, finding, &mut cursor, self.style.mode, suppressed);
+            claim(
+                buf,
+                4,
+                file,
+                finding,
+                &mut cursor,
+                self.style.mode,
+                suppressed,
+            );
         }
         claims.end();
         o.end();
@@ -359,13 +367,18 @@ mod tests {
         ] {
             let mut buf = Vec::new();
             string(&mut buf, s);
-            assert_eq!(String::from_utf8(buf).unwrap(), serde_json::to_string(s).unwrap());
+            assert_eq!(
+                String::from_utf8(buf).unwrap(),
+                serde_json::to_string(s).unwrap()
+            );
         }
     }
 
     #[test]
     fn numbers_print_like_serde_json() {
-        for v in [0.0, -0.0, 1.0, 600.0, 9.6e9, 0.1, 1.5, -2.25, 1e-7, 1.25e20, 9e15, 123.456] {
+        for v in [
+            0.0, -0.0, 1.0, 600.0, 9.6e9, 0.1, 1.5, -2.25, 1e-7, 1.25e20, 9e15, 123.456,
+        ] {
             let mut buf = Vec::new();
             number(&mut buf, v);
             let expected = if v.fract() == 0.0 && v.abs() < 9e15 {

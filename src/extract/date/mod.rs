@@ -38,7 +38,7 @@ use crate::when::{DateValue, Grain, TimeValue};
 use super::Ctx;
 use parse::{DateMatch, Parser};
 use time::TimeMatch;
-use words::Words;
+pub(crate) use words::Words;
 
 /// The previous time of the article, which a time without a day or a zone
 /// follows.
@@ -61,7 +61,7 @@ struct State {
 }
 
 pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
-    let words = Words::of(ctx.options.lang);
+    let words = &super::Compiled::of(ctx.options.lang).dates;
     let paragraphs: Vec<usize> = ctx
         .tokens
         .iter()
@@ -75,7 +75,7 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
     const REACH: usize = 8;
     let mut next_anchor = vec![usize::MAX; ctx.tokens.len() + 1];
     for k in (0..ctx.tokens.len()).rev() {
-        next_anchor[k] = if words.is_anchor(&ctx.tokens[k]) {
+        next_anchor[k] = if Words::is_anchor(ctx.vocab, &ctx.tokens[k]) {
             k
         } else {
             next_anchor[k + 1]
@@ -97,7 +97,7 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             continue;
         }
         let token = &ctx.tokens[i];
-        let starts = token.is_number() || words.is_starter(token);
+        let starts = token.is_number() || Words::is_starter(ctx.vocab, ctx.data, token);
         if !starts {
             i += 1;
             continue;

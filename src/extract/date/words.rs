@@ -1,74 +1,60 @@
 //! The date tables of a language compiled for matching: every phrase
 //! tokenized and folded like article text, indexed by its first word.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::OnceLock;
+use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Weekday;
 
 use crate::extract::token::{Token, tokenize};
-use crate::lang::{Lang, LangData, Season, ZONE_CODES, Zone};
+use crate::lang::vocab::{List, UNKNOWN, Vocab, VocabBuilder, WordId};
+use crate::lang::{LangData, Season, ZONE_CODES, Zone};
 use crate::when::{Grain, Part};
 
-/// Phrases and their values, longest first under each first word.
-pub(super) struct Table<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
-    /// Which (first byte, length) pairs its first words have: most words of
-    /// an article are turned away by one lookup here, before any hashing.
-    shapes: Box<[bool]>,
-}
-
-/// Index of a word's shape: its first byte and its length (capped).
-fn shape(word: &str) -> usize {
-    let first = word.as_bytes().first().copied().unwrap_or(0);
-    usize::from(first) * 32 + word.len().min(31)
+/// Phrases and their values, longest first under the id of their first
+/// word; every word is an id of the language's vocabulary.
+pub(crate) struct Table<T> {
+    by_first: HashMap<WordId, Vec<(Vec<WordId>, T)>>,
 }
 
 impl<T: Copy> Table<T> {
-    fn new(rows: impl IntoIterator<Item = (&'static str, T)>, elision: bool) -> Table<T> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::default();
+    fn new(
+        rows: impl IntoIterator<Item = (&'static str, T)>,
+        elision: bool,
+        vocab: &mut VocabBuilder,
+    ) -> Table<T> {
+        let mut by_first: HashMap<WordId, Vec<(Vec<WordId>, T)>> = HashMap::default();
         for (phrase, value) in rows {
-            let words = phrase_words(phrase, elision);
-            if let Some(first) = words.first() {
-                by_first
-                    .entry(first.clone())
-                    .or_default()
-                    .push((words, value));
+            let words: Vec<WordId> = phrase_words(phrase, elision)
+                .iter()
+                .map(|w| vocab.intern(w))
+                .collect();
+            if let Some(&first) = words.first() {
+                by_first.entry(first).or_default().push((words, value));
             }
         }
         for list in by_first.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        let mut shapes = vec![false; 256 * 32].into_boxed_slice();
-        for first in by_first.keys() {
-            shapes[shape(first)] = true;
-            // A possessive "'s" may follow the word in the text.
-            shapes[shape(&format!("{first}'s"))] = true;
-        }
-        Table { by_first, shapes }
+        Table { by_first }
     }
 
-    /// The longest phrase starting at token `i`: the index after it and its
-    /// value. A phrase does not run across a paragraph break.
-    /// The last word may carry a possessive `'s` ("last year's model",
-    /// "Monday's attack").
+    /// The phrase starting at token `i`, longest first: where it ends and
+    /// its value. The first and the last word may carry a possessive `'s`
+    /// ("last year's"); no word after the first starts a paragraph.
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, T)> {
         let first = tokens.get(i)?;
-        if !self.shapes[shape(&first.norm)] {
+        if first.id == UNKNOWN && first.bare == UNKNOWN {
             return None;
         }
-        let bare = |t: &Token| -> Option<usize> { t.norm.strip_suffix("'s").map(str::len) };
-        let candidates = self
-            .by_first
-            .get(first.norm.as_str())
+        let candidates = [first.id, first.bare]
             .into_iter()
-            .chain(bare(first).and_then(|n| self.by_first.get(&first.norm[..n])));
+            .filter(|&id| id != UNKNOWN)
+            .filter_map(|id| self.by_first.get(&id));
         candidates.flatten().find_map(|(words, value)| {
             let last = words.len() - 1;
-            let fits = words.iter().enumerate().all(|(k, w)| {
+            let fits = words.iter().enumerate().all(|(k, &w)| {
                 tokens.get(i + k).is_some_and(|t| {
-                    let same =
-                        t.norm == *w || (k == last && bare(t).is_some_and(|n| t.norm[..n] == **w));
+                    let same = t.id == w || (k == last && t.bare == w);
                     same && (k == 0 || !t.paragraph_before)
                 })
             });
@@ -76,17 +62,11 @@ impl<T: Copy> Table<T> {
         })
     }
 
-    /// The first word of every phrase.
-    fn first_word_list(&self) -> Vec<String> {
-        self.by_first.keys().cloned().collect()
-    }
-
-    /// Every word of every phrase.
-    fn words(&self) -> impl Iterator<Item = &String> {
+    fn words(&self) -> impl Iterator<Item = WordId> + '_ {
         self.by_first
             .values()
             .flatten()
-            .flat_map(|(words, _)| words)
+            .flat_map(|(words, _)| words.iter().copied())
     }
 
     pub fn has(&self, tokens: &[Token], i: usize) -> Option<usize> {
@@ -94,19 +74,17 @@ impl<T: Copy> Table<T> {
     }
 }
 
-/// Tables of any value type, for collecting their first words.
+/// The first words of a table, whatever its values.
 trait FirstWords {
-    fn first_words(&self) -> Vec<String>;
+    fn first_ids(&self) -> Vec<WordId>;
 }
 
 impl<T: Copy> FirstWords for Table<T> {
-    fn first_words(&self) -> Vec<String> {
-        self.first_word_list()
+    fn first_ids(&self) -> Vec<WordId> {
+        self.by_first.keys().copied().collect()
     }
 }
 
-/// The folded words of a phrase as article text tokenizes them: an elided
-/// word written alone ("nell'") keeps its apostrophe, as in "nell'agosto".
 fn phrase_words(phrase: &str, elision: bool) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for t in tokenize(phrase, elision) {
@@ -118,12 +96,12 @@ fn phrase_words(phrase: &str, elision: bool) -> Vec<String> {
     words
 }
 
-fn list(words: &'static [&'static str], elision: bool) -> Table<()> {
-    Table::new(words.iter().map(|&w| (w, ())), elision)
+fn list(words: &'static [&'static str], elision: bool, vocab: &mut VocabBuilder) -> Table<()> {
+    Table::new(words.iter().map(|&w| (w, ())), elision, vocab)
 }
 
 /// One language's date tables, compiled.
-pub(super) struct Words {
+pub(crate) struct Words {
     pub day_first: bool,
     pub months: Table<i8>,
     pub month_abbreviations: Table<i8>,
@@ -156,65 +134,61 @@ pub(super) struct Words {
     pub zones: Table<Zone>,
     /// Zone abbreviations, matched on the original (capitalized) text.
     pub zone_codes: HashMap<&'static str, Zone>,
-    /// Words without which no date or time is written: months, weekdays,
-    /// relative words, units, parts, zones… (not the prepositions and
-    /// articles around them). A date needs one of them or a number near
-    /// its start, so the parser is tried only there.
-    pub anchors: HashSet<String>,
-    /// First words of every phrase of every table: a date or time starts
-    /// with one of them, a number or a number word.
-    pub starters: HashSet<String>,
-    lang: Lang,
 }
 
 impl Words {
-    fn build(data: &LangData) -> Words {
+    pub fn build(data: &LangData, vocab: &mut VocabBuilder) -> Words {
         let d = &data.dates;
         let e = data.elision;
-        Words {
+        let words = Words {
             day_first: d.day_first,
-            months: Table::new(d.months.iter().copied(), e),
-            month_abbreviations: Table::new(d.month_abbreviations.iter().copied(), e),
-            ambiguous: list(d.ambiguous, e),
-            weekdays: Table::new(d.weekdays.iter().copied(), e),
-            days: Table::new(d.days.iter().map(|&(p, n, evening)| (p, (n, evening))), e),
-            last: list(d.last, e),
-            next: list(d.next, e),
-            this: list(d.this, e),
-            ago: list(d.ago, e),
-            units: Table::new(d.units.iter().copied(), e),
-            plural_units: Table::new(d.plural_units.iter().copied(), e),
-            one: list(d.one, e),
-            parts: Table::new(d.parts.iter().copied(), e),
-            seasons: Table::new(d.seasons.iter().copied(), e),
-            weekend: list(d.weekend, e),
-            same_month: list(d.same_month, e),
-            decades: Table::new(d.decades.iter().copied(), e),
-            decade_nouns: list(d.decade_nouns, e),
-            decade_suffixes: list(d.decade_suffixes, e),
-            preps: list(d.preps, e),
-            future_preps: list(d.future_preps, e),
-            articles: list(d.articles, e),
-            links: list(d.links, e),
-            day_joiners: list(d.day_joiners, e),
-            ordinals: list(d.ordinals, e),
-            not_dates: list(d.not_dates, e),
-            time_preps: Table::new(d.time_preps.iter().copied(), e),
-            meridiem: Table::new(d.meridiem.iter().copied(), e),
-            zones: Table::new(d.zones.iter().copied(), e),
+            months: Table::new(d.months.iter().copied(), e, vocab),
+            month_abbreviations: Table::new(d.month_abbreviations.iter().copied(), e, vocab),
+            ambiguous: list(d.ambiguous, e, vocab),
+            weekdays: Table::new(d.weekdays.iter().copied(), e, vocab),
+            days: Table::new(
+                d.days.iter().map(|&(p, n, evening)| (p, (n, evening))),
+                e,
+                vocab,
+            ),
+            last: list(d.last, e, vocab),
+            next: list(d.next, e, vocab),
+            this: list(d.this, e, vocab),
+            ago: list(d.ago, e, vocab),
+            units: Table::new(d.units.iter().copied(), e, vocab),
+            plural_units: Table::new(d.plural_units.iter().copied(), e, vocab),
+            one: list(d.one, e, vocab),
+            parts: Table::new(d.parts.iter().copied(), e, vocab),
+            seasons: Table::new(d.seasons.iter().copied(), e, vocab),
+            weekend: list(d.weekend, e, vocab),
+            same_month: list(d.same_month, e, vocab),
+            decades: Table::new(d.decades.iter().copied(), e, vocab),
+            decade_nouns: list(d.decade_nouns, e, vocab),
+            decade_suffixes: list(d.decade_suffixes, e, vocab),
+            preps: list(d.preps, e, vocab),
+            future_preps: list(d.future_preps, e, vocab),
+            articles: list(d.articles, e, vocab),
+            links: list(d.links, e, vocab),
+            day_joiners: list(d.day_joiners, e, vocab),
+            ordinals: list(d.ordinals, e, vocab),
+            not_dates: list(d.not_dates, e, vocab),
+            time_preps: Table::new(d.time_preps.iter().copied(), e, vocab),
+            meridiem: Table::new(d.meridiem.iter().copied(), e, vocab),
+            zones: Table::new(d.zones.iter().copied(), e, vocab),
             zone_codes: ZONE_CODES.iter().copied().collect(),
-            anchors: HashSet::default(),
-            starters: HashSet::default(),
-            lang: Lang::ALL
-                .into_iter()
-                .find(|l| l.code() == data.code)
-                .unwrap_or(Lang::ALL[0]),
-        }
-        .with_anchors()
+        };
+        words.mark_anchors(vocab);
+        words
     }
 
-    fn with_anchors(mut self) -> Words {
-        let mut anchors: HashSet<String> = HashSet::default();
+    /// Marks in the vocabulary the anchors and the starters. Anchors are
+    /// the words without which no date or time is written: months,
+    /// weekdays, relative words, units, parts, zones… (not the prepositions
+    /// and articles around them); a date needs one of them or a number near
+    /// its start, so the parser is tried only there. Starters are the first
+    /// words of every phrase of every table: a date or time starts with one
+    /// of them, a number or a number word.
+    fn mark_anchors(&self, vocab: &mut VocabBuilder) {
         let words = self
             .months
             .words()
@@ -236,9 +210,9 @@ impl Words {
             .chain(self.decade_suffixes.words())
             .chain(self.meridiem.words())
             .chain(self.zones.words());
-        anchors.extend(words.cloned());
-        anchors.extend(self.zone_codes.keys().map(|k| k.to_lowercase()));
-        self.anchors = anchors;
+        for id in words.collect::<Vec<_>>() {
+            vocab.mark_id(id, List::DateAnchor);
+        }
         let tables: [&dyn FirstWords; 29] = [
             &self.months,
             &self.month_abbreviations,
@@ -270,43 +244,31 @@ impl Words {
             &self.meridiem,
             &self.zones,
         ];
-        let mut starters: HashSet<String> = HashSet::default();
         for table in tables {
-            starters.extend(table.first_words());
+            for id in table.first_ids() {
+                vocab.mark_id(id, List::DateStarter);
+            }
         }
-        starters.extend(self.zone_codes.keys().map(|k| k.to_lowercase()));
-        self.starters = starters;
-        self
+        for code in self.zone_codes.keys() {
+            let code = code.to_lowercase();
+            vocab.mark(&code, List::DateAnchor);
+            vocab.mark(&code, List::DateStarter);
+        }
     }
 
     /// A date or time can start at this word: the first word of a phrase,
     /// a number word ("two years ago") or an apostrophe ("'90s").
-    pub fn is_starter(&self, token: &Token) -> bool {
-        let norm = token.norm.as_str();
-        self.starters.contains(norm)
-            || norm
-                .strip_suffix("'s")
-                .is_some_and(|bare| self.starters.contains(bare))
-            || norm == "'"
-            || (token.is_word()
-                && crate::extract::number::split_number_word(norm, self.lang.data()).is_some())
+    pub fn is_starter(vocab: &Vocab, data: &LangData, token: &Token) -> bool {
+        vocab.is(token, List::DateStarter)
+            || vocab.has(token.bare, List::DateStarter)
+            || token.norm == "'"
+            || (token.is_word() && vocab.number(token, data).is_some())
     }
 
     /// The token can anchor a date or time: a number or an anchor word.
-    pub fn is_anchor(&self, token: &Token) -> bool {
+    pub fn is_anchor(vocab: &Vocab, token: &Token) -> bool {
         token.is_number()
-            || self.anchors.contains(token.norm.as_str())
-            || token
-                .norm
-                .strip_suffix("'s")
-                .is_some_and(|bare| self.anchors.contains(bare))
-    }
-
-    /// The compiled tables of `lang`, built once.
-    pub fn of(lang: Lang) -> &'static Words {
-        static ALL: OnceLock<Vec<Words>> = OnceLock::new();
-        let all = ALL.get_or_init(|| Lang::ALL.iter().map(|l| Words::build(l.data())).collect());
-        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        &all[index]
+            || vocab.is(token, List::DateAnchor)
+            || vocab.has(token.bare, List::DateAnchor)
     }
 }

@@ -7,6 +7,7 @@
 use crate::extract::Ctx;
 use crate::extract::number::{parse_digits, parse_words};
 use crate::lang::Entry;
+use crate::lang::vocab::List;
 
 /// True when the digits token at `j` is not a quantity. `single` says the
 /// figure is that one token (no scale word after it).
@@ -18,9 +19,8 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     let prev = j.checked_sub(1).and_then(|p| tokens.get(p));
     let next = tokens.get(j + 1);
     // "uno su tre", "one in three", "1 su 3": a ratio.
-    let ratio_word = |t: Option<&crate::extract::token::Token>| {
-        t.is_some_and(|t| ctx.data.ratio_words.contains(&t.norm.as_str()))
-    };
+    let ratio_word =
+        |t: Option<&crate::extract::token::Token>| t.is_some_and(|t| ctx.is(t, List::RatioWords));
     // "un bambino su tre": one noun may stand after the first side.
     let ratio_before =
         ratio_word(prev) && ((j >= 2 && ratio(ctx, j - 2, j)) || (j >= 3 && ratio(ctx, j - 3, j)));
@@ -62,7 +62,7 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
             return true;
         }
         // "alle 21", "dalle 9.30": an hour.
-        if ctx.data.clock_before.contains(&p.norm.as_str()) && hour_like(&token.norm) {
+        if ctx.is(p, List::ClockBefore) && hour_like(&token.norm) {
             return true;
         }
     }
@@ -136,7 +136,7 @@ fn ratio(ctx: &Ctx, a: usize, b: usize) -> bool {
         if t.is_number() {
             parse_digits(&t.norm, ctx.data).map(|d| d.value)
         } else {
-            parse_words(ctx.tokens.get(k..=k)?, ctx.data)
+            parse_words(ctx.tokens.get(k..=k)?, ctx.data, ctx.vocab)
                 .filter(|&(_, n)| n == 1)
                 .map(|(v, _)| v)
         }
@@ -173,11 +173,7 @@ fn score(ctx: &Ctx, j: usize) -> bool {
 /// 20121", "ISBN 978…", "version 2").
 fn id_marker(ctx: &Ctx, j: usize) -> bool {
     let tokens = ctx.tokens;
-    let is_marker = |k: usize| {
-        tokens
-            .get(k)
-            .is_some_and(|t| ctx.data.id_markers.contains(&t.norm.as_str()))
-    };
+    let is_marker = |k: usize| tokens.get(k).is_some_and(|t| ctx.is(t, List::IdMarkers));
     let Some(p) = j.checked_sub(1) else {
         return false;
     };
@@ -187,7 +183,7 @@ fn id_marker(ctx: &Ctx, j: usize) -> bool {
     // Two-word markers ("numero verde 800…", "toll-free number").
     if p >= 1 {
         let pair = format!("{} {}", tokens[p - 1].norm, tokens[p].norm);
-        if ctx.data.id_markers.contains(&pair.as_str()) {
+        if ctx.vocab.word_is(&pair, List::IdMarkers) {
             return true;
         }
     }
@@ -292,7 +288,7 @@ pub(super) fn plural_after(ctx: &Ctx, k: usize) -> bool {
         return false;
     };
     let w = t.norm.as_str();
-    ctx.data.plural_nouns.contains(&w) || ctx.data.plural_endings.iter().any(|e| w.ends_with(e))
+    ctx.is(t, List::PluralNouns) || ctx.data.plural_endings.iter().any(|e| w.ends_with(e))
 }
 
 /// A five-digit number followed by a capitalized place name: a postal code

@@ -4,12 +4,13 @@
 //! unit, a currency or the noun it counts.
 
 use crate::claim::{Claim, Interval, Kind, Qualifier, Quantity, Value};
+use crate::lang::vocab::{List, UNKNOWN};
 use crate::lang::{Entry, Hedge, NumberWord, Vague};
 use crate::units::{Currency, Unit};
 
 use super::Ctx;
 use super::context::{counted_noun, toll_noun_before};
-use super::number::{parse_digits, parse_words, split_number_word};
+use super::number::{parse_digits, parse_words};
 
 mod filter;
 #[cfg(test)]
@@ -58,6 +59,12 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         return None;
     }
     let tokens = ctx.tokens;
+    // Only a number, a word of the language's tables (qualifier, range
+    // frame, currency, vague or round word) or a number word starts one.
+    let first = &tokens[i];
+    if first.id == UNKNOWN && !first.is_number() && ctx.vocab.number(first, ctx.data).is_none() {
+        return None;
+    }
     let mut j = i;
     let mut hedge = None;
     let mut range_join: Option<&str> = None;
@@ -81,11 +88,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // An article after a qualifier: "quasi il 60 per cento".
     if j > i && j < tokens.len() && is_article(ctx, j) {
         j += 1;
-    } else if hedge.is_some()
-        && tokens
-            .get(j)
-            .is_some_and(|t| ctx.data.articles.contains(&t.norm.as_str()))
-    {
+    } else if hedge.is_some() && tokens.get(j).is_some_and(|t| ctx.is(t, List::Articles)) {
         // "fewer than the 20 million euros": a comparison, not a hedge.
         return None;
     }
@@ -104,7 +107,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // "three times as many", "quattro volte": a factor.
     if tokens
         .get(head.end)
-        .is_some_and(|t| ctx.data.multipliers.contains(&t.norm.as_str()))
+        .is_some_and(|t| ctx.is(t, List::Multipliers))
     {
         return None;
     }
@@ -120,15 +123,14 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     let change = i
         .checked_sub(1)
         .and_then(|p| tokens.get(p))
-        .is_some_and(|p| ctx.data.change_words.contains(&p.norm.as_str()));
-    if let Some(tok) = tokens.get(joiner_at).filter(|t| {
-        !(change && (range_join.is_some() || ctx.data.range_joiners.contains(&t.norm.as_str())))
-    }) {
+        .is_some_and(|p| ctx.is(p, List::ChangeWords));
+    if let Some(tok) = tokens
+        .get(joiner_at)
+        .filter(|t| !(change && (range_join.is_some() || ctx.is(t, List::RangeJoiners))))
+    {
         let dash = matches!(tok.norm.as_str(), "-" | "–" | "—");
         let joins = range_join.is_some_and(|w| tok.norm == w)
-            || (range_join.is_none()
-                && hedge.is_none()
-                && ctx.data.range_joiners.contains(&tok.norm.as_str()))
+            || (range_join.is_none() && hedge.is_none() && ctx.is(tok, List::RangeJoiners))
             || (dash && range_join.is_none());
         if joins && matches!(figure, Figure::Number(_)) {
             let mut k = joiner_at + 1;
@@ -233,7 +235,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if consumed == 0 && currency.is_none() {
         // "miliardi di euro", "millions of dollars".
         if let Some(link) = tokens.get(k)
-            && ctx.data.links.contains(&link.norm.as_str())
+            && ctx.is(link, List::Links)
             && let Some((n, Entry::Currency(c))) = lookup(k + 1)
                 .into_iter()
                 .find(|(_, e)| matches!(e, Entry::Currency(_)))
@@ -399,7 +401,7 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
             .lexicon
             .lookup(&tokens[j..])
             .find(|(_, e)| matches!(e, Entry::Round(_) | Entry::Vague(_) | Entry::Fraction(_)));
-        let words = parse_words(&tokens[j..], ctx.data);
+        let words = parse_words(&tokens[j..], ctx.data, ctx.vocab);
         match (entry, words) {
             // "milioni di persone" is vague, "due milioni" a number.
             (Some((n, e)), Some((w, m))) if m > n || (m == n && !matches!(e, Entry::Vague(_))) => {
@@ -414,9 +416,8 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
             (_, Some((w, m))) => {
                 let weak = m == 1
                     && ctx
-                        .data
-                        .weak_number_words
-                        .contains(&token.norm.trim_end_matches('\''));
+                        .vocab
+                        .word_is(token.norm.trim_end_matches('\''), List::WeakNumberWords);
                 let scaled_next = tokens.get(j + 1).is_some_and(|t| {
                     ctx.lexicon
                         .lookup(&tokens[j + 1..])
@@ -437,7 +438,7 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 // "i due Paesi", "the two leaders": known things, not a count.
                 let after_article = j
                     .checked_sub(1)
-                    .is_some_and(|p| ctx.data.articles.contains(&tokens[p].norm.as_str()));
+                    .is_some_and(|p| ctx.is(&tokens[p], List::Articles));
                 if after_article && w < 20.0 && !scaled_next {
                     return None;
                 }
@@ -469,8 +470,10 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 scaled = true;
                 // "2 milioni e mezzo": half the scale on top.
                 if let (Some(glue), Some(half)) = (tokens.get(end), tokens.get(end + 1))
-                    && ctx.data.number_glue.contains(&glue.norm.as_str())
-                    && split_number_word(&half.norm, ctx.data)
+                    && ctx.is(glue, List::NumberGlue)
+                    && ctx
+                        .vocab
+                        .number(half, ctx.data)
                         .is_some_and(|m| m == [NumberWord::Half])
                 {
                     figure = Figure::Number(n * s + s / 2.0);
@@ -516,7 +519,7 @@ fn skip_suffix(ctx: &Ctx, end: usize) -> usize {
             let joiner = ctx.tokens.get(after).map(|t| t.norm.as_str());
             let joins = joiner.is_some_and(|w| {
                 matches!(w, "-" | "–")
-                    || ctx.data.range_joiners.contains(&w)
+                    || ctx.vocab.word_is(w, List::RangeJoiners)
                     || ctx.data.range_frames.iter().any(|(_, j)| *j == w)
             });
             if joins { after } else { end }
@@ -549,28 +552,26 @@ fn thousands_shorthand(
 /// no blocker ("a metà", "the second half") nor a unit or year follows.
 fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
     let tokens = ctx.tokens;
-    let data = ctx.data;
     let blocked = j
         .checked_sub(1)
         .and_then(|p| tokens.get(p))
-        .is_some_and(|p| data.fraction_blockers.contains(&p.norm.as_str()));
+        .is_some_and(|p| ctx.is(p, List::FractionBlockers));
     if blocked {
         return false;
     }
     let Some(next) = tokens.get(end) else {
         return hedged;
     };
-    let linked = data.fraction_links.contains(&next.norm.as_str());
+    let linked = ctx.is(next, List::FractionLinks);
     if !linked {
         return hedged && !next.is_number();
     }
     // What the link leads to: not an hour or a year.
     let mut k = end + 1;
     while tokens.get(k).is_some_and(|t| {
-        let w = t.norm.as_str();
-        data.articles.contains(&w)
-            || data.fraction_links.contains(&w)
-            || data.weak_number_words.contains(&w)
+        ctx.is(t, List::Articles)
+            || ctx.is(t, List::FractionLinks)
+            || ctx.is(t, List::WeakNumberWords)
     }) {
         k += 1;
     }
@@ -611,6 +612,6 @@ fn currency_symbol(ctx: &Ctx, j: usize) -> Option<(Currency, usize)> {
 fn is_article(ctx: &Ctx, j: usize) -> bool {
     ctx.tokens
         .get(j)
-        .is_some_and(|t| ctx.data.hedge_articles.contains(&t.norm.as_str()))
+        .is_some_and(|t| ctx.is(t, List::HedgeArticles))
         && ctx.tokens.get(j + 1).is_some_and(|t| t.is_number())
 }

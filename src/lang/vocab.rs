@@ -1,0 +1,199 @@
+//! A language's vocabulary: every word of every table, interned once, so
+//! that the article's words are hashed once each (when they are tokenized)
+//! and every later question — is this a month, a hedge, a stopword, the
+//! start of a date? — is an integer comparison or a bit test.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::{LangData, NumberWord};
+use crate::extract::token::Token;
+
+/// A word of the vocabulary; [`UNKNOWN`] for any other word.
+pub type WordId = u32;
+
+/// The id of every word no table holds.
+pub const UNKNOWN: WordId = 0;
+
+/// Word lists of a [`LangData`] row, asked of single tokens: one bit each
+/// in a word's flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Stopwords,
+    WeakNumberWords,
+    NumberGlue,
+    RangeJoiners,
+    Articles,
+    HedgeArticles,
+    IdMarkers,
+    ClockBefore,
+    FractionLinks,
+    FractionBlockers,
+    PluralNouns,
+    RatioWords,
+    Multipliers,
+    ChangeWords,
+    NounSkips,
+    Links,
+    Conjunctions,
+    Abbreviations,
+    TollNouns,
+    /// Opening words of range frames (`tra`, `between`).
+    RangeOpeners,
+    /// A date or time phrase can start at this word.
+    DateStarter,
+    /// A date or time phrase holds this word.
+    DateAnchor,
+}
+
+impl List {
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
+    /// The lists a language row fills word by word.
+    fn of(data: &LangData) -> [(List, &'static [&'static str]); 19] {
+        [
+            (List::Stopwords, data.stopwords),
+            (List::WeakNumberWords, data.weak_number_words),
+            (List::NumberGlue, data.number_glue),
+            (List::RangeJoiners, data.range_joiners),
+            (List::Articles, data.articles),
+            (List::HedgeArticles, data.hedge_articles),
+            (List::IdMarkers, data.id_markers),
+            (List::ClockBefore, data.clock_before),
+            (List::FractionLinks, data.fraction_links),
+            (List::FractionBlockers, data.fraction_blockers),
+            (List::PluralNouns, data.plural_nouns),
+            (List::RatioWords, data.ratio_words),
+            (List::Multipliers, data.multipliers),
+            (List::ChangeWords, data.change_words),
+            (List::NounSkips, data.noun_skips),
+            (List::Links, data.links),
+            (List::Conjunctions, data.conjunctions),
+            (List::Abbreviations, data.abbreviations),
+            (List::TollNouns, data.toll_nouns),
+        ]
+    }
+}
+
+/// Collects the words of a language's tables while they are compiled.
+#[derive(Debug)]
+pub struct VocabBuilder {
+    ids: HashMap<Box<str>, WordId>,
+    /// Per id, the lists holding the word; index 0 is [`UNKNOWN`].
+    flags: Vec<u32>,
+}
+
+impl VocabBuilder {
+    /// A builder holding the row's word lists.
+    pub fn new(data: &LangData) -> VocabBuilder {
+        let mut builder = VocabBuilder {
+            ids: HashMap::default(),
+            flags: vec![0],
+        };
+        for (list, words) in List::of(data) {
+            for word in words {
+                builder.mark(word, list);
+            }
+        }
+        for (open, _) in data.range_frames {
+            builder.mark(open, List::RangeOpeners);
+        }
+        // Number words read from the table, not morpheme by morpheme.
+        for (word, _) in data.number_words {
+            builder.intern(word);
+        }
+        builder
+    }
+
+    /// The id of `word`, added if new.
+    pub fn intern(&mut self, word: &str) -> WordId {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = WordId::try_from(self.flags.len()).unwrap_or(WordId::MAX);
+        self.ids.insert(word.into(), id);
+        self.flags.push(0);
+        id
+    }
+
+    /// Adds `word` to `list`.
+    pub fn mark(&mut self, word: &str, list: List) {
+        let id = self.intern(word);
+        self.mark_id(id, list);
+    }
+
+    /// Adds the word `id` (from [`VocabBuilder::intern`]) to `list`.
+    pub fn mark_id(&mut self, id: WordId, list: List) {
+        if let Some(flags) = self.flags.get_mut(id as usize) {
+            *flags |= list.bit();
+        }
+    }
+
+    /// The vocabulary, with each word's reading as number morphemes.
+    pub fn finish(self, data: &LangData) -> Vocab {
+        let mut numbers = vec![None; self.flags.len()];
+        for (word, &id) in &self.ids {
+            numbers[id as usize] = crate::extract::number::split_number_word(word, data);
+        }
+        Vocab {
+            ids: self.ids,
+            flags: self.flags,
+            numbers,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Vocab {
+    ids: HashMap<Box<str>, WordId>,
+    flags: Vec<u32>,
+    /// Per id, the word read as number morphemes (`duemila` → due, mila).
+    numbers: Vec<Option<Vec<NumberWord>>>,
+}
+
+impl Vocab {
+    /// The id of a folded word; [`UNKNOWN`] when no table holds it.
+    pub fn id(&self, word: &str) -> WordId {
+        self.ids.get(word).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// Gives each token the ids of its folded word and, for a word ending
+    /// in a possessive `'s`, of the word without it.
+    pub fn assign(&self, tokens: &mut [Token]) {
+        for t in tokens {
+            t.id = self.id(&t.norm);
+            t.bare = t
+                .norm
+                .strip_suffix("'s")
+                .map_or(UNKNOWN, |bare| self.id(bare));
+        }
+    }
+
+    /// Word `id` is in `list`.
+    pub fn has(&self, id: WordId, list: List) -> bool {
+        self.flags
+            .get(id as usize)
+            .is_some_and(|f| f & list.bit() != 0)
+    }
+
+    /// The token's word is in `list`.
+    pub fn is(&self, token: &Token, list: List) -> bool {
+        self.has(token.id, list)
+    }
+
+    /// A folded word given as text is in `list`.
+    pub fn word_is(&self, word: &str, list: List) -> bool {
+        self.has(self.id(word), list)
+    }
+
+    /// The number morphemes of the token's word (see
+    /// [`crate::extract::number::split_number_word`]), from the table when
+    /// the word is in the vocabulary.
+    pub fn number(&self, token: &Token, data: &LangData) -> Option<Vec<NumberWord>> {
+        match token.id {
+            UNKNOWN => crate::extract::number::split_number_word(&token.norm, data),
+            id => self.numbers.get(id as usize).cloned().flatten(),
+        }
+    }
+}
