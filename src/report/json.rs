@@ -398,7 +398,7 @@ mod tests {
         let mut buf = Vec::new();
         let mut o = Block::object(&mut buf, 0);
         o.str("a", "x");
-        let mut list = Block::array(o.key("empty"), 1);
+        let list = Block::array(o.key("empty"), 1);
         list.end();
         let mut list = Block::array(o.key("list"), 1);
         let mut inner = Block::object(list.next(), 2);
