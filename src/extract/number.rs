@@ -178,21 +178,17 @@ pub fn parse_words(tokens: &[Token], data: &LangData, vocab: &Vocab) -> Option<(
 /// (`duemilacinquecento` → due, mila, cinque, cento).
 pub fn split_number_word(word: &str, data: &LangData) -> Option<Vec<NumberWord>> {
     let word = word.trim_end_matches('\'');
-    if word.is_empty() || !may_start_number(word, data) {
+    let table = NumberTable::of(data);
+    if word.is_empty() || !table.may_start(word) {
         return None;
     }
-    if let Some(&(_, w)) = data.number_words.iter().find(|(w, _)| *w == word) {
+    if let Some(&w) = table.exact.get(word) {
         return Some(vec![w]);
     }
     let mut out = Vec::new();
     let mut rest = word;
     while !rest.is_empty() {
-        let (len, value) = data
-            .number_words
-            .iter()
-            .filter(|(w, _)| w.len() > 1 && rest.starts_with(w))
-            .map(|&(w, v)| (w.len(), v))
-            .max_by_key(|&(len, _)| len)?;
+        let (len, value) = table.longest_prefix(rest)?;
         out.push(value);
         rest = &rest[len..];
         if out.len() > 12 {
@@ -202,28 +198,69 @@ pub fn split_number_word(word: &str, data: &LangData) -> Option<Vec<NumberWord>>
     Some(out)
 }
 
-/// Whether `word` begins with the first two bytes of some number word: one
-/// table lookup that turns away almost every word of running text before
-/// the morpheme search.
-fn may_start_number(word: &str, data: &LangData) -> bool {
-    static STARTS: OnceLock<Vec<(&'static str, Vec<bool>)>> = OnceLock::new();
-    let key = |w: &[u8]| (usize::from(w[0]) << 8) | usize::from(*w.get(1).unwrap_or(&0));
-    let all = STARTS.get_or_init(|| {
-        Lang::ALL
+/// A language's number words arranged for [`split_number_word`].
+struct NumberTable {
+    code: &'static str,
+    exact: rustc_hash::FxHashMap<&'static str, NumberWord>,
+    /// Morphemes of two bytes or more by first byte, longest first.
+    by_first: Vec<Vec<(&'static str, NumberWord)>>,
+    /// Which first two bytes some number word has: one lookup turns away
+    /// almost every word of running text.
+    starts: Vec<bool>,
+}
+
+impl NumberTable {
+    fn of(data: &LangData) -> &'static NumberTable {
+        static ALL: OnceLock<Vec<NumberTable>> = OnceLock::new();
+        let all = ALL.get_or_init(|| Lang::ALL.iter().map(|l| NumberTable::build(l.data())).collect());
+        all.iter()
+            .find(|t| t.code == data.code)
+            .unwrap_or(&all[0])
+    }
+
+    fn build(data: &LangData) -> NumberTable {
+        let mut by_first = vec![Vec::new(); 256];
+        let mut starts = vec![false; 1 << 16];
+        let mut exact = rustc_hash::FxHashMap::default();
+        for &(w, v) in data.number_words {
+            starts[Self::key(w.as_bytes())] = true;
+            // A word listed twice reads as its first row.
+            exact.entry(w).or_insert(v);
+        }
+        // Among prefixes of one length the last row wins: pushed in reverse
+        // order, kept by a stable sort.
+        for &(w, v) in data.number_words.iter().rev() {
+            if w.len() > 1 {
+                by_first[usize::from(w.as_bytes()[0])].push((w, v));
+            }
+        }
+        for list in &mut by_first {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        NumberTable {
+            code: data.code,
+            exact,
+            by_first,
+            starts,
+        }
+    }
+
+    fn key(w: &[u8]) -> usize {
+        (usize::from(w[0]) << 8) | usize::from(*w.get(1).unwrap_or(&0))
+    }
+
+    fn may_start(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        bytes.len() < 2 || self.starts[Self::key(bytes)]
+    }
+
+    /// The longest morpheme (two bytes or more) `rest` starts with.
+    fn longest_prefix(&self, rest: &str) -> Option<(usize, NumberWord)> {
+        let first = usize::from(*rest.as_bytes().first()?);
+        self.by_first[first]
             .iter()
-            .map(|lang| {
-                let mut starts = vec![false; 1 << 16];
-                for (w, _) in lang.data().number_words {
-                    starts[key(w.as_bytes())] = true;
-                }
-                (lang.code(), starts)
-            })
-            .collect()
-    });
-    let bytes = word.as_bytes();
-    match all.iter().find(|(code, _)| *code == data.code) {
-        Some((_, starts)) => starts[key(bytes)] || bytes.len() < 2,
-        None => true,
+            .find(|(w, _)| rest.starts_with(w))
+            .map(|&(w, v)| (w.len(), v))
     }
 }
 

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use jiff::civil::Weekday;
 
 use crate::extract::token::{Token, tokenize};
-use crate::lang::vocab::{List, UNKNOWN, Vocab, VocabBuilder, WordId};
+use crate::lang::vocab::{List, Vocab, VocabBuilder, WordId};
 use crate::lang::{LangData, Season, ZONE_CODES, Zone};
 use crate::when::{Grain, Part};
 
@@ -14,6 +14,14 @@ use crate::when::{Grain, Part};
 /// word; every word is an id of the language's vocabulary.
 pub(crate) struct Table<T> {
     by_first: HashMap<WordId, Vec<(Vec<WordId>, T)>>,
+    /// The ids of first words as a bit set: most words of an article are
+    /// turned away by one bit test, before any hashing.
+    firsts: Vec<u64>,
+}
+
+fn bit(set: &[u64], id: WordId) -> bool {
+    let id = id as usize;
+    set.get(id / 64).is_some_and(|w| w >> (id % 64) & 1 == 1)
 }
 
 impl<T: Copy> Table<T> {
@@ -35,7 +43,15 @@ impl<T: Copy> Table<T> {
         for list in by_first.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        Table { by_first }
+        let mut firsts = Vec::new();
+        for &id in by_first.keys() {
+            let id = id as usize;
+            if firsts.len() <= id / 64 {
+                firsts.resize(id / 64 + 1, 0);
+            }
+            firsts[id / 64] |= 1 << (id % 64);
+        }
+        Table { by_first, firsts }
     }
 
     /// The phrase starting at token `i`, longest first: where it ends and
@@ -43,12 +59,9 @@ impl<T: Copy> Table<T> {
     /// ("last year's"); no word after the first starts a paragraph.
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, T)> {
         let first = tokens.get(i)?;
-        if first.id == UNKNOWN && first.bare == UNKNOWN {
-            return None;
-        }
         let candidates = [first.id, first.bare]
             .into_iter()
-            .filter(|&id| id != UNKNOWN)
+            .filter(|&id| bit(&self.firsts, id))
             .filter_map(|id| self.by_first.get(&id));
         candidates.flatten().find_map(|(words, value)| {
             let last = words.len() - 1;
