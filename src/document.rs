@@ -311,6 +311,11 @@ fn mask_urls(text: &str, scan: &mut [u8]) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Every URL starts with `h` or `w`: jump to the next one.
+        match memchr::memchr2(b'h', b'w', &bytes[i..]) {
+            Some(k) => i += k,
+            None => break,
+        }
         let rest = &bytes[i..];
         let starts_url = (rest.starts_with(b"http://")
             || rest.starts_with(b"https://")

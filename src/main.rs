@@ -24,6 +24,12 @@ use std::time::Instant;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
+/// mimalloc: an archive run allocates and frees a document's tokens,
+/// claims and report entry per file; the system allocator spent about a
+/// tenth of the time there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {

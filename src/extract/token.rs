@@ -108,11 +108,13 @@ fn fold_compact(text: &str) -> CompactString {
 /// apostrophe (`dell'anno` is `dell'` and `anno`); without it the apostrophe
 /// stays inside the word (`Russia's`).
 pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
+    let mut pos = 0;
     let mut space = false;
     let mut newlines = 0usize;
-    while let Some((start, c)) = chars.next() {
+    while let Some(c) = char_at(text, pos) {
+        let start = pos;
+        pos += c.len_utf8();
         if c.is_whitespace() {
             space = true;
             if c == '\n' {
@@ -120,41 +122,28 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             }
             continue;
         }
-        let mut end = start + c.len_utf8();
         let kind = if c.is_ascii_digit() {
-            while let Some(&(i, d)) = chars.peek() {
-                if d.is_ascii_digit() {
-                    chars.next();
-                    end = i + 1;
-                    continue;
-                }
+            while let Some(d) = char_at(text, pos) {
+                let after = pos + d.len_utf8();
                 let separator = matches!(d, '.' | ',' | '\'' | '’') || is_thousands_space(d);
-                let next_is_digit = text[i + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| n.is_ascii_digit());
-                if separator && next_is_digit {
-                    chars.next();
-                    end = i + d.len_utf8();
+                if d.is_ascii_digit()
+                    || (separator && text.as_bytes().get(after).is_some_and(u8::is_ascii_digit))
+                {
+                    pos = after;
                     continue;
                 }
                 break;
             }
             TokenKind::Number
         } else if c.is_alphabetic() {
-            while let Some(&(i, d)) = chars.peek() {
+            while let Some(d) = char_at(text, pos) {
+                let after = pos + d.len_utf8();
                 if is_word_char(d) {
-                    chars.next();
-                    end = i + d.len_utf8();
+                    pos = after;
                     continue;
                 }
-                let letter_follows = text[i + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic);
-                if is_apostrophe(d) && letter_follows {
-                    chars.next();
-                    end = i + d.len_utf8();
+                if is_apostrophe(d) && char_at(text, after).is_some_and(char::is_alphabetic) {
+                    pos = after;
                     if elision {
                         break;
                     }
@@ -166,7 +155,7 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        let span = Span::new(start, end);
+        let span = Span::new(start, pos);
         let norm = match kind {
             TokenKind::Number => CompactString::new(&text[span]),
             _ => fold_compact(&text[span]),
@@ -185,6 +174,18 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
         newlines = 0;
     }
     tokens
+}
+
+/// The character at byte `pos` of `text` (a character boundary), with a
+/// fast path for ASCII.
+#[inline]
+fn char_at(text: &str, pos: usize) -> Option<char> {
+    let b = *text.as_bytes().get(pos)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text.get(pos..)?.chars().next()
+    }
 }
 
 /// The folded words of a lexicon phrase, tokenized like article text.

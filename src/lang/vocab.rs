@@ -94,6 +94,14 @@ impl VocabBuilder {
         for (list, words) in List::of(data) {
             for word in words {
                 builder.mark(word, list);
+                // The words of a two-word entry ("numero verde") are known
+                // words too, so a pair of tokens is looked up only when
+                // both are.
+                if word.contains(' ') {
+                    for part in word.split(' ') {
+                        builder.intern(part);
+                    }
+                }
             }
         }
         for (open, _) in data.range_frames {

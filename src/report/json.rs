@@ -21,6 +21,11 @@ fn string(buf: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     buf.push(b'"');
     let bytes = s.as_bytes();
+    if !bytes.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\') {
+        buf.extend_from_slice(bytes);
+        buf.push(b'"');
+        return;
+    }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let escape: &[u8] = match b {
@@ -106,12 +111,17 @@ impl<'a> Block<'a> {
 
     /// Starts the next member or element: separator, line break, indent.
     fn next(&mut self) -> &mut Vec<u8> {
-        if !self.empty {
-            self.buf.push(b',');
-        }
+        // One copy from a ready-made ",\n    …" for the usual depths.
+        const BREAK: &[u8] = b",\n                                ";
+        let width = 2 * (self.level + 1);
+        let from = usize::from(self.empty);
         self.empty = false;
-        self.buf.push(b'\n');
-        indent(self.buf, self.level + 1);
+        if 2 + width <= BREAK.len() {
+            self.buf.extend_from_slice(&BREAK[from..2 + width]);
+        } else {
+            self.buf.extend_from_slice(&BREAK[from..2]);
+            indent(self.buf, self.level + 1);
+        }
         self.buf
     }
 

@@ -19,6 +19,7 @@ pub(crate) struct Table<T> {
     firsts: Vec<u64>,
 }
 
+#[inline]
 fn bit(set: &[u64], id: WordId) -> bool {
     let id = id as usize;
     set.get(id / 64).is_some_and(|w| w >> (id % 64) & 1 == 1)
@@ -57,22 +58,38 @@ impl<T: Copy> Table<T> {
     /// The phrase starting at token `i`, longest first: where it ends and
     /// its value. The first and the last word may carry a possessive `'s`
     /// ("last year's"); no word after the first starts a paragraph.
+    #[inline]
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, T)> {
+        // The parser asks every table at most positions: a miss is two bit
+        // tests, inlined; only a hit looks at the phrases.
         let first = tokens.get(i)?;
-        let candidates = [first.id, first.bare]
-            .into_iter()
-            .filter(|&id| bit(&self.firsts, id))
-            .filter_map(|id| self.by_first.get(&id));
-        candidates.flatten().find_map(|(words, value)| {
-            let last = words.len() - 1;
-            let fits = words.iter().enumerate().all(|(k, &w)| {
-                tokens.get(i + k).is_some_and(|t| {
-                    let same = t.id == w || (k == last && t.bare == w);
-                    same && (k == 0 || !t.paragraph_before)
-                })
-            });
-            fits.then_some((i + words.len(), *value))
-        })
+        if !bit(&self.firsts, first.id) && !bit(&self.firsts, first.bare) {
+            return None;
+        }
+        self.phrase_at(tokens, i)
+    }
+
+    #[inline(never)]
+    fn phrase_at(&self, tokens: &[Token], i: usize) -> Option<(usize, T)> {
+        let first = &tokens[i];
+        for id in [first.id, first.bare] {
+            if !bit(&self.firsts, id) {
+                continue;
+            }
+            for (words, value) in self.by_first.get(&id).into_iter().flatten() {
+                let last = words.len() - 1;
+                let fits = words.iter().enumerate().all(|(k, &w)| {
+                    tokens.get(i + k).is_some_and(|t| {
+                        let same = t.id == w || (k == last && t.bare == w);
+                        same && (k == 0 || !t.paragraph_before)
+                    })
+                });
+                if fits {
+                    return Some((i + words.len(), *value));
+                }
+            }
+        }
+        None
     }
 
     fn words(&self) -> impl Iterator<Item = WordId> + '_ {
@@ -82,6 +99,7 @@ impl<T: Copy> Table<T> {
             .flat_map(|(words, _)| words.iter().copied())
     }
 
+    #[inline]
     pub fn has(&self, tokens: &[Token], i: usize) -> Option<usize> {
         self.at(tokens, i).map(|(end, _)| end)
     }
