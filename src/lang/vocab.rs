@@ -80,6 +80,8 @@ impl List {
 #[derive(Debug)]
 pub struct VocabBuilder {
     ids: HashMap<Box<str>, WordId>,
+    /// Two-word entries of the lists ("numero verde"), by their words' ids.
+    pairs: HashMap<(WordId, WordId), u32>,
     /// Per id, the lists holding the word; index 0 is [`UNKNOWN`].
     flags: Vec<u32>,
 }
@@ -89,18 +91,17 @@ impl VocabBuilder {
     pub fn new(data: &LangData) -> VocabBuilder {
         let mut builder = VocabBuilder {
             ids: HashMap::default(),
+            pairs: HashMap::default(),
             flags: vec![0],
         };
         for (list, words) in List::of(data) {
             for word in words {
                 builder.mark(word, list);
-                // The words of a two-word entry ("numero verde") are known
-                // words too, so a pair of tokens is looked up only when
-                // both are.
-                if word.contains(' ') {
-                    for part in word.split(' ') {
-                        builder.intern(part);
-                    }
+                if let Some((a, b)) = word.split_once(' ')
+                    && !b.contains(' ')
+                {
+                    let pair = (builder.intern(a), builder.intern(b));
+                    *builder.pairs.entry(pair).or_default() |= list.bit();
                 }
             }
         }
@@ -146,6 +147,7 @@ impl VocabBuilder {
         }
         Vocab {
             ids: self.ids,
+            pairs: self.pairs,
             flags: self.flags,
             numbers,
         }
@@ -155,6 +157,7 @@ impl VocabBuilder {
 #[derive(Debug)]
 pub struct Vocab {
     ids: HashMap<Box<str>, WordId>,
+    pairs: HashMap<(WordId, WordId), u32>,
     flags: Vec<u32>,
     /// Per id, the word read as number morphemes (`duemila` → due, mila).
     numbers: Vec<Option<Vec<NumberWord>>>,
@@ -188,6 +191,16 @@ impl Vocab {
     /// The token's word is in `list`.
     pub fn is(&self, token: &Token, list: List) -> bool {
         self.has(token.id, list)
+    }
+
+    /// Two tokens, as a two-word entry ("numero verde"), are in `list`.
+    pub fn pair_is(&self, first: &Token, second: &Token, list: List) -> bool {
+        first.id != UNKNOWN
+            && second.id != UNKNOWN
+            && self
+                .pairs
+                .get(&(first.id, second.id))
+                .is_some_and(|f| f & list.bit() != 0)
     }
 
     /// A folded word given as text is in `list`.

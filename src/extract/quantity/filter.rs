@@ -7,7 +7,7 @@
 use crate::extract::Ctx;
 use crate::extract::number::{parse_digits, parse_words};
 use crate::lang::Entry;
-use crate::lang::vocab::{List, UNKNOWN};
+use crate::lang::vocab::List;
 
 /// True when the digits token at `j` is not a quantity. `single` says the
 /// figure is that one token (no scale word after it).
@@ -181,11 +181,8 @@ fn id_marker(ctx: &Ctx, j: usize) -> bool {
         return true;
     }
     // Two-word markers ("numero verde 800…", "toll-free number").
-    if p >= 1 && tokens[p - 1].id != UNKNOWN && tokens[p].id != UNKNOWN {
-        let pair = format!("{} {}", tokens[p - 1].norm, tokens[p].norm);
-        if ctx.vocab.word_is(&pair, List::IdMarkers) {
-            return true;
-        }
+    if p >= 1 && ctx.vocab.pair_is(&tokens[p - 1], &tokens[p], List::IdMarkers) {
+        return true;
     }
     // "n. 5", "tel.: 06", "p. 12".
     let punct = |k: usize| {
