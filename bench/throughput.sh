@@ -1,32 +1,35 @@
 #!/usr/bin/env bash
 # Throughput and peak memory of `factcheck extract` and `factcheck verify`
-# on a generated corpus (bench/gen_corpus.py, from our own sentence
-# templates) with a synthetic reference set of 10,000 facts.
+# on generated corpora (bench/gen_corpus.py, from our own sentences) with a
+# synthetic reference set of 10,000 facts.
 #
-#   bench/throughput.sh            100 MB in 10,000 files (a few minutes)
-#   bench/throughput.sh --big      also verify 1 GB in 10,000 files, peak memory
+#   bench/throughput.sh         100 MB in 10,000 files at news density (about
+#                               7 claims per KB), then 100 MB with figures in
+#                               every sentence (about 27 claims per KB, a
+#                               stress case); a few minutes
+#   bench/throughput.sh --big   also verify 1 GB in 10,000 files, peak memory
 #
 # Single-core figures pin the process to one CPU with taskset and one rayon
-# thread; the "all cores" line uses every CPU.
+# thread; the "all cores" lines use every CPU.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 big=0
 [ "${1:-}" = "--big" ] && big=1
 cargo build --release -q
 bin=target/release/factcheck
-# ensure_corpus DIR MB: generate DIR (MB megabytes in 10,000 files, 10,000
-# synthetic facts plus the example ones) unless a finished one is there.
+
+# ensure_corpus DIR MB DENSITY: generate DIR (MB megabytes in 10,000 files,
+# 10,000 synthetic facts plus the example ones) unless a finished one with
+# the same settings is there.
 ensure_corpus() {
-  if [ ! -f "$1/.done" ]; then
+  local settings="mb=$2 density=$3"
+  if [ "$(cat "$1/.done" 2>/dev/null)" != "$settings" ]; then
     rm -rf "$1"
-    python3 bench/gen_corpus.py "$1" --mb "$2" --files 10000 --facts 10000
+    python3 bench/gen_corpus.py "$1" --mb "$2" --files 10000 --facts 10000 --density "$3"
     cp claims/*.yaml "$1/refs/"
-    touch "$1/.done"
+    echo "$settings" > "$1/.done"
   fi
 }
-corpus=target/bench-corpus
-ensure_corpus "$corpus" 100
-mb=$(du -sm --apparent-size "$corpus/articles" | cut -f1)
 
 measure() { # label, cpu list, threads, command...
   local label=$1 cpus=$2 threads=$3
@@ -39,18 +42,29 @@ measure() { # label, cpu list, threads, command...
   rm -f "$stats"
   local secs=${out% *} kb=${out#* }
   awk -v l="$label" -v mb="$mb" -v s="$secs" -v kb="$kb" \
-    'BEGIN { printf "%-34s %6.1f MB in %6.2f s  %7.1f MB/s  peak %6.1f MB\n", l, mb, s, mb / s, kb / 1024 }'
+    'BEGIN { printf "%-38s %6.1f MB in %6.2f s  %7.1f MB/s  peak %6.1f MB\n", l, mb, s, mb / s, kb / 1024 }'
 }
 
 all=$(seq -s, 0 $(( $(nproc) - 1 )))
-echo "corpus: $mb MB in $(ls "$corpus/articles" | wc -l) files; $(grep -c '^  - id:' "$corpus"/refs/*.yaml | awk -F: '{s+=$2} END {print s}') facts"
-measure "extract, 1 core"                 0 1 "$bin" extract "$corpus/articles" --format json
-measure "verify 10,000 facts, 1 core"     0 1 "$bin" verify "$corpus/articles" --refs "$corpus/refs" --format json --fail-on never
-measure "verify 10,000 facts, all cores"  "$all" "$(nproc)" "$bin" verify "$corpus/articles" --refs "$corpus/refs" --format json --fail-on never
+
+# run_corpus DIR: extract and verify on one core, verify on all cores.
+run_corpus() {
+  local corpus=$1
+  mb=$(du -sm --apparent-size "$corpus/articles" | cut -f1)
+  echo "$corpus: $mb MB in $(ls "$corpus/articles" | wc -l) files; $(grep -c '^  - id:' "$corpus"/refs/*.yaml | awk -F: '{s+=$2} END {print s}') facts"
+  measure "extract, 1 core"                0 1 "$bin" extract "$corpus/articles" --format json
+  measure "verify 10,000 facts, 1 core"    0 1 "$bin" verify "$corpus/articles" --refs "$corpus/refs" --format json --fail-on never
+  measure "verify 10,000 facts, all cores" "$all" "$(nproc)" "$bin" verify "$corpus/articles" --refs "$corpus/refs" --format json --fail-on never
+}
+
+ensure_corpus target/bench-news 100 0.25
+run_corpus target/bench-news
+ensure_corpus target/bench-dense 100 1
+run_corpus target/bench-dense
 
 if [ "$big" = 1 ]; then
-  bigdir=target/bench-corpus-1g
-  ensure_corpus "$bigdir" 1024
+  bigdir=target/bench-1g
+  ensure_corpus "$bigdir" 1024 0.25
   mb=$(du -sm --apparent-size "$bigdir/articles" | cut -f1)
   measure "verify 1 GB, 10,000 files, all cores" "$all" "$(nproc)" "$bin" verify "$bigdir/articles" --refs "$bigdir/refs" --format json --fail-on never
 fi

@@ -329,7 +329,7 @@ mod tests {
     fn words(text: &str, lang: Lang) -> Option<f64> {
         let mut tokens = tokenize(text, lang.data().elision);
         let vocab = &crate::extract::Compiled::of(lang).vocab;
-        vocab.assign(&mut tokens);
+        vocab.assign(&mut tokens, lang.data());
         parse_words(&tokens, lang.data(), vocab).map(|(v, _)| v)
     }
 

@@ -30,6 +30,9 @@ pub struct Token {
     pub id: WordId,
     /// The same for the word without a possessive `'s` (`Russia's`).
     pub bare: WordId,
+    /// A word outside the vocabulary that reads as number words
+    /// (`duemilacinquecento`); set with the ids.
+    pub numeric: bool,
     /// Whitespace separates this token from the previous one.
     pub space_before: bool,
     /// A line break separates it from the previous one.
@@ -166,6 +169,7 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             norm,
             id: UNKNOWN,
             bare: UNKNOWN,
+            numeric: false,
             space_before: space,
             newline_before: newlines > 0,
             paragraph_before: newlines > 1,

@@ -170,14 +170,18 @@ impl Vocab {
     }
 
     /// Gives each token the ids of its folded word and, for a word ending
-    /// in a possessive `'s`, of the word without it.
-    pub fn assign(&self, tokens: &mut [Token]) {
+    /// in a possessive `'s`, of the word without it; marks the words
+    /// outside the vocabulary that read as number words.
+    pub fn assign(&self, tokens: &mut [Token], data: &LangData) {
         for t in tokens {
             t.id = self.id(&t.norm);
             t.bare = t
                 .norm
                 .strip_suffix("'s")
                 .map_or(UNKNOWN, |bare| self.id(bare));
+            t.numeric = t.id == UNKNOWN
+                && t.is_word()
+                && crate::extract::number::split_number_word(&t.norm, data).is_some();
         }
     }
 
@@ -213,7 +217,10 @@ impl Vocab {
     /// the word is in the vocabulary.
     pub fn number(&self, token: &Token, data: &LangData) -> Option<Vec<NumberWord>> {
         match token.id {
-            UNKNOWN => crate::extract::number::split_number_word(&token.norm, data),
+            UNKNOWN if token.numeric => {
+                crate::extract::number::split_number_word(&token.norm, data)
+            }
+            UNKNOWN => None,
             id => self.numbers.get(id as usize).cloned().flatten(),
         }
     }
