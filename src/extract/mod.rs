@@ -139,7 +139,7 @@ pub fn extract(doc: &Document, options: Options) -> Extraction {
     let data = options.lang.data();
     let compiled = Compiled::of(options.lang);
     let mut tokens = token::tokenize(&doc.scan, data.elision);
-    compiled.vocab.assign(&mut tokens, data);
+    compiled.vocab.assign(&mut tokens);
     let (sentences, token_sentence) = sentence::split(&doc.text, &tokens, data);
     let mut ctx = Ctx {
         text: &doc.text,

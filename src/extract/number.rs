@@ -92,7 +92,7 @@ fn normalize_sep(c: char) -> char {
 /// Reads number words starting at `tokens[0]`: returns the value and how
 /// many tokens it used. Words must be adjacent or joined by hyphens or the
 /// language's glue (`e`, `and`).
-pub fn parse_words(tokens: &[Token], data: &LangData, vocab: &Vocab) -> Option<(f64, usize)> {
+pub fn parse_words(tokens: &[Token], vocab: &Vocab) -> Option<(f64, usize)> {
     let mut acc = Accumulator::default();
     let mut used = 0;
     let mut i = 0;
@@ -101,7 +101,7 @@ pub fn parse_words(tokens: &[Token], data: &LangData, vocab: &Vocab) -> Option<(
     while i < tokens.len() {
         let token = &tokens[i];
         if token.is_word() {
-            let Some(morphemes) = vocab.number(token, data) else {
+            let Some(morphemes) = vocab.number(token) else {
                 // "half a million": the article after "half".
                 if acc.half_pending && vocab.is(token, List::WeakNumberWords) {
                     i += 1;
@@ -144,7 +144,7 @@ pub fn parse_words(tokens: &[Token], data: &LangData, vocab: &Vocab) -> Option<(
         && vocab.is(&tokens[end], List::NumberGlue)
         && tokens[end + 1].is_word()
     {
-        let Some(rest) = vocab.number(&tokens[end + 1], data) else {
+        let Some(rest) = vocab.number(&tokens[end + 1]) else {
             break;
         };
         // "e mezzo" after a scale, a smaller number after hundreds, or a
@@ -177,29 +177,12 @@ pub fn parse_words(tokens: &[Token], data: &LangData, vocab: &Vocab) -> Option<(
 /// Splits a folded word into number morphemes, longest first
 /// (`duemilacinquecento` → due, mila, cinque, cento).
 pub fn split_number_word(word: &str, data: &LangData) -> Option<Vec<NumberWord>> {
-    let word = word.trim_end_matches('\'');
-    let table = NumberTable::of(data);
-    if word.is_empty() || !table.may_start(word) {
-        return None;
-    }
-    if let Some(&w) = table.exact.get(word) {
-        return Some(vec![w]);
-    }
-    let mut out = Vec::new();
-    let mut rest = word;
-    while !rest.is_empty() {
-        let (len, value) = table.longest_prefix(rest)?;
-        out.push(value);
-        rest = &rest[len..];
-        if out.len() > 12 {
-            return None;
-        }
-    }
-    Some(out)
+    NumberTable::of(data).split(word)
 }
 
 /// A language's number words arranged for [`split_number_word`].
-struct NumberTable {
+#[derive(Debug)]
+pub(crate) struct NumberTable {
     code: &'static str,
     exact: rustc_hash::FxHashMap<&'static str, NumberWord>,
     /// Morphemes of two bytes or more by first byte, longest first.
@@ -210,7 +193,29 @@ struct NumberTable {
 }
 
 impl NumberTable {
-    fn of(data: &LangData) -> &'static NumberTable {
+    /// See [`split_number_word`].
+    pub fn split(&self, word: &str) -> Option<Vec<NumberWord>> {
+        let word = word.trim_end_matches('\'');
+        if word.is_empty() || !self.may_start(word) {
+            return None;
+        }
+        if let Some(&w) = self.exact.get(word) {
+            return Some(vec![w]);
+        }
+        let mut out = Vec::new();
+        let mut rest = word;
+        while !rest.is_empty() {
+            let (len, value) = self.longest_prefix(rest)?;
+            out.push(value);
+            rest = &rest[len..];
+            if out.len() > 12 {
+                return None;
+            }
+        }
+        Some(out)
+    }
+
+    pub fn of(data: &LangData) -> &'static NumberTable {
         static ALL: OnceLock<Vec<NumberTable>> = OnceLock::new();
         let all = ALL.get_or_init(|| Lang::ALL.iter().map(|l| NumberTable::build(l.data())).collect());
         all.iter()
@@ -329,8 +334,8 @@ mod tests {
     fn words(text: &str, lang: Lang) -> Option<f64> {
         let mut tokens = tokenize(text, lang.data().elision);
         let vocab = &crate::extract::Compiled::of(lang).vocab;
-        vocab.assign(&mut tokens, lang.data());
-        parse_words(&tokens, lang.data(), vocab).map(|(v, _)| v)
+        vocab.assign(&mut tokens);
+        parse_words(&tokens, vocab).map(|(v, _)| v)
     }
 
     #[test]

@@ -97,7 +97,9 @@ pub fn fold(text: &str) -> String {
 fn fold_compact(text: &str) -> CompactString {
     if text.is_ascii() {
         let mut out = CompactString::new(text);
-        out.make_ascii_lowercase();
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            out.make_ascii_lowercase();
+        }
         return out;
     }
     text.nfd()
@@ -125,7 +127,12 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             }
             continue;
         }
+        let bytes = text.as_bytes();
         let kind = if c.is_ascii_digit() {
+            // Runs of ASCII digits first, then the general loop.
+            while bytes.get(pos).is_some_and(u8::is_ascii_digit) {
+                pos += 1;
+            }
             while let Some(d) = char_at(text, pos) {
                 let after = pos + d.len_utf8();
                 let separator = matches!(d, '.' | ',' | '\'' | '’') || is_thousands_space(d);
@@ -139,6 +146,9 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             }
             TokenKind::Number
         } else if c.is_alphabetic() {
+            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+                pos += 1;
+            }
             while let Some(d) = char_at(text, pos) {
                 let after = pos + d.len_utf8();
                 if is_word_char(d) {

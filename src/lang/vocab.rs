@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{LangData, NumberWord};
+use crate::extract::number::NumberTable;
 use crate::extract::token::Token;
 
 /// A word of the vocabulary; [`UNKNOWN`] for any other word.
@@ -146,6 +147,7 @@ impl VocabBuilder {
             numbers[id as usize] = crate::extract::number::split_number_word(word, data);
         }
         Vocab {
+            number_words: NumberTable::of(data),
             ids: self.ids,
             pairs: self.pairs,
             flags: self.flags,
@@ -156,6 +158,7 @@ impl VocabBuilder {
 
 #[derive(Debug)]
 pub struct Vocab {
+    number_words: &'static NumberTable,
     ids: HashMap<Box<str>, WordId>,
     pairs: HashMap<(WordId, WordId), u32>,
     flags: Vec<u32>,
@@ -172,16 +175,15 @@ impl Vocab {
     /// Gives each token the ids of its folded word and, for a word ending
     /// in a possessive `'s`, of the word without it; marks the words
     /// outside the vocabulary that read as number words.
-    pub fn assign(&self, tokens: &mut [Token], data: &LangData) {
+    pub fn assign(&self, tokens: &mut [Token]) {
         for t in tokens {
             t.id = self.id(&t.norm);
             t.bare = t
                 .norm
                 .strip_suffix("'s")
                 .map_or(UNKNOWN, |bare| self.id(bare));
-            t.numeric = t.id == UNKNOWN
-                && t.is_word()
-                && crate::extract::number::split_number_word(&t.norm, data).is_some();
+            t.numeric =
+                t.id == UNKNOWN && t.is_word() && self.number_words.split(&t.norm).is_some();
         }
     }
 
@@ -215,11 +217,9 @@ impl Vocab {
     /// The number morphemes of the token's word (see
     /// [`crate::extract::number::split_number_word`]), from the table when
     /// the word is in the vocabulary.
-    pub fn number(&self, token: &Token, data: &LangData) -> Option<Vec<NumberWord>> {
+    pub fn number(&self, token: &Token) -> Option<Vec<NumberWord>> {
         match token.id {
-            UNKNOWN if token.numeric => {
-                crate::extract::number::split_number_word(&token.norm, data)
-            }
+            UNKNOWN if token.numeric => self.number_words.split(&token.norm),
             UNKNOWN => None,
             id => self.numbers.get(id as usize).cloned().flatten(),
         }

@@ -97,7 +97,7 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             continue;
         }
         let token = &ctx.tokens[i];
-        let starts = token.is_number() || Words::is_starter(ctx.vocab, ctx.data, token);
+        let starts = token.is_number() || Words::is_starter(ctx.vocab, token);
         if !starts {
             i += 1;
             continue;

@@ -380,7 +380,7 @@ impl Parser<'_, '_> {
         } else if let Some(e) = self.w.one.has(t, i) {
             (1, e)
         } else if self.tok(i).is_some_and(Token::is_word) {
-            let (v, used) = parse_words(t.get(i..)?, self.ctx.data, self.ctx.vocab)?;
+            let (v, used) = parse_words(t.get(i..)?, self.ctx.vocab)?;
             if v.fract() != 0.0 || !(1.0..=1000.0).contains(&v) {
                 return None;
             }

@@ -289,11 +289,11 @@ impl Words {
 
     /// A date or time can start at this word: the first word of a phrase,
     /// a number word ("two years ago") or an apostrophe ("'90s").
-    pub fn is_starter(vocab: &Vocab, data: &LangData, token: &Token) -> bool {
+    pub fn is_starter(vocab: &Vocab, token: &Token) -> bool {
         vocab.is(token, List::DateStarter)
             || vocab.has(token.bare, List::DateStarter)
             || token.norm == "'"
-            || (token.is_word() && vocab.number(token, data).is_some())
+            || (token.is_word() && vocab.number(token).is_some())
     }
 
     /// The token can anchor a date or time: a number or an anchor word.

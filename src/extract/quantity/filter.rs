@@ -136,7 +136,7 @@ fn ratio(ctx: &Ctx, a: usize, b: usize) -> bool {
         if t.is_number() {
             parse_digits(&t.norm, ctx.data).map(|d| d.value)
         } else {
-            parse_words(ctx.tokens.get(k..=k)?, ctx.data, ctx.vocab)
+            parse_words(ctx.tokens.get(k..=k)?, ctx.vocab)
                 .filter(|&(_, n)| n == 1)
                 .map(|(v, _)| v)
         }

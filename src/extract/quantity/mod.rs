@@ -62,7 +62,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // Only a number, a word of the language's tables (qualifier, range
     // frame, currency, vague or round word) or a number word starts one.
     let first = &tokens[i];
-    if first.id == UNKNOWN && !first.is_number() && ctx.vocab.number(first, ctx.data).is_none() {
+    if first.id == UNKNOWN && !first.is_number() && ctx.vocab.number(first).is_none() {
         return None;
     }
     let mut j = i;
@@ -401,7 +401,7 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
             .lexicon
             .lookup(&tokens[j..])
             .find(|(_, e)| matches!(e, Entry::Round(_) | Entry::Vague(_) | Entry::Fraction(_)));
-        let words = parse_words(&tokens[j..], ctx.data, ctx.vocab);
+        let words = parse_words(&tokens[j..], ctx.vocab);
         match (entry, words) {
             // "milioni di persone" is vague, "due milioni" a number.
             (Some((n, e)), Some((w, m))) if m > n || (m == n && !matches!(e, Entry::Vague(_))) => {
@@ -473,7 +473,7 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                     && ctx.is(glue, List::NumberGlue)
                     && ctx
                         .vocab
-                        .number(half, ctx.data)
+                        .number(half)
                         .is_some_and(|m| m == [NumberWord::Half])
                 {
                     figure = Figure::Number(n * s + s / 2.0);
