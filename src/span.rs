@@ -92,7 +92,7 @@ pub struct Position {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let mut marks = Vec::new();
         for (line, &start) in starts.iter().enumerate() {
             let end = starts.get(line + 1).map_or(text.len(), |&next| next);
