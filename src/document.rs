@@ -293,9 +293,7 @@ fn is_plain(body: &str) -> bool {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             digits > 0 && matches!(rest.as_bytes().get(digits), Some(b'.' | b')'))
         };
-        indent < 4
-            && !matches!(first, Some(b'-' | b'+' | b'='))
-            && !ordered
+        indent < 4 && !matches!(first, Some(b'-' | b'+' | b'=')) && !ordered
     })
 }
 
@@ -441,7 +439,10 @@ mod tests {
             ("(www.x.it/2) and http://y/3", "(          ) and           "),
             ("xhttp://a/4 awww.b/5", "xhttp://a/4 awww.b/5"),
             ("https:/no http//no ftp://no", "https:/no http//no ftp://no"),
-            ("http://a/6http://b/7 \"www.c/8\"", "                     \"       \""),
+            (
+                "http://a/6http://b/7 \"www.c/8\"",
+                "                     \"       \"",
+            ),
             ("www.è/9 é", "         é"),
         ];
         for (text, scan) in cases {

@@ -44,7 +44,9 @@ pub fn parse(doc: &Document) -> Rules {
     // Open `disable` ranges: (first line, facts).
     let mut open: Vec<(usize, Vec<String>)> = Vec::new();
     let mut from = 0;
-    while let Some(start) = text[from..].find("<!--").map(|i| from + i) {
+    while let Some(start) =
+        memchr::memmem::find(&text.as_bytes()[from..], b"<!--").map(|i| from + i)
+    {
         let body_start = start + 4;
         let Some(end) = text[body_start..].find("-->").map(|i| body_start + i) else {
             break;

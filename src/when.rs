@@ -293,9 +293,21 @@ mod tests {
 
     #[test]
     fn iso_fast_path_matches_format() {
-        for (y, m, d) in [(2024, 8, 6), (1, 1, 1), (999, 12, 31), (9999, 2, 3), (-5, 3, 4)] {
+        for (y, m, d) in [
+            (2024, 8, 6),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 2, 3),
+            (-5, 3, 4),
+        ] {
             let start = Date::new(y, m, d).unwrap();
-            for grain in [Grain::Decade, Grain::Year, Grain::Month, Grain::Week, Grain::Day] {
+            for grain in [
+                Grain::Decade,
+                Grain::Year,
+                Grain::Month,
+                Grain::Week,
+                Grain::Day,
+            ] {
                 let v = DateValue {
                     grain,
                     start,

@@ -76,7 +76,7 @@ fn content_word(ctx: &Ctx, first: usize, k: usize) -> bool {
     !(ctx.is(noun, List::Stopwords)
         || ctx.is(noun, List::Links)
         || ctx.is(noun, List::Conjunctions)
-        || ctx.vocab.number(noun).is_some()
+        || ctx.vocab.is_number_word(noun)
         || word.chars().count() < 3
         || ctx.lexicon.lookup(&ctx.tokens[k..]).next().is_some())
 }

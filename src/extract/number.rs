@@ -93,6 +93,13 @@ fn normalize_sep(c: char) -> char {
 /// many tokens it used. Words must be adjacent or joined by hyphens or the
 /// language's glue (`e`, `and`).
 pub fn parse_words(tokens: &[Token], vocab: &Vocab) -> Option<(f64, usize)> {
+    // Most words are not numbers: one bit or table look settles it.
+    if !tokens
+        .first()
+        .is_some_and(|t| t.is_word() && vocab.is_number_word(t))
+    {
+        return None;
+    }
     let mut acc = Accumulator::default();
     let mut used = 0;
     let mut i = 0;
@@ -217,10 +224,13 @@ impl NumberTable {
 
     pub fn of(data: &LangData) -> &'static NumberTable {
         static ALL: OnceLock<Vec<NumberTable>> = OnceLock::new();
-        let all = ALL.get_or_init(|| Lang::ALL.iter().map(|l| NumberTable::build(l.data())).collect());
-        all.iter()
-            .find(|t| t.code == data.code)
-            .unwrap_or(&all[0])
+        let all = ALL.get_or_init(|| {
+            Lang::ALL
+                .iter()
+                .map(|l| NumberTable::build(l.data()))
+                .collect()
+        });
+        all.iter().find(|t| t.code == data.code).unwrap_or(&all[0])
     }
 
     fn build(data: &LangData) -> NumberTable {

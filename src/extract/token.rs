@@ -33,6 +33,11 @@ pub struct Token {
     /// A word outside the vocabulary that reads as number words
     /// (`duemilacinquecento`); set with the ids.
     pub numeric: bool,
+    /// The word lists holding the word (bits of `List`), set with the ids.
+    pub lists: u32,
+    /// The phrase tables the word (or the word without `'s`) can start,
+    /// set with the ids: a table's miss is one bit test.
+    pub firsts: u32,
     /// Whitespace separates this token from the previous one.
     pub space_before: bool,
     /// A line break separates it from the previous one.
@@ -180,6 +185,8 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             id: UNKNOWN,
             bare: UNKNOWN,
             numeric: false,
+            lists: 0,
+            firsts: 0,
             space_before: space,
             newline_before: newlines > 0,
             paragraph_before: newlines > 1,

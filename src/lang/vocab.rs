@@ -85,6 +85,10 @@ pub struct VocabBuilder {
     pairs: HashMap<(WordId, WordId), u32>,
     /// Per id, the lists holding the word; index 0 is [`UNKNOWN`].
     flags: Vec<u32>,
+    /// Per id, the phrase tables ([`VocabBuilder::table`]) whose phrases
+    /// can start with the word.
+    firsts: Vec<u32>,
+    tables: u32,
 }
 
 impl VocabBuilder {
@@ -94,6 +98,8 @@ impl VocabBuilder {
             ids: HashMap::default(),
             pairs: HashMap::default(),
             flags: vec![0],
+            firsts: vec![0],
+            tables: 0,
         };
         for (list, words) in List::of(data) {
             for word in words {
@@ -124,7 +130,23 @@ impl VocabBuilder {
         let id = WordId::try_from(self.flags.len()).unwrap_or(WordId::MAX);
         self.ids.insert(word.into(), id);
         self.flags.push(0);
+        self.firsts.push(0);
         id
+    }
+
+    /// A bit for a new phrase table, to mark its first words with
+    /// [`VocabBuilder::first_of`]; `None` once 32 tables have one.
+    pub fn table(&mut self) -> Option<u32> {
+        let bit = 1u32.checked_shl(self.tables)?;
+        self.tables += 1;
+        Some(bit)
+    }
+
+    /// Word `id` starts a phrase of the table with `bit`.
+    pub fn first_of(&mut self, id: WordId, bit: u32) {
+        if let Some(mask) = self.firsts.get_mut(id as usize) {
+            *mask |= bit;
+        }
     }
 
     /// Adds `word` to `list`.
@@ -150,6 +172,7 @@ impl VocabBuilder {
             number_words: NumberTable::of(data),
             ids: self.ids,
             pairs: self.pairs,
+            firsts: self.firsts,
             flags: self.flags,
             numbers,
         }
@@ -162,6 +185,7 @@ pub struct Vocab {
     ids: HashMap<Box<str>, WordId>,
     pairs: HashMap<(WordId, WordId), u32>,
     flags: Vec<u32>,
+    firsts: Vec<u32>,
     /// Per id, the word read as number morphemes (`duemila` → due, mila).
     numbers: Vec<Option<Vec<NumberWord>>>,
 }
@@ -173,7 +197,8 @@ impl Vocab {
     }
 
     /// Gives each token the ids of its folded word and, for a word ending
-    /// in a possessive `'s`, of the word without it; marks the words
+    /// in a possessive `'s`, of the word without it; the lists holding the
+    /// word and the tables its phrases can start; and marks the words
     /// outside the vocabulary that read as number words.
     pub fn assign(&self, tokens: &mut [Token]) {
         for t in tokens {
@@ -184,6 +209,11 @@ impl Vocab {
                 .map_or(UNKNOWN, |bare| self.id(bare));
             t.numeric =
                 t.id == UNKNOWN && t.is_word() && self.number_words.split(&t.norm).is_some();
+            t.lists = self.flags.get(t.id as usize).copied().unwrap_or(0);
+            t.firsts = [t.id, t.bare]
+                .iter()
+                .filter_map(|&id| self.firsts.get(id as usize))
+                .fold(0, |mask, m| mask | m);
         }
     }
 
@@ -194,9 +224,27 @@ impl Vocab {
             .is_some_and(|f| f & list.bit() != 0)
     }
 
-    /// The token's word is in `list`.
+    /// The token's word is in `list` (the lists [`Vocab::assign`] copied
+    /// onto the token).
+    #[inline]
     pub fn is(&self, token: &Token, list: List) -> bool {
-        self.has(token.id, list)
+        token.lists & list.bit() != 0
+    }
+
+    /// The token's word, itself or without a possessive `'s`, can start a
+    /// phrase of the table with `bit`.
+    #[inline]
+    pub fn starts(token: &Token, bit: u32) -> bool {
+        token.firsts & bit != 0
+    }
+
+    /// The token's word reads as number words.
+    #[inline]
+    pub fn is_number_word(&self, token: &Token) -> bool {
+        match token.id {
+            UNKNOWN => token.numeric,
+            id => self.numbers.get(id as usize).is_some_and(Option::is_some),
+        }
     }
 
     /// Two tokens, as a two-word entry ("numero verde"), are in `list`.

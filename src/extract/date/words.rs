@@ -14,15 +14,9 @@ use crate::when::{Grain, Part};
 /// word; every word is an id of the language's vocabulary.
 pub(crate) struct Table<T> {
     by_first: HashMap<WordId, Vec<(Vec<WordId>, T)>>,
-    /// The ids of first words as a bit set: most words of an article are
-    /// turned away by one bit test, before any hashing.
-    firsts: Vec<u64>,
-}
-
-#[inline]
-fn bit(set: &[u64], id: WordId) -> bool {
-    let id = id as usize;
-    set.get(id / 64).is_some_and(|w| w >> (id % 64) & 1 == 1)
+    /// The table's bit in each token's `firsts` (see [`Vocab::assign`]):
+    /// most words of an article are turned away by one bit test.
+    bit: u32,
 }
 
 impl<T: Copy> Table<T> {
@@ -44,15 +38,12 @@ impl<T: Copy> Table<T> {
         for list in by_first.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        let mut firsts = Vec::new();
+        // Tables past the 32nd get every bit: they always look up.
+        let bit = vocab.table().unwrap_or(u32::MAX);
         for &id in by_first.keys() {
-            let id = id as usize;
-            if firsts.len() <= id / 64 {
-                firsts.resize(id / 64 + 1, 0);
-            }
-            firsts[id / 64] |= 1 << (id % 64);
+            vocab.first_of(id, bit);
         }
-        Table { by_first, firsts }
+        Table { by_first, bit }
     }
 
     /// The phrase starting at token `i`, longest first: where it ends and
@@ -62,8 +53,7 @@ impl<T: Copy> Table<T> {
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<(usize, T)> {
         // The parser asks every table at most positions: a miss is two bit
         // tests, inlined; only a hit looks at the phrases.
-        let first = tokens.get(i)?;
-        if !bit(&self.firsts, first.id) && !bit(&self.firsts, first.bare) {
+        if !Vocab::starts(tokens.get(i)?, self.bit) {
             return None;
         }
         self.phrase_at(tokens, i)
@@ -73,9 +63,6 @@ impl<T: Copy> Table<T> {
     fn phrase_at(&self, tokens: &[Token], i: usize) -> Option<(usize, T)> {
         let first = &tokens[i];
         for id in [first.id, first.bare] {
-            if !bit(&self.firsts, id) {
-                continue;
-            }
             for (words, value) in self.by_first.get(&id).into_iter().flatten() {
                 let last = words.len() - 1;
                 let fits = words.iter().enumerate().all(|(k, &w)| {
@@ -293,7 +280,7 @@ impl Words {
         vocab.is(token, List::DateStarter)
             || vocab.has(token.bare, List::DateStarter)
             || token.norm == "'"
-            || (token.is_word() && vocab.number(token).is_some())
+            || (token.is_word() && vocab.is_number_word(token))
     }
 
     /// The token can anchor a date or time: a number or an anchor word.

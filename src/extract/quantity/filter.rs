@@ -181,7 +181,11 @@ fn id_marker(ctx: &Ctx, j: usize) -> bool {
         return true;
     }
     // Two-word markers ("numero verde 800…", "toll-free number").
-    if p >= 1 && ctx.vocab.pair_is(&tokens[p - 1], &tokens[p], List::IdMarkers) {
+    if p >= 1
+        && ctx
+            .vocab
+            .pair_is(&tokens[p - 1], &tokens[p], List::IdMarkers)
+    {
         return true;
     }
     // "n. 5", "tel.: 06", "p. 12".

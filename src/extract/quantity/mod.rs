@@ -62,7 +62,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // Only a number, a word of the language's tables (qualifier, range
     // frame, currency, vague or round word) or a number word starts one.
     let first = &tokens[i];
-    if first.id == UNKNOWN && !first.is_number() && ctx.vocab.number(first).is_none() {
+    if first.id == UNKNOWN && !first.is_number() && !ctx.vocab.is_number_word(first) {
         return None;
     }
     let mut j = i;
