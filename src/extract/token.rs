@@ -133,6 +133,9 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             continue;
         }
         let bytes = text.as_bytes();
+        // An ASCII word ending at ASCII punctuation or space, and whether
+        // it has capitals: folded without the general path.
+        let mut plain_word = None;
         let kind = if c.is_ascii_digit() {
             // Runs of ASCII digits first, then the general loop.
             while bytes.get(pos).is_some_and(u8::is_ascii_digit) {
@@ -151,10 +154,19 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             }
             TokenKind::Number
         } else if c.is_alphabetic() {
-            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+            let mut upper = c.is_ascii_uppercase();
+            while let Some(&b) = bytes.get(pos).filter(|b| b.is_ascii_alphanumeric()) {
+                upper |= b.is_ascii_uppercase();
                 pos += 1;
             }
-            while let Some(d) = char_at(text, pos) {
+            // Past the ASCII run: a non-ASCII byte (a letter, `’`, `²`) or
+            // an apostrophe may continue the word.
+            if c.is_ascii() && bytes.get(pos).is_none_or(|&b| b < 0x80 && b != b'\'') {
+                plain_word = Some(upper);
+            }
+            while plain_word.is_none()
+                && let Some(d) = char_at(text, pos)
+            {
                 let after = pos + d.len_utf8();
                 if is_word_char(d) {
                     pos = after;
@@ -174,8 +186,8 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             TokenKind::Punct
         };
         let span = Span::new(start, pos);
-        let norm = match kind {
-            TokenKind::Number => CompactString::new(&text[span]),
+        let norm = match (kind, plain_word) {
+            (TokenKind::Number, _) | (_, Some(false)) => CompactString::new(&text[span]),
             _ => fold_compact(&text[span]),
         };
         tokens.push(Token {
@@ -251,6 +263,22 @@ mod tests {
             ["10.000", ",", "1,5", "e", "2024", "."]
         );
         assert_eq!(norms("$2.3bn", false), ["$", "2.3", "bn"]);
+    }
+
+    #[test]
+    fn ascii_runs_hand_over_to_the_general_path() {
+        assert_eq!(
+            norms("Kursk’s km² Città d’Italia O'Neill x-ray ABC2", false),
+            [
+                "kursk's", "km²", "citta", "d'italia", "o'neill", "x", "-", "ray", "abc2"
+            ]
+        );
+        assert_eq!(
+            norms("Lo SCORSO aprile, nell’agosto dell'anno", true),
+            [
+                "lo", "scorso", "aprile", ",", "nell'", "agosto", "dell'", "anno"
+            ]
+        );
     }
 
     #[test]
