@@ -369,6 +369,7 @@ impl Lexicon {
                 .map(|w| vocab.intern(w))
                 .collect();
             if let Some(&first) = words.first() {
+                vocab.mark_id(first, vocab::List::LexiconFirst);
                 lexicon
                     .by_first
                     .entry(first)

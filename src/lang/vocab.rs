@@ -40,6 +40,9 @@ pub enum List {
     TollNouns,
     /// Opening words of range frames (`tra`, `between`).
     RangeOpeners,
+    /// First words of the phrase lexicon (qualifiers, scales, vague and
+    /// round words, fractions, units, currencies…).
+    LexiconFirst,
     /// A date or time phrase can start at this word.
     DateStarter,
     /// A date or time phrase holds this word.

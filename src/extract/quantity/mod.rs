@@ -4,7 +4,7 @@
 //! unit, a currency or the noun it counts.
 
 use crate::claim::{Claim, Interval, Kind, Qualifier, Quantity, Value};
-use crate::lang::vocab::{List, UNKNOWN};
+use crate::lang::vocab::List;
 use crate::lang::{Entry, Hedge, NumberWord, Vague};
 use crate::units::{Currency, Unit};
 
@@ -59,10 +59,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         return None;
     }
     let tokens = ctx.tokens;
-    // Only a number, a word of the language's tables (qualifier, range
-    // frame, currency, vague or round word) or a number word starts one.
+    // Only a number, a number word, the first word of a lexicon phrase
+    // (qualifier, currency, vague or round word, fraction) or a range
+    // frame's opening word starts one.
     let first = &tokens[i];
-    if first.id == UNKNOWN && !first.is_number() && !ctx.vocab.is_number_word(first) {
+    if !(first.is_number()
+        || ctx.is(first, List::LexiconFirst)
+        || ctx.is(first, List::RangeOpeners)
+        || ctx.vocab.is_number_word(first))
+    {
         return None;
     }
     let mut j = i;
