@@ -165,6 +165,13 @@ impl Parser<'_, '_> {
 
     fn core(&self, j: usize, lead: Lead) -> Option<(usize, Expr, bool)> {
         let t = self.tokens();
+        // Every form below starts with a number, a number word, an
+        // apostrophe ("'90s") or the first word of a table phrase: the
+        // starters. Elsewhere none can match, and none is tried.
+        let first = t.get(j)?;
+        if !first.is_number() && !super::Words::is_starter(self.ctx.vocab, first) {
+            return None;
+        }
         if let Some((e, (n, evening))) = self.w.days.at(t, j) {
             return Some((e, Expr::Days(n.into()), evening));
         }
