@@ -78,6 +78,14 @@ fn integer(buf: &mut Vec<u8>, v: usize) {
     buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
 }
 
+/// A member name as written before its value: `k!("text")` is
+/// `"text": `, assembled at compile time so a member costs one copy.
+macro_rules! k {
+    ($name:literal) => {
+        concat!("\"", $name, "\": ")
+    };
+}
+
 /// One pretty-printed JSON object or array under construction: two spaces
 /// per level, `{}` or `[]` when empty, like serde_json's pretty printer.
 struct Block<'a> {
@@ -126,11 +134,10 @@ impl<'a> Block<'a> {
     }
 
     /// Starts member `name`; the caller appends its value.
-    fn key(&mut self, name: &str) -> &mut Vec<u8> {
+    /// Starts a member; `key` is its quoted name and colon, from [`k!`].
+    fn key(&mut self, key: &str) -> &mut Vec<u8> {
         let buf = self.next();
-        buf.push(b'"');
-        buf.extend_from_slice(name.as_bytes());
-        buf.extend_from_slice(b"\": ");
+        buf.extend_from_slice(key.as_bytes());
         buf
     }
 
@@ -187,92 +194,92 @@ fn claim(
     let doc = &file.doc;
     let pos = cursor.position(&doc.lines, &doc.text, claim.span.start);
     let mut o = Block::object(buf, level);
-    o.str("text", &doc.text[claim.span.range()]);
-    o.int("line", pos.line);
-    o.int("column", pos.column);
-    o.int("start", claim.span.start);
-    o.int("end", claim.span.end);
-    o.str("kind", claim.kind.name());
+    o.str(k!("text"), &doc.text[claim.span.range()]);
+    o.int(k!("line"), pos.line);
+    o.int(k!("column"), pos.column);
+    o.int(k!("start"), claim.span.start);
+    o.int(k!("end"), claim.span.end);
+    o.str(k!("kind"), claim.kind.name());
     match &claim.value {
         Value::Quantity(q) => {
-            o.str("qualifier", q.qualifier.name());
-            optional_number(o.key("value"), q.value);
-            optional_number(o.key("low"), q.interval.low);
-            optional_number(o.key("high"), q.interval.high);
+            o.str(k!("qualifier"), q.qualifier.name());
+            optional_number(o.key(k!("value")), q.value);
+            optional_number(o.key(k!("low")), q.interval.low);
+            optional_number(o.key(k!("high")), q.interval.high);
             if let Some(c) = q.currency {
-                o.str("currency", c.code());
+                o.str(k!("currency"), c.code());
             }
             if let Some(u) = q.unit {
-                o.str("unit", u.symbol());
+                o.str(k!("unit"), u.symbol());
             }
         }
         Value::Date(d) => {
-            o.opt_str("value", d.map(|d| d.iso()).as_deref());
+            o.opt_str(k!("value"), d.map(|d| d.iso()).as_deref());
             if let Some(d) = d {
-                o.str("grain", d.grain.name());
+                o.str(k!("grain"), d.grain.name());
                 if let Some(p) = d.part {
-                    o.str("part", p.name());
+                    o.str(k!("part"), p.name());
                 }
             }
-            o.bool("relative", claim.relative);
+            o.bool(k!("relative"), claim.relative);
         }
         Value::Time(t) => {
-            o.opt_str("value", t.map(|t| t.iso()).as_deref());
+            o.opt_str(k!("value"), t.map(|t| t.iso()).as_deref());
             if let Some(t) = t {
-                o.str("grain", t.grain.name());
+                o.str(k!("grain"), t.grain.name());
             }
-            o.bool("relative", claim.relative);
+            o.bool(k!("relative"), claim.relative);
         }
     }
     if let Some(counted) = &claim.counted {
-        o.str("counted", counted);
+        o.str(k!("counted"), counted);
     }
     if mode == Mode::Verify {
-        o.str("verdict", finding.verdict.name());
-        o.opt_str("fact", finding.fact.as_ref().map(|(id, _)| id.as_str()));
-        let mut list = Block::array(o.key("evidence"), level + 1);
+        o.str(k!("verdict"), finding.verdict.name());
+        o.opt_str(k!("fact"), finding.fact.as_ref().map(|(id, _)| id.as_str()));
+        let mut list = Block::array(o.key(k!("evidence")), level + 1);
         for e in &finding.evidence {
             evidence(list.next(), level + 2, e);
         }
         list.end();
-        o.str("explanation", &finding.explanation);
+        o.str(k!("explanation"), &finding.explanation);
     }
     if suppressed {
-        o.bool("suppressed", true);
+        o.bool(k!("suppressed"), true);
     }
     o.end();
 }
 
 fn evidence(buf: &mut Vec<u8>, level: usize, e: &Evidence) {
     let mut o = Block::object(buf, level);
-    o.str("source", &e.source);
+    o.str(k!("source"), &e.source);
     if let Some(url) = &e.url {
-        o.str("url", url);
+        o.str(k!("url"), url);
     }
     match e.figure {
         Figure::Number(n) => {
-            number(o.key("value"), n);
-            number(o.key("low"), n);
-            number(o.key("high"), n);
+            number(o.key(k!("value")), n);
+            number(o.key(k!("low")), n);
+            number(o.key(k!("high")), n);
         }
         Figure::Range(a, b) => {
-            o.key("value").extend_from_slice(b"null");
-            number(o.key("low"), a);
-            number(o.key("high"), b);
+            o.key(k!("value")).extend_from_slice(b"null");
+            number(o.key(k!("low")), a);
+            number(o.key(k!("high")), b);
         }
         Figure::Date(d) => {
-            o.str("value", &d.to_string());
-            o.key("low").extend_from_slice(b"null");
-            o.key("high").extend_from_slice(b"null");
+            o.str(k!("value"), &d.to_string());
+            o.key(k!("low")).extend_from_slice(b"null");
+            o.key(k!("high")).extend_from_slice(b"null");
         }
     }
-    o.opt_str("as_of", e.as_of.map(|d| d.to_string()).as_deref());
-    o.str("role", e.role.name());
+    o.opt_str(k!("as_of"), e.as_of.map(|d| d.to_string()).as_deref());
+    o.str(k!("role"), e.role.name());
     match (e.role != Role::Later).then_some(e.agrees) {
-        Some(agrees) => o.bool("agrees", agrees),
-        None => o.key("agrees").extend_from_slice(b"null"),
+        Some(agrees) => o.bool(k!("agrees"), agrees),
+        None => o.key(k!("agrees")).extend_from_slice(b"null"),
     }
-    o.bool("named", e.named);
+    o.bool(k!("named"), e.named);
     o.end();
 }
 
@@ -311,10 +318,10 @@ impl Report for Json {
         buf.clear();
         indent(buf, 2);
         let mut o = Block::object(buf, 2);
-        o.str("path", &file.doc.path());
-        o.str("lang", file.lang.code());
-        o.opt_str("date", file.date.map(|d| d.to_string()).as_deref());
-        let mut claims = Block::array(o.key("claims"), 3);
+        o.str(k!("path"), &file.doc.path());
+        o.str(k!("lang"), file.lang.code());
+        o.opt_str(k!("date"), file.date.map(|d| d.to_string()).as_deref());
+        let mut claims = Block::array(o.key(k!("claims")), 3);
         let mut cursor = LineCursor::default();
         for (finding, suppressed) in file.entries() {
             let buf = claims.next();
@@ -343,18 +350,18 @@ impl Report for Json {
         }
         let mut buf = b"  \"summary\": ".to_vec();
         let mut o = Block::object(&mut buf, 1);
-        o.int("files", summary.files);
-        o.int("claims", summary.claims);
+        o.int(k!("files"), summary.files);
+        o.int(k!("claims"), summary.claims);
         if self.style.mode == Mode::Verify {
-            o.int("consistent", summary.count(Consistent));
-            o.int("disputed", summary.count(Disputed));
-            o.int("misattributed", summary.count(Misattributed));
-            o.int("outdated", summary.count(Outdated));
-            o.int("contradicted", summary.count(Contradicted));
-            o.int("unverified", summary.count(Unverified));
-            o.int("suppressed", summary.suppressed);
+            o.int(k!("consistent"), summary.count(Consistent));
+            o.int(k!("disputed"), summary.count(Disputed));
+            o.int(k!("misattributed"), summary.count(Misattributed));
+            o.int(k!("outdated"), summary.count(Outdated));
+            o.int(k!("contradicted"), summary.count(Contradicted));
+            o.int(k!("unverified"), summary.count(Unverified));
+            o.int(k!("suppressed"), summary.suppressed);
         }
-        o.int("errors", summary.errors);
+        o.int(k!("errors"), summary.errors);
         o.end();
         buf.extend_from_slice(b"\n}\n");
         out.write_all(&buf)
@@ -407,17 +414,17 @@ mod tests {
     fn blocks_nest_like_the_pretty_printer() {
         let mut buf = Vec::new();
         let mut o = Block::object(&mut buf, 0);
-        o.str("a", "x");
-        let list = Block::array(o.key("empty"), 1);
+        o.str(k!("a"), "x");
+        let list = Block::array(o.key(k!("empty")), 1);
         list.end();
-        let mut list = Block::array(o.key("list"), 1);
+        let mut list = Block::array(o.key(k!("list")), 1);
         let mut inner = Block::object(list.next(), 2);
-        inner.bool("b", false);
-        inner.int("n", 1);
+        inner.bool(k!("b"), false);
+        inner.int(k!("n"), 1);
         inner.end();
         Block::object(list.next(), 2).end();
         list.end();
-        o.opt_str("none", None);
+        o.opt_str(k!("none"), None);
         o.end();
         let value = serde_json::json!({
             "a": "x", "empty": [], "list": [{"n": 1, "b": false}, {}], "none": null
