@@ -248,7 +248,9 @@ pub fn read(input: &Input, max_size: u64) -> Result<Document, Error> {
                     limit: max_size,
                 });
             }
-            let mut bytes = Vec::new();
+            // Room for the whole file, so it is read in one call.
+            let room = usize::try_from(size.min(max_size) + 1).unwrap_or(0);
+            let mut bytes = Vec::with_capacity(room);
             file.take(max_size + 1)
                 .read_to_end(&mut bytes)
                 .map_err(|source| Error::Io {
@@ -348,7 +350,7 @@ pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
 /// `path` relative to the canonical `root`, with `/` separators; the path
 /// as given when it is not under the root.
 pub fn relative_path(root: &Path, path: &Path) -> String {
-    let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let absolute = canonical(path).unwrap_or_else(|| path.to_path_buf());
     match absolute.strip_prefix(root) {
         Ok(rel) => rel
             .components()
@@ -357,6 +359,35 @@ pub fn relative_path(root: &Path, path: &Path) -> String {
             .join("/"),
         Err(_) => path.display().to_string(),
     }
+}
+
+/// `path.canonicalize()`, with the canonical form of the last directory
+/// kept per thread: the files of one directory cost one `lstat` each
+/// instead of a walk up every component.
+fn canonical(path: &Path) -> Option<PathBuf> {
+    thread_local! {
+        static LAST_DIR: std::cell::RefCell<Option<(PathBuf, PathBuf)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return path.canonicalize().ok();
+    };
+    // A symbolic link resolves to wherever it points.
+    let link = std::fs::symlink_metadata(path).ok()?.file_type().is_symlink();
+    if link || dir.as_os_str().is_empty() {
+        return path.canonicalize().ok();
+    }
+    LAST_DIR.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((given, canonical)) = last.as_ref()
+            && given == dir
+        {
+            return Some(canonical.join(name));
+        }
+        let canonical = dir.canonicalize().ok()?;
+        *last = Some((dir.to_path_buf(), canonical.clone()));
+        Some(canonical.join(name))
+    })
 }
 
 /// How many files may be in flight at once (read, checked, or done and
