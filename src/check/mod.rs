@@ -103,14 +103,16 @@ pub fn check(
     let hits = index.terms.find(&extraction.tokens);
     let clauses = clause::clauses(extraction, lang.data());
     let assigned = assign::assign(extraction, index, &hits, &clauses, lang.data());
-    // Where the article names a source, in text order.
-    let named_at: Vec<(usize, usize)> = hits
-        .iter()
-        .filter_map(|h| match h.target {
-            Target::Source(s) => Some((extraction.tokens[h.first].span.start, s)),
-            _ => None,
-        })
-        .collect();
+    // Where the article names a source, in text order: the positions and,
+    // parallel, the sources, so that a sentence's sources are a slice.
+    let mut named_at = Vec::new();
+    let mut named_sources = Vec::new();
+    for hit in &hits {
+        if let Target::Source(s) = hit.target {
+            named_at.push(extraction.tokens[hit.first].span.start);
+            named_sources.push(s);
+        }
+    }
     extraction
         .claims
         .iter()
@@ -125,13 +127,10 @@ pub fn check(
             let sentence = extraction
                 .sentence_of(claim.span)
                 .map_or(claim.span, |s| extraction.sentences[s]);
-            let from = named_at.partition_point(|(at, _)| *at < sentence.start);
-            let named: Vec<usize> = named_at[from..]
-                .iter()
-                .take_while(|(at, _)| *at < sentence.end)
-                .map(|&(_, s)| s)
-                .collect();
-            judge::judge(claim, fact, index, date, &named, lang)
+            let from = named_at.partition_point(|at| *at < sentence.start);
+            let to = named_at.partition_point(|at| *at < sentence.end);
+            let named = &named_sources[from..to.max(from)];
+            judge::judge(claim, fact, index, date, named, lang)
         })
         .collect()
 }
