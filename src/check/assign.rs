@@ -9,8 +9,6 @@
 //!    claim's clause, then the one with more terms outside the claim's own
 //!    words (the predicate beats the counted noun), then the nearer.
 
-use std::collections::HashMap;
-
 use super::clause::first_token;
 use crate::claim::{Claim, Kind, Value};
 use crate::extract::Extraction;
@@ -44,14 +42,20 @@ pub fn assign(
     let tokens = &extraction.tokens;
 
     // Facts whose anchor group occurs, by sentence.
-    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
-    for hit in hits {
-        if let Target::Group { fact, .. } = hit.target {
-            let sentence = extraction.token_sentence[hit.first];
-            by_sentence.entry(sentence).or_default().push(fact);
-        }
-    }
-    for (&sentence, facts) in &mut by_sentence {
+    let mut anchored: Vec<(usize, usize)> = hits
+        .iter()
+        .filter_map(|hit| match hit.target {
+            Target::Group { fact, .. } => Some((extraction.token_sentence[hit.first], fact)),
+            Target::Source(_) => None,
+        })
+        .collect();
+    // Sorted, each sentence's facts are one run, in fact order. (Claims of
+    // different sentences never compete: the order of sentences does not
+    // matter.)
+    anchored.sort_unstable();
+    anchored.dedup();
+    for run in anchored.chunk_by(|a, b| a.0 == b.0) {
+        let sentence = run[0].0;
         let sentence_span = extraction.sentences[sentence];
         // Claims are sorted by start: the sentence's are one run of them.
         let first = claims.partition_point(|c| c.span.start < sentence_span.start);
@@ -64,9 +68,7 @@ pub fn assign(
         }
         let sentence_tokens = first_token(tokens, sentence_span)
             ..tokens.partition_point(|t| t.span.start < sentence_span.end);
-        facts.sort_unstable();
-        facts.dedup();
-        for &fact_index in facts.iter() {
+        for &(_, fact_index) in run {
             let fact = &index.facts[fact_index];
             if !in_sentence.iter().any(|&c| compatible(&claims[c], fact)) {
                 continue;

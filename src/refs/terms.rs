@@ -82,14 +82,25 @@ impl Term {
 pub struct TermIndex {
     exact: HashMap<String, Vec<(Term, Target)>>,
     prefix: HashMap<String, Vec<(Term, Target)>>,
-    longest_prefix: usize,
+    /// By first byte of the prefix keys (256 entries once a prefix is
+    /// inserted): their lengths in bytes, bit `n` for length `n` and bit 63
+    /// for 63 or more. A word is looked up only at the lengths some key
+    /// starting like it has, usually none.
+    prefix_lengths: Vec<u64>,
 }
+
+/// Bit of [`TermIndex::prefix_lengths`] that stands for every length from
+/// 63 on.
+const LONG: usize = 63;
 
 impl TermIndex {
     pub fn insert(&mut self, term: Term, target: Target) {
         let first = term.words[0].text.clone();
         if term.words[0].prefix {
-            self.longest_prefix = self.longest_prefix.max(first.chars().count());
+            if self.prefix_lengths.is_empty() {
+                self.prefix_lengths = vec![0; 256];
+            }
+            self.prefix_lengths[usize::from(first.as_bytes()[0])] |= 1 << first.len().min(LONG);
             self.prefix.entry(first).or_default().push((term, target));
         } else {
             self.exact.entry(first).or_default().push((term, target));
@@ -99,12 +110,8 @@ impl TermIndex {
     /// Every term occurrence in `tokens`, in token order.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for (i, token) in tokens.iter().enumerate() {
-            if !token.is_word() {
-                continue;
-            }
-            let word = token.norm.trim_end_matches('\'');
-            for (term, target) in self.exact.get(word).into_iter().flatten() {
+        let mut found = |terms: &[(Term, Target)], i: usize| {
+            for (term, target) in terms {
                 if let Some(end) = matches_at(term, tokens, i) {
                     hits.push(Hit {
                         target: *target,
@@ -113,24 +120,42 @@ impl TermIndex {
                     });
                 }
             }
-            if self.prefix.is_empty() {
+        };
+        for (i, token) in tokens.iter().enumerate() {
+            if !token.is_word() {
                 continue;
             }
-            for (at, _) in word
-                .char_indices()
-                .skip(1)
-                .chain(std::iter::once((word.len(), ' ')))
-            {
-                if word[..at].chars().count() > self.longest_prefix {
-                    break;
-                }
-                for (term, target) in self.prefix.get(&word[..at]).into_iter().flatten() {
-                    if let Some(end) = matches_at(term, tokens, i) {
-                        hits.push(Hit {
-                            target: *target,
-                            first: i,
-                            end,
-                        });
+            let word = token.norm.trim_end_matches('\'');
+            if let Some(terms) = self.exact.get(word) {
+                found(terms, i);
+            }
+            let Some(&first) = word.as_bytes().first() else {
+                continue;
+            };
+            // Prefixes of the word, shortest first, at the lengths keys
+            // starting with its first byte have.
+            let mut lengths = self
+                .prefix_lengths
+                .get(usize::from(first))
+                .copied()
+                .unwrap_or(0);
+            while lengths != 0 {
+                let len = lengths.trailing_zeros() as usize;
+                lengths &= lengths - 1;
+                let ends = if len == LONG {
+                    len..word.len() + 1
+                } else {
+                    len..len + 1
+                };
+                for end in ends {
+                    if end > word.len() {
+                        break;
+                    }
+                    if !word.is_char_boundary(end) {
+                        continue;
+                    }
+                    if let Some(terms) = self.prefix.get(&word[..end]) {
+                        found(terms, i);
                     }
                 }
             }
@@ -147,15 +172,26 @@ pub fn matches_at(term: &Term, tokens: &[Token], i: usize) -> Option<usize> {
         while n > 0 && tokens.get(k).is_some_and(|t| t.is_punct("-")) {
             k += 1;
         }
-        let token = tokens.get(k)?;
-        let norm = token.norm.trim_end_matches('\'');
-        let ok = norm == word.text || (word.prefix && norm.starts_with(word.text.as_str()));
-        if !ok {
+        if !word.matches(&tokens.get(k)?.norm) {
             return None;
         }
         k += 1;
     }
     Some(k)
+}
+
+impl Word {
+    /// The word matches a token's norm, trailing apostrophes ignored.
+    fn matches(&self, norm: &str) -> bool {
+        // Most tokens differ in their first byte: turn them away before
+        // trimming and comparing. (Trimming keeps the first byte, and an
+        // empty norm matches no word.)
+        if norm.as_bytes().first() != self.text.as_bytes().first() {
+            return false;
+        }
+        let norm = norm.trim_end_matches('\'');
+        norm == self.text || (self.prefix && norm.starts_with(self.text.as_str()))
+    }
 }
 
 #[cfg(test)]
@@ -185,6 +221,19 @@ mod tests {
         assert_eq!(hits(&["north korean*"], "North Korean troops"), [(0, 2)]);
         assert_eq!(hits(&["corea del nord"], "la Corea del Nord"), [(1, 4)]);
         assert!(hits(&["corea del nord"], "la Corea del Sud").is_empty());
+    }
+
+    #[test]
+    fn prefixes_of_any_length_match() {
+        let long = "a".repeat(70);
+        let longer = format!("{long}bc");
+        assert_eq!(hits(&[&format!("{long}*")], &longer), [(0, 1)]);
+        assert_eq!(hits(&[&format!("{longer}*")], &long), []);
+        assert_eq!(
+            hits(&["e*", "ell*", "elle*", "ellenico*"], "ellenico"),
+            [(0, 1), (0, 1), (0, 1), (0, 1)]
+        );
+        assert_eq!(hits(&["ωμέγα*"], "ωμεγαλο"), [(0, 1)]);
     }
 
     #[test]
