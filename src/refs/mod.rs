@@ -12,9 +12,8 @@ pub use load::{Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse
 pub use terms::{Hit, Target, Term, TermIndex, matches_at};
 pub use yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::{Interval, Kind};
 use crate::error::Location;
@@ -184,7 +183,7 @@ impl FactIndex {
     /// by thousands of facts (`soldat*`) is looked up only where a rarer term
     /// of theirs occurs.
     pub fn new(facts: Vec<Fact>, sources: Vec<Source>) -> FactIndex {
-        let mut postings: HashMap<(&str, bool), usize> = HashMap::new();
+        let mut postings: HashMap<(&str, bool), usize> = HashMap::default();
         for term in facts.iter().flat_map(|f| f.groups.iter().flatten()) {
             *postings.entry(term.key()).or_default() += 1;
         }

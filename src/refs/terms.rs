@@ -2,6 +2,7 @@
 //! index: exact words in one hash map, prefixes in another, so a word of an
 //! article is looked up once per prefix length, not once per fact.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::token::{Token, fold, tokenize};
@@ -15,7 +16,9 @@ pub struct Term {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Word {
-    pub text: String,
+    /// Inline up to 24 bytes: a set of 100,000 facts holds a million words,
+    /// and allocating (then freeing) each took a tenth of loading.
+    pub text: CompactString,
     pub prefix: bool,
 }
 
@@ -29,10 +32,10 @@ impl Term {
                 Some(body) => (body, true),
                 None => (raw, false),
             };
-            let parts: Vec<String> = tokenize(&fold(body), false)
+            let parts: Vec<CompactString> = tokenize(&fold(body), false)
                 .into_iter()
                 .filter(|t| !t.is_punct("-") && !t.is_punct("*"))
-                .map(|t| t.norm.trim_end_matches('\'').to_string())
+                .map(|t| CompactString::from(t.norm.trim_end_matches('\'')))
                 .filter(|w| !w.is_empty())
                 .collect();
             let count = parts.len();
@@ -80,13 +83,26 @@ impl Term {
 
 #[derive(Debug, Clone, Default)]
 pub struct TermIndex {
-    exact: HashMap<String, Vec<(Term, Target)>>,
-    prefix: HashMap<String, Vec<(Term, Target)>>,
+    /// Every term with its target, in insertion order.
+    entries: Vec<Entry>,
+    /// First word → the first and last of its terms in `entries`, which
+    /// chain the rest (most words start one term: a chain costs no
+    /// allocation, a `Vec` per word did).
+    exact: HashMap<CompactString, (usize, usize)>,
+    prefix: HashMap<CompactString, (usize, usize)>,
     /// By first byte of the prefix keys (256 entries once a prefix is
     /// inserted): their lengths in bytes, bit `n` for length `n` and bit 63
     /// for 63 or more. A word is looked up only at the lengths some key
     /// starting like it has, usually none.
     prefix_lengths: Vec<u64>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    term: Term,
+    target: Target,
+    /// The next entry with the same key.
+    next: Option<usize>,
 }
 
 /// Bit of [`TermIndex::prefix_lengths`] that stands for every length from
@@ -96,25 +112,50 @@ const LONG: usize = 63;
 impl TermIndex {
     pub fn insert(&mut self, term: Term, target: Target) {
         let first = term.words[0].text.clone();
-        if term.words[0].prefix {
+        let map = if term.words[0].prefix {
             if self.prefix_lengths.is_empty() {
                 self.prefix_lengths = vec![0; 256];
             }
             self.prefix_lengths[usize::from(first.as_bytes()[0])] |= 1 << first.len().min(LONG);
-            self.prefix.entry(first).or_default().push((term, target));
+            &mut self.prefix
         } else {
-            self.exact.entry(first).or_default().push((term, target));
+            &mut self.exact
+        };
+        let at = self.entries.len();
+        self.entries.push(Entry {
+            term,
+            target,
+            next: None,
+        });
+        match map.get_mut(&first) {
+            Some((_, last)) => {
+                self.entries[*last].next = Some(at);
+                *last = at;
+            }
+            None => {
+                map.insert(first, (at, at));
+            }
         }
+    }
+
+    /// The terms under a key, in insertion order.
+    fn chain(&self, head: Option<&(usize, usize)>) -> impl Iterator<Item = &Entry> {
+        let mut at = head.map(|&(first, _)| first);
+        std::iter::from_fn(move || {
+            let entry = &self.entries[at?];
+            at = entry.next;
+            Some(entry)
+        })
     }
 
     /// Every term occurrence in `tokens`, in token order.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let mut found = |terms: &[(Term, Target)], i: usize| {
-            for (term, target) in terms {
-                if let Some(end) = matches_at(term, tokens, i) {
+        let mut found = |head: Option<&(usize, usize)>, i: usize| {
+            for entry in self.chain(head) {
+                if let Some(end) = matches_at(&entry.term, tokens, i) {
                     hits.push(Hit {
-                        target: *target,
+                        target: entry.target,
                         first: i,
                         end,
                     });
@@ -126,9 +167,7 @@ impl TermIndex {
                 continue;
             }
             let word = token.norm.trim_end_matches('\'');
-            if let Some(terms) = self.exact.get(word) {
-                found(terms, i);
-            }
+            found(self.exact.get(word), i);
             let Some(&first) = word.as_bytes().first() else {
                 continue;
             };
@@ -151,11 +190,8 @@ impl TermIndex {
                     if end > word.len() {
                         break;
                     }
-                    if !word.is_char_boundary(end) {
-                        continue;
-                    }
-                    if let Some(terms) = self.prefix.get(&word[..end]) {
-                        found(terms, i);
+                    if word.is_char_boundary(end) {
+                        found(self.prefix.get(&word[..end]), i);
                     }
                 }
             }
