@@ -156,8 +156,18 @@ fn group_hits(
 ) -> Vec<(usize, usize, Span)> {
     let mut found = Vec::new();
     let sentence = &tokens[..range.end];
+    // The first bytes the fact's terms start with: most words of the
+    // sentence start with none of them and need no comparison.
+    let mut starts = [false; 256];
+    for term in fact.groups.iter().flatten() {
+        if let Some(&b) = term.words[0].text.as_bytes().first() {
+            starts[usize::from(b)] = true;
+        }
+    }
     for k in range {
-        if !sentence[k].is_word() {
+        let token = &sentence[k];
+        let first = token.norm.as_bytes().first().copied().unwrap_or(0);
+        if !token.is_word() || !starts[usize::from(first)] {
             continue;
         }
         for (g, group) in fact.groups.iter().enumerate() {

@@ -90,10 +90,11 @@ pub struct TermIndex {
     /// allocation, a `Vec` per word did).
     exact: HashMap<CompactString, (usize, usize)>,
     prefix: HashMap<CompactString, (usize, usize)>,
-    /// By first byte of the prefix keys (256 entries once a prefix is
-    /// inserted): their lengths in bytes, bit `n` for length `n` and bit 63
-    /// for 63 or more. A word is looked up only at the lengths some key
-    /// starting like it has, usually none.
+    /// By first byte of the exact keys, then of the prefix keys (256
+    /// entries each once a term is inserted): their lengths in bytes, bit
+    /// `n` for length `n` and bit 63 for 63 or more. A word is looked up
+    /// only at the lengths some key starting like it has, usually none.
+    exact_lengths: Vec<u64>,
     prefix_lengths: Vec<u64>,
 }
 
@@ -112,15 +113,15 @@ const LONG: usize = 63;
 impl TermIndex {
     pub fn insert(&mut self, term: Term, target: Target) {
         let first = term.words[0].text.clone();
-        let map = if term.words[0].prefix {
-            if self.prefix_lengths.is_empty() {
-                self.prefix_lengths = vec![0; 256];
-            }
-            self.prefix_lengths[usize::from(first.as_bytes()[0])] |= 1 << first.len().min(LONG);
-            &mut self.prefix
+        let (map, lengths) = if term.words[0].prefix {
+            (&mut self.prefix, &mut self.prefix_lengths)
         } else {
-            &mut self.exact
+            (&mut self.exact, &mut self.exact_lengths)
         };
+        if lengths.is_empty() {
+            *lengths = vec![0; 256];
+        }
+        lengths[usize::from(first.as_bytes()[0])] |= 1 << first.len().min(LONG);
         let at = self.entries.len();
         self.entries.push(Entry {
             term,
@@ -167,10 +168,13 @@ impl TermIndex {
                 continue;
             }
             let word = token.norm.trim_end_matches('\'');
-            found(self.exact.get(word), i);
             let Some(&first) = word.as_bytes().first() else {
                 continue;
             };
+            let exact = self.exact_lengths.get(usize::from(first)).copied();
+            if exact.is_some_and(|lengths| lengths & (1 << word.len().min(LONG)) != 0) {
+                found(self.exact.get(word), i);
+            }
             // Prefixes of the word, shortest first, at the lengths keys
             // starting with its first byte have.
             let mut lengths = self
