@@ -68,6 +68,12 @@ pub fn assign(
         }
         let sentence_tokens = first_token(tokens, sentence_span)
             ..tokens.partition_point(|t| t.span.start < sentence_span.end);
+        // Predicate words of the sentence, found once for all its facts.
+        let predicates: Vec<Span> = tokens[sentence_tokens.clone()]
+            .iter()
+            .filter(|t| t.is_word() && data.predicates.iter().any(|p| t.norm.starts_with(p)))
+            .map(|t| t.span)
+            .collect();
         for &(_, fact_index) in run {
             let fact = &index.facts[fact_index];
             if !in_sentence.iter().any(|&c| compatible(&claims[c], fact)) {
@@ -83,7 +89,7 @@ pub fn assign(
                 .iter()
                 .copied()
                 .filter(|&c| compatible(&claims[c], fact))
-                .filter(|&c| predicates_covered(extraction, data, clauses[c], &fact_hits))
+                .filter(|&c| predicates_covered(&predicates, clauses[c], &fact_hits))
                 .collect();
             let scored: Vec<Want> = candidates
                 .iter()
@@ -184,19 +190,16 @@ fn group_hits(
 
 /// Every predicate word of the clause ("uccisi", "wounded") lies inside one
 /// of the fact's term hits: otherwise the claim counts something else.
+/// `predicates` are those of the clause's sentence.
 fn predicates_covered(
-    extraction: &Extraction,
-    data: &LangData,
+    predicates: &[Span],
     clause: Span,
     fact_hits: &[&(usize, usize, Span)],
 ) -> bool {
-    let tokens = &extraction.tokens;
-    let first = first_token(tokens, clause);
-    tokens[first..]
+    predicates
         .iter()
-        .take_while(|t| t.span.end <= clause.end)
-        .filter(|t| t.is_word() && data.predicates.iter().any(|p| t.norm.starts_with(p)))
-        .all(|t| fact_hits.iter().any(|h| h.2.contains(t.span)))
+        .filter(|&&p| clause.contains(p))
+        .all(|&p| fact_hits.iter().any(|h| h.2.contains(p)))
 }
 
 /// The claim can be compared with the fact: same kind (a time checks a

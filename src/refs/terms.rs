@@ -167,7 +167,7 @@ impl TermIndex {
             if !token.is_word() {
                 continue;
             }
-            let word = token.norm.trim_end_matches('\'');
+            let word = trim_apostrophes(&token.norm);
             let Some(&first) = word.as_bytes().first() else {
                 continue;
             };
@@ -204,7 +204,19 @@ impl TermIndex {
     }
 }
 
+/// `word` without trailing apostrophes (`l'` → `l`), as
+/// `trim_end_matches('\'')` but byte by byte: the apostrophe is ASCII, so
+/// no character needs decoding.
+fn trim_apostrophes(word: &str) -> &str {
+    let mut end = word.len();
+    while end > 0 && word.as_bytes()[end - 1] == b'\'' {
+        end -= 1;
+    }
+    &word[..end]
+}
+
 /// The end token of `term` when it occurs at `tokens[i]`.
+#[inline]
 pub fn matches_at(term: &Term, tokens: &[Token], i: usize) -> Option<usize> {
     let mut k = i;
     for (n, word) in term.words.iter().enumerate() {
@@ -222,6 +234,7 @@ pub fn matches_at(term: &Term, tokens: &[Token], i: usize) -> Option<usize> {
 
 impl Word {
     /// The word matches a token's norm, trailing apostrophes ignored.
+    #[inline]
     fn matches(&self, norm: &str) -> bool {
         // Most tokens differ in their first byte: turn them away before
         // trimming and comparing. (Trimming keeps the first byte, and an
@@ -229,7 +242,7 @@ impl Word {
         if norm.as_bytes().first() != self.text.as_bytes().first() {
             return false;
         }
-        let norm = norm.trim_end_matches('\'');
+        let norm = trim_apostrophes(norm);
         norm == self.text || (self.prefix && norm.starts_with(self.text.as_str()))
     }
 }
