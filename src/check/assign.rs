@@ -14,7 +14,7 @@ use crate::claim::{Claim, Kind, Value};
 use crate::extract::Extraction;
 use crate::extract::token::Token;
 use crate::lang::LangData;
-use crate::refs::{Fact, FactIndex, Hit, Target, matches_at};
+use crate::refs::{Fact, FactIndex, Hit, Target};
 use crate::span::Span;
 
 /// A claim's candidate fact and how strongly it is wanted.
@@ -46,7 +46,7 @@ pub fn assign(
         .iter()
         .filter_map(|hit| match hit.target {
             Target::Group { fact, .. } => Some((extraction.token_sentence[hit.first], fact)),
-            Target::Source(_) => None,
+            Target::Source(_) | Target::Term(_) => None,
         })
         .collect();
     // Sorted, each sentence's facts are one run, in fact order. (Claims of
@@ -74,12 +74,23 @@ pub fn assign(
             .filter(|t| t.is_word() && data.predicates.iter().any(|p| t.norm.starts_with(p)))
             .map(|t| t.span)
             .collect();
+        // The sentence's occurrences of group terms, found when a fact
+        // first needs them.
+        let mut term_hits: Option<Vec<Hit>> = None;
         for &(_, fact_index) in run {
             let fact = &index.facts[fact_index];
             if !in_sentence.iter().any(|&c| compatible(&claims[c], fact)) {
                 continue;
             }
-            let owned = group_hits(tokens, sentence_tokens.clone(), fact, fact_index);
+            let term_hits = term_hits
+                .get_or_insert_with(|| index.group_terms.find_in(tokens, sentence_tokens.clone()));
+            let owned = group_hits(
+                tokens,
+                term_hits,
+                fact,
+                index.term_ids(fact_index),
+                fact_index,
+            );
             let fact_hits: Vec<&(usize, usize, Span)> = owned.iter().collect();
             let all_groups = (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.1 == g));
             if !all_groups {
@@ -152,37 +163,29 @@ pub fn assign(
         .collect()
 }
 
-/// Every occurrence of a term of `fact` among the sentence's tokens, as
-/// (fact, group, span).
+/// Every occurrence of a term of `fact` among the sentence's term hits,
+/// as (fact, group, span); `ids` are the numbers of the fact's terms.
 fn group_hits(
     tokens: &[Token],
-    range: std::ops::Range<usize>,
+    term_hits: &[Hit],
     fact: &Fact,
+    ids: &[usize],
     fact_index: usize,
 ) -> Vec<(usize, usize, Span)> {
+    // The group of each of the fact's terms, parallel to `ids`.
+    let groups = fact
+        .groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, group)| std::iter::repeat_n(g, group.len()));
     let mut found = Vec::new();
-    let sentence = &tokens[..range.end];
-    // The first bytes the fact's terms start with: most words of the
-    // sentence start with none of them and need no comparison.
-    let mut starts = [false; 256];
-    for term in fact.groups.iter().flatten() {
-        if let Some(&b) = term.words[0].text.as_bytes().first() {
-            starts[usize::from(b)] = true;
-        }
-    }
-    for k in range {
-        let token = &sentence[k];
-        let first = token.norm.as_bytes().first().copied().unwrap_or(0);
-        if !token.is_word() || !starts[usize::from(first)] {
+    for hit in term_hits {
+        let Target::Term(id) = hit.target else {
             continue;
-        }
-        for (g, group) in fact.groups.iter().enumerate() {
-            for term in group {
-                if let Some(end) = matches_at(term, sentence, k) {
-                    let span = Span::new(sentence[k].span.start, sentence[end - 1].span.end);
-                    found.push((fact_index, g, span));
-                }
-            }
+        };
+        for (_, g) in ids.iter().zip(groups.clone()).filter(|(t, _)| **t == id) {
+            let span = Span::new(tokens[hit.first].span.start, tokens[hit.end - 1].span.end);
+            found.push((fact_index, g, span));
         }
     }
     found

@@ -101,7 +101,8 @@ pub fn check(
         return extraction.claims.iter().map(judge::unloaded).collect();
     }
     let hits = index.terms.find(&extraction.tokens);
-    let clauses = clause::clauses(extraction, lang.data());
+    let placed = clause::place(extraction);
+    let clauses = clause::clauses(extraction, &placed, lang.data());
     let assigned = assign::assign(extraction, index, &hits, &clauses, lang.data());
     // Where the article names a source, in text order: the positions and,
     // parallel, the sources, so that a sentence's sources are a slice.
@@ -124,9 +125,7 @@ pub fn check(
             let fact = &index.facts[fact_index];
             // Sources the article names in the claim's sentence (which holds
             // its clause).
-            let sentence = extraction
-                .sentence_of(claim.span)
-                .map_or(claim.span, |s| extraction.sentences[s]);
+            let sentence = placed[c].sentence;
             let from = named_at.partition_point(|at| *at < sentence.start);
             let to = named_at.partition_point(|at| *at < sentence.end);
             let named = &named_sources[from..to.max(from)];

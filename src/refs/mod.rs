@@ -173,7 +173,16 @@ fn rounding_half_width(n: f64) -> f64 {
 pub struct FactIndex {
     pub facts: Vec<Fact>,
     pub sources: Vec<Source>,
+    /// Anchor groups' terms and sources' aliases (see [`FactIndex::new`]).
     pub terms: TermIndex,
+    /// Every distinct term of every group, as [`Target::Term`]: a sentence
+    /// is searched once for all the terms of the facts anchored in it,
+    /// however many facts share them.
+    pub group_terms: TermIndex,
+    /// The number in `group_terms` of each term of each fact, in the order
+    /// of its groups and terms; a fact's run starts at `first_term[fact]`.
+    term_ids: Vec<usize>,
+    first_term: Vec<usize>,
 }
 
 impl FactIndex {
@@ -209,11 +218,37 @@ impl FactIndex {
                 }
             }
         }
+        let mut numbers: HashMap<&Term, usize> = HashMap::default();
+        let mut group_terms = TermIndex::default();
+        let mut term_ids = Vec::new();
+        let mut first_term = Vec::with_capacity(facts.len() + 1);
+        for fact in &facts {
+            first_term.push(term_ids.len());
+            for term in fact.groups.iter().flatten() {
+                let next = numbers.len();
+                let id = *numbers.entry(term).or_insert_with(|| {
+                    group_terms.insert(term.clone(), Target::Term(next));
+                    next
+                });
+                term_ids.push(id);
+            }
+        }
+        first_term.push(term_ids.len());
+        drop(numbers);
         FactIndex {
             facts,
             sources,
             terms,
+            group_terms,
+            term_ids,
+            first_term,
         }
+    }
+
+    /// The numbers in [`FactIndex::group_terms`] of a fact's terms, group
+    /// after group.
+    pub fn term_ids(&self, fact: usize) -> &[usize] {
+        &self.term_ids[self.first_term[fact]..self.first_term[fact + 1]]
     }
 
     pub fn is_empty(&self) -> bool {

@@ -63,6 +63,9 @@ pub enum Target {
     Group { fact: usize, group: usize },
     /// An alias (or the name) of a source.
     Source(usize),
+    /// A term of the facts' `match` groups, numbered once however many
+    /// facts use it (see [`super::FactIndex::group_terms`]).
+    Term(usize),
 }
 
 /// A term found in an article: tokens `first..end`.
@@ -151,6 +154,13 @@ impl TermIndex {
 
     /// Every term occurrence in `tokens`, in token order.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
+        self.find_in(tokens, 0..tokens.len())
+    }
+
+    /// Every term occurrence starting in `range` of `tokens` and ending
+    /// by its end, in token order.
+    pub fn find_in(&self, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<Hit> {
+        let tokens = &tokens[..range.end];
         let mut hits = Vec::new();
         let mut found = |head: Option<&(usize, usize)>, i: usize| {
             for entry in self.chain(head) {
@@ -163,7 +173,7 @@ impl TermIndex {
                 }
             }
         };
-        for (i, token) in tokens.iter().enumerate() {
+        for (i, token) in tokens.iter().enumerate().skip(range.start) {
             if !token.is_word() {
                 continue;
             }
