@@ -9,7 +9,7 @@
 //!    claim's clause, then the one with more terms outside the claim's own
 //!    words (the predicate beats the counted noun), then the nearer.
 
-use super::clause::first_token;
+use super::clause::{first_token, starts_with_any};
 use crate::claim::{Claim, Kind, Value};
 use crate::extract::Extraction;
 use crate::extract::token::Token;
@@ -71,7 +71,7 @@ pub fn assign(
         // Predicate words of the sentence, found once for all its facts.
         let predicates: Vec<Span> = tokens[sentence_tokens.clone()]
             .iter()
-            .filter(|t| t.is_word() && data.predicates.iter().any(|p| t.norm.starts_with(p)))
+            .filter(|t| t.is_word() && starts_with_any(&t.norm, data.predicates))
             .map(|t| t.span)
             .collect();
         // The sentence's occurrences of group terms, found when a fact

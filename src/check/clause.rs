@@ -81,7 +81,7 @@ pub fn clauses(extraction: &Extraction, placed: &[Placed], data: &LangData) -> V
         }
         if is_punct_boundary(t) {
             boundary[i] = true;
-        } else if t.is_word() && data.conjunctions.contains(&t.norm.as_str()) {
+        } else if t.is_word() && is_one_of(&t.norm, data.conjunctions) {
             // A conjunction is a boundary when a claim starts after it,
             // before the next punctuation boundary of its sentence.
             let sentence = extraction.token_sentence[i];
@@ -136,4 +136,37 @@ fn claim_mask(tokens: &[Token], claims: &[Claim], placed: &[Placed]) -> Vec<bool
 /// Index of the first token starting at or after `span.start`.
 pub fn first_token(tokens: &[Token], span: Span) -> usize {
     tokens.partition_point(|t| t.span.start < span.start)
+}
+
+/// `word` is one of `words`. Comparing first bytes first turns most words
+/// away without a call to `memcmp`: this runs for every word of every
+/// article.
+pub fn is_one_of(word: &str, words: &[&str]) -> bool {
+    let first = word.as_bytes().first();
+    words
+        .iter()
+        .any(|w| w.as_bytes().first() == first && *w == word)
+}
+
+/// `word` starts with one of `stems`, compared as in [`is_one_of`].
+pub fn starts_with_any(word: &str, stems: &[&str]) -> bool {
+    let first = word.as_bytes().first();
+    stems
+        .iter()
+        .any(|s| s.as_bytes().first().is_none_or(|b| Some(b) == first) && word.starts_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_compare_whole_words_and_stems() {
+        assert!(is_one_of("ed", &["e", "ed"]));
+        assert!(!is_one_of("edi", &["e", "ed"]));
+        assert!(!is_one_of("", &["e"]));
+        assert!(starts_with_any("uccisi", &["mort", "uccis"]));
+        assert!(!starts_with_any("ucci", &["uccis"]));
+        assert!(starts_with_any("any", &[""]));
+    }
 }

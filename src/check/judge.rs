@@ -2,6 +2,8 @@
 //! latest figure as of publication is current; earlier ones are replaced,
 //! later ones are listed but not judged.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use super::{Evidence, Finding, Verdict};
@@ -87,7 +89,7 @@ pub(super) fn judge(
         }
         let values = || fact.values[i..].iter().filter(move |v| v.source == s);
         let latest = values().filter(|v| judged(v)).filter_map(|v| v.as_of).max();
-        let source = &index.sources[s];
+        let source = &index.source_texts[s];
         for v in values() {
             let role = if !judged(v) {
                 Role::Later
@@ -97,9 +99,13 @@ pub(super) fn judge(
                 Role::Replaced
             };
             evidence.push(Evidence {
-                source: source.name.clone(),
-                short: source.short().to_string(),
-                url: v.url.clone().or_else(|| source.url.clone()),
+                source: Arc::clone(&source.name),
+                short: Arc::clone(&source.short),
+                url: v
+                    .url
+                    .as_deref()
+                    .map(Arc::from)
+                    .or_else(|| source.url.clone()),
                 figure: v.figure,
                 as_of: v.as_of,
                 role,

@@ -9,6 +9,7 @@ pub use assign::compatible;
 pub use judge::{Role, agrees};
 
 use std::fmt;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -66,10 +67,10 @@ impl fmt::Display for Verdict {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
     /// The source's full name.
-    pub source: String,
+    pub source: Arc<str>,
     /// Its short name (first alias) for one-line explanations.
-    pub short: String,
-    pub url: Option<String>,
+    pub short: Arc<str>,
+    pub url: Option<Arc<str>>,
     pub figure: Figure,
     pub as_of: Option<Date>,
     pub role: Role,

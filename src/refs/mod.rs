@@ -12,6 +12,8 @@ pub use load::{Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse
 pub use terms::{Hit, Target, Term, TermIndex, matches_at};
 pub use yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -39,6 +41,16 @@ impl Source {
             .find(|a| a.len() >= 2 && a.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
             .map_or(self.name.as_str(), String::as_str)
     }
+}
+
+/// A source's texts as findings carry them, built once: each piece of
+/// evidence then shares them instead of copying.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceTexts {
+    pub name: Arc<str>,
+    /// [`Source::short`].
+    pub short: Arc<str>,
+    pub url: Option<Arc<str>>,
 }
 
 /// A reported figure.
@@ -175,6 +187,8 @@ pub struct FactIndex {
     pub sources: Vec<Source>,
     /// Anchor groups' terms and sources' aliases (see [`FactIndex::new`]).
     pub terms: TermIndex,
+    /// Parallel to `sources`.
+    pub source_texts: Vec<SourceTexts>,
     /// Every distinct term of every group, as [`Target::Term`]: a sentence
     /// is searched once for all the terms of the facts anchored in it,
     /// however many facts share them.
@@ -235,9 +249,18 @@ impl FactIndex {
         }
         first_term.push(term_ids.len());
         drop(numbers);
+        let source_texts = sources
+            .iter()
+            .map(|s| SourceTexts {
+                name: Arc::from(s.name.as_str()),
+                short: Arc::from(s.short()),
+                url: s.url.as_deref().map(Arc::from),
+            })
+            .collect();
         FactIndex {
             facts,
             sources,
+            source_texts,
             terms,
             group_terms,
             term_ids,
