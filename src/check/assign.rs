@@ -42,13 +42,14 @@ pub fn assign(
     let tokens = &extraction.tokens;
 
     // Facts whose anchor group occurs, by sentence.
-    let mut anchored: Vec<(usize, usize)> = hits
-        .iter()
-        .filter_map(|hit| match hit.target {
-            Target::Group { fact, .. } => Some((extraction.token_sentence[hit.first], fact)),
-            Target::Source(_) | Target::Term(_) => None,
-        })
-        .collect();
+    let mut anchored: Vec<(usize, usize)> = Vec::new();
+    for hit in hits {
+        if let Target::Term(term) = hit.target {
+            let sentence = extraction.token_sentence[hit.first];
+            let facts = index.anchored_by(term).iter();
+            anchored.extend(facts.map(|&(fact, _)| (sentence, fact)));
+        }
+    }
     // Sorted, each sentence's facts are one run, in fact order. (Claims of
     // different sentences never compete: the order of sentences does not
     // matter.)
@@ -74,19 +75,23 @@ pub fn assign(
             .filter(|t| t.is_word() && starts_with_any(&t.norm, data.predicates))
             .map(|t| t.span)
             .collect();
-        // The sentence's occurrences of group terms, found when a fact
-        // first needs them.
-        let mut term_hits: Option<Vec<Hit>> = None;
+        // The sentence's term hits: those starting in it and ending by its
+        // end (as if the article stopped there).
+        let from = hits.partition_point(|h| h.first < sentence_tokens.start);
+        let to = hits.partition_point(|h| h.first < sentence_tokens.end);
+        let term_hits: Vec<Hit> = hits[from..to.max(from)]
+            .iter()
+            .filter(|h| h.end <= sentence_tokens.end)
+            .copied()
+            .collect();
         for &(_, fact_index) in run {
             let fact = &index.facts[fact_index];
             if !in_sentence.iter().any(|&c| compatible(&claims[c], fact)) {
                 continue;
             }
-            let term_hits = term_hits
-                .get_or_insert_with(|| index.group_terms.find_in(tokens, sentence_tokens.clone()));
             let owned = group_hits(
                 tokens,
-                term_hits,
+                &term_hits,
                 fact,
                 index.term_ids(fact_index),
                 fact_index,

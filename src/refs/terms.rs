@@ -57,15 +57,11 @@ impl Term {
 /// What a term stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
-    /// A term of a fact's anchor group: its rarest `match` group, the only
-    /// one indexed; the fact's other groups are checked in the sentences
-    /// where the anchor occurs.
-    Group { fact: usize, group: usize },
+    /// A term of the facts' `match` groups, numbered once however many
+    /// facts use it (see [`super::FactIndex::term_ids`]).
+    Term(usize),
     /// An alias (or the name) of a source.
     Source(usize),
-    /// A term of the facts' `match` groups, numbered once however many
-    /// facts use it (see [`super::FactIndex::group_terms`]).
-    Term(usize),
 }
 
 /// A term found in an article: tokens `first..end`.
@@ -154,13 +150,6 @@ impl TermIndex {
 
     /// Every term occurrence in `tokens`, in token order.
     pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
-        self.find_in(tokens, 0..tokens.len())
-    }
-
-    /// Every term occurrence starting in `range` of `tokens` and ending
-    /// by its end, in token order.
-    pub fn find_in(&self, tokens: &[Token], range: std::ops::Range<usize>) -> Vec<Hit> {
-        let tokens = &tokens[..range.end];
         let mut hits = Vec::new();
         let mut found = |head: Option<&(usize, usize)>, i: usize| {
             for entry in self.chain(head) {
@@ -173,7 +162,7 @@ impl TermIndex {
                 }
             }
         };
-        for (i, token) in tokens.iter().enumerate().skip(range.start) {
+        for (i, token) in tokens.iter().enumerate() {
             if !token.is_word() {
                 continue;
             }
@@ -264,7 +253,7 @@ mod tests {
     fn hits(terms: &[&str], text: &str) -> Vec<(usize, usize)> {
         let mut index = TermIndex::default();
         for (g, t) in terms.iter().enumerate() {
-            index.insert(Term::parse(t).unwrap(), Target::Group { fact: 0, group: g });
+            index.insert(Term::parse(t).unwrap(), Target::Term(g));
         }
         index
             .find(&tokenize(text, true))
