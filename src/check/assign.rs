@@ -89,14 +89,13 @@ pub fn assign(
             if !in_sentence.iter().any(|&c| compatible(&claims[c], fact)) {
                 continue;
             }
-            let owned = group_hits(
+            let fact_hits = group_hits(
                 tokens,
                 &term_hits,
                 fact,
                 index.term_ids(fact_index),
                 fact_index,
             );
-            let fact_hits: Vec<&(usize, usize, Span)> = owned.iter().collect();
             let all_groups = (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.1 == g));
             if !all_groups {
                 continue;
@@ -202,7 +201,7 @@ fn group_hits(
 fn predicates_covered(
     predicates: &[Span],
     clause: Span,
-    fact_hits: &[&(usize, usize, Span)],
+    fact_hits: &[(usize, usize, Span)],
 ) -> bool {
     predicates
         .iter()
