@@ -1,6 +1,14 @@
 //! Figures and claims as an editor reads them: numbers grouped the way the
 //! article's language writes them (`10.000` in Italian, `10,000` in
 //! English), qualifiers in words.
+//!
+//! Every description has a `push_…` form that appends to a buffer: `verify`
+//! writes one per claim, and building each piece as its own `String` cost
+//! more than the matching.
+
+use std::fmt::Write;
+
+use jiff::civil::Date;
 
 use crate::claim::{Claim, Interval, Qualifier, Quantity, Value};
 use crate::lang::Lang;
@@ -9,117 +17,234 @@ use crate::refs::Figure;
 /// Formats a number with the language's separators and at most two
 /// decimals (`1.234,5` in Italian, `1,234.5` in English).
 pub fn number(value: f64, lang: Lang) -> String {
+    let mut out = String::new();
+    push_number(&mut out, value, lang);
+    out
+}
+
+/// [`number`], appended to `out`.
+pub fn push_number(out: &mut String, value: f64, lang: Lang) {
     let (group, decimal) = if lang.data().decimal_comma {
         ('.', ',')
     } else {
         (',', '.')
     };
-    let negative = value < 0.0;
+    if value < 0.0 {
+        out.push('-');
+    }
     let rounded = (value.abs() * 100.0).round() / 100.0;
     let int = rounded.trunc();
     let frac = ((rounded - int) * 100.0).round() as u64;
-    let digits = if int < 1e21 {
-        format!("{int:.0}")
+    if int < 1e19 {
+        // An integral f64 below 2^64 converts to u64 exactly, and its
+        // digits are those `{int:.0}` would print, without the slow exact
+        // float formatting.
+        push_grouped(out, int as u64, group);
     } else {
-        format!("{int:e}")
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() < 22 {
-            out.push(group);
+        let digits = if int < 1e21 {
+            format!("{int:.0}")
+        } else {
+            format!("{int:e}")
+        };
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) && digits.len() < 22 {
+                out.push(group);
+            }
+            out.push(c);
         }
-        out.push(c);
     }
     if frac > 0 {
         out.push(decimal);
         if frac.is_multiple_of(10) {
-            out.push_str(&(frac / 10).to_string());
+            push_digits(out, frac / 10);
         } else {
-            out.push_str(&format!("{frac:02}"));
+            if frac < 10 {
+                out.push('0');
+            }
+            push_digits(out, frac);
         }
     }
-    if negative {
-        out.insert(0, '-');
-    }
-    out
 }
 
-fn interval(iv: &Interval, lang: Lang) -> String {
+/// The decimal digits of `n`.
+fn digits(mut n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
+}
+
+fn push_digits(out: &mut String, n: u64) {
+    out.push_str(digits(n, &mut [0; 20]));
+}
+
+/// `n` with leading zeros to `width` digits.
+fn push_padded(out: &mut String, n: u64, width: usize) {
+    let mut buf = [0; 20];
+    let digits = digits(n, &mut buf);
+    for _ in digits.len()..width {
+        out.push('0');
+    }
+    out.push_str(digits);
+}
+
+/// `n` with `group` between groups of three digits.
+fn push_grouped(out: &mut String, n: u64, group: char) {
+    let mut buf = [0; 20];
+    let digits = digits(n, &mut buf);
+    for (i, c) in digits.char_indices() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(c);
+    }
+}
+
+/// A date as `Display` writes it (`2024-08-06`).
+pub fn push_date(out: &mut String, date: Date) {
+    if (1..=9999).contains(&date.year()) {
+        // The common case by hand, as `Display` would write it.
+        push_padded(out, date.year() as u64, 4);
+        out.push('-');
+        push_padded(out, date.month() as u64, 2);
+        out.push('-');
+        push_padded(out, date.day() as u64, 2);
+    } else {
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{date}");
+    }
+}
+
+fn push_interval(out: &mut String, iv: &Interval, lang: Lang) {
     match (iv.low, iv.high) {
-        (Some(a), Some(b)) if a == b => number(a, lang),
-        (Some(a), Some(b)) => format!("{}–{}", number(a, lang), number(b, lang)),
-        (Some(a), None) => format!(
-            "{}{}",
-            if iv.low_open {
+        (Some(a), Some(b)) if a == b => push_number(out, a, lang),
+        (Some(a), Some(b)) => {
+            push_number(out, a, lang);
+            out.push('–');
+            push_number(out, b, lang);
+        }
+        (Some(a), None) => {
+            out.push_str(if iv.low_open {
                 "more than "
             } else {
                 "at least "
-            },
-            number(a, lang)
-        ),
-        (None, Some(b)) => format!(
-            "{}{}",
-            if iv.high_open {
+            });
+            push_number(out, a, lang);
+        }
+        (None, Some(b)) => {
+            out.push_str(if iv.high_open {
                 "less than "
             } else {
                 "at most "
-            },
-            number(b, lang)
-        ),
-        (None, None) => "any".to_string(),
+            });
+            push_number(out, b, lang);
+        }
+        (None, None) => out.push_str("any"),
     }
 }
 
 /// The normalized value of a quantity: "more than 10,000", "about 600",
 /// "2,000–9,999 (vague)", "1.2 billion EUR".
 pub fn quantity(q: &Quantity, lang: Lang) -> String {
-    let n = |v: f64| number(v, lang);
-    let core = match (q.qualifier, q.value) {
-        (Qualifier::Exact, Some(v)) => n(v),
-        (Qualifier::Approx, Some(v)) if q.interval.high == Some(v) => format!("nearly {}", n(v)),
-        (Qualifier::Approx, Some(v)) => format!("about {}", n(v)),
-        (Qualifier::MoreThan, Some(v)) => format!("more than {}", n(v)),
-        (Qualifier::AtLeast, Some(v)) => format!("at least {}", n(v)),
-        (Qualifier::LessThan, Some(v)) => format!("less than {}", n(v)),
-        (Qualifier::AtMost, Some(v)) => format!("at most {}", n(v)),
-        (Qualifier::Vague, _) => format!("{} (vague)", interval(&q.interval, lang)),
-        _ => interval(&q.interval, lang),
-    };
-    suffix(core, q)
+    let mut out = String::new();
+    push_quantity(&mut out, q, lang);
+    out
 }
 
-fn suffix(core: String, q: &Quantity) -> String {
+/// [`quantity`], appended to `out`.
+pub fn push_quantity(out: &mut String, q: &Quantity, lang: Lang) {
+    let words = match (q.qualifier, q.value) {
+        (Qualifier::Exact, Some(_)) => "",
+        (Qualifier::Approx, Some(v)) if q.interval.high == Some(v) => "nearly ",
+        (Qualifier::Approx, Some(_)) => "about ",
+        (Qualifier::MoreThan, Some(_)) => "more than ",
+        (Qualifier::AtLeast, Some(_)) => "at least ",
+        (Qualifier::LessThan, Some(_)) => "less than ",
+        (Qualifier::AtMost, Some(_)) => "at most ",
+        (Qualifier::Vague, _) => {
+            push_interval(out, &q.interval, lang);
+            out.push_str(" (vague)");
+            return push_suffix(out, q);
+        }
+        _ => {
+            push_interval(out, &q.interval, lang);
+            return push_suffix(out, q);
+        }
+    };
+    out.push_str(words);
+    if let Some(v) = q.value {
+        push_number(out, v, lang);
+    }
+    push_suffix(out, q);
+}
+
+fn push_suffix(out: &mut String, q: &Quantity) {
     match (q.currency, q.unit) {
-        (Some(c), _) => format!("{core} {c}"),
-        (None, Some(crate::units::Unit::Pp)) => format!("{core} pp"),
-        (None, Some(u)) => format!("{core} {u}"),
-        (None, None) => core,
+        (Some(c), _) => {
+            out.push(' ');
+            out.push_str(c.code());
+        }
+        (None, Some(crate::units::Unit::Pp)) => out.push_str(" pp"),
+        (None, Some(u)) => {
+            out.push(' ');
+            out.push_str(u.symbol());
+        }
+        (None, None) => {}
     }
 }
 
 /// The normalized value of any claim.
 pub fn claim(claim: &Claim, lang: Lang) -> String {
+    let mut out = String::new();
+    push_claim(&mut out, claim, lang);
+    out
+}
+
+/// [`claim`], appended to `out`.
+pub fn push_claim(out: &mut String, claim: &Claim, lang: Lang) {
     match &claim.value {
         Value::Quantity(q) => {
-            let text = quantity(q, lang);
+            push_quantity(out, q, lang);
             if claim.kind == crate::claim::Kind::Percent && q.unit.is_none() {
-                format!("{text}%")
-            } else {
-                text
+                out.push('%');
             }
         }
-        Value::Date(Some(d)) => d.to_string(),
-        Value::Time(Some(t)) => t.iso(),
-        Value::Date(None) | Value::Time(None) => "unresolved (no publication date)".to_string(),
+        Value::Date(Some(d)) => {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "{d}");
+        }
+        Value::Time(Some(t)) => out.push_str(&t.iso()),
+        Value::Date(None) | Value::Time(None) => out.push_str("unresolved (no publication date)"),
     }
 }
 
 /// A reference figure: "11,000", "11,000–12,000", "2024-08-06".
 pub fn figure(figure: &Figure, lang: Lang) -> String {
+    let mut out = String::new();
+    push_figure(&mut out, figure, lang);
+    out
+}
+
+/// [`figure`], appended to `out`.
+pub fn push_figure(out: &mut String, figure: &Figure, lang: Lang) {
     match figure {
-        Figure::Number(v) => number(*v, lang),
-        Figure::Range(a, b) => format!("{}–{}", number(*a, lang), number(*b, lang)),
-        Figure::Date(d) => d.to_string(),
+        Figure::Number(v) => push_number(out, *v, lang),
+        Figure::Range(a, b) => {
+            push_number(out, *a, lang);
+            out.push('–');
+            push_number(out, *b, lang);
+        }
+        Figure::Date(d) => {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "{d}");
+        }
     }
 }
 
@@ -134,5 +259,117 @@ mod tests {
         assert_eq!(number(1.5, Lang::It), "1,5");
         assert_eq!(number(1_234_567.25, Lang::En), "1,234,567.25");
         assert_eq!(number(600.0, Lang::En), "600");
+    }
+
+    /// The formatting `number` had before it grouped digits by hand.
+    fn number_by_format(value: f64, lang: Lang) -> String {
+        let (group, decimal) = if lang.data().decimal_comma {
+            ('.', ',')
+        } else {
+            (',', '.')
+        };
+        let negative = value < 0.0;
+        let rounded = (value.abs() * 100.0).round() / 100.0;
+        let int = rounded.trunc();
+        let frac = ((rounded - int) * 100.0).round() as u64;
+        let digits = if int < 1e21 {
+            format!("{int:.0}")
+        } else {
+            format!("{int:e}")
+        };
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) && digits.len() < 22 {
+                out.push(group);
+            }
+            out.push(c);
+        }
+        if frac > 0 {
+            out.push(decimal);
+            if frac.is_multiple_of(10) {
+                out.push_str(&(frac / 10).to_string());
+            } else {
+                out.push_str(&format!("{frac:02}"));
+            }
+        }
+        if negative {
+            out.insert(0, '-');
+        }
+        out
+    }
+
+    #[test]
+    fn numbers_read_as_formatted_before() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.004,
+            0.005,
+            0.01,
+            0.1,
+            0.99,
+            0.995,
+            0.999,
+            1.0,
+            9.99,
+            12.5,
+            999.0,
+            1000.0,
+            1234.5678,
+            99_999.995,
+            1e15,
+            9_007_199_254_740_993.0,
+            9.99e18,
+            1e19,
+            1.8e19,
+            2e19,
+            1e20,
+            9.99e20,
+            1e21,
+            1e22,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NAN,
+        ];
+        let mut x = 0.37_f64;
+        for _ in 0..2000 {
+            x = x * 7.3 + 0.011;
+            if x > 1e22 {
+                x /= 1e21;
+            }
+            values.push(x);
+            values.push((x * 100.0).round() / 100.0);
+            values.push(x.round());
+        }
+        for v in values {
+            for value in [v, -v] {
+                for lang in [Lang::It, Lang::En] {
+                    assert_eq!(
+                        number(value, lang),
+                        number_by_format(value, lang),
+                        "{value:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_read_as_display_writes_them() {
+        for (y, m, d) in [
+            (1, 1, 1),
+            (999, 12, 31),
+            (2024, 2, 29),
+            (9999, 12, 31),
+            (-5, 3, 4),
+            (0, 1, 1),
+        ] {
+            let date = jiff::civil::date(y, m, d);
+            let mut out = String::new();
+            push_date(&mut out, date);
+            assert_eq!(out, date.to_string());
+        }
     }
 }

@@ -9,14 +9,12 @@
 //!    claim's clause, then the one with more terms outside the claim's own
 //!    words (the predicate beats the counted noun), then the nearer.
 
-use std::collections::HashMap;
-
-use super::clause::first_token;
+use super::clause::{first_token, starts_with_any};
 use crate::claim::{Claim, Kind, Value};
 use crate::extract::Extraction;
 use crate::extract::token::Token;
 use crate::lang::LangData;
-use crate::refs::{Fact, FactIndex, Hit, Target, matches_at};
+use crate::refs::{Fact, FactIndex, Hit, Target};
 use crate::span::Span;
 
 /// A claim's candidate fact and how strongly it is wanted.
@@ -44,14 +42,21 @@ pub fn assign(
     let tokens = &extraction.tokens;
 
     // Facts whose anchor group occurs, by sentence.
-    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut anchored: Vec<(usize, usize)> = Vec::new();
     for hit in hits {
-        if let Target::Group { fact, .. } = hit.target {
+        if let Target::Term(term) = hit.target {
             let sentence = extraction.token_sentence[hit.first];
-            by_sentence.entry(sentence).or_default().push(fact);
+            let facts = index.anchored_by(term).iter();
+            anchored.extend(facts.map(|&(fact, _)| (sentence, fact)));
         }
     }
-    for (&sentence, facts) in &mut by_sentence {
+    // Sorted, each sentence's facts are one run, in fact order. (Claims of
+    // different sentences never compete: the order of sentences does not
+    // matter.)
+    anchored.sort_unstable();
+    anchored.dedup();
+    for run in anchored.chunk_by(|a, b| a.0 == b.0) {
+        let sentence = run[0].0;
         let sentence_span = extraction.sentences[sentence];
         // Claims are sorted by start: the sentence's are one run of them.
         let first = claims.partition_point(|c| c.span.start < sentence_span.start);
@@ -64,15 +69,33 @@ pub fn assign(
         }
         let sentence_tokens = first_token(tokens, sentence_span)
             ..tokens.partition_point(|t| t.span.start < sentence_span.end);
-        facts.sort_unstable();
-        facts.dedup();
-        for &fact_index in facts.iter() {
+        // Predicate words of the sentence, found once for all its facts.
+        let predicates: Vec<Span> = tokens[sentence_tokens.clone()]
+            .iter()
+            .filter(|t| t.is_word() && starts_with_any(&t.norm, data.predicates))
+            .map(|t| t.span)
+            .collect();
+        // The sentence's term hits: those starting in it and ending by its
+        // end (as if the article stopped there).
+        let from = hits.partition_point(|h| h.first < sentence_tokens.start);
+        let to = hits.partition_point(|h| h.first < sentence_tokens.end);
+        let term_hits: Vec<Hit> = hits[from..to.max(from)]
+            .iter()
+            .filter(|h| h.end <= sentence_tokens.end)
+            .copied()
+            .collect();
+        for &(_, fact_index) in run {
             let fact = &index.facts[fact_index];
             if !in_sentence.iter().any(|&c| compatible(&claims[c], fact)) {
                 continue;
             }
-            let owned = group_hits(tokens, sentence_tokens.clone(), fact, fact_index);
-            let fact_hits: Vec<&(usize, usize, Span)> = owned.iter().collect();
+            let fact_hits = group_hits(
+                tokens,
+                &term_hits,
+                fact,
+                index.term_ids(fact_index),
+                fact_index,
+            );
             let all_groups = (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.1 == g));
             if !all_groups {
                 continue;
@@ -81,7 +104,7 @@ pub fn assign(
                 .iter()
                 .copied()
                 .filter(|&c| compatible(&claims[c], fact))
-                .filter(|&c| predicates_covered(extraction, data, clauses[c], &fact_hits))
+                .filter(|&c| predicates_covered(&predicates, clauses[c], &fact_hits))
                 .collect();
             let scored: Vec<Want> = candidates
                 .iter()
@@ -144,27 +167,29 @@ pub fn assign(
         .collect()
 }
 
-/// Every occurrence of a term of `fact` among the sentence's tokens, as
-/// (fact, group, span).
+/// Every occurrence of a term of `fact` among the sentence's term hits,
+/// as (fact, group, span); `ids` are the numbers of the fact's terms.
 fn group_hits(
     tokens: &[Token],
-    range: std::ops::Range<usize>,
+    term_hits: &[Hit],
     fact: &Fact,
+    ids: &[usize],
     fact_index: usize,
 ) -> Vec<(usize, usize, Span)> {
+    // The group of each of the fact's terms, parallel to `ids`.
+    let groups = fact
+        .groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, group)| std::iter::repeat_n(g, group.len()));
     let mut found = Vec::new();
-    let sentence = &tokens[..range.end];
-    for k in range {
-        if !sentence[k].is_word() {
+    for hit in term_hits {
+        let Target::Term(id) = hit.target else {
             continue;
-        }
-        for (g, group) in fact.groups.iter().enumerate() {
-            for term in group {
-                if let Some(end) = matches_at(term, sentence, k) {
-                    let span = Span::new(sentence[k].span.start, sentence[end - 1].span.end);
-                    found.push((fact_index, g, span));
-                }
-            }
+        };
+        for (_, g) in ids.iter().zip(groups.clone()).filter(|(t, _)| **t == id) {
+            let span = Span::new(tokens[hit.first].span.start, tokens[hit.end - 1].span.end);
+            found.push((fact_index, g, span));
         }
     }
     found
@@ -172,19 +197,16 @@ fn group_hits(
 
 /// Every predicate word of the clause ("uccisi", "wounded") lies inside one
 /// of the fact's term hits: otherwise the claim counts something else.
+/// `predicates` are those of the clause's sentence.
 fn predicates_covered(
-    extraction: &Extraction,
-    data: &LangData,
+    predicates: &[Span],
     clause: Span,
-    fact_hits: &[&(usize, usize, Span)],
+    fact_hits: &[(usize, usize, Span)],
 ) -> bool {
-    let tokens = &extraction.tokens;
-    let first = first_token(tokens, clause);
-    tokens[first..]
+    predicates
         .iter()
-        .take_while(|t| t.span.end <= clause.end)
-        .filter(|t| t.is_word() && data.predicates.iter().any(|p| t.norm.starts_with(p)))
-        .all(|t| fact_hits.iter().any(|h| h.2.contains(t.span)))
+        .filter(|&&p| clause.contains(p))
+        .all(|&p| fact_hits.iter().any(|h| h.2.contains(p)))
 }
 
 /// The claim can be compared with the fact: same kind (a time checks a

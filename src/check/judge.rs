@@ -2,13 +2,15 @@
 //! latest figure as of publication is current; earlier ones are replaced,
 //! later ones are listed but not judged.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use super::{Evidence, Finding, Verdict};
 use crate::claim::{Claim, Interval, Qualifier, Value};
 use crate::describe;
 use crate::lang::Lang;
-use crate::refs::{Fact, FactIndex, Figure, rounded};
+use crate::refs::{Fact, FactIndex, Figure, RefValue, rounded};
 
 /// What a reference figure is to the claim's publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,10 +46,13 @@ pub(super) fn unloaded(claim: &Claim) -> Finding {
 
 pub(super) fn unmatched(claim: &Claim, lang: Lang) -> Finding {
     let explanation = match claim.value {
-        Value::Date(None) | Value::Time(None) => {
-            "relative date left unresolved: give the publication date with --date or front matter `date:`".to_string()
+        Value::Date(None) | Value::Time(None) => UNRESOLVED.to_string(),
+        _ => {
+            let mut text = String::with_capacity(64);
+            describe::push_claim(&mut text, claim, lang);
+            text.push_str(" — no reference fact matches this claim");
+            text
         }
-        _ => format!("{} — no reference fact matches this claim", describe::claim(claim, lang)),
     };
     Finding {
         claim: claim.clone(),
@@ -58,6 +63,9 @@ pub(super) fn unmatched(claim: &Claim, lang: Lang) -> Finding {
     }
 }
 
+const UNRESOLVED: &str =
+    "relative date left unresolved: give the publication date with --date or front matter `date:`";
+
 pub(super) fn judge(
     claim: &Claim,
     fact: &Fact,
@@ -66,27 +74,23 @@ pub(super) fn judge(
     named: &[usize],
     lang: Lang,
 ) -> Finding {
-    let mut evidence = Vec::new();
-    let mut sources: Vec<usize> = fact.values.iter().map(|v| v.source).collect();
-    sources.dedup();
-    let mut seen = Vec::new();
-    sources.retain(|s| {
-        let new = !seen.contains(s);
-        seen.push(*s);
-        new
-    });
-    for &s in &sources {
-        let values: Vec<_> = fact.values.iter().filter(|v| v.source == s).collect();
-        let judged = |v: &crate::refs::RefValue| match (v.as_of, date) {
-            (Some(a), Some(d)) => a <= d,
-            _ => true,
-        };
-        let latest = values
-            .iter()
-            .filter(|v| judged(v))
-            .filter_map(|v| v.as_of)
-            .max();
-        for v in &values {
+    let judged = |v: &RefValue| match (v.as_of, date) {
+        (Some(a), Some(d)) => a <= d,
+        _ => true,
+    };
+    let mut evidence = Vec::with_capacity(fact.values.len());
+    // Each source in the order it first appears, then its values in order.
+    // A fact has a handful of values: scanning them again is cheaper than
+    // grouping them in a map.
+    for (i, first) in fact.values.iter().enumerate() {
+        let s = first.source;
+        if fact.values[..i].iter().any(|v| v.source == s) {
+            continue;
+        }
+        let values = || fact.values[i..].iter().filter(move |v| v.source == s);
+        let latest = values().filter(|v| judged(v)).filter_map(|v| v.as_of).max();
+        let source = &index.source_texts[s];
+        for v in values() {
             let role = if !judged(v) {
                 Role::Later
             } else if v.as_of.is_none() || v.as_of == latest {
@@ -94,11 +98,14 @@ pub(super) fn judge(
             } else {
                 Role::Replaced
             };
-            let source = &index.sources[s];
             evidence.push(Evidence {
-                source: source.name.clone(),
-                short: source.short().to_string(),
-                url: v.url.clone().or_else(|| source.url.clone()),
+                source: Arc::clone(&source.name),
+                short: Arc::clone(&source.short),
+                url: v
+                    .url
+                    .as_deref()
+                    .map(Arc::from)
+                    .or_else(|| source.url.clone()),
                 figure: v.figure,
                 as_of: v.as_of,
                 role,
@@ -108,20 +115,17 @@ pub(super) fn judge(
         }
     }
     let unresolved = matches!(claim.value, Value::Date(None) | Value::Time(None));
-    let current: Vec<&Evidence> = evidence
-        .iter()
-        .filter(|e| e.role == Role::Current)
-        .collect();
-    let verdict = if unresolved || current.is_empty() {
+    let current = || evidence.iter().filter(|e| e.role == Role::Current);
+    let verdict = if unresolved || current().next().is_none() {
         Verdict::Unverified
     } else {
-        let named_current: Vec<&&Evidence> = current.iter().filter(|e| e.named).collect();
-        let any_agrees = current.iter().any(|e| e.agrees);
+        let mut named_current = current().filter(|e| e.named).peekable();
+        let any_agrees = current().any(|e| e.agrees);
         let replaced_agrees = evidence
             .iter()
             .any(|e| e.role == Role::Replaced && e.agrees);
-        if !named_current.is_empty() {
-            if named_current.iter().any(|e| e.agrees) {
+        if named_current.peek().is_some() {
+            if named_current.any(|e| e.agrees) {
                 Verdict::Consistent
             } else if any_agrees {
                 Verdict::Misattributed
@@ -130,7 +134,7 @@ pub(super) fn judge(
             } else {
                 Verdict::Contradicted
             }
-        } else if current.iter().all(|e| e.agrees) {
+        } else if current().all(|e| e.agrees) {
             Verdict::Consistent
         } else if any_agrees {
             Verdict::Disputed
@@ -158,52 +162,55 @@ fn explain(
     lang: Lang,
 ) -> String {
     if unresolved {
-        return "relative date left unresolved: give the publication date with --date or front matter `date:`"
-            .to_string();
+        return UNRESOLVED.to_string();
     }
-    let item = |e: &Evidence| {
-        let date = e.as_of.map(|d| format!(" ({d})")).unwrap_or_default();
-        let mark = if e.role == Role::Later {
+    let mut text = String::with_capacity(128);
+    describe::push_claim(&mut text, claim, lang);
+    text.push_str(" — ");
+    if !push_list(&mut text, evidence, Role::Current, lang) {
+        text.push_str("no figure published by the article's date");
+    }
+    let has = |role: Role| evidence.iter().any(|e| e.role == role);
+    if has(Role::Replaced) && matches!(verdict, Verdict::Outdated | Verdict::Contradicted) {
+        text.push_str("; earlier: ");
+        push_list(&mut text, evidence, Role::Replaced, lang);
+    }
+    if has(Role::Later) {
+        text.push_str("; later figures (not judged): ");
+        push_list(&mut text, evidence, Role::Later, lang);
+    }
+    text
+}
+
+/// Appends the figures of `role`, comma-separated, as "NIS [named] 11.000
+/// (2024-11-13) ✓"; false when there is none.
+fn push_list(text: &mut String, evidence: &[Evidence], role: Role, lang: Lang) -> bool {
+    let mut any = false;
+    for e in evidence.iter().filter(|e| e.role == role) {
+        if any {
+            text.push_str(", ");
+        }
+        any = true;
+        text.push_str(&e.short);
+        if e.named {
+            text.push_str(" [named]");
+        }
+        text.push(' ');
+        describe::push_figure(text, &e.figure, lang);
+        if let Some(d) = e.as_of {
+            text.push_str(" (");
+            describe::push_date(text, d);
+            text.push(')');
+        }
+        text.push_str(if e.role == Role::Later {
             ""
         } else if e.agrees {
             " ✓"
         } else {
             " ✗"
-        };
-        let named = if e.named { " [named]" } else { "" };
-        format!(
-            "{}{named} {}{date}{mark}",
-            e.short,
-            describe::figure(&e.figure, lang)
-        )
-    };
-    let list = |role: Role| {
-        evidence
-            .iter()
-            .filter(|e| e.role == role)
-            .map(item)
-            .collect::<Vec<_>>()
-    };
-    let mut text = format!(
-        "{} — {}",
-        describe::claim(claim, lang),
-        list(Role::Current).join(", ")
-    );
-    if list(Role::Current).is_empty() {
-        text.push_str("no figure published by the article's date");
+        });
     }
-    let replaced = list(Role::Replaced);
-    if !replaced.is_empty() && matches!(verdict, Verdict::Outdated | Verdict::Contradicted) {
-        text.push_str(&format!("; earlier: {}", replaced.join(", ")));
-    }
-    let later = list(Role::Later);
-    if !later.is_empty() {
-        text.push_str(&format!(
-            "; later figures (not judged): {}",
-            later.join(", ")
-        ));
-    }
-    text
+    any
 }
 
 /// The claim agrees with a reference figure of `fact`.

@@ -9,6 +9,7 @@ pub use assign::compatible;
 pub use judge::{Role, agrees};
 
 use std::fmt;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -66,10 +67,10 @@ impl fmt::Display for Verdict {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
     /// The source's full name.
-    pub source: String,
+    pub source: Arc<str>,
     /// Its short name (first alias) for one-line explanations.
-    pub short: String,
-    pub url: Option<String>,
+    pub short: Arc<str>,
+    pub url: Option<Arc<str>>,
     pub figure: Figure,
     pub as_of: Option<Date>,
     pub role: Role,
@@ -101,16 +102,19 @@ pub fn check(
         return extraction.claims.iter().map(judge::unloaded).collect();
     }
     let hits = index.terms.find(&extraction.tokens);
-    let clauses = clause::clauses(extraction, lang.data());
+    let placed = clause::place(extraction);
+    let clauses = clause::clauses(extraction, &placed, lang.data());
     let assigned = assign::assign(extraction, index, &hits, &clauses, lang.data());
-    // Where the article names a source, in text order.
-    let named_at: Vec<(usize, usize)> = hits
-        .iter()
-        .filter_map(|h| match h.target {
-            Target::Source(s) => Some((extraction.tokens[h.first].span.start, s)),
-            _ => None,
-        })
-        .collect();
+    // Where the article names a source, in text order: the positions and,
+    // parallel, the sources, so that a sentence's sources are a slice.
+    let mut named_at = Vec::new();
+    let mut named_sources = Vec::new();
+    for hit in &hits {
+        if let Target::Source(s) = hit.target {
+            named_at.push(extraction.tokens[hit.first].span.start);
+            named_sources.push(s);
+        }
+    }
     extraction
         .claims
         .iter()
@@ -122,16 +126,11 @@ pub fn check(
             let fact = &index.facts[fact_index];
             // Sources the article names in the claim's sentence (which holds
             // its clause).
-            let sentence = extraction
-                .sentence_of(claim.span)
-                .map_or(claim.span, |s| extraction.sentences[s]);
-            let from = named_at.partition_point(|(at, _)| *at < sentence.start);
-            let named: Vec<usize> = named_at[from..]
-                .iter()
-                .take_while(|(at, _)| *at < sentence.end)
-                .map(|&(_, s)| s)
-                .collect();
-            judge::judge(claim, fact, index, date, &named, lang)
+            let sentence = placed[c].sentence;
+            let from = named_at.partition_point(|at| *at < sentence.start);
+            let to = named_at.partition_point(|at| *at < sentence.end);
+            let named = &named_sources[from..to.max(from)];
+            judge::judge(claim, fact, index, date, named, lang)
         })
         .collect()
 }

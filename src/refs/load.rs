@@ -12,11 +12,11 @@
 //! validated as soon as the parser has read it and its nodes are dropped
 //! (`yaml::parse_streaming`): memory holds the facts, not the whole tree.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::yaml::{self, NodeId, Tree, Value};
 use super::{Fact, FactIndex, Figure, RefValue, Source, Term, Tolerance};
@@ -210,6 +210,8 @@ struct Loader {
     sources: Vec<Source>,
     /// Fact id → where it was first defined.
     ids: HashMap<String, (String, Location)>,
+    /// Sources written out by name (no key) → index in `sources`.
+    named_sources: HashMap<String, usize>,
     problems: Vec<Problem>,
 }
 
@@ -557,7 +559,7 @@ impl Loader {
     }
 
     fn sources(&mut self, file: &File, id: NodeId) -> HashMap<String, usize> {
-        let mut keys = HashMap::new();
+        let mut keys = HashMap::default();
         let Some(fields) = self.fields(file, id, "`sources`", &[]) else {
             return keys;
         };
@@ -1020,13 +1022,11 @@ impl Loader {
             );
             return None;
         }
-        if let Some(i) = self
-            .sources
-            .iter()
-            .position(|s| s.key.is_none() && s.name == name)
-        {
+        if let Some(&i) = self.named_sources.get(name) {
             return Some(i);
         }
+        self.named_sources
+            .insert(name.to_string(), self.sources.len());
         self.sources.push(Source {
             key: None,
             name: name.to_string(),

@@ -12,9 +12,10 @@ pub use load::{Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse
 pub use terms::{Hit, Target, Term, TermIndex, matches_at};
 pub use yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::{Interval, Kind};
 use crate::error::Location;
@@ -40,6 +41,16 @@ impl Source {
             .find(|a| a.len() >= 2 && a.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
             .map_or(self.name.as_str(), String::as_str)
     }
+}
+
+/// A source's texts as findings carry them, built once: each piece of
+/// evidence then shares them instead of copying.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceTexts {
+    pub name: Arc<str>,
+    /// [`Source::short`].
+    pub short: Arc<str>,
+    pub url: Option<Arc<str>>,
 }
 
 /// A reported figure.
@@ -174,34 +185,96 @@ fn rounding_half_width(n: f64) -> f64 {
 pub struct FactIndex {
     pub facts: Vec<Fact>,
     pub sources: Vec<Source>,
+    /// Every distinct term of the facts' groups, as [`Target::Term`], and
+    /// the sources' aliases (see [`FactIndex::new`]).
     pub terms: TermIndex,
+    /// Parallel to `sources`.
+    pub source_texts: Vec<SourceTexts>,
+    /// The number of each term of each fact, in the order of its groups
+    /// and terms; a fact's run starts at `first_term[fact]`.
+    term_ids: Vec<usize>,
+    first_term: Vec<usize>,
+    /// The (fact, group) pairs whose anchor group holds each term; a
+    /// term's run starts at `first_anchor[term]`.
+    anchors: Vec<(usize, usize)>,
+    first_anchor: Vec<usize>,
 }
 
 impl FactIndex {
-    /// Builds the term index over each fact's anchor group (its rarest
-    /// `match` group across all facts) and over sources' aliases. A word of
-    /// an article then costs one lookup per prefix length, and a term shared
-    /// by thousands of facts (`soldat*`) is looked up only where a rarer term
-    /// of theirs occurs.
+    /// Numbers the distinct terms of the facts' groups and indexes them
+    /// with the sources' aliases: a word of an article then costs one
+    /// lookup per prefix length, whatever the number of facts. Each fact
+    /// is anchored by its rarest group (fewest terms of all facts sharing
+    /// its terms' first words): a sentence is considered for a fact only
+    /// where a term of that group occurs, so a term shared by thousands of
+    /// facts (`soldat*`) matters only where a rarer term of theirs occurs.
     pub fn new(facts: Vec<Fact>, sources: Vec<Source>) -> FactIndex {
-        let mut postings: HashMap<(&str, bool), usize> = HashMap::new();
-        for term in facts.iter().flat_map(|f| f.groups.iter().flatten()) {
-            *postings.entry(term.key()).or_default() += 1;
+        let mut numbers: HashMap<&Term, usize> = HashMap::default();
+        let mut distinct: Vec<&Term> = Vec::new();
+        let mut term_ids = Vec::new();
+        let mut first_term = Vec::with_capacity(facts.len() + 1);
+        for fact in &facts {
+            first_term.push(term_ids.len());
+            for term in fact.groups.iter().flatten() {
+                let id = *numbers.entry(term).or_insert_with(|| {
+                    distinct.push(term);
+                    distinct.len() - 1
+                });
+                term_ids.push(id);
+            }
         }
-        let mut terms = TermIndex::default();
+        first_term.push(term_ids.len());
+        // Postings: how many terms of all facts share a term's key (its
+        // first word, and whether a prefix).
+        let mut uses = vec![0; distinct.len()];
+        for &id in &term_ids {
+            uses[id] += 1;
+        }
+        let mut by_key: HashMap<(&str, bool), usize> = HashMap::default();
+        for (term, n) in distinct.iter().zip(&uses) {
+            *by_key.entry(term.key()).or_default() += n;
+        }
+        let postings: Vec<usize> = distinct.iter().map(|t| by_key[&t.key()]).collect();
+        // Each fact's anchor: the first group of least cost (the sum of
+        // its terms' postings), as (term, fact, group) for each term.
+        let mut anchored: Vec<(usize, usize, usize)> = Vec::new();
         for (f, fact) in facts.iter().enumerate() {
-            let cost = |group: &Vec<Term>| -> usize {
-                group
-                    .iter()
-                    .map(|t| postings.get(&t.key()).copied().unwrap_or(0))
-                    .sum()
-            };
-            let anchor = (0..fact.groups.len()).min_by_key(|&g| cost(&fact.groups[g]));
-            if let Some(g) = anchor {
-                for term in &fact.groups[g] {
-                    terms.insert(term.clone(), Target::Group { fact: f, group: g });
+            let ids = &term_ids[first_term[f]..first_term[f + 1]];
+            let mut rest = ids.iter();
+            let mut anchor: Option<(usize, usize, usize)> = None;
+            let mut at = 0;
+            for (g, group) in fact.groups.iter().enumerate() {
+                let cost: usize = rest
+                    .by_ref()
+                    .take(group.len())
+                    .map(|&id| postings[id])
+                    .sum();
+                if anchor.is_none_or(|(least, _, _)| cost < least) {
+                    anchor = Some((cost, g, at));
+                }
+                at += group.len();
+            }
+            if let Some((_, g, at)) = anchor {
+                for &id in &ids[at..at + fact.groups[g].len()] {
+                    anchored.push((id, f, g));
                 }
             }
+        }
+        anchored.sort_unstable();
+        anchored.dedup();
+        let mut anchors = Vec::with_capacity(anchored.len());
+        let mut first_anchor = Vec::with_capacity(distinct.len() + 1);
+        let mut next = anchored.iter().peekable();
+        for id in 0..distinct.len() {
+            first_anchor.push(anchors.len());
+            while let Some(&(_, f, g)) = next.next_if(|(term, _, _)| *term == id) {
+                anchors.push((f, g));
+            }
+        }
+        first_anchor.push(anchors.len());
+        let mut terms = TermIndex::default();
+        for (id, term) in distinct.into_iter().enumerate() {
+            terms.insert(term.clone(), Target::Term(id));
         }
         for (s, source) in sources.iter().enumerate() {
             for alias in source.aliases.iter().chain(std::iter::once(&source.name)) {
@@ -210,11 +283,37 @@ impl FactIndex {
                 }
             }
         }
+        drop(numbers);
+        drop(by_key);
+        let source_texts = sources
+            .iter()
+            .map(|s| SourceTexts {
+                name: Arc::from(s.name.as_str()),
+                short: Arc::from(s.short()),
+                url: s.url.as_deref().map(Arc::from),
+            })
+            .collect();
         FactIndex {
             facts,
             sources,
             terms,
+            source_texts,
+            term_ids,
+            first_term,
+            anchors,
+            first_anchor,
         }
+    }
+
+    /// The numbers of a fact's terms (see [`Target::Term`]), group after
+    /// group.
+    pub fn term_ids(&self, fact: usize) -> &[usize] {
+        &self.term_ids[self.first_term[fact]..self.first_term[fact + 1]]
+    }
+
+    /// The facts (with the group) a term anchors, in fact order.
+    pub fn anchored_by(&self, term: usize) -> &[(usize, usize)] {
+        &self.anchors[self.first_anchor[term]..self.first_anchor[term + 1]]
     }
 
     pub fn is_empty(&self) -> bool {
