@@ -373,7 +373,10 @@ fn canonical(path: &Path) -> Option<PathBuf> {
         return path.canonicalize().ok();
     };
     // A symbolic link resolves to wherever it points.
-    let link = std::fs::symlink_metadata(path).ok()?.file_type().is_symlink();
+    let link = std::fs::symlink_metadata(path)
+        .ok()?
+        .file_type()
+        .is_symlink();
     if link || dir.as_os_str().is_empty() {
         return path.canonicalize().ok();
     }
