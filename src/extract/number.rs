@@ -206,6 +206,11 @@ impl NumberTable {
         if word.is_empty() || !self.may_start(word) {
             return None;
         }
+        // A word of two bytes or more that is a number word starts with
+        // one (itself): without such a prefix, no need to hash it.
+        if word.len() > 1 && self.longest_prefix(word).is_none() {
+            return None;
+        }
         if let Some(&w) = self.exact.get(word) {
             return Some(vec![w]);
         }

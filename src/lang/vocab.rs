@@ -171,8 +171,18 @@ impl VocabBuilder {
         for (word, &id) in &self.ids {
             numbers[id as usize] = crate::extract::number::split_number_word(word, data);
         }
+        let mut ascii = [UNKNOWN; 128];
+        for (word, &id) in &self.ids {
+            if let [b] = word.as_bytes()
+                && b.is_ascii()
+            {
+                ascii[usize::from(*b)] = id;
+            }
+        }
         Vocab {
             number_words: NumberTable::of(data),
+            ascii,
+            digit_words: self.ids.keys().any(|w| w.starts_with(|c: char| c.is_ascii_digit())),
             ids: self.ids,
             pairs: self.pairs,
             firsts: self.firsts,
@@ -185,6 +195,10 @@ impl VocabBuilder {
 #[derive(Debug)]
 pub struct Vocab {
     number_words: &'static NumberTable,
+    /// Ids of the one-byte words (`,`, `%`, `e`, `a`): no hashing for them.
+    ascii: [WordId; 128],
+    /// Some word starts with a digit; else no number is looked up.
+    digit_words: bool,
     ids: HashMap<Box<str>, WordId>,
     pairs: HashMap<(WordId, WordId), u32>,
     flags: Vec<u32>,
@@ -196,7 +210,11 @@ pub struct Vocab {
 impl Vocab {
     /// The id of a folded word; [`UNKNOWN`] when no table holds it.
     pub fn id(&self, word: &str) -> WordId {
-        self.ids.get(word).copied().unwrap_or(UNKNOWN)
+        match word.as_bytes() {
+            [b] if b.is_ascii() => self.ascii[usize::from(*b)],
+            [b, ..] if b.is_ascii_digit() && !self.digit_words => UNKNOWN,
+            _ => self.ids.get(word).copied().unwrap_or(UNKNOWN),
+        }
     }
 
     /// Gives each token the ids of its folded word and, for a word ending
