@@ -417,6 +417,14 @@ pub fn run<E>(
 
     let window = chunk_size();
     let workers = rayon::current_num_threads().clamp(1, inputs.len().max(1));
+    if workers == 1 {
+        // One thread (one CPU, or `RAYON_NUM_THREADS=1`): each file in turn
+        // on this thread, without handing results over to it.
+        for input in inputs {
+            sink(input, process(input, job))?;
+        }
+        return Ok(());
+    }
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     // The number of outcomes reported so far, for the window.
