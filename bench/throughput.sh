@@ -10,7 +10,8 @@
 #   bench/throughput.sh --big   also verify 1 GB in 10,000 files, peak memory
 #
 # Single-core figures pin the process to one CPU with taskset and one rayon
-# thread; the "all cores" lines use every CPU.
+# thread; the "all cores" lines use every CPU. Each line is the median of
+# three runs after an untimed one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 big=0
@@ -31,16 +32,24 @@ ensure_corpus() {
   fi
 }
 
-measure() { # label, cpu list, threads, command...
+# measure LABEL CPUS THREADS COMMAND...: one untimed run (files into the
+# page cache), then three timed runs; prints the median time and the
+# largest peak memory.
+measure() {
   local label=$1 cpus=$2 threads=$3
   shift 3
-  local stats
+  RAYON_NUM_THREADS=$threads taskset -c "$cpus" "$@" >/dev/null 2>&1 || true
+  local stats runs=""
   stats=$(mktemp)
-  RAYON_NUM_THREADS=$threads /usr/bin/time -o "$stats" -f "%e %M" taskset -c "$cpus" "$@" >/dev/null 2>&1 || true
-  local out
-  out=$(tail -1 "$stats")
+  for _ in 1 2 3; do
+    RAYON_NUM_THREADS=$threads /usr/bin/time -o "$stats" -f "%e %M" taskset -c "$cpus" "$@" >/dev/null 2>&1 || true
+    runs="$runs$(tail -1 "$stats")
+"
+  done
   rm -f "$stats"
-  local secs=${out% *} kb=${out#* }
+  local secs kb
+  secs=$(printf '%s' "$runs" | awk '{print $1}' | sort -n | sed -n 2p)
+  kb=$(printf '%s' "$runs" | awk '{print $2}' | sort -n | tail -1)
   awk -v l="$label" -v mb="$mb" -v s="$secs" -v kb="$kb" \
     'BEGIN { printf "%-38s %6.1f MB in %6.2f s  %7.1f MB/s  peak %6.1f MB\n", l, mb, s, mb / s, kb / 1024 }'
 }

@@ -182,7 +182,10 @@ impl VocabBuilder {
         Vocab {
             number_words: NumberTable::of(data),
             ascii,
-            digit_words: self.ids.keys().any(|w| w.starts_with(|c: char| c.is_ascii_digit())),
+            digit_words: self
+                .ids
+                .keys()
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit())),
             ids: self.ids,
             pairs: self.pairs,
             firsts: self.firsts,
