@@ -98,21 +98,19 @@ struct Block<'a> {
 
 impl<'a> Block<'a> {
     fn object(buf: &'a mut Vec<u8>, level: usize) -> Block<'a> {
-        buf.push(b'{');
-        Block {
-            buf,
-            level,
-            close: b'}',
-            empty: true,
-        }
+        Block::open(buf, level, b'{', b'}')
     }
 
     fn array(buf: &'a mut Vec<u8>, level: usize) -> Block<'a> {
-        buf.push(b'[');
+        Block::open(buf, level, b'[', b']')
+    }
+
+    fn open(buf: &'a mut Vec<u8>, level: usize, open: u8, close: u8) -> Block<'a> {
+        buf.push(open);
         Block {
             buf,
             level,
-            close: b']',
+            close,
             empty: true,
         }
     }
