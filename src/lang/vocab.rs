@@ -49,6 +49,9 @@ pub enum List {
     DateAnchor,
 }
 
+// Every list is one bit of a `u32`.
+const _: () = assert!((List::DateAnchor as u32) < 32);
+
 impl List {
     fn bit(self) -> u32 {
         1 << self as u32
@@ -294,6 +297,42 @@ impl Vocab {
             UNKNOWN if token.numeric => self.number_words.split(&token.norm),
             UNKNOWN => None,
             id => self.numbers.get(id as usize).cloned().flatten(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Compiled;
+    use crate::extract::token::tokenize;
+    use crate::lang::Lang;
+
+    #[test]
+    fn every_list_word_has_its_bit_and_other_words_none() {
+        for lang in Lang::ALL {
+            let data = lang.data();
+            let vocab = &Compiled::of(lang).vocab;
+            for (list, words) in List::of(data) {
+                for word in words {
+                    assert!(vocab.word_is(word, list), "{lang} {list:?} {word}");
+                }
+            }
+            let mut tokens = tokenize("Zorblat 2024 , e", data.elision);
+            vocab.assign(&mut tokens);
+            assert_eq!(tokens[0].id, UNKNOWN);
+            assert_eq!(tokens[0].lists, 0);
+            assert_eq!(tokens[1].id, UNKNOWN, "numbers are not looked up");
+        }
+    }
+
+    #[test]
+    fn one_byte_words_come_from_the_array_as_from_the_map() {
+        for lang in Lang::ALL {
+            let vocab = &Compiled::of(lang).vocab;
+            for (word, &id) in &vocab.ids {
+                assert_eq!(vocab.id(word), id, "{lang} {word}");
+            }
         }
     }
 }
