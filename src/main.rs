@@ -183,7 +183,7 @@ fn run_articles(
         .lang
         .or(config.and_then(|c| c.lang))
         .unwrap_or(LangArg::Auto);
-    let job = Job {
+    let mut job = Job {
         settings: Settings {
             lang: match lang {
                 LangArg::Auto => None,
@@ -195,6 +195,7 @@ fn run_articles(
         index,
         root: Some(root),
         diff_base,
+        render: None,
     };
     let to_terminal = input.output.is_none() && std::io::stdout().is_terminal();
     let style = Style {
@@ -204,6 +205,8 @@ fn run_articles(
         fail_on: fail_on.level(),
     };
     let mut reporter = report::reporter(format, style);
+    let render = report::prerender(format, style);
+    job.render = render.as_deref();
     // GitHub shows the first few annotations only: the whole report goes
     // to the step summary as well.
     let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY")

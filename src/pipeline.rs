@@ -41,8 +41,11 @@ pub struct Settings {
     pub max_size: u64,
 }
 
+/// Renders a file's report entry ([`Job::render`]).
+pub type Render = dyn Fn(&FileResult) -> Vec<u8> + Sync;
+
 /// Everything a run needs besides the list of inputs.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Job<'a> {
     pub settings: Settings,
     /// References to judge against; `None` for `extract`.
@@ -52,6 +55,10 @@ pub struct Job<'a> {
     pub root: Option<PathBuf>,
     /// Keep only claims on lines changed since this revision.
     pub diff_base: Option<DiffBase>,
+    /// Renders a file's report entry in the worker that checked it, so
+    /// the thread writing the report only copies it out
+    /// ([`crate::report::prerender`]).
+    pub render: Option<&'a Render>,
 }
 
 /// Everything known about one article after the run.
@@ -70,6 +77,8 @@ pub struct FileResult {
     /// Suppressed findings are reported as such and counted apart; they
     /// never fail the run.
     pub suppressed: Vec<bool>,
+    /// The report's entry for this file, when [`Job::render`] made it.
+    pub rendered: Option<Vec<u8>>,
 }
 
 impl FileResult {
@@ -294,6 +303,7 @@ pub fn analyze(doc: Document, settings: &Settings, index: Option<&FactIndex>) ->
         date,
         findings,
         suppressed,
+        rendered: None,
     }
 }
 
@@ -343,6 +353,9 @@ pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
             i += 1;
             keep[i - 1]
         });
+    }
+    if let Some(render) = job.render {
+        result.rendered = Some(render(&result));
     }
     Ok(result)
 }

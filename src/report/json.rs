@@ -303,6 +303,38 @@ impl Json {
     }
 }
 
+/// The entry of `file` in the `files` array, appended to `buf`. It depends
+/// on nothing but the file, so workers can render it ([`entry`]).
+fn render_entry(buf: &mut Vec<u8>, file: &FileResult, mode: Mode) {
+    indent(buf, 2);
+    let mut o = Block::object(buf, 2);
+    o.str(k!("path"), &file.doc.path());
+    o.str(k!("lang"), file.lang.code());
+    o.opt_str(k!("date"), file.date.map(|d| d.to_string()).as_deref());
+    let mut claims = Block::array(o.key(k!("claims")), 3);
+    let mut cursor = LineCursor::default();
+    for (finding, suppressed) in file.entries() {
+        claim(
+            claims.next(),
+            4,
+            file,
+            finding,
+            &mut cursor,
+            mode,
+            suppressed,
+        );
+    }
+    claims.end();
+    o.end();
+}
+
+/// The entry of `file`, rendered on its own (in a worker thread).
+pub(super) fn entry(file: &FileResult, mode: Mode) -> Vec<u8> {
+    let mut buf = Vec::new();
+    render_entry(&mut buf, file, mode);
+    buf
+}
+
 impl Report for Json {
     fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         if self.files == 0 {
@@ -312,29 +344,11 @@ impl Report for Json {
             writeln!(out, ",")?;
         }
         self.files += 1;
-        let buf = &mut self.buf;
-        buf.clear();
-        indent(buf, 2);
-        let mut o = Block::object(buf, 2);
-        o.str(k!("path"), &file.doc.path());
-        o.str(k!("lang"), file.lang.code());
-        o.opt_str(k!("date"), file.date.map(|d| d.to_string()).as_deref());
-        let mut claims = Block::array(o.key(k!("claims")), 3);
-        let mut cursor = LineCursor::default();
-        for (finding, suppressed) in file.entries() {
-            let buf = claims.next();
-            claim(
-                buf,
-                4,
-                file,
-                finding,
-                &mut cursor,
-                self.style.mode,
-                suppressed,
-            );
+        if let Some(rendered) = &file.rendered {
+            return out.write_all(rendered);
         }
-        claims.end();
-        o.end();
+        self.buf.clear();
+        render_entry(&mut self.buf, file, self.style.mode);
         out.write_all(&self.buf)
     }
 

@@ -194,6 +194,16 @@ pub trait Report {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()>;
 }
 
+/// A renderer for the worker threads, for a format whose entry for a file
+/// depends on that file alone (JSON); `None` for the others, which render
+/// as they write.
+pub fn prerender(format: Format, style: Style) -> Option<Box<crate::pipeline::Render>> {
+    match format {
+        Format::Json => Some(Box::new(move |file| json::entry(file, style.mode))),
+        _ => None,
+    }
+}
+
 pub fn reporter(format: Format, style: Style) -> Box<dyn Report> {
     match format {
         Format::Table => Box::new(table::Table::new(style)),
