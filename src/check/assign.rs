@@ -1,53 +1,136 @@
-//! Which fact each claim is about: DESIGN.md's clause-then-nearest rule.
+//! Which fact each claim is about: DESIGN.md's clause-then-nearest rule,
+//! and whether the link is certain enough to raise an alarm.
 //!
 //! 1. A fact goes to every claim of its kind whose own clause holds a term
 //!    of each of its groups.
 //! 2. Where no claim's clause does, it goes to the one claim of its kind
 //!    nearest its terms in the sentence (claims already taken under rule 1
 //!    come last, then claims whose clause holds more of its groups).
-//! 3. A claim two facts want takes the one with more of its groups in the
+//! 3. A claim two facts want takes the one whose terms cover what the claim
+//!    counts (its counted noun), then the one with more of its groups in the
 //!    claim's clause, then the one with more terms outside the claim's own
-//!    words (the predicate beats the counted noun), then the nearer.
+//!    words (the predicate beats the counted noun).
+//!
+//! A link is **certain** only under rule 1 with no rival of the same rank
+//! under rule 3, and, for a date, when no reporting verb governs the date
+//! ("said on Tuesday" dates the statement). A link made by nearness, a tie
+//! settled by distance, or a choice the article's title made is uncertain:
+//! the fact is a candidate, never grounds for an alarm.
 
-use super::clause::{first_token, starts_with_any};
+use std::cmp::Reverse;
+
+use super::clause::{Clauses, first_token, phrase_at, starts_with_any};
 use crate::claim::{Claim, Kind, Value};
 use crate::extract::Extraction;
-use crate::extract::token::Token;
+use crate::extract::token::{Token, fold};
 use crate::lang::LangData;
 use crate::refs::{Fact, FactIndex, Hit, Target};
 use crate::span::Span;
 
+/// The fact a claim is about, how sure the link is, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub fact: usize,
+    pub certain: bool,
+    /// Other facts that fit as well (a tie) or that the chosen one was
+    /// preferred to on weaker evidence: candidates when uncertain.
+    pub rivals: Vec<usize>,
+    /// The fact's terms that tied the claim to it, in text order.
+    pub why: Vec<Span>,
+    /// Why an uncertain link is uncertain, for the explanation.
+    pub doubt: Option<Doubt>,
+}
+
+/// What keeps a link from being certain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doubt {
+    /// The fact's terms are in the sentence, not in the claim's clause.
+    Nearness,
+    /// Another fact fits the claim's clause as well.
+    Tie,
+    /// A reporting verb governs the date: it dates a statement.
+    Statement,
+    /// The article's title or paragraph chose between facts.
+    Context,
+}
+
+impl Doubt {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Doubt::Nearness => "matched by nearness only",
+            Doubt::Tie => "several facts fit equally",
+            Doubt::Statement => "the date may be when a statement was made",
+            Doubt::Context => "matched through the article's title or paragraph",
+        }
+    }
+}
+
 /// A claim's candidate fact and how strongly it is wanted.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Want {
     fact: usize,
+    /// Every group has a term in the claim's clause (rule 1).
+    full: bool,
+    /// A term of the fact is the claim's counted noun.
+    counts: bool,
     groups_in_clause: usize,
     /// Terms in the clause outside the claim's own words: "uccisi" in
     /// "600 soldati nordcoreani sarebbero stati uccisi" says more about
     /// the figure than "soldati", the noun it counts.
     outside: usize,
     distance: usize,
+    /// Some group was found only in the title or the paragraph.
+    context: bool,
+    /// The fact's number of groups.
+    groups: usize,
+    why: Vec<Span>,
 }
+
+impl Want {
+    /// Rule 3's rank: the smaller, the stronger. Distance is not part of
+    /// it: a tie it settles leaves the link uncertain.
+    fn rank(&self) -> (Reverse<bool>, Reverse<bool>, Reverse<usize>, Reverse<usize>) {
+        (
+            Reverse(self.full),
+            Reverse(self.counts),
+            Reverse(self.groups_in_clause),
+            Reverse(self.outside),
+        )
+    }
+}
+
+/// A term hit of one fact: (group, span, found in the sentence itself).
+type GroupHit = (usize, Span, bool);
 
 /// For each claim (by index), the fact it is about, if any.
 pub fn assign(
     extraction: &Extraction,
     index: &FactIndex,
     hits: &[Hit],
-    clauses: &[Span],
+    clauses: &Clauses,
     data: &LangData,
-) -> Vec<Option<usize>> {
+) -> Vec<Option<Link>> {
     let claims = &extraction.claims;
     let mut wants: Vec<Vec<Want>> = vec![Vec::new(); claims.len()];
     let tokens = &extraction.tokens;
+    let context = Context::new(extraction, hits);
 
-    // Facts whose anchor group occurs, by sentence.
+    // Facts whose anchor group occurs, by sentence; a fact anchored in the
+    // title or a paragraph is considered in every sentence they hold.
     let mut anchored: Vec<(usize, usize)> = Vec::new();
     for hit in hits {
         if let Target::Term(term) = hit.target {
             let sentence = extraction.token_sentence[hit.first];
             let facts = index.anchored_by(term).iter();
-            anchored.extend(facts.map(|&(fact, _)| (sentence, fact)));
+            if context.in_title(hit) {
+                for s in 0..extraction.sentences.len() {
+                    anchored.extend(facts.clone().map(|&(fact, _)| (s, fact)));
+                }
+            } else {
+                for s in context.paragraph_sentences(sentence) {
+                    anchored.extend(facts.clone().map(|&(fact, _)| (s, fact)));
+                }
+            }
         }
     }
     // Sorted, each sentence's facts are one run, in fact order. (Claims of
@@ -76,106 +159,380 @@ pub fn assign(
             .map(|t| t.span)
             .collect();
         // The sentence's term hits: those starting in it and ending by its
-        // end (as if the article stopped there).
-        let from = hits.partition_point(|h| h.first < sentence_tokens.start);
-        let to = hits.partition_point(|h| h.first < sentence_tokens.end);
-        let term_hits: Vec<Hit> = hits[from..to.max(from)]
-            .iter()
-            .filter(|h| h.end <= sentence_tokens.end)
-            .copied()
-            .collect();
+        // end (as if the article stopped there), then the title's and the
+        // paragraph's.
+        let term_hits = context.hits_for(sentence, &sentence_tokens);
         for &(_, fact_index) in run {
             let fact = &index.facts[fact_index];
             if !in_sentence.iter().any(|&c| compatible(&claims[c], fact)) {
                 continue;
             }
-            let fact_hits = group_hits(
-                tokens,
-                &term_hits,
-                fact,
-                index.term_ids(fact_index),
-                fact_index,
-            );
-            let all_groups = (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.1 == g));
-            if !all_groups {
+            let fact_hits = group_hits(tokens, &term_hits, fact, index.term_ids(fact_index));
+            let all_groups = (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.0 == g));
+            // The sentence itself must hold a term: the title chooses
+            // between facts, it never makes a match alone.
+            if !all_groups || !fact_hits.iter().any(|h| h.2) {
                 continue;
             }
             let candidates: Vec<usize> = in_sentence
                 .iter()
                 .copied()
                 .filter(|&c| compatible(&claims[c], fact))
-                .filter(|&c| predicates_covered(&predicates, clauses[c], &fact_hits))
+                .filter(|&c| {
+                    clauses.head[c].is_some()
+                        || predicates_covered(&predicates, clauses.spans[c], &fact_hits)
+                })
                 .collect();
             let scored: Vec<Want> = candidates
                 .iter()
-                .map(|&c| {
-                    let clause = clauses[c];
-                    let groups_in_clause = (0..fact.groups.len())
-                        .filter(|&g| fact_hits.iter().any(|h| h.1 == g && clause.contains(h.2)))
-                        .count();
-                    let outside = fact_hits
-                        .iter()
-                        .filter(|h| clause.contains(h.2) && !claims[c].span.overlaps(h.2))
-                        .count();
-                    let distance = fact_hits
-                        .iter()
-                        .map(|h| claims[c].span.distance(h.2))
-                        .min()
-                        .unwrap_or(usize::MAX);
-                    Want {
-                        fact: fact_index,
-                        groups_in_clause,
-                        outside,
-                        distance,
-                    }
-                })
+                .map(|&c| want(c, fact_index, fact, &fact_hits, extraction, clauses, data))
                 .collect();
             let full: Vec<usize> = (0..candidates.len())
-                .filter(|&k| scored[k].groups_in_clause == fact.groups.len())
+                .filter(|&k| scored[k].full || scored[k].context)
                 .collect();
             if !full.is_empty() {
                 for k in full {
-                    wants[candidates[k]].push(scored[k]);
+                    wants[candidates[k]].push(scored[k].clone());
                 }
             } else if let Some(k) = (0..candidates.len()).min_by_key(|&k| {
-                let taken = wants[candidates[k]]
-                    .iter()
-                    .any(|w| w.groups_in_clause == index.facts[w.fact].groups.len());
+                let taken = wants[candidates[k]].iter().any(|w| w.full);
                 (
                     taken,
-                    std::cmp::Reverse(scored[k].groups_in_clause),
+                    Reverse(scored[k].groups_in_clause),
                     scored[k].distance,
                 )
             }) {
-                wants[candidates[k]].push(scored[k]);
+                wants[candidates[k]].push(scored[k].clone());
             }
         }
     }
     wants
         .into_iter()
-        .map(|w| {
-            w.into_iter()
-                .min_by_key(|w| {
-                    let rank = (
-                        std::cmp::Reverse(w.groups_in_clause),
-                        std::cmp::Reverse(w.outside),
-                    );
-                    (rank, w.distance, w.fact)
-                })
-                .map(|w| w.fact)
-        })
+        .enumerate()
+        .map(|(c, w)| decide(c, w, extraction, clauses, data))
         .collect()
 }
 
-/// Every occurrence of a term of `fact` among the sentence's term hits,
-/// as (fact, group, span); `ids` are the numbers of the fact's terms.
+/// How strongly claim `c` wants `fact`.
+fn want(
+    c: usize,
+    fact_index: usize,
+    fact: &Fact,
+    fact_hits: &[GroupHit],
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> Want {
+    let claim = &extraction.claims[c];
+    let tokens = &extraction.tokens;
+    let clause = clauses.spans[c];
+    // A figure inside a partitive ("800 degli 11 mila … morti") leaves the
+    // predicates of its clause to the part it measures.
+    let is_predicate = |span: Span| {
+        let t = first_token(tokens, span);
+        tokens
+            .get(t)
+            .is_some_and(|t| starts_with_any(&t.norm, data.predicates))
+    };
+    let own = |h: &&GroupHit| {
+        h.2 && clause.contains(h.1) && !(clauses.head[c].is_some() && is_predicate(h.1))
+    };
+    let groups_in_clause = (0..fact.groups.len())
+        .filter(|&g| fact_hits.iter().filter(own).any(|h| h.0 == g))
+        .count();
+    let full = groups_in_clause == fact.groups.len();
+    // Groups found somewhere: in the clause, or (weaker) in the title or
+    // the paragraph when none of them is elsewhere in the sentence.
+    let context = !full
+        && groups_in_clause > 0
+        && (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.0 == g && (!h.2 || own(&h))));
+    let outside = fact_hits
+        .iter()
+        .filter(own)
+        .filter(|h| !claim.span.overlaps(h.1))
+        .count();
+    let head = counted_head(
+        claim,
+        tokens,
+        clauses.placed[c].first,
+        clauses.placed[c].last,
+    );
+    let counts = head.is_some_and(|head| fact_hits.iter().filter(own).any(|h| h.1.contains(head)));
+    let distance = fact_hits
+        .iter()
+        .filter(|h| h.2)
+        .map(|h| claim.span.distance(h.1))
+        .min()
+        .unwrap_or(usize::MAX);
+    let mut why: Vec<Span> = if full || context {
+        fact_hits
+            .iter()
+            .filter(|h| own(h) || !h.2)
+            .map(|h| h.1)
+            .collect()
+    } else {
+        fact_hits.iter().filter(|h| h.2).map(|h| h.1).collect()
+    };
+    why.sort_unstable_by_key(|s| (s.start, s.end));
+    why.dedup();
+    Want {
+        fact: fact_index,
+        full,
+        counts,
+        groups_in_clause,
+        outside,
+        distance,
+        context,
+        groups: fact.groups.len(),
+        why,
+    }
+}
+
+/// The fact claim `c` takes among those that want it, and how certain.
+fn decide(
+    c: usize,
+    mut wants: Vec<Want>,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> Option<Link> {
+    // A fact the title makes more specific than the clause's own fact
+    // ("Turnout reached 78.3 percent" under a "Runoff" headline) is
+    // preferred, uncertainly; otherwise context counts for nothing.
+    let clause_best = wants.iter().filter(|w| w.full).map(Want::rank).min();
+    let refined: Vec<usize> = wants
+        .iter()
+        .filter(|w| w.context)
+        .filter(|w| {
+            wants
+                .iter()
+                .any(|f| f.full && f.groups < w.groups && f.why.iter().all(|s| w.why.contains(s)))
+        })
+        .map(|w| w.fact)
+        .collect();
+    wants.retain(|w| !w.context || refined.contains(&w.fact));
+    wants.sort_by_key(|w| (w.context, w.rank(), w.distance, w.fact));
+    if !refined.is_empty() {
+        // The refining fact first, the clause's own as its rival.
+        wants.sort_by_key(|w| (!refined.contains(&w.fact), w.rank(), w.distance, w.fact));
+    }
+    let best = wants.first()?;
+    let top: Vec<usize> = wants
+        .iter()
+        .filter(|w| w.context == best.context && w.rank() == best.rank())
+        .map(|w| w.fact)
+        .collect();
+    let mut rivals: Vec<usize> = wants[1..]
+        .iter()
+        .filter(|w| top.contains(&w.fact) || !refined.is_empty())
+        .map(|w| w.fact)
+        .collect();
+    rivals.dedup();
+    let doubt = if !refined.is_empty() {
+        Some(Doubt::Context)
+    } else if !best.full {
+        Some(Doubt::Nearness)
+    } else if top.len() > 1 {
+        Some(Doubt::Tie)
+    } else if clause_best.is_some() && is_statement_date(c, best, extraction, clauses, data) {
+        Some(Doubt::Statement)
+    } else {
+        None
+    };
+    Some(Link {
+        fact: best.fact,
+        certain: doubt.is_none(),
+        rivals,
+        why: best.why.clone(),
+        doubt,
+    })
+}
+
+/// A date governed by a reporting verb dates the statement: "said on
+/// Friday that the floods had killed 40", "On Nov. 12 the commander said
+/// the incursion…", "Martedì il ministro ha dichiarato che…". Such a date
+/// is the fact's only when an event word stands between the verb and it.
+fn is_statement_date(
+    c: usize,
+    want: &Want,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> bool {
+    let claim = &extraction.claims[c];
+    if !matches!(claim.kind, Kind::Date | Kind::Time) {
+        return false;
+    }
+    let tokens = &extraction.tokens;
+    let sentence = clauses.placed[c].sentence;
+    let from = first_token(tokens, sentence);
+    let to = tokens.partition_point(|t| t.span.start < sentence.end);
+    let reporting: Vec<Span> = (from..to)
+        .filter_map(|i| reporting_at(tokens, i, data))
+        .collect();
+    if reporting.is_empty() {
+        return false;
+    }
+    // "said on Friday", "ha detto ieri": the verb just before the date.
+    let first = clauses.placed[c].first;
+    let just_before = reporting.iter().any(|r| {
+        let r_end = tokens.partition_point(|t| t.span.start < r.end);
+        r.end <= claim.span.start && first.saturating_sub(r_end) <= 2
+    });
+    if just_before {
+        return true;
+    }
+    // A verb between the date and every event word of the fact.
+    let between = |a: Span, b: Span| {
+        let (lo, hi) = if a.start < b.start {
+            (a.end, b.start)
+        } else {
+            (b.end, a.start)
+        };
+        reporting.iter().any(|r| r.start >= lo && r.end <= hi)
+    };
+    let event: Vec<&Span> = want
+        .why
+        .iter()
+        .filter(|s| sentence.contains(**s) && !claim.span.overlaps(**s))
+        .collect();
+    !event.is_empty() && event.iter().all(|s| between(claim.span, **s))
+}
+
+/// The span of the reporting verb or phrase starting at token `i`.
+fn reporting_at(tokens: &[Token], i: usize, data: &LangData) -> Option<Span> {
+    let t = &tokens[i];
+    if !t.is_word() {
+        return None;
+    }
+    data.reporting.iter().find_map(|phrase| {
+        if phrase.contains(' ') {
+            phrase_at(tokens, i, phrase)
+                .map(|end| Span::new(t.span.start, tokens[end - 1].span.end))
+        } else if t.norm.starts_with(phrase) {
+            Some(t.span)
+        } else {
+            None
+        }
+    })
+}
+
+/// The token span of the claim's counted noun (its first word).
+fn counted_head(claim: &Claim, tokens: &[Token], first: usize, last: usize) -> Option<Span> {
+    let word = claim.counted.as_deref()?.split_whitespace().next()?;
+    let word = fold(word);
+    tokens
+        .get(first..=last)?
+        .iter()
+        .find(|t| t.is_word() && t.norm == word)
+        .map(|t| t.span)
+}
+
+/// Sentences a paragraph may have for its words to weigh in its sentences.
+const MAX_PARAGRAPH: usize = 12;
+
+/// The title's and paragraph's term hits, to weigh between facts.
+struct Context<'a> {
+    hits: &'a [Hit],
+    /// Token range of the title (a first Markdown heading), if any.
+    title: std::ops::Range<usize>,
+    /// The first sentence of each sentence's paragraph, and parallel
+    /// the first sentence after it.
+    paragraph: Vec<(usize, usize)>,
+    sentence_first_token: Vec<usize>,
+}
+
+impl<'a> Context<'a> {
+    fn new(extraction: &Extraction, hits: &'a [Hit]) -> Context<'a> {
+        let tokens = &extraction.tokens;
+        let sentences = &extraction.sentences;
+        let sentence_first_token: Vec<usize> =
+            sentences.iter().map(|s| first_token(tokens, *s)).collect();
+        let title = match extraction.title {
+            Some(span) => {
+                first_token(tokens, span)..tokens.partition_point(|t| t.span.start < span.end)
+            }
+            None => 0..0,
+        };
+        let mut paragraph = Vec::with_capacity(sentences.len());
+        let mut start = 0;
+        for (s, &t) in sentence_first_token.iter().enumerate() {
+            if s > 0 && tokens.get(t).is_some_and(|t| t.paragraph_before) {
+                start = s;
+            }
+            paragraph.push((start, 0));
+        }
+        let mut end = sentences.len();
+        for s in (0..sentences.len()).rev() {
+            paragraph[s].1 = end;
+            if paragraph[s].0 == s {
+                end = s;
+            }
+        }
+        Context {
+            hits,
+            title,
+            paragraph,
+            sentence_first_token,
+        }
+    }
+
+    fn in_title(&self, hit: &Hit) -> bool {
+        self.title.contains(&hit.first)
+    }
+
+    /// The sentences of `sentence`'s paragraph; only itself in a paragraph
+    /// too long to be one topic (which also keeps the work linear).
+    fn paragraph_sentences(&self, sentence: usize) -> std::ops::Range<usize> {
+        match self.paragraph.get(sentence) {
+            Some(&(from, to)) if to - from <= MAX_PARAGRAPH => from..to,
+            _ => sentence..sentence + 1,
+        }
+    }
+
+    /// The sentence's own hits (flagged `true`), then the title's and its
+    /// paragraph's other sentences' (flagged `false`).
+    fn hits_for(&self, sentence: usize, tokens: &std::ops::Range<usize>) -> Vec<(Hit, bool)> {
+        let from = self.hits.partition_point(|h| h.first < tokens.start);
+        let to = self.hits.partition_point(|h| h.first < tokens.end);
+        let mut out: Vec<(Hit, bool)> = self.hits[from..to.max(from)]
+            .iter()
+            .filter(|h| h.end <= tokens.end)
+            .map(|h| (*h, true))
+            .collect();
+        let paragraph = self.paragraph_sentences(sentence);
+        let mut context = |range: std::ops::Range<usize>| {
+            let from = self.hits.partition_point(|h| h.first < range.start);
+            let to = self.hits.partition_point(|h| h.first < range.end);
+            for h in &self.hits[from..to.max(from)] {
+                if !tokens.contains(&h.first) {
+                    out.push((*h, false));
+                }
+            }
+        };
+        if paragraph.len() <= MAX_PARAGRAPH {
+            let to = self
+                .sentence_first_token
+                .get(paragraph.end)
+                .copied()
+                .unwrap_or(usize::MAX);
+            context(self.sentence_first_token[paragraph.start]..to);
+        }
+        if self.title.end <= self.sentence_first_token[paragraph.start] {
+            context(self.title.clone());
+        }
+        out
+    }
+}
+
+/// Every occurrence of a term of `fact` among the hits, as (group, span,
+/// in the sentence); `ids` are the numbers of the fact's terms.
 fn group_hits(
     tokens: &[Token],
-    term_hits: &[Hit],
+    term_hits: &[(Hit, bool)],
     fact: &Fact,
     ids: &[usize],
-    fact_index: usize,
-) -> Vec<(usize, usize, Span)> {
+) -> Vec<GroupHit> {
     // The group of each of the fact's terms, parallel to `ids`.
     let groups = fact
         .groups
@@ -183,30 +540,32 @@ fn group_hits(
         .enumerate()
         .flat_map(|(g, group)| std::iter::repeat_n(g, group.len()));
     let mut found = Vec::new();
-    for hit in term_hits {
+    for (hit, own) in term_hits {
         let Target::Term(id) = hit.target else {
             continue;
         };
         for (_, g) in ids.iter().zip(groups.clone()).filter(|(t, _)| **t == id) {
             let span = Span::new(tokens[hit.first].span.start, tokens[hit.end - 1].span.end);
-            found.push((fact_index, g, span));
+            found.push((g, span, *own));
         }
     }
     found
 }
 
 /// Every predicate word of the clause ("uccisi", "wounded") lies inside one
-/// of the fact's term hits: otherwise the claim counts something else.
-/// `predicates` are those of the clause's sentence.
-fn predicates_covered(
-    predicates: &[Span],
-    clause: Span,
-    fact_hits: &[(usize, usize, Span)],
-) -> bool {
-    predicates
+/// of the fact's term hits: otherwise the claim counts something else. A
+/// list of two or more predicates ("killed, wounded or taken prisoner")
+/// makes a total: a fact covering none of them may count it, one covering
+/// only some may not. `predicates` are those of the clause's sentence.
+fn predicates_covered(predicates: &[Span], clause: Span, fact_hits: &[GroupHit]) -> bool {
+    let in_clause: Vec<Span> = predicates
         .iter()
-        .filter(|&&p| clause.contains(p))
-        .all(|&p| fact_hits.iter().any(|h| h.2.contains(p)))
+        .copied()
+        .filter(|&p| clause.contains(p))
+        .collect();
+    let covered = |p: &Span| fact_hits.iter().any(|h| h.2 && h.1.contains(*p));
+    let n = in_clause.iter().filter(|p| covered(p)).count();
+    n == in_clause.len() || (n == 0 && in_clause.len() >= 2)
 }
 
 /// The claim can be compared with the fact: same kind (a time checks a

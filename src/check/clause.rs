@@ -62,62 +62,173 @@ fn partition_from<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usi
     at
 }
 
+/// Each claim's clause, where it lies, and the part it measures when it
+/// names a whole ("800 degli 11 mila": the 11 mila's head is the 800).
+#[derive(Debug, Clone)]
+pub struct Clauses {
+    pub spans: Vec<Span>,
+    pub placed: Vec<Placed>,
+    pub head: Vec<Option<usize>>,
+}
+
 /// The clause of each claim, as a span of the scan text.
-pub fn clauses(extraction: &Extraction, placed: &[Placed], data: &LangData) -> Vec<Span> {
+///
+/// A clause ends at `;`, `:`, `,`, a dash, a word that always opens a new
+/// clause ("mentre", "whereas"), and a conjunction a new figure follows.
+/// Three commas end nothing: one inside a list of predicates ("killed,
+/// wounded or taken prisoner"), one before an inclusion ("…, tra cui 400
+/// ufficiali"), and the one closing a short opening phrase without a
+/// figure ("In Germany alone, 1,250 people…").
+pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) -> Clauses {
     let tokens = &extraction.tokens;
     let claims = &extraction.claims;
-    let in_claim = claim_mask(tokens, claims, placed);
+    let in_claim = claim_mask(tokens, claims, &placed);
     let mut starts_claim = vec![false; tokens.len() + 1];
-    for p in placed {
+    for p in &placed {
         starts_claim[p.first] = true;
     }
     let is_punct_boundary = |t: &Token| {
         t.kind == TokenKind::Punct && matches!(t.norm.as_str(), ";" | ":" | "," | "—" | "–")
     };
+    let is_predicate = |t: &Token| t.is_word() && starts_with_any(&t.norm, data.predicates);
     let mut boundary = vec![false; tokens.len()];
+    // The next punctuation boundary at or after each token, within its
+    // sentence (scanned once from the end): keeps the conjunction rule
+    // linear.
+    let mut next_claim_before_punct = vec![false; tokens.len() + 1];
+    for i in (0..tokens.len()).rev() {
+        let same_sentence = i + 1 < tokens.len()
+            && extraction.token_sentence[i + 1] == extraction.token_sentence[i];
+        let after = same_sentence && next_claim_before_punct[i + 1];
+        let t = &tokens[i];
+        next_claim_before_punct[i] =
+            starts_claim[i] || (after && (in_claim[i] || !is_punct_boundary(t)));
+    }
+    // A conjunction parts two figures only: one since the last punctuation
+    // boundary before it, one after it.
+    let mut claim_since_punct = false;
+    let mut sentence_start = 0;
     for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && extraction.token_sentence[i] != extraction.token_sentence[i - 1] {
+            claim_since_punct = false;
+        }
+        if in_claim[i] {
+            claim_since_punct = true;
+        } else if is_punct_boundary(t) {
+            claim_since_punct = false;
+        }
+        if i > 0 && extraction.token_sentence[i] != extraction.token_sentence[i - 1] {
+            sentence_start = i;
+        }
         if in_claim[i] {
             continue;
         }
         if is_punct_boundary(t) {
+            let list = t.norm == ","
+                && i > 0
+                && is_predicate(&tokens[i - 1])
+                && tokens.get(i + 1).is_some_and(is_predicate);
+            let inclusion = t.norm == ","
+                && data
+                    .inclusions
+                    .iter()
+                    .any(|p| phrase_at(tokens, i + 1, p).is_some());
+            let opening = t.norm == ","
+                && i - sentence_start <= MAX_OPENING
+                && (sentence_start..i).all(|k| !in_claim[k] && !is_punct_boundary(&tokens[k]));
+            boundary[i] = !(list || inclusion || opening);
+        } else if t.is_word() && is_one_of(&t.norm, data.clause_openers) {
             boundary[i] = true;
         } else if t.is_word() && is_one_of(&t.norm, data.conjunctions) {
             // A conjunction is a boundary when a claim starts after it,
             // before the next punctuation boundary of its sentence.
-            let sentence = extraction.token_sentence[i];
-            let mut k = i + 1;
-            while k < tokens.len()
-                && extraction.token_sentence[k] == sentence
-                && (in_claim[k] || !is_punct_boundary(&tokens[k]))
-            {
-                if starts_claim[k] {
-                    boundary[i] = true;
-                    break;
-                }
-                k += 1;
-            }
+            let same_sentence = i + 1 < tokens.len()
+                && extraction.token_sentence[i + 1] == extraction.token_sentence[i];
+            boundary[i] = claim_since_punct && same_sentence && next_claim_before_punct[i + 1];
         }
     }
-    claims
+    // The first and last token of the clause around each token, in one
+    // pass each way: a sentence without boundaries costs each claim in it
+    // nothing more.
+    let same_sentence =
+        |a: usize, b: usize| extraction.token_sentence[a] == extraction.token_sentence[b];
+    let mut left = vec![0; tokens.len()];
+    for k in 1..tokens.len() {
+        left[k] = if boundary[k - 1] || !same_sentence(k - 1, k) {
+            k
+        } else {
+            left[k - 1]
+        };
+    }
+    let mut right: Vec<usize> = (0..tokens.len()).collect();
+    for k in (0..tokens.len().saturating_sub(1)).rev() {
+        if !boundary[k + 1] && same_sentence(k, k + 1) {
+            right[k] = right[k + 1];
+        }
+    }
+    let spans = claims
         .iter()
-        .zip(placed)
+        .zip(&placed)
         .map(|(claim, p)| {
             let sentence = p.sentence;
-            let mut start = claim.span.start;
-            let mut k = p.first;
-            while k > 0 && !boundary[k - 1] && tokens[k - 1].span.start >= sentence.start {
-                k -= 1;
-                start = tokens[k].span.start;
+            let (mut start, mut end) = (claim.span.start, claim.span.end);
+            if let Some(t) = left.get(p.first).map(|&l| &tokens[l])
+                && t.span.start >= sentence.start
+            {
+                start = t.span.start;
             }
-            let mut end = claim.span.end;
-            let mut k = p.last + 1;
-            while k < tokens.len() && !boundary[k] && tokens[k].span.end <= sentence.end {
-                end = tokens[k].span.end;
-                k += 1;
+            if let Some(t) = right.get(p.last).map(|&r| &tokens[r])
+                && t.span.end <= sentence.end
+            {
+                end = t.span.end;
             }
             Span::new(start.min(claim.span.start), end.max(claim.span.end))
         })
-        .collect()
+        .collect();
+    let head = heads(tokens, &placed, data);
+    Clauses {
+        spans,
+        placed,
+        head,
+    }
+}
+
+/// Words an opening phrase may have for its comma to end nothing.
+const MAX_OPENING: usize = 6;
+
+/// For each claim, the claim whose part it is the whole of: in "Oltre 800
+/// degli 11 mila militari", "11 mila" follows "800" and a partitive.
+fn heads(tokens: &[Token], placed: &[Placed], data: &LangData) -> Vec<Option<usize>> {
+    let mut head = vec![None; placed.len()];
+    for b in 1..placed.len() {
+        let a = b - 1;
+        let mut k = placed[b].first;
+        // An article may stand between ("of the 11,000").
+        if k > 0 && is_one_of(&tokens[k - 1].norm, data.articles) {
+            k -= 1;
+        }
+        if k < 2 || !is_one_of(&tokens[k - 1].norm, data.partitives) {
+            continue;
+        }
+        if placed[a].last == k - 2 {
+            head[b] = Some(a);
+        }
+    }
+    head
+}
+
+/// The end (exclusive token index) of `phrase`'s words starting at token
+/// `i`, compared with the folded words.
+pub fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usize> {
+    let mut k = i;
+    for word in phrase.split(' ') {
+        let t = tokens.get(k)?;
+        if t.norm != word {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
 }
 
 fn claim_mask(tokens: &[Token], claims: &[Claim], placed: &[Placed]) -> Vec<bool> {

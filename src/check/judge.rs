@@ -6,7 +6,8 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::{Evidence, Finding, Verdict};
+use super::assign::Link;
+use super::{Candidate, Evidence, Finding, Verdict};
 use crate::claim::{Claim, Interval, Qualifier, Value};
 use crate::describe;
 use crate::lang::Lang;
@@ -41,6 +42,8 @@ pub(super) fn unloaded(claim: &Claim) -> Finding {
         fact: None,
         evidence: Vec::new(),
         explanation: "no reference facts loaded".to_string(),
+        candidates: Vec::new(),
+        why: Vec::new(),
     }
 }
 
@@ -60,6 +63,73 @@ pub(super) fn unmatched(claim: &Claim, lang: Lang) -> Finding {
         fact: None,
         evidence: Vec::new(),
         explanation,
+        candidates: Vec::new(),
+        why: Vec::new(),
+    }
+}
+
+/// Judges a claim against the fact it is linked to. A certain link is
+/// judged as it is; an uncertain one may confirm (the claim agrees with
+/// the fact or one of its rivals) but never accuse: what would be an
+/// alarm is `unverified`, with the facts named as candidates.
+pub(super) fn judge_link(
+    claim: &Claim,
+    link: &Link,
+    index: &FactIndex,
+    date: Option<Date>,
+    named: &[usize],
+    lang: Lang,
+) -> Finding {
+    let fact = &index.facts[link.fact];
+    let mut finding = judge(claim, fact, index, date, named, lang);
+    finding.why = link.why.clone();
+    if link.certain || !finding.verdict.is_alarm() {
+        return finding;
+    }
+    let rivals = link
+        .rivals
+        .iter()
+        .map(|&f| judge(claim, &index.facts[f], index, date, named, lang));
+    if let Some(mut agreeing) = rivals
+        .clone()
+        .find(|f| matches!(f.verdict, Verdict::Consistent | Verdict::Disputed))
+    {
+        agreeing.why = Vec::new();
+        return agreeing;
+    }
+    let doubt = link.doubt.map_or("uncertain match", |d| d.describe());
+    let candidates: Vec<Candidate> = std::iter::once(finding.clone())
+        .chain(rivals)
+        .filter_map(|f| {
+            let (id, about) = f.fact?;
+            let mut figures = String::new();
+            push_list(&mut figures, &f.evidence, Role::Current, lang, false);
+            Some(Candidate { id, about, figures })
+        })
+        .collect();
+    let mut explanation = String::with_capacity(128);
+    describe::push_claim(&mut explanation, claim, lang);
+    explanation.push_str(" — not judged (");
+    explanation.push_str(doubt);
+    explanation.push_str("); possibly: ");
+    for (i, c) in candidates.iter().enumerate() {
+        if i > 0 {
+            explanation.push_str("; ");
+        }
+        explanation.push_str(&c.id);
+        if !c.figures.is_empty() {
+            explanation.push_str(", ");
+            explanation.push_str(&c.figures);
+        }
+    }
+    Finding {
+        claim: claim.clone(),
+        verdict: Verdict::Unverified,
+        fact: None,
+        evidence: Vec::new(),
+        explanation,
+        candidates,
+        why: link.why.clone(),
     }
 }
 
@@ -144,6 +214,11 @@ pub(super) fn judge(
             Verdict::Contradicted
         }
     };
+    let verdict = if verdict == Verdict::Consistent && stale_bound(claim, fact, &evidence) {
+        Verdict::Outdated
+    } else {
+        verdict
+    };
     let explanation = explain(claim, &evidence, verdict, unresolved, lang);
     Finding {
         claim: claim.clone(),
@@ -151,7 +226,34 @@ pub(super) fn judge(
         fact: Some((fact.id.clone(), fact.label().to_string())),
         evidence,
         explanation,
+        candidates: Vec::new(),
+        why: Vec::new(),
     }
+}
+
+/// "At least 3,100 dead" in an article dated after the source raised its
+/// count from 3,100 to 6,400 repeats the old figure: the bound is one a
+/// source has replaced, and its current figure is not that bound.
+fn stale_bound(claim: &Claim, fact: &Fact, evidence: &[Evidence]) -> bool {
+    let Value::Quantity(q) = &claim.value else {
+        return false;
+    };
+    let (Qualifier::MoreThan | Qualifier::AtLeast, Some(bound)) = (q.qualifier, q.value) else {
+        return false;
+    };
+    let repeats = |e: &Evidence| {
+        fact.reach(&e.figure)
+            .is_some_and(|r| Interval::point(bound).overlaps(&r))
+    };
+    evidence
+        .iter()
+        .filter(|e| e.role == Role::Replaced && repeats(e))
+        .any(|old| {
+            evidence
+                .iter()
+                .filter(|e| e.role == Role::Current && e.source == old.source)
+                .any(|current| !repeats(current))
+        })
 }
 
 fn explain(
@@ -167,24 +269,30 @@ fn explain(
     let mut text = String::with_capacity(128);
     describe::push_claim(&mut text, claim, lang);
     text.push_str(" — ");
-    if !push_list(&mut text, evidence, Role::Current, lang) {
+    if !push_list(&mut text, evidence, Role::Current, lang, true) {
         text.push_str("no figure published by the article's date");
     }
     let has = |role: Role| evidence.iter().any(|e| e.role == role);
     if has(Role::Replaced) && matches!(verdict, Verdict::Outdated | Verdict::Contradicted) {
         text.push_str("; earlier: ");
-        push_list(&mut text, evidence, Role::Replaced, lang);
+        push_list(&mut text, evidence, Role::Replaced, lang, true);
     }
     if has(Role::Later) {
         text.push_str("; later figures (not judged): ");
-        push_list(&mut text, evidence, Role::Later, lang);
+        push_list(&mut text, evidence, Role::Later, lang, true);
     }
     text
 }
 
 /// Appends the figures of `role`, comma-separated, as "NIS [named] 11.000
 /// (2024-11-13) ✓"; false when there is none.
-fn push_list(text: &mut String, evidence: &[Evidence], role: Role, lang: Lang) -> bool {
+fn push_list(
+    text: &mut String,
+    evidence: &[Evidence],
+    role: Role,
+    lang: Lang,
+    marks: bool,
+) -> bool {
     let mut any = false;
     for e in evidence.iter().filter(|e| e.role == role) {
         if any {
@@ -202,7 +310,7 @@ fn push_list(text: &mut String, evidence: &[Evidence], role: Role, lang: Lang) -
             describe::push_date(text, d);
             text.push(')');
         }
-        text.push_str(if e.role == Role::Later {
+        text.push_str(if e.role == Role::Later || !marks {
             ""
         } else if e.agrees {
             " ✓"
@@ -217,14 +325,23 @@ fn push_list(text: &mut String, evidence: &[Evidence], role: Role, lang: Lang) -
 pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
     match (&claim.value, figure) {
         (Value::Quantity(q), Figure::Number(_) | Figure::Range(..)) => {
-            let mut stated = claim_interval(q.qualifier, q.value, q.interval);
+            let mut widened = claim_interval(q.qualifier, q.value, q.interval);
+            let mut stated = q.interval;
             if let (Some(from), Some(to)) = (q.unit, fact.unit) {
                 match from.convert(1.0, to) {
-                    Some(factor) => stated = stated.scale(factor),
+                    Some(factor) => {
+                        widened = widened.scale(factor);
+                        stated = stated.scale(factor);
+                    }
                     None => return false,
                 }
             }
-            fact.reach(figure).is_some_and(|r| stated.overlaps(&r))
+            // One side at a time: the reference's figure within the
+            // claim's interval, or the claim's figure within the
+            // reference's rounding or tolerance; two widened intervals
+            // that merely touch do not agree.
+            let within_claim = figure.interval().is_some_and(|f| widened.overlaps(&f));
+            within_claim || fact.reach(figure).is_some_and(|r| stated.overlaps(&r))
         }
         (Value::Date(Some(d)), Figure::Date(f)) => d.overlaps(*f),
         (Value::Time(Some(t)), Figure::Date(f)) => t.date().overlaps(*f),
@@ -348,7 +465,7 @@ mod tests {
         let absolute = index(values, "    tolerance: 250\n");
         let fact = &absolute.facts[0];
         assert!(super::agrees(
-            &exact(11_500.0),
+            &exact(11_400.0),
             fact,
             &fact.values[0].figure
         ));

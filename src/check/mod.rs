@@ -5,7 +5,7 @@ mod assign;
 mod clause;
 mod judge;
 
-pub use assign::compatible;
+pub use assign::{Doubt, compatible};
 pub use judge::{Role, agrees};
 
 use std::fmt;
@@ -17,6 +17,7 @@ use crate::claim::Claim;
 use crate::extract::Extraction;
 use crate::lang::Lang;
 use crate::refs::{FactIndex, Figure, Target};
+use crate::span::Span;
 
 /// How a claim stands against the references; ordered by severity, the
 /// least severe first.
@@ -50,6 +51,15 @@ impl Verdict {
             Verdict::Misattributed => "misattributed",
             Verdict::Contradicted => "contradicted",
         }
+    }
+
+    /// `contradicted`, `misattributed` or `outdated`: a verdict that says
+    /// the article is wrong, given only on a certain link.
+    pub fn is_alarm(self) -> bool {
+        matches!(
+            self,
+            Verdict::Contradicted | Verdict::Misattributed | Verdict::Outdated
+        )
     }
 
     pub fn parse(name: &str) -> Option<Verdict> {
@@ -88,6 +98,22 @@ pub struct Finding {
     pub fact: Option<(String, String)>,
     pub evidence: Vec<Evidence>,
     pub explanation: String,
+    /// Facts the claim may be about when the link is not certain enough
+    /// to judge it ("possibly: dprk-troops-sent, NIS 11,000").
+    pub candidates: Vec<Candidate>,
+    /// The words that tied the claim to its fact (or to its first
+    /// candidate), in text order.
+    pub why: Vec<Span>,
+}
+
+/// A fact an uncertain claim may be about, with its sources' current
+/// figures in one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub id: String,
+    pub about: String,
+    /// "NIS 11.000 (2024-11-13)".
+    pub figures: String,
 }
 
 /// Judges every claim of one article.
@@ -103,8 +129,8 @@ pub fn check(
     }
     let hits = index.terms.find(&extraction.tokens);
     let placed = clause::place(extraction);
-    let clauses = clause::clauses(extraction, &placed, lang.data());
-    let assigned = assign::assign(extraction, index, &hits, &clauses, lang.data());
+    let clauses = clause::clauses(extraction, placed, lang.data());
+    let links = assign::assign(extraction, index, &hits, &clauses, lang.data());
     // Where the article names a source, in text order: the positions and,
     // parallel, the sources, so that a sentence's sources are a slice.
     let mut named_at = Vec::new();
@@ -118,22 +144,25 @@ pub fn check(
     extraction
         .claims
         .iter()
+        .zip(links)
         .enumerate()
-        .map(|(c, claim)| {
-            let Some(fact_index) = assigned[c] else {
+        .map(|(c, (claim, link))| {
+            let Some(link) = link else {
                 return judge::unmatched(claim, lang);
             };
-            let fact = &index.facts[fact_index];
             // Sources the article names in the claim's sentence (which holds
             // its clause).
-            let sentence = placed[c].sentence;
+            let sentence = clauses.placed[c].sentence;
             let from = named_at.partition_point(|at| *at < sentence.start);
             let to = named_at.partition_point(|at| *at < sentence.end);
             let named = &named_sources[from..to.max(from)];
-            judge::judge(claim, fact, index, date, named, lang)
+            judge::judge_link(claim, &link, index, date, named, lang)
         })
         .collect()
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod certainty_tests;

@@ -38,6 +38,9 @@ pub struct Extraction {
     pub tokens: Vec<Token>,
     /// For each token, the index of its sentence.
     pub token_sentence: Vec<usize>,
+    /// The article's title: its first line when that is a Markdown
+    /// heading. Weaker evidence when choosing between facts.
+    pub title: Option<Span>,
 }
 
 impl Extraction {
@@ -161,5 +164,20 @@ pub fn extract(doc: &Document, options: Options) -> Extraction {
         sentences,
         tokens,
         token_sentence,
+        title: title(&doc.text, &doc.scan),
     }
+}
+
+/// The first line of prose when it is a Markdown heading (`# …`), without
+/// its marks (which the scan text may have blanked).
+fn title(text: &str, scan: &str) -> Option<Span> {
+    let start = scan.len() - scan.trim_start().len();
+    let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    let text = line.trim_start_matches('#');
+    if text.len() == line.len() || !text.starts_with(' ') {
+        return None;
+    }
+    let from = start + (line.len() - text.len());
+    Some(Span::new(from, start + line.len()))
 }

@@ -207,6 +207,20 @@ pub struct LangData {
     pub links: &'static [&'static str],
     /// Conjunctions that can open a new clause.
     pub conjunctions: &'static [&'static str],
+    /// Words that always open a new clause, folded ("mentre", "whereas"):
+    /// what follows them speaks of something else.
+    pub clause_openers: &'static [&'static str],
+    /// Phrases after a comma that go on with the phrase before it ("tra
+    /// cui", "including"): "11 mila militari nordcoreani, tra cui 400
+    /// ufficiali" are North Korean officers.
+    pub inclusions: &'static [&'static str],
+    /// Prepositions of a part of a whole ("800 degli 11 mila", "800 of
+    /// the 11,000"): the second figure is the whole, and the predicate
+    /// after it belongs to the part.
+    pub partitives: &'static [&'static str],
+    /// Stems of reporting verbs and phrases ("said", "ha dichiarato",
+    /// "secondo"): a date they govern dates the statement, not the event.
+    pub reporting: &'static [&'static str],
     /// Abbreviations whose full stop does not end a sentence.
     pub abbreviations: &'static [&'static str],
     /// Nouns a figure can follow ("i morti sono 600", "the death toll rose

@@ -241,6 +241,25 @@ fn claim(
         }
         list.end();
         o.str(k!("explanation"), &finding.explanation);
+        if !finding.candidates.is_empty() {
+            let mut list = Block::array(o.key(k!("candidates")), level + 1);
+            for c in &finding.candidates {
+                let mut item = Block::object(list.next(), level + 2);
+                item.str(k!("fact"), &c.id);
+                item.str(k!("about"), &c.about);
+                item.str(k!("figures"), &c.figures);
+                item.end();
+            }
+            list.end();
+        }
+        if !finding.why.is_empty() {
+            // The words that tied the claim to its fact (or candidate).
+            let mut list = Block::array(o.key(k!("why")), level + 1);
+            for span in &finding.why {
+                string(list.next(), &doc.text[span.range()]);
+            }
+            list.end();
+        }
     }
     if suppressed {
         o.bool(k!("suppressed"), true);

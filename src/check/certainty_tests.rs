@@ -1,0 +1,466 @@
+//! The certainty rules (issue 13): one test a mechanism, each written as
+//! sentences and the finding expected of them. An alarm (`contradicted`,
+//! `misattributed`, `outdated`) needs a certain link between claim and
+//! fact; an uncertain link names the fact as a candidate instead.
+
+use jiff::civil::{Date, date};
+
+use super::{Finding, Verdict, check};
+use crate::document::{Document, Origin};
+use crate::extract::{Options, extract};
+use crate::lang::Lang;
+use crate::refs::parse_str;
+
+fn findings(text: &str, lang: Lang, on: Date, refs: &str) -> Vec<Finding> {
+    let index = parse_str("refs.yaml", refs).unwrap();
+    let doc = Document::parse(Origin::Stdin, text.to_string(), true, Vec::new());
+    let options = Options {
+        lang,
+        date: Some(on),
+        offset_seconds: None,
+    };
+    let extraction = extract(&doc, options);
+    check(&extraction, &index, lang, Some(on))
+}
+
+/// The finding of the claim whose text contains `needle`.
+fn finding(text: &str, lang: Lang, on: Date, refs: &str, needle: &str) -> Finding {
+    findings(text, lang, on, refs)
+        .into_iter()
+        .find(|f| text[f.claim.span.range()].contains(needle))
+        .unwrap_or_else(|| panic!("no claim {needle:?} in {text:?}"))
+}
+
+fn fact(f: &Finding) -> Option<&str> {
+    f.fact.as_ref().map(|(id, _)| id.as_str())
+}
+
+fn candidates(f: &Finding) -> Vec<&str> {
+    f.candidates.iter().map(|c| c.id.as_str()).collect()
+}
+
+fn is_alarm(f: &Finding) -> bool {
+    matches!(
+        f.verdict,
+        Verdict::Contradicted | Verdict::Misattributed | Verdict::Outdated
+    )
+}
+
+const DEPLOYMENT: &str = "\
+sources:
+  nis:
+    name: National Intelligence Service
+    aliases: [NIS, servizi sudcoreani, Seul, Seoul]
+  hur:
+    name: Ukraine's military intelligence
+    aliases: [HUR, Kiev, Kyiv]
+facts:
+  - id: sent
+    kind: count
+    match:
+      - [nordcorean*, north korean*]
+      - [soldat*, militar*, troops, soldiers]
+    values:
+      - value: 11000
+        source: nis
+        as_of: 2024-11-13
+  - id: casualties
+    kind: count
+    match:
+      - [nordcorean*, north korean*]
+      - [mort*, ferit*, killed, wounded, casualt*]
+    values:
+      - value: 1000
+        source: nis
+        as_of: 2024-12-19
+  - id: officers
+    kind: count
+    match:
+      - [nordcorean*, north korean*]
+      - [ufficial*, officers]
+    values:
+      - value: 400
+        source: nis
+        as_of: 2024-11-13
+  - id: deployed-on
+    kind: date
+    match:
+      - [nordcorean*, north korean*]
+      - [inviat*, sent, dispiegat*, deployed]
+    values:
+      - date: 2024-10
+        source: nis
+  - id: incursion
+    kind: date
+    match:
+      - [kursk]
+      - [incursion*, invasion*]
+    values:
+      - date: 2024-08-06
+        source: Reuters
+";
+
+#[test]
+fn a_date_governed_by_a_reporting_verb_dates_the_statement() {
+    let on = date(2024, 12, 20);
+    let it = "Martedì il ministro ha dichiarato che i militari nordcoreani inviati in Russia sono 11 mila.";
+    let tuesday = finding(it, Lang::It, on, DEPLOYMENT, "Martedì");
+    assert!(!is_alarm(&tuesday), "{tuesday:?}");
+    assert_eq!(
+        finding(it, Lang::It, on, DEPLOYMENT, "11 mila").verdict,
+        Verdict::Consistent
+    );
+    let en = "On Nov. 12 the commander said the incursion into Kursk had cost Russia 21,000 men.";
+    let nov = finding(en, Lang::En, on, DEPLOYMENT, "Nov. 12");
+    assert!(!is_alarm(&nov), "{nov:?}");
+    assert_eq!(candidates(&nov), ["incursion"]);
+}
+
+#[test]
+fn a_predicate_covers_what_it_governs() {
+    let on = date(2024, 12, 20);
+    let text = "Oltre 800 degli 11 mila militari nordcoreani inviati sono morti o rimasti feriti.";
+    let sent = finding(text, Lang::It, on, DEPLOYMENT, "11 mila");
+    assert_eq!(
+        (sent.verdict, fact(&sent)),
+        (Verdict::Consistent, Some("sent"))
+    );
+    let hurt = finding(text, Lang::It, on, DEPLOYMENT, "800");
+    assert_eq!(fact(&hurt), Some("casualties"));
+    assert_eq!(hurt.verdict, Verdict::Consistent);
+}
+
+const LOSSES: &str = "\
+facts:
+  - id: prisoners
+    kind: count
+    match:
+      - [russia*]
+      - [prisoner*, captured]
+    values:
+      - value: 700
+        source: Kyiv
+        as_of: 2024-12-01
+  - id: losses
+    kind: count
+    match:
+      - [russia*]
+      - [lost, loss*]
+    values:
+      - value: 21000
+        source: Kyiv
+        as_of: 2024-12-01
+";
+
+#[test]
+fn a_list_of_predicates_makes_a_total_and_commas_inside_it_end_nothing() {
+    let text = "Russia has lost 21,000 soldiers killed, wounded or taken prisoner.";
+    let f = finding(text, Lang::En, date(2024, 12, 20), LOSSES, "21,000");
+    assert_ne!(fact(&f), Some("prisoners"), "{f:?}");
+    assert!(!is_alarm(&f), "{f:?}");
+    assert_eq!((f.verdict, fact(&f)), (Verdict::Consistent, Some("losses")));
+}
+
+#[test]
+fn words_of_a_head_phrase_reach_the_figures_it_includes() {
+    let on = date(2024, 12, 20);
+    let text = "Pyongyang ha inviato 11 mila militari nordcoreani, tra cui circa 400 ufficiali e due generali.";
+    let officers = finding(text, Lang::It, on, DEPLOYMENT, "400");
+    assert_eq!(
+        (officers.verdict, fact(&officers)),
+        (Verdict::Consistent, Some("officers"))
+    );
+    // A wrong figure there is certainly about the officers: an alarm.
+    let wrong = text.replace("400", "900");
+    let officers = finding(&wrong, Lang::It, on, DEPLOYMENT, "900");
+    assert_eq!(
+        (officers.verdict, fact(&officers)),
+        (Verdict::Contradicted, Some("officers"))
+    );
+}
+
+#[test]
+fn rounding_is_read_on_one_side_at_a_time() {
+    let refs = DEPLOYMENT.replace("value: 11000", "value: 12000");
+    let on = date(2024, 12, 20);
+    // 13,000 read as rounded is 12,500–13,500 and 12,000 11,500–12,500: the
+    // two widened intervals touch, but neither figure lies in the other's.
+    let text = "Pyongyang ha inviato 13.000 militari nordcoreani, secondo i servizi sudcoreani.";
+    let f = finding(text, Lang::It, on, &refs, "13.000");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+    // 12,400 lies within 12,000's rounding: it agrees.
+    let text = "Pyongyang ha inviato 12.400 militari nordcoreani, secondo i servizi sudcoreani.";
+    assert_eq!(
+        finding(text, Lang::It, on, &refs, "12.400").verdict,
+        Verdict::Consistent
+    );
+}
+
+const STORM: &str = "\
+facts:
+  - id: evacuated-total
+    kind: count
+    match:
+      - [evacuat*]
+    values:
+      - value: 3000
+        source: civil protection
+        as_of: 2024-09-16
+  - id: evacuated-germany
+    kind: count
+    match:
+      - [evacuat*]
+      - [germany, german*]
+    values:
+      - value: 1250
+        source: civil protection
+        as_of: 2024-09-16
+  - id: killed-total
+    kind: count
+    match:
+      - [storm]
+      - [kill*, dead, died]
+    values:
+      - value: 64
+        source: civil protection
+        as_of: 2024-09-16
+  - id: killed-spain
+    kind: count
+    match:
+      - [spain, spanish]
+      - [kill*, dead, died]
+    values:
+      - value: 20
+        source: civil protection
+        as_of: 2024-09-16
+";
+
+#[test]
+fn the_subject_decides_the_fact_not_the_nearest_word() {
+    let on = date(2024, 9, 20);
+    let germany = finding(
+        "In Germany alone, 1,250 people were evacuated.",
+        Lang::En,
+        on,
+        STORM,
+        "1,250",
+    );
+    assert_eq!(
+        (germany.verdict, fact(&germany)),
+        (Verdict::Consistent, Some("evacuated-germany"))
+    );
+    let storm = finding(
+        "The storm that hit France and Spain has now killed more than 60 people.",
+        Lang::En,
+        on,
+        STORM,
+        "60",
+    );
+    assert!(!is_alarm(&storm), "{storm:?}");
+    assert_ne!(fact(&storm), Some("killed-spain"));
+}
+
+const VOTE: &str = "\
+facts:
+  - id: turnout-first
+    kind: percent
+    match:
+      - [affluenz*, turnout]
+    values:
+      - value: 71.2
+        source: Viminale
+        as_of: 2024-06-10
+  - id: turnout-runoff
+    kind: percent
+    match:
+      - [affluenz*, turnout]
+      - [ballottaggi*, runoff]
+    values:
+      - value: 48.7
+        source: Viminale
+        as_of: 2024-06-24
+  - id: share
+    kind: percent
+    match:
+      - [candidat*]
+      - [ottenut*]
+    values:
+      - value: 48.3
+        source: Viminale
+        as_of: 2024-06-10
+  - id: endorsed
+    kind: percent
+    match:
+      - [sostenut*]
+    values:
+      - value: 12
+        source: Viminale
+        as_of: 2024-06-10
+  - id: runoff-date
+    kind: date
+    match:
+      - [ballottaggi*, runoff, second round]
+    values:
+      - date: 2024-06-23
+        source: Viminale
+";
+
+#[test]
+fn a_clause_holding_the_facts_terms_wins_over_a_later_clause() {
+    let on = date(2024, 6, 12);
+    let text = "L'affluenza è stata del 71,2%, il sindaco ha poi vinto il ballottaggio.";
+    let f = finding(text, Lang::It, on, VOTE, "71,2");
+    assert_eq!(
+        (f.verdict, fact(&f)),
+        (Verdict::Consistent, Some("turnout-first"))
+    );
+    let text = "Il candidato ha ottenuto il 48,3% mentre il terzo classificato ha poi sostenuto lo sfidante.";
+    let f = finding(text, Lang::It, on, VOTE, "48,3");
+    assert_eq!((f.verdict, fact(&f)), (Verdict::Consistent, Some("share")));
+}
+
+#[test]
+fn two_facts_that_fit_equally_are_candidates_never_an_alarm() {
+    let refs = "\
+facts:
+  - id: a
+    kind: count
+    match: [[flood*], [kill*]]
+    values:
+      - value: 40
+        source: Agency X
+  - id: b
+    kind: count
+    match: [[flood*], [kill*]]
+    values:
+      - value: 90
+        source: Agency Y
+";
+    let f = finding(
+        "The floods killed 300 people.",
+        Lang::En,
+        date(2024, 6, 12),
+        refs,
+        "300",
+    );
+    assert_eq!(f.verdict, Verdict::Unverified);
+    assert_eq!(candidates(&f), ["a", "b"]);
+    assert!(f.explanation.contains("possibly"), "{}", f.explanation);
+}
+
+#[test]
+fn a_nearness_match_is_never_an_alarm() {
+    // "soldati" and "nordcoreani" are in the sentence but not in the
+    // figure's clause: the link is by nearness only.
+    let text = "I soldati nordcoreani sono arrivati in treno; il viaggio è durato 20 giorni, con 3.000 chilometri percorsi.";
+    let all = findings(text, Lang::It, date(2024, 12, 20), DEPLOYMENT);
+    assert!(all.iter().all(|f| !is_alarm(f)), "{all:?}");
+}
+
+#[test]
+fn a_date_fact_judges_only_the_date_of_its_event() {
+    let on = date(2024, 6, 20);
+    let text = "The ministry said on Tuesday that the runoff is set for June 23.";
+    let tuesday = finding(text, Lang::En, on, VOTE, "Tuesday");
+    assert!(!is_alarm(&tuesday), "{tuesday:?}");
+    let june = finding(text, Lang::En, on, VOTE, "June 23");
+    assert_eq!(
+        (june.verdict, fact(&june)),
+        (Verdict::Consistent, Some("runoff-date"))
+    );
+    let text =
+        "Al primo turno, domenica 9 giugno, l'affluenza era stata alta, in vista del ballottaggio.";
+    let first = finding(text, Lang::It, on, VOTE, "9 giugno");
+    assert!(!is_alarm(&first), "{first:?}");
+    let text = "The agency said on Friday that the floods had killed 40 people.";
+    let refs = "\
+facts:
+  - id: flood-date
+    kind: date
+    match: [[flood*]]
+    values:
+      - date: 2024-05-02
+        source: Flood Agency
+";
+    let friday = finding(text, Lang::En, on, refs, "Friday");
+    assert!(!is_alarm(&friday), "{friday:?}");
+}
+
+#[test]
+fn the_title_chooses_between_facts_the_sentence_supports() {
+    let on = date(2024, 6, 25);
+    let text = "# Runoff: the mayor wins\n\nTurnout reached 48.7 percent.\n";
+    let f = finding(text, Lang::En, on, VOTE, "48.7");
+    assert_eq!(
+        (f.verdict, fact(&f)),
+        (Verdict::Consistent, Some("turnout-runoff"))
+    );
+    // Without the title the first round's fact is the only one: 48.7 is
+    // not its figure, but nothing else supports the link to a round.
+    let f = finding(
+        "Turnout reached 48.7 percent.\n",
+        Lang::En,
+        on,
+        VOTE,
+        "48.7",
+    );
+    assert_eq!(fact(&f), Some("turnout-first"));
+}
+
+#[test]
+fn a_stale_lower_bound_is_outdated() {
+    let refs = "\
+facts:
+  - id: toll
+    kind: count
+    match: [[dead, killed, died]]
+    values:
+      - value: 3100
+        source: Health Ministry
+        as_of: 2025-01-10
+      - value: 6400
+        source: Health Ministry
+        as_of: 2025-01-20
+";
+    let f = finding(
+        "At least 3,100 people are dead.",
+        Lang::En,
+        date(2025, 2, 1),
+        refs,
+        "3,100",
+    );
+    assert_eq!(f.verdict, Verdict::Outdated, "{f:?}");
+    // Before the new count the bound was the news.
+    let f = finding(
+        "At least 3,100 people are dead.",
+        Lang::En,
+        date(2025, 1, 12),
+        refs,
+        "3,100",
+    );
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+}
+
+#[test]
+fn a_source_named_by_its_capital_is_an_attribution() {
+    let on = date(2024, 12, 20);
+    let refs = DEPLOYMENT.replace(
+        "        as_of: 2024-11-13\n  - id: casualties",
+        "        as_of: 2024-11-13\n      - value: 15000\n        source: hur\n        as_of: 2024-12-01\n  - id: casualties",
+    );
+    let text = "Secondo Seul, Pyongyang ha inviato 15 mila militari nordcoreani.";
+    let f = finding(text, Lang::It, on, &refs, "15 mila");
+    assert_eq!(f.verdict, Verdict::Misattributed, "{f:?}");
+    let text = "Secondo Kiev, Pyongyang ha inviato 15 mila militari nordcoreani.";
+    let f = finding(text, Lang::It, on, &refs, "15 mila");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+}
+
+#[test]
+fn every_finding_says_which_words_tied_it_to_its_fact() {
+    let text = "Circa 600 soldati nordcoreani sono morti.";
+    let f = finding(text, Lang::It, date(2024, 12, 20), DEPLOYMENT, "600");
+    assert_eq!(fact(&f), Some("casualties"));
+    let words: Vec<&str> = f.why.iter().map(|s| &text[s.range()]).collect();
+    assert_eq!(words, ["nordcoreani", "morti"]);
+}
