@@ -19,8 +19,8 @@
 
 use std::cmp::Reverse;
 
-use super::clause::{Clauses, first_token, phrase_at, starts_with_any};
-use crate::claim::{Claim, Kind, Value};
+use super::clause::{Clauses, first_token, is_one_of, phrase_at, starts_with_any};
+use crate::claim::{Claim, Kind, Qualifier, Value};
 use crate::extract::Extraction;
 use crate::extract::token::{Token, fold};
 use crate::lang::LangData;
@@ -35,6 +35,9 @@ pub struct Link {
     /// Other facts that fit as well (a tie) or that the chosen one was
     /// preferred to on weaker evidence: candidates when uncertain.
     pub rivals: Vec<usize>,
+    /// Every other fact whose terms the claim's sentence holds: a claim
+    /// that agrees with one of them is not accused by the chosen one.
+    pub others: Vec<usize>,
     /// The fact's terms that tied the claim to it, in text order.
     pub why: Vec<Span>,
     /// Why an uncertain link is uncertain, for the explanation.
@@ -52,6 +55,10 @@ pub enum Doubt {
     Statement,
     /// The article's title or paragraph chose between facts.
     Context,
+    /// The figure is the other side of a comparison ("rispetto al 2020,
+    /// 53,5%", "down from 53.42%") or a difference ("increased by 400"),
+    /// or a bare time of day whose day is a guess.
+    Comparison,
 }
 
 impl Doubt {
@@ -61,6 +68,9 @@ impl Doubt {
             Doubt::Tie => "several facts fit equally",
             Doubt::Statement => "the date may be when a statement was made",
             Doubt::Context => "matched through the article's title or paragraph",
+            Doubt::Comparison => {
+                "the figure is a comparison's other side, a change or a time without its day"
+            }
         }
     }
 }
@@ -112,6 +122,7 @@ pub fn assign(
 ) -> Vec<Option<Link>> {
     let claims = &extraction.claims;
     let mut wants: Vec<Vec<Want>> = vec![Vec::new(); claims.len()];
+    let mut others: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
     let tokens = &extraction.tokens;
     let context = Context::new(extraction, hits);
 
@@ -183,6 +194,9 @@ pub fn assign(
                         || predicates_covered(&predicates, clauses.spans[c], &fact_hits)
                 })
                 .collect();
+            for &c in &candidates {
+                others[c].push(fact_index);
+            }
             let scored: Vec<Want> = candidates
                 .iter()
                 .map(|&c| want(c, fact_index, fact, &fact_hits, extraction, clauses, data))
@@ -208,8 +222,16 @@ pub fn assign(
     }
     wants
         .into_iter()
+        .zip(others)
         .enumerate()
-        .map(|(c, w)| decide(c, w, extraction, clauses, data))
+        .map(|(c, (w, others))| {
+            let mut link = decide(c, w, extraction, clauses, data)?;
+            link.others = others
+                .into_iter()
+                .filter(|f| *f != link.fact && !link.rivals.contains(f))
+                .collect();
+            Some(link)
+        })
         .collect()
 }
 
@@ -336,6 +358,8 @@ fn decide(
         Some(Doubt::Tie)
     } else if clause_best.is_some() && is_statement_date(c, best, extraction, clauses, data) {
         Some(Doubt::Statement)
+    } else if is_comparison(c, extraction, clauses, data) {
+        Some(Doubt::Comparison)
     } else {
         None
     };
@@ -343,9 +367,45 @@ fn decide(
         fact: best.fact,
         certain: doubt.is_none(),
         rivals,
+        others: Vec::new(),
         why: best.why.clone(),
         doubt,
     })
+}
+
+/// The claim is the other side of a comparison ("rispetto al 50,2%",
+/// "down from 53.42%"), a difference ("in calo di oltre 7 punti",
+/// "increased by 400"), or a time of day read on the publication day.
+fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &LangData) -> bool {
+    let claim = &extraction.claims[c];
+    if claim.kind == Kind::Time {
+        return claim.relative;
+    }
+    let Some(q) = claim.quantity() else {
+        return false;
+    };
+    let tokens = &extraction.tokens;
+    let mut k = clauses.placed[c].first;
+    // "from 2.2%" of "fell from 2.2% to 1.7%": the claim holds the word.
+    let first = &tokens[k];
+    if q.qualifier != Qualifier::Range && first.is_word() && is_one_of(&first.norm, data.baselines)
+    {
+        return true;
+    }
+    // Skip an article ("rispetto al 50,2%" has none, "than the 600" one).
+    if k > 0 && is_one_of(&tokens[k - 1].norm, data.articles) {
+        k -= 1;
+    }
+    let ends_here = |phrase: &&str| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        k >= words.len() && phrase_at(tokens, k - words.len(), phrase) == Some(k)
+    };
+    if data.baselines.iter().any(ends_here) {
+        return true;
+    }
+    k > 1
+        && is_one_of(&tokens[k - 1].norm, data.difference_links)
+        && starts_with_any(&tokens[k - 2].norm, data.difference_stems)
 }
 
 /// A date governed by a reporting verb dates the statement: "said on

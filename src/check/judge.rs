@@ -83,19 +83,22 @@ pub(super) fn judge_link(
     let fact = &index.facts[link.fact];
     let mut finding = judge(claim, fact, index, date, named, lang);
     finding.why = link.why.clone();
-    if link.certain || !finding.verdict.is_alarm() {
+    if !finding.verdict.is_alarm() {
         return finding;
     }
-    let rivals = link
-        .rivals
-        .iter()
-        .map(|&f| judge(claim, &index.facts[f], index, date, named, lang));
-    if let Some(mut agreeing) = rivals
+    // A claim that agrees with another fact its sentence speaks of may be
+    // about that one: no alarm, certain link or not.
+    let judged = |f: &usize| judge(claim, &index.facts[*f], index, date, named, lang);
+    let rivals = link.rivals.iter().map(judged);
+    if let Some(agreeing) = rivals
         .clone()
+        .chain(link.others.iter().map(judged))
         .find(|f| matches!(f.verdict, Verdict::Consistent | Verdict::Disputed))
     {
-        agreeing.why = Vec::new();
         return agreeing;
+    }
+    if link.certain {
+        return finding;
     }
     let doubt = link.doubt.map_or("uncertain match", |d| d.describe());
     let candidates: Vec<Candidate> = std::iter::once(finding.clone())

@@ -540,6 +540,20 @@ pub static EN: LangData = LangData {
         "among which",
     ],
     partitives: &["of"],
+    baselines: &[
+        "from",
+        "compared with",
+        "compared to",
+        "versus",
+        "vs",
+        "than",
+        "against",
+    ],
+    difference_stems: &[
+        "increas", "rose", "rise", "risen", "rising", "fell", "fall", "drop", "declin", "grew",
+        "grow", "jump", "climb", "surg", "cut", "up", "down", "gain", "lost", "slid",
+    ],
+    difference_links: &["by"],
     reporting: &[
         "said",
         "says",

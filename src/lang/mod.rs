@@ -221,6 +221,15 @@ pub struct LangData {
     /// Stems of reporting verbs and phrases ("said", "ha dichiarato",
     /// "secondo"): a date they govern dates the statement, not the event.
     pub reporting: &'static [&'static str],
+    /// Phrases just before a figure that make it the other side of a
+    /// comparison ("rispetto al 50,2%", "down from 53.42%", "than 600"):
+    /// it is about another time or place than the sentence's subject.
+    pub baselines: &'static [&'static str],
+    /// Stems of words of change and the word joining them to a figure
+    /// ("in calo di 7 punti", "increased by 400"): the figure is a
+    /// difference, not a level.
+    pub difference_stems: &'static [&'static str],
+    pub difference_links: &'static [&'static str],
     /// Abbreviations whose full stop does not end a sentence.
     pub abbreviations: &'static [&'static str],
     /// Nouns a figure can follow ("i morti sono 600", "the death toll rose
