@@ -1,6 +1,7 @@
 //! The command line: clap definitions and their conversion into the
 //! library's settings. Parsing strings into enums happens here, once.
 
+pub mod output;
 pub mod refs;
 
 use std::path::PathBuf;

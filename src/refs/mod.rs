@@ -8,7 +8,9 @@ mod terms;
 mod yaml;
 
 pub use lint::warnings;
-pub use load::{Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse_str};
+pub use load::{
+    Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse_str, reference_files,
+};
 pub use terms::{Hit, Target, Term, TermIndex, matches_at};
 pub use yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
 
