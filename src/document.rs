@@ -49,6 +49,9 @@ pub struct Document {
     pub scan: String,
     pub front: FrontMatter,
     pub lines: LineIndex,
+    /// What is code, not prose, in file order: the front matter, Markdown
+    /// code spans and code blocks. Suppression comments there do not count.
+    pub code: Vec<Span>,
     /// Warnings about the input, for stderr (a BOM, a lossy decoding…).
     pub warnings: Vec<String>,
 }
@@ -84,8 +87,12 @@ impl Document {
         if text.starts_with('\u{feff}') {
             blank(&mut scan, Span::new(0, 3));
         }
+        let mut code = Vec::new();
+        if body_start > 0 {
+            code.push(Span::new(0, body_start));
+        }
         if markdown && !is_plain(&text[body_start..]) {
-            mask_markdown(&text, body_start, &mut scan);
+            mask_markdown(&text, body_start, &mut scan, &mut code);
         }
         mask_urls(&text, &mut scan);
         // Every blanked byte became an ASCII space and whole characters were
@@ -99,12 +106,19 @@ impl Document {
             scan,
             front,
             lines,
+            code,
             warnings,
         }
     }
 
     pub fn path(&self) -> String {
         self.origin.display()
+    }
+
+    /// Whether the byte at `offset` is code (see [`Document::code`]).
+    pub fn in_code(&self, offset: usize) -> bool {
+        let after = self.code.partition_point(|span| span.start <= offset);
+        after > 0 && offset < self.code[after - 1].end
     }
 
     /// Where the article's body starts: after the front matter, if any.
@@ -297,7 +311,9 @@ fn is_plain(body: &str) -> bool {
     })
 }
 
-fn mask_markdown(text: &str, body_start: usize, scan: &mut [u8]) {
+/// Blanks what is not prose in the body, and records its code spans and
+/// blocks in `code` (file offsets, in order, not overlapping).
+fn mask_markdown(text: &str, body_start: usize, scan: &mut [u8], code: &mut Vec<Span>) {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
     let body = &text[body_start..];
@@ -305,6 +321,15 @@ fn mask_markdown(text: &str, body_start: usize, scan: &mut [u8]) {
     let mut hidden_depth = 0usize;
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let in_block = code
+            .last()
+            .is_some_and(|s| body_start + range.start < s.end);
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) | Event::Code(_) if !in_block => {
+                code.push(Span::new(body_start + range.start, body_start + range.end));
+            }
+            _ => {}
+        }
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock) => {
                 hidden_depth += 1
@@ -389,7 +414,7 @@ mod tests {
         ) {
             if is_plain(&body) {
                 let mut scan = body.clone().into_bytes();
-                mask_markdown(&body, 0, &mut scan);
+                mask_markdown(&body, 0, &mut scan, &mut Vec::new());
                 proptest::prop_assert_eq!(String::from_utf8(scan).unwrap(), body);
             }
         }

@@ -37,10 +37,31 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             let mut stderr = anstream::stderr();
-            let _ = writeln!(stderr, "error: {err:#}");
+            let _ = writeln!(
+                stderr,
+                "error: {}",
+                report::escape_controls_but_newlines(&error_text(&err))
+            );
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// An error and its causes, `: `-separated, each cause once: an I/O
+/// error whose message already ends with its source's is not repeated.
+fn error_text(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain() {
+        let cause = cause.to_string();
+        if text.ends_with(&cause) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&cause);
+    }
+    text
 }
 
 fn run(cli: Cli) -> Result<u8> {
@@ -148,8 +169,17 @@ fn load_config(input: &InputArgs) -> Result<Option<Config>> {
         Some(path) => Some(path.clone()),
         None => config::find(&std::env::current_dir().context("no working directory")?),
     };
-    path.map(|p| config::load(&p).context("invalid configuration"))
-        .transpose()
+    let config = path
+        .map(|p| config::load(&p).context("invalid configuration"))
+        .transpose()?;
+    if input.verbose {
+        let mut stderr = anstream::stderr();
+        let used = config
+            .as_ref()
+            .map_or("none".to_string(), |c| c.path.display().to_string());
+        writeln!(stderr, "config: {}", report::escape_controls(&used))?;
+    }
+    Ok(config)
 }
 
 /// The `--refs` paths, or `./claims` when none is given.
@@ -218,7 +248,11 @@ fn run_articles(
     };
     let mut stderr = anstream::stderr();
     for err in &found.errors {
-        writeln!(stderr, "error: {err}")?;
+        writeln!(
+            stderr,
+            "error: {}",
+            report::escape_controls_but_newlines(&err.to_string())
+        )?;
     }
     if found.inputs.is_empty() && found.errors.is_empty() {
         bail!("no articles found (looked for .md, .markdown and .txt files)");
@@ -271,6 +305,7 @@ fn run_articles(
     let mut buffer: Vec<u8> = Vec::new();
     let mut summary = Summary {
         errors: found.errors.len(),
+        config: config.map(|c| c.path.display().to_string()),
         ..Summary::default()
     };
     let mut output = target.open()?;
@@ -281,20 +316,32 @@ fn run_articles(
         let result = match outcome {
             Ok(result) => result,
             Err(err) => {
-                bar.suspend(|| writeln!(stderr, "error: {err}"))?;
+                bar.suspend(|| {
+                    writeln!(
+                        stderr,
+                        "error: {}",
+                        report::escape_controls_but_newlines(&err.to_string())
+                    )
+                })?;
                 summary.errors += 1;
                 return Ok(());
             }
         };
         for warning in &result.doc.warnings {
-            bar.suspend(|| writeln!(stderr, "warning: {warning}"))?;
+            bar.suspend(|| {
+                writeln!(
+                    stderr,
+                    "warning: {}",
+                    report::escape_controls_but_newlines(warning)
+                )
+            })?;
         }
         let unresolved = result.unresolved();
         if unresolved > 0 {
             bar.suspend(|| writeln!(
                 stderr,
                 "warning: {}: {unresolved} relative date{} left unresolved: no publication date; pass --date YYYY-MM-DD or add `date:` to the front matter",
-                result.doc.path(),
+                report::escape_controls(&result.doc.path()),
                 if unresolved == 1 { "" } else { "s" }
             ))?;
         }

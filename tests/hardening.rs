@@ -320,3 +320,395 @@ fn the_largest_max_size_does_not_overflow() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(json(&output)["summary"]["contradicted"], 1);
 }
+
+// ---- Escapes ----
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn diff_base_takes_file_names_literally_not_as_pathspecs() {
+    let dir = fixture();
+    let root = dir.path();
+    let right =
+        "---\ndate: 2025-08-15\nlang: en\n---\nPyongyang sent about 11,000 soldiers to Russia.\n";
+    write(root, "zz.md", right);
+    write(root, "other.md", WRONG);
+    git(root, &["init", "-q"]);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "base"]);
+    let magic = [":(top)b.md", ":(icase)B.MD", ":!zz.md"];
+    for name in magic {
+        write(root, name, WRONG);
+    }
+    // Committed, then one more left untracked: both count as new.
+    git(
+        root,
+        &["--literal-pathspecs", "add", "--", magic[0], magic[1]],
+    );
+    git(root, &["commit", "-qm", "magic names"]);
+    let output = factcheck(root)
+        .args(["verify", ".", "--refs", "claims", "--format", "json"])
+        .args(["--diff-base", "HEAD~1", "--no-config"])
+        .output()
+        .unwrap();
+    let doc = json(&output);
+    let contradicted: Vec<&str> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["verdict"] == "contradicted")
+        })
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    // `other.md` is wrong but unchanged since the base: not reported.
+    assert_eq!(
+        contradicted,
+        ["./:!zz.md", "./:(icase)B.MD", "./:(top)b.md"],
+        "{doc}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn diff_base_without_git_says_git_was_not_found() {
+    let dir = fixture();
+    factcheck(dir.path())
+        .env("PATH", dir.path().join("no-such-dir"))
+        .args(["verify", "a.md", "--refs", "claims", "--diff-base", "HEAD"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("git was not found"))
+        .stderr(predicate::str::contains("needs a git repository").not());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_reference_walk_does_not_follow_links_out_of_its_directory() {
+    let dir = fixture();
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "secret.yaml", "root: SECRETHASH\n");
+    write(outside.path(), "more/facts.yaml", FACTS);
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.yaml"),
+        dir.path().join("claims/x.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path().join("more"), dir.path().join("claims/more"))
+        .unwrap();
+    let output = factcheck(dir.path())
+        .args(["refs", "check", "claims"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{stdout}");
+    assert!(!stdout.contains("SECRETHASH"), "{stdout}");
+    assert!(
+        stdout.contains("claims/x.yaml: error: a symbolic link out of"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("claims/more: error: a symbolic link out of"),
+        "{stdout}"
+    );
+    // Named on the command line, the target is read.
+    factcheck(dir.path())
+        .args(["refs", "check", "claims/facts.yaml"])
+        .arg(outside.path().join("more"))
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("duplicate fact id"));
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_loop_in_the_reference_directory_are_walked_once() {
+    let dir = fixture();
+    for name in ["a", "b", "c"] {
+        std::os::unix::fs::symlink(".", dir.path().join("claims").join(name)).unwrap();
+    }
+    std::os::unix::fs::symlink("..", dir.path().join("claims/up")).unwrap();
+    std::os::unix::fs::symlink("facts.yaml", dir.path().join("claims/same.yaml")).unwrap();
+    // Each file once: no duplicate fact id, one file.
+    factcheck(dir.path())
+        .args(["refs", "check", "claims"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "claims/up: error: a symbolic link out of",
+        ))
+        .stdout(predicate::str::contains("duplicate").not());
+    std::fs::remove_file(dir.path().join("claims/up")).unwrap();
+    factcheck(dir.path())
+        .args(["refs", "check", "claims"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "1 fact from 1 source in 1 file: valid",
+        ));
+}
+
+#[test]
+fn a_reference_file_that_is_not_yaml_is_not_quoted() {
+    let dir = fixture();
+    write(
+        dir.path(),
+        "claims/shadow.yaml",
+        "root:$6$SECRETHASH:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n",
+    );
+    write(dir.path(), "claims/json.yaml", "{\"SECRETKEY\": 1}");
+    factcheck(dir.path())
+        .args(["refs", "check"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains(
+            "claims/shadow.yaml: error: not a reference file",
+        ))
+        .stdout(predicate::str::contains(
+            "claims/json.yaml: error: not a reference file",
+        ))
+        .stdout(predicate::str::contains("SECRET").not());
+}
+
+#[test]
+fn a_config_above_the_repository_is_not_used() {
+    let dir = fixture();
+    let repo = dir.path().join("repo");
+    write(&repo, "a.md", WRONG);
+    write(&repo, "claims/facts.yaml", FACTS);
+    std::fs::create_dir(repo.join(".git")).unwrap();
+    write(
+        dir.path(),
+        "factcheck.toml",
+        "fail_on = \"never\"\nrefs = \"nowhere\"\n",
+    );
+    factcheck(&repo)
+        .args(["verify", "a.md", "--verbose"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("config: none"));
+    // The repository's own config is used, and named.
+    write(&repo, "factcheck.toml", "refs = \"claims\"\n");
+    let output = factcheck(&repo)
+        .args(["verify", "a.md", "-v", "--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("config: "), "{stderr}");
+    assert!(stderr.contains("repo/factcheck.toml"), "{stderr}");
+    let doc = json(&output);
+    assert!(
+        doc["summary"]["config"]
+            .as_str()
+            .unwrap()
+            .ends_with("factcheck.toml"),
+        "{doc}"
+    );
+    // Every format names it.
+    for format in ["table", "markdown", "github", "sarif", "junit", "html"] {
+        let output = factcheck(&repo)
+            .args(["verify", "a.md", "--format", format])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("factcheck.toml"), "{format}: {stdout}");
+    }
+}
+
+#[test]
+fn suppression_comments_in_code_do_not_count() {
+    let dir = fixture();
+    for (name, text) in [
+        (
+            "span.md",
+            "---\ndate: 2025-08-15\nlang: en\n---\nWrite `<!-- factcheck-disable -->` to silence.\n\nPyongyang sent more than 20,000 soldiers to Russia.\n",
+        ),
+        (
+            "block.md",
+            "---\ndate: 2025-08-15\nlang: en\n---\n```\n<!-- factcheck-disable-next-line -->\n```\nPyongyang sent more than 20,000 soldiers to Russia.\n",
+        ),
+        (
+            "indented.md",
+            "---\ndate: 2025-08-15\nlang: en\n---\nExample:\n\n    <!-- factcheck-disable -->\n\nPyongyang sent more than 20,000 soldiers to Russia.\n",
+        ),
+        (
+            "front.md",
+            "---\ndate: 2025-08-15\nlang: en\nnote: <!-- factcheck-disable -->\n---\nPyongyang sent more than 20,000 soldiers to Russia.\n",
+        ),
+    ] {
+        write(dir.path(), name, text);
+        let output = factcheck(dir.path())
+            .args(["verify", name, "--refs", "claims", "--format", "json"])
+            .output()
+            .unwrap();
+        let doc = json(&output);
+        assert_eq!(doc["summary"]["contradicted"], 1, "{name}: {doc}");
+        assert_eq!(doc["summary"]["suppressed"], 0, "{name}: {doc}");
+    }
+    // In prose it still counts.
+    write(
+        dir.path(),
+        "prose.md",
+        "---\ndate: 2025-08-15\nlang: en\n---\n<!-- factcheck-disable-next-line -->\nPyongyang sent more than 20,000 soldiers to Russia.\n",
+    );
+    let output = factcheck(dir.path())
+        .args(["verify", "prose.md", "--refs", "claims", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(json(&output)["summary"]["suppressed"], 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn control_characters_are_escaped_in_human_readable_formats() {
+    let dir = fixture();
+    let name = "evil\u{1b}]0;pwned\u{7}\u{1b}[2J.md";
+    write(
+        dir.path(),
+        name,
+        "---\ndate: 2025-08-15\nlang: en\n---\nPyongyang sent more than 20,000\u{1b}[8m soldiers to Russia.\n",
+    );
+    for format in ["table", "markdown", "github"] {
+        let output = factcheck(dir.path())
+            .args(["verify", name, "--refs", "claims", "--format", format])
+            .args(["--color", "never"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(!stdout.contains('\u{1b}'), "{format}: {stdout:?}");
+        assert!(!stdout.contains('\u{7}'), "{format}: {stdout:?}");
+        assert!(stdout.contains("\\u{1b}"), "{format}: {stdout}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains('\u{1b}'), "{format}: {stderr:?}");
+    }
+}
+
+/// SHA-256 (FIPS 180-4), for checking the HTML report's script hash.
+fn sha256(data: &[u8]) -> [u8; 32] {
+    const K: [u32; 64] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0xc67178f2,
+    ];
+    let mut h: [u32; 8] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19,
+    ];
+    let mut message = data.to_vec();
+    message.push(0x80);
+    while message.len() % 64 != 56 {
+        message.push(0);
+    }
+    message.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
+    for block in message.chunks_exact(64) {
+        let mut w = [0u32; 64];
+        for (i, word) in block.chunks_exact(4).enumerate() {
+            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
+        }
+        for i in 16..64 {
+            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[i - 7])
+                .wrapping_add(s1);
+        }
+        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
+        for i in 0..64 {
+            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
+            let ch = (e & f) ^ (!e & g);
+            let t1 = hh
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[i])
+                .wrapping_add(w[i]);
+            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
+            let maj = (a & b) ^ (a & c) ^ (b & c);
+            let t2 = s0.wrapping_add(maj);
+            hh = g;
+            g = f;
+            f = e;
+            e = d.wrapping_add(t1);
+            d = c;
+            c = b;
+            b = a;
+            a = t1.wrapping_add(t2);
+        }
+        for (x, y) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
+            *x = x.wrapping_add(y);
+        }
+    }
+    let mut out = [0u8; 32];
+    for (i, word) in h.iter().enumerate() {
+        out[4 * i..4 * i + 4].copy_from_slice(&word.to_be_bytes());
+    }
+    out
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(ABC[(n >> (18 - 6 * k) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_html_script_is_allowed_by_its_hash_not_unsafe_inline() {
+    assert_eq!(
+        base64(&sha256(b"abc")),
+        "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+    );
+    let dir = fixture();
+    let output = factcheck(dir.path())
+        .args(["verify", "a.md", "--refs", "claims", "--format", "html"])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(output.stdout).unwrap();
+    let start = html.find("<script>").unwrap() + "<script>".len();
+    let end = html[start..].find("</script>").unwrap() + start;
+    let script = &html[start..end];
+    let csp_start = html.find("Content-Security-Policy\" content=\"").unwrap();
+    let csp = &html[csp_start..][..html[csp_start..].find("\">").unwrap()];
+    assert!(!csp.contains("script-src 'unsafe-inline'"), "{csp}");
+    let expected = format!("script-src 'sha256-{}'", base64(&sha256(script.as_bytes())));
+    assert!(csp.contains(&expected), "{csp} lacks {expected}");
+    assert_eq!(html.matches("<script").count(), 1);
+}

@@ -117,6 +117,9 @@ pub struct InputArgs {
     /// Ignore factcheck.toml files
     #[arg(long)]
     pub no_config: bool,
+    /// Tell on stderr which factcheck.toml is used
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Write the report to FILE instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,

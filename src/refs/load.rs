@@ -417,6 +417,24 @@ impl Loader {
             text,
             tree: &tree,
         };
+        // A mapping without any key of the format is some other file (a
+        // link gone wrong, a secret): say so without quoting a line of it.
+        if let Value::Map(pairs) = &file.tree.node(root).value
+            && !pairs.iter().any(|&(k, _)| {
+                file.tree
+                    .node(k)
+                    .scalar()
+                    .is_some_and(|key| FILE_KEYS.contains(&key))
+            })
+        {
+            self.error(
+                path,
+                None,
+                "not a reference file: no `facts:`, `topic:` or `sources:` at the top level"
+                    .to_string(),
+            );
+            return;
+        }
         let Some(fields) = self.fields(&file, root, "the file", FILE_KEYS) else {
             return;
         };
