@@ -173,7 +173,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             OneOrMany::One(one) => vec![one],
             OneOrMany::Many(many) => many,
         };
-        config.refs = list.into_iter().map(|r| dir.join(r)).collect();
+        // Each path once, in order: a config may list one two million
+        // times.
+        let mut seen = std::collections::HashSet::new();
+        config.refs = list
+            .into_iter()
+            .filter(|r| seen.insert(r.clone()))
+            .map(|r| dir.join(r))
+            .collect();
     }
     if let Some(lang) = raw.lang {
         let choice = LangChoice::parse(lang.get_ref()).ok_or_else(|| {

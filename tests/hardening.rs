@@ -712,3 +712,314 @@ fn the_html_script_is_allowed_by_its_hash_not_unsafe_inline() {
     assert!(csp.contains(&expected), "{csp} lacks {expected}");
     assert_eq!(html.matches("<script").count(), 1);
 }
+
+// ---- Bad input refused, with a message ----
+
+#[test]
+fn nul_bytes_and_utf16_without_a_mark_are_binary() {
+    let dir = fixture();
+    std::fs::write(
+        dir.path().join("nul.md"),
+        b"Pyongyang sent\0 20,000 soldiers.\n",
+    )
+    .unwrap();
+    let utf16: Vec<u8> = "Pyongyang sent 20,000 soldiers.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(dir.path().join("utf16.md"), utf16).unwrap();
+    factcheck(dir.path())
+        .args(["verify", "nul.md", "utf16.md", "a.md", "--refs", "claims"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "nul.md: byte 14 (line 1): binary data, not a text article",
+        ))
+        .stderr(predicate::str::contains(
+            "utf16.md: byte 1 (line 1): binary data, not a text article (UTF-16 without a byte-order mark?)",
+        ));
+}
+
+#[test]
+fn lone_cr_line_endings_are_line_breaks() {
+    let dir = fixture();
+    let lf = "Intro line.\nPyongyang sent more than 20,000\nsoldiers to Russia. Seoul said so.\n";
+    write(dir.path(), "lf.txt", lf);
+    write(dir.path(), "cr.txt", &lf.replace('\n', "\r"));
+    let mut docs = Vec::new();
+    for name in ["lf.txt", "cr.txt"] {
+        let output = factcheck(dir.path())
+            .args(["verify", name, "--refs", "claims", "--format", "json"])
+            .args(["--date", "2025-08-15", "--lang", "en"])
+            .output()
+            .unwrap();
+        let mut doc = json(&output);
+        doc["files"][0]["path"] = Value::Null;
+        docs.push(doc);
+    }
+    let claim = &docs[1]["files"][0]["claims"][0];
+    assert_eq!((&claim["line"], &claim["column"]), (&2.into(), &16.into()));
+    assert_eq!(claim["verdict"], "contradicted");
+    // Same claims, positions and verdicts, text aside.
+    for doc in &mut docs {
+        for claim in doc["files"][0]["claims"].as_array_mut().unwrap() {
+            claim["text"] = Value::Null;
+        }
+    }
+    assert_eq!(docs[0], docs[1]);
+}
+
+#[test]
+fn malformed_front_matter_is_a_warning_with_its_place() {
+    let dir = fixture();
+    write(
+        dir.path(),
+        "bad.md",
+        "---\nlang: en\ndate: [2025-08-15\n---\nPyongyang sent more than 20,000 soldiers to Russia.\n",
+    );
+    let output = factcheck(dir.path())
+        .args(["verify", "bad.md", "--refs", "claims", "--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning: bad.md:4:1: front matter:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("publication date is missing"), "{stderr}");
+    assert_eq!(json(&output)["files"][0]["date"], Value::Null);
+}
+
+#[test]
+fn front_matter_offsets_out_of_range_are_refused() {
+    let dir = fixture();
+    write(
+        dir.path(),
+        "offset.md",
+        "---\ndate: 2025-08-15T10:00:00+99:99\nlang: en\n---\nPyongyang sent more than 20,000 soldiers to Russia at 10:00.\n",
+    );
+    let output = factcheck(dir.path())
+        .args([
+            "verify",
+            "offset.md",
+            "--refs",
+            "claims",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("offset.md:2:7: front matter: `date: 2025-08-15T10:00:00+99:99` has a UTC offset that is not one"),
+        "{stderr}"
+    );
+    let doc = json(&output);
+    assert_eq!(doc["files"][0]["date"], Value::Null);
+    assert!(!doc.to_string().contains("+99"), "{doc}");
+}
+
+#[test]
+fn huge_figures_print_as_numbers_not_inf() {
+    let dir = fixture();
+    write(
+        dir.path(),
+        "claims/facts.yaml",
+        &FACTS.replace("value: 11000", "range: [1e23, 1e308]"),
+    );
+    write(
+        dir.path(),
+        "a.md",
+        &WRONG.replace("more than 20,000", "exactly 20,000"),
+    );
+    for format in ["table", "markdown"] {
+        let output = factcheck(dir.path())
+            .args(["verify", "a.md", "--refs", "claims", "--format", format])
+            .args(["--color", "never"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("1e23"), "{format}: {stdout}");
+        assert!(stdout.contains("1e308"), "{format}: {stdout}");
+        assert!(
+            !stdout.contains("inf") && !stdout.contains(",e"),
+            "{format}: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn negative_counts_and_falls_past_100_percent_are_errors() {
+    let dir = fixture();
+    write(
+        dir.path(),
+        "claims/facts.yaml",
+        &FACTS.replace("value: 11000", "value: -5"),
+    );
+    write(
+        dir.path(),
+        "claims/share.yaml",
+        "facts:\n  - id: share\n    kind: percent\n    match:\n      - [share]\n    values:\n      - range: [-150, 10]\n        source: Istat\n      - value: -100\n        source: Istat\n",
+    );
+    let output = factcheck(dir.path())
+        .args(["refs", "check", "claims"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{stdout}");
+    assert!(
+        stdout.contains(
+            "claims/facts.yaml:10:16: error: fact `troops-sent` is a count, and -5 is negative"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("claims/share.yaml:7:16: error: fact `share` is a percentage, and -150 % is below -100 %"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("2 errors in 2 files"), "{stdout}");
+}
+
+#[test]
+fn refs_check_goes_on_past_an_unreadable_file_and_says_each_error_once() {
+    let dir = fixture();
+    write(dir.path(), "claims/bad.yaml", "facts: 3\n");
+    let output = factcheck(dir.path())
+        .args(["refs", "check", "missing.yaml", "claims"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stdout.matches("missing.yaml: error: cannot read").count(),
+        1,
+        "{stdout}"
+    );
+    assert!(stdout.contains("claims/bad.yaml:1:8: error"), "{stdout}");
+    assert!(stderr.is_empty(), "{stderr}");
+    // verify: one message, the I/O error not repeated.
+    let output = factcheck(dir.path())
+        .args(["verify", "a.md", "--refs", "missing.yaml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("No such file").count(), 1, "{stderr}");
+}
+
+#[test]
+fn a_closed_stdout_pipe_ends_quietly() {
+    let dir = fixture();
+    for i in 0..50 {
+        write(dir.path(), &format!("many/{i:02}.md"), WRONG);
+    }
+    for format in ["table", "json"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_factcheck"))
+            .current_dir(dir.path())
+            .args(["verify", "many", "--refs", "claims", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Like `| head -c1`: read a byte, then close the pipe.
+        let mut stdout = child.stdout.take().unwrap();
+        let mut byte = [0u8; 1];
+        std::io::Read::read_exact(&mut stdout, &mut byte).unwrap();
+        drop(stdout);
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{format}: {stderr}");
+        assert!(stderr.is_empty(), "{format}: {stderr}");
+    }
+}
+
+// ---- Bounded time and memory, loading side ----
+
+#[test]
+fn deeply_nested_front_matter_is_refused_at_the_depth_limit() {
+    let dir = fixture();
+    write(
+        dir.path(),
+        "deep.md",
+        &format!(
+            "---\ndate: {}\n---\nPyongyang sent more than 20,000 soldiers to Russia.\n",
+            "[".repeat(200_000)
+        ),
+    );
+    write(
+        dir.path(),
+        "bomb.md",
+        "---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ndate: 2025-08-15\n---\nText.\n",
+    );
+    let output = factcheck(dir.path())
+        .args(["verify", "deep.md", "bomb.md", "--refs", "claims"])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("deep.md:2:"), "{stderr}");
+    assert!(stderr.contains("nest"), "{stderr}");
+    assert!(stderr.contains("bomb.md:"), "{stderr}");
+    assert!(stderr.contains("alias"), "{stderr}");
+    assert_eq!(json(&output)["summary"]["files"], 2);
+}
+
+/// Runs `refs check` on a file of `n` sources and returns how long it
+/// took, for a ratio of sizes.
+fn sources_check(n: usize) -> Duration {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::with_capacity(n * 24 + 200);
+    text.push_str("sources:\n");
+    for i in 0..n {
+        text.push_str(&format!("  s{i}: {{name: S{i}}}\n"));
+    }
+    text.push_str("  s0: {name: again}\n");
+    text.push_str("facts:\n  - id: x\n    kind: count\n    match:\n      - [word]\n    values:\n      - value: 1\n        source: s1\n");
+    write(dir.path(), "big.yaml", &text);
+    let started = std::time::Instant::now();
+    let output = factcheck(dir.path())
+        .args(["refs", "check", "big.yaml"])
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("duplicate key `s0`"), "{stdout}");
+    took
+}
+
+#[test]
+fn a_sources_map_of_500000_keys_loads_in_linear_time() {
+    // Quadratic duplicate search made 10 times the keys cost 100 times as
+    // much; linear costs about 10 (start-up included, less). The bound is
+    // generous for a shared machine.
+    let small = sources_check(50_000);
+    let large = sources_check(500_000);
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-3);
+    assert!(ratio < 30.0, "{small:?} vs {large:?}: ratio {ratio:.1}");
+}
+
+#[test]
+fn a_config_listing_one_refs_path_two_million_times_is_read_once() {
+    let dir = fixture();
+    let mut toml = String::from("refs = [");
+    for _ in 0..2_000_000 {
+        toml.push_str("\"claims\",");
+    }
+    toml.push_str("]\n");
+    write(dir.path(), "factcheck.toml", &toml);
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let output = factcheck(dir.path())
+        .args(["verify", "a.md", "--format", "json"])
+        .output()
+        .unwrap();
+    // Read once: no duplicate fact id, one contradicted claim.
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(json(&output)["summary"]["contradicted"], 1);
+    let config = factcheck::config::load(&dir.path().join("factcheck.toml")).unwrap();
+    assert_eq!(config.refs, [dir.path().join("claims")]);
+}

@@ -18,12 +18,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::yaml::{self, NodeId, Tree, Value};
 use super::{Fact, FactIndex, Figure, RefValue, Source, Term, Tolerance};
 use crate::claim::Kind;
 use crate::error::{Error, Location, Problem, Severity};
 use crate::units::{Currency, Unit};
 use crate::when::DateValue;
+use crate::yaml::{self, NodeId, Tree, Value};
 
 /// Reference files larger than this are refused before parsing.
 pub const MAX_REFS_SIZE: u64 = 64 * 1024 * 1024;
@@ -259,15 +259,37 @@ const FACT_KEYS: &[&str] = &[
 const VALUE_KEYS: &[&str] = &["value", "range", "date", "source", "url", "as_of", "note"];
 
 /// The entries of a mapping by key: (key node, value node), in file
-/// order. A handful of keys: a list beats a map, and borrows its keys.
+/// order. Usually a handful of keys, where a list beats a map; a mapping
+/// of any keys (`sources:`) may have hundreds of thousands, so past
+/// [`Fields::LINEAR`] entries a hash index finds them (and duplicates) in
+/// constant time.
 #[derive(Default)]
 struct Fields<'t> {
     entries: Vec<(&'t str, (NodeId, NodeId))>,
+    index: HashMap<&'t str, usize>,
 }
 
-impl Fields<'_> {
+impl<'t> Fields<'t> {
+    const LINEAR: usize = 16;
+
     fn get(&self, key: &str) -> Option<&(NodeId, NodeId)> {
+        if self.entries.len() > Self::LINEAR {
+            return self.index.get(key).map(|&i| &self.entries[i].1);
+        }
         self.entries.iter().find(|(k, _)| *k == key).map(|(_, e)| e)
+    }
+
+    fn push(&mut self, key: &'t str, entry: (NodeId, NodeId)) {
+        self.entries.push((key, entry));
+        if self.entries.len() > Self::LINEAR {
+            if self.index.is_empty() {
+                for (i, (k, _)) in self.entries.iter().enumerate() {
+                    self.index.insert(k, i);
+                }
+            } else {
+                self.index.insert(key, self.entries.len() - 1);
+            }
+        }
     }
 
     fn contains_key(&self, key: &str) -> bool {
@@ -351,18 +373,14 @@ impl Loader {
 
     fn finish(mut self, files: usize) -> Checked {
         // Each file's problems in the order of its lines; files in order.
-        let order: Vec<String> = {
-            let mut seen = Vec::new();
-            for p in &self.problems {
-                if !seen.contains(&p.path) {
-                    seen.push(p.path.clone());
-                }
-            }
-            seen
-        };
-        self.problems.sort_by_key(|p| {
+        let mut order: HashMap<String, usize> = HashMap::default();
+        for p in &self.problems {
+            let next = order.len();
+            order.entry(p.path.clone()).or_insert(next);
+        }
+        self.problems.sort_by_cached_key(|p| {
             (
-                order.iter().position(|o| *o == p.path),
+                order.get(&p.path).copied(),
                 p.location.map(|l| (l.line, l.column)),
             )
         });
@@ -550,7 +568,7 @@ impl Loader {
                 );
                 continue;
             }
-            fields.entries.push((key, (k, v)));
+            fields.push(key, (k, v));
         }
         Some(fields)
     }
@@ -1012,6 +1030,27 @@ impl Loader {
             "range" => self.range(file, figure_node, fact)?,
             _ => Figure::Date(self.date(file, figure_node, "`date`")?),
         };
+        let lowest = match figure {
+            Figure::Number(n) | Figure::Range(n, _) => Some(n),
+            Figure::Date(_) => None,
+        };
+        let impossible = match (kind, lowest) {
+            (Some(Kind::Count), Some(n)) if n < 0.0 => Some(format!(
+                "is a count, and {n} is negative; counts are 0 or more"
+            )),
+            (Some(Kind::Percent), Some(n)) if n < -100.0 => Some(format!(
+                "is a percentage, and {n} % is below -100 %, which nothing can fall by"
+            )),
+            _ => None,
+        };
+        if let Some(why) = impossible {
+            self.error(
+                file.path,
+                Some(file.at(figure_node)),
+                format!("fact `{fact}` {why}"),
+            );
+            return None;
+        }
         let as_of = match fields.get("as_of") {
             Some(&(_, d)) => Some(self.date(file, d, "`as_of`")?.days().1),
             None => None,
