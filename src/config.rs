@@ -123,12 +123,22 @@ enum OneOrMany {
     Many(Vec<String>),
 }
 
-/// The nearest `factcheck.toml` in `start` or one of its ancestors.
+/// The nearest `factcheck.toml` in `start` or one of its ancestors, up
+/// to the repository's root (the directory holding `.git`) and no
+/// further: a config above the repository is not the repository's, and
+/// could point the refs elsewhere or turn failures off (as ruff and typos
+/// stop at the project root).
 pub fn find(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .map(|dir| dir.join(FILE_NAME))
-        .find(|candidate| candidate.is_file())
+    for dir in start.ancestors() {
+        let candidate = dir.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+    }
+    None
 }
 
 /// Reads and validates a config file.
@@ -163,7 +173,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             OneOrMany::One(one) => vec![one],
             OneOrMany::Many(many) => many,
         };
-        config.refs = list.into_iter().map(|r| dir.join(r)).collect();
+        // Each path once, in order: a config may list one two million
+        // times.
+        let mut seen = std::collections::HashSet::new();
+        config.refs = list
+            .into_iter()
+            .filter(|r| seen.insert(r.clone()))
+            .map(|r| dir.join(r))
+            .collect();
     }
     if let Some(lang) = raw.lang {
         let choice = LangChoice::parse(lang.get_ref()).ok_or_else(|| {
@@ -297,5 +314,18 @@ mod tests {
         assert_eq!(find(&nested), None);
         std::fs::write(dir.path().join(FILE_NAME), "").unwrap();
         assert_eq!(find(&nested), Some(dir.path().join(FILE_NAME)));
+    }
+
+    #[test]
+    fn find_stops_at_the_repository_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("repo");
+        let nested = repo.join("a/b");
+        std::fs::create_dir_all(&nested).unwrap();
+        std::fs::create_dir(repo.join(".git")).unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "").unwrap();
+        assert_eq!(find(&nested), None);
+        std::fs::write(repo.join(FILE_NAME), "").unwrap();
+        assert_eq!(find(&nested), Some(repo.join(FILE_NAME)));
     }
 }

@@ -29,10 +29,26 @@ pub fn push_number(out: &mut String, value: f64, lang: Lang) {
     } else {
         (',', '.')
     };
+    if value.is_nan() {
+        out.push_str("NaN");
+        return;
+    }
     if value < 0.0 {
         out.push('-');
     }
-    let rounded = (value.abs() * 100.0).round() / 100.0;
+    let abs = value.abs();
+    if abs.is_infinite() {
+        out.push('∞');
+        return;
+    }
+    if abs >= 1e21 {
+        // Past 21 digits: scientific, `1e23`, `1.5e308` (`1,5e308` in
+        // Italian), never grouped; `abs * 100` below could overflow.
+        let scientific = format!("{abs:e}");
+        out.push_str(&scientific.replace('.', decimal.encode_utf8(&mut [0; 4])));
+        return;
+    }
+    let rounded = (abs * 100.0).round() / 100.0;
     let int = rounded.trunc();
     let frac = ((rounded - int) * 100.0).round() as u64;
     if int < 1e19 {
@@ -41,13 +57,10 @@ pub fn push_number(out: &mut String, value: f64, lang: Lang) {
         // float formatting.
         push_grouped(out, int as u64, group);
     } else {
-        let digits = if int < 1e21 {
-            format!("{int:.0}")
-        } else {
-            format!("{int:e}")
-        };
+        // 1e19 ≤ int < 1e21: at most 21 digits, grouped.
+        let digits = format!("{int:.0}");
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) && digits.len() < 22 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(group);
             }
             out.push(c);
@@ -343,7 +356,8 @@ mod tests {
             values.push((x * 100.0).round() / 100.0);
             values.push(x.round());
         }
-        for v in values {
+        // Below 1e21: above it the old formatting wrote `1,e23` and `inf`.
+        for v in values.into_iter().filter(|v| v.abs() < 1e21) {
             for value in [v, -v] {
                 for lang in [Lang::It, Lang::En] {
                     assert_eq!(
@@ -352,6 +366,27 @@ mod tests {
                         "{value:?}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn huge_numbers_are_scientific_and_finite() {
+        assert_eq!(number(1e23, Lang::En), "1e23");
+        assert_eq!(number(1e23, Lang::It), "1e23");
+        assert_eq!(number(1.5e23, Lang::It), "1,5e23");
+        assert_eq!(number(-2.5e300, Lang::En), "-2.5e300");
+        assert_eq!(number(1e308, Lang::En), "1e308");
+        assert_eq!(number(f64::MAX, Lang::En), "1.7976931348623157e308");
+        assert_eq!(number(1e20, Lang::En), "100,000,000,000,000,000,000");
+        assert_eq!(number(f64::INFINITY, Lang::En), "∞");
+        for value in [1e21, 1e22, 1e23, 1e100, 1e308, f64::MAX] {
+            for lang in [Lang::It, Lang::En] {
+                let text = number(value, lang);
+                assert!(
+                    !text.contains("inf") && !text.contains(",e") && !text.contains(".e"),
+                    "{text}"
+                );
             }
         }
     }

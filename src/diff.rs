@@ -46,30 +46,49 @@ impl ChangedLines {
     }
 }
 
+/// Runs git in `dir`. Paths are always literal: a file named `:(top)b.md`
+/// or `:!zz.md` is that file, not pathspec magic (`--literal-pathspecs`,
+/// and `--` before every path).
 fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, BaseError> {
     Command::new("git")
+        .arg("--literal-pathspecs")
         .arg("-C")
         .arg(dir)
         .args(args)
+        .env("GIT_LITERAL_PATHSPECS", "1")
         .output()
-        .map_err(|e| BaseError::NoGit(e.to_string()))
+        .map_err(|e| {
+            BaseError::NoGit(if e.kind() == std::io::ErrorKind::NotFound {
+                "git was not found on the PATH".to_string()
+            } else {
+                e.to_string()
+            })
+        })
 }
 
 /// The top level of the git repository holding `dir`, if any.
 pub fn toplevel(dir: &Path) -> Option<PathBuf> {
-    let out = git(dir, &["rev-parse", "--show-toplevel"]).ok()?;
+    find_toplevel(dir).ok().flatten()
+}
+
+/// The top level of the repository holding `dir`: `None` outside one, an
+/// error when git cannot run.
+fn find_toplevel(dir: &Path) -> Result<Option<PathBuf>, BaseError> {
+    let out = git(dir, &["rev-parse", "--show-toplevel"])?;
     if !out.status.success() {
-        return None;
+        return Ok(None);
     }
-    let text = String::from_utf8(out.stdout).ok()?;
+    let Ok(text) = String::from_utf8(out.stdout) else {
+        return Ok(None);
+    };
     let path = PathBuf::from(text.trim_end_matches(['\n', '\r']));
-    Some(path.canonicalize().unwrap_or(path))
+    Ok(Some(path.canonicalize().unwrap_or(path)))
 }
 
 /// Checks that `dir` is in a repository where `rev` names a commit.
 pub fn base(dir: &Path, rev: &str) -> Result<DiffBase, BaseError> {
     let toplevel =
-        toplevel(dir).ok_or_else(|| BaseError::NotARepository(dir.display().to_string()))?;
+        find_toplevel(dir)?.ok_or_else(|| BaseError::NotARepository(dir.display().to_string()))?;
     let spec = format!("{rev}^{{commit}}");
     let out = git(
         dir,

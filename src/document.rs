@@ -49,6 +49,9 @@ pub struct Document {
     pub scan: String,
     pub front: FrontMatter,
     pub lines: LineIndex,
+    /// What is code, not prose, in file order: the front matter, Markdown
+    /// code spans and code blocks. Suppression comments there do not count.
+    pub code: Vec<Span>,
     /// Warnings about the input, for stderr (a BOM, a lossy decoding…).
     pub warnings: Vec<String>,
 }
@@ -79,15 +82,28 @@ impl Document {
     /// Parses an article held in memory; `markdown` selects Markdown masking.
     pub fn parse(origin: Origin, text: String, markdown: bool, warnings: Vec<String>) -> Document {
         let mut scan = text.clone().into_bytes();
-        let (front, body_start) = front_matter(&text);
+        let mut warnings = warnings;
+        let (front, body_start, front_warnings) = front_matter_checked(&text, &origin.display());
+        warnings.extend(front_warnings);
         blank(&mut scan, Span::new(0, body_start));
         if text.starts_with('\u{feff}') {
             blank(&mut scan, Span::new(0, 3));
         }
+        let mut code = Vec::new();
+        if body_start > 0 {
+            code.push(Span::new(0, body_start));
+        }
         if markdown && !is_plain(&text[body_start..]) {
-            mask_markdown(&text, body_start, &mut scan);
+            mask_markdown(&text, body_start, &mut scan, &mut code);
         }
         mask_urls(&text, &mut scan);
+        // A lone CR ends a line as LF does (old Mac files): extraction,
+        // which reads the scan, then sees the same line breaks.
+        for i in memchr::memchr_iter(b'\r', text.as_bytes()) {
+            if text.as_bytes().get(i + 1) != Some(&b'\n') {
+                scan[i] = b'\n';
+            }
+        }
         // Every blanked byte became an ASCII space and whole characters were
         // blanked at once, so the bytes remain valid UTF-8.
         let scan = String::from_utf8(scan)
@@ -99,12 +115,19 @@ impl Document {
             scan,
             front,
             lines,
+            code,
             warnings,
         }
     }
 
     pub fn path(&self) -> String {
         self.origin.display()
+    }
+
+    /// Whether the byte at `offset` is code (see [`Document::code`]).
+    pub fn in_code(&self, offset: usize) -> bool {
+        let after = self.code.partition_point(|span| span.start <= offset);
+        after > 0 && offset < self.code[after - 1].end
     }
 
     /// Where the article's body starts: after the front matter, if any.
@@ -121,7 +144,7 @@ fn decode(path: &str, bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<Stri
         ));
         return Ok(text);
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
@@ -142,7 +165,27 @@ fn decode(path: &str, bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<Stri
             line,
             detail,
         }
-    })
+    })?;
+    // Valid UTF-8 may still be binary: a NUL is no article's character
+    // (UTF-16 without a byte-order mark is mostly NULs).
+    if let Some(offset) = memchr::memchr(0, text.as_bytes()) {
+        let bytes = text.as_bytes();
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..offset]).count();
+        let head = &bytes[..bytes.len().min(8192)];
+        let nuls = memchr::memchr_iter(0, head).count();
+        let detail = if nuls * 3 >= head.len() && head.len() >= 4 {
+            "binary data, not a text article (UTF-16 without a byte-order mark?)"
+        } else {
+            "binary data, not a text article"
+        };
+        return Err(Error::Encoding {
+            path: path.to_string(),
+            offset,
+            line,
+            detail: detail.to_string(),
+        });
+    }
+    Ok(text)
 }
 
 /// Decodes UTF-16 after its byte-order mark; an odd byte count or an
@@ -194,13 +237,22 @@ fn blank(scan: &mut [u8], span: Span) {
 
 /// Reads a `---` front matter block; returns it and where the body starts.
 fn front_matter(text: &str) -> (FrontMatter, usize) {
+    let (front, end, _) = front_matter_checked(text, "");
+    (front, end)
+}
+
+/// [`front_matter`], with warnings about it for the file `path`: YAML
+/// that does not parse (or is refused: too deep, too many aliases, see
+/// [`crate::yaml`]), a `date:` that is not a date, an offset that is not
+/// one. A warning says the date is then missing.
+fn front_matter_checked(text: &str, path: &str) -> (FrontMatter, usize, Vec<String>) {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[bom..];
     let Some(after_open) = rest
         .strip_prefix("---\n")
         .or_else(|| rest.strip_prefix("---\r\n"))
     else {
-        return (FrontMatter::default(), 0);
+        return (FrontMatter::default(), 0, Vec::new());
     };
     let open_len = rest.len() - after_open.len();
     let mut offset = 0;
@@ -209,43 +261,103 @@ fn front_matter(text: &str) -> (FrontMatter, usize) {
         if trimmed == "---" || trimmed == "..." {
             let yaml = &after_open[..offset];
             let end = bom + open_len + offset + line.len();
-            return (parse_front(yaml), end);
+            let mut warnings = Vec::new();
+            let front = parse_front(yaml, path, &mut warnings);
+            return (front, end, warnings);
         }
         offset += line.len();
     }
-    (FrontMatter::default(), 0)
+    (FrontMatter::default(), 0, Vec::new())
 }
 
-fn parse_front(yaml: &str) -> FrontMatter {
+/// The front matter's fields; problems go to `warnings`, at their line
+/// and column in the file (the block starts on line 2).
+fn parse_front(yaml: &str, path: &str, warnings: &mut Vec<String>) -> FrontMatter {
+    use crate::yaml::Value;
     let mut front = FrontMatter::default();
-    let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(yaml) else {
+    let mut warn = |at: Option<crate::error::Location>, message: String| {
+        let at = at.map_or(String::new(), |at| {
+            format!("{}:{}:", at.line + 1, at.column)
+        });
+        warnings.push(format!("{path}:{at} front matter: {message}"));
+    };
+    let tree = match crate::yaml::parse(yaml) {
+        Ok(tree) => tree,
+        Err(e) => {
+            warn(
+                e.at,
+                format!(
+                    "{}; it is ignored, so the publication date is missing",
+                    e.message
+                ),
+            );
+            return front;
+        }
+    };
+    let Some(root) = tree.root else {
         return front;
     };
-    let field = |key: &str| value.get(key).and_then(scalar_string);
-    if let Some(date) = field("date") {
-        front.date = date.get(..10).and_then(|d| d.parse::<Date>().ok());
-        front.offset_seconds = offset_of(&date);
+    let root_node = tree.node(root);
+    let Value::Map(pairs) = &root_node.value else {
+        warn(
+            Some(root_node.at),
+            format!(
+                "should be `key: value` lines, not {}; it is ignored, so the publication date is missing",
+                root_node.what()
+            ),
+        );
+        return front;
+    };
+    let field = |key: &str| {
+        pairs
+            .iter()
+            .find(|&&(k, _)| tree.node(k).scalar() == Some(key))
+            .map(|&(_, v)| tree.node(v))
+    };
+    if let Some(node) = field("date") {
+        let text = node.scalar().unwrap_or("").trim();
+        match parse_front_date(text) {
+            Ok((date, offset)) => {
+                front.date = Some(date);
+                front.offset_seconds = offset;
+            }
+            Err(why) => warn(
+                Some(node.at),
+                format!("`date: {text}` {why}; the publication date is missing"),
+            ),
+        }
     }
-    front.lang = field("lang").or_else(|| field("language"));
+    front.lang = ["lang", "language"].into_iter().find_map(|key| {
+        field(key)
+            .and_then(|n| n.scalar())
+            .map(|s| s.trim().to_string())
+    });
     front
 }
 
-fn scalar_string(value: &serde_yaml::Value) -> Option<String> {
-    match value {
-        serde_yaml::Value::String(s) => Some(s.trim().to_string()),
-        serde_yaml::Value::Number(n) => Some(n.to_string()),
-        serde_yaml::Value::Tagged(tagged) => scalar_string(&tagged.value),
-        _ => None,
-    }
+/// A front matter date: `YYYY-MM-DD`, or an RFC 3339 datetime whose UTC
+/// offset (if any) is kept, in seconds.
+fn parse_front_date(text: &str) -> Result<(Date, Option<i32>), &'static str> {
+    let date = text
+        .get(..10)
+        .and_then(|d| d.parse::<Date>().ok())
+        .ok_or("is not a date (write YYYY-MM-DD or an RFC 3339 datetime)")?;
+    let offset = offset_of(text)?;
+    Ok((date, offset))
 }
 
-/// The UTC offset at the end of an RFC 3339 datetime, in seconds.
-fn offset_of(datetime: &str) -> Option<i32> {
-    let time = datetime.get(10..)?;
-    if time.ends_with('Z') {
-        return Some(0);
+/// The UTC offset at the end of an RFC 3339 datetime, in seconds; `None`
+/// without one. An offset out of range (`+99:99`) is refused.
+fn offset_of(datetime: &str) -> Result<Option<i32>, &'static str> {
+    let Some(time) = datetime.get(10..) else {
+        return Ok(None);
+    };
+    if time.ends_with(['Z', 'z']) {
+        return Ok(Some(0));
     }
-    let sign_at = time.rfind(['+', '-'])?;
+    let Some(sign_at) = time.rfind(['+', '-']) else {
+        return Ok(None);
+    };
     let sign = if time[sign_at..].starts_with('-') {
         -1
     } else {
@@ -255,12 +367,16 @@ fn offset_of(datetime: &str) -> Option<i32> {
         .chars()
         .filter(char::is_ascii_digit)
         .collect();
+    let bad = "has a UTC offset that is not one (write +HH:MM, hours up to 23, minutes up to 59)";
     if digits.len() != 4 {
-        return None;
+        return Err(bad);
     }
-    let hours: i32 = digits[..2].parse().ok()?;
-    let minutes: i32 = digits[2..].parse().ok()?;
-    Some(sign * (hours * 3600 + minutes * 60))
+    let hours: i32 = digits[..2].parse().map_err(|_| bad)?;
+    let minutes: i32 = digits[2..].parse().map_err(|_| bad)?;
+    if hours > 23 || minutes > 59 {
+        return Err(bad);
+    }
+    Ok(Some(sign * (hours * 3600 + minutes * 60)))
 }
 
 /// Keeps only the prose of a Markdown body: text outside code, images and
@@ -297,7 +413,9 @@ fn is_plain(body: &str) -> bool {
     })
 }
 
-fn mask_markdown(text: &str, body_start: usize, scan: &mut [u8]) {
+/// Blanks what is not prose in the body, and records its code spans and
+/// blocks in `code` (file offsets, in order, not overlapping).
+fn mask_markdown(text: &str, body_start: usize, scan: &mut [u8], code: &mut Vec<Span>) {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
     let body = &text[body_start..];
@@ -305,6 +423,15 @@ fn mask_markdown(text: &str, body_start: usize, scan: &mut [u8]) {
     let mut hidden_depth = 0usize;
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let in_block = code
+            .last()
+            .is_some_and(|s| body_start + range.start < s.end);
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) | Event::Code(_) if !in_block => {
+                code.push(Span::new(body_start + range.start, body_start + range.end));
+            }
+            _ => {}
+        }
         match event {
             Event::Start(Tag::CodeBlock(_) | Tag::Image { .. } | Tag::HtmlBlock) => {
                 hidden_depth += 1
@@ -389,7 +516,7 @@ mod tests {
         ) {
             if is_plain(&body) {
                 let mut scan = body.clone().into_bytes();
-                mask_markdown(&body, 0, &mut scan);
+                mask_markdown(&body, 0, &mut scan, &mut Vec::new());
                 proptest::prop_assert_eq!(String::from_utf8(scan).unwrap(), body);
             }
         }

@@ -15,6 +15,7 @@ pub mod lang;
 pub mod span;
 pub mod units;
 pub mod when;
+pub mod yaml;
 
 pub use error::Error;
 pub mod check;

@@ -10,11 +10,12 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{CommandFactory, Parser};
 
+use cli::output::Target;
 use cli::{Cli, ColorArg, Command, FailOn, FormatArg, InputArgs, LangArg};
 use factcheck::check::Verdict;
 use factcheck::config::{self, Config};
 use factcheck::diff;
-use factcheck::pipeline::{self, Job, Settings, WalkOptions};
+use factcheck::pipeline::{self, Discovered, Input, Job, Settings, WalkOptions};
 use factcheck::refs::{self, FactIndex};
 use factcheck::report::{self, Format, Mode, Style, Summary};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -34,12 +35,44 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        // A reader that stopped reading (`factcheck verify … | head`):
+        // nothing more to say, as other command-line tools do.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let mut stderr = anstream::stderr();
-            let _ = writeln!(stderr, "error: {err:#}");
+            let _ = writeln!(
+                stderr,
+                "error: {}",
+                report::escape_controls_but_newlines(&error_text(&err))
+            );
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// An error and its causes, `: `-separated, each cause once: an I/O
+/// error whose message already ends with its source's is not repeated.
+fn error_text(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain() {
+        let cause = cause.to_string();
+        if text.ends_with(&cause) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&cause);
+    }
+    text
 }
 
 fn run(cli: Cli) -> Result<u8> {
@@ -51,6 +84,15 @@ fn run(cli: Cli) -> Result<u8> {
             } else {
                 config.as_ref().map(|c| c.refs.clone()).unwrap_or_default()
             };
+            let refs = refs_or_default(&refs)?;
+            let found = discover(&args.input, config.as_ref())?;
+            let target = Target::of(args.input.output.as_deref());
+            let ref_files = refs::reference_files(&refs).0;
+            target.refuse_inputs(
+                input_paths(&found, config.as_ref())
+                    .chain(refs.iter().map(PathBuf::as_path))
+                    .chain(ref_files.iter().map(PathBuf::as_path)),
+            )?;
             let index = load_refs(&refs)?;
             let format = args
                 .format
@@ -63,6 +105,8 @@ fn run(cli: Cli) -> Result<u8> {
                 .unwrap_or(FailOn::At(Verdict::Contradicted));
             run_articles(
                 &args.input,
+                found,
+                target,
                 config.as_ref(),
                 Some(&index),
                 format,
@@ -80,8 +124,13 @@ fn run(cli: Cli) -> Result<u8> {
                     format.name()
                 );
             }
+            let found = discover(&args.input, config.as_ref())?;
+            let target = Target::of(args.input.output.as_deref());
+            target.refuse_inputs(input_paths(&found, config.as_ref()))?;
             run_articles(
                 &args.input,
+                found,
+                target,
                 config.as_ref(),
                 None,
                 format,
@@ -99,6 +148,29 @@ fn run(cli: Cli) -> Result<u8> {
     }
 }
 
+/// The articles named or found by walking the command line's paths.
+fn discover(input: &InputArgs, config: Option<&Config>) -> Result<Discovered> {
+    let mut globs = config.map(|c| c.globs.clone()).unwrap_or_default();
+    globs.extend(input.globs.iter().cloned());
+    Ok(pipeline::discover(&input.paths, &WalkOptions { globs })?)
+}
+
+/// Every file a run reads besides the reference files: articles and the
+/// config, so `--output` cannot name one of them.
+fn input_paths<'a>(
+    found: &'a Discovered,
+    config: Option<&'a Config>,
+) -> impl Iterator<Item = &'a Path> {
+    found
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            Input::Path(path) => Some(path.as_path()),
+            Input::Stdin => None,
+        })
+        .chain(config.map(|c| c.path.as_path()))
+}
+
 /// `--config FILE`, else the nearest `factcheck.toml` (unless `--no-config`).
 fn load_config(input: &InputArgs) -> Result<Option<Config>> {
     if input.no_config {
@@ -108,21 +180,34 @@ fn load_config(input: &InputArgs) -> Result<Option<Config>> {
         Some(path) => Some(path.clone()),
         None => config::find(&std::env::current_dir().context("no working directory")?),
     };
-    path.map(|p| config::load(&p).context("invalid configuration"))
-        .transpose()
+    let config = path
+        .map(|p| config::load(&p).context("invalid configuration"))
+        .transpose()?;
+    if input.verbose {
+        let mut stderr = anstream::stderr();
+        let used = config
+            .as_ref()
+            .map_or("none".to_string(), |c| c.path.display().to_string());
+        writeln!(stderr, "config: {}", report::escape_controls(&used))?;
+    }
+    Ok(config)
+}
+
+/// The `--refs` paths, or `./claims` when none is given.
+fn refs_or_default(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    if !paths.is_empty() {
+        return Ok(paths.to_vec());
+    }
+    let default = Path::new("claims");
+    if !default.exists() {
+        bail!("no reference files: pass --refs PATH, or run where a ./claims directory exists");
+    }
+    Ok(vec![default.to_path_buf()])
 }
 
 /// Loads `--refs` paths, or `./claims` when none is given.
 pub(crate) fn load_refs(paths: &[PathBuf]) -> Result<FactIndex> {
-    let paths: Vec<PathBuf> = if paths.is_empty() {
-        let default = Path::new("claims");
-        if !default.exists() {
-            bail!("no reference files: pass --refs PATH, or run where a ./claims directory exists");
-        }
-        vec![default.to_path_buf()]
-    } else {
-        paths.to_vec()
-    };
+    let paths = refs_or_default(paths)?;
     let index = refs::load_paths(&paths).context("invalid reference files")?;
     Ok(index)
 }
@@ -154,8 +239,11 @@ fn progress(len: usize, quiet: bool) -> ProgressBar {
     bar
 }
 
+#[allow(clippy::too_many_arguments)]
 fn run_articles(
     input: &InputArgs,
+    found: Discovered,
+    target: Target,
     config: Option<&Config>,
     index: Option<&FactIndex>,
     format: Format,
@@ -169,12 +257,13 @@ fn run_articles(
         Some(base) => base.toplevel.clone(),
         None => diff::toplevel(&cwd).unwrap_or_else(|| cwd.canonicalize().unwrap_or(cwd.clone())),
     };
-    let mut globs = config.map(|c| c.globs.clone()).unwrap_or_default();
-    globs.extend(input.globs.iter().cloned());
-    let found = pipeline::discover(&input.paths, &WalkOptions { globs })?;
     let mut stderr = anstream::stderr();
     for err in &found.errors {
-        writeln!(stderr, "error: {err}")?;
+        writeln!(
+            stderr,
+            "error: {}",
+            report::escape_controls_but_newlines(&err.to_string())
+        )?;
     }
     if found.inputs.is_empty() && found.errors.is_empty() {
         bail!("no articles found (looked for .md, .markdown and .txt files)");
@@ -197,7 +286,7 @@ fn run_articles(
         diff_base,
         render: None,
     };
-    let to_terminal = input.output.is_none() && std::io::stdout().is_terminal();
+    let to_terminal = target == Target::Stdout && std::io::stdout().is_terminal();
     let style = Style {
         mode,
         color: color_wanted(input.color, to_terminal),
@@ -227,13 +316,10 @@ fn run_articles(
     let mut buffer: Vec<u8> = Vec::new();
     let mut summary = Summary {
         errors: found.errors.len(),
+        config: config.map(|c| c.path.display().to_string()),
         ..Summary::default()
     };
-    let mut output = input
-        .output
-        .as_deref()
-        .map(AtomicFile::create)
-        .transpose()?;
+    let mut output = target.open()?;
     let bar = progress(found.inputs.len(), input.quiet);
     let started = Instant::now();
     pipeline::run(&found.inputs, &job, |_, outcome| -> Result<()> {
@@ -241,20 +327,32 @@ fn run_articles(
         let result = match outcome {
             Ok(result) => result,
             Err(err) => {
-                bar.suspend(|| writeln!(stderr, "error: {err}"))?;
+                bar.suspend(|| {
+                    writeln!(
+                        stderr,
+                        "error: {}",
+                        report::escape_controls_but_newlines(&err.to_string())
+                    )
+                })?;
                 summary.errors += 1;
                 return Ok(());
             }
         };
         for warning in &result.doc.warnings {
-            bar.suspend(|| writeln!(stderr, "warning: {warning}"))?;
+            bar.suspend(|| {
+                writeln!(
+                    stderr,
+                    "warning: {}",
+                    report::escape_controls_but_newlines(warning)
+                )
+            })?;
         }
         let unresolved = result.unresolved();
         if unresolved > 0 {
             bar.suspend(|| writeln!(
                 stderr,
                 "warning: {}: {unresolved} relative date{} left unresolved: no publication date; pass --date YYYY-MM-DD or add `date:` to the front matter",
-                result.doc.path(),
+                report::escape_controls(&result.doc.path()),
                 if unresolved == 1 { "" } else { "s" }
             ))?;
         }
@@ -264,9 +362,10 @@ fn run_articles(
             md.file(md_buffer, &result)?;
         }
         if !buffer.is_empty() {
-            match &mut output {
-                Some(file) => file.write_all(&buffer)?,
-                None => bar.suspend(|| std::io::stdout().write_all(&buffer))?,
+            if output.is_stdout() {
+                bar.suspend(|| output.write_all(&buffer))?;
+            } else {
+                output.write_all(&buffer)?;
             }
             buffer.clear();
         }
@@ -274,13 +373,8 @@ fn run_articles(
     })?;
     bar.finish_and_clear();
     reporter.finish(&mut buffer, &summary)?;
-    match output {
-        Some(mut file) => {
-            file.write_all(&buffer)?;
-            file.commit()?;
-        }
-        None => std::io::stdout().write_all(&buffer)?,
-    }
+    output.write_all(&buffer)?;
+    output.commit()?;
     if let (Some(path), Some((mut md, mut md_buffer))) = (step_summary, markdown) {
         md.finish(&mut md_buffer, &summary)?;
         if let Err(err) = append(&path, &md_buffer) {
@@ -318,58 +412,4 @@ fn append(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .open(path)?;
     file.write_all(bytes)?;
     file.write_all(b"\n")
-}
-
-/// A report written through a temporary file in the same directory and
-/// renamed into place by [`AtomicFile::commit`], so a crash or an error
-/// never leaves half a report; dropped uncommitted, the temporary file is
-/// removed. The report streams into it, so memory stays bounded.
-struct AtomicFile {
-    tmp: PathBuf,
-    path: PathBuf,
-    file: Option<std::io::BufWriter<std::fs::File>>,
-}
-
-impl AtomicFile {
-    fn create(path: &Path) -> Result<AtomicFile> {
-        let (dir, name) = factcheck::diff::parent_and_name(path);
-        let tmp = dir.join(format!(".{name}.factcheck-{}.tmp", std::process::id()));
-        let file = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-        Ok(AtomicFile {
-            tmp,
-            path: path.to_path_buf(),
-            file: Some(std::io::BufWriter::new(file)),
-        })
-    }
-
-    fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
-        if let Some(file) = &mut self.file {
-            file.write_all(bytes)
-                .with_context(|| format!("cannot write {}", self.tmp.display()))?;
-        }
-        Ok(())
-    }
-
-    fn commit(mut self) -> Result<()> {
-        if let Some(file) = self.file.take() {
-            let file = file
-                .into_inner()
-                .map_err(|e| e.into_error())
-                .with_context(|| format!("cannot write {}", self.tmp.display()))?;
-            file.sync_all()
-                .with_context(|| format!("cannot write {}", self.tmp.display()))?;
-        }
-        std::fs::rename(&self.tmp, &self.path)
-            .with_context(|| format!("cannot write {}", self.path.display()))
-    }
-}
-
-impl Drop for AtomicFile {
-    fn drop(&mut self) {
-        if self.file.is_some() {
-            self.file = None;
-            let _ = std::fs::remove_file(&self.tmp);
-        }
-    }
 }

@@ -232,7 +232,7 @@ pub fn read(input: &Input, max_size: u64) -> Result<Document, Error> {
         Input::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin()
-                .take(max_size + 1)
+                .take(max_size.saturating_add(1))
                 .read_to_end(&mut bytes)
                 .map_err(|source| Error::Io {
                     path: "<stdin>".to_string(),
@@ -257,10 +257,16 @@ pub fn read(input: &Input, max_size: u64) -> Result<Document, Error> {
                     limit: max_size,
                 });
             }
-            // Room for the whole file, so it is read in one call.
-            let room = usize::try_from(size.min(max_size) + 1).unwrap_or(0);
-            let mut bytes = Vec::with_capacity(room);
-            file.take(max_size + 1)
+            // Room for the whole file, so it is read in one call; sizes
+            // saturate (`--max-size 18446744073709551615` is "no limit"),
+            // and a file too large for memory is an error, not an abort.
+            let room = usize::try_from(size.min(max_size).saturating_add(1)).unwrap_or(usize::MAX);
+            let mut bytes = Vec::new();
+            bytes.try_reserve_exact(room).map_err(|_| Error::Input {
+                path: display.clone(),
+                detail: format!("{size} bytes do not fit in memory"),
+            })?;
+            file.take(max_size.saturating_add(1))
                 .read_to_end(&mut bytes)
                 .map_err(|source| Error::Io {
                     path: display,

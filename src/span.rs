@@ -91,8 +91,14 @@ pub struct Position {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        // A line ends at LF, CRLF or a lone CR (old Mac files).
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        starts.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        );
         let mut marks = Vec::new();
         for (line, &start) in starts.iter().enumerate() {
             let end = starts.get(line + 1).map_or(text.len(), |&next| next);
@@ -115,7 +121,8 @@ impl LineIndex {
     }
 
     /// Line and column of a byte offset; a `\r` before `\n` belongs to the
-    /// line it ends, so CRLF files count like LF files.
+    /// line it ends, so CRLF files count like LF files, and a lone `\r`
+    /// ends a line as `\n` does.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = offset.min(text.len());
         let line = match self.starts.binary_search(&offset) {
@@ -176,7 +183,7 @@ impl LineCursor {
                     && (at >= 3 || !lines.bom)
                     && text.is_char_boundary(at)
                     && text.is_char_boundary(offset)
-                    && !text.as_bytes()[at..offset].contains(&b'\n') =>
+                    && memchr::memchr2(b'\n', b'\r', &text.as_bytes()[at..offset]).is_none() =>
             {
                 Position {
                     line: pos.line,

@@ -52,6 +52,11 @@ pub fn parse(doc: &Document) -> Rules {
             break;
         };
         from = end + 3;
+        // Only comments in prose count: one shown in a code span, a code
+        // block or the front matter is an example, not a directive.
+        if doc.in_code(start) {
+            continue;
+        }
         let body = text[body_start..end].trim();
         let Some(directive) = body.strip_prefix(PREFIX) else {
             continue;

@@ -385,8 +385,15 @@ fn assert_spans(result: &FileResult) {
             (finding.claim.span.start, finding.claim.span.end)
         );
         assert_eq!(claim["text"].as_str().unwrap(), &text[start..end]);
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line = 1 + text[..start].matches('\n').count();
+        // Lines end at LF, CRLF or a lone CR.
+        let bytes = text.as_bytes();
+        let breaks: Vec<usize> = (0..start)
+            .filter(|&i| {
+                bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+            })
+            .collect();
+        let line_start = breaks.last().map_or(0, |i| i + 1);
+        let line = 1 + breaks.len();
         // A byte-order mark is no column (editors do not show it).
         let bom = usize::from(line_start == 0 && text.starts_with('\u{feff}') && start > 0);
         let column = 1 + text[line_start..start].chars().count() - bom;

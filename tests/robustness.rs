@@ -321,7 +321,7 @@ fn overflowing_numbers_stay_finite_or_absent() {
     // No reference file: the run stops before any article, exit 2.
     let (code, stderr) = run_plain(dir.path(), &["verify", "e400.md", "--refs", "refs.yaml"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("refs.yaml: cannot read"), "{stderr}");
+    assert!(stderr.contains("refs.yaml: error: cannot read"), "{stderr}");
     write(dir.path(), "refs.yaml", "facts: []\n");
     let run = self::run(dir.path(), &["verify", "e400.md", "--refs", "refs.yaml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);

@@ -1,6 +1,7 @@
 //! The command line: clap definitions and their conversion into the
 //! library's settings. Parsing strings into enums happens here, once.
 
+pub mod output;
 pub mod refs;
 
 use std::path::PathBuf;
@@ -116,6 +117,9 @@ pub struct InputArgs {
     /// Ignore factcheck.toml files
     #[arg(long)]
     pub no_config: bool,
+    /// Tell on stderr which factcheck.toml is used
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Write the report to FILE instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,

@@ -12,7 +12,7 @@ use anyhow::{Result, bail};
 use super::{ListFormat, RefsCommand};
 use factcheck::error::Severity;
 use factcheck::refs::{self, FactIndex};
-use factcheck::report::refs as listing;
+use factcheck::report::{self, refs as listing};
 
 const EXIT_INVALID: u8 = 2;
 
@@ -43,7 +43,8 @@ fn run_to_stdout(command: RefsCommand, load: fn(&[PathBuf]) -> Result<FactIndex>
                 Vec::new()
             };
             for problem in checked.problems.iter().chain(&warnings) {
-                writeln!(out, "{problem}")?;
+                let line = problem.to_string();
+                writeln!(out, "{}", report::escape_controls_but_newlines(&line))?;
             }
             let plural =
                 |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });

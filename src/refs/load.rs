@@ -18,12 +18,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::yaml::{self, NodeId, Tree, Value};
 use super::{Fact, FactIndex, Figure, RefValue, Source, Term, Tolerance};
 use crate::claim::Kind;
 use crate::error::{Error, Location, Problem, Severity};
 use crate::units::{Currency, Unit};
 use crate::when::DateValue;
+use crate::yaml::{self, NodeId, Tree, Value};
 
 /// Reference files larger than this are refused before parsing.
 pub const MAX_REFS_SIZE: u64 = 64 * 1024 * 1024;
@@ -70,20 +70,24 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<FactIndex, Error> {
     }
 }
 
-/// Reads every file under `paths` and reports every problem; only an
-/// unreadable path is an `Err`.
+/// Reads every file under `paths` and reports every problem, an
+/// unreadable file or a link out of its directory included; the other
+/// files are still read.
 pub fn check_paths(paths: &[PathBuf]) -> Result<Checked, Error> {
-    let mut files = Vec::new();
-    for path in paths {
-        collect(path, &mut files)?;
-    }
-    let mut loader = Loader::default();
+    let (files, problems) = reference_files(paths);
+    let mut loader = Loader {
+        problems,
+        ..Loader::default()
+    };
     for file in &files {
         let display = file.display().to_string();
-        let meta = std::fs::metadata(file).map_err(|source| Error::Io {
-            path: display.clone(),
-            source,
-        })?;
+        let meta = match std::fs::metadata(file) {
+            Ok(meta) => meta,
+            Err(e) => {
+                loader.error(&display, None, format!("cannot read: {e}"));
+                continue;
+            }
+        };
         if meta.len() > MAX_REFS_SIZE {
             loader.error(
                 &display,
@@ -95,10 +99,13 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<Checked, Error> {
             );
             continue;
         }
-        let bytes = std::fs::read(file).map_err(|source| Error::Io {
-            path: display.clone(),
-            source,
-        })?;
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                loader.error(&display, None, format!("cannot read: {e}"));
+                continue;
+            }
+        };
         match String::from_utf8(bytes) {
             Ok(text) => loader.add(&display, &text),
             Err(e) => loader.error(
@@ -131,37 +138,110 @@ pub fn parse_str(path: &str, text: &str) -> Result<FactIndex, Error> {
     }
 }
 
-fn collect(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
-    if !meta.is_dir() {
-        files.push(path.to_path_buf());
-        return Ok(());
+/// The reference files under `paths`, without reading them: files as
+/// given, directories walked for `*.yaml` and `*.yml` (hidden entries
+/// skipped, sorted). Inside a directory, a symbolic link is followed only
+/// when its target stays inside that directory; each directory and file is
+/// taken once, so links that loop (two links to `.`) end. Paths that
+/// cannot be read and links leading out are problems.
+pub fn reference_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut walk = Walk::default();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => match path.canonicalize() {
+                Ok(root) => {
+                    if walk.dirs.insert(root.clone()) {
+                        walk.dir(&root, path);
+                    }
+                }
+                Err(e) => walk.problem(path, format!("cannot read: {e}")),
+            },
+            Ok(_) => walk.file(path),
+            Err(e) => walk.problem(path, format!("cannot read: {e}")),
+        }
     }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .map_err(|source| Error::Io {
+    (walk.files, walk.problems)
+}
+
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    problems: Vec<Problem>,
+    /// Canonical paths of the directories walked and files taken.
+    dirs: std::collections::HashSet<PathBuf>,
+    seen: std::collections::HashSet<PathBuf>,
+}
+
+impl Walk {
+    fn problem(&mut self, path: &Path, message: String) {
+        self.problems.push(Problem {
             path: path.display().to_string(),
-            source,
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for entry in entries {
-        let hidden = entry
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if entry.is_dir() {
-            collect(&entry, files)?;
-        } else if entry.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            files.push(entry);
+            location: None,
+            severity: Severity::Error,
+            message,
+        });
+    }
+
+    fn file(&mut self, path: &Path) {
+        let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if self.seen.insert(key) {
+            self.files.push(path.to_path_buf());
         }
     }
-    Ok(())
+
+    /// Walks `dir` (shown as `shown`), inside the canonical `root`.
+    fn dir(&mut self, root: &Path, shown: &Path) {
+        let entries = match std::fs::read_dir(shown) {
+            Ok(entries) => entries,
+            Err(e) => return self.problem(shown, format!("cannot read: {e}")),
+        };
+        let mut entries: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
+            .filter_map(Result::ok)
+            .map(|e| (e.path(), e.file_type().ok()))
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        for (entry, kind) in entries {
+            let hidden = entry
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            let yaml = entry.extension().is_some_and(|e| e == "yaml" || e == "yml");
+            let is_link = kind.is_some_and(|k| k.is_symlink());
+            let (is_dir, canonical) = if is_link {
+                let Ok(target) = entry.canonicalize() else {
+                    if yaml {
+                        self.problem(&entry, "a broken symbolic link".to_string());
+                    }
+                    continue;
+                };
+                if !target.starts_with(root) {
+                    if yaml || target.is_dir() {
+                        self.problem(
+                            &entry,
+                            format!(
+                                "a symbolic link out of {}: not followed (name its target with --refs to read it)",
+                                root.display()
+                            ),
+                        );
+                    }
+                    continue;
+                }
+                (target.is_dir(), Some(target))
+            } else {
+                (kind.is_some_and(|k| k.is_dir()), None)
+            };
+            if is_dir {
+                let canonical = canonical.or_else(|| entry.canonicalize().ok());
+                if canonical.is_some_and(|c| self.dirs.insert(c)) {
+                    self.dir(root, &entry);
+                }
+            } else if yaml {
+                self.file(&entry);
+            }
+        }
+    }
 }
 
 const FILE_KEYS: &[&str] = &["topic", "sources", "facts"];
@@ -179,15 +259,37 @@ const FACT_KEYS: &[&str] = &[
 const VALUE_KEYS: &[&str] = &["value", "range", "date", "source", "url", "as_of", "note"];
 
 /// The entries of a mapping by key: (key node, value node), in file
-/// order. A handful of keys: a list beats a map, and borrows its keys.
+/// order. Usually a handful of keys, where a list beats a map; a mapping
+/// of any keys (`sources:`) may have hundreds of thousands, so past
+/// [`Fields::LINEAR`] entries a hash index finds them (and duplicates) in
+/// constant time.
 #[derive(Default)]
 struct Fields<'t> {
     entries: Vec<(&'t str, (NodeId, NodeId))>,
+    index: HashMap<&'t str, usize>,
 }
 
-impl Fields<'_> {
+impl<'t> Fields<'t> {
+    const LINEAR: usize = 16;
+
     fn get(&self, key: &str) -> Option<&(NodeId, NodeId)> {
+        if self.entries.len() > Self::LINEAR {
+            return self.index.get(key).map(|&i| &self.entries[i].1);
+        }
         self.entries.iter().find(|(k, _)| *k == key).map(|(_, e)| e)
+    }
+
+    fn push(&mut self, key: &'t str, entry: (NodeId, NodeId)) {
+        self.entries.push((key, entry));
+        if self.entries.len() > Self::LINEAR {
+            if self.index.is_empty() {
+                for (i, (k, _)) in self.entries.iter().enumerate() {
+                    self.index.insert(k, i);
+                }
+            } else {
+                self.index.insert(key, self.entries.len() - 1);
+            }
+        }
     }
 
     fn contains_key(&self, key: &str) -> bool {
@@ -271,18 +373,14 @@ impl Loader {
 
     fn finish(mut self, files: usize) -> Checked {
         // Each file's problems in the order of its lines; files in order.
-        let order: Vec<String> = {
-            let mut seen = Vec::new();
-            for p in &self.problems {
-                if !seen.contains(&p.path) {
-                    seen.push(p.path.clone());
-                }
-            }
-            seen
-        };
-        self.problems.sort_by_key(|p| {
+        let mut order: HashMap<String, usize> = HashMap::default();
+        for p in &self.problems {
+            let next = order.len();
+            order.entry(p.path.clone()).or_insert(next);
+        }
+        self.problems.sort_by_cached_key(|p| {
             (
-                order.iter().position(|o| *o == p.path),
+                order.get(&p.path).copied(),
                 p.location.map(|l| (l.line, l.column)),
             )
         });
@@ -337,6 +435,24 @@ impl Loader {
             text,
             tree: &tree,
         };
+        // A mapping without any key of the format is some other file (a
+        // link gone wrong, a secret): say so without quoting a line of it.
+        if let Value::Map(pairs) = &file.tree.node(root).value
+            && !pairs.iter().any(|&(k, _)| {
+                file.tree
+                    .node(k)
+                    .scalar()
+                    .is_some_and(|key| FILE_KEYS.contains(&key))
+            })
+        {
+            self.error(
+                path,
+                None,
+                "not a reference file: no `facts:`, `topic:` or `sources:` at the top level"
+                    .to_string(),
+            );
+            return;
+        }
         let Some(fields) = self.fields(&file, root, "the file", FILE_KEYS) else {
             return;
         };
@@ -452,7 +568,7 @@ impl Loader {
                 );
                 continue;
             }
-            fields.entries.push((key, (k, v)));
+            fields.push(key, (k, v));
         }
         Some(fields)
     }
@@ -914,6 +1030,27 @@ impl Loader {
             "range" => self.range(file, figure_node, fact)?,
             _ => Figure::Date(self.date(file, figure_node, "`date`")?),
         };
+        let lowest = match figure {
+            Figure::Number(n) | Figure::Range(n, _) => Some(n),
+            Figure::Date(_) => None,
+        };
+        let impossible = match (kind, lowest) {
+            (Some(Kind::Count), Some(n)) if n < 0.0 => Some(format!(
+                "is a count, and {n} is negative; counts are 0 or more"
+            )),
+            (Some(Kind::Percent), Some(n)) if n < -100.0 => Some(format!(
+                "is a percentage, and {n} % is below -100 %, which nothing can fall by"
+            )),
+            _ => None,
+        };
+        if let Some(why) = impossible {
+            self.error(
+                file.path,
+                Some(file.at(figure_node)),
+                format!("fact `{fact}` {why}"),
+            );
+            return None;
+        }
         let as_of = match fields.get("as_of") {
             Some(&(_, d)) => Some(self.date(file, d, "`as_of`")?.days().1),
             None => None,

@@ -5,12 +5,13 @@
 mod lint;
 mod load;
 mod terms;
-mod yaml;
 
+pub use crate::yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
 pub use lint::warnings;
-pub use load::{Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse_str};
+pub use load::{
+    Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse_str, reference_files,
+};
 pub use terms::{Hit, Target, Term, TermIndex, matches_at};
-pub use yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
 
 use std::sync::Arc;
 

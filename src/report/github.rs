@@ -28,7 +28,8 @@ impl Github {
     }
 }
 
-/// Escapes a workflow command's message: `%`, CR and LF.
+/// Escapes a workflow command's message: `%`, CR and LF, and any other
+/// control character as `\u{1b}` (shown, not acted on by the log viewer).
 pub fn escape_data(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -36,7 +37,7 @@ pub fn escape_data(text: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
-            c => out.push(c),
+            c => out.push_str(&super::escape_controls(c.encode_utf8(&mut [0; 4]))),
         }
     }
     out
@@ -104,7 +105,11 @@ impl Report for Github {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        writeln!(out, "factcheck: {}", summary_line(summary))
+        writeln!(out, "factcheck: {}", summary_line(summary))?;
+        if let Some(config) = &summary.config {
+            writeln!(out, "factcheck: config {}", escape_data(config))?;
+        }
+        Ok(())
     }
 }
 
@@ -115,6 +120,7 @@ mod tests {
     #[test]
     fn messages_escape_percent_and_line_breaks() {
         assert_eq!(escape_data("12% up,\r\nnow: 3"), "12%25 up,%0D%0Anow: 3");
+        assert_eq!(escape_data("a\u{1b}]8;;x\u{7}"), "a\\u{1b}]8;;x\\u{7}");
     }
 
     #[test]

@@ -393,6 +393,7 @@ impl Report for Json {
             o.int(k!("suppressed"), summary.suppressed);
         }
         o.int(k!("errors"), summary.errors);
+        o.opt_str(k!("config"), summary.config.as_deref());
         o.end();
         buf.extend_from_slice(b"\n}\n");
         out.write_all(&buf)

@@ -120,6 +120,15 @@ impl Report for Junit {
             "<testsuites name=\"factcheck\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">",
             self.tests, self.failures, summary.errors, self.skipped
         )?;
+        if let Some(config) = &summary.config {
+            // JUnit has properties per suite only: one empty suite holds
+            // the run's.
+            writeln!(
+                out,
+                "  <testsuite name=\"factcheck\" tests=\"0\" failures=\"0\" errors=\"0\" skipped=\"0\">\n    <properties>\n      <property name=\"config\" value=\"{}\"/>\n    </properties>\n  </testsuite>",
+                escape_xml(config)
+            )?;
+        }
         out.write_all(self.suites.as_bytes())?;
         writeln!(out, "</testsuites>")
     }

@@ -38,7 +38,7 @@ pub fn escape_cell(text: &str) -> String {
             '&' => out.push_str("&amp;"),
             '\r' => {}
             '\n' => out.push(' '),
-            c => out.push(c),
+            c => out.push_str(&super::escape_controls(c.encode_utf8(&mut [0; 4]))),
         }
     }
     out
@@ -92,6 +92,9 @@ impl Report for Markdown {
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         writeln!(out, "## factcheck\n")?;
         writeln!(out, "{}", summary_line(summary))?;
+        if let Some(config) = &summary.config {
+            writeln!(out, "\nSettings from `{}`.", escape_cell(config))?;
+        }
         if self.sections.is_empty() {
             writeln!(out, "\nNo problems found.")?;
         } else {
@@ -109,5 +112,6 @@ mod tests {
     fn cells_escape_pipes_and_fold_lines() {
         assert_eq!(escape_cell("a | b\r\nc"), "a \\| b c");
         assert_eq!(escape_cell("<b>&`x`"), "&lt;b&gt;&amp;\\`x\\`");
+        assert_eq!(escape_cell("a\u{1b}[2J"), "a\\u{1b}[2J");
     }
 }

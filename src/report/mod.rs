@@ -15,6 +15,7 @@ pub use github::{escape_data, escape_property};
 pub use junit::escape_xml;
 pub use markdown::escape_cell;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::check::{Finding, Verdict};
@@ -79,6 +80,8 @@ pub struct Summary {
     /// Findings silenced by a suppression comment: counted here and in
     /// `claims`, not under their verdict, so they never fail the run.
     pub suppressed: usize,
+    /// The `factcheck.toml` the run used, as shown to the user.
+    pub config: Option<String>,
 }
 
 impl Summary {
@@ -113,6 +116,51 @@ fn severity_index(verdict: Verdict) -> usize {
         .iter()
         .position(|v| *v == verdict)
         .unwrap_or(0)
+}
+
+/// Characters a terminal or a viewer may act on rather than show: C0 and
+/// C1 controls (an escape sequence starts with ESC), DEL, and the
+/// direction overrides that reorder what is shown ("Trojan source").
+fn is_hostile(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// Text from a file name, an article or a reference file made safe for a
+/// human-readable report: each control character becomes `\u{1b}`, so it
+/// is seen instead of acted on. Line breaks are escaped too; see
+/// [`escape_controls_but_newlines`] for multi-line messages.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    escape_where(text, is_hostile)
+}
+
+/// [`escape_controls`], keeping `\n` (messages of several lines).
+pub fn escape_controls_but_newlines(text: &str) -> Cow<'_, str> {
+    escape_where(text, |c| c != '\n' && is_hostile(c))
+}
+
+fn escape_where(text: &str, hostile: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(&hostile) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hostile(c) {
+            push_escaped(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `\u{1b}` for ESC.
+fn push_escaped(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
 }
 
 /// Options every reporter may use.
@@ -213,5 +261,18 @@ pub fn reporter(format: Format, style: Style) -> Box<dyn Report> {
         Format::Junit => Box::new(junit::Junit::new(style)),
         Format::Markdown => Box::new(markdown::Markdown::new(style)),
         Format::Html => Box::new(html::Html::new(style)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_not_acted_on() {
+        assert_eq!(escape_controls("a\u{1b}[31mb\u{7}"), "a\\u{1b}[31mb\\u{7}");
+        assert_eq!(escape_controls("x\ny\u{202e}z"), "x\\u{a}y\\u{202e}z");
+        assert_eq!(escape_controls_but_newlines("x\ny\r"), "x\ny\\u{d}");
+        assert!(matches!(escape_controls("plain é"), Cow::Borrowed(_)));
     }
 }

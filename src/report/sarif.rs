@@ -50,6 +50,14 @@ struct Run<'a> {
     tool: Tool,
     column_kind: &'static str,
     results: &'a [ResultJson],
+    /// The run's property bag: the `factcheck.toml` used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<RunProperties<'a>>,
+}
+
+#[derive(Serialize)]
+struct RunProperties<'a> {
+    config: &'a str,
 }
 
 #[derive(Serialize)]
@@ -324,7 +332,7 @@ impl Report for Sarif {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         let log = Log {
             schema: SCHEMA_URI,
             version: "2.1.0",
@@ -340,6 +348,10 @@ impl Report for Sarif {
                 },
                 column_kind: "unicodeCodePoints",
                 results: &self.results,
+                properties: summary
+                    .config
+                    .as_deref()
+                    .map(|config| RunProperties { config }),
             }],
         };
         serde_json::to_writer_pretty(&mut *out, &log)?;

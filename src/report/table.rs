@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table as Grid};
 
-use super::{Mode, Report, Style, Summary, is_problem, summary_line_for};
+use super::{Mode, Report, Style, Summary, escape_controls, is_problem, summary_line_for};
 use crate::check::{Role, Verdict};
 use crate::describe;
 use crate::pipeline::FileResult;
@@ -52,7 +52,13 @@ impl Report for Table {
             return Ok(());
         }
         let date = file.date.map_or("no date".to_string(), |d| d.to_string());
-        writeln!(out, "{} ({}, {})", doc.path(), file.lang, date)?;
+        writeln!(
+            out,
+            "{} ({}, {})",
+            escape_controls(&doc.path()),
+            file.lang,
+            date
+        )?;
         if file.findings.is_empty() {
             writeln!(out, "  no claims found")?;
             return Ok(());
@@ -83,22 +89,24 @@ impl Report for Table {
             let claim = &finding.claim;
             let pos = doc.lines.position(&doc.text, claim.span.start);
             let location = format!("{}:{}", pos.line, pos.column);
-            let text = quote(&doc.text[claim.span.range()]);
-            let normalized = describe::claim(claim, file.lang);
+            let text = escape_controls(&quote(&doc.text[claim.span.range()])).into_owned();
+            let normalized = escape_controls(&describe::claim(claim, file.lang)).into_owned();
             if !verify {
                 grid.add_row(vec![
                     Cell::new(location),
                     Cell::new(text),
                     Cell::new(claim.kind.name()),
                     Cell::new(normalized),
-                    Cell::new(claim.counted.clone().unwrap_or_default()),
+                    Cell::new(escape_controls(
+                        claim.counted.as_deref().unwrap_or_default(),
+                    )),
                 ]);
                 continue;
             }
             let fact = finding
                 .fact
                 .as_ref()
-                .map_or(String::new(), |(id, _)| id.clone());
+                .map_or(String::new(), |(id, _)| escape_controls(id).into_owned());
             let references = finding
                 .evidence
                 .iter()
@@ -114,11 +122,12 @@ impl Report for Table {
                     } else {
                         ""
                     };
-                    format!(
+                    let line = format!(
                         "{} {}{date}{mark}{replaced}",
                         e.short,
                         describe::figure(&e.figure, file.lang)
-                    )
+                    );
+                    escape_controls(&line).into_owned()
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
@@ -144,6 +153,10 @@ impl Report for Table {
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        writeln!(out, "{}", summary_line_for(summary, self.style.mode))
+        writeln!(out, "{}", summary_line_for(summary, self.style.mode))?;
+        if let Some(config) = &summary.config {
+            writeln!(out, "config: {}", escape_controls(config))?;
+        }
+        Ok(())
     }
 }

@@ -22,9 +22,13 @@ use crate::pipeline::FileResult;
 const CSS: &str = include_str!("style.css");
 const JS: &str = include_str!("script.js");
 
-/// Inline style and script only; nothing is fetched.
-pub const CSP: &str =
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+/// Inline style and script only; nothing is fetched. The script is
+/// allowed by its hash, not by `'unsafe-inline'`: the SHA-256 of the text
+/// between `<script>` and `</script>`, a newline then `script.js`
+/// (`tests/hardening.rs` recomputes it from a written report, so editing
+/// the script without updating the hash fails the tests).
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; \
+script-src 'sha256-/qr0qn7l1xbQYVYORnSHSe7mVoun3MvzzRpzhAA/Ebk='; img-src data:";
 
 /// Escapes text for HTML content and attribute values alike.
 pub fn escape(text: &str) -> String {
@@ -343,6 +347,9 @@ impl Report for Html {
         );
         if summary.errors > 0 {
             let _ = write!(page, ", <strong>{} unreadable</strong>", summary.errors);
+        }
+        if let Some(config) = &summary.config {
+            let _ = write!(page, "; settings from <code>{}</code>", escape(config));
         }
         page.push_str("</p>\n");
         if self.style.mode == Mode::Verify {
