@@ -76,9 +76,11 @@ pub struct Clauses {
 /// A clause ends at `;`, `:`, `,`, a dash, a word that always opens a new
 /// clause ("mentre", "whereas"), and a conjunction a new figure follows.
 /// Three commas end nothing: one inside a list of predicates ("killed,
-/// wounded or taken prisoner"), one before an inclusion ("…, tra cui 400
-/// ufficiali"), and the one closing a short opening phrase without a
-/// figure ("In Germany alone, 1,250 people…").
+/// wounded or taken prisoner"), one before an inclusion or a relative
+/// pronoun ("…, tra cui 400 ufficiali", "Kazakhstan, which reported
+/// 28,147"), and the one closing a short opening phrase without a figure
+/// ("In Germany alone, 1,250 people…"); nor does a colon followed by a
+/// figure ("in finale: 97").
 pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) -> Clauses {
     let tokens = &extraction.tokens;
     let claims = &extraction.claims;
@@ -136,7 +138,10 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
             let opening = t.norm == ","
                 && i - sentence_start <= MAX_OPENING
                 && (sentence_start..i).all(|k| !in_claim[k] && !is_punct_boundary(&tokens[k]));
-            boundary[i] = !(list || inclusion || opening);
+            // "il dato sugli atleti in finale: 97": a colon that gives the
+            // figure of what it follows.
+            let label = t.norm == ":" && starts_claim.get(i + 1).copied().unwrap_or(false);
+            boundary[i] = !(list || inclusion || opening || label);
         } else if t.is_word() && is_one_of(&t.norm, data.clause_openers) {
             boundary[i] = true;
         } else if t.is_word() && is_one_of(&t.norm, data.conjunctions) {

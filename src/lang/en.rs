@@ -532,6 +532,8 @@ pub static EN: LangData = LangData {
     conjunctions: &["and", "but", "while", "whereas", "or"],
     clause_openers: &["while", "whereas", "although", "though", "but"],
     inclusions: &[
+        "which",
+        "who",
         "including",
         "among them",
         "of whom",
@@ -554,6 +556,14 @@ pub static EN: LangData = LangData {
         "grow", "jump", "climb", "surg", "cut", "up", "down", "gain", "lost", "slid",
     ],
     difference_links: &["by"],
+    respectively: &["respectively"],
+    difference_after: &[
+        "more than",
+        "fewer than",
+        "less than",
+        "higher than",
+        "lower than",
+    ],
     reporting: &[
         "said",
         "says",

@@ -548,6 +548,11 @@ pub static IT: LangData = LangData {
     conjunctions: &["e", "ed", "ma", "mentre", "pero", "oppure", "o"],
     clause_openers: &["mentre", "pero", "tuttavia", "invece", "sebbene", "benche"],
     inclusions: &[
+        "che",
+        "il quale",
+        "la quale",
+        "i quali",
+        "le quali",
         "tra cui",
         "fra cui",
         "di cui",
@@ -587,6 +592,8 @@ pub static IT: LangData = LangData {
     difference_links: &[
         "di", "del", "dello", "della", "dell'", "dei", "degli", "delle",
     ],
+    difference_after: &["in meno", "in piu", "in più"],
+    respectively: &["rispettivamente"],
     partitives: &[
         "di", "dei", "degli", "delle", "del", "della", "dello", "dell'",
     ],

@@ -230,6 +230,11 @@ pub struct LangData {
     /// difference, not a level.
     pub difference_stems: &'static [&'static str],
     pub difference_links: &'static [&'static str],
+    /// Phrases a few words after a figure that make it a difference
+    /// ("cinque medaglie in meno", "two more than Tokyo").
+    pub difference_after: &'static [&'static str],
+    /// "rispettivamente", "respectively": names and figures pair in order.
+    pub respectively: &'static [&'static str],
     /// Abbreviations whose full stop does not end a sentence.
     pub abbreviations: &'static [&'static str],
     /// Nouns a figure can follow ("i morti sono 600", "the death toll rose

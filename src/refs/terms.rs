@@ -5,7 +5,7 @@
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::extract::token::{Token, fold, tokenize};
+use crate::extract::token::{Token, TokenKind, fold, tokenize};
 
 /// A term: folded words, each matching a whole word of the article or,
 /// written with a trailing `*`, any word it starts (`servizi* sudcoreani`).
@@ -163,7 +163,8 @@ impl TermIndex {
             }
         };
         for (i, token) in tokens.iter().enumerate() {
-            if !token.is_word() {
+            // Words, and numbers a term may name ("2020" in a match group).
+            if token.kind == TokenKind::Punct {
                 continue;
             }
             let word = trim_apostrophes(&token.norm);
