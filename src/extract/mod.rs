@@ -17,6 +17,7 @@ use crate::lang::vocab::{List, Vocab, VocabBuilder};
 use crate::lang::{Lang, LangData, Lexicon};
 use crate::span::Span;
 
+pub use number::DecimalMark;
 use token::Token;
 
 /// What the extractor needs besides the text.
@@ -101,6 +102,9 @@ pub(crate) struct Ctx<'a> {
     pub taken: Vec<bool>,
     /// Sentence index of each token.
     pub sentence_of: &'a [usize],
+    /// How digit separators read: the language's, or either way when the
+    /// language was only guessed.
+    pub decimal: DecimalMark,
 }
 
 impl Ctx<'_> {
@@ -134,8 +138,15 @@ impl Ctx<'_> {
     }
 }
 
-/// Extracts every claim of `doc`, sorted by position.
+/// Extracts every claim of `doc`, sorted by position, reading digits the
+/// way its language does.
 pub fn extract(doc: &Document, options: Options) -> Extraction {
+    extract_with(doc, options, DecimalMark::of(options.lang.data()))
+}
+
+/// [`extract`] with the digits' decimal mark given: [`DecimalMark::Unsure`]
+/// when the language is a guess.
+pub fn extract_with(doc: &Document, options: Options, decimal: DecimalMark) -> Extraction {
     let data = options.lang.data();
     let compiled = Compiled::of(options.lang);
     let mut tokens = token::tokenize(&doc.scan, data.elision);
@@ -150,6 +161,7 @@ pub fn extract(doc: &Document, options: Options) -> Extraction {
         options,
         taken: vec![false; tokens.len()],
         sentence_of: &token_sentence,
+        decimal,
     };
     let mut claims = Vec::new();
     date::find(&mut ctx, &mut claims);

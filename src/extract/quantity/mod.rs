@@ -10,7 +10,7 @@ use crate::units::{Currency, Unit};
 
 use super::Ctx;
 use super::context::{counted_noun, toll_noun_before};
-use super::number::{parse_digits, parse_words};
+use super::number::{parse_digits_with, parse_words};
 
 mod filter;
 #[cfg(test)]
@@ -375,7 +375,7 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
     let tokens = ctx.tokens;
     let token = tokens.get(j)?;
     let (figure, mut end, yearlike, plain_digits) = if token.is_number() {
-        let digits = parse_digits(&token.norm, ctx.data)?;
+        let digits = parse_digits_with(&token.norm, ctx.decimal)?;
         if digits.leading_zero {
             return None;
         }
