@@ -586,9 +586,9 @@ pub static EN: LangData = LangData {
     links: &["of"],
     conjunctions: &["and", "but", "while", "whereas", "or"],
     abbreviations: &[
-        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "st", "no", "vs", "jan", "feb",
-        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g",
-        "i.e", "inc", "corp", "co", "ltd",
+        "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "sen",
+        "rep", "gov", "rev", "st", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "inc", "corp", "co", "ltd",
     ],
     predicates: &[
         "kill", "dead", "death", "died", "die", "wound", "injur", "missing", "captur", "prisoner",
