@@ -4,6 +4,7 @@
 
 pub mod context;
 pub mod date;
+pub mod furniture;
 pub mod number;
 pub mod quantity;
 pub mod sentence;
@@ -62,6 +63,7 @@ pub(crate) struct Compiled {
     pub vocab: Vocab,
     pub lexicon: Lexicon,
     pub dates: date::Words,
+    pub furniture: furniture::Phrases,
 }
 
 impl Compiled {
@@ -73,6 +75,7 @@ impl Compiled {
             vocab: builder.finish(data),
             lexicon,
             dates,
+            furniture: furniture::Phrases::build(data),
         }
     }
 
@@ -166,6 +169,14 @@ pub fn extract_with(doc: &Document, options: Options, decimal: DecimalMark) -> E
     let mut claims = Vec::new();
     date::find(&mut ctx, &mut claims);
     quantity::find(&mut ctx, &mut claims);
+    let furniture = furniture::find(&doc.text, &tokens, &sentences, &compiled.furniture);
+    if !furniture.is_empty() {
+        claims.retain(|c| {
+            !furniture
+                .iter()
+                .any(|f| f.start < c.span.end && c.span.start < f.end)
+        });
+    }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     context::carry_currency(&mut claims, &sentences);
     Extraction {

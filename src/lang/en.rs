@@ -2,7 +2,7 @@
 
 use jiff::civil::Weekday::*;
 
-use super::{DateWords, Hedge, LangData, NounOrder, NumberWord, Season, Vague, Zone};
+use super::{DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, Vague, Zone};
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
 
@@ -590,6 +590,47 @@ pub static EN: LangData = LangData {
         "rep", "gov", "rev", "st", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "inc", "corp", "co", "ltd",
     ],
+    furniture: Furniture {
+        line_openers: &[
+            "photo",
+            "photos",
+            "photograph",
+            "picture",
+            "image",
+            "video",
+            "credit",
+            "credits",
+            "©",
+            "copyright",
+            "advertisement",
+            "sponsored",
+            "updated",
+            "last updated",
+            "published",
+            "posted",
+            "read more",
+            "related",
+            "share",
+            "listen to this article",
+        ],
+        bylines: &["by"],
+        after_figure: &[
+            "min read",
+            "mins read",
+            "minute read",
+            "minutes read",
+            "read time",
+        ],
+        counters: &[
+            "shares",
+            "comments",
+            "views",
+            "likes",
+            "reactions",
+            "reposts",
+            "retweets",
+        ],
+    },
     predicates: &[
         "kill", "dead", "death", "died", "die", "wound", "injur", "missing", "captur", "prisoner",
         "arrest", "displac", "evacuat", "executed", "casualt",

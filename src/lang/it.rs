@@ -2,7 +2,7 @@
 
 use jiff::civil::Weekday::*;
 
-use super::{DateWords, Hedge, LangData, NounOrder, NumberWord, Season, Vague, Zone};
+use super::{DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, Vague, Zone};
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
 
@@ -606,6 +606,42 @@ pub static IT: LangData = LangData {
         "sig", "sigg", "dott", "prof", "ing", "avv", "on", "sen", "gen", "col", "ecc", "pag",
         "art", "n", "nr", "ca", "mons", "st",
     ],
+    furniture: Furniture {
+        line_openers: &[
+            "foto",
+            "fotografia",
+            "immagine",
+            "video",
+            "credit",
+            "crediti",
+            "©",
+            "copyright",
+            "pubblicità",
+            "contenuto sponsorizzato",
+            "aggiornato",
+            "aggiornamento",
+            "ultimo aggiornamento",
+            "pubblicato",
+            "leggi anche",
+            "condividi",
+            "ascolta l'articolo",
+        ],
+        bylines: &["di", "a cura di"],
+        after_figure: &[
+            "min di lettura",
+            "minuti di lettura",
+            "minuto di lettura",
+            "min lettura",
+            "minuti lettura",
+        ],
+        counters: &[
+            "commenti",
+            "condivisioni",
+            "visualizzazioni",
+            "mi piace",
+            "reazioni",
+        ],
+    },
     predicates: &[
         "uccis",
         "mort",

@@ -214,8 +214,29 @@ pub struct LangData {
     /// when one of the fact's own terms covers it: "600 soldati … uccisi"
     /// is not a count of soldiers sent.
     pub predicates: &'static [&'static str],
+    /// What a page says about itself: reading times, share counts,
+    /// credits, bylines. Never a claim.
+    pub furniture: Furniture,
     /// Month and weekday names, relative words, zones: see [`DateWords`].
     pub dates: DateWords,
+}
+
+/// Page furniture, written as in text (folded when compared). A line is
+/// furniture when it opens with a `line_openers` phrase followed by a colon
+/// or with no final stop, or with a byline word and a name; a figure is
+/// when an `after_figure` phrase follows it anywhere, or a `counters` word
+/// on a short line ("1.2K shares · 34 comments").
+#[derive(Debug)]
+pub struct Furniture {
+    /// "Photo", "Updated", "Advertisement"; "Foto", "Aggiornato", "Pubblicità".
+    pub line_openers: &'static [&'static str],
+    /// "By" before a name; "di", "a cura di".
+    pub bylines: &'static [&'static str],
+    /// "min read"; "minuti di lettura": only ever a reading time.
+    pub after_figure: &'static [&'static str],
+    /// "shares", "comments"; "commenti": furniture on a short line only
+    /// ("1.2 million shares" in a sentence is a figure).
+    pub counters: &'static [&'static str],
 }
 
 /// A time zone named by a phrase ("ora svizzera", "Kyiv time", "GMT").
