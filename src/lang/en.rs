@@ -543,6 +543,7 @@ pub static EN: LangData = LangData {
     ],
     ratio_words: &["in", "out of"],
     multipliers: &["times", "fold"],
+    strength_words: &["strong"],
     change_words: &[
         "rose",
         "risen",

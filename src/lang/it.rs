@@ -557,6 +557,7 @@ pub static IT: LangData = LangData {
     plural_nouns: &[],
     ratio_words: &["su"],
     multipliers: &["volte", "volta"],
+    strength_words: &[],
     change_words: &[
         "salito",
         "salita",

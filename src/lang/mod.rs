@@ -192,6 +192,9 @@ pub struct LangData {
     /// Words after a figure that make it a factor, not a quantity ("three
     /// times as many", "quattro volte").
     pub multipliers: &'static [&'static str],
+    /// Words glued to a figure by a hyphen that make it a count of the
+    /// noun after ("a 40,000-strong force").
+    pub strength_words: &'static [&'static str],
     /// Words before `from … to …` or `X to Y` that make it a change between
     /// two figures, not a range (`rose`, `passati`).
     pub change_words: &'static [&'static str],
