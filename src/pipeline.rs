@@ -15,7 +15,7 @@ use crate::claim::Value;
 use crate::diff::{self, DiffBase};
 use crate::document::{Document, Origin};
 use crate::error::Error;
-use crate::extract::{self, Options};
+use crate::extract::{self, DecimalMark, Options};
 use crate::lang::Lang;
 use crate::refs::FactIndex;
 use crate::span::LineCursor;
@@ -287,18 +287,36 @@ pub fn read(input: &Input, max_size: u64) -> Result<Document, Error> {
 
 /// Extracts the claims of `doc` and, with references, judges them.
 /// Every finding starts unsuppressed and `rel_path` is the display path.
-pub fn analyze(doc: Document, settings: &Settings, index: Option<&FactIndex>) -> FileResult {
-    let lang = settings
+pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>) -> FileResult {
+    let given = settings
         .lang
-        .or_else(|| doc.front.lang.as_deref().and_then(Lang::parse))
-        .unwrap_or_else(|| Lang::detect(&doc.scan));
+        .or_else(|| doc.front.lang.as_deref().and_then(Lang::parse));
+    let (lang, decimal) = match given {
+        Some(lang) => (lang, DecimalMark::of(lang.data())),
+        None => {
+            let guess = Lang::guess(&doc.scan);
+            if guess.sure {
+                (guess.lang, DecimalMark::of(guess.lang.data()))
+            } else {
+                // Only worth saying when there is something to read.
+                if doc.scan.chars().any(char::is_alphanumeric) {
+                    doc.warnings.push(format!(
+                        "{}: language unsure (read as {}): pass --lang or add `lang:` to the front matter; meanwhile 1,234 and 1.234 both read as thousands",
+                        doc.path(),
+                        guess.lang
+                    ));
+                }
+                (guess.lang, DecimalMark::Unsure)
+            }
+        }
+    };
     let date = settings.date.or(doc.front.date);
     let options = Options {
         lang,
         date,
         offset_seconds: doc.front.offset_seconds,
     };
-    let extraction = extract::extract(&doc, options);
+    let extraction = extract::extract_with(&doc, options, decimal);
     let empty = FactIndex::default();
     let findings = check::check(&extraction, index.unwrap_or(&empty), lang, date);
     let suppressed = vec![false; findings.len()];
@@ -521,6 +539,47 @@ mod tests {
                 Input::Stdin => "-".to_string(),
             })
             .collect()
+    }
+
+    fn analyze_text(text: &str, lang: Option<Lang>) -> FileResult {
+        let doc = Document::parse(Origin::Stdin, text.to_string(), false, Vec::new());
+        let settings = Settings {
+            lang,
+            date: None,
+            max_size: u64::MAX,
+        };
+        analyze(doc, &settings, None)
+    }
+
+    fn values(result: &FileResult) -> Vec<f64> {
+        result
+            .findings
+            .iter()
+            .filter_map(|f| match &f.claim.value {
+                Value::Quantity(q) => q.value,
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_unsure_language_warns_once_and_reads_thousands_either_way() {
+        let result = analyze_text("Airlines cancelled 31.457 flights.", None);
+        assert_eq!(result.lang, Lang::En);
+        assert_eq!(values(&result), [31_457.0]);
+        assert_eq!(result.doc.warnings.len(), 1, "{:?}", result.doc.warnings);
+        assert!(result.doc.warnings[0].contains("--lang"));
+        // Named, the language reads its own way and says nothing.
+        let named = analyze_text("Airlines cancelled 31.457 flights.", Some(Lang::En));
+        assert_eq!(values(&named), [31.457]);
+        assert!(named.doc.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_one_sentence_english_text_is_english() {
+        let result = analyze_text("In Germany alone, 31,457 people died.", None);
+        assert_eq!(result.lang, Lang::En);
+        assert_eq!(values(&result), [31_457.0]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod context;
 pub mod date;
+pub mod furniture;
 pub mod number;
 pub mod quantity;
 pub mod sentence;
@@ -17,6 +18,7 @@ use crate::lang::vocab::{List, Vocab, VocabBuilder};
 use crate::lang::{Lang, LangData, Lexicon};
 use crate::span::Span;
 
+pub use number::DecimalMark;
 use token::Token;
 
 /// What the extractor needs besides the text.
@@ -64,6 +66,7 @@ pub(crate) struct Compiled {
     pub vocab: Vocab,
     pub lexicon: Lexicon,
     pub dates: date::Words,
+    pub furniture: furniture::Phrases,
 }
 
 impl Compiled {
@@ -75,6 +78,7 @@ impl Compiled {
             vocab: builder.finish(data),
             lexicon,
             dates,
+            furniture: furniture::Phrases::build(data),
         }
     }
 
@@ -104,6 +108,9 @@ pub(crate) struct Ctx<'a> {
     pub taken: Vec<bool>,
     /// Sentence index of each token.
     pub sentence_of: &'a [usize],
+    /// How digit separators read: the language's, or either way when the
+    /// language was only guessed.
+    pub decimal: DecimalMark,
 }
 
 impl Ctx<'_> {
@@ -137,8 +144,15 @@ impl Ctx<'_> {
     }
 }
 
-/// Extracts every claim of `doc`, sorted by position.
+/// Extracts every claim of `doc`, sorted by position, reading digits the
+/// way its language does.
 pub fn extract(doc: &Document, options: Options) -> Extraction {
+    extract_with(doc, options, DecimalMark::of(options.lang.data()))
+}
+
+/// [`extract`] with the digits' decimal mark given: [`DecimalMark::Unsure`]
+/// when the language is a guess.
+pub fn extract_with(doc: &Document, options: Options, decimal: DecimalMark) -> Extraction {
     let data = options.lang.data();
     let compiled = Compiled::of(options.lang);
     let mut tokens = token::tokenize(&doc.scan, data.elision);
@@ -153,10 +167,19 @@ pub fn extract(doc: &Document, options: Options) -> Extraction {
         options,
         taken: vec![false; tokens.len()],
         sentence_of: &token_sentence,
+        decimal,
     };
     let mut claims = Vec::new();
     date::find(&mut ctx, &mut claims);
     quantity::find(&mut ctx, &mut claims);
+    let furniture = furniture::find(&doc.text, &tokens, &sentences, &compiled.furniture);
+    if !furniture.is_empty() {
+        claims.retain(|c| {
+            !furniture
+                .iter()
+                .any(|f| f.start < c.span.end && c.span.start < f.end)
+        });
+    }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     context::carry_currency(&mut claims, &sentences);
     Extraction {

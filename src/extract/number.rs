@@ -20,10 +20,38 @@ pub struct Digits {
     pub int_digits: usize,
 }
 
+/// Which separator marks decimals in the digits of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecimalMark {
+    /// `1,5` is one and a half, `1,500` too (Italian).
+    Comma,
+    /// `1.5` is one and a half, `1.500` too (English).
+    Point,
+    /// The language is unsure: a single separator before exactly three
+    /// digits groups thousands (`31,457` and `31.457` are both 31457),
+    /// any other is read by its shape (`2,5` and `2.5` are 2.5).
+    Unsure,
+}
+
+impl DecimalMark {
+    pub fn of(data: &LangData) -> DecimalMark {
+        if data.decimal_comma {
+            DecimalMark::Comma
+        } else {
+            DecimalMark::Point
+        }
+    }
+}
+
 /// Reads a number token. The separator that can be a decimal mark is the
 /// language's (`,` in Italian, `.` in English); a single separator followed
 /// by exactly three digits is read by the language, any other by its shape.
 pub fn parse_digits(raw: &str, data: &LangData) -> Option<Digits> {
+    parse_digits_with(raw, DecimalMark::of(data))
+}
+
+/// [`parse_digits`] with the decimal mark given.
+pub fn parse_digits_with(raw: &str, mark: DecimalMark) -> Option<Digits> {
     let seps: Vec<(usize, char)> = raw
         .char_indices()
         .filter(|(_, c)| !c.is_ascii_digit())
@@ -39,7 +67,6 @@ pub fn parse_digits(raw: &str, data: &LangData) -> Option<Digits> {
             let all_same = kinds.iter().all(|&k| k == last);
             let (last_at, last_char) = *seps.last()?;
             let after_last = &raw[last_at + last_char.len_utf8()..];
-            let decimal_mark = if data.decimal_comma { ',' } else { '.' };
             let decimal = if !all_same {
                 // Mixed separators: the last one is the decimal mark.
                 if last != '.' && last != ',' {
@@ -49,7 +76,12 @@ pub fn parse_digits(raw: &str, data: &LangData) -> Option<Digits> {
             } else if kinds.len() > 1 {
                 false
             } else if after_last.len() == 3 {
-                last == decimal_mark
+                match mark {
+                    DecimalMark::Comma => last == ',',
+                    DecimalMark::Point => last == '.',
+                    // "0,500" is still a half.
+                    DecimalMark::Unsure => raw[..last_at].bytes().all(|b| b == b'0'),
+                }
             } else {
                 last == '.' || last == ','
             };
@@ -373,6 +405,26 @@ mod tests {
         ];
         for (raw, lang, want) in rows {
             assert_eq!(digits(raw, lang), want, "{raw} in {lang}");
+        }
+    }
+
+    #[test]
+    fn an_unsure_language_reads_three_digits_after_one_separator_as_thousands() {
+        let rows = [
+            ("31,457", Some(31_457.0)),
+            ("31.457", Some(31_457.0)),
+            ("1.500", Some(1_500.0)),
+            ("2,5", Some(2.5)),
+            ("2.5", Some(2.5)),
+            ("12.75", Some(12.75)),
+            ("0,500", Some(0.5)),
+            ("1.234.567", Some(1_234_567.0)),
+            ("1,234.5", Some(1_234.5)),
+            ("1.234,5", Some(1_234.5)),
+        ];
+        for (raw, want) in rows {
+            let got = parse_digits_with(raw, DecimalMark::Unsure).map(|d| d.value);
+            assert_eq!(got, want, "{raw}");
         }
     }
 

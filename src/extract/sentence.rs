@@ -1,6 +1,9 @@
 //! Sentences over the token stream: a full stop, question or exclamation
 //! mark followed by a capital or a paragraph ends one, unless it closes an
-//! abbreviation or an initial.
+//! abbreviation or an initial. A single line break ends one too when the
+//! line before it is a block of its own — a heading, a list item, or a
+//! headline, caption, credit or byline line without a final stop — but not
+//! when prose was hard-wrapped: see [`Layout`].
 
 use crate::lang::LangData;
 use crate::span::Span;
@@ -9,13 +12,22 @@ use super::token::{Token, TokenKind};
 
 /// Returns the sentence spans and, for each token, its sentence index.
 pub fn split(text: &str, tokens: &[Token], data: &LangData) -> (Vec<Span>, Vec<usize>) {
+    let layout = Layout::of(text, tokens);
     let mut sentences = Vec::new();
     let mut of_token = Vec::with_capacity(tokens.len());
     let mut first = 0;
+    // The first token of the line `tokens[i]` stands on.
+    let mut line_start = 0;
     for i in 0..tokens.len() {
-        if i > first && tokens[i].paragraph_before {
-            sentences.push(Span::new(tokens[first].span.start, tokens[i - 1].span.end));
-            first = i;
+        if tokens[i].newline_before {
+            let ends = i > first
+                && (tokens[i].paragraph_before
+                    || layout.ends_block(text, tokens, line_start, i, data));
+            if ends {
+                sentences.push(Span::new(tokens[first].span.start, tokens[i - 1].span.end));
+                first = i;
+            }
+            line_start = i;
         }
         of_token.push(sentences.len());
         if ends_sentence(text, tokens, i, data) {
@@ -32,6 +44,158 @@ pub fn split(text: &str, tokens: &[Token], data: &LangData) -> (Vec<Span>, Vec<u
     (sentences, of_token)
 }
 
+/// How the text's lines are laid out, from the lengths (in characters) of
+/// lines followed by another line of the same paragraph.
+///
+/// Prose hard-wrapped at 72–80 columns breaks lines wherever the next word
+/// does not fit, so a wrapped line is nearly as long as the widest, and the
+/// word after the break may well be a name ("above Modica / Tuesday"). A
+/// headline or a byline is a short line: it ends a sentence when it is
+/// shorter than `block_below`, the line has no word that asks for more
+/// (a comma, "of", "and") and the next line opens like a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Layout {
+    block_below: usize,
+}
+
+impl Layout {
+    /// A line longer than this means the text is not hard-wrapped.
+    const WIDEST_WRAP: usize = 130;
+    /// Narrower lines are not part of a wrapped paragraph.
+    const NARROWEST_WRAP: usize = 40;
+    /// Without enough lines to tell, a line this short is a block.
+    const SHORT: usize = 50;
+
+    fn of(text: &str, tokens: &[Token]) -> Layout {
+        let mut inner = Vec::new();
+        let mut widest = 0;
+        let mut line_start = 0;
+        for i in 1..=tokens.len() {
+            let Some(next) = tokens.get(i) else {
+                widest = widest.max(line_width(text, tokens, line_start, i));
+                break;
+            };
+            if next.newline_before {
+                let width = line_width(text, tokens, line_start, i);
+                widest = widest.max(width);
+                if !next.paragraph_before {
+                    inner.push(width);
+                }
+                line_start = i;
+            }
+        }
+        let block_below = if widest > Self::WIDEST_WRAP {
+            // One paragraph a line: every line without a final stop that
+            // the next line does not continue is a block.
+            usize::MAX
+        } else {
+            let wrapped: Vec<usize> = inner
+                .iter()
+                .copied()
+                .filter(|w| (Self::NARROWEST_WRAP..=Self::WIDEST_WRAP).contains(w))
+                .collect();
+            if inner.len() >= 3 && wrapped.len() * 5 >= inner.len() * 3 {
+                // Hard-wrapped: well short of the wrap width.
+                wrapped.iter().max().map_or(Self::SHORT, |w| w * 6 / 10)
+            } else {
+                Self::SHORT
+            }
+        };
+        Layout { block_below }
+    }
+
+    /// The line break before `tokens[i]` ends the line starting at
+    /// `tokens[line_start]` as a block of its own.
+    fn ends_block(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        line_start: usize,
+        i: usize,
+        data: &LangData,
+    ) -> bool {
+        let (prev, next) = (&tokens[i - 1], &tokens[i]);
+        // A heading is one line; a list item may wrap, so only the next
+        // item ends it.
+        let opener = block_opener(text, tokens[line_start].span.start);
+        let next_opener = block_opener(text, next.span.start);
+        // Only "1." starts a numbered list inside a paragraph: "nel\n2026."
+        // goes on (CommonMark's rule too).
+        let new_item = match next_opener {
+            Some(Opener::Numbered(n)) => n == 1 || opener.is_some(),
+            Some(_) => true,
+            None => false,
+        };
+        if opener == Some(Opener::Heading) || new_item {
+            return true;
+        }
+        let indented = text[..next.span.start]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|before| before.starts_with([' ', '\t']));
+        if matches!(opener, Some(Opener::Bullet | Opener::Numbered(_))) && indented {
+            return false;
+        }
+        let wants_more = match prev.kind {
+            TokenKind::Punct => !matches!(prev.norm.as_str(), ")" | "»" | "\"" | "”" | "'" | "’"),
+            TokenKind::Word => {
+                data.stopwords.contains(&prev.norm.as_str())
+                    || data.conjunctions.contains(&prev.norm.as_str())
+            }
+            TokenKind::Number => false,
+        };
+        let opens_sentence = next.is_capitalized(text)
+            || next.is_number()
+            || matches!(next.norm.as_str(), "«" | "\"" | "“" | "(" | "‘");
+        !wants_more && opens_sentence && line_width(text, tokens, line_start, i) < self.block_below
+    }
+}
+
+/// Characters from the start of `tokens[first]` to the end of
+/// `tokens[end - 1]`.
+fn line_width(text: &str, tokens: &[Token], first: usize, end: usize) -> usize {
+    match (
+        tokens.get(first),
+        end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) {
+        (Some(a), Some(b)) if a.span.start <= b.span.end => {
+            text[a.span.start..b.span.end].chars().count()
+        }
+        _ => 0,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    Heading,
+    Bullet,
+    /// An ordered list item and its number.
+    Numbered(u64),
+}
+
+/// The line holding byte `at` opens a Markdown heading or list item.
+fn block_opener(text: &str, at: usize) -> Option<Opener> {
+    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let line = text[line_start..].trim_start_matches([' ', '\t']);
+    let bytes = line.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let space_after = |k: usize| bytes.get(k).is_some_and(|&b| b == b' ' || b == b'\t');
+    if bytes.first() == Some(&b'#') {
+        Some(Opener::Heading)
+    } else if (matches!(bytes.first(), Some(b'-' | b'*' | b'+')) && space_after(1))
+        || line.starts_with("• ")
+    {
+        Some(Opener::Bullet)
+    } else if (1..=9).contains(&digits)
+        && matches!(bytes.get(digits), Some(b'.' | b')'))
+        && space_after(digits + 1)
+    {
+        line[..digits].parse().ok().map(Opener::Numbered)
+    } else {
+        None
+    }
+}
+
 fn ends_sentence(text: &str, tokens: &[Token], i: usize, data: &LangData) -> bool {
     let token = &tokens[i];
     if token.kind != TokenKind::Punct || !matches!(token.norm.as_str(), "." | "!" | "?" | "…") {
@@ -44,7 +208,7 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, data: &LangData) -> boo
         return true;
     }
     if !next.space_before {
-        return false;
+        return joined_sentences(text, tokens, i, data);
     }
     // Closing quotes and brackets stay with the sentence they close.
     let opens_next = next.is_capitalized(text)
@@ -68,6 +232,30 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, data: &LangData) -> boo
         }
     }
     true
+}
+
+/// A full stop with no space after it, between a lower-case word of two
+/// letters or more and a capitalized one ("forces.Sen. Park"): a lost
+/// space, not an abbreviation ("U.S.", "e.g."), a decimal or a domain.
+fn joined_sentences(text: &str, tokens: &[Token], i: usize, data: &LangData) -> bool {
+    let (Some(prev), Some(next)) = (
+        i.checked_sub(1).and_then(|p| tokens.get(p)),
+        tokens.get(i + 1),
+    ) else {
+        return false;
+    };
+    let word = |t: &Token| {
+        t.is_word() && t.norm.chars().count() >= 2 && t.norm.chars().all(char::is_alphabetic)
+    };
+    let dotted = i >= 2 && tokens[i - 2].is_punct(".") && !prev.space_before;
+    tokens[i].is_punct(".")
+        && !tokens[i].space_before
+        && word(prev)
+        && !prev.is_capitalized(text)
+        && !dotted
+        && !data.abbreviations.contains(&prev.norm.as_str())
+        && word(next)
+        && next.is_capitalized(text)
 }
 
 #[cfg(test)]
@@ -104,5 +292,151 @@ mod tests {
     #[test]
     fn paragraphs_end_sentences() {
         assert_eq!(sentences("Title 2024\n\nBody text.", Lang::En).len(), 2);
+    }
+
+    /// Each row: a text and the sentences it must split into.
+    fn check_rows(rows: &[(&str, Lang, &[&str])]) {
+        let failures: Vec<String> = rows
+            .iter()
+            .filter(|(text, lang, want)| sentences(text, *lang) != *want)
+            .map(|(text, lang, want)| {
+                format!("{text:?}: {:?} (want {want:?})", sentences(text, *lang))
+            })
+            .collect();
+        assert!(
+            failures.is_empty(),
+            "{} of {} wrong:\n{}",
+            failures.len(),
+            rows.len(),
+            failures.join("\n")
+        );
+    }
+
+    const WRAPPED_EN: &str = "\
+Rescue crews reached the villages cut off by the landslides above Modica
+Tuesday morning and brought 150 residents down to the coast, the regional
+civil protection agency said in a statement issued late in the afternoon.
+Another 40 people stayed in their homes on the hill near the old church
+Despite repeated warnings from the mayor, according to the same statement.";
+
+    const WRAPPED_IT: &str = "\
+I tecnici della Regione hanno stimato danni per oltre 100 milioni di euro
+Bologna esclusa, mentre i sindaci della collina chiedono che lo stato di
+emergenza venga esteso a tutti i comuni colpiti dalla frana di settembre.";
+
+    #[test]
+    fn a_line_that_is_a_block_of_its_own_ends_a_sentence() {
+        check_rows(&[
+            (
+                "Floods leave 2,000 homeless\nRescuers worked through the night.",
+                Lang::En,
+                &[
+                    "Floods leave 2,000 homeless",
+                    "Rescuers worked through the night.",
+                ],
+            ),
+            (
+                "# Alluvione, 300 sfollati\nLa Protezione civile ha evacuato le case.",
+                Lang::It,
+                &[
+                    "# Alluvione, 300 sfollati",
+                    "La Protezione civile ha evacuato le case.",
+                ],
+            ),
+            (
+                "Photo: Marco Rossi/Agenzia\nThe river rose 2 metres overnight.",
+                Lang::En,
+                &[
+                    "Photo: Marco Rossi/Agenzia",
+                    "The river rose 2 metres overnight.",
+                ],
+            ),
+            (
+                "By Jane Smith\nMore than 400 people were evacuated.",
+                Lang::En,
+                &["By Jane Smith", "More than 400 people were evacuated."],
+            ),
+            (
+                "Volunteers fill sandbags in Cesena on Sunday\nThe storm dropped 200 mm of rain.",
+                Lang::En,
+                &[
+                    "Volunteers fill sandbags in Cesena on Sunday",
+                    "The storm dropped 200 mm of rain.",
+                ],
+            ),
+            (
+                "Updated 10:45\nThe agency raised its estimate to 90.",
+                Lang::En,
+                &["Updated 10:45", "The agency raised its estimate to 90."],
+            ),
+            (
+                "- 600 morti\n- 300 feriti",
+                Lang::It,
+                &["- 600 morti", "- 300 feriti"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn hard_wrapped_prose_is_not_split_at_its_line_breaks() {
+        check_rows(&[
+            (
+                WRAPPED_EN,
+                Lang::En,
+                &[&WRAPPED_EN[..220], &WRAPPED_EN[221..]],
+            ),
+            (WRAPPED_IT, Lang::It, &[WRAPPED_IT]),
+            (
+                "Storm hits the coast\nand leaves 300 homeless.",
+                Lang::En,
+                &["Storm hits the coast\nand leaves 300 homeless."],
+            ),
+            (
+                "- Rescuers moved 300 people from the valley\n  Tuesday night.",
+                Lang::En,
+                &["- Rescuers moved 300 people from the valley\n  Tuesday night."],
+            ),
+            (
+                "and 3 per cent in\n2026. Debt rises to 135 per cent.",
+                Lang::En,
+                &["and 3 per cent in\n2026.", "Debt rises to 135 per cent."],
+            ),
+            (
+                "Rome, Milan,\nTurin and Naples reported 40 cases.",
+                Lang::En,
+                &["Rome, Milan,\nTurin and Naples reported 40 cases."],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_stop_without_a_space_ends_a_sentence_between_words() {
+        check_rows(&[
+            (
+                "with allied forces.Sen. Park said 40 died.",
+                Lang::En,
+                &["with allied forces.", "Sen. Park said 40 died."],
+            ),
+            (
+                "Then Sen. Park and Gov. Lee met 30 mayors.",
+                Lang::En,
+                &["Then Sen. Park and Gov. Lee met 30 mayors."],
+            ),
+            (
+                "to pull the troops.Officials said 12 left.",
+                Lang::En,
+                &["to pull the troops.", "Officials said 12 left."],
+            ),
+            (
+                "restano in città.Il sindaco ha detto 40.",
+                Lang::It,
+                &["restano in città.", "Il sindaco ha detto 40."],
+            ),
+            (
+                "U.S. officials and e.g. Rome saw 3.5 million visit example.com today.",
+                Lang::En,
+                &["U.S. officials and e.g. Rome saw 3.5 million visit example.com today."],
+            ),
+        ]);
     }
 }

@@ -270,6 +270,14 @@ mod tests {
     }
 
     #[test]
+    fn ascii_terms_match_names_written_with_turkish_and_nordic_letters() {
+        assert_eq!(hits(&["yildirim"], "il generale Yıldırım"), [(2, 3)]);
+        assert_eq!(hits(&["sahin"], "Mehmet Şahin said"), [(1, 2)]);
+        assert_eq!(hits(&["yıldırım"], "General Yildirim"), [(1, 2)]);
+        assert_eq!(hits(&["walesa*"], "Lech Wałęsa's"), [(1, 2)]);
+    }
+
+    #[test]
     fn multi_word_terms_match_in_sequence() {
         assert_eq!(hits(&["north korean*"], "North Korean troops"), [(0, 2)]);
         assert_eq!(hits(&["corea del nord"], "la Corea del Nord"), [(1, 4)]);

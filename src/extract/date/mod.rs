@@ -128,6 +128,16 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             continue;
         }
         let paragraph = paragraphs.get(first).copied().unwrap_or(0);
+        let joined = date
+            .as_ref()
+            .and_then(|d| parser.joined_day(d))
+            .filter(|j| ctx.free(j.first..j.end) && ctx.same_sentence(first, j.end - 1));
+        let date = date.map(|mut d| {
+            if let Some(second) = &joined {
+                d.expr = Parser::with_year_of(d.expr, second.expr);
+            }
+            d
+        });
         let claim = match (time, date) {
             (Some(t), _) => Some(time_claim(ctx, &mut state, t, paragraph)),
             (_, Some(d)) => date_claim(ctx, &mut state, d),
@@ -138,6 +148,11 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
         ctx.take(first..end);
         out.extend(claim);
         i = end;
+        if let Some(second) = joined {
+            ctx.take(end..second.end);
+            i = second.end;
+            out.extend(date_claim(ctx, &mut state, second));
+        }
     }
 }
 

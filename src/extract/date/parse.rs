@@ -2,7 +2,7 @@
 //! preposition, an article, a part word), the forms its core takes, and
 //! what may follow a month (a day, a year, `dell'anno scorso`).
 
-use jiff::civil::Weekday;
+use jiff::civil::{Date, Weekday};
 
 use crate::extract::Ctx;
 use crate::extract::context::counted_noun;
@@ -440,6 +440,67 @@ impl Parser<'_, '_> {
             _ => return None,
         };
         Some((k, expr))
+    }
+
+    /// "Nov. 3-4", "March 10-11": a day after a date that ends with its
+    /// day, joined by a hyphen without spaces, is the second day of the
+    /// same month, not a count.
+    /// With a year after the second day, the first takes it too
+    /// ([`Parser::with_year_of`]).
+    pub fn joined_day(&self, m: &DateMatch) -> Option<DateMatch> {
+        let end = m.end;
+        let d = self.digits(end.checked_sub(1)?, 2)?;
+        let dash = self.tok(end)?;
+        if !matches!(dash.norm.as_str(), "-" | "–") || !self.glued(end) || !self.glued(end + 1) {
+            return None;
+        }
+        let d2 = self.digits(end + 1, 2).filter(|d2| *d2 > d && *d2 <= 31)?;
+        // "3-4 novembre" names its month after: the next parse reads it.
+        if self.month(end + 2, true).is_some() {
+            return None;
+        }
+        let d2i = i8::try_from(d2).ok()?;
+        // "March 10-11, 2024": the year after the second day dates both.
+        let comma = usize::from(self.tok(end + 2).is_some_and(|t| t.is_punct(",")));
+        let year = self.year_at(end + 2 + comma);
+        let expr = match m.expr {
+            Expr::DayMonth(day, month, _)
+                if year.is_some() && u32::from(day.unsigned_abs()) == d =>
+            {
+                full_date(u32::try_from(year?).ok()?, u32::try_from(month).ok()?, d2)
+            }
+            Expr::DayMonth(day, month, year) if u32::from(day.unsigned_abs()) == d => {
+                Expr::DayMonth(d2i, month, year)
+            }
+            Expr::Date(date) if u32::try_from(date.day()).ok() == Some(d) => full_date(
+                u32::try_from(date.year()).ok()?,
+                u32::try_from(date.month()).ok()?,
+                d2,
+            ),
+            _ => return None,
+        };
+        Some(DateMatch {
+            first: end + 1,
+            end: if year.is_some() {
+                end + 3 + comma
+            } else {
+                end + 2
+            },
+            expr,
+            part: m.part,
+            evening: false,
+        })
+    }
+
+    /// The first day of a [`Parser::joined_day`] pair, dated with the
+    /// year of the second when that one names it.
+    pub fn with_year_of(first: Expr, second: Expr) -> Expr {
+        match (first, second) {
+            (Expr::DayMonth(d, m, _), Expr::Date(date)) if date.month() == m => {
+                Date::new(date.year(), m, d).map_or(first, Expr::Date)
+            }
+            _ => first,
+        }
     }
 
     /// "same month of 2023", "lo stesso mese dell'anno scorso".

@@ -724,3 +724,31 @@ fn extraction_never_panics_and_spans_stay_in_the_text() {
         }
     }
 }
+
+#[test]
+fn a_day_joined_by_a_hyphen_after_a_month_and_day_is_a_date() {
+    let pub_date = Some(date(2025, 8, 15));
+    let rows: &[(&str, &[(&str, &str)])] = &[
+        (
+            "The talks on Nov. 3-4 ended without a deal.",
+            &[("on Nov. 3", "2024-11-03"), ("4", "2024-11-04")],
+        ),
+        (
+            "The summit on March 10-11, 2024 drew 40 leaders.",
+            &[("on March 10", "2024-03-10"), ("11, 2024", "2024-03-11")],
+        ),
+    ];
+    for (text, want) in rows {
+        let got = claims(text, Lang::En, pub_date, None);
+        let got: Vec<(&str, String)> = got.iter().map(|(s, c)| (s.as_str(), show(c))).collect();
+        let want: Vec<(&str, String)> = want.iter().map(|(s, v)| (*s, v.to_string())).collect();
+        let want_all = if text.contains("40 leaders") {
+            let mut w = want.clone();
+            w.push(("40 leaders", "count Some(40.0)".to_string()));
+            w
+        } else {
+            want
+        };
+        assert_eq!(got, want_all, "{text}");
+    }
+}

@@ -5,7 +5,7 @@
 //! is worse than a missed one.
 
 use crate::extract::Ctx;
-use crate::extract::number::{parse_digits, parse_words};
+use crate::extract::number::{parse_digits_with, parse_words};
 use crate::lang::Entry;
 use crate::lang::vocab::List;
 
@@ -134,7 +134,7 @@ fn ratio(ctx: &Ctx, a: usize, b: usize) -> bool {
     let value = |k: usize| {
         let t = ctx.tokens.get(k)?;
         if t.is_number() {
-            parse_digits(&t.norm, ctx.data).map(|d| d.value)
+            parse_digits_with(&t.norm, ctx.decimal).map(|d| d.value)
         } else {
             parse_words(ctx.tokens.get(k..=k)?, ctx.vocab)
                 .filter(|&(_, n)| n == 1)
@@ -152,7 +152,7 @@ fn score(ctx: &Ctx, j: usize) -> bool {
         tokens
             .get(k)
             .filter(|t| t.is_number())
-            .and_then(|t| parse_digits(&t.norm, ctx.data))
+            .and_then(|t| parse_digits_with(&t.norm, ctx.decimal))
             .map(|d| d.value)
     };
     let dash = |k: usize| {

@@ -10,7 +10,7 @@ use crate::units::{Currency, Unit};
 
 use super::Ctx;
 use super::context::{counted_noun, toll_noun_before};
-use super::number::{parse_digits, parse_words};
+use super::number::{parse_digits_with, parse_words};
 
 mod filter;
 #[cfg(test)]
@@ -220,6 +220,8 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     }
     // "a 10-day search", "a 7-year-old boy": a unit glued by a hyphen
     // makes a measure; any other word ("5-star", "3-0") no figure.
+    // "a 40,000-strong force": a count of the noun after.
+    let mut strength = false;
     if consumed == 0
         && let (Some(dash), Some(word)) = (tokens.get(k), tokens.get(k + 1))
         && dash.is_punct("-")
@@ -227,14 +229,18 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         && !word.space_before
         && word.is_word()
     {
-        let Some((_, Entry::Unit(u))) = lookup(k + 1)
-            .into_iter()
-            .find(|(_, e)| matches!(e, Entry::Unit(_)))
-        else {
-            return None;
-        };
-        kind = Kind::Measure;
-        unit = Some(u);
+        if ctx.data.strength_words.contains(&word.norm.as_str()) {
+            strength = true;
+        } else {
+            let Some((_, Entry::Unit(u))) = lookup(k + 1)
+                .into_iter()
+                .find(|(_, e)| matches!(e, Entry::Unit(_)))
+            else {
+                return None;
+            };
+            kind = Kind::Measure;
+            unit = Some(u);
+        }
         consumed = 2;
     }
     if consumed == 0 && currency.is_none() {
@@ -295,7 +301,9 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         let fractional = matches!(figure, Figure::Number(n) if n.fract() != 0.0) && !head.scaled;
         // "Boeing 737 crashed": a name's number before a word that is no
         // plural noun.
-        let singular = counted.is_some() && !filter::plural_after(ctx, noun_end.saturating_sub(1));
+        let singular = counted.is_some()
+            && !strength
+            && !filter::plural_after(ctx, noun_end.saturating_sub(1));
         // "10 Downing Street", "Movimento 5 Stelle": a name around it.
         let proper = tokens
             .get(end)
@@ -375,7 +383,7 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
     let tokens = ctx.tokens;
     let token = tokens.get(j)?;
     let (figure, mut end, yearlike, plain_digits) = if token.is_number() {
-        let digits = parse_digits(&token.norm, ctx.data)?;
+        let digits = parse_digits_with(&token.norm, ctx.decimal)?;
         if digits.leading_zero {
             return None;
         }
@@ -393,6 +401,14 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 value = value * 1000.0 + group.norm.parse::<f64>().unwrap_or(0.0);
                 end += 1;
             }
+        }
+        // "35-hundred", "4-thousand": the figure times the scale word.
+        if digits.plain
+            && value < 100.0
+            && let Some(times) = hyphen_scale(ctx, end)
+        {
+            value *= times;
+            end += 2;
         }
         let grouped = end > j + 1;
         let yearlike = digits.plain
@@ -417,6 +433,11 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
             (Some((n, Entry::Fraction(v))), _) => {
                 // "half a million" is a number, "half of" a share.
                 (Figure::Fraction(v), j + n, false, false)
+            }
+            (_, Some((w, m))) if hyphen_digits(ctx, j + m, w).is_some() => {
+                // "three-thousand-200": the digits fill the last scale.
+                let v = hyphen_digits(ctx, j + m, w).unwrap_or(0.0);
+                (Figure::Number(w + v), j + m + 2, false, false)
             }
             (_, Some((w, m))) => {
                 let weak = m == 1
@@ -494,6 +515,40 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
         yearlike: yearlike && !scaled,
         scaled,
     })
+}
+
+/// A hundred or scale word glued by a hyphen at `dash` ("35-hundred"):
+/// its factor.
+fn hyphen_scale(ctx: &Ctx, dash: usize) -> Option<f64> {
+    let tokens = ctx.tokens;
+    let (d, word) = (tokens.get(dash)?, tokens.get(dash + 1)?);
+    if !d.is_punct("-") || d.space_before || word.space_before || !word.is_word() {
+        return None;
+    }
+    match ctx.vocab.number(word)?.as_slice() {
+        [NumberWord::Hundred] => Some(100.0),
+        [NumberWord::Scale(s)] => Some(*s),
+        _ => None,
+    }
+}
+
+/// Plain digits glued by a hyphen at `dash` after number words worth
+/// `words` that end in a round hundred or thousand, and below it
+/// ("three-thousand-200", "two-hundred-50"): their value.
+fn hyphen_digits(ctx: &Ctx, dash: usize, words: f64) -> Option<f64> {
+    let tokens = ctx.tokens;
+    let (d, digits) = (tokens.get(dash)?, tokens.get(dash + 1)?);
+    if !d.is_punct("-") || d.space_before || digits.space_before || !digits.is_number() {
+        return None;
+    }
+    if !digits.norm.bytes().all(|b| b.is_ascii_digit()) || digits.norm.starts_with('0') {
+        return None;
+    }
+    let v: f64 = digits.norm.parse().ok()?;
+    let round = [1000.0, 100.0]
+        .into_iter()
+        .find(|r| words >= *r && words % r == 0.0)?;
+    (v < round).then_some(v)
 }
 
 fn scale_of(ctx: &Ctx, end: usize) -> f64 {

@@ -90,6 +90,35 @@ fn english_quantities_normalize() {
     check(EN, Lang::En);
 }
 
+/// Issue 13, mechanism 5: hyphenated scales, "-strong" and day ranges.
+#[rustfmt::skip]
+const READ_RIGHT_EN: &[(&str, &str)] = &[
+    ("Roughly 35-hundred people were hurt.", "count 3500 approx 3150..3850 [people]"),
+    ("Some 12-hundred homes flooded.", "count 1200 approx 1080..1320 [homes]"),
+    ("Nearly 4-thousand workers struck.", "count 4000 approx 3600..4000 [workers]"),
+    ("Officials counted three-thousand-200 ballots.", "count 3200 exact 3200..3200 [ballots]"),
+    ("They hired two-hundred-50 staff.", "count 250 exact 250..250 [staff]"),
+    ("Russia sent a 40,000-strong force.", "count 40000 exact 40000..40000 [force]"),
+    ("A 1,500-strong contingent arrived.", "count 1500 exact 1500..1500 [contingent]"),
+    ("A 300-strong crowd gathered.", "count 300 exact 300..300 [crowd]"),
+    ("The talks on Nov. 3-4 ended without a deal.", ""),
+    ("The summit on March 10-11 drew 40 leaders.", "count 40 exact 40..40 [leaders]"),
+    ("Talks were held Nov. 3-4 in Geneva.", ""),
+    ("They stayed at a 5-star hotel.", ""),
+];
+
+#[rustfmt::skip]
+const READ_RIGHT_IT: &[(&str, &str)] = &[
+    ("Gli incontri del 3-4 novembre a Ginevra.", ""),
+    ("Un contingente forte di 40 mila uomini.", "count 40000 exact 40000..40000 [uomini]"),
+];
+
+#[test]
+fn numbers_are_read_right_before_judging() {
+    check(READ_RIGHT_EN, Lang::En);
+    check(READ_RIGHT_IT, Lang::It);
+}
+
 #[test]
 fn tables_are_large_enough() {
     assert!(IT.len() >= 150 && EN.len() >= 150);
