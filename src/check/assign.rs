@@ -218,10 +218,15 @@ pub fn assign(
             let full: Vec<usize> = (0..candidates.len())
                 .filter(|&k| scored[k].full || scored[k].context)
                 .collect();
+            let sentence_holds =
+                (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.0 == g && h.2));
             if !full.is_empty() {
                 for k in full {
                     wants[candidates[k]].push(scored[k].clone());
                 }
+            } else if !sentence_holds {
+                // Only the title or paragraph completes the fact, and no
+                // claim's clause holds any of it: nothing to go on.
             } else if let Some(k) = (0..candidates.len()).min_by_key(|&k| {
                 let taken = wants[candidates[k]].iter().any(|w| w.full);
                 (
@@ -392,8 +397,10 @@ fn want(
         .count();
     let full = groups_in_clause == fact.groups.len();
     // Groups found somewhere: in the clause, or (weaker) in the title or
-    // the paragraph when none of them is elsewhere in the sentence.
+    // the paragraph, for a fact the sentence alone does not hold.
+    let in_sentence = (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.0 == g && h.2));
     let context = !full
+        && !in_sentence
         && groups_in_clause > 0
         && (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.0 == g && (!h.2 || own(&h))));
     let outside = fact_hits
