@@ -504,6 +504,21 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 {
                     figure = Figure::Number(n * s + s / 2.0);
                     end += 2;
+                } else if let (Some(glue), Some(more)) = (tokens.get(end), tokens.get(end + 1))
+                    && ctx.is(glue, List::NumberGlue)
+                    && more.is_number()
+                    && let Some(m) = parse_digits_with(&more.norm, ctx.decimal).map(|d| d.value)
+                    && let Some((len2, s2)) =
+                        ctx.lexicon
+                            .lookup(&tokens[end + 2..])
+                            .find_map(|(len, e)| match e {
+                                Entry::Scale(s2) if s2 < s && m * s2 < s => Some((len, s2)),
+                                _ => None,
+                            })
+                {
+                    // "1 milione e 300 mila": the smaller scale on top.
+                    figure = Figure::Number(n * s + m * s2);
+                    end += 2 + len2;
                 }
             }
         }
