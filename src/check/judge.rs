@@ -160,13 +160,24 @@ pub(super) fn judge(
         if fact.values[..i].iter().any(|v| v.source == s) {
             continue;
         }
-        let values = || fact.values[i..].iter().filter(move |v| v.source == s);
-        let latest = values().filter(|v| judged(v)).filter_map(|v| v.as_of).max();
+        let values = || {
+            fact.values[i..]
+                .iter()
+                .enumerate()
+                .filter(move |(_, v)| v.source == s)
+        };
+        // The latest dated value; of two on the same day, the one listed
+        // last (a desk appends a same-day revision below the figure it
+        // replaces).
+        let latest = values()
+            .filter(|(_, v)| judged(v) && v.as_of.is_some())
+            .max_by_key(|(k, v)| (v.as_of, *k))
+            .map(|(k, _)| k);
         let source = &index.source_texts[s];
-        for v in values() {
+        for (k, v) in values() {
             let role = if !judged(v) {
                 Role::Later
-            } else if v.as_of.is_none() || v.as_of == latest {
+            } else if v.as_of.is_none() || Some(k) == latest {
                 Role::Current
             } else {
                 Role::Replaced

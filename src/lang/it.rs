@@ -641,6 +641,10 @@ pub static IT: LangData = LangData {
         "a fronte del",
         "a fronte della",
         "a fronte dei",
+        "a fronte dello",
+        "a fronte dell'",
+        "a fronte degli",
+        "a fronte delle",
     ],
     difference_stems: &[
         "calo", "aument", "crescit", "cresciut", "salit", "scesi", "scesa", "sceso", "diminu",
@@ -649,7 +653,16 @@ pub static IT: LangData = LangData {
     difference_links: &[
         "di", "del", "dello", "della", "dell'", "dei", "degli", "delle",
     ],
-    difference_after: &["in meno", "in piu", "in più"],
+    difference_after: &[
+        "in meno",
+        "in piu",
+        "in più",
+        "di vantaggio",
+        "di scarto",
+        "di distacco",
+        "di margine",
+    ],
+    difference_inside: &["altri", "altre"],
     respectively: &["rispettivamente"],
     partitives: &[
         "di", "dei", "degli", "delle", "del", "della", "dello", "dell'",
@@ -732,6 +745,9 @@ pub static IT: LangData = LangData {
         "evacuat",
         "giustiziat",
         "vittim",
+        "manc",
+        "rimanent",
+        "restant",
     ],
     toll_nouns: &[
         "morti", "vittime", "feriti", "dispersi", "bilancio", "sfollati", "arresti", "contagi",

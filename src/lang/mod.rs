@@ -233,6 +233,9 @@ pub struct LangData {
     /// Phrases a few words after a figure that make it a difference
     /// ("cinque medaglie in meno", "two more than Tokyo").
     pub difference_after: &'static [&'static str],
+    /// Words between a figure and its noun that make it a difference
+    /// ("two more golds").
+    pub difference_inside: &'static [&'static str],
     /// "rispettivamente", "respectively": names and figures pair in order.
     pub respectively: &'static [&'static str],
     /// Abbreviations whose full stop does not end a sentence.

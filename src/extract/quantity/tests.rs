@@ -159,6 +159,8 @@ const IT: &[(&str, &str)] = &[
     ("30mila persone", "count 30000 exact 30000..30000 [persone]"),
     ("140 mila arrivi", "count 140000 exact 140000..140000 [arrivi]"),
     ("2 milioni e mezzo di persone", "count 2500000 exact 2500000..2500000 [persone]"),
+    ("da -34,9% a -41,7%", "percent -34.9 exact -34.9..-34.9 | percent -41.7 exact -41.7..-41.7"),
+    ("circa il 2¾%", "percent 2.75 approx 2.475..3.025"),
     ("1 milione e 300 mila elettori", "count 1300000 exact 1300000..1300000 [elettori]"),
     ("3 milioni e 900mila elettori", "count 3900000 exact 3900000..3900000 [elettori]"),
     ("3 miliardi di euro", "money 3000000000 exact 3000000000..3000000000 EUR"),
