@@ -140,6 +140,14 @@ fn run(cli: Cli) -> Result<u8> {
             )
         }
         Command::Refs(command) => cli::refs::run(command, load_refs),
+        Command::Lsp => {
+            factcheck::lsp::stdio().context("factcheck lsp")?;
+            Ok(0)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            Ok(0)
+        }
         Command::Completions { shell } => {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "factcheck", &mut std::io::stdout());

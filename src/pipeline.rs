@@ -339,22 +339,7 @@ pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
     if let (Some(root), Input::Path(path)) = (&job.root, input) {
         result.rel_path = relative_path(root, path);
     }
-    let rules = suppress::parse(&result.doc);
-    let doc = &result.doc;
-    let mut cursor = LineCursor::default();
-    result.suppressed = result
-        .findings
-        .iter()
-        .map(|f| {
-            !rules.is_empty() && {
-                let line = cursor
-                    .position(&doc.lines, &doc.text, f.claim.span.start)
-                    .line;
-                rules.covers(line, f.fact.as_ref().map(|(id, _)| id.as_str()))
-            }
-        })
-        .collect();
-    result.doc.warnings.extend(rules.warnings);
+    apply_suppressions(&mut result);
     if let (Some(base), Input::Path(path)) = (&job.diff_base, input) {
         let changed = diff::changed_lines(base, path)?;
         let doc = &result.doc;
@@ -382,6 +367,27 @@ pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
         result.rendered = Some(render(&result));
     }
     Ok(result)
+}
+
+/// Marks the findings the article's `factcheck-disable` comments cover
+/// and adds the comments' warnings to the document's.
+pub fn apply_suppressions(result: &mut FileResult) {
+    let rules = suppress::parse(&result.doc);
+    let doc = &result.doc;
+    let mut cursor = LineCursor::default();
+    result.suppressed = result
+        .findings
+        .iter()
+        .map(|f| {
+            !rules.is_empty() && {
+                let line = cursor
+                    .position(&doc.lines, &doc.text, f.claim.span.start)
+                    .line;
+                rules.covers(line, f.fact.as_ref().map(|(id, _)| id.as_str()))
+            }
+        })
+        .collect();
+    result.doc.warnings.extend(rules.warnings);
 }
 
 /// `path` relative to the canonical `root`, with `/` separators; the path
