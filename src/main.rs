@@ -301,7 +301,10 @@ fn run_articles(
         quiet: input.quiet,
         fail_on: fail_on.level(),
     };
-    let mut reporter = report::reporter(format, style);
+    let mut reporter = match format {
+        Format::ClaimReview => report::claimreview(style, config.and_then(|c| c.author.clone())),
+        _ => report::reporter(format, style),
+    };
     let render = report::prerender(format, style);
     job.render = render.as_deref();
     // GitHub shows the first few annotations only: the whole report goes

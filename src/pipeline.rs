@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::extract::{self, DecimalMark, Options};
 use crate::lang::Lang;
 use crate::refs::FactIndex;
-use crate::span::LineCursor;
+use crate::span::{LineCursor, Span};
 use crate::suppress;
 
 /// Article extensions a directory walk picks up.
@@ -79,6 +79,8 @@ pub struct FileResult {
     pub suppressed: Vec<bool>,
     /// The report's entry for this file, when [`Job::render`] made it.
     pub rendered: Option<Vec<u8>>,
+    /// The article's sentences, sorted (ClaimReview quotes a claim's).
+    pub sentences: Vec<Span>,
 }
 
 impl FileResult {
@@ -328,6 +330,7 @@ pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>
         findings,
         suppressed,
         rendered: None,
+        sentences: extraction.sentences,
     }
 }
 

@@ -182,6 +182,9 @@ pub enum FormatArg {
     Markdown,
     /// One self-contained HTML page with the article and its highlighted claims
     Html,
+    /// schema.org ClaimReview JSON-LD, one object per alarm at or above --fail-on
+    #[value(name = "claimreview")]
+    ClaimReview,
 }
 
 impl FormatArg {
@@ -194,6 +197,7 @@ impl FormatArg {
             FormatArg::Junit => Format::Junit,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Html => Format::Html,
+            FormatArg::ClaimReview => Format::ClaimReview,
         }
     }
 }
