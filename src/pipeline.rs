@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::extract::{self, DecimalMark, Options};
 use crate::lang::Lang;
 use crate::refs::FactIndex;
-use crate::span::LineCursor;
+use crate::span::{LineCursor, Span};
 use crate::suppress;
 
 /// Article extensions a directory walk picks up.
@@ -79,6 +79,8 @@ pub struct FileResult {
     pub suppressed: Vec<bool>,
     /// The report's entry for this file, when [`Job::render`] made it.
     pub rendered: Option<Vec<u8>>,
+    /// The article's sentences, sorted (ClaimReview quotes a claim's).
+    pub sentences: Vec<Span>,
 }
 
 impl FileResult {
@@ -328,6 +330,7 @@ pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>
         findings,
         suppressed,
         rendered: None,
+        sentences: extraction.sentences,
     }
 }
 
@@ -339,22 +342,7 @@ pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
     if let (Some(root), Input::Path(path)) = (&job.root, input) {
         result.rel_path = relative_path(root, path);
     }
-    let rules = suppress::parse(&result.doc);
-    let doc = &result.doc;
-    let mut cursor = LineCursor::default();
-    result.suppressed = result
-        .findings
-        .iter()
-        .map(|f| {
-            !rules.is_empty() && {
-                let line = cursor
-                    .position(&doc.lines, &doc.text, f.claim.span.start)
-                    .line;
-                rules.covers(line, f.fact.as_ref().map(|(id, _)| id.as_str()))
-            }
-        })
-        .collect();
-    result.doc.warnings.extend(rules.warnings);
+    apply_suppressions(&mut result);
     if let (Some(base), Input::Path(path)) = (&job.diff_base, input) {
         let changed = diff::changed_lines(base, path)?;
         let doc = &result.doc;
@@ -382,6 +370,27 @@ pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
         result.rendered = Some(render(&result));
     }
     Ok(result)
+}
+
+/// Marks the findings the article's `factcheck-disable` comments cover
+/// and adds the comments' warnings to the document's.
+pub fn apply_suppressions(result: &mut FileResult) {
+    let rules = suppress::parse(&result.doc);
+    let doc = &result.doc;
+    let mut cursor = LineCursor::default();
+    result.suppressed = result
+        .findings
+        .iter()
+        .map(|f| {
+            !rules.is_empty() && {
+                let line = cursor
+                    .position(&doc.lines, &doc.text, f.claim.span.start)
+                    .line;
+                rules.covers(line, f.fact.as_ref().map(|(id, _)| id.as_str()))
+            }
+        })
+        .collect();
+    result.doc.warnings.extend(rules.warnings);
 }
 
 /// `path` relative to the canonical `root`, with `/` separators; the path

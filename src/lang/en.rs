@@ -12,6 +12,14 @@ use NumberWord::{Add, Half, Hundred, Scale};
 pub static EN: LangData = LangData {
     code: "en",
     name: "English",
+    verdict_words: &[
+        ("contradicted", "False"),
+        ("misattributed", "Misattributed"),
+        ("outdated", "Outdated"),
+        ("disputed", "Disputed"),
+        ("unverified", "Unverified"),
+        ("consistent", "Correct"),
+    ],
     decimal_comma: false,
     elision: false,
     stopwords: &[

@@ -12,6 +12,14 @@ use NumberWord::{Add, Half, Hundred, Scale};
 pub static IT: LangData = LangData {
     code: "it",
     name: "Italian",
+    verdict_words: &[
+        ("contradicted", "Falso"),
+        ("misattributed", "Attribuzione errata"),
+        ("outdated", "Dato superato"),
+        ("disputed", "Controverso"),
+        ("unverified", "Non verificato"),
+        ("consistent", "Corretto"),
+    ],
     decimal_comma: true,
     elision: true,
     stopwords: &[

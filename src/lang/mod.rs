@@ -131,6 +131,9 @@ pub enum Entry {
 pub struct LangData {
     pub code: &'static str,
     pub name: &'static str,
+    /// Verdicts in words for readers (ClaimReview's `alternateName`), by
+    /// verdict name.
+    pub verdict_words: &'static [(&'static str, &'static str)],
     /// `1,5` is one and a half and `10.000` ten thousand.
     pub decimal_comma: bool,
     /// Articles and prepositions elide with an apostrophe (`dell'anno`).
