@@ -288,6 +288,7 @@ fn run_articles(
             },
             date: input.date,
             max_size: input.max_size,
+            explain: input.explain,
         },
         index,
         root: Some(root),

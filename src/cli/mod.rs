@@ -128,6 +128,9 @@ pub struct InputArgs {
     /// Tell on stderr which factcheck.toml is used
     #[arg(long, short)]
     pub verbose: bool,
+    /// verify: add to each explanation the words that tied the claim to its fact
+    #[arg(long)]
+    pub explain: bool,
     /// Write the report to FILE instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,

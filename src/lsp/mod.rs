@@ -402,7 +402,7 @@ impl Server {
         let doc = Document::parse(origin, open.text.clone(), open.markdown, Vec::new());
         let workspace = &self.workspace;
         let mut result = pipeline::analyze(doc, &workspace.settings, Some(&workspace.index));
-        pipeline::apply_suppressions(&mut result);
+        pipeline::apply_suppressions(&mut result, Some(&workspace.index));
         let diagnostics = features::diagnostics(&result, &workspace.index, workspace.level());
         open.result = Some(result);
         let version = open.version;

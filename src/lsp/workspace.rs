@@ -112,6 +112,7 @@ impl Workspace {
                 lang,
                 date: None,
                 max_size: DEFAULT_MAX_SIZE,
+                explain: false,
             },
         }
     }

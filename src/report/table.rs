@@ -148,6 +148,26 @@ impl Report for Table {
             if unknown {
                 references.push_str(UNKNOWN_NOTE);
             }
+            // An uncertain link names its candidates instead of judging.
+            for c in &finding.candidates {
+                if !references.is_empty() {
+                    references.push('\n');
+                }
+                let line = if c.figures.is_empty() {
+                    format!("possibly: {}", c.id)
+                } else {
+                    format!("possibly: {}, {}", c.id, c.figures)
+                };
+                references.push_str(&escape_controls(&line));
+            }
+            // `--explain`: the words that tied the claim to its fact.
+            if let Some(at) = finding.explanation.rfind(" [tied by: ") {
+                if !references.is_empty() {
+                    references.push('\n');
+                }
+                let tied = finding.explanation[at + 1..].trim_matches(|c| c == '[' || c == ']');
+                references.push_str(&escape_controls(tied));
+            }
             let mut verdict = Cell::new(if suppressed {
                 format!("{} (suppressed)", finding.verdict)
             } else {
