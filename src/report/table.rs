@@ -211,6 +211,7 @@ mod tests {
             lang: None,
             date: None,
             max_size: u64::MAX,
+            explain: false,
         };
         let result = analyze(doc, &settings, Some(&index));
         let style = Style {
