@@ -233,7 +233,17 @@ pub(super) fn judge(
     } else {
         verdict
     };
-    let explanation = explain(claim, &evidence, verdict, unresolved, lang);
+    let mut explanation = explain(claim, &evidence, verdict, unresolved, lang);
+    // Without a publication date nothing says the article came after the
+    // newer figure: agreeing with an earlier one is no proof it is stale.
+    let verdict = if verdict == Verdict::Outdated && date.is_none() {
+        explanation.push_str(
+            " — agrees with an earlier figure; give the publication date (--date or front matter `date:`) to tell whether it is outdated",
+        );
+        Verdict::Unverified
+    } else {
+        verdict
+    };
     Finding {
         claim: claim.clone(),
         verdict,
