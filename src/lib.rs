@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod claim;
+pub mod compare;
 pub mod document;
 pub mod error;
 pub mod extract;

@@ -70,6 +70,7 @@ fn run_to_stdout(command: RefsCommand, load: fn(&[PathBuf]) -> Result<FactIndex>
             )?;
             Ok(0)
         }
+        RefsCommand::Draft(args) => draft(args, &mut out),
         RefsCommand::List { paths, format } => {
             let index = load(&paths)?;
             match format {
@@ -91,4 +92,10 @@ fn default_paths(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
         bail!("no reference files: pass PATH, or run where a ./claims directory exists");
     }
     Ok(vec![default.to_path_buf()])
+}
+
+/// `refs draft`: reference YAML from trusted articles.
+fn draft(args: super::DraftArgs, _out: &mut dyn Write) -> Result<u8> {
+    let _ = args;
+    bail!("refs draft: not yet")
 }
