@@ -23,6 +23,7 @@ pub mod check;
 pub mod config;
 pub mod describe;
 pub mod diff;
+pub mod draft;
 pub mod pipeline;
 pub mod refs;
 pub mod report;
