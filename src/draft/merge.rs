@@ -200,7 +200,7 @@ fn edit(
             }
         }
     }
-    inserts.sort_by(|a, b| b.0.cmp(&a.0));
+    inserts.sort_by_key(|i| std::cmp::Reverse(i.0));
     let mut out: Vec<String> = lines.iter().map(|l| format!("{l}\n")).collect();
     for (at, block) in inserts {
         out.insert(at.min(out.len()), block);
