@@ -57,6 +57,14 @@ pub fn merge(
     let clusters = compare::cluster(&rest.items, &compare::Options::default());
     let taken: Vec<String> = index.facts.iter().map(|f| f.id.clone()).collect();
     let mut new = facts(&rest, &clusters, options, &taken);
+    for (_, v) in &mut additions {
+        v.source = known_source(&index, &v.source);
+    }
+    for fact in &mut new {
+        for v in &mut fact.values {
+            v.source = known_source(&index, &v.source);
+        }
+    }
     for _ in 0..super::ROUNDS {
         let merged = edit(text, &index, &additions, &new)?;
         let ids = alarms(&merged, path, inputs, settings)?;
@@ -161,8 +169,9 @@ fn edit(
     new: &[DraftFact],
 ) -> Result<String, Vec<String>> {
     let lines: Vec<&str> = text.lines().collect();
-    // (line before which to insert, text), applied bottom up.
-    let mut inserts: Vec<(usize, String)> = Vec::new();
+    // (line before which to insert, order, text), applied bottom up; at
+    // one line, values (0) go before new facts (1).
+    let mut inserts: Vec<(usize, u8, String)> = Vec::new();
     let mut by_fact: Vec<(&str, Vec<DraftValue>)> = Vec::new();
     for (id, v) in additions {
         match by_fact.iter_mut().find(|(i, _)| i == id) {
@@ -184,14 +193,14 @@ fn edit(
             )]);
         }
         let dash = dash_indent(&lines, at);
-        inserts.push((entry_end(&lines, at, dash), block(values, dash)?));
+        inserts.push((entry_end(&lines, at, dash), 0, block(values, dash)?));
     }
     if !new.is_empty() {
         match index.facts.iter().map(|f| f.at.line).max() {
             Some(last) => {
                 let at = last.saturating_sub(1).min(lines.len().saturating_sub(1));
                 let dash = dash_indent(&lines, at);
-                inserts.push((entry_end(&lines, at, dash), block(new, dash)?));
+                inserts.push((entry_end(&lines, at, dash), 1, block(new, dash)?));
             }
             None => {
                 return Err(vec![
@@ -200,10 +209,26 @@ fn edit(
             }
         }
     }
-    inserts.sort_by_key(|i| std::cmp::Reverse(i.0));
+    inserts.sort_by_key(|i| std::cmp::Reverse((i.0, i.1)));
     let mut out: Vec<String> = lines.iter().map(|l| format!("{l}\n")).collect();
-    for (at, block) in inserts {
+    for (at, _, block) in inserts {
         out.insert(at.min(out.len()), block);
     }
     Ok(out.concat())
+}
+
+
+/// The key (else the name) of the file's source that `source` names by
+/// its name or an alias; `source` itself when none does.
+fn known_source(index: &FactIndex, source: &str) -> String {
+    let folded = crate::extract::token::fold(source);
+    index
+        .sources
+        .iter()
+        .find(|s| {
+            std::iter::once(&s.name)
+                .chain(&s.aliases)
+                .any(|a| crate::extract::token::fold(a) == folded)
+        })
+        .map_or(source.to_string(), |s| s.key.clone().unwrap_or(s.name.clone()))
 }
