@@ -217,7 +217,6 @@ fn edit(
     Ok(out.concat())
 }
 
-
 /// The key (else the name) of the file's source that `source` names by
 /// its name or an alias; `source` itself when none does.
 fn known_source(index: &FactIndex, source: &str) -> String {
@@ -230,5 +229,7 @@ fn known_source(index: &FactIndex, source: &str) -> String {
                 .chain(&s.aliases)
                 .any(|a| crate::extract::token::fold(a) == folded)
         })
-        .map_or(source.to_string(), |s| s.key.clone().unwrap_or(s.name.clone()))
+        .map_or(source.to_string(), |s| {
+            s.key.clone().unwrap_or(s.name.clone())
+        })
 }
