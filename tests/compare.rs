@@ -390,3 +390,96 @@ fn into_writes_nothing_it_cannot_merge() {
         "facts:\n  - id: x\n"
     );
 }
+
+// --- HTML in a browser -----------------------------------------------------
+
+/// The browser to use, or `None` (after saying why) to skip; as
+/// `tests/html.rs`, `FACTCHECK_REQUIRE_CHROMIUM=1` makes a missing one fail.
+fn chromium() -> Option<PathBuf> {
+    let required = std::env::var("FACTCHECK_REQUIRE_CHROMIUM").is_ok_and(|v| v == "1");
+    let found = match std::env::var_os("FACTCHECK_CHROMIUM") {
+        Some(path) => Some(PathBuf::from(path)),
+        None => ["chromium", "chromium-browser", "google-chrome"]
+            .iter()
+            .find_map(|name| {
+                std::env::split_paths(&std::env::var_os("PATH")?)
+                    .map(|dir| dir.join(name))
+                    .find(|p| p.is_file())
+            }),
+    };
+    if found.is_none() {
+        assert!(
+            !required,
+            "FACTCHECK_REQUIRE_CHROMIUM=1 but no chromium was found"
+        );
+        eprintln!("skipping: chromium is not installed");
+    }
+    found
+}
+
+#[test]
+fn the_html_report_renders_every_cluster_in_chromium() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let copy = tripled(dir.path());
+    let copy = copy.to_str().unwrap();
+    let original = fixture("marocco-it.md");
+    let report = dir.path().join("compare.html");
+    let (_, err, code) = run(&[
+        "compare",
+        &original,
+        copy,
+        "--format",
+        "html",
+        "--output",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let (doc, _) = compare_json(&[&original, copy]);
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", report.display()))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8(output.stdout).expect("DOM is UTF-8");
+    let section =
+        regex::Regex::new(r#"<section class="cluster" id="(c\d+)" data-status="([a-z]+)">"#)
+            .unwrap();
+    let rendered: Vec<(String, String)> = section
+        .captures_iter(&dom)
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect();
+    let expected: Vec<(String, String)> = clusters(&doc)
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                c["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(rendered, expected, "{dom}");
+    let rows = dom.matches("<tr class=\"claim\">").count();
+    let claims: usize = clusters(&doc)
+        .iter()
+        .map(|c| c["claims"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(rows, claims);
+    assert!(
+        dom.contains("data-status=\"conflict\"><span class=\"status\">✗ conflict</span> <b>1</b>"),
+        "{dom}"
+    );
+    assert!(dom.contains("7.428"));
+}
