@@ -408,3 +408,126 @@ fn pseudo_fact(kind: Kind, unit: Option<Unit>, tolerance: Option<Tolerance>) -> 
         at: Location { line: 0, column: 0 },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::features;
+    use crate::document::{Document, Origin};
+    use crate::lang::Lang;
+
+    /// The items of several articles, each `(language, date, text)`.
+    fn items(articles: &[(Lang, &str, &str)]) -> Vec<Item> {
+        let mut out = Vec::new();
+        for (file, (lang, date, text)) in articles.iter().enumerate() {
+            let doc = Document::parse(Origin::Stdin, text.to_string(), false, Vec::new());
+            let date = date.parse().ok();
+            let options = crate::extract::Options {
+                lang: *lang,
+                date,
+                offset_seconds: None,
+            };
+            let extraction = crate::extract::extract(&doc, options);
+            out.extend(features::items(&doc, &extraction, *lang, date, file));
+        }
+        out
+    }
+
+    fn statuses(articles: &[(Lang, &str, &str)]) -> Vec<(Status, usize)> {
+        let items = items(articles);
+        cluster(&items, &Options::default())
+            .into_iter()
+            .filter(|c| c.files(&items) >= 2)
+            .map(|c| (c.status, c.members.len()))
+            .collect()
+    }
+
+    #[test]
+    fn claims_agree_under_the_rules_of_verify() {
+        // (first article, second article, status)
+        let rows = [
+            (
+                "Sono stati uccisi 11.000 soldati.",
+                "Sono stati uccisi 11.240 soldati.",
+                Status::Agree,
+            ),
+            (
+                "Sono stati uccisi 600 soldati.",
+                "Sono stati uccisi 640 soldati.",
+                Status::Conflict,
+            ),
+            (
+                "Sono stati uccisi oltre 10.000 soldati.",
+                "Sono stati uccisi 11.000 soldati.",
+                Status::Agree,
+            ),
+            (
+                "Sono stati uccisi circa 600 soldati.",
+                "Sono stati uccisi 640 soldati.",
+                Status::Agree,
+            ),
+        ];
+        for (a, b, status) in rows {
+            let found = statuses(&[(Lang::It, "2024-05-02", a), (Lang::It, "2024-05-03", b)]);
+            assert_eq!(found, [(status, 2)], "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn the_same_quantity_in_two_languages() {
+        let found = statuses(&[
+            (Lang::It, "2024-05-02", "Nel Marocco i feriti sono 2.476."),
+            (
+                Lang::En,
+                "2024-05-02",
+                "In Morocco, 2,476 people were injured.",
+            ),
+        ]);
+        assert_eq!(found, [(Status::Agree, 2)]);
+    }
+
+    #[test]
+    fn figures_far_apart_in_time_changed() {
+        let articles = |second: &'static str| {
+            [
+                (
+                    Lang::En,
+                    "2024-01-10",
+                    "In Morocco, 300 people were injured.",
+                ),
+                (Lang::En, second, "In Morocco, 900 people were injured."),
+            ]
+        };
+        assert_eq!(statuses(&articles("2024-01-12")), [(Status::Conflict, 2)]);
+        assert_eq!(statuses(&articles("2024-04-12")), [(Status::Changed, 2)]);
+    }
+
+    #[test]
+    fn a_claim_two_groups_could_take_stays_alone() {
+        // "300 injured" names no place: it could be Gaza's or Rafah's.
+        let items = items(&[
+            (Lang::En, "2024-05-02", "In Gaza, 300 people were injured."),
+            (Lang::En, "2024-05-02", "In Rafah, 500 people were injured."),
+            (
+                Lang::En,
+                "2024-05-02",
+                "Officials said 300 people were injured.",
+            ),
+        ]);
+        let clusters = cluster(&items, &Options::default());
+        assert!(
+            clusters.iter().all(|c| c.members.len() == 1),
+            "{clusters:#?}"
+        );
+        assert!(clusters.iter().all(|c| c.status == Status::Alone));
+    }
+
+    #[test]
+    fn different_places_are_different_quantities() {
+        let found = statuses(&[
+            (Lang::En, "2024-05-02", "In Gaza, 300 people were injured."),
+            (Lang::En, "2024-05-02", "In Rafah, 500 people were injured."),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

@@ -163,8 +163,26 @@ struct JsonCluster<'a> {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum JsonValue {
-    Number(f64),
+    Number(Num),
     Date(String),
+}
+
+/// A number as `verify`'s JSON writes it: integers without `.0`.
+#[derive(Serialize, Clone, Copy)]
+#[serde(untagged)]
+enum Num {
+    Int(i64),
+    Float(f64),
+}
+
+impl Num {
+    fn of(v: f64) -> Num {
+        if v.fract() == 0.0 && v.abs() < 9e15 {
+            Num::Int(v as i64)
+        } else {
+            Num::Float(v)
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -175,16 +193,16 @@ struct JsonClaim<'a> {
     text: &'a str,
     value: Option<JsonValue>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    low: Option<Option<f64>>,
+    low: Option<Option<Num>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    high: Option<Option<f64>>,
+    high: Option<Option<Num>>,
     qualifier: Option<&'static str>,
     source: Option<&'a str>,
     date: Option<String>,
 }
 
-fn finite(v: Option<f64>) -> Option<f64> {
-    v.filter(|v| v.is_finite())
+fn finite(v: Option<f64>) -> Option<Num> {
+    v.filter(|v| v.is_finite()).map(Num::of)
 }
 
 fn json_claim<'a>(comparison: &'a Comparison, item: &'a Item) -> JsonClaim<'a> {
