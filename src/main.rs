@@ -464,6 +464,7 @@ fn run_compare(args: cli::CompareArgs) -> Result<u8> {
         window_days: args.window,
         tolerance: args.tolerance,
     };
+    let read_secs = started.elapsed().as_secs_f64();
     let comparison = compare::Comparison::new(corpus, &options, args.all);
     let to_terminal = target == Target::Stdout && std::io::stdout().is_terminal();
     let mut output = target.open()?;
@@ -479,7 +480,7 @@ fn run_compare(args: cli::CompareArgs) -> Result<u8> {
     if std::env::var_os("FACTCHECK_TIMING").is_some() {
         writeln!(
             stderr,
-            "timing: {} files, {} claims, {} clusters in {:.3} s",
+            "timing: {} files, {} claims, {} clusters in {:.3} s (reading {read_secs:.3} s)",
             comparison.corpus.files.len(),
             comparison.corpus.items.len(),
             comparison.clusters.len(),

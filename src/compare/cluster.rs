@@ -243,20 +243,20 @@ fn within_block(items: &[Item], members: &[usize], strict: bool) -> Vec<Vec<usiz
 /// and claims still ambiguous after that stand alone.
 fn split_ambiguous(items: &[Item], group: Vec<usize>, options: &Options) -> Vec<Vec<usize>> {
     if !ambiguous_files(items, &group, options).is_empty() {
-        let mut by_detail: HashMap<&[String], Vec<usize>> = HashMap::default();
+        let mut by_detail: HashMap<u64, Vec<usize>> = HashMap::default();
         let mut order = Vec::new();
         for &m in &group {
             by_detail
-                .entry(&items[m].detail)
+                .entry(items[m].detail)
                 .or_insert_with(|| {
-                    order.push(&items[m].detail[..]);
+                    order.push(items[m].detail);
                     Vec::new()
                 })
                 .push(m);
         }
         let mut out = Vec::new();
         for key in order {
-            let part = by_detail.remove(key).unwrap_or_default();
+            let part = by_detail.remove(&key).unwrap_or_default();
             let bad = ambiguous_files(items, &part, options);
             let (alone, kept): (Vec<usize>, Vec<usize>) = part
                 .into_iter()

@@ -246,6 +246,73 @@ impl Row {
     }
 }
 
+/// One entry of a row, split into words once.
+struct Entry {
+    concept: &'static str,
+    table: Table,
+    /// Each word, and whether it is a prefix (`*`).
+    parts: Vec<(&'static str, bool)>,
+}
+
+/// A row compiled for lookups: entries by their exact first word, and
+/// prefix entries by their first byte, so a word costs one hash lookup
+/// and a short scan.
+struct Compiled {
+    lang: &'static str,
+    entries: Vec<Entry>,
+    exact: rustc_hash::FxHashMap<&'static str, Vec<usize>>,
+    prefixes: Vec<Vec<usize>>,
+}
+
+fn compiled(lang: Lang) -> Option<&'static Compiled> {
+    static ALL: std::sync::OnceLock<Vec<Compiled>> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        ROWS.iter()
+            .map(|row| {
+                let mut c = Compiled {
+                    lang: row.lang,
+                    entries: Vec::new(),
+                    exact: Default::default(),
+                    prefixes: vec![Vec::new(); 256],
+                };
+                for table in [
+                    Table::Predicates,
+                    Table::Topics,
+                    Table::Nouns,
+                    Table::Places,
+                ] {
+                    for (concept, entries) in row.table(table) {
+                        for entry in *entries {
+                            let parts: Vec<(&'static str, bool)> = entry
+                                .split(' ')
+                                .map(|p| match p.strip_suffix('*') {
+                                    Some(stem) => (stem, true),
+                                    None => (p, false),
+                                })
+                                .collect();
+                            let i = c.entries.len();
+                            match parts[0] {
+                                (stem, true) => {
+                                    let byte = stem.as_bytes().first().copied().unwrap_or(0);
+                                    c.prefixes[byte as usize].push(i);
+                                }
+                                (word, false) => c.exact.entry(word).or_default().push(i),
+                            }
+                            c.entries.push(Entry {
+                                concept,
+                                table,
+                                parts,
+                            });
+                        }
+                    }
+                }
+                c
+            })
+            .collect()
+    });
+    all.iter().find(|c| c.lang == lang.code())
+}
+
 /// The concept whose entry covers the folded words starting at `words[0]`,
 /// and how many words it took; the longest entry wins.
 pub fn lookup<S: AsRef<str>>(
@@ -253,28 +320,33 @@ pub fn lookup<S: AsRef<str>>(
     table: Table,
     words: &[S],
 ) -> Option<(&'static str, usize)> {
-    let row = row(lang)?;
+    let c = compiled(lang)?;
+    let first = words.first()?.as_ref();
+    let byte = first.as_bytes().first().copied().unwrap_or(0);
+    let exact = c.exact.get(first).map_or(&[][..], Vec::as_slice);
     let mut best: Option<(&'static str, usize)> = None;
-    for (concept, entries) in row.table(table) {
-        for entry in *entries {
-            if let Some(n) = covers(entry, words)
-                && best.is_none_or(|(_, m)| n > m)
-            {
-                best = Some((concept, n));
-            }
+    for &i in exact.iter().chain(&c.prefixes[byte as usize]) {
+        let entry = &c.entries[i];
+        if entry.table != table {
+            continue;
+        }
+        if let Some(n) = covers(&entry.parts, words)
+            && best.is_none_or(|(_, m)| n > m)
+        {
+            best = Some((entry.concept, n));
         }
     }
     best
 }
 
-/// The number of words `entry` covers at the start of `words`.
-fn covers<S: AsRef<str>>(entry: &str, words: &[S]) -> Option<usize> {
-    let parts: Vec<&str> = entry.split(' ').collect();
-    for (i, part) in parts.iter().enumerate() {
+/// The number of words the entry's `parts` cover at the start of `words`.
+fn covers<S: AsRef<str>>(parts: &[(&str, bool)], words: &[S]) -> Option<usize> {
+    for (i, (part, prefix)) in parts.iter().enumerate() {
         let word = words.get(i)?.as_ref();
-        let ok = match part.strip_suffix('*') {
-            Some(stem) => word.starts_with(stem),
-            None => word == *part,
+        let ok = if *prefix {
+            word.starts_with(part)
+        } else {
+            word == *part
         };
         if !ok {
             return None;

@@ -81,14 +81,15 @@ pub struct Item {
     pub noun: Option<String>,
     /// Places and parties named in the clause, canonical, sorted.
     pub entities: Vec<String>,
-    /// Content-word stems of the clause, sorted: splits look-alikes.
-    pub detail: Vec<String>,
+    /// A hash of the clause's content-word stems: splits look-alikes.
+    pub detail: u64,
     /// The date the sentence gives for the figure, else the article's.
     pub time: Option<DateValue>,
     /// The date came from the sentence, not the article.
     pub dated_by_sentence: bool,
-    /// Who the sentence attributes the figure to, as written.
-    pub source: Option<String>,
+    /// Who the sentence attributes the figure to, as written (shared by
+    /// the claims of a sentence).
+    pub source: Option<std::sync::Arc<str>>,
 }
 
 impl Item {
@@ -229,20 +230,29 @@ pub fn items(
             },
         };
         let position = cursor.position(&doc.lines, &doc.text, claim.span.start);
+        // What the claim counts is read; the rest of it is kept small.
+        let text = doc.text[claim.span.range()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut claim = claim.clone();
+        claim.counted = None;
         out.push(Item {
             file,
-            claim: claim.clone(),
-            text: doc.text[claim.span.range()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            claim,
+            text,
             line: position.line,
             column: position.column,
             lang,
             subject,
             noun,
             entities,
-            detail,
+            detail: {
+                use std::hash::{Hash, Hasher};
+                let mut hasher = rustc_hash::FxHasher::default();
+                detail.hash(&mut hasher);
+                hasher.finish()
+            },
             time,
             dated_by_sentence,
             source: attribution.map(|a| a.text),
@@ -347,7 +357,7 @@ fn sentence_date(
 /// Who a sentence attributes its figures to, and the tokens naming it.
 #[derive(Debug, Clone)]
 pub struct Attribution {
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     pub tokens: std::ops::Range<usize>,
 }
 
@@ -399,7 +409,7 @@ fn attribution(
             return None;
         }
         Some(Attribution {
-            text,
+            text: text.into(),
             tokens: range,
         })
     };

@@ -183,7 +183,8 @@ pub fn value(corpus: &Corpus, item: &Item, options: &Options) -> Option<DraftVal
     let file = &corpus.files[item.file];
     let source = item
         .source
-        .clone()
+        .as_deref()
+        .map(str::to_string)
         .or_else(|| options.source.clone())
         .or_else(|| file.source.clone())
         .map_or(PLACEHOLDER.to_string(), |s| not_a_key(&s));
