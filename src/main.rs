@@ -468,14 +468,17 @@ fn run_compare(args: cli::CompareArgs) -> Result<u8> {
     let comparison = compare::Comparison::new(corpus, &options, args.all);
     let to_terminal = target == Target::Stdout && std::io::stdout().is_terminal();
     let mut output = target.open()?;
-    let mut buffer = Vec::new();
-    compare::report::write(
-        &mut buffer,
-        format,
-        &comparison,
-        color_wanted(args.input.color, to_terminal),
-    )?;
-    output.write_all(&buffer)?;
+    {
+        // Streamed: the report of an archive is as large as its claims.
+        let mut sink = std::io::BufWriter::with_capacity(1 << 16, Sink(&mut output));
+        compare::report::write(
+            &mut sink,
+            format,
+            &comparison,
+            color_wanted(args.input.color, to_terminal),
+        )?;
+        sink.flush()?;
+    }
     output.commit()?;
     if std::env::var_os("FACTCHECK_TIMING").is_some() {
         writeln!(
@@ -498,6 +501,26 @@ fn run_compare(args: cli::CompareArgs) -> Result<u8> {
         cli::StatusLevel::At(level) => comparison.at_or_above(level),
     };
     Ok(if failing > 0 { EXIT_FINDINGS } else { 0 })
+}
+
+/// [`cli::output::Output`] as an [`std::io::Write`], for reports written
+/// in pieces.
+struct Sink<'a>(&'a mut cli::output::Output);
+
+impl Write for Sink<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .write_all(bytes)
+            .map_err(|e| match e.downcast::<std::io::Error>() {
+                Ok(io) => io,
+                Err(other) => std::io::Error::other(other.to_string()),
+            })?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn append(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

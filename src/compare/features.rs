@@ -305,10 +305,13 @@ fn entities(
             k += n;
             continue;
         }
-        let known = [Table::Predicates, Table::Topics, Table::Nouns]
-            .into_iter()
-            .any(|table| equiv::lookup(lang, table, &words[k - from..]).is_some());
-        if t.is_capitalized(&doc.text) && Some(k) != sentence_first && !stop(t) && !known {
+        let name = t.is_capitalized(&doc.text) && Some(k) != sentence_first && !stop(t);
+        let known = || {
+            [Table::Predicates, Table::Topics, Table::Nouns]
+                .into_iter()
+                .any(|table| equiv::lookup(lang, table, &words[k - from..]).is_some())
+        };
+        if name && !known() {
             // A run of capitalized words is one name: "Al Haouz".
             let mut end = k + 1;
             while end < to
