@@ -133,7 +133,13 @@ pub fn cluster(items: &[Item], options: &Options) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = groups
         .into_iter()
         .map(|mut members| {
-            members.sort_by_key(|&m| (items[m].day(), items[m].file, items[m].claim.span.start));
+            members.sort_by_key(|&m| {
+                (
+                    items[m].day_number(),
+                    items[m].file,
+                    items[m].claim.span.start,
+                )
+            });
             let status = status(items, &members, options);
             let first = &items[members[0]];
             Cluster {
@@ -302,11 +308,8 @@ fn ambiguous_files(items: &[Item], group: &[usize], options: &Options) -> Vec<us
 }
 
 fn same_window(a: &Item, b: &Item, options: &Options) -> bool {
-    match (a.day(), b.day()) {
-        (Some(x), Some(y)) => {
-            let days = x.since(y).map_or(0, |s| s.get_days()).abs() as i64;
-            days <= options.window_days
-        }
+    match (a.day_number(), b.day_number()) {
+        (Some(x), Some(y)) => i64::from(x.abs_diff(y)) <= options.window_days,
         _ => true,
     }
 }

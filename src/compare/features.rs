@@ -87,6 +87,8 @@ pub struct Item {
     pub time: Option<DateValue>,
     /// The date came from the sentence, not the article.
     pub dated_by_sentence: bool,
+    /// See [`Item::day_number`].
+    pub day_number: Option<i32>,
     /// Who the sentence attributes the figure to, as written (shared by
     /// the claims of a sentence).
     pub source: Option<std::sync::Arc<str>>,
@@ -96,6 +98,12 @@ impl Item {
     /// The day the figure is from, for windows and ordering.
     pub fn day(&self) -> Option<Date> {
         self.time.map(|t| t.days().1)
+    }
+
+    /// [`Item::day`] as a day number (days since 1970-01-01), computed
+    /// once: clustering compares it often.
+    pub fn day_number(&self) -> Option<i32> {
+        self.day_number
     }
 }
 
@@ -255,6 +263,10 @@ pub fn items(
             },
             time,
             dated_by_sentence,
+            day_number: time.and_then(|t| {
+                let epoch = Date::new(1970, 1, 1).ok()?;
+                t.days().1.since(epoch).ok().map(|s| s.get_days())
+            }),
             source: attribution.map(|a| a.text),
         });
     }
