@@ -315,7 +315,7 @@ fn same_window(a: &Item, b: &Item, options: &Options) -> bool {
 }
 
 /// Comparisons a status may cost per claim, past which a sample decides.
-const PAIRS_PER_CLAIM: usize = 64;
+const PAIRS_PER_CLAIM: usize = 16;
 
 fn status(items: &[Item], members: &[usize], options: &Options) -> Status {
     if members.len() < 2 {

@@ -428,8 +428,13 @@ fn attribution(
             tokens: range,
         })
     };
+    // A marker's first word, found without splitting it at every token.
+    let first_word = |phrase: &'static str| phrase.find(' ').map_or(phrase, |i| &phrase[..i]);
     for k in first..last {
         for marker in before {
+            if tokens[k].norm != first_word(marker) {
+                continue;
+            }
             if let Some(end) = clause::phrase_at(tokens, k, marker) {
                 let mut stop = end;
                 while stop < last
@@ -447,7 +452,7 @@ fn attribution(
     }
     for k in first..last {
         for verb in after {
-            if clause::phrase_at(tokens, k, verb).is_none() {
+            if tokens[k].norm != first_word(verb) || clause::phrase_at(tokens, k, verb).is_none() {
                 continue;
             }
             let mut start = k;
