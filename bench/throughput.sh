@@ -9,6 +9,9 @@
 #                               stress case); a few minutes
 #   bench/throughput.sh --big   also verify 1 GB in 10,000 files, peak memory
 #
+# `compare` (no reference file: clusters across the 10,000 articles) is
+# measured beside `extract` on the same files; its budget is 3× extract.
+#
 # Single-core figures pin the process to one CPU with taskset and one rayon
 # thread; the "all cores" lines use every CPU. Each line is the median of
 # three runs after an untimed one.
@@ -62,6 +65,8 @@ run_corpus() {
   mb=$(du -sm --apparent-size "$corpus/articles" | cut -f1)
   echo "$corpus: $mb MB in $(ls "$corpus/articles" | wc -l) files; $(grep -c '^  - id:' "$corpus"/refs/*.yaml | awk -F: '{s+=$2} END {print s}') facts"
   measure "extract, 1 core"                0 1 "$bin" extract "$corpus/articles" --format json
+  measure "compare, 1 core"                0 1 "$bin" compare "$corpus/articles" --format json --fail-on never
+  measure "compare, all cores"             "$all" "$(nproc)" "$bin" compare "$corpus/articles" --format json --fail-on never
   measure "verify 10,000 facts, 1 core"    0 1 "$bin" verify "$corpus/articles" --refs "$corpus/refs" --format json --fail-on never
   measure "verify 10,000 facts, all cores" "$all" "$(nproc)" "$bin" verify "$corpus/articles" --refs "$corpus/refs" --format json --fail-on never
 }

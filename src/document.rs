@@ -41,6 +41,8 @@ pub struct FrontMatter {
     pub lang: Option<String>,
     /// Where the article is published (`url:`), for ClaimReview.
     pub url: Option<String>,
+    /// Who published the article (`source:`), for `refs draft`.
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -334,10 +336,14 @@ fn parse_front(yaml: &str, path: &str, warnings: &mut Vec<String>) -> FrontMatte
             .and_then(|n| n.scalar())
             .map(|s| s.trim().to_string())
     });
-    front.url = field("url")
-        .and_then(|n| n.scalar())
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty());
+    let text = |key: &str| {
+        field(key)
+            .and_then(|n| n.scalar())
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    front.url = text("url");
+    front.source = text("source");
     front
 }
 

@@ -8,6 +8,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod claim;
+pub mod compare;
 pub mod document;
 pub mod error;
 pub mod extract;
@@ -22,6 +23,7 @@ pub mod check;
 pub mod config;
 pub mod describe;
 pub mod diff;
+pub mod draft;
 pub mod lsp;
 pub mod pipeline;
 pub mod refs;

@@ -13,6 +13,7 @@ use clap::{CommandFactory, Parser};
 use cli::output::Target;
 use cli::{Cli, ColorArg, Command, FailOn, FormatArg, InputArgs, LangArg};
 use factcheck::check::Verdict;
+use factcheck::compare;
 use factcheck::config::{self, Config};
 use factcheck::diff;
 use factcheck::pipeline::{self, Discovered, Input, Job, Settings, WalkOptions};
@@ -148,6 +149,7 @@ fn run(cli: Cli) -> Result<u8> {
             clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
             Ok(0)
         }
+        Command::Compare(args) => run_compare(args),
         Command::Completions { shell } => {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "factcheck", &mut std::io::stdout());
@@ -415,6 +417,125 @@ fn run_articles(
         FailOn::At(level) => summary.at_or_above(level),
     };
     Ok(if failing > 0 { EXIT_FINDINGS } else { 0 })
+}
+
+/// `factcheck compare`: reads every article, clusters their claims, and
+/// writes the report once all are read.
+fn run_compare(args: cli::CompareArgs) -> Result<u8> {
+    let config = load_config(&args.input)?;
+    let format = args.format.map_or(Format::Table, FormatArg::format);
+    if matches!(format, Format::Junit | Format::ClaimReview) {
+        bail!(
+            "compare writes table, json, markdown, html, github or sarif; junit and claimreview are for verify"
+        );
+    }
+    let found = discover(&args.input, config.as_ref())?;
+    let target = Target::of(args.input.output.as_deref());
+    target.refuse_inputs(input_paths(&found, config.as_ref()))?;
+    let mut stderr = anstream::stderr();
+    for err in &found.errors {
+        writeln!(
+            stderr,
+            "error: {}",
+            report::escape_controls_but_newlines(&err.to_string())
+        )?;
+    }
+    if found.inputs.is_empty() && found.errors.is_empty() {
+        bail!("no articles found (looked for .md, .markdown and .txt files)");
+    }
+    let lang = args
+        .input
+        .lang
+        .or(config.as_ref().and_then(|c| c.lang))
+        .unwrap_or(LangArg::Auto);
+    let settings = Settings {
+        lang: match lang {
+            LangArg::Auto => None,
+            LangArg::Fixed(lang) => Some(lang),
+        },
+        date: args.input.date,
+        max_size: args.input.max_size,
+        explain: false,
+    };
+    let cwd = std::env::current_dir().context("no working directory")?;
+    let root = diff::toplevel(&cwd).unwrap_or_else(|| cwd.canonicalize().unwrap_or(cwd.clone()));
+    let started = Instant::now();
+    let corpus = compare::read(&found.inputs, &settings, Some(&root));
+    for err in &corpus.errors {
+        writeln!(
+            stderr,
+            "error: {}",
+            report::escape_controls_but_newlines(&err.to_string())
+        )?;
+    }
+    for warning in &corpus.warnings {
+        writeln!(
+            stderr,
+            "warning: {}",
+            report::escape_controls_but_newlines(warning)
+        )?;
+    }
+    let options = compare::Options {
+        window_days: args.window,
+        tolerance: args.tolerance,
+    };
+    let read_secs = started.elapsed().as_secs_f64();
+    let comparison = compare::Comparison::new(corpus, &options, args.all);
+    let to_terminal = target == Target::Stdout && std::io::stdout().is_terminal();
+    let mut output = target.open()?;
+    {
+        // Streamed: the report of an archive is as large as its claims.
+        let mut sink = std::io::BufWriter::with_capacity(1 << 16, Sink(&mut output));
+        compare::report::write(
+            &mut sink,
+            format,
+            &comparison,
+            color_wanted(args.input.color, to_terminal),
+        )?;
+        sink.flush()?;
+    }
+    output.commit()?;
+    if std::env::var_os("FACTCHECK_TIMING").is_some() {
+        writeln!(
+            stderr,
+            "timing: {} files, {} claims, {} clusters in {:.3} s (reading {read_secs:.3} s)",
+            comparison.corpus.files.len(),
+            comparison.corpus.items.len(),
+            comparison.clusters.len(),
+            started.elapsed().as_secs_f64()
+        )?;
+    }
+    if !found.errors.is_empty() || !comparison.corpus.errors.is_empty() {
+        return Ok(EXIT_ERROR);
+    }
+    let failing = match args
+        .fail_on
+        .unwrap_or(cli::StatusLevel::At(compare::Status::Conflict))
+    {
+        cli::StatusLevel::Never => 0,
+        cli::StatusLevel::At(level) => comparison.at_or_above(level),
+    };
+    Ok(if failing > 0 { EXIT_FINDINGS } else { 0 })
+}
+
+/// [`cli::output::Output`] as an [`std::io::Write`], for reports written
+/// in pieces.
+struct Sink<'a>(&'a mut cli::output::Output);
+
+impl Write for Sink<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .write_all(bytes)
+            .map_err(|e| match e.downcast::<std::io::Error>() {
+                Ok(io) => io,
+                Err(other) => std::io::Error::other(other.to_string()),
+            })?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn append(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

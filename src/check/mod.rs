@@ -2,7 +2,7 @@
 //! nearest), then what the sources say about it (the verdict).
 
 mod assign;
-mod clause;
+pub mod clause;
 mod judge;
 
 pub use assign::{Doubt, compatible};

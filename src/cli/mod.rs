@@ -9,9 +9,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use factcheck::check::Verdict;
+use factcheck::compare::Status;
 pub use factcheck::config::{FailOn, LangChoice as LangArg};
 use factcheck::document::DEFAULT_MAX_SIZE;
 use factcheck::lang::Lang;
+use factcheck::refs::Tolerance;
 use factcheck::report::Format;
 
 const VERIFY_EXAMPLES: &str = "\
@@ -26,6 +28,19 @@ Examples:
 
 Settings are also read from the nearest factcheck.toml (refs, lang, fail_on,
 format, include, exclude, globs); flags override it.";
+
+const COMPARE_EXAMPLES: &str = "\
+Examples:
+  factcheck compare wires/                          clusters with claims from two files or more
+  factcheck compare a.md b.md c.md --all            every cluster, single claims included
+  factcheck compare wires/ --window 3d --tolerance 5% --format html --output compare.html
+
+Exit codes: 0 no cluster at or above --fail-on (default conflict), 1 some, 2 errors.";
+
+const DRAFT_EXAMPLES: &str = "\
+Examples:
+  factcheck refs draft wires/ > claims/quake.yaml
+  factcheck refs draft briefing.md --source \"Interior Ministry\" --into claims/quake.yaml";
 
 const EXTRACT_EXAMPLES: &str = "\
 Examples:
@@ -56,7 +71,7 @@ pub enum Command {
     /// Extract claims without judging them
     #[command(after_help = EXTRACT_EXAMPLES)]
     Extract(ExtractArgs),
-    /// Validate or list reference files
+    /// Validate, list or draft reference files
     #[command(subcommand)]
     Refs(RefsCommand),
     /// Run the language server on standard input and output, for editors
@@ -67,6 +82,9 @@ pub enum Command {
     /// Print the man page (roff) on standard output
     #[command(after_help = "Example:\n  factcheck man > ~/.local/share/man/man1/factcheck.1")]
     Man,
+    /// Cluster claims about the same quantity across articles: agree, conflict or changed
+    #[command(after_help = COMPARE_EXAMPLES)]
+    Compare(CompareArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Example:\n  factcheck completions bash > ~/.local/share/bash-completion/completions/factcheck"
@@ -91,6 +109,111 @@ pub enum RefsCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
+    /// Draft reference YAML from trusted articles (on stdout, or merged --into a file)
+    #[command(after_help = DRAFT_EXAMPLES)]
+    Draft(DraftArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// Articles: files, directories or `-` for stdin
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Source of figures whose sentence names none (else the front matter's `source:`)
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Merge into this reference file (comments and order kept); nothing is
+    /// written when the result would not pass `refs check`
+    #[arg(long, value_name = "FILE")]
+    pub into: Option<PathBuf>,
+    /// Publication date (YYYY-MM-DD, or `today`); overrides front matter `date:`
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<jiff::civil::Date>,
+    /// Article language: it, en or auto [default: auto]
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<LangArg>,
+    /// Largest article read, in bytes
+    #[arg(long, default_value_t = DEFAULT_MAX_SIZE)]
+    pub max_size: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Report format: table, json, markdown, html, github or sarif [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Exit 1 when a listed cluster is at this status or worse: conflict,
+    /// changed, agree (or `never`) [default: conflict]
+    #[arg(long, value_parser = parse_status)]
+    pub fail_on: Option<StatusLevel>,
+    /// Figures dated at most this far apart conflict; further apart they
+    /// changed (`7d`, `2w`, `36h` rounds down to days)
+    #[arg(long, default_value = "7d", value_parser = parse_window)]
+    pub window: i64,
+    /// How far a figure stretches when compared: `5%` or an absolute
+    /// number [default: the rounding rules of verify]
+    #[arg(long, value_parser = parse_tolerance)]
+    pub tolerance: Option<Tolerance>,
+    /// List every cluster, also those with claims from one file only
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// `--fail-on` of `compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusLevel {
+    Never,
+    At(Status),
+}
+
+fn parse_status(text: &str) -> Result<StatusLevel, String> {
+    if text == "never" {
+        return Ok(StatusLevel::Never);
+    }
+    Status::parse(text)
+        .filter(|s| *s != Status::Alone)
+        .map(StatusLevel::At)
+        .ok_or_else(|| format!("unknown level `{text}`: use never, conflict, changed or agree"))
+}
+
+fn parse_window(text: &str) -> Result<i64, String> {
+    let text = text.trim();
+    let (number, unit) = text.split_at(
+        text.find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(text.len()),
+    );
+    let n: i64 = number
+        .parse()
+        .map_err(|_| format!("`{text}` is not a window: write e.g. 7d, 2w or 48h"))?;
+    match unit {
+        "" | "d" => Ok(n),
+        "w" => Ok(n * 7),
+        "h" => Ok(n / 24),
+        _ => Err(format!(
+            "`{text}` is not a window: write e.g. 7d, 2w or 48h"
+        )),
+    }
+}
+
+fn parse_tolerance(text: &str) -> Result<Tolerance, String> {
+    let bad = || format!("`{text}` is not a tolerance: write 5% or an absolute number such as 250");
+    match text.trim().strip_suffix('%') {
+        Some(p) => {
+            let p: f64 = p.trim().parse().map_err(|_| bad())?;
+            (0.0..=100.0)
+                .contains(&p)
+                .then_some(Tolerance::Relative(p / 100.0))
+                .ok_or_else(bad)
+        }
+        None => {
+            let a: f64 = text.trim().parse().map_err(|_| bad())?;
+            (a >= 0.0 && a.is_finite())
+                .then_some(Tolerance::Absolute(a))
+                .ok_or_else(bad)
+        }
+    }
 }
 
 /// Formats of `refs list`.

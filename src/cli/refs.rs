@@ -70,6 +70,7 @@ fn run_to_stdout(command: RefsCommand, load: fn(&[PathBuf]) -> Result<FactIndex>
             )?;
             Ok(0)
         }
+        RefsCommand::Draft(args) => draft(args, &mut out),
         RefsCommand::List { paths, format } => {
             let index = load(&paths)?;
             match format {
@@ -91,4 +92,92 @@ fn default_paths(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
         bail!("no reference files: pass PATH, or run where a ./claims directory exists");
     }
     Ok(vec![default.to_path_buf()])
+}
+
+/// `refs draft`: reference YAML from trusted articles, on standard output
+/// or merged into `--into FILE` (written only when it passes `refs check`).
+fn draft(args: super::DraftArgs, out: &mut dyn Write) -> Result<u8> {
+    use factcheck::draft;
+    use factcheck::pipeline::{self, Settings, WalkOptions};
+    let found = pipeline::discover(&args.paths, &WalkOptions::default())?;
+    let mut stderr = anstream::stderr();
+    for err in &found.errors {
+        writeln!(
+            stderr,
+            "error: {}",
+            report::escape_controls_but_newlines(&err.to_string())
+        )?;
+    }
+    if !found.errors.is_empty() {
+        return Ok(EXIT_INVALID);
+    }
+    if found.inputs.is_empty() {
+        bail!("no articles found (looked for .md, .markdown and .txt files)");
+    }
+    let settings = Settings {
+        lang: match args.lang {
+            Some(super::LangArg::Fixed(lang)) => Some(lang),
+            _ => None,
+        },
+        date: args.date,
+        max_size: args.max_size,
+        explain: false,
+    };
+    let options = draft::Options {
+        source: args.source.clone(),
+    };
+    let fail = |problems: Vec<String>, stderr: &mut dyn Write| -> Result<u8> {
+        for p in problems {
+            writeln!(
+                stderr,
+                "error: {}",
+                report::escape_controls_but_newlines(&p)
+            )?;
+        }
+        Ok(EXIT_INVALID)
+    };
+    match &args.into {
+        None => match draft::draft(&found.inputs, &settings, &options) {
+            Ok((file, dropped)) => {
+                for id in dropped {
+                    writeln!(
+                        stderr,
+                        "warning: left out fact `{id}`: its own articles would not verify against it"
+                    )?;
+                }
+                out.write_all(draft::to_yaml(&file)?.as_bytes())?;
+                Ok(0)
+            }
+            Err(problems) => fail(problems, &mut stderr),
+        },
+        Some(into) => {
+            let display = into.display().to_string();
+            let text = std::fs::read_to_string(into)
+                .map_err(|e| anyhow::anyhow!("{display}: cannot read: {e}"))?;
+            match draft::merge::merge(&display, &text, &found.inputs, &settings, &options) {
+                Ok(merged) => {
+                    let dir = into
+                        .parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .unwrap_or(Path::new("."));
+                    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+                    temp.write_all(merged.text.as_bytes())?;
+                    temp.persist(into).map_err(|e| e.error)?;
+                    writeln!(
+                        out,
+                        "{display}: {} value{} added to existing facts, {} new fact{}",
+                        merged.added_values,
+                        if merged.added_values == 1 { "" } else { "s" },
+                        merged.new_facts,
+                        if merged.new_facts == 1 { "" } else { "s" }
+                    )?;
+                    Ok(0)
+                }
+                Err(problems) => {
+                    writeln!(stderr, "error: {display} left unchanged:")?;
+                    fail(problems, &mut stderr)
+                }
+            }
+        }
+    }
 }

@@ -13,8 +13,10 @@ mod sarif;
 mod table;
 
 pub use github::{escape_data, escape_property};
+pub use html::{escape as escape_html, safe_url};
 pub use junit::escape_xml;
 pub use markdown::escape_cell;
+pub use sarif::SCHEMA_URI as SARIF_SCHEMA_URI;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
