@@ -316,18 +316,14 @@ fn run_articles(
         .filter(|v| !v.is_empty() && format == Format::Github)
         .map(PathBuf::from);
     let mut markdown = step_summary.as_ref().map(|_| {
-        (
-            report::reporter(
-                Format::Markdown,
-                Style {
-                    color: false,
-                    ..style
-                },
-            ),
-            Vec::<u8>::new(),
+        report::reporter(
+            Format::Markdown,
+            Style {
+                color: false,
+                ..style
+            },
         )
     });
-    let mut buffer: Vec<u8> = Vec::new();
     let mut summary = Summary {
         errors: found.errors.len(),
         config: config.map(|c| c.path.display().to_string()),
@@ -335,6 +331,15 @@ fn run_articles(
     };
     let mut output = target.open()?;
     let bar = progress(found.inputs.len(), input.quiet);
+    // The report streams out: a file's entry is written as the reporter
+    // makes it, through a buffer flushed after each file.
+    let mut out = std::io::BufWriter::with_capacity(
+        1 << 16,
+        Shown {
+            output: &mut output,
+            bar: &bar,
+        },
+    );
     let started = Instant::now();
     pipeline::run(&found.inputs, &job, |_, outcome| -> Result<()> {
         bar.inc(1);
@@ -371,33 +376,26 @@ fn run_articles(
             ))?;
         }
         summary.add(&result);
-        reporter.file(&mut buffer, &result)?;
-        if let Some((md, md_buffer)) = &mut markdown {
-            md.file(md_buffer, &result)?;
+        reporter.file(&mut out, &result)?;
+        if let Some(md) = &mut markdown {
+            md.file(&mut std::io::sink(), &result)?;
         }
-        if !buffer.is_empty() {
-            if output.is_stdout() {
-                bar.suspend(|| output.write_all(&buffer))?;
-            } else {
-                output.write_all(&buffer)?;
-            }
-            buffer.clear();
-        }
+        out.flush()?;
         Ok(())
     })?;
     bar.finish_and_clear();
-    reporter.finish(&mut buffer, &summary)?;
-    output.write_all(&buffer)?;
+    reporter.finish(&mut out, &summary)?;
+    out.flush()?;
+    drop(out);
     output.commit()?;
-    if let (Some(path), Some((mut md, mut md_buffer))) = (step_summary, markdown) {
-        md.finish(&mut md_buffer, &summary)?;
-        if let Err(err) = append(&path, &md_buffer) {
-            writeln!(
-                stderr,
-                "warning: cannot append to GITHUB_STEP_SUMMARY ({}): {err}",
-                path.display()
-            )?;
-        }
+    if let (Some(path), Some(mut md)) = (step_summary, markdown)
+        && let Err(err) = append(&path, |file| md.finish(file, &summary))
+    {
+        writeln!(
+            stderr,
+            "warning: cannot append to GITHUB_STEP_SUMMARY ({}): {err}",
+            path.display()
+        )?;
     }
     if std::env::var_os("FACTCHECK_TIMING").is_some() {
         let secs = started.elapsed().as_secs_f64();
@@ -538,11 +536,48 @@ impl Write for Sink<'_> {
     }
 }
 
-fn append(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
+/// Appends what `write` writes, then a line break, to the file at `path`.
+fn append(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let file = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(path)?;
-    file.write_all(bytes)?;
-    file.write_all(b"\n")
+    let mut file = std::io::BufWriter::new(file);
+    write(&mut file)?;
+    file.write_all(b"\n")?;
+    file.flush()
+}
+
+/// The report's destination as seen by the reporters: on standard output
+/// the progress bar steps aside while a piece is written.
+struct Shown<'a> {
+    output: &'a mut cli::output::Output,
+    bar: &'a ProgressBar,
+}
+
+impl Write for Shown<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if self.output.is_stdout() {
+            self.bar.suspend(|| self.output.write_all(buf))
+        } else {
+            self.output.write_all(buf)
+        }
+    }
+
+    /// Standard output is flushed so a slow run shows each file as it is
+    /// done; a file is left to its own buffer until the end.
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.output.is_stdout() {
+            std::io::stdout().flush()?;
+        }
+        Ok(())
+    }
 }

@@ -43,8 +43,9 @@ pub struct Settings {
     pub explain: bool,
 }
 
-/// Renders a file's report entry ([`Job::render`]).
-pub type Render = dyn Fn(&FileResult) -> Vec<u8> + Sync;
+/// Renders a file's report entry ([`Job::render`]); `None` leaves it to
+/// the reporter (an entry too large to hold whole).
+pub type Render = dyn Fn(&FileResult) -> Option<Vec<u8>> + Sync;
 
 /// Everything a run needs besides the list of inputs.
 #[derive(Clone)]
@@ -383,7 +384,7 @@ pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
         });
     }
     if let Some(render) = job.render {
-        result.rendered = Some(render(&result));
+        result.rendered = render(&result);
     }
     Ok(result)
 }

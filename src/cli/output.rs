@@ -151,15 +151,14 @@ impl Output {
         matches!(self, Output::Stdout)
     }
 
-    pub fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
+    /// Writes `bytes`; an error keeps its kind (a closed pipe is
+    /// recognised) and names the file.
+    pub fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         match self {
-            Output::Stdout => std::io::stdout().write_all(bytes)?,
-            Output::Through { path, file } => file
-                .write_all(bytes)
-                .with_context(|| format!("cannot write {}", path.display()))?,
-            Output::Atomic(file) => file.write_all(bytes)?,
+            Output::Stdout => std::io::stdout().write_all(bytes),
+            Output::Through { path, file } => file.write_all(bytes).map_err(|e| named(e, path)),
+            Output::Atomic(file) => file.write_all(bytes),
         }
-        Ok(())
     }
 
     /// Flushes, and renames a temporary file into place.
@@ -173,6 +172,14 @@ impl Output {
         }
         Ok(())
     }
+}
+
+/// `err` with the file's name in its message, its kind kept.
+fn named(err: std::io::Error, path: &Path) -> std::io::Error {
+    std::io::Error::new(
+        err.kind(),
+        format!("cannot write {}: {err}", path.display()),
+    )
 }
 
 /// A report written through a temporary file in the same directory and
@@ -207,10 +214,10 @@ impl AtomicFile {
         })
     }
 
-    fn write_all(&mut self, bytes: &[u8]) -> Result<()> {
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
         self.tmp
             .write_all(bytes)
-            .with_context(|| format!("cannot write {}", self.tmp.get_ref().path().display()))
+            .map_err(|e| named(e, self.tmp.get_ref().path()))
     }
 
     fn commit(self) -> Result<()> {

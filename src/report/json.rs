@@ -322,9 +322,25 @@ impl Json {
     }
 }
 
+/// Rendered JSON held before it is handed on: an entry larger than this is
+/// written out as it grows (a figure-dense article of 8 MB makes about
+/// 100 MB of JSON), so memory holds at most this much of it.
+const CHUNK: usize = 1 << 20;
+
+/// Claims from which a worker leaves an entry to the writing thread, which
+/// streams it out in [`CHUNK`]s instead of holding it whole.
+const PRERENDER_MAX_CLAIMS: usize = 2_000;
+
 /// The entry of `file` in the `files` array, appended to `buf`. It depends
-/// on nothing but the file, so workers can render it ([`entry`]).
-fn render_entry(buf: &mut Vec<u8>, file: &FileResult, mode: Mode) {
+/// on nothing but the file, so workers can render it ([`entry`]). Whenever
+/// `buf` holds more than [`CHUNK`] bytes between two claims, `flush` is
+/// given it to write out and empty.
+fn render_entry(
+    buf: &mut Vec<u8>,
+    file: &FileResult,
+    mode: Mode,
+    flush: &mut dyn FnMut(&mut Vec<u8>) -> io::Result<()>,
+) -> io::Result<()> {
     indent(buf, 2);
     let mut o = Block::object(buf, 2);
     o.str(k!("path"), &file.doc.path());
@@ -342,16 +358,24 @@ fn render_entry(buf: &mut Vec<u8>, file: &FileResult, mode: Mode) {
             mode,
             suppressed,
         );
+        if claims.buf.len() > CHUNK {
+            flush(claims.buf)?;
+        }
     }
     claims.end();
     o.end();
+    Ok(())
 }
 
-/// The entry of `file`, rendered on its own (in a worker thread).
-pub(super) fn entry(file: &FileResult, mode: Mode) -> Vec<u8> {
+/// The entry of `file`, rendered on its own (in a worker thread); `None`
+/// for a file of many claims, which [`Json`] streams out itself.
+pub(super) fn entry(file: &FileResult, mode: Mode) -> Option<Vec<u8>> {
+    if file.findings.len() > PRERENDER_MAX_CLAIMS {
+        return None;
+    }
     let mut buf = Vec::new();
-    render_entry(&mut buf, file, mode);
-    buf
+    render_entry(&mut buf, file, mode, &mut |_| Ok(())).ok()?;
+    Some(buf)
 }
 
 impl Report for Json {
@@ -367,8 +391,16 @@ impl Report for Json {
             return out.write_all(rendered);
         }
         self.buf.clear();
-        render_entry(&mut self.buf, file, self.style.mode);
-        out.write_all(&self.buf)
+        render_entry(&mut self.buf, file, self.style.mode, &mut |buf| {
+            out.write_all(buf)?;
+            buf.clear();
+            Ok(())
+        })?;
+        out.write_all(&self.buf)?;
+        // A streamed entry leaves a buffer of about [`CHUNK`]: keep no more.
+        self.buf.clear();
+        self.buf.shrink_to(CHUNK);
+        Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {

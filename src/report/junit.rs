@@ -6,15 +6,17 @@
 //! 1.0 forbids. Only the XML of each suite is kept until the end, because
 //! the root element carries the totals.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use super::spool::Spool;
 use super::{Mode, Report, Style, Summary, claim_range, claim_text};
+use crate::check::Verdict;
 use crate::pipeline::FileResult;
 
 pub struct Junit {
     style: Style,
-    suites: String,
+    /// The test suites, waiting for the totals that go first.
+    suites: Spool,
     tests: usize,
     failures: usize,
     skipped: usize,
@@ -24,7 +26,7 @@ impl Junit {
     pub fn new(style: Style) -> Junit {
         Junit {
             style,
-            suites: String::new(),
+            suites: Spool::default(),
             tests: 0,
             failures: 0,
             skipped: 0,
@@ -56,10 +58,26 @@ pub fn escape_xml(text: &str) -> String {
 impl Report for Junit {
     fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         let classname = escape_xml(&file.rel_path);
-        let mut cases = String::new();
+        let failing = |verdict: Verdict| {
+            self.style.mode == Mode::Verify
+                && self.style.fail_on.is_some_and(|level| verdict >= level)
+        };
+        // The suite's counts go first: counted before its cases are written.
         let (mut tests, mut failures, mut skipped) = (0, 0, 0);
         for (finding, suppressed) in file.entries() {
             tests += 1;
+            if suppressed {
+                skipped += 1;
+            } else if failing(finding.verdict) {
+                failures += 1;
+            }
+        }
+        let suites = &mut self.suites;
+        writeln!(
+            suites,
+            "  <testsuite name=\"{classname}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">"
+        )?;
+        for (finding, suppressed) in file.entries() {
             let (start, _) = claim_range(file, finding);
             let name = format!(
                 "{}:{} {}",
@@ -67,46 +85,34 @@ impl Report for Junit {
                 start.column,
                 claim_text(file, finding)
             );
-            let _ = write!(
-                cases,
+            write!(
+                suites,
                 "    <testcase classname=\"{classname}\" name=\"{}\"",
                 escape_xml(&name)
-            );
-            let failing = self.style.mode == Mode::Verify
-                && self
-                    .style
-                    .fail_on
-                    .is_some_and(|level| finding.verdict >= level);
+            )?;
             if suppressed {
-                skipped += 1;
-                let _ = writeln!(
-                    cases,
+                writeln!(
+                    suites,
                     ">\n      <skipped message=\"{}\"/>\n    </testcase>",
                     escape_xml(&format!("{} (suppressed)", finding.verdict))
-                );
-            } else if failing {
-                failures += 1;
+                )?;
+            } else if failing(finding.verdict) {
                 let fact = finding
                     .fact
                     .as_ref()
                     .map_or(String::new(), |(id, _)| format!(" ({id})"));
-                let _ = writeln!(
-                    cases,
+                writeln!(
+                    suites,
                     ">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>",
                     finding.verdict,
                     escape_xml(&format!("{}{fact}", finding.verdict)),
                     escape_xml(&finding.explanation)
-                );
+                )?;
             } else {
-                let _ = writeln!(cases, "/>");
+                writeln!(suites, "/>")?;
             }
         }
-        let _ = writeln!(
-            self.suites,
-            "  <testsuite name=\"{classname}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">"
-        );
-        self.suites.push_str(&cases);
-        self.suites.push_str("  </testsuite>\n");
+        suites.write_all(b"  </testsuite>\n")?;
         self.tests += tests;
         self.failures += failures;
         self.skipped += skipped;
@@ -129,7 +135,7 @@ impl Report for Junit {
                 escape_xml(config)
             )?;
         }
-        out.write_all(self.suites.as_bytes())?;
+        self.suites.copy_all(out)?;
         writeln!(out, "</testsuites>")
     }
 }

@@ -6,6 +6,7 @@
 
 use std::io::{self, Write};
 
+use super::spool::Spool;
 use super::{Report, Style, Summary, claim_range, claim_text, is_problem, summary_line};
 use crate::check::Verdict;
 use crate::pipeline::FileResult;
@@ -13,14 +14,15 @@ use crate::pipeline::FileResult;
 pub struct Markdown {
     _style: Style,
     /// Sections of files with problems, ready to print.
-    sections: String,
+    /// The problem tables, waiting for the summary line that goes first.
+    sections: Spool,
 }
 
 impl Markdown {
     pub fn new(style: Style) -> Markdown {
         Markdown {
             _style: style,
-            sections: String::new(),
+            sections: Spool::default(),
         }
     }
 }
@@ -71,17 +73,18 @@ impl Report for Markdown {
             return Ok(());
         }
         let s = &mut self.sections;
-        s.push_str(&format!("\n### {}\n\n", escape_cell(&file.rel_path)));
-        s.push_str("| Line | Claim | Verdict | Fact | Explanation |\n");
-        s.push_str("|---:|---|---|---|---|\n");
+        write!(s, "\n### {}\n\n", escape_cell(&file.rel_path))?;
+        s.write_all(b"| Line | Claim | Verdict | Fact | Explanation |\n")?;
+        s.write_all(b"|---:|---|---|---|---|\n")?;
         for finding in problems {
             let (start, _) = claim_range(file, finding);
             let fact = finding
                 .fact
                 .as_ref()
                 .map_or(String::new(), |(id, _)| format!("`{}`", escape_cell(id)));
-            s.push_str(&format!(
-                "| {}:{} | {} | {} {} | {} | {} |\n",
+            writeln!(
+                s,
+                "| {}:{} | {} | {} {} | {} | {} |",
                 start.line,
                 start.column,
                 escape_cell(&claim_text(file, finding)),
@@ -89,7 +92,7 @@ impl Report for Markdown {
                 finding.verdict,
                 fact,
                 escape_cell(&finding.explanation)
-            ));
+            )?;
         }
         Ok(())
     }
@@ -103,7 +106,7 @@ impl Report for Markdown {
         if self.sections.is_empty() {
             writeln!(out, "\nNo problems found.")?;
         } else {
-            out.write_all(self.sections.as_bytes())?;
+            self.sections.copy_all(out)?;
         }
         Ok(())
     }

@@ -10,6 +10,7 @@ mod junit;
 mod markdown;
 pub mod refs;
 mod sarif;
+mod spool;
 mod table;
 
 pub use github::{escape_data, escape_property};

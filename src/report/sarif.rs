@@ -154,18 +154,78 @@ struct Suppression {
     justification: &'static str,
 }
 
+/// Streams its results: the log's head (tool and rules) is written before
+/// the first result, each result as its file comes, and the run's
+/// properties after the last, byte for byte what serializing the whole
+/// log at once gives.
 pub struct Sarif {
     _style: Style,
-    results: Vec<ResultJson>,
+    /// Results written so far.
+    results: usize,
 }
 
 impl Sarif {
     pub fn new(style: Style) -> Sarif {
         Sarif {
             _style: style,
-            results: Vec::new(),
+            results: 0,
         }
     }
+}
+
+/// Where the log's text is cut to stream its results: after the opening
+/// bracket of `results`.
+const RESULTS: &str = "\"results\": [";
+
+/// Indentation of a result in the pretty-printed log (root, `runs`, the
+/// run, `results`: four levels of two spaces).
+const RESULT_INDENT: &[u8] = b"        ";
+
+/// The whole log, pretty-printed, with `results` and the run's `config`.
+fn log_text(results: &[ResultJson], config: Option<&str>) -> io::Result<String> {
+    let log = Log {
+        schema: SCHEMA_URI,
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "factcheck",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: INFORMATION_URI,
+                    rules: rules(),
+                },
+            },
+            column_kind: "unicodeCodePoints",
+            results,
+            properties: config.map(|config| RunProperties { config }),
+        }],
+    };
+    Ok(serde_json::to_string_pretty(&log)?)
+}
+
+/// Writes one result, indented as an element of the log's `results`.
+fn write_result(out: &mut dyn Write, first: bool, result: &ResultJson) -> io::Result<()> {
+    if first {
+        // Everything before the results (no result needed to write it).
+        let head = log_text(&[], None)?;
+        let cut = head.find(RESULTS).map_or(0, |i| i + RESULTS.len());
+        out.write_all(&head.as_bytes()[..cut])?;
+        out.write_all(b"\n")?;
+    } else {
+        out.write_all(b",\n")?;
+    }
+    out.write_all(RESULT_INDENT)?;
+    let text = serde_json::to_vec_pretty(result)?;
+    // JSON strings never hold a raw line break: every one is indentation.
+    for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(RESULT_INDENT)?;
+        }
+        out.write_all(line)?;
+    }
+    Ok(())
 }
 
 fn level(verdict: Verdict) -> &'static str {
@@ -269,7 +329,7 @@ fn fnv1a(parts: &[&str]) -> u64 {
 }
 
 impl Report for Sarif {
-    fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
+    fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         // The same claim twice in a file gets `:1`, `:2`…, like GitHub's
         // own line hashes.
         let mut seen: HashMap<u64, usize> = HashMap::new();
@@ -292,7 +352,7 @@ impl Report for Sarif {
             } else {
                 format!(" [{fact}]")
             };
-            self.results.push(ResultJson {
+            let result = ResultJson {
                 rule_id: finding.verdict.name(),
                 rule_index,
                 level: level(finding.verdict),
@@ -327,35 +387,22 @@ impl Report for Sarif {
                 } else {
                     Vec::new()
                 },
-            });
+            };
+            write_result(out, self.results == 0, &result)?;
+            self.results += 1;
         }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        let log = Log {
-            schema: SCHEMA_URI,
-            version: "2.1.0",
-            runs: [Run {
-                tool: Tool {
-                    driver: Driver {
-                        name: "factcheck",
-                        version: env!("CARGO_PKG_VERSION"),
-                        semantic_version: env!("CARGO_PKG_VERSION"),
-                        information_uri: INFORMATION_URI,
-                        rules: rules(),
-                    },
-                },
-                column_kind: "unicodeCodePoints",
-                results: &self.results,
-                properties: summary
-                    .config
-                    .as_deref()
-                    .map(|config| RunProperties { config }),
-            }],
-        };
-        serde_json::to_writer_pretty(&mut *out, &log)?;
-        writeln!(out)
+        let log = log_text(&[], summary.config.as_deref())?;
+        if self.results == 0 {
+            return writeln!(out, "{log}");
+        }
+        // The rest of the log after the (empty) results' brackets.
+        let empty = format!("{RESULTS}]");
+        let rest = log.find(&empty).map_or("", |i| &log[i + empty.len()..]);
+        writeln!(out, "\n      ]{rest}")
     }
 }
 

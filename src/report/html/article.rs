@@ -98,17 +98,21 @@ pub fn push_text(out: &mut String, text: &str) {
     }
 }
 
-/// The article's body as `<p>` elements. `marks` are (span, index) pairs
-/// already checked by [`highlightable`], in text order; `wrap` renders the
-/// highlight of the finding `index` around its escaped text.
+/// The article's body as `<p>` elements, appended to `out`. `marks` are
+/// (span, index) pairs already checked by [`highlightable`], in text
+/// order; `wrap` renders the highlight of the finding `index` around its
+/// escaped text. Whenever `out` grows past 64 KB it is handed to `flush`
+/// (which writes it out and empties it), so a large article is streamed.
 pub fn render(
     text: &str,
     body_start: usize,
     marks: &[(Span, usize)],
     wrap: &mut dyn FnMut(usize, &str) -> String,
-) -> String {
+    out: &mut String,
+    flush: &mut dyn FnMut(&mut String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    const FLUSH_AT: usize = 1 << 16;
     let spans: Vec<Span> = marks.iter().map(|(s, _)| *s).collect();
-    let mut out = String::new();
     let mut next = 0;
     for para in paragraphs(text, body_start, &spans) {
         out.push_str("<p>");
@@ -122,21 +126,38 @@ pub fn render(
             else {
                 continue;
             };
-            push_text(&mut out, before);
+            push_text(out, before);
             let mut escaped = String::new();
             push_text(&mut escaped, inner);
             out.push_str(&wrap(index, &escaped));
             at = span.end;
+            if out.len() >= FLUSH_AT {
+                flush(out)?;
+            }
         }
-        push_text(&mut out, text.get(at..para.end).unwrap_or(""));
+        push_text(out, text.get(at..para.end).unwrap_or(""));
         out.push_str("</p>\n");
+        if out.len() >= FLUSH_AT {
+            flush(out)?;
+        }
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn render(
+        text: &str,
+        body_start: usize,
+        marks: &[(Span, usize)],
+        wrap: &mut dyn FnMut(usize, &str) -> String,
+    ) -> String {
+        let mut out = String::new();
+        super::render(text, body_start, marks, wrap, &mut out, &mut |_| Ok(())).unwrap();
+        out
+    }
 
     fn spans(list: &[(usize, usize)]) -> Vec<Span> {
         list.iter().map(|&(a, b)| Span::new(a, b)).collect()

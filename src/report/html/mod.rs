@@ -13,6 +13,7 @@ mod article;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use super::spool::Spool;
 use super::{Mode, Report, Style, Summary};
 use crate::check::{Evidence, Finding, Role, Verdict};
 use crate::describe;
@@ -88,17 +89,21 @@ fn counts(findings: &[Finding]) -> Counts {
     counts
 }
 
-/// One article, rendered when it arrives and written out, worst first,
-/// when the run finishes.
+/// One article, rendered into the spool when it arrives and copied out,
+/// worst first, when the run finishes: memory keeps its path and counts.
 struct Section {
     path: String,
     counts: Counts,
-    html: String,
+    /// Where its HTML lies in the spool.
+    start: u64,
+    len: u64,
 }
 
 pub struct Html {
     style: Style,
     sections: Vec<Section>,
+    /// The articles' HTML, waiting for the summary bar that goes first.
+    spool: Spool,
 }
 
 impl Html {
@@ -106,8 +111,22 @@ impl Html {
         Html {
             style,
             sections: Vec::new(),
+            spool: Spool::default(),
         }
     }
+}
+
+/// HTML built in a string is handed on past this many bytes, so a large
+/// article is never held whole.
+const FLUSH_AT: usize = 1 << 16;
+
+/// Writes `html` to `out` and empties it once it holds [`FLUSH_AT`] bytes.
+fn flush_full(html: &mut String, out: &mut dyn Write) -> io::Result<()> {
+    if html.len() >= FLUSH_AT {
+        out.write_all(html.as_bytes())?;
+        html.clear();
+    }
+    Ok(())
 }
 
 /// Small verdict chips: "✗ 1 contradicted", non-zero counts only.
@@ -217,7 +236,14 @@ fn details(finding: &Finding, lang: Lang, mode: Mode) -> String {
     out
 }
 
-fn section(file: &FileResult, number: usize, mode: Mode) -> Section {
+/// Writes the article of `file` to `out`, streaming a large one; returns
+/// its path and counts for the contents.
+fn section(
+    out: &mut dyn Write,
+    file: &FileResult,
+    number: usize,
+    mode: Mode,
+) -> io::Result<(String, Counts)> {
     let doc = &file.doc;
     let path = doc.path();
     let counts = counts(&file.findings);
@@ -232,11 +258,6 @@ fn section(file: &FileResult, number: usize, mode: Mode) -> Section {
         .map(|(i, s)| (*s, i))
         .collect();
     marks.sort_by_key(|(s, _)| s.start);
-    let details: Vec<String> = file
-        .findings
-        .iter()
-        .map(|f| details(f, lang, mode))
-        .collect();
 
     let mut html = String::new();
     let worst = file.worst().map_or("none", |v| v.name());
@@ -261,14 +282,20 @@ fn section(file: &FileResult, number: usize, mode: Mode) -> Section {
             "<mark class=\"claim\" id=\"c{number}-{n}\" data-verdict=\"{v}\" tabindex=\"0\" aria-describedby=\"p{number}-{n}\">{text}<span class=\"badge\" aria-hidden=\"true\">{i}{n}</span><span class=\"pop\" id=\"p{number}-{n}\">{d}</span></mark>",
             v = verdict.name(),
             i = icon(verdict),
-            d = details[i],
+            d = details(&file.findings[i], lang, mode),
         )
     };
-    let text = article::render(&doc.text, body, &marks, &mut wrap);
-    if text.is_empty() {
+    let before = html.len();
+    let mut written = 0;
+    article::render(&doc.text, body, &marks, &mut wrap, &mut html, &mut |html| {
+        written += html.len();
+        out.write_all(html.as_bytes())?;
+        html.clear();
+        Ok(())
+    })?;
+    if written + html.len() == before {
         html.push_str("<p class=\"empty\">(empty article)</p>\n");
     }
-    html.push_str(&text);
     html.push_str("</div>\n");
 
     if file.findings.is_empty() {
@@ -298,21 +325,30 @@ fn section(file: &FileResult, number: usize, mode: Mode) -> Section {
                 html,
                 "<li id=\"n{number}-{n}\" value=\"{n}\" data-verdict=\"{v}\"><span class=\"badge\" aria-hidden=\"true\">{icon}{n}</span> {target} <q>{}</q><span class=\"detail\">{}</span></li>",
                 escape(quote),
-                details[i],
+                details(finding, lang, mode),
                 v = finding.verdict.name(),
                 icon = icon(finding.verdict),
             );
+            flush_full(&mut html, out)?;
         }
         html.push_str("</ol></section>\n");
     }
     html.push_str("</article>\n");
-    Section { path, counts, html }
+    out.write_all(html.as_bytes())?;
+    Ok((path, counts))
 }
 
 impl Report for Html {
     fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         let number = self.sections.len() + 1;
-        self.sections.push(section(file, number, self.style.mode));
+        let start = self.spool.len();
+        let (path, counts) = section(&mut self.spool, file, number, self.style.mode)?;
+        self.sections.push(Section {
+            path,
+            counts,
+            start,
+            len: self.spool.len() - start,
+        });
         Ok(())
     }
 
@@ -381,14 +417,18 @@ impl Report for Html {
                     escape(&s.path),
                     chips(&s.counts)
                 );
+                flush_full(&mut page, out)?;
             }
             page.push_str("</ol></nav>\n");
         }
         if self.sections.is_empty() {
             page.push_str("<p class=\"none\">No articles were read.</p>\n");
         }
+        out.write_all(page.as_bytes())?;
+        page.clear();
         for &i in &order {
-            page.push_str(&self.sections[i].html);
+            let s = &self.sections[i];
+            self.spool.copy_range(s.start, s.len, out)?;
         }
         let _ = write!(
             page,
