@@ -520,9 +520,8 @@ fn a_reference_file_with_100_000_facts_loads() {
         &["verify", "a.md", "--refs", "facts.yaml", "--lang", "it"],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    // The figure to hold is 2 s in a release build (README, Robustness);
-    // a debug build is several times slower.
-    assert!(run.took < Duration::from_secs(40), "{:?}", run.took);
+    // How fast is for the benchmarks (README, Robustness: 2 s in a release
+    // build), not for a test on a shared machine.
     assert_eq!(claim(&run, "1.050")["fact"], "fact-50");
 }
 

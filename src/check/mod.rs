@@ -17,7 +17,7 @@ use crate::claim::Claim;
 use crate::extract::Extraction;
 use crate::lang::Lang;
 use crate::refs::{FactIndex, Figure, Target};
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// How a claim stands against the references; ordered by severity, the
 /// least severe first.

@@ -2,7 +2,9 @@
 
 use jiff::civil::Weekday::*;
 
-use super::{DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, Vague, Zone};
+use super::{
+    DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
+};
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
 
@@ -12,8 +14,11 @@ use NumberWord::{Add, Half, Hundred, Scale};
 pub static EN: LangData = LangData {
     code: "en",
     name: "English",
-    decimal_comma: false,
+    decimal_separator: '.',
+    thousands_separator: ',',
     elision: false,
+    nouns_capitalized: false,
+    tens_units: TensUnits::TensFirst,
     stopwords: &[
         "the",
         "of",

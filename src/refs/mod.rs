@@ -13,13 +13,16 @@ pub use load::{
 };
 pub use terms::{Hit, Target, Term, TermIndex, matches_at};
 
+use std::fmt::Write;
 use std::sync::Arc;
 
 use jiff::civil::Date;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::{Interval, Kind};
+use crate::describe;
 use crate::error::Location;
+use crate::lang::Lang;
 use crate::units::{Currency, Unit};
 use crate::when::DateValue;
 
@@ -68,6 +71,30 @@ impl Figure {
             Figure::Number(n) => Some(Interval::point(n)),
             Figure::Range(a, b) => Some(Interval::closed(a, b)),
             Figure::Date(_) => None,
+        }
+    }
+
+    /// The figure as an editor reads it in `lang`: "11,000",
+    /// "11,000–12,000", "2024-08-06".
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        self.push_description(&mut out, lang);
+        out
+    }
+
+    /// [`Figure::describe`], appended to `out`.
+    pub fn push_description(&self, out: &mut String, lang: Lang) {
+        match self {
+            Figure::Number(v) => describe::push_number(out, *v, lang),
+            Figure::Range(a, b) => {
+                describe::push_number(out, *a, lang);
+                out.push('–');
+                describe::push_number(out, *b, lang);
+            }
+            Figure::Date(d) => {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "{d}");
+            }
         }
     }
 }

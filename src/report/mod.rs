@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 use crate::check::{Finding, Verdict};
 use crate::pipeline::FileResult;
-use crate::span::Position;
+use crate::text::span::Position;
 
 /// What the run was: `extract` reports claims, `verify` adds verdicts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

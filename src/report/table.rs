@@ -125,7 +125,7 @@ impl Report for Table {
                     let line = format!(
                         "{} {}{date}{mark}{replaced}",
                         e.short,
-                        describe::figure(&e.figure, file.lang)
+                        e.figure.describe(file.lang)
                     );
                     escape_controls(&line).into_owned()
                 })

@@ -152,7 +152,7 @@ fn evidence(out: &mut String, e: &Evidence, lang: Lang) {
     let _ = write!(
         out,
         " <b class=\"fig\">{}</b>",
-        escape(&describe::figure(&e.figure, lang))
+        escape(&e.figure.describe(lang))
     );
     match e.as_of {
         Some(date) => {
