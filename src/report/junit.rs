@@ -72,11 +72,8 @@ impl Report for Junit {
                 "    <testcase classname=\"{classname}\" name=\"{}\"",
                 escape_xml(&name)
             );
-            let failing = self.style.mode == Mode::Verify
-                && self
-                    .style
-                    .fail_on
-                    .is_some_and(|level| finding.verdict >= level);
+            let failing =
+                self.style.mode == Mode::Verify && finding.verdict.fails(self.style.fail_on);
             if suppressed {
                 skipped += 1;
                 let _ = writeln!(

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::{Report, Style, Summary, claim_range, claim_text, is_problem, summary_line};
+use super::{Report, Style, Summary, claim_range, claim_text, summary_line};
 use crate::check::Verdict;
 use crate::pipeline::FileResult;
 
@@ -45,21 +45,14 @@ pub fn escape_cell(text: &str) -> String {
 }
 
 fn mark(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Contradicted => "❌",
-        Verdict::Misattributed => "⚠️",
-        Verdict::Outdated => "🕒",
-        Verdict::Disputed => "⚖️",
-        Verdict::Unverified => "❔",
-        Verdict::Consistent => "✅",
-    }
+    verdict.look().mark
 }
 
 impl Report for Markdown {
     fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         let problems: Vec<_> = file
             .entries()
-            .filter(|(f, suppressed)| !suppressed && is_problem(f.verdict))
+            .filter(|(f, suppressed)| !suppressed && f.verdict.is_problem())
             .map(|(f, _)| f)
             .collect();
         if problems.is_empty() {
