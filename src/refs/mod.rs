@@ -2,15 +2,18 @@
 //! them and when, and an index of their `match` terms so that matching an
 //! article costs one lookup per word, whatever the number of facts.
 
+mod facts;
+mod files;
 mod lint;
 mod load;
+mod schema;
 mod terms;
 
 pub use crate::yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
-pub use lint::warnings;
-pub use load::{
+pub use files::{
     Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse_str, reference_files,
 };
+pub use lint::warnings;
 pub use terms::{Hit, Target, Term, TermIndex, matches_at};
 
 use std::fmt::Write;
