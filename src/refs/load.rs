@@ -574,7 +574,7 @@ facts:
             "facts: [1, [2]]",
             "\u{feff}facts:",
         ] {
-            let _ = errors(text);
+            assert!(!errors(text).is_empty(), "{text:?}");
         }
     }
 }
