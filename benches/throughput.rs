@@ -68,6 +68,7 @@ fn settings() -> Settings {
         lang: None,
         date: None,
         max_size: u64::MAX,
+        explain: false,
     }
 }
 

@@ -10,6 +10,10 @@
 //! include = ["content/**"]     # gitignore-style globs for directory walks
 //! exclude = ["content/archive/**"]
 //! globs = ["!*.draft.md"]      # raw --glob entries, `!` excludes
+//! author = "The Fact-Check Desk" # who publishes `--format claimreview`
+//!
+//! [lsp]
+//! level = "disputed"           # lowest verdict shown in the editor
 //! ```
 //!
 //! Unknown keys and bad values are errors naming the file, line and column.
@@ -81,6 +85,10 @@ pub struct Config {
     /// `exclude` as `!glob` (the last matching glob wins, so an exclude
     /// beats an include).
     pub globs: Vec<String>,
+    /// The desk that signs `--format claimreview`.
+    pub author: Option<String>,
+    /// `[lsp] level`: the lowest verdict `factcheck lsp` shows.
+    pub lsp_level: Option<Verdict>,
 }
 
 /// A config file that cannot be used.
@@ -114,6 +122,14 @@ struct Raw {
     include: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
+    author: Option<String>,
+    lsp: Option<RawLsp>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLsp {
+    level: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -224,6 +240,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         })?;
         config.format = Some(parsed);
     }
+    if let Some(level) = raw.lsp.and_then(|l| l.level) {
+        let verdict = Verdict::parse(level.get_ref()).ok_or_else(|| {
+            let names: Vec<&str> = Verdict::BY_SEVERITY.iter().map(|v| v.name()).collect();
+            invalid(
+                Some(level.span()),
+                format!(
+                    "unknown level `{}`: use one of {}",
+                    level.get_ref(),
+                    names.join(", ")
+                ),
+            )
+        })?;
+        config.lsp_level = Some(verdict);
+    }
+    config.author = raw.author;
     config.globs = raw
         .include
         .into_iter()
@@ -271,6 +302,9 @@ mod tests {
         assert_eq!(config.fail_on, Some(FailOn::At(Verdict::Outdated)));
         assert_eq!(config.format, Some(Format::Sarif));
         assert_eq!(config.globs, ["content/**", "!*.tmp.md", "!drafts/**"]);
+        let config = parse_ok("author = \"Desk\"\n[lsp]\nlevel = \"disputed\"\n");
+        assert_eq!(config.author.as_deref(), Some("Desk"));
+        assert_eq!(config.lsp_level, Some(Verdict::Disputed));
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub struct FrontMatter {
     /// The UTC offset of a front matter datetime, in seconds.
     pub offset_seconds: Option<i32>,
     pub lang: Option<String>,
+    /// Where the article is published (`url:`), for ClaimReview.
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -332,6 +334,10 @@ fn parse_front(yaml: &str, path: &str, warnings: &mut Vec<String>) -> FrontMatte
             .and_then(|n| n.scalar())
             .map(|s| s.trim().to_string())
     });
+    front.url = field("url")
+        .and_then(|n| n.scalar())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
     front
 }
 

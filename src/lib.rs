@@ -25,6 +25,7 @@ pub mod check;
 pub mod config;
 pub mod describe;
 pub mod diff;
+pub mod lsp;
 pub mod pipeline;
 pub mod refs;
 pub mod report;

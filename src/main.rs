@@ -140,6 +140,14 @@ fn run(cli: Cli) -> Result<u8> {
             )
         }
         Command::Refs(command) => cli::refs::run(command, load_refs),
+        Command::Lsp => {
+            factcheck::lsp::stdio().context("factcheck lsp")?;
+            Ok(0)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            Ok(0)
+        }
         Command::Completions { shell } => {
             let mut command = Cli::command();
             clap_complete::generate(shell, &mut command, "factcheck", &mut std::io::stdout());
@@ -280,6 +288,7 @@ fn run_articles(
             },
             date: input.date,
             max_size: input.max_size,
+            explain: input.explain,
         },
         index,
         root: Some(root),
@@ -293,7 +302,10 @@ fn run_articles(
         quiet: input.quiet,
         fail_on: fail_on.level(),
     };
-    let mut reporter = report::reporter(format, style);
+    let mut reporter = match format {
+        Format::ClaimReview => report::claimreview(style, config.and_then(|c| c.author.clone())),
+        _ => report::reporter(format, style),
+    };
     let render = report::prerender(format, style);
     job.render = render.as_deref();
     // GitHub shows the first few annotations only: the whole report goes

@@ -18,8 +18,8 @@ use crate::error::Error;
 use crate::extract::{self, DecimalMark, Options};
 use crate::lang::Lang;
 use crate::refs::FactIndex;
+use crate::span::{LineCursor, Span};
 use crate::suppress;
-use crate::text::span::LineCursor;
 
 /// Article extensions a directory walk picks up.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
@@ -39,6 +39,8 @@ pub struct Settings {
     /// Overrides the front matter's `date:`.
     pub date: Option<Date>,
     pub max_size: u64,
+    /// Add to each explanation the words that tied the claim to its fact.
+    pub explain: bool,
 }
 
 /// Renders a file's report entry ([`Job::render`]).
@@ -79,6 +81,8 @@ pub struct FileResult {
     pub suppressed: Vec<bool>,
     /// The report's entry for this file, when [`Job::render`] made it.
     pub rendered: Option<Vec<u8>>,
+    /// The article's sentences, sorted (ClaimReview quotes a claim's).
+    pub sentences: Vec<Span>,
 }
 
 impl FileResult {
@@ -318,7 +322,21 @@ pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>
     };
     let extraction = extract::extract_with(&doc, options, decimal);
     let empty = FactIndex::default();
-    let findings = check::check(&extraction, index.unwrap_or(&empty), lang, date);
+    let mut findings = check::check(&extraction, index.unwrap_or(&empty), lang, date);
+    if settings.explain {
+        for f in findings.iter_mut().filter(|f| !f.why.is_empty()) {
+            f.explanation.push_str(" [tied by: ");
+            for (i, span) in f.why.iter().enumerate() {
+                if i > 0 {
+                    f.explanation.push_str(", ");
+                }
+                f.explanation.push('«');
+                f.explanation.push_str(&doc.text[span.range()]);
+                f.explanation.push('»');
+            }
+            f.explanation.push(']');
+        }
+    }
     let suppressed = vec![false; findings.len()];
     FileResult {
         rel_path: doc.path(),
@@ -328,6 +346,7 @@ pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>
         findings,
         suppressed,
         rendered: None,
+        sentences: extraction.sentences,
     }
 }
 
@@ -339,22 +358,7 @@ pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
     if let (Some(root), Input::Path(path)) = (&job.root, input) {
         result.rel_path = relative_path(root, path);
     }
-    let rules = suppress::parse(&result.doc);
-    let doc = &result.doc;
-    let mut cursor = LineCursor::default();
-    result.suppressed = result
-        .findings
-        .iter()
-        .map(|f| {
-            !rules.is_empty() && {
-                let line = cursor
-                    .position(&doc.lines, &doc.text, f.claim.span.start)
-                    .line;
-                rules.covers(line, f.fact.as_ref().map(|(id, _)| id.as_str()))
-            }
-        })
-        .collect();
-    result.doc.warnings.extend(rules.warnings);
+    apply_suppressions(&mut result, job.index);
     if let (Some(base), Input::Path(path)) = (&job.diff_base, input) {
         let changed = diff::changed_lines(base, path)?;
         let doc = &result.doc;
@@ -382,6 +386,39 @@ pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
         result.rendered = Some(render(&result));
     }
     Ok(result)
+}
+
+/// Marks the findings the article's `factcheck-disable` comments cover
+/// and adds the comments' warnings to the document's.
+pub fn apply_suppressions(result: &mut FileResult, index: Option<&FactIndex>) {
+    let rules = suppress::parse(&result.doc);
+    // A directive naming a fact no loaded file defines suppresses nothing:
+    // most likely a typo or a renamed fact.
+    if let Some(index) = index.filter(|i| !i.is_empty()) {
+        for (line, id) in rules.named_facts() {
+            if !index.facts.iter().any(|f| f.id == id) {
+                result.doc.warnings.push(format!(
+                    "{}:{line}: suppression names fact `{id}`, which no loaded reference file defines; check the id with `factcheck refs list`",
+                    result.doc.path()
+                ));
+            }
+        }
+    }
+    let doc = &result.doc;
+    let mut cursor = LineCursor::default();
+    result.suppressed = result
+        .findings
+        .iter()
+        .map(|f| {
+            !rules.is_empty() && {
+                let line = cursor
+                    .position(&doc.lines, &doc.text, f.claim.span.start)
+                    .line;
+                rules.covers(line, f.fact.as_ref().map(|(id, _)| id.as_str()))
+            }
+        })
+        .collect();
+    result.doc.warnings.extend(rules.warnings);
 }
 
 /// `path` relative to the canonical `root`, with `/` separators; the path
@@ -547,6 +584,7 @@ mod tests {
             lang,
             date: None,
             max_size: u64::MAX,
+            explain: false,
         };
         analyze(doc, &settings, None)
     }

@@ -115,6 +115,14 @@ pub fn parse(doc: &Document) -> Rules {
 }
 
 impl Rules {
+    /// The fact ids the directives name, with the first line each covers,
+    /// each id once per directive.
+    pub fn named_facts(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.rules
+            .iter()
+            .flat_map(|r| r.facts.iter().map(move |f| (r.first, f.as_str())))
+    }
+
     /// Whether a finding that starts on `line`, matched to `fact`, is
     /// suppressed.
     pub fn covers(&self, line: usize, fact: Option<&str>) -> bool {

@@ -429,6 +429,7 @@ fn run(
         lang,
         date,
         max_size: u64::MAX,
+        explain: false,
     };
     let result = pipeline::analyze(doc, &settings, index);
     assert_spans(&result);

@@ -61,6 +61,9 @@ pub enum Doubt {
     Comparison,
     /// The claim's clause dates it years before the fact's figures.
     OtherTime,
+    /// A date the fact's event words do not govern ("dallo 0,1% di
+    /// dicembre 2021 fino al 5,25% mantenuto fino alla riunione").
+    Detached,
 }
 
 impl Doubt {
@@ -71,6 +74,7 @@ impl Doubt {
             Doubt::Statement => "the date may be when a statement was made",
             Doubt::Context => "matched through the article's title or paragraph",
             Doubt::OtherTime => "the clause dates the figure to another time",
+            Doubt::Detached => "the date is not attached to the event's words",
             Doubt::Comparison => {
                 "the figure is a comparison's other side, a change or a time without its day"
             }
@@ -218,10 +222,15 @@ pub fn assign(
             let full: Vec<usize> = (0..candidates.len())
                 .filter(|&k| scored[k].full || scored[k].context)
                 .collect();
+            let sentence_holds =
+                (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.0 == g && h.2));
             if !full.is_empty() {
                 for k in full {
                     wants[candidates[k]].push(scored[k].clone());
                 }
+            } else if !sentence_holds {
+                // Only the title or paragraph completes the fact, and no
+                // claim's clause holds any of it: nothing to go on.
             } else if let Some(k) = (0..candidates.len()).min_by_key(|&k| {
                 let taken = wants[candidates[k]].iter().any(|w| w.full);
                 (
@@ -384,16 +393,20 @@ fn want(
             .get(t)
             .is_some_and(|t| starts_with_any(&t.norm, data.predicates))
     };
+    let prefix = clauses.prefix[c];
     let own = |h: &&GroupHit| {
-        h.2 && clause.contains(h.1) && !(clauses.head[c].is_some() && is_predicate(h.1))
+        let in_clause = clause.contains(h.1) || prefix.is_some_and(|p| p.contains(h.1));
+        h.2 && in_clause && !(clauses.head[c].is_some() && is_predicate(h.1))
     };
     let groups_in_clause = (0..fact.groups.len())
         .filter(|&g| fact_hits.iter().filter(own).any(|h| h.0 == g))
         .count();
     let full = groups_in_clause == fact.groups.len();
     // Groups found somewhere: in the clause, or (weaker) in the title or
-    // the paragraph when none of them is elsewhere in the sentence.
+    // the paragraph, for a fact the sentence alone does not hold.
+    let in_sentence = (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.0 == g && h.2));
     let context = !full
+        && !in_sentence
         && groups_in_clause > 0
         && (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.0 == g && (!h.2 || own(&h))));
     let outside = fact_hits
@@ -460,7 +473,12 @@ fn decide(
         })
         .map(|w| w.fact)
         .collect();
-    wants.retain(|w| !w.context || refined.contains(&w.fact));
+    // Without any fact the sentence holds, the title's and paragraph's
+    // facts are candidates: uncertain, they may confirm but never accuse.
+    let only_context = wants.iter().all(|w| w.context);
+    if !only_context {
+        wants.retain(|w| !w.context || refined.contains(&w.fact));
+    }
     wants.sort_by_key(|w| (w.context, w.rank(), w.distance, w.fact));
     if !refined.is_empty() {
         // The refining fact first, the clause's own as its rival.
@@ -478,7 +496,7 @@ fn decide(
         .map(|w| w.fact)
         .collect();
     rivals.dedup();
-    let doubt = if !refined.is_empty() {
+    let doubt = if !refined.is_empty() || only_context {
         Some(Doubt::Context)
     } else if !best.full {
         Some(Doubt::Nearness)
@@ -486,7 +504,9 @@ fn decide(
         Some(Doubt::Tie)
     } else if clause_best.is_some() && is_statement_date(c, best, extraction, clauses, data) {
         Some(Doubt::Statement)
-    } else if is_comparison(c, extraction, clauses, data) {
+    } else if !date_attached(c, best, extraction, clauses) {
+        Some(Doubt::Detached)
+    } else if is_comparison(c, extraction, clauses, data) || is_part(c, best, extraction, clauses) {
         Some(Doubt::Comparison)
     } else {
         None
@@ -552,7 +572,12 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
     {
         return true;
     }
-    // Skip an article ("rispetto al 50,2%" has none, "than the 600" one).
+    // Skip a sign glued to the figure ("da -34,9%") and an article
+    // ("rispetto al 50,2%" has none, "than the 600" one).
+    if k > 0 && !tokens[k].space_before && matches!(tokens[k - 1].norm.as_str(), "-" | "+" | "−")
+    {
+        k -= 1;
+    }
     if k > 0 && is_one_of(&tokens[k - 1].norm, data.articles) {
         k -= 1;
     }
@@ -575,6 +600,14 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
     {
         return true;
     }
+    // "two more golds": a difference between the figure and its noun.
+    let first = clauses.placed[c].first;
+    if tokens[first + 1..=last.max(first)]
+        .iter()
+        .any(|t| t.is_word() && is_one_of(&t.norm, data.difference_inside))
+    {
+        return true;
+    }
     // A part of a whole ("194 participants out of 402 athletes", "uno
     // su quattro"), or a difference after the figure ("cinque medaglie di
     // bronzo in meno").
@@ -586,9 +619,15 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
             .chain(data.difference_after)
             .any(|p| {
                 phrase_at(tokens, k, p).is_some_and(|end| {
-                    // A ratio needs the whole after it.
-                    !data.ratio_words.contains(p)
-                        || (k == last + 1 && tokens.get(end).is_some_and(Token::is_number))
+                    if data.ratio_words.contains(p) {
+                        // A ratio needs the whole after it.
+                        k == last + 1 && tokens.get(end).is_some_and(Token::is_number)
+                    } else {
+                        // A noun of change follows the figure at once ("a
+                        // 0.5% drop", "a 0.4% lead"); a phrase may come a
+                        // few words later ("cinque medaglie in meno").
+                        p.contains(' ') || k == last + 1
+                    }
                 })
             })
     }) {
@@ -597,6 +636,64 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
     k > 1
         && is_one_of(&tokens[k - 1].norm, data.difference_links)
         && starts_with_any(&tokens[k - 2].norm, data.difference_stems)
+}
+
+/// Tokens between a date and the event word that governs it ("il
+/// terremoto del 6 febbraio", "the runoff is set for June 9", "the 8
+/// September earthquake").
+const ATTACHED_REACH: usize = 4;
+
+/// A date claim is attached to its fact's event when one of the fact's
+/// words in its clause ends at most [`ATTACHED_REACH`] tokens before the
+/// date, or starts at most two after it, with no other figure between.
+fn date_attached(c: usize, want: &Want, extraction: &Extraction, clauses: &Clauses) -> bool {
+    let claim = &extraction.claims[c];
+    if !matches!(claim.kind, Kind::Date | Kind::Time) {
+        return true;
+    }
+    let tokens = &extraction.tokens;
+    let placed = clauses.placed[c];
+    let claims = &extraction.claims;
+    let figure_between = |a: usize, b: usize| {
+        claims
+            .iter()
+            .skip(c.saturating_sub(8))
+            .take(17)
+            .any(|o| o.span.start >= a && o.span.end <= b && o.span != claim.span)
+    };
+    want.why
+        .iter()
+        .filter(|s| clauses.spans[c].contains(**s) && !claim.span.overlaps(**s))
+        .any(|s| {
+            let term_first = first_token(tokens, *s);
+            let term_last = tokens
+                .partition_point(|t| t.span.start < s.end)
+                .saturating_sub(1);
+            if s.end <= claim.span.start {
+                placed.first.saturating_sub(term_last + 1) <= ATTACHED_REACH
+                    && !figure_between(s.end, claim.span.start)
+            } else {
+                term_first.saturating_sub(placed.last + 1) <= 2
+                    && !figure_between(claim.span.end, s.start)
+            }
+        })
+}
+
+/// The first figure of "almost 1600 of some 1800 polling stations" is a
+/// part of the second: a fact matched only by the whole's words is not
+/// certainly its fact. The second figure of a ratio ("duemila voti su
+/// 750mila sardi") is a whole.
+fn is_part(c: usize, want: &Want, extraction: &Extraction, clauses: &Clauses) -> bool {
+    let claims = &extraction.claims;
+    let whole_of_ratio = c > 0 && clauses.ratio_whole[c];
+    if whole_of_ratio {
+        return true;
+    }
+    let Some(whole) = (c + 1..claims.len().min(c + 2)).find(|&b| clauses.head[b] == Some(c)) else {
+        return false;
+    };
+    let whole = claims[whole].span;
+    want.why.iter().all(|s| whole.contains(*s))
 }
 
 /// A date governed by a reporting verb dates the statement: "said on

@@ -67,13 +67,19 @@ fn partition_from<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usi
 #[derive(Debug, Clone)]
 pub struct Clauses {
     pub spans: Vec<Span>,
+    /// What a coordinated figure shares with the one before it: the words
+    /// of the previous clause before its first figure.
+    pub prefix: Vec<Option<Span>>,
     pub placed: Vec<Placed>,
     pub head: Vec<Option<usize>>,
+    /// The claim follows another and a ratio word: "su 750mila sardi".
+    pub ratio_whole: Vec<bool>,
 }
 
 /// The clause of each claim, as a span of the scan text.
 ///
-/// A clause ends at `;`, `:`, `,`, a dash, a word that always opens a new
+/// A clause ends at `;`, `:`, `,`, a dash, a bracket (an aside is a clause
+/// of its own), a word that always opens a new
 /// clause ("mentre", "whereas"), and a conjunction a new figure follows.
 /// Three commas end nothing: one inside a list of predicates ("killed,
 /// wounded or taken prisoner"), one before an inclusion or a relative
@@ -90,7 +96,8 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
         starts_claim[p.first] = true;
     }
     let is_punct_boundary = |t: &Token| {
-        t.kind == TokenKind::Punct && matches!(t.norm.as_str(), ";" | ":" | "," | "—" | "–")
+        t.kind == TokenKind::Punct
+            && matches!(t.norm.as_str(), ";" | ":" | "," | "—" | "–" | "(" | ")")
     };
     let is_predicate = |t: &Token| t.is_word() && starts_with_any(&t.norm, data.predicates);
     let mut boundary = vec![false; tokens.len()];
@@ -110,6 +117,13 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
     // boundary before it, one after it.
     let mut claim_since_punct = false;
     let mut sentence_start = 0;
+    let mut in_detail = false;
+    let mut quantity_ends_at = vec![false; tokens.len()];
+    for (claim, p) in claims.iter().zip(&placed) {
+        if claim.quantity().is_some() {
+            quantity_ends_at[p.last] = true;
+        }
+    }
     for (i, t) in tokens.iter().enumerate() {
         if i > 0 && extraction.token_sentence[i] != extraction.token_sentence[i - 1] {
             claim_since_punct = false;
@@ -141,7 +155,18 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
             // "il dato sugli atleti in finale: 97": a colon that gives the
             // figure of what it follows.
             let label = t.norm == ":" && starts_claim.get(i + 1).copied().unwrap_or(false);
-            boundary[i] = !(list || inclusion || opening || label);
+            // "40 medals (14 golds, 13 silvers…)": a bracket opened right
+            // after a figure details it; any other is an aside.
+            let detail = match t.norm.as_str() {
+                "(" => {
+                    let detail = i > 0 && in_claim[i - 1] && quantity_ends_at[i - 1];
+                    in_detail = detail;
+                    detail
+                }
+                ")" => std::mem::take(&mut in_detail),
+                _ => false,
+            };
+            boundary[i] = !(list || inclusion || opening || label || detail);
         } else if t.is_word() && is_one_of(&t.norm, data.clause_openers) {
             boundary[i] = true;
         } else if t.is_word() && is_one_of(&t.norm, data.conjunctions) {
@@ -190,11 +215,43 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
             Span::new(start.min(claim.span.start), end.max(claim.span.end))
         })
         .collect();
+    // "l'indice aumenta dello 0,2% su base mensile e dello 0,6% su base
+    // annua": the second figure shares what stands before the first.
+    let prefix = claims
+        .iter()
+        .zip(&placed)
+        .map(|(claim, p)| {
+            let start = *left.get(p.first)?;
+            let conjunction = start.checked_sub(1)?;
+            let t = &tokens[conjunction];
+            if !(boundary[conjunction] && t.is_word() && is_one_of(&t.norm, data.conjunctions)) {
+                return None;
+            }
+            let before = left[conjunction.checked_sub(1)?];
+            let first_figure = (before..conjunction).find(|&k| starts_claim[k])?;
+            (first_figure > before && claim.span.start > tokens[before].span.start)
+                .then(|| Span::new(tokens[before].span.start, tokens[first_figure - 1].span.end))
+        })
+        .collect();
     let head = heads(tokens, &placed, data);
+    let ratio_whole = (0..placed.len())
+        .map(|b| {
+            let k = placed[b].first;
+            b > 0
+                && k >= 2
+                && placed[b - 1].last + 2 == k
+                && data
+                    .ratio_words
+                    .iter()
+                    .any(|w| !w.contains(' ') && tokens[k - 1].norm == *w)
+        })
+        .collect();
     Clauses {
         spans,
+        prefix,
         placed,
         head,
+        ratio_whole,
     }
 }
 

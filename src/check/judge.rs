@@ -160,13 +160,24 @@ pub(super) fn judge(
         if fact.values[..i].iter().any(|v| v.source == s) {
             continue;
         }
-        let values = || fact.values[i..].iter().filter(move |v| v.source == s);
-        let latest = values().filter(|v| judged(v)).filter_map(|v| v.as_of).max();
+        let values = || {
+            fact.values[i..]
+                .iter()
+                .enumerate()
+                .filter(move |(_, v)| v.source == s)
+        };
+        // The latest dated value; of two on the same day, the one listed
+        // last (a desk appends a same-day revision below the figure it
+        // replaces).
+        let latest = values()
+            .filter(|(_, v)| judged(v) && v.as_of.is_some())
+            .max_by_key(|(k, v)| (v.as_of, *k))
+            .map(|(k, _)| k);
         let source = &index.source_texts[s];
-        for v in values() {
+        for (k, v) in values() {
             let role = if !judged(v) {
                 Role::Later
-            } else if v.as_of.is_none() || v.as_of == latest {
+            } else if v.as_of.is_none() || Some(k) == latest {
                 Role::Current
             } else {
                 Role::Replaced
@@ -222,7 +233,17 @@ pub(super) fn judge(
     } else {
         verdict
     };
-    let explanation = explain(claim, &evidence, verdict, unresolved, lang);
+    let mut explanation = explain(claim, &evidence, verdict, unresolved, lang);
+    // Without a publication date nothing says the article came after the
+    // newer figure: agreeing with an earlier one is no proof it is stale.
+    let verdict = if verdict == Verdict::Outdated && date.is_none() {
+        explanation.push_str(
+            " — agrees with an earlier figure; give the publication date (--date or front matter `date:`) to tell whether it is outdated",
+        );
+        Verdict::Unverified
+    } else {
+        verdict
+    };
     Finding {
         claim: claim.clone(),
         verdict,
@@ -302,7 +323,13 @@ fn push_list(
             text.push_str(", ");
         }
         any = true;
-        text.push_str(&e.short);
+        // A long name is written in full once per explanation, then cut
+        // at a word boundary ("South Korea's…").
+        if text.contains(&*e.short) {
+            push_brief(text, &e.short);
+        } else {
+            text.push_str(&e.short);
+        }
         if e.named {
             text.push_str(" [named]");
         }
@@ -322,6 +349,31 @@ fn push_list(
         });
     }
     any
+}
+
+/// Characters of a source's name kept after its first mention.
+const BRIEF: usize = 20;
+
+/// `name` cut after the last whole word within [`BRIEF`] characters (the
+/// first word at least), with an ellipsis; a short name as it is.
+fn push_brief(text: &mut String, name: &str) {
+    if name.chars().count() <= BRIEF {
+        text.push_str(name);
+        return;
+    }
+    let mut length = 0;
+    for (i, word) in name.split(' ').enumerate() {
+        let wanted = length + usize::from(i > 0) + word.chars().count();
+        if i > 0 && wanted > BRIEF {
+            text.push('…');
+            return;
+        }
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(word);
+        length = wanted;
+    }
 }
 
 /// The claim agrees with a reference figure of `fact`.
@@ -365,6 +417,38 @@ fn claim_interval(qualifier: Qualifier, value: Option<f64>, interval: Interval) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_source_name_is_cut_short_after_its_first_mention() {
+        let evidence = |value: f64, as_of: Date, role: Role| Evidence {
+            source: "South Korea's National Intelligence Service".into(),
+            short: "South Korea's National Intelligence Service".into(),
+            url: None,
+            figure: Figure::Number(value),
+            as_of: Some(as_of),
+            role,
+            agrees: false,
+            named: false,
+        };
+        let list = [
+            evidence(600.0, jiff::civil::date(2025, 4, 30), Role::Current),
+            evidence(300.0, jiff::civil::date(2025, 1, 13), Role::Replaced),
+        ];
+        let mut text = String::new();
+        push_list(&mut text, &list, Role::Current, Lang::En, true);
+        text.push_str("; earlier: ");
+        push_list(&mut text, &list, Role::Replaced, Lang::En, true);
+        assert_eq!(
+            text,
+            "South Korea's National Intelligence Service 600 (2025-04-30) ✗; earlier: \
+             South Korea's… 300 (2025-01-13) ✗"
+        );
+        for name in ["NIS", "Ministerodellasalutepubblica"] {
+            let mut brief = String::new();
+            push_brief(&mut brief, name);
+            assert_eq!(brief, name, "a short name or one word stays whole");
+        }
+    }
     use crate::claim::{Kind, Quantity};
     use crate::refs::parse_str;
     use crate::text::span::Span;

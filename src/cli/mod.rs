@@ -59,6 +59,14 @@ pub enum Command {
     /// Validate or list reference files
     #[command(subcommand)]
     Refs(RefsCommand),
+    /// Run the language server on standard input and output, for editors
+    #[command(
+        after_help = "Reads factcheck.toml and the reference files from the editor's workspace folder."
+    )]
+    Lsp,
+    /// Print the man page (roff) on standard output
+    #[command(after_help = "Example:\n  factcheck man > ~/.local/share/man/man1/factcheck.1")]
+    Man,
     /// Print a shell completion script
     #[command(
         after_help = "Example:\n  factcheck completions bash > ~/.local/share/bash-completion/completions/factcheck"
@@ -120,6 +128,9 @@ pub struct InputArgs {
     /// Tell on stderr which factcheck.toml is used
     #[arg(long, short)]
     pub verbose: bool,
+    /// verify: add to each explanation the words that tied the claim to its fact
+    #[arg(long)]
+    pub explain: bool,
     /// Write the report to FILE instead of standard output
     #[arg(long, short)]
     pub output: Option<PathBuf>,
@@ -174,6 +185,9 @@ pub enum FormatArg {
     Markdown,
     /// One self-contained HTML page with the article and its highlighted claims
     Html,
+    /// schema.org ClaimReview JSON-LD, one object per alarm at or above --fail-on
+    #[value(name = "claimreview")]
+    ClaimReview,
 }
 
 impl FormatArg {
@@ -186,6 +200,7 @@ impl FormatArg {
             FormatArg::Junit => Format::Junit,
             FormatArg::Markdown => Format::Markdown,
             FormatArg::Html => Format::Html,
+            FormatArg::ClaimReview => Format::ClaimReview,
         }
     }
 }

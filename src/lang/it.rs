@@ -14,6 +14,14 @@ use NumberWord::{Add, Half, Hundred, Scale};
 pub static IT: LangData = LangData {
     code: "it",
     name: "Italian",
+    verdict_words: &[
+        ("contradicted", "Falso"),
+        ("misattributed", "Attribuzione errata"),
+        ("outdated", "Dato superato"),
+        ("disputed", "Controverso"),
+        ("unverified", "Non verificato"),
+        ("consistent", "Corretto"),
+    ],
     decimal_separator: ',',
     thousands_separator: '.',
     elision: true,
@@ -646,6 +654,10 @@ pub static IT: LangData = LangData {
         "a fronte del",
         "a fronte della",
         "a fronte dei",
+        "a fronte dello",
+        "a fronte dell'",
+        "a fronte degli",
+        "a fronte delle",
     ],
     difference_stems: &[
         "calo", "aument", "crescit", "cresciut", "salit", "scesi", "scesa", "sceso", "diminu",
@@ -654,7 +666,16 @@ pub static IT: LangData = LangData {
     difference_links: &[
         "di", "del", "dello", "della", "dell'", "dei", "degli", "delle",
     ],
-    difference_after: &["in meno", "in piu", "in più"],
+    difference_after: &[
+        "in meno",
+        "in piu",
+        "in più",
+        "di vantaggio",
+        "di scarto",
+        "di distacco",
+        "di margine",
+    ],
+    difference_inside: &["altri", "altre"],
     respectively: &["rispettivamente"],
     partitives: &[
         "di", "dei", "degli", "delle", "del", "della", "dello", "dell'",
@@ -737,6 +758,9 @@ pub static IT: LangData = LangData {
         "evacuat",
         "giustiziat",
         "vittim",
+        "manc",
+        "rimanent",
+        "restant",
     ],
     toll_nouns: &[
         "morti", "vittime", "feriti", "dispersi", "bilancio", "sfollati", "arresti", "contagi",

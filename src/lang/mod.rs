@@ -185,6 +185,9 @@ pub enum Entry {
 pub struct LangData {
     pub code: &'static str,
     pub name: &'static str,
+    /// Verdicts in words for readers (ClaimReview's `alternateName`), by
+    /// verdict name.
+    pub verdict_words: &'static [(&'static str, &'static str)],
     /// The decimal separator of numbers in digits: `,` in Italian (`1,5`
     /// is one and a half), `.` in English.
     pub decimal_separator: char,
@@ -299,6 +302,9 @@ pub struct LangData {
     /// Phrases a few words after a figure that make it a difference
     /// ("cinque medaglie in meno", "two more than Tokyo").
     pub difference_after: &'static [&'static str],
+    /// Words between a figure and its noun that make it a difference
+    /// ("two more golds").
+    pub difference_inside: &'static [&'static str],
     /// "rispettivamente", "respectively": names and figures pair in order.
     pub respectively: &'static [&'static str],
     /// Abbreviations whose full stop does not end a sentence.

@@ -1,6 +1,7 @@
 //! `--format markdown`: a report to paste into a pull-request comment (or
 //! GitHub's step summary): a heading, the summary line, then a table of the
-//! problems of each file that has any. Everything is written at the end,
+//! problems of each file that has any (and of its claims left unjudged
+//! with a candidate fact). Everything is written at the end,
 //! so the summary comes first; only problem rows are kept in memory.
 
 use std::io::{self, Write};
@@ -52,7 +53,11 @@ impl Report for Markdown {
     fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         let problems: Vec<_> = file
             .entries()
-            .filter(|(f, suppressed)| !suppressed && f.verdict.is_problem())
+            // Problems, and claims left unjudged with a candidate fact (an
+            // uncertain link: the editor may want to look).
+            .filter(|(f, suppressed)| {
+                !suppressed && (f.verdict.is_problem() || !f.candidates.is_empty())
+            })
             .map(|(f, _)| f)
             .collect();
         if problems.is_empty() {

@@ -2,6 +2,7 @@
 //! Each writes to a `&mut dyn Write`, so tests capture them and nothing
 //! else in the program knows the formats.
 
+mod claimreview;
 mod github;
 mod html;
 mod json;
@@ -38,10 +39,11 @@ pub enum Format {
     Junit,
     Markdown,
     Html,
+    ClaimReview,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Table,
         Format::Json,
         Format::Github,
@@ -49,6 +51,7 @@ impl Format {
         Format::Junit,
         Format::Markdown,
         Format::Html,
+        Format::ClaimReview,
     ];
 
     pub fn name(self) -> &'static str {
@@ -60,6 +63,7 @@ impl Format {
             Format::Junit => "junit",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::ClaimReview => "claimreview",
         }
     }
 
@@ -245,7 +249,13 @@ pub fn reporter(format: Format, style: Style) -> Box<dyn Report> {
         Format::Junit => Box::new(junit::Junit::new(style)),
         Format::Markdown => Box::new(markdown::Markdown::new(style)),
         Format::Html => Box::new(html::Html::new(style)),
+        Format::ClaimReview => claimreview(style, None),
     }
+}
+
+/// The ClaimReview reporter, signed by `author` (`factcheck.toml`'s).
+pub fn claimreview(style: Style, author: Option<String>) -> Box<dyn Report> {
+    Box::new(claimreview::ClaimReview::new(style, author))
 }
 
 #[cfg(test)]

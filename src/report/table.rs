@@ -8,8 +8,13 @@ use comfy_table::{Cell, Color, ContentArrangement, Table as Grid};
 
 use super::{Mode, Report, Style, Summary, escape_controls, summary_line_for};
 use crate::check::{Colour, Role, Verdict};
+use crate::claim::Value;
 use crate::describe;
 use crate::pipeline::FileResult;
+use crate::refs::Figure;
+
+/// Why a date fact shows "?" against an unresolved relative date.
+const UNKNOWN_NOTE: &str = "\n? relative date, no publication date";
 
 pub struct Table {
     style: Style,
@@ -108,7 +113,12 @@ impl Report for Table {
                 .fact
                 .as_ref()
                 .map_or(String::new(), |(id, _)| escape_controls(id).into_owned());
-            let references = finding
+            // A relative date with no publication date cannot be compared:
+            // its facts' dates are "?", not "✗" (which reads as a
+            // contradiction), and a line says why.
+            let unresolved = matches!(finding.claim.value, Value::Date(None) | Value::Time(None));
+            let mut unknown = false;
+            let mut references = finding
                 .evidence
                 .iter()
                 .map(|e| {
@@ -116,6 +126,10 @@ impl Report for Table {
                     let mark = match e.role {
                         Role::Later => " later".to_string(),
                         _ if e.agrees => " ✓".to_string(),
+                        _ if unresolved && matches!(e.figure, Figure::Date(_)) => {
+                            unknown = true;
+                            " ?".to_string()
+                        }
                         _ => " ✗".to_string(),
                     };
                     let replaced = if e.role == Role::Replaced {
@@ -132,6 +146,29 @@ impl Report for Table {
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
+            if unknown {
+                references.push_str(UNKNOWN_NOTE);
+            }
+            // An uncertain link names its candidates instead of judging.
+            for c in &finding.candidates {
+                if !references.is_empty() {
+                    references.push('\n');
+                }
+                let line = if c.figures.is_empty() {
+                    format!("possibly: {}", c.id)
+                } else {
+                    format!("possibly: {}, {}", c.id, c.figures)
+                };
+                references.push_str(&escape_controls(&line));
+            }
+            // `--explain`: the words that tied the claim to its fact.
+            if let Some(at) = finding.explanation.rfind(" [tied by: ") {
+                if !references.is_empty() {
+                    references.push('\n');
+                }
+                let tied = finding.explanation[at + 1..].trim_matches(|c| c == '[' || c == ']');
+                references.push_str(&escape_controls(tied));
+            }
             let mut verdict = Cell::new(if suppressed {
                 format!("{} (suppressed)", finding.verdict)
             } else {
@@ -159,5 +196,48 @@ impl Report for Table {
             writeln!(out, "config: {}", escape_controls(config))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Origin};
+    use crate::pipeline::{Settings, analyze};
+
+    fn table(text: &str) -> String {
+        let index = crate::refs::load_paths(&["claims".into()]).unwrap();
+        let doc = Document::parse(Origin::Stdin, text.to_string(), true, Vec::new());
+        let settings = Settings {
+            lang: None,
+            date: None,
+            max_size: u64::MAX,
+            explain: false,
+        };
+        let result = analyze(doc, &settings, Some(&index));
+        let style = Style {
+            mode: Mode::Verify,
+            color: false,
+            quiet: false,
+            fail_on: None,
+        };
+        let mut out = Vec::new();
+        Table::new(style).file(&mut out, &result).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_date_fact_against_an_unresolved_date_is_a_question_not_a_cross() {
+        let shown = table("---\nlang: en\n---\nThe Kursk incursion began last August.\n");
+        assert!(shown.contains("2024-08-06 ?"), "{shown}");
+        assert!(!shown.contains('✗'), "{shown}");
+        assert!(
+            shown.contains("? relative date, no publication date"),
+            "{shown}"
+        );
+        // With a date it is judged, and a wrong one is a cross.
+        let judged =
+            table("---\nlang: en\ndate: 2025-08-15\n---\nThe Kursk incursion began last June.\n");
+        assert!(judged.contains('✗'), "{judged}");
     }
 }

@@ -402,6 +402,24 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 end += 1;
             }
         }
+        // "2¾%": a vulgar fraction glued to the digits.
+        if let Some(f) = tokens
+            .get(end)
+            .filter(|t| !t.space_before)
+            .and_then(|t| vulgar_fraction(&t.norm))
+        {
+            value += f;
+            end += 1;
+        }
+        // "da -34,9% a -41,7%": a minus sign glued to the figure, after a
+        // space or an opening bracket (not "10-12", a range).
+        if j > 0 && !token.space_before && matches!(tokens[j - 1].norm.as_str(), "-" | "−") {
+            let sign = &tokens[j - 1];
+            let opens = j == 1 || sign.space_before || tokens[j - 2].is_punct("(");
+            if opens && !(j > 1 && tokens[j - 2].is_number() && !sign.space_before) {
+                value = -value;
+            }
+        }
         // "35-hundred", "4-thousand": the figure times the scale word.
         if digits.plain
             && value < 100.0
@@ -504,6 +522,21 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 {
                     figure = Figure::Number(n * s + s / 2.0);
                     end += 2;
+                } else if let (Some(glue), Some(more)) = (tokens.get(end), tokens.get(end + 1))
+                    && ctx.is(glue, List::NumberGlue)
+                    && more.is_number()
+                    && let Some(m) = parse_digits_with(&more.norm, ctx.decimal).map(|d| d.value)
+                    && let Some((len2, s2)) =
+                        ctx.lexicon
+                            .lookup(&tokens[end + 2..])
+                            .find_map(|(len, e)| match e {
+                                Entry::Scale(s2) if s2 < s && m * s2 < s => Some((len, s2)),
+                                _ => None,
+                            })
+                {
+                    // "1 milione e 300 mila": the smaller scale on top.
+                    figure = Figure::Number(n * s + m * s2);
+                    end += 2 + len2;
                 }
             }
         }
@@ -514,6 +547,18 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
         end,
         yearlike: yearlike && !scaled,
         scaled,
+    })
+}
+
+/// The value of a vulgar fraction character (`¾` is 0.75).
+fn vulgar_fraction(text: &str) -> Option<f64> {
+    Some(match text {
+        "¼" => 0.25,
+        "½" => 0.5,
+        "¾" => 0.75,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        _ => return None,
     })
 }
 

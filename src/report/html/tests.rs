@@ -40,6 +40,7 @@ fn result(path: &str, text: &str) -> FileResult {
         lang: None,
         date: None,
         max_size: 1 << 20,
+        explain: false,
     };
     pipeline::analyze(doc, &settings, Some(&index))
 }
