@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::span::Span;
+use crate::text::span::Span;
 use crate::units::{Currency, Unit};
 use crate::when::{DateValue, TimeValue};
 

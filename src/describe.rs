@@ -12,7 +12,6 @@ use jiff::civil::Date;
 
 use crate::claim::{Claim, Interval, Qualifier, Quantity, Value};
 use crate::lang::Lang;
-use crate::refs::Figure;
 
 /// Formats a number with the language's separators and at most two
 /// decimals (`1.234,5` in Italian, `1,234.5` in English).
@@ -24,11 +23,10 @@ pub fn number(value: f64, lang: Lang) -> String {
 
 /// [`number`], appended to `out`.
 pub fn push_number(out: &mut String, value: f64, lang: Lang) {
-    let (group, decimal) = if lang.data().decimal_comma {
-        ('.', ',')
-    } else {
-        (',', '.')
-    };
+    let (group, decimal) = (
+        lang.data().thousands_separator,
+        lang.data().decimal_separator,
+    );
     if value.is_nan() {
         out.push_str("NaN");
         return;
@@ -238,29 +236,6 @@ pub fn push_claim(out: &mut String, claim: &Claim, lang: Lang) {
     }
 }
 
-/// A reference figure: "11,000", "11,000–12,000", "2024-08-06".
-pub fn figure(figure: &Figure, lang: Lang) -> String {
-    let mut out = String::new();
-    push_figure(&mut out, figure, lang);
-    out
-}
-
-/// [`figure`], appended to `out`.
-pub fn push_figure(out: &mut String, figure: &Figure, lang: Lang) {
-    match figure {
-        Figure::Number(v) => push_number(out, *v, lang),
-        Figure::Range(a, b) => {
-            push_number(out, *a, lang);
-            out.push('–');
-            push_number(out, *b, lang);
-        }
-        Figure::Date(d) => {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "{d}");
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,11 +251,10 @@ mod tests {
 
     /// The formatting `number` had before it grouped digits by hand.
     fn number_by_format(value: f64, lang: Lang) -> String {
-        let (group, decimal) = if lang.data().decimal_comma {
-            ('.', ',')
-        } else {
-            (',', '.')
-        };
+        let (group, decimal) = (
+            lang.data().thousands_separator,
+            lang.data().decimal_separator,
+        );
         let negative = value < 0.0;
         let rounded = (value.abs() * 100.0).round() / 100.0;
         let int = rounded.trunc();

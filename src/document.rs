@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use crate::error::Error;
-use crate::span::{LineIndex, Span};
+use crate::text::span::{LineIndex, Span};
 
 /// The largest article read by default, in bytes (see `--max-size`).
 pub const DEFAULT_MAX_SIZE: u64 = 16 * 1024 * 1024;

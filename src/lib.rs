@@ -13,7 +13,10 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod lang;
-pub mod span;
+pub mod text;
+/// Old path of [`text::span`], kept so that branches written before the
+/// move still build; new code imports `crate::text`.
+pub use text::span;
 pub mod units;
 pub mod when;
 pub mod yaml;

@@ -103,16 +103,24 @@ fn fail_on_never_exits_zero_and_fail_on_unverified_exits_one() {
         .args(["--fail-on", "never"])
         .assert()
         .code(0);
+    // One consistent claim and one unverified one (a relative date
+    // without a publication date): `unverified` fails, `disputed` passes.
+    let unverified = [
+        "verify",
+        "tests/cmd/troops/no-date.txt",
+        "--refs",
+        "tests/cmd/troops/claims",
+    ];
     factcheck()
-        .args([
-            "verify",
-            "tests/cmd/troops/right-it.md",
-            "--refs",
-            "tests/cmd/troops/claims",
-        ])
+        .args(unverified)
         .args(["--fail-on", "unverified"])
         .assert()
-        .code(predicate::in_iter([0, 1]));
+        .code(1);
+    factcheck()
+        .args(unverified)
+        .args(["--fail-on", "disputed"])
+        .assert()
+        .code(0);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! directory at test time (the large ones are sparse or generated).
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -21,18 +21,15 @@ struct Run {
     code: i32,
     json: Value,
     stderr: String,
-    took: Duration,
 }
 
 /// Runs `factcheck ARGS --format json` in `dir`.
 fn run(dir: &Path, args: &[&str]) -> Run {
-    let started = Instant::now();
     let output = factcheck(dir)
         .args(args)
         .args(["--format", "json"])
         .output()
         .expect("runs");
-    let took = started.elapsed();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
         panic!(
@@ -44,7 +41,6 @@ fn run(dir: &Path, args: &[&str]) -> Run {
         code: output.status.code().unwrap_or(-1),
         json,
         stderr,
-        took,
     }
 }
 
@@ -258,7 +254,6 @@ fn a_100_mb_file_is_refused_at_once_naming_max_size() {
         "{}",
         run.stderr
     );
-    assert!(run.took < Duration::from_secs(5), "{:?}", run.took);
     assert_eq!(run.json["summary"]["errors"], 1);
     assert_eq!(claim(&run, "600")["value"], 600);
 }
@@ -293,7 +288,6 @@ fn a_long_single_line_is_processed_in_linear_time() {
         last["column"].as_u64().unwrap() as usize,
         1 + line[..start].chars().count()
     );
-    assert!(run.took < Duration::from_secs(60), "{:?}", run.took);
 }
 
 #[test]
@@ -307,7 +301,6 @@ fn a_number_with_a_million_digits() {
     let run = run(dir.path(), &["extract", "digits.md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(claim(&run, "Circa 600")["value"], 600);
-    assert!(run.took < Duration::from_secs(30), "{:?}", run.took);
 }
 
 #[test]
@@ -374,7 +367,6 @@ fn deeply_nested_markdown() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.json["summary"]["files"], 4);
-    assert!(run.took < Duration::from_secs(60), "{:?}", run.took);
 }
 
 #[test]
@@ -520,13 +512,13 @@ fn a_reference_file_with_100_000_facts_loads() {
         &["verify", "a.md", "--refs", "facts.yaml", "--lang", "it"],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    // Its time is the benchmark's to measure (README, Robustness), not a
-    // test's: a loaded CI machine is no stopwatch.
+    // How fast is for the benchmarks (README, Robustness: 2 s in a release
+    // build), not for a test on a shared machine.
     assert_eq!(claim(&run, "1.050")["fact"], "fact-50");
 }
 
 #[test]
-fn a_yaml_alias_bomb_is_refused_quickly() {
+fn a_yaml_alias_bomb_is_refused_before_expanding() {
     let dir = tempfile::tempdir().unwrap();
     let mut yaml = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for i in 1..12 {
@@ -536,11 +528,10 @@ fn a_yaml_alias_bomb_is_refused_quickly() {
     yaml.push_str("facts: *a11\n");
     write(dir.path(), "bomb.yaml", yaml);
     write(dir.path(), "a.md", GOOD);
-    let started = Instant::now();
+    // 9^12 nodes if expanded; the alias budget counts nodes and stops it.
     let (code, stderr) = run_plain(dir.path(), &["verify", "a.md", "--refs", "bomb.yaml"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("refused as an alias bomb"), "{stderr}");
-    assert!(started.elapsed() < Duration::from_secs(5));
 }
 
 #[test]

@@ -22,10 +22,10 @@ use std::cmp::Reverse;
 use super::clause::{Clauses, first_token, is_one_of, phrase_at, starts_with_any};
 use crate::claim::{Claim, Kind, Qualifier, Value};
 use crate::extract::Extraction;
-use crate::extract::token::{Token, fold};
 use crate::lang::LangData;
 use crate::refs::{Fact, FactIndex, Hit, Target};
-use crate::span::Span;
+use crate::text::span::Span;
+use crate::text::token::{Token, fold};
 
 /// The fact a claim is about, how sure the link is, and why.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,9 +4,9 @@
 
 use crate::claim::Claim;
 use crate::extract::Extraction;
-use crate::extract::token::{Token, TokenKind};
 use crate::lang::LangData;
-use crate::span::Span;
+use crate::text::span::Span;
+use crate::text::token::{Token, TokenKind};
 
 /// Where a claim lies: its first and last tokens and its sentence (the
 /// claim's own span when it is in none).

@@ -334,7 +334,7 @@ fn push_list(
             text.push_str(" [named]");
         }
         text.push(' ');
-        describe::push_figure(text, &e.figure, lang);
+        e.figure.push_description(text, lang);
         if let Some(d) = e.as_of {
             text.push_str(" (");
             describe::push_date(text, d);
@@ -451,7 +451,7 @@ mod tests {
     }
     use crate::claim::{Kind, Quantity};
     use crate::refs::parse_str;
-    use crate::span::Span;
+    use crate::text::span::Span;
 
     fn count(qualifier: Qualifier, value: f64, interval: Interval) -> Claim {
         Claim {

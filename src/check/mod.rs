@@ -17,7 +17,7 @@ use crate::claim::Claim;
 use crate::extract::Extraction;
 use crate::lang::Lang;
 use crate::refs::{FactIndex, Figure, Target};
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// How a claim stands against the references; ordered by severity, the
 /// least severe first.
@@ -42,15 +42,36 @@ impl Verdict {
         Verdict::Consistent,
     ];
 
+    /// How many verdicts there are: the length of per-verdict counts.
+    pub const COUNT: usize = Verdict::BY_SEVERITY.len();
+
+    /// Everything reports show of the verdict (see [`Look`]).
+    pub fn look(self) -> &'static Look {
+        // The table's rows follow the enum's order.
+        &LOOKS[self as usize]
+    }
+
+    /// The verdict's name in every format: `--fail-on`, JSON, the CSS
+    /// class of the HTML report (`[data-verdict="…"]`), SARIF rule ids.
     pub fn name(self) -> &'static str {
-        match self {
-            Verdict::Consistent => "consistent",
-            Verdict::Unverified => "unverified",
-            Verdict::Disputed => "disputed",
-            Verdict::Outdated => "outdated",
-            Verdict::Misattributed => "misattributed",
-            Verdict::Contradicted => "contradicted",
-        }
+        self.look().name
+    }
+
+    /// Its place in [`Verdict::BY_SEVERITY`]: 0 for the most severe.
+    pub fn severity_index(self) -> usize {
+        Verdict::COUNT - 1 - self as usize
+    }
+
+    /// A verdict an editor must look at: annotated by `github`, reported
+    /// by `sarif` and `markdown`, kept by `--quiet`.
+    pub fn is_problem(self) -> bool {
+        self.look().problem
+    }
+
+    /// The run fails on this verdict (exit 1, a JUnit `<failure>`) when
+    /// `--fail-on` is at or below it; `None` is `--fail-on never`.
+    pub fn fails(self, fail_on: Option<Verdict>) -> bool {
+        fail_on.is_some_and(|level| self >= level)
     }
 
     /// `contradicted`, `misattributed` or `outdated`: a verdict that says
@@ -72,6 +93,111 @@ impl fmt::Display for Verdict {
         f.write_str(self.name())
     }
 }
+
+/// A terminal colour, named here so that the verdict table needs no
+/// terminal library; the table reporter maps it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Colour {
+    Red,
+    Magenta,
+    Yellow,
+    Cyan,
+    DarkGrey,
+    Green,
+}
+
+/// How a verdict shows in each output format, defined once. Reporters ask
+/// ([`Verdict::look`]) instead of matching on verdicts themselves.
+#[derive(Debug)]
+pub struct Look {
+    pub name: &'static str,
+    /// The sign shown with it (HTML), so colour is never the only signal.
+    pub sign: &'static str,
+    /// Its mark in Markdown tables (an emoji).
+    pub mark: &'static str,
+    /// Its colour in the terminal table.
+    pub colour: Colour,
+    /// SARIF `level` of its results and rule.
+    pub sarif_level: &'static str,
+    /// GitHub workflow command annotating it (`error`, `warning`), if any.
+    pub github_level: Option<&'static str>,
+    /// An editor must look at it (see [`Verdict::is_problem`]).
+    pub problem: bool,
+    /// One line saying what it means (SARIF rule short description).
+    pub summary: &'static str,
+    /// The full meaning (SARIF rule help).
+    pub help: &'static str,
+}
+
+/// One row per verdict, in the enum's order (least severe first).
+static LOOKS: [Look; Verdict::COUNT] = [
+    Look {
+        name: "consistent",
+        sign: "✓",
+        mark: "✅",
+        colour: Colour::Green,
+        sarif_level: "none",
+        github_level: None,
+        problem: false,
+        summary: "The claim agrees with the references",
+        help: "Every source's current figure agrees with the claim.",
+    },
+    Look {
+        name: "unverified",
+        sign: "?",
+        mark: "❔",
+        colour: Colour::DarkGrey,
+        sarif_level: "note",
+        github_level: None,
+        problem: false,
+        summary: "No reference fact covers the claim",
+        help: "No fact in the reference files matches the claim.",
+    },
+    Look {
+        name: "disputed",
+        sign: "±",
+        mark: "⚖️",
+        colour: Colour::Cyan,
+        sarif_level: "warning",
+        github_level: Some("warning"),
+        problem: true,
+        summary: "The sources disagree among themselves",
+        help: "The sources' current figures disagree among themselves; the claim agrees with some of them.",
+    },
+    Look {
+        name: "outdated",
+        sign: "↻",
+        mark: "🕒",
+        colour: Colour::Yellow,
+        sarif_level: "warning",
+        github_level: Some("warning"),
+        problem: true,
+        summary: "The claim agrees only with a replaced figure",
+        help: "The claim agrees only with figures that a source had replaced before the publication date.",
+    },
+    Look {
+        name: "misattributed",
+        sign: "⇄",
+        mark: "⚠️",
+        colour: Colour::Magenta,
+        sarif_level: "warning",
+        github_level: Some("warning"),
+        problem: true,
+        summary: "The claim's named source says otherwise",
+        help: "The article names a source whose figure disagrees with the claim, while another source's figure agrees.",
+    },
+    Look {
+        name: "contradicted",
+        sign: "✗",
+        mark: "❌",
+        colour: Colour::Red,
+        sarif_level: "error",
+        github_level: Some("error"),
+        problem: true,
+        summary: "No reference figure agrees with the claim",
+        help: "No source's current figure (the latest dated on or before publication) agrees with the claim, within the fact's tolerance.",
+    },
+];
 
 /// One source's figure as used for a finding.
 #[derive(Debug, Clone, PartialEq)]

@@ -204,10 +204,19 @@ impl AtomicFile {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(std::fs::Permissions::from_mode(0o666));
         }
-        let tmp = builder
-            .tempfile_in(dir)
-            .with_context(|| format!("cannot write a temporary file in {}", dir.display()))?;
-        remove_on_interrupt(tmp.path());
+        install_interrupt_handler();
+        let tmp = {
+            // Held while the file is created and registered: a signal in
+            // between waits for the registration, then removes the file.
+            let mut pending = PENDING.lock().ok();
+            let tmp = builder
+                .tempfile_in(dir)
+                .with_context(|| format!("cannot write a temporary file in {}", dir.display()))?;
+            if let Some(pending) = pending.as_mut() {
+                pending.push(tmp.path().to_path_buf());
+            }
+            tmp
+        };
         Ok(AtomicFile {
             path: path.to_path_buf(),
             tmp: BufWriter::new(tmp),
@@ -241,9 +250,10 @@ impl AtomicFile {
     }
 }
 
-/// Registers a temporary file to remove on SIGINT or SIGTERM, installing
-/// the handler the first time.
-fn remove_on_interrupt(path: &Path) {
+/// Installs, once, the handler that removes the registered temporary
+/// files (`PENDING`) on SIGINT or SIGTERM. Installed before a temporary
+/// file exists, so that no signal finds one unregistered.
+fn install_interrupt_handler() {
     static HANDLER: Once = Once::new();
     HANDLER.call_once(|| {
         // Without a handler (the call fails when another is set) the
@@ -258,9 +268,6 @@ fn remove_on_interrupt(path: &Path) {
             std::process::exit(EXIT_INTERRUPTED);
         });
     });
-    if let Ok(mut pending) = PENDING.lock() {
-        pending.push(path.to_path_buf());
-    }
 }
 
 fn forget_pending(path: &Path) {

@@ -124,7 +124,7 @@ pub fn items(
             *flag = true;
         }
     }
-    let compiled = crate::extract::Compiled::of(lang);
+    let compiled = crate::lang::Compiled::of(lang);
     let stop = |t: &Token| {
         compiled.vocab.is(t, List::Stopwords)
             || compiled.vocab.is(t, List::Links)
@@ -400,7 +400,7 @@ fn attribution(
     };
     let pick = |range: std::ops::Range<usize>| -> Option<Attribution> {
         let mut range = range;
-        let compiled = crate::extract::Compiled::of(lang);
+        let compiled = crate::lang::Compiled::of(lang);
         while range.start < range.end
             && (compiled.vocab.is(&tokens[range.start], List::Articles)
                 || tokens[range.start].norm.ends_with('\''))

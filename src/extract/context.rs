@@ -3,7 +3,7 @@
 
 use crate::claim::{Claim, Kind, Value};
 use crate::lang::vocab::List;
-use crate::span::Span;
+use crate::text::span::Span;
 
 use super::Ctx;
 use crate::lang::NounOrder;
@@ -49,14 +49,14 @@ pub(crate) fn counted_noun(ctx: &Ctx, end: usize) -> Option<(String, usize)> {
             let noun = &tokens[k].norm;
             let agrees = |t: &str| t.chars().last() == noun.chars().last() && t.chars().count() > 3;
             if content_word(ctx, first, k + 1)
-                && !tokens[k + 1].is_capitalized(ctx.text)
+                && !ctx.name_capital(&tokens[k + 1])
                 && agrees(&tokens[k + 1].norm)
             {
                 last = k + 1;
             }
         }
     }
-    let span = crate::span::Span::new(tokens[k].span.start, tokens[last].span.end);
+    let span = crate::text::span::Span::new(tokens[k].span.start, tokens[last].span.end);
     let phrase = ctx.text[span]
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -100,7 +100,7 @@ pub(crate) fn toll_noun_before(ctx: &Ctx, i: usize) -> Option<String> {
         if !ctx.same_sentence(k, i) || t.is_number() {
             return None;
         }
-        if t.kind == super::token::TokenKind::Punct
+        if t.kind == crate::text::token::TokenKind::Punct
             && matches!(t.norm.as_str(), "," | ";" | ":" | "(" | ")" | "—" | "–")
         {
             return None;

@@ -8,42 +8,14 @@
 //! so a caption that failed to split from the prose below takes no claim
 //! of the prose with it.
 
-use crate::lang::LangData;
-use crate::span::Span;
-
-use super::token::{Token, phrase_tokens};
+use crate::lang::furniture::Phrases;
+use crate::text::span::Span;
+use crate::text::token::Token;
 
 /// Lines wider than this are prose, whatever they open with.
 const MAX_LINE: usize = 120;
 /// Share and comment counts stand on lines at most this wide.
 const COUNTER_LINE: usize = 80;
-
-/// A language's furniture phrases, folded and split into words once.
-#[derive(Debug, Default)]
-pub struct Phrases {
-    line_openers: Vec<Vec<String>>,
-    bylines: Vec<Vec<String>>,
-    after_figure: Vec<Vec<String>>,
-    counters: Vec<Vec<String>>,
-}
-
-impl Phrases {
-    pub fn build(data: &LangData) -> Phrases {
-        let words = |list: &[&str]| -> Vec<Vec<String>> {
-            list.iter()
-                .map(|p| phrase_tokens(p, data.elision))
-                .filter(|w| !w.is_empty())
-                .collect()
-        };
-        let f = &data.furniture;
-        Phrases {
-            line_openers: words(f.line_openers),
-            bylines: words(f.bylines),
-            after_figure: words(f.after_figure),
-            counters: words(f.counters),
-        }
-    }
-}
 
 /// The number of tokens of the longest phrase of `list` `tokens` opens with.
 fn opens_with(tokens: &[Token], list: &[Vec<String>]) -> Option<usize> {

@@ -8,18 +8,19 @@ pub mod furniture;
 pub mod number;
 pub mod quantity;
 pub mod sentence;
-pub mod token;
+/// The tokenizer moved to [`crate::text::token`]; this alias keeps old
+/// paths working.
+pub use crate::text::token;
 
 use jiff::civil::Date;
 
 use crate::claim::Claim;
 use crate::document::Document;
-use crate::lang::vocab::{List, Vocab, VocabBuilder};
-use crate::lang::{Lang, LangData, Lexicon};
-use crate::span::Span;
-
-pub use number::DecimalMark;
-use token::Token;
+use crate::lang::vocab::{List, Vocab};
+use crate::lang::{Compiled, Lang, LangData, Lexicon};
+pub use crate::text::digits::DecimalMark;
+use crate::text::span::Span;
+use crate::text::token::Token;
 
 /// What the extractor needs besides the text.
 #[derive(Debug, Clone, Copy)]
@@ -57,42 +58,6 @@ impl Extraction {
 pub fn sentence_index(sentences: &[Span], span: Span) -> Option<usize> {
     let i = sentences.partition_point(|s| s.end < span.end);
     sentences.get(i).filter(|s| s.contains(span)).map(|_| i)
-}
-
-/// A language's tables compiled for matching, once per process: the
-/// vocabulary every table's words are interned in, the phrase lexicon and
-/// the date words.
-pub(crate) struct Compiled {
-    pub vocab: Vocab,
-    pub lexicon: Lexicon,
-    pub dates: date::Words,
-    pub furniture: furniture::Phrases,
-}
-
-impl Compiled {
-    fn build(data: &LangData) -> Compiled {
-        let mut builder = VocabBuilder::new(data);
-        let lexicon = Lexicon::build(data, &mut builder);
-        let dates = date::Words::build(data, &mut builder);
-        Compiled {
-            vocab: builder.finish(data),
-            lexicon,
-            dates,
-            furniture: furniture::Phrases::build(data),
-        }
-    }
-
-    pub fn of(lang: Lang) -> &'static Compiled {
-        static ALL: std::sync::OnceLock<Vec<Compiled>> = std::sync::OnceLock::new();
-        let all = ALL.get_or_init(|| {
-            Lang::ALL
-                .iter()
-                .map(|l| Compiled::build(l.data()))
-                .collect()
-        });
-        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        &all[index]
-    }
 }
 
 /// Working state shared by the finders.
@@ -136,6 +101,13 @@ impl Ctx<'_> {
     /// The token's word is in the language's `list`.
     pub fn is(&self, token: &Token, list: List) -> bool {
         self.vocab.is(token, list)
+    }
+
+    /// The token starts with a capital that marks a name ("Boeing 737",
+    /// "20121 Milano"). In a language that capitalizes every noun
+    /// ([`LangData::nouns_capitalized`]) no capital does.
+    pub fn name_capital(&self, token: &Token) -> bool {
+        !self.data.nouns_capitalized && token.is_capitalized(self.text)
     }
 
     /// The tokens `first..last` lie in one sentence.

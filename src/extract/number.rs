@@ -1,124 +1,16 @@
 //! Numbers as written: digits in either separator convention, and number
 //! words, including Italian compounds written as one word.
 
-use std::sync::OnceLock;
-
 use crate::lang::vocab::{List, Vocab};
-use crate::lang::{Lang, LangData, NumberWord};
-
-use super::token::Token;
-
-/// A number read from digits: its value and whether it has a fractional
-/// part or a leading zero (`007` is not a quantity).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Digits {
-    pub value: f64,
-    /// Digits only, no separator: `2024`, not `2.024`.
-    pub plain: bool,
-    pub leading_zero: bool,
-    /// Number of integer digits.
-    pub int_digits: usize,
-}
-
-/// Which separator marks decimals in the digits of a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DecimalMark {
-    /// `1,5` is one and a half, `1,500` too (Italian).
-    Comma,
-    /// `1.5` is one and a half, `1.500` too (English).
-    Point,
-    /// The language is unsure: a single separator before exactly three
-    /// digits groups thousands (`31,457` and `31.457` are both 31457),
-    /// any other is read by its shape (`2,5` and `2.5` are 2.5).
-    Unsure,
-}
-
-impl DecimalMark {
-    pub fn of(data: &LangData) -> DecimalMark {
-        if data.decimal_comma {
-            DecimalMark::Comma
-        } else {
-            DecimalMark::Point
-        }
-    }
-}
+use crate::lang::{LangData, NumberWord};
+pub use crate::text::digits::{DecimalMark, Digits, parse_digits_with};
+use crate::text::token::Token;
 
 /// Reads a number token. The separator that can be a decimal mark is the
 /// language's (`,` in Italian, `.` in English); a single separator followed
 /// by exactly three digits is read by the language, any other by its shape.
 pub fn parse_digits(raw: &str, data: &LangData) -> Option<Digits> {
     parse_digits_with(raw, DecimalMark::of(data))
-}
-
-/// [`parse_digits`] with the decimal mark given.
-pub fn parse_digits_with(raw: &str, mark: DecimalMark) -> Option<Digits> {
-    let seps: Vec<(usize, char)> = raw
-        .char_indices()
-        .filter(|(_, c)| !c.is_ascii_digit())
-        .collect();
-    let leading_zero =
-        raw.len() > 1 && raw.starts_with('0') && !matches!(seps.first(), Some((1, _)));
-    let digits_only = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-    let (int_part, frac_part): (String, String) = match seps.as_slice() {
-        [] => (raw.to_string(), String::new()),
-        _ => {
-            let kinds: Vec<char> = seps.iter().map(|&(_, c)| normalize_sep(c)).collect();
-            let last = *kinds.last()?;
-            let all_same = kinds.iter().all(|&k| k == last);
-            let (last_at, last_char) = *seps.last()?;
-            let after_last = &raw[last_at + last_char.len_utf8()..];
-            let decimal = if !all_same {
-                // Mixed separators: the last one is the decimal mark.
-                if last != '.' && last != ',' {
-                    return None;
-                }
-                true
-            } else if kinds.len() > 1 {
-                false
-            } else if after_last.len() == 3 {
-                match mark {
-                    DecimalMark::Comma => last == ',',
-                    DecimalMark::Point => last == '.',
-                    // "0,500" is still a half.
-                    DecimalMark::Unsure => raw[..last_at].bytes().all(|b| b == b'0'),
-                }
-            } else {
-                last == '.' || last == ','
-            };
-            if decimal {
-                (digits_only(&raw[..last_at]), after_last.to_string())
-            } else {
-                // Thousands groups: every group after the first has three digits.
-                let groups: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).collect();
-                if groups.iter().skip(1).any(|g| g.len() != 3) || groups[0].len() > 3 {
-                    return None;
-                }
-                (digits_only(raw), String::new())
-            }
-        }
-    };
-    if int_part.is_empty() {
-        return None;
-    }
-    let text = if frac_part.is_empty() {
-        int_part.clone()
-    } else {
-        format!("{int_part}.{frac_part}")
-    };
-    let value: f64 = text.parse().ok()?;
-    value.is_finite().then_some(Digits {
-        value,
-        plain: seps.is_empty(),
-        leading_zero,
-        int_digits: int_part.trim_start_matches('0').len().max(1),
-    })
-}
-
-fn normalize_sep(c: char) -> char {
-    match c {
-        '.' | ',' => c,
-        _ => ' ',
-    }
 }
 
 /// Reads number words starting at `tokens[0]`: returns the value and how
@@ -149,9 +41,10 @@ pub fn parse_words(tokens: &[Token], vocab: &Vocab) -> Option<(f64, usize)> {
                 break;
             };
             // Two words that each add ("a three-year", "one two") are two
-            // numbers; only tens take units after them ("twenty three").
+            // numbers; only tens and units in the language's order are one
+            // ("twenty three").
             if let (Some(prev), Some(NumberWord::Add(v))) = (last_add, morphemes.first())
-                && !(prev >= 20.0 && prev % 10.0 == 0.0 && *v < 10.0)
+                && !vocab.tens_units.joins(prev, *v)
             {
                 break;
             }
@@ -213,109 +106,6 @@ pub fn parse_words(tokens: &[Token], vocab: &Vocab) -> Option<(f64, usize)> {
     Some((value, end))
 }
 
-/// Splits a folded word into number morphemes, longest first
-/// (`duemilacinquecento` → due, mila, cinque, cento).
-pub fn split_number_word(word: &str, data: &LangData) -> Option<Vec<NumberWord>> {
-    NumberTable::of(data).split(word)
-}
-
-/// A language's number words arranged for [`split_number_word`].
-#[derive(Debug)]
-pub(crate) struct NumberTable {
-    code: &'static str,
-    exact: rustc_hash::FxHashMap<&'static str, NumberWord>,
-    /// Morphemes of two bytes or more by first byte, longest first.
-    by_first: Vec<Vec<(&'static str, NumberWord)>>,
-    /// Which first two bytes some number word has: one lookup turns away
-    /// almost every word of running text.
-    starts: Vec<bool>,
-}
-
-impl NumberTable {
-    /// See [`split_number_word`].
-    pub fn split(&self, word: &str) -> Option<Vec<NumberWord>> {
-        let word = word.trim_end_matches('\'');
-        if word.is_empty() || !self.may_start(word) {
-            return None;
-        }
-        // A word of two bytes or more that is a number word starts with
-        // one (itself): without such a prefix, no need to hash it.
-        if word.len() > 1 && self.longest_prefix(word).is_none() {
-            return None;
-        }
-        if let Some(&w) = self.exact.get(word) {
-            return Some(vec![w]);
-        }
-        let mut out = Vec::new();
-        let mut rest = word;
-        while !rest.is_empty() {
-            let (len, value) = self.longest_prefix(rest)?;
-            out.push(value);
-            rest = &rest[len..];
-            if out.len() > 12 {
-                return None;
-            }
-        }
-        Some(out)
-    }
-
-    pub fn of(data: &LangData) -> &'static NumberTable {
-        static ALL: OnceLock<Vec<NumberTable>> = OnceLock::new();
-        let all = ALL.get_or_init(|| {
-            Lang::ALL
-                .iter()
-                .map(|l| NumberTable::build(l.data()))
-                .collect()
-        });
-        all.iter().find(|t| t.code == data.code).unwrap_or(&all[0])
-    }
-
-    fn build(data: &LangData) -> NumberTable {
-        let mut by_first = vec![Vec::new(); 256];
-        let mut starts = vec![false; 1 << 16];
-        let mut exact = rustc_hash::FxHashMap::default();
-        for &(w, v) in data.number_words {
-            starts[Self::key(w.as_bytes())] = true;
-            // A word listed twice reads as its first row.
-            exact.entry(w).or_insert(v);
-        }
-        // Among prefixes of one length the last row wins: pushed in reverse
-        // order, kept by a stable sort.
-        for &(w, v) in data.number_words.iter().rev() {
-            if w.len() > 1 {
-                by_first[usize::from(w.as_bytes()[0])].push((w, v));
-            }
-        }
-        for list in &mut by_first {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        }
-        NumberTable {
-            code: data.code,
-            exact,
-            by_first,
-            starts,
-        }
-    }
-
-    fn key(w: &[u8]) -> usize {
-        (usize::from(w[0]) << 8) | usize::from(*w.get(1).unwrap_or(&0))
-    }
-
-    fn may_start(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        bytes.len() < 2 || self.starts[Self::key(bytes)]
-    }
-
-    /// The longest morpheme (two bytes or more) `rest` starts with.
-    fn longest_prefix(&self, rest: &str) -> Option<(usize, NumberWord)> {
-        let first = usize::from(*rest.as_bytes().first()?);
-        self.by_first[first]
-            .iter()
-            .find(|(w, _)| rest.starts_with(w))
-            .map(|&(w, v)| (w.len(), v))
-    }
-}
-
 #[derive(Debug, Default)]
 struct Accumulator {
     total: f64,
@@ -371,8 +161,8 @@ impl Accumulator {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::token::tokenize;
     use crate::lang::Lang;
+    use crate::text::token::tokenize;
 
     fn digits(raw: &str, lang: Lang) -> Option<f64> {
         parse_digits(raw, lang.data()).map(|d| d.value)
@@ -380,7 +170,7 @@ mod tests {
 
     fn words(text: &str, lang: Lang) -> Option<f64> {
         let mut tokens = tokenize(text, lang.data().elision);
-        let vocab = &crate::extract::Compiled::of(lang).vocab;
+        let vocab = &crate::lang::Compiled::of(lang).vocab;
         vocab.assign(&mut tokens);
         parse_words(&tokens, vocab).map(|(v, _)| v)
     }

@@ -6,9 +6,9 @@
 //! when prose was hard-wrapped: see [`Layout`].
 
 use crate::lang::LangData;
-use crate::span::Span;
+use crate::text::span::Span;
 
-use super::token::{Token, TokenKind};
+use crate::text::token::{Token, TokenKind};
 
 /// Returns the sentence spans and, for each token, its sentence index.
 pub fn split(text: &str, tokens: &[Token], data: &LangData) -> (Vec<Span>, Vec<usize>) {
@@ -261,8 +261,8 @@ fn joined_sentences(text: &str, tokens: &[Token], i: usize, data: &LangData) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::token::tokenize;
     use crate::lang::Lang;
+    use crate::text::token::tokenize;
 
     fn sentences(text: &str, lang: Lang) -> Vec<String> {
         let tokens = tokenize(text, lang.data().elision);

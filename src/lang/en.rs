@@ -2,7 +2,9 @@
 
 use jiff::civil::Weekday::*;
 
-use super::{DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, Vague, Zone};
+use super::{
+    DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
+};
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
 
@@ -20,8 +22,11 @@ pub static EN: LangData = LangData {
         ("unverified", "Unverified"),
         ("consistent", "Correct"),
     ],
-    decimal_comma: false,
+    decimal_separator: '.',
+    thousands_separator: ',',
     elision: false,
+    nouns_capitalized: false,
+    tens_units: TensUnits::TensFirst,
     stopwords: &[
         "the",
         "of",

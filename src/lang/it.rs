@@ -2,7 +2,9 @@
 
 use jiff::civil::Weekday::*;
 
-use super::{DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, Vague, Zone};
+use super::{
+    DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
+};
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
 
@@ -20,8 +22,11 @@ pub static IT: LangData = LangData {
         ("unverified", "Non verificato"),
         ("consistent", "Corretto"),
     ],
-    decimal_comma: true,
+    decimal_separator: ',',
+    thousands_separator: '.',
     elision: true,
+    nouns_capitalized: false,
+    tens_units: TensUnits::TensFirst,
     stopwords: &[
         "il",
         "lo",

@@ -2,9 +2,11 @@
 //! field one concept (scale words, qualifiers, months, units…). Adding a
 //! language means adding a row in a file of its own, not code.
 
+mod compiled;
+pub(crate) mod dates;
 mod detect;
-mod en;
-mod it;
+pub(crate) mod furniture;
+pub(crate) mod numbers;
 pub mod vocab;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -12,29 +14,48 @@ use std::fmt;
 
 use jiff::civil::Weekday;
 
-use crate::extract::token::Token;
+use crate::text::digits::DecimalMark;
+use crate::text::token::Token;
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
+pub(crate) use compiled::Compiled;
 pub use detect::Guess;
 use vocab::{VocabBuilder, WordId};
 
-/// A language factcheck can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
-    It,
-    En,
+/// Declares the languages: for each, the module of its table file, the
+/// table's name and the [`Lang`] variant. See [`Lang`].
+macro_rules! languages {
+    ($($module:ident :: $table:ident => $variant:ident),* $(,)?) => {
+        $(mod $module;)*
+
+        /// A language factcheck can read.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Lang {
+            $($variant,)*
+        }
+
+        impl Lang {
+            /// Every language, in registration order: detection gives ties
+            /// to the first.
+            pub const ALL: [Lang; [$(Lang::$variant),*].len()] = [$(Lang::$variant),*];
+
+            pub fn data(self) -> &'static LangData {
+                match self {
+                    $(Lang::$variant => &$module::$table,)*
+                }
+            }
+        }
+    };
+}
+
+// The registration: a new language is its table file (`src/lang/de.rs`
+// holding a `LangData`) and one line here. Nothing else names a language.
+languages! {
+    it::IT => It,
+    en::EN => En,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::It, Lang::En];
-
-    pub fn data(self) -> &'static LangData {
-        match self {
-            Lang::It => &it::IT,
-            Lang::En => &en::EN,
-        }
-    }
-
     pub fn code(self) -> &'static str {
         self.data().code
     }
@@ -63,6 +84,17 @@ impl fmt::Display for Lang {
     }
 }
 
+impl DecimalMark {
+    /// How the language reads the separators of numbers in digits.
+    pub fn of(data: &LangData) -> DecimalMark {
+        if data.decimal_separator == ',' {
+            DecimalMark::Comma
+        } else {
+            DecimalMark::Point
+        }
+    }
+}
+
 /// How a qualifier word hedges the figure after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hedge {
@@ -87,6 +119,28 @@ pub enum NumberWord {
     Scale(f64),
     /// "mezzo", "half": adds half of the last scale ("un milione e mezzo").
     Half,
+}
+
+/// The order of tens and units written as number words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TensUnits {
+    /// "twenty three", "vingt et un": the tens first.
+    TensFirst,
+    /// "ein und zwanzig", "één en twintig": the units first.
+    UnitsFirst,
+}
+
+impl TensUnits {
+    /// Two number words that each add form one number: `prev` and `next`
+    /// are tens and units in the language's order. Any other two ("a
+    /// three-year", "one two") are two numbers.
+    pub fn joins(self, prev: f64, next: f64) -> bool {
+        let tens = |v: f64| v >= 20.0 && v % 10.0 == 0.0;
+        match self {
+            TensUnits::TensFirst => tens(prev) && next < 10.0,
+            TensUnits::UnitsFirst => prev < 10.0 && tens(next),
+        }
+    }
 }
 
 /// Where adjectives stand around the noun a figure counts.
@@ -134,10 +188,22 @@ pub struct LangData {
     /// Verdicts in words for readers (ClaimReview's `alternateName`), by
     /// verdict name.
     pub verdict_words: &'static [(&'static str, &'static str)],
-    /// `1,5` is one and a half and `10.000` ten thousand.
-    pub decimal_comma: bool,
-    /// Articles and prepositions elide with an apostrophe (`dell'anno`).
+    /// The decimal separator of numbers in digits: `,` in Italian (`1,5`
+    /// is one and a half), `.` in English.
+    pub decimal_separator: char,
+    /// The thousands separator written between groups of digits (`10.000`
+    /// in Italian, `10,000` in English); the other one of `,` and `.`.
+    pub thousands_separator: char,
+    /// Articles and prepositions elide with an apostrophe (`dell'anno`,
+    /// `l'`): a word ends after an inner apostrophe. Without it the
+    /// apostrophe stays inside the word (`Russia's`).
     pub elision: bool,
+    /// Every noun is written with a capital (German): a capital after a
+    /// figure then says nothing of a name ("600 Soldaten" is no "Boeing
+    /// 737"), and the checks that read names by their capital are off.
+    pub nouns_capitalized: bool,
+    /// Tens and units written as two number words: which comes first.
+    pub tens_units: TensUnits,
     /// Frequent function words: language detection and counted-noun stops.
     pub stopwords: &'static [&'static str],
     /// Frequent words of this language, besides its stopwords, that tell it
@@ -419,7 +485,7 @@ impl Lexicon {
             )
             .chain(data.clock_after.iter().map(|&p| (p, Entry::Clock)));
         for (phrase, entry) in rows {
-            let words: Vec<WordId> = crate::extract::token::phrase_tokens(phrase, data.elision)
+            let words: Vec<WordId> = crate::text::token::phrase_tokens(phrase, data.elision)
                 .iter()
                 .map(|w| vocab.intern(w))
                 .collect();

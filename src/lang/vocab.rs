@@ -5,15 +5,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{LangData, NumberWord};
-use crate::extract::number::NumberTable;
-use crate::extract::token::Token;
+use super::numbers::NumberTable;
+use super::{LangData, NumberWord, TensUnits};
+use crate::text::token::Token;
 
-/// A word of the vocabulary; [`UNKNOWN`] for any other word.
-pub type WordId = u32;
-
-/// The id of every word no table holds.
-pub const UNKNOWN: WordId = 0;
+pub use crate::text::token::{UNKNOWN, WordId};
 
 /// Word lists of a [`LangData`] row, asked of single tokens: one bit each
 /// in a word's flags.
@@ -172,7 +168,7 @@ impl VocabBuilder {
     pub fn finish(self, data: &LangData) -> Vocab {
         let mut numbers = vec![None; self.flags.len()];
         for (word, &id) in &self.ids {
-            numbers[id as usize] = crate::extract::number::split_number_word(word, data);
+            numbers[id as usize] = super::numbers::split_number_word(word, data);
         }
         let mut ascii = [UNKNOWN; 128];
         for (word, &id) in &self.ids {
@@ -184,6 +180,7 @@ impl VocabBuilder {
         }
         Vocab {
             number_words: NumberTable::of(data),
+            tens_units: data.tens_units,
             ascii,
             digit_words: self
                 .ids
@@ -201,6 +198,8 @@ impl VocabBuilder {
 #[derive(Debug)]
 pub struct Vocab {
     number_words: &'static NumberTable,
+    /// The language's order of tens and units in number words.
+    pub tens_units: TensUnits,
     /// Ids of the one-byte words (`,`, `%`, `e`, `a`): no hashing for them.
     ascii: [WordId; 128],
     /// Some word starts with a digit; else no number is looked up.
@@ -290,7 +289,7 @@ impl Vocab {
     }
 
     /// The number morphemes of the token's word (see
-    /// [`crate::extract::number::split_number_word`]), from the table when
+    /// [`super::numbers::split_number_word`]), from the table when
     /// the word is in the vocabulary.
     pub fn number(&self, token: &Token) -> Option<Vec<NumberWord>> {
         match token.id {
@@ -304,9 +303,9 @@ impl Vocab {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Compiled;
-    use crate::extract::token::tokenize;
+    use crate::lang::Compiled;
     use crate::lang::Lang;
+    use crate::text::token::tokenize;
 
     #[test]
     fn every_list_word_has_its_bit_and_other_words_none() {

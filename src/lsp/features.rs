@@ -98,11 +98,7 @@ fn absolute(path: &Path) -> std::path::PathBuf {
 
 /// `NIS: 11.000 (2024-11-13) ✗`.
 fn figure_line(evidence: &Evidence, lang: Lang) -> String {
-    let mut line = format!(
-        "{}: {}",
-        evidence.source,
-        describe::figure(&evidence.figure, lang)
-    );
+    let mut line = format!("{}: {}", evidence.source, evidence.figure.describe(lang));
     if let Some(date) = evidence.as_of {
         line.push_str(&format!(" ({date})"));
     }

@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use super::{Fact, FactIndex, Figure, RefValue, Term};
-use crate::describe;
 use crate::error::{Problem, Severity};
 use crate::lang::Lang;
 
@@ -117,7 +116,7 @@ fn disagreement(fact: &Fact, index: &FactIndex) -> Option<String> {
             format!(
                 "{} {}{date}",
                 index.sources[v.source].short(),
-                describe::figure(&v.figure, Lang::En)
+                v.figure.describe(Lang::En)
             )
         })
         .collect();

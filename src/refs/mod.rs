@@ -2,24 +2,30 @@
 //! them and when, and an index of their `match` terms so that matching an
 //! article costs one lookup per word, whatever the number of facts.
 
+mod facts;
+mod files;
 mod lint;
 mod load;
+mod schema;
 mod terms;
 
 pub use crate::yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
-pub use lint::warnings;
-pub use load::{
+pub use files::{
     Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse_str, reference_files,
 };
+pub use lint::warnings;
 pub use terms::{Hit, Target, Term, TermIndex, matches_at};
 
+use std::fmt::Write;
 use std::sync::Arc;
 
 use jiff::civil::Date;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::{Interval, Kind};
+use crate::describe;
 use crate::error::Location;
+use crate::lang::Lang;
 use crate::units::{Currency, Unit};
 use crate::when::DateValue;
 
@@ -68,6 +74,30 @@ impl Figure {
             Figure::Number(n) => Some(Interval::point(n)),
             Figure::Range(a, b) => Some(Interval::closed(a, b)),
             Figure::Date(_) => None,
+        }
+    }
+
+    /// The figure as an editor reads it in `lang`: "11,000",
+    /// "11,000–12,000", "2024-08-06".
+    pub fn describe(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        self.push_description(&mut out, lang);
+        out
+    }
+
+    /// [`Figure::describe`], appended to `out`.
+    pub fn push_description(&self, out: &mut String, lang: Lang) {
+        match self {
+            Figure::Number(v) => describe::push_number(out, *v, lang),
+            Figure::Range(a, b) => {
+                describe::push_number(out, *a, lang);
+                out.push('–');
+                describe::push_number(out, *b, lang);
+            }
+            Figure::Date(d) => {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "{d}");
+            }
         }
     }
 }

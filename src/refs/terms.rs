@@ -5,7 +5,7 @@
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::extract::token::{Token, TokenKind, fold, tokenize};
+use crate::text::token::{Token, TokenKind, fold, tokenize};
 
 /// A term: folded words, each matching a whole word of the article or,
 /// written with a trailing `*`, any word it starts (`servizi* sudcoreani`).

@@ -12,7 +12,6 @@ use serde::Serialize;
 
 use super::{Report, Style, Summary, claim_text};
 use crate::check::{Finding, Role, Verdict};
-use crate::describe;
 use crate::extract::sentence_index;
 use crate::pipeline::FileResult;
 
@@ -172,7 +171,7 @@ fn body(file: &FileResult, finding: &Finding) -> String {
         .iter()
         .filter(|e| !current || e.role == Role::Current)
         .map(|e| {
-            let mut line = format!("{} {}", e.source, describe::figure(&e.figure, file.lang));
+            let mut line = format!("{} {}", e.source, e.figure.describe(file.lang));
             if let Some(date) = e.as_of {
                 line.push_str(&format!(" ({date})"));
             }

@@ -50,11 +50,7 @@ pub fn escape_property(text: &str) -> String {
 }
 
 fn command(verdict: Verdict) -> Option<&'static str> {
-    match verdict {
-        Verdict::Contradicted => Some("error"),
-        Verdict::Misattributed | Verdict::Outdated | Verdict::Disputed => Some("warning"),
-        Verdict::Unverified | Verdict::Consistent => None,
-    }
+    verdict.look().github_level
 }
 
 impl Report for Github {

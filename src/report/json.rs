@@ -12,7 +12,7 @@ use crate::check::{Evidence, Finding, Role};
 use crate::claim::Value;
 use crate::pipeline::FileResult;
 use crate::refs::Figure;
-use crate::span::LineCursor;
+use crate::text::span::LineCursor;
 
 pub const SCHEMA: &str = "factcheck/v1";
 

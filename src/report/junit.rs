@@ -58,10 +58,8 @@ pub fn escape_xml(text: &str) -> String {
 impl Report for Junit {
     fn file(&mut self, _out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         let classname = escape_xml(&file.rel_path);
-        let failing = |verdict: Verdict| {
-            self.style.mode == Mode::Verify
-                && self.style.fail_on.is_some_and(|level| verdict >= level)
-        };
+        let failing =
+            |verdict: Verdict| self.style.mode == Mode::Verify && verdict.fails(self.style.fail_on);
         // The suite's counts go first: counted before its cases are written.
         let (mut tests, mut failures, mut skipped) = (0, 0, 0);
         for (finding, suppressed) in file.entries() {

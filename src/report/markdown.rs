@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use super::spool::Spool;
-use super::{Report, Style, Summary, claim_range, claim_text, is_problem, summary_line};
+use super::{Report, Style, Summary, claim_range, claim_text, summary_line};
 use crate::check::Verdict;
 use crate::pipeline::FileResult;
 
@@ -48,14 +48,7 @@ pub fn escape_cell(text: &str) -> String {
 }
 
 fn mark(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Contradicted => "❌",
-        Verdict::Misattributed => "⚠️",
-        Verdict::Outdated => "🕒",
-        Verdict::Disputed => "⚖️",
-        Verdict::Unverified => "❔",
-        Verdict::Consistent => "✅",
-    }
+    verdict.look().mark
 }
 
 impl Report for Markdown {
@@ -65,7 +58,7 @@ impl Report for Markdown {
             // Problems, and claims left unjudged with a candidate fact (an
             // uncertain link: the editor may want to look).
             .filter(|(f, suppressed)| {
-                !suppressed && (is_problem(f.verdict) || !f.candidates.is_empty())
+                !suppressed && (f.verdict.is_problem() || !f.candidates.is_empty())
             })
             .map(|(f, _)| f)
             .collect();

@@ -24,7 +24,7 @@ use std::io::{self, Write};
 
 use crate::check::{Finding, Verdict};
 use crate::pipeline::FileResult;
-use crate::span::Position;
+use crate::text::span::Position;
 
 /// What the run was: `extract` reports claims, `verify` adds verdicts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub struct Summary {
     pub files: usize,
     pub claims: usize,
     /// Per verdict, indexed like [`Verdict::BY_SEVERITY`].
-    pub verdicts: [usize; 6],
+    pub verdicts: [usize; Verdict::COUNT],
     /// Files that could not be read.
     pub errors: usize,
     /// Findings silenced by a suppression comment: counted here and in
@@ -99,13 +99,13 @@ impl Summary {
             if suppressed {
                 self.suppressed += 1;
             } else {
-                self.verdicts[severity_index(finding.verdict)] += 1;
+                self.verdicts[finding.verdict.severity_index()] += 1;
             }
         }
     }
 
     pub fn count(&self, verdict: Verdict) -> usize {
-        self.verdicts[severity_index(verdict)]
+        self.verdicts[verdict.severity_index()]
     }
 
     /// Findings at `level` or worse.
@@ -116,13 +116,6 @@ impl Summary {
             .map(|v| self.count(*v))
             .sum()
     }
-}
-
-fn severity_index(verdict: Verdict) -> usize {
-    Verdict::BY_SEVERITY
-        .iter()
-        .position(|v| *v == verdict)
-        .unwrap_or(0)
 }
 
 /// Characters a terminal or a viewer may act on rather than show: C0 and
@@ -176,21 +169,12 @@ pub struct Style {
     pub mode: Mode,
     /// Colour (ANSI) is wanted: a terminal and no `NO_COLOR`.
     pub color: bool,
-    /// `--quiet`: the table lists only problems (see [`is_problem`]) and
+    /// `--quiet`: the table lists only problems (see [`Verdict::is_problem`]) and
     /// skips files without any; other formats are unchanged.
     pub quiet: bool,
     /// `--fail-on`: findings at this level or worse fail the run (JUnit
     /// failures); `None` for never.
     pub fail_on: Option<Verdict>,
-}
-
-/// Verdicts an editor must look at: annotated by `github`, reported by
-/// `sarif` and `markdown`, kept by `--quiet`.
-pub fn is_problem(verdict: Verdict) -> bool {
-    matches!(
-        verdict,
-        Verdict::Contradicted | Verdict::Misattributed | Verdict::Outdated | Verdict::Disputed
-    )
 }
 
 /// Where a finding's claim starts and ends: 1-based lines, columns in
@@ -280,6 +264,31 @@ pub fn claimreview(style: Style, author: Option<String>) -> Box<dyn Report> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_verdict_has_its_own_row_of_the_table() {
+        let names: Vec<&str> = Verdict::BY_SEVERITY.iter().map(|v| v.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "contradicted",
+                "misattributed",
+                "outdated",
+                "disputed",
+                "unverified",
+                "consistent"
+            ]
+        );
+        for (i, v) in Verdict::BY_SEVERITY.into_iter().enumerate() {
+            assert_eq!(v.severity_index(), i);
+            assert_eq!(Verdict::parse(v.name()), Some(v));
+            // Problems are what GitHub annotates and SARIF reports.
+            assert_eq!(v.is_problem(), v.look().github_level.is_some());
+        }
+        assert!(Verdict::Outdated.fails(Some(Verdict::Disputed)));
+        assert!(!Verdict::Disputed.fails(Some(Verdict::Outdated)));
+        assert!(!Verdict::Contradicted.fails(None));
+    }
 
     #[test]
     fn control_characters_are_shown_not_acted_on() {

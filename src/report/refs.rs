@@ -8,7 +8,6 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table as Grid};
 use serde::Serialize;
 
-use crate::describe;
 use crate::lang::Lang;
 use crate::refs::{Fact, FactIndex, Figure, RefValue, Term, Tolerance};
 
@@ -184,7 +183,7 @@ pub fn table(out: &mut dyn Write, index: &FactIndex) -> io::Result<()> {
             } else {
                 (String::new(), String::new())
             };
-            let mut figure = describe::figure(&v.figure, Lang::En);
+            let mut figure = v.figure.describe(Lang::En);
             if let Some(c) = fact.currency {
                 figure.push_str(&format!(" {c}"));
             }

@@ -19,7 +19,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Report, Style, Summary, claim_range, claim_text, is_problem};
+use super::{Report, Style, Summary, claim_range, claim_text};
 use crate::check::Verdict;
 use crate::pipeline::FileResult;
 
@@ -228,50 +228,11 @@ fn write_result(out: &mut dyn Write, first: bool, result: &ResultJson) -> io::Re
     Ok(())
 }
 
-fn level(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Contradicted => "error",
-        Verdict::Misattributed | Verdict::Outdated | Verdict::Disputed => "warning",
-        Verdict::Unverified => "note",
-        Verdict::Consistent => "none",
-    }
-}
-
-/// What each verdict means, for the rule's descriptions and help.
-fn describe(verdict: Verdict) -> (&'static str, &'static str) {
-    match verdict {
-        Verdict::Contradicted => (
-            "No reference figure agrees with the claim",
-            "No source's current figure (the latest dated on or before publication) agrees with the claim, within the fact's tolerance.",
-        ),
-        Verdict::Misattributed => (
-            "The claim's named source says otherwise",
-            "The article names a source whose figure disagrees with the claim, while another source's figure agrees.",
-        ),
-        Verdict::Outdated => (
-            "The claim agrees only with a replaced figure",
-            "The claim agrees only with figures that a source had replaced before the publication date.",
-        ),
-        Verdict::Disputed => (
-            "The sources disagree among themselves",
-            "The sources' current figures disagree among themselves; the claim agrees with some of them.",
-        ),
-        Verdict::Unverified => (
-            "No reference fact covers the claim",
-            "No fact in the reference files matches the claim.",
-        ),
-        Verdict::Consistent => (
-            "The claim agrees with the references",
-            "Every source's current figure agrees with the claim.",
-        ),
-    }
-}
-
 fn rules() -> Vec<Rule> {
     Verdict::BY_SEVERITY
         .iter()
         .map(|&verdict| {
-            let (short, full) = describe(verdict);
+            let (short, full) = (verdict.look().summary, verdict.look().help);
             Rule {
                 id: verdict.name(),
                 name: verdict.name().to_string(),
@@ -292,7 +253,7 @@ fn rules() -> Vec<Rule> {
                     ),
                 },
                 default_configuration: Configuration {
-                    level: level(verdict),
+                    level: verdict.look().sarif_level,
                 },
                 properties: RuleProperties { tags: ["factcheck"] },
             }
@@ -334,7 +295,7 @@ impl Report for Sarif {
         // own line hashes.
         let mut seen: HashMap<u64, usize> = HashMap::new();
         for (finding, suppressed) in file.entries() {
-            if !is_problem(finding.verdict) {
+            if !finding.verdict.is_problem() {
                 continue;
             }
             let (start, end) = claim_range(file, finding);
@@ -355,7 +316,7 @@ impl Report for Sarif {
             let result = ResultJson {
                 rule_id: finding.verdict.name(),
                 rule_index,
-                level: level(finding.verdict),
+                level: finding.verdict.look().sarif_level,
                 message: Text {
                     text: format!(
                         "\"{text}\" is {}{fact_note}: {}",

@@ -6,8 +6,8 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table as Grid};
 
-use super::{Mode, Report, Style, Summary, escape_controls, is_problem, summary_line_for};
-use crate::check::{Role, Verdict};
+use super::{Mode, Report, Style, Summary, escape_controls, summary_line_for};
+use crate::check::{Colour, Role, Verdict};
 use crate::claim::Value;
 use crate::describe;
 use crate::pipeline::FileResult;
@@ -26,14 +26,15 @@ impl Table {
     }
 }
 
+/// The verdict's colour ([`crate::check::Look::colour`]) in the terminal.
 pub fn verdict_color(verdict: Verdict) -> Color {
-    match verdict {
-        Verdict::Consistent => Color::Green,
-        Verdict::Unverified => Color::DarkGrey,
-        Verdict::Disputed => Color::Cyan,
-        Verdict::Outdated => Color::Yellow,
-        Verdict::Misattributed => Color::Magenta,
-        Verdict::Contradicted => Color::Red,
+    match verdict.look().colour {
+        Colour::Green => Color::Green,
+        Colour::DarkGrey => Color::DarkGrey,
+        Colour::Cyan => Color::Cyan,
+        Colour::Yellow => Color::Yellow,
+        Colour::Magenta => Color::Magenta,
+        Colour::Red => Color::Red,
     }
 }
 
@@ -51,7 +52,7 @@ impl Report for Table {
     fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         let doc = &file.doc;
         let shown = |(finding, suppressed): &(&crate::check::Finding, bool)| {
-            !self.style.quiet || (!suppressed && is_problem(finding.verdict))
+            !self.style.quiet || (!suppressed && finding.verdict.is_problem())
         };
         if self.style.quiet && !file.entries().any(|e| shown(&e)) {
             return Ok(());
@@ -139,7 +140,7 @@ impl Report for Table {
                     let line = format!(
                         "{} {}{date}{mark}{replaced}",
                         e.short,
-                        describe::figure(&e.figure, file.lang)
+                        e.figure.describe(file.lang)
                     );
                     escape_controls(&line).into_owned()
                 })

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use crate::extract::context::counted_noun;
-use crate::extract::token::Token;
+use crate::text::token::Token;
 
 use super::parse::{Lead, Parser};
 use super::resolve::Expr;

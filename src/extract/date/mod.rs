@@ -22,7 +22,7 @@ mod figures;
 mod parse;
 mod resolve;
 mod time;
-mod words;
+use crate::lang::dates as words;
 
 #[cfg(test)]
 mod tests;
@@ -61,7 +61,7 @@ struct State {
 }
 
 pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
-    let words = &super::Compiled::of(ctx.options.lang).dates;
+    let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
     let paragraphs: Vec<usize> = ctx
         .tokens
         .iter()

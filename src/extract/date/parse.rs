@@ -7,8 +7,8 @@ use jiff::civil::{Date, Weekday};
 use crate::extract::Ctx;
 use crate::extract::context::counted_noun;
 use crate::extract::number::parse_words;
-use crate::extract::token::Token;
 use crate::lang::Season;
+use crate::text::token::Token;
 use crate::when::{Grain, Part};
 
 use super::figures::{YEARS, full_date};

@@ -62,7 +62,7 @@ impl Parser<'_, '_> {
     fn not_a_count(&self, m: TimeMatch) -> Option<TimeMatch> {
         let next = self.ctx.tokens.get(m.end);
         let noun = counted_noun(self.ctx, m.end).is_some()
-            && !next.is_some_and(|t| t.is_capitalized(self.ctx.text));
+            && !next.is_some_and(|t| self.ctx.name_capital(t));
         (!(m.bare && noun)).then_some(m)
     }
 

@@ -20,7 +20,7 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     let next = tokens.get(j + 1);
     // "uno su tre", "one in three", "1 su 3": a ratio.
     let ratio_word =
-        |t: Option<&crate::extract::token::Token>| t.is_some_and(|t| ctx.is(t, List::RatioWords));
+        |t: Option<&crate::text::token::Token>| t.is_some_and(|t| ctx.is(t, List::RatioWords));
     // "un bambino su tre": one noun may stand after the first side.
     let ratio_before =
         ratio_word(prev) && ((j >= 2 && ratio(ctx, j - 2, j)) || (j >= 3 && ratio(ctx, j - 3, j)));
@@ -278,7 +278,8 @@ pub(super) fn after_name(ctx: &Ctx, j: usize) -> bool {
     let written = &ctx.text[prev.span];
     // "iOS", "CAP", "iPhone": a capital after the first letter.
     let inner_capital = written.chars().skip(1).any(char::is_uppercase);
-    let capital = written.chars().next().is_some_and(char::is_uppercase);
+    let capital =
+        !ctx.data.nouns_capitalized && written.chars().next().is_some_and(char::is_uppercase);
     inner_capital || (capital && !sentence_start)
 }
 
@@ -303,5 +304,5 @@ pub(super) fn postal_code(ctx: &Ctx, j: usize) -> bool {
         && t.norm.bytes().all(|b| b.is_ascii_digit())
         && tokens
             .get(j + 1)
-            .is_some_and(|n| n.is_word() && n.is_capitalized(ctx.text))
+            .is_some_and(|n| n.is_word() && ctx.name_capital(n))
 }

@@ -307,7 +307,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         // "10 Downing Street", "Movimento 5 Stelle": a name around it.
         let proper = tokens
             .get(end)
-            .is_some_and(|t| counted.is_some() && t.is_capitalized(ctx.text));
+            .is_some_and(|t| counted.is_some() && ctx.name_capital(t));
         if ((bare || fractional || singular || proper) && filter::after_name(ctx, j))
             || filter::postal_code(ctx, j)
             || (proper && singular)

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::escape;
-use crate::span::Span;
+use crate::text::span::Span;
 
 /// Which spans can be highlighted: not blank, inside the body (after the
 /// front matter), on character boundaries, and not overlapping a span

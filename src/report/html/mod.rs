@@ -62,29 +62,17 @@ pub fn safe_url(url: &str) -> Option<&str> {
 
 /// The sign shown with each verdict, so colour is never the only signal.
 pub fn icon(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Contradicted => "✗",
-        Verdict::Misattributed => "⇄",
-        Verdict::Outdated => "↻",
-        Verdict::Disputed => "±",
-        Verdict::Unverified => "?",
-        Verdict::Consistent => "✓",
-    }
+    verdict.look().sign
 }
 
 /// Counts per verdict, in [`Verdict::BY_SEVERITY`] order: comparing two
 /// of them lexicographically puts the worse file first.
-type Counts = [usize; 6];
+type Counts = [usize; Verdict::COUNT];
 
 fn counts(findings: &[Finding]) -> Counts {
-    let mut counts = [0; 6];
+    let mut counts = [0; Verdict::COUNT];
     for finding in findings {
-        if let Some(i) = Verdict::BY_SEVERITY
-            .iter()
-            .position(|v| *v == finding.verdict)
-        {
-            counts[i] += 1;
-        }
+        counts[finding.verdict.severity_index()] += 1;
     }
     counts
 }
@@ -171,7 +159,7 @@ fn evidence(out: &mut String, e: &Evidence, lang: Lang) {
     let _ = write!(
         out,
         " <b class=\"fig\">{}</b>",
-        escape(&describe::figure(&e.figure, lang))
+        escape(&e.figure.describe(lang))
     );
     match e.as_of {
         Some(date) => {

@@ -1,7 +1,7 @@
 use super::*;
 use crate::document::{Document, Origin};
 use crate::pipeline::{self, Settings};
-use crate::span::Span;
+use crate::text::span::Span;
 
 const REFS: &str = r#"
 sources:

@@ -6,10 +6,14 @@ use compact_str::CompactString;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-#[cfg(doc)]
-use crate::lang::vocab::Vocab;
-use crate::lang::vocab::{UNKNOWN, WordId};
-use crate::span::Span;
+use super::span::Span;
+
+/// A word of a language's vocabulary (`lang::vocab`); [`UNKNOWN`] for any
+/// other word. Defined here so that a token can carry it.
+pub type WordId = u32;
+
+/// The id of every word no table holds.
+pub const UNKNOWN: WordId = 0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -25,7 +29,7 @@ pub struct Token {
     pub kind: TokenKind,
     /// Folded form: lower case, accents stripped, `’` as `'`.
     pub norm: CompactString,
-    /// The folded word in the language's vocabulary ([`Vocab::assign`]);
+    /// The folded word in the language's vocabulary (`Vocab::assign`);
     /// [`UNKNOWN`] until assigned or when no table holds it.
     pub id: WordId,
     /// The same for the word without a possessive `'s` (`Russia's`).

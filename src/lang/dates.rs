@@ -5,9 +5,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Weekday;
 
-use crate::extract::token::{Token, tokenize};
 use crate::lang::vocab::{List, Vocab, VocabBuilder, WordId};
 use crate::lang::{LangData, Season, ZONE_CODES, Zone};
+use crate::text::token::{Token, tokenize};
 use crate::when::{Grain, Part};
 
 /// Phrases and their values, longest first under the id of their first

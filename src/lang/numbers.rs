@@ -1,0 +1,109 @@
+//! Number words split into morphemes (`duemilacinquecento` → due, mila,
+//! cinque, cento), from a language's `number_words` table.
+
+use std::sync::OnceLock;
+
+use super::{Lang, LangData, NumberWord};
+
+/// Splits a folded word into number morphemes, longest first
+/// (`duemilacinquecento` → due, mila, cinque, cento).
+pub fn split_number_word(word: &str, data: &LangData) -> Option<Vec<NumberWord>> {
+    NumberTable::of(data).split(word)
+}
+
+/// A language's number words arranged for [`split_number_word`].
+#[derive(Debug)]
+pub(crate) struct NumberTable {
+    code: &'static str,
+    exact: rustc_hash::FxHashMap<&'static str, NumberWord>,
+    /// Morphemes of two bytes or more by first byte, longest first.
+    by_first: Vec<Vec<(&'static str, NumberWord)>>,
+    /// Which first two bytes some number word has: one lookup turns away
+    /// almost every word of running text.
+    starts: Vec<bool>,
+}
+
+impl NumberTable {
+    /// See [`split_number_word`].
+    pub fn split(&self, word: &str) -> Option<Vec<NumberWord>> {
+        let word = word.trim_end_matches('\'');
+        if word.is_empty() || !self.may_start(word) {
+            return None;
+        }
+        // A word of two bytes or more that is a number word starts with
+        // one (itself): without such a prefix, no need to hash it.
+        if word.len() > 1 && self.longest_prefix(word).is_none() {
+            return None;
+        }
+        if let Some(&w) = self.exact.get(word) {
+            return Some(vec![w]);
+        }
+        let mut out = Vec::new();
+        let mut rest = word;
+        while !rest.is_empty() {
+            let (len, value) = self.longest_prefix(rest)?;
+            out.push(value);
+            rest = &rest[len..];
+            if out.len() > 12 {
+                return None;
+            }
+        }
+        Some(out)
+    }
+
+    pub fn of(data: &LangData) -> &'static NumberTable {
+        static ALL: OnceLock<Vec<NumberTable>> = OnceLock::new();
+        let all = ALL.get_or_init(|| {
+            Lang::ALL
+                .iter()
+                .map(|l| NumberTable::build(l.data()))
+                .collect()
+        });
+        all.iter().find(|t| t.code == data.code).unwrap_or(&all[0])
+    }
+
+    fn build(data: &LangData) -> NumberTable {
+        let mut by_first = vec![Vec::new(); 256];
+        let mut starts = vec![false; 1 << 16];
+        let mut exact = rustc_hash::FxHashMap::default();
+        for &(w, v) in data.number_words {
+            starts[Self::key(w.as_bytes())] = true;
+            // A word listed twice reads as its first row.
+            exact.entry(w).or_insert(v);
+        }
+        // Among prefixes of one length the last row wins: pushed in reverse
+        // order, kept by a stable sort.
+        for &(w, v) in data.number_words.iter().rev() {
+            if w.len() > 1 {
+                by_first[usize::from(w.as_bytes()[0])].push((w, v));
+            }
+        }
+        for list in &mut by_first {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        NumberTable {
+            code: data.code,
+            exact,
+            by_first,
+            starts,
+        }
+    }
+
+    fn key(w: &[u8]) -> usize {
+        (usize::from(w[0]) << 8) | usize::from(*w.get(1).unwrap_or(&0))
+    }
+
+    fn may_start(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        bytes.len() < 2 || self.starts[Self::key(bytes)]
+    }
+
+    /// The longest morpheme (two bytes or more) `rest` starts with.
+    fn longest_prefix(&self, rest: &str) -> Option<(usize, NumberWord)> {
+        let first = usize::from(*rest.as_bytes().first()?);
+        self.by_first[first]
+            .iter()
+            .find(|(w, _)| rest.starts_with(w))
+            .map(|&(w, v)| (w.len(), v))
+    }
+}
