@@ -10,6 +10,7 @@ mod markdown;
 pub mod refs;
 mod sarif;
 mod table;
+pub mod wire;
 
 pub use github::{escape_data, escape_property};
 pub use junit::escape_xml;
