@@ -512,7 +512,9 @@ fn extract_refuses_verify_only_formats() {
         ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("table or json"));
+        .stderr(predicate::str::contains(
+            "invalid value 'sarif' for '--format <FORMAT>'\n  [possible values: table, json]",
+        ));
 }
 
 #[test]

@@ -67,6 +67,24 @@ impl Format {
     pub fn parse(name: &str) -> Option<Format> {
         Format::ALL.into_iter().find(|f| f.name() == name)
     }
+
+    /// One line saying what the format is for (`--help`).
+    pub fn help(self) -> &'static str {
+        match self {
+            Format::Table => "One table per file, for the terminal",
+            Format::Json => "factcheck/v1 JSON",
+            Format::Github => "GitHub Actions annotations (workflow commands)",
+            Format::Sarif => "SARIF 2.1.0, for code scanning",
+            Format::Junit => "JUnit XML, one test case per claim",
+            Format::Markdown => "Markdown, for a pull-request comment",
+            Format::Html => {
+                "One self-contained HTML page with the article and its highlighted claims"
+            }
+        }
+    }
+
+    /// The formats `extract` writes: it has no verdicts to annotate.
+    pub const EXTRACT: [Format; 2] = [Format::Table, Format::Json];
 }
 
 /// Counts for the run's closing line and JSON summary.
