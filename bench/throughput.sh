@@ -12,8 +12,8 @@
 # `compare` (no reference file: clusters across the 10,000 articles) is
 # measured beside `extract` on the same files; its budget is 3× extract.
 #
-# Single-core figures pin the process to one CPU with taskset and one rayon
-# thread; the "all cores" lines use every CPU. Each line is the median of
+# Single-core figures pin the process to one CPU with taskset and one worker
+# thread (FACTCHECK_THREADS); the "all cores" lines use every CPU. Each line is the median of
 # three runs after an untimed one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,11 +41,11 @@ ensure_corpus() {
 measure() {
   local label=$1 cpus=$2 threads=$3
   shift 3
-  RAYON_NUM_THREADS=$threads taskset -c "$cpus" "$@" >/dev/null 2>&1 || true
+  FACTCHECK_THREADS=$threads taskset -c "$cpus" "$@" >/dev/null 2>&1 || true
   local stats runs=""
   stats=$(mktemp)
   for _ in 1 2 3; do
-    RAYON_NUM_THREADS=$threads /usr/bin/time -o "$stats" -f "%e %M" taskset -c "$cpus" "$@" >/dev/null 2>&1 || true
+    FACTCHECK_THREADS=$threads /usr/bin/time -o "$stats" -f "%e %M" taskset -c "$cpus" "$@" >/dev/null 2>&1 || true
     runs="$runs$(tail -1 "$stats")
 "
   done

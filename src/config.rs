@@ -27,6 +27,7 @@ use toml::Spanned;
 use crate::check::Verdict;
 use crate::lang::Lang;
 use crate::report::Format;
+use crate::text::LineIndex;
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "factcheck.toml";
@@ -264,14 +265,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
     Ok(config)
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// 1-based line and column (in characters) of a byte offset, by the one
+/// line index every output uses.
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    let position = LineIndex::new(text).position(text, offset);
+    (position.line, position.column)
 }
 
 #[cfg(test)]

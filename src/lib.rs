@@ -8,7 +8,6 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod claim;
-pub mod compare;
 pub mod document;
 pub mod error;
 pub mod extract;
@@ -23,6 +22,7 @@ pub mod yaml;
 
 pub use error::Error;
 pub mod check;
+pub mod compare;
 pub mod config;
 pub mod describe;
 pub mod diff;

@@ -11,7 +11,7 @@ use anyhow::{Context, Result, bail};
 use clap::{CommandFactory, Parser};
 
 use cli::output::Target;
-use cli::{Cli, ColorArg, Command, FailOn, FormatArg, InputArgs, LangArg};
+use cli::{Cli, ColorArg, Command, FailOn, InputArgs, LangArg};
 use factcheck::check::Verdict;
 use factcheck::compare;
 use factcheck::config::{self, Config};
@@ -97,7 +97,6 @@ fn run(cli: Cli) -> Result<u8> {
             let index = load_refs(&refs)?;
             let format = args
                 .format
-                .map(FormatArg::format)
                 .or(config.as_ref().and_then(|c| c.format))
                 .unwrap_or(Format::Table);
             let fail_on = args
@@ -118,13 +117,8 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Extract(args) => {
             let config = load_config(&args.input)?;
-            let format = args.format.map_or(Format::Table, FormatArg::format);
-            if !matches!(format, Format::Table | Format::Json) {
-                bail!(
-                    "extract writes table or json; `{}` is for verify",
-                    format.name()
-                );
-            }
+            // `--format` takes only `Format::EXTRACT`.
+            let format = args.format.unwrap_or(Format::Table);
             let found = discover(&args.input, config.as_ref())?;
             let target = Target::of(args.input.output.as_deref());
             target.refuse_inputs(input_paths(&found, config.as_ref()))?;
@@ -404,7 +398,7 @@ fn run_articles(
             "timing: {} files in {secs:.3} s ({:.0} files/s, {} threads)",
             summary.files,
             summary.files as f64 / secs.max(1e-9),
-            rayon::current_num_threads()
+            pipeline::threads()
         )?;
     }
     if summary.errors > 0 {
@@ -421,12 +415,8 @@ fn run_articles(
 /// writes the report once all are read.
 fn run_compare(args: cli::CompareArgs) -> Result<u8> {
     let config = load_config(&args.input)?;
-    let format = args.format.map_or(Format::Table, FormatArg::format);
-    if matches!(format, Format::Junit | Format::ClaimReview) {
-        bail!(
-            "compare writes table, json, markdown, html, github or sarif; junit and claimreview are for verify"
-        );
-    }
+    // clap lets only `Format::COMPARE` through.
+    let format = args.format.unwrap_or(Format::Table);
     let found = discover(&args.input, config.as_ref())?;
     let target = Target::of(args.input.output.as_deref());
     target.refuse_inputs(input_paths(&found, config.as_ref()))?;

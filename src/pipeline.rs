@@ -472,10 +472,24 @@ fn canonical(path: &Path) -> Option<PathBuf> {
 /// waiting for an earlier one to be reported): memory holds at most this
 /// many documents.
 pub fn chunk_size() -> usize {
-    (rayon::current_num_threads() * 8).max(16)
+    (threads() * 8).max(16)
 }
 
-/// Processes `inputs` on `rayon::current_num_threads()` workers and hands
+/// How many worker threads a run uses: `FACTCHECK_THREADS` when set to a
+/// positive number (the benchmarks pin runs to one with it), else the CPUs
+/// this process may run on.
+pub fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| {
+        std::env::var("FACTCHECK_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse().ok())
+            .filter(|&n: &usize| n > 0)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    })
+}
+
+/// Processes `inputs` on [`threads`] workers and hands
 /// each outcome to `sink` in input order, so reports come out sorted. The
 /// calling thread reports while the workers go on with the next files;
 /// a worker does not start a file more than [`chunk_size`] ahead of the
@@ -491,9 +505,9 @@ pub fn run<E>(
     use std::sync::{Condvar, Mutex, mpsc};
 
     let window = chunk_size();
-    let workers = rayon::current_num_threads().clamp(1, inputs.len().max(1));
+    let workers = threads().clamp(1, inputs.len().max(1));
     if workers == 1 {
-        // One thread (one CPU, or `RAYON_NUM_THREADS=1`): each file in turn
+        // One thread (one CPU, or `FACTCHECK_THREADS=1`): each file in turn
         // on this thread, without handing results over to it.
         for input in inputs {
             sink(input, process(input, job))?;

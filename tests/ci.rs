@@ -3,6 +3,8 @@
 //! and `--diff-base` in temporary directories (outside any git repository
 //! unless the test makes one).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -315,7 +317,7 @@ fn walk_honours_ignore_files_config_and_suppressions() {
         .args(["verify", "content", "--format", "json"])
         .output()
         .unwrap();
-    let doc: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let doc: Value = common::checked(serde_json::from_slice(&output.stdout).expect("JSON"));
     let paths: Vec<&str> = doc["files"]
         .as_array()
         .unwrap()
@@ -459,7 +461,7 @@ fn diff_base_keeps_only_changed_lines() {
         ])
         .output()
         .unwrap();
-    let doc: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let doc: Value = common::checked(serde_json::from_slice(&output.stdout).expect("JSON"));
     let texts: Vec<(&str, &str)> = doc["files"]
         .as_array()
         .unwrap()
@@ -510,7 +512,9 @@ fn extract_refuses_verify_only_formats() {
         ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("table or json"));
+        .stderr(predicate::str::contains(
+            "invalid value 'sarif' for '--format <FORMAT>'\n  [possible values: table, json]",
+        ));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! CLI tests: the real binary on fixture folders under `tests/cmd/`, one
 //! per exit code and per format.
 
+mod common;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -14,7 +15,8 @@ fn factcheck() -> Command {
 
 fn json(args: &[&str]) -> (Value, i32) {
     let output = factcheck().args(args).output().expect("runs");
-    let doc: Value = serde_json::from_slice(&output.stdout).expect("valid JSON on stdout");
+    let doc: Value =
+        common::checked(serde_json::from_slice(&output.stdout).expect("valid JSON on stdout"));
     (doc, output.status.code().unwrap_or(-1))
 }
 
@@ -217,7 +219,7 @@ fn missing_publication_date_warns_once_and_leaves_relative_dates_unresolved() {
         .expect("runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(stderr.matches("--date").count(), 1, "{stderr}");
-    let doc: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let doc: Value = common::checked(serde_json::from_slice(&output.stdout).expect("JSON"));
     let last_month = claim(&doc, "last month");
     assert_eq!(last_month["value"], Value::Null);
     assert_eq!(last_month["relative"], true);

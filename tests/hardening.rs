@@ -4,6 +4,8 @@
 //! bad input refused with a message, and time linear in the input (checked
 //! by a generous ratio of sizes, never by seconds).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -66,12 +68,12 @@ fn names(dir: &Path) -> Vec<String> {
 }
 
 fn json(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+    common::checked(serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
         panic!(
             "no JSON ({e}); stderr: {}",
             String::from_utf8_lossy(&output.stderr)
         )
-    })
+    }))
 }
 
 // ---- Data loss and corruption ----
@@ -222,7 +224,7 @@ fn output_to_a_fifo_writes_through() {
         .assert()
         .code(1);
     let text = reader.join().unwrap();
-    let doc: Value = serde_json::from_str(&text).unwrap();
+    let doc: Value = common::checked(serde_json::from_str(&text).unwrap());
     assert_eq!(doc["summary"]["contradicted"], 1);
     use std::os::unix::fs::FileTypeExt;
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());

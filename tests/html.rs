@@ -6,6 +6,8 @@
 //! `FACTCHECK_REQUIRE_CHROMIUM=1` (set by `.ci/run`) makes that a failure.
 //! `FACTCHECK_CHROMIUM` names another binary.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -123,7 +125,7 @@ fn json(paths: &[&str]) -> Value {
     let mut args = vec!["verify", "--refs", "tests/cmd/html/claims"];
     args.extend(paths);
     args.extend(["--format", "json"]);
-    serde_json::from_slice(&factcheck(&args)).expect("JSON report")
+    common::checked(serde_json::from_slice(&factcheck(&args)).expect("JSON report"))
 }
 
 /// `(verdict, text)` of every highlighted claim, in document order.

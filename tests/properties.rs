@@ -8,6 +8,8 @@
 //! the extractor than random characters do; and small valid reference
 //! files, for `verify`. Case counts keep the file under ~20 s in debug.
 
+mod common;
+
 use factcheck::document::{Document, Origin};
 use factcheck::extract::{self, Options};
 use factcheck::lang::Lang;
@@ -372,7 +374,7 @@ fn assert_spans(result: &FileResult) {
     let mut summary = Summary::default();
     summary.add(result);
     json.finish(&mut out, &summary).unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+    let doc: serde_json::Value = common::checked(serde_json::from_slice(&out).expect("valid JSON"));
     let claims = doc["files"][0]["claims"].as_array().unwrap();
     assert_eq!(claims.len(), result.findings.len());
     for (claim, finding) in claims.iter().zip(&result.findings) {

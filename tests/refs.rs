@@ -3,6 +3,8 @@
 //! formats, and the verdicts that depend on the references (time, named
 //! sources). Fixtures live under `tests/cmd/refs-*/`.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -266,7 +268,7 @@ fn list_json_has_a_stable_schema() {
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(0));
-    let doc: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let doc: Value = common::checked(serde_json::from_slice(&output.stdout).expect("JSON"));
     assert_eq!(doc["schema"], "factcheck-refs/v1");
     let facts = doc["facts"].as_array().expect("facts");
     let kinds: Vec<&str> = facts.iter().filter_map(|f| f["kind"].as_str()).collect();
@@ -315,7 +317,7 @@ fn verdict(article: &str, refs: &str, date: &str, lang: &str) -> (String, String
         .write_stdin(article)
         .output()
         .expect("runs");
-    let doc: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let doc: Value = common::checked(serde_json::from_slice(&output.stdout).expect("JSON"));
     let claims = doc["files"][0]["claims"].as_array().expect("claims");
     assert_eq!(claims.len(), 1, "{doc:#}");
     (

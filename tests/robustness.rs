@@ -3,6 +3,7 @@
 //! file never hides the others. Fixtures are written to a temporary
 //! directory at test time (the large ones are sparse or generated).
 
+mod common;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -39,7 +40,7 @@ fn run(dir: &Path, args: &[&str]) -> Run {
     });
     Run {
         code: output.status.code().unwrap_or(-1),
-        json,
+        json: common::checked(json),
         stderr,
     }
 }

@@ -6,6 +6,7 @@ pub mod refs;
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use factcheck::check::Verdict;
@@ -141,9 +142,9 @@ pub struct DraftArgs {
 pub struct CompareArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Report format: table, json, markdown, html, github or sarif [default: table]
-    #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
+    /// Report format [default: table]
+    #[arg(long, value_parser = format_parser(&Format::COMPARE))]
+    pub format: Option<Format>,
     /// Exit 1 when a listed cluster is at this status or worse: conflict,
     /// changed, agree (or `never`) [default: conflict]
     #[arg(long, value_parser = parse_status)]
@@ -273,8 +274,8 @@ pub struct VerifyArgs {
     #[arg(long)]
     pub refs: Vec<PathBuf>,
     /// Report format [default: table]
-    #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
+    #[arg(long, value_parser = format_parser(&Format::ALL))]
+    pub format: Option<Format>,
     /// Exit 1 when a finding is at this level or worse (or `never`) [default: contradicted]
     #[arg(long, value_parser = parse_fail_on)]
     pub fail_on: Option<FailOn>,
@@ -287,45 +288,21 @@ pub struct VerifyArgs {
 pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Report format: table or json [default: table]
-    #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
+    /// Report format [default: table]
+    #[arg(long, value_parser = format_parser(&Format::EXTRACT))]
+    pub format: Option<Format>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// One table per file, for the terminal
-    Table,
-    /// factcheck/v1 JSON
-    Json,
-    /// GitHub Actions annotations (workflow commands)
-    Github,
-    /// SARIF 2.1.0, for code scanning
-    Sarif,
-    /// JUnit XML, one test case per claim
-    Junit,
-    /// Markdown, for a pull-request comment
-    Markdown,
-    /// One self-contained HTML page with the article and its highlighted claims
-    Html,
-    /// schema.org ClaimReview JSON-LD, one object per alarm at or above --fail-on
-    #[value(name = "claimreview")]
-    ClaimReview,
-}
-
-impl FormatArg {
-    pub fn format(self) -> Format {
-        match self {
-            FormatArg::Table => Format::Table,
-            FormatArg::Json => Format::Json,
-            FormatArg::Github => Format::Github,
-            FormatArg::Sarif => Format::Sarif,
-            FormatArg::Junit => Format::Junit,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Html => Format::Html,
-            FormatArg::ClaimReview => Format::ClaimReview,
-        }
-    }
+/// A `--format` parser accepting `formats` (the library's [`Format`], no
+/// copy of it here), each listed in `--help` with what it is for.
+fn format_parser(formats: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(
+        formats
+            .iter()
+            .map(|f| PossibleValue::new(f.name()).help(f.help())),
+    )
+    // The parser above lets only these names through.
+    .map(|name| Format::parse(&name).unwrap_or(Format::Table))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

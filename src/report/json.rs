@@ -2,8 +2,9 @@
 //! file's entry is written as it comes, so a long run holds no more than
 //! one file in memory. The writer is hand-rolled for speed (an archive run
 //! writes about eight bytes of JSON per byte of article); its output is
-//! byte for byte what `serde_json::to_writer_pretty` gives for the same
-//! document, which a test checks.
+//! byte for byte what `serde_json::to_writer_pretty` gives for the typed
+//! document of `wire.rs` (the contract, with `schema/factcheck-v1.json`),
+//! which a test there checks on whole runs.
 
 use std::io::{self, Write};
 

@@ -12,6 +12,7 @@ pub mod refs;
 mod sarif;
 mod spool;
 mod table;
+pub mod wire;
 
 pub use github::{escape_data, escape_property};
 pub use html::{escape as escape_html, safe_url};
@@ -73,6 +74,37 @@ impl Format {
     pub fn parse(name: &str) -> Option<Format> {
         Format::ALL.into_iter().find(|f| f.name() == name)
     }
+
+    /// One line saying what the format is for (`--help`).
+    pub fn help(self) -> &'static str {
+        match self {
+            Format::Table => "One table per file, for the terminal",
+            Format::Json => "factcheck/v1 JSON",
+            Format::Github => "GitHub Actions annotations (workflow commands)",
+            Format::Sarif => "SARIF 2.1.0, for code scanning",
+            Format::Junit => "JUnit XML, one test case per claim",
+            Format::Markdown => "Markdown, for a pull-request comment",
+            Format::Html => {
+                "One self-contained HTML page with the article and its highlighted claims"
+            }
+            Format::ClaimReview => {
+                "schema.org ClaimReview JSON-LD, one object per alarm at or above --fail-on"
+            }
+        }
+    }
+
+    /// The formats `extract` writes: it has no verdicts to annotate.
+    pub const EXTRACT: [Format; 2] = [Format::Table, Format::Json];
+
+    /// The formats `compare` writes: clusters, not test cases or reviews.
+    pub const COMPARE: [Format; 6] = [
+        Format::Table,
+        Format::Json,
+        Format::Markdown,
+        Format::Html,
+        Format::Github,
+        Format::Sarif,
+    ];
 }
 
 /// Counts for the run's closing line and JSON summary.
