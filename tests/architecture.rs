@@ -23,6 +23,8 @@ const LAYERS: &[&[&str]] = &[
     &["pipeline"],
     &["report"],
     &["config"],
+    &["compare"],
+    &["draft", "lsp"],
 ];
 
 fn rank(module: &str) -> Option<usize> {

@@ -12,10 +12,10 @@ use crate::check::clause;
 use crate::claim::{Claim, Kind, Value};
 use crate::document::Document;
 use crate::extract::Extraction;
-use crate::extract::token::{Token, TokenKind};
 use crate::lang::Lang;
 use crate::lang::vocab::List;
-use crate::span::{LineCursor, Span};
+use crate::text::{LineCursor, Span};
+use crate::text::{Token, TokenKind};
 use crate::when::DateValue;
 
 /// What a claim is about, the key that blocks candidates.
@@ -159,11 +159,7 @@ pub fn items(
         let counted: Vec<String> = claim
             .counted
             .as_deref()
-            .map(|n| {
-                n.split_whitespace()
-                    .map(crate::extract::token::fold)
-                    .collect()
-            })
+            .map(|n| n.split_whitespace().map(crate::text::fold).collect())
             .unwrap_or_default();
         let in_counted = |table: Table| {
             (0..counted.len())

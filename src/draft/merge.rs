@@ -220,14 +220,14 @@ fn edit(
 /// The key (else the name) of the file's source that `source` names by
 /// its name or an alias; `source` itself when none does.
 fn known_source(index: &FactIndex, source: &str) -> String {
-    let folded = crate::extract::token::fold(source);
+    let folded = crate::text::fold(source);
     index
         .sources
         .iter()
         .find(|s| {
             std::iter::once(&s.name)
                 .chain(&s.aliases)
-                .any(|a| crate::extract::token::fold(a) == folded)
+                .any(|a| crate::text::fold(a) == folded)
         })
         .map_or(source.to_string(), |s| {
             s.key.clone().unwrap_or(s.name.clone())

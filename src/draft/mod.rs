@@ -229,7 +229,7 @@ fn not_a_key(source: &str) -> String {
 
 /// `killed-morocco`: lower-case ASCII words joined by `-`.
 pub fn slug(text: &str, fallback: &str) -> String {
-    let folded = crate::extract::token::fold(text);
+    let folded = crate::text::fold(text);
     let mut out = String::new();
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {
