@@ -18,8 +18,8 @@ use crate::error::Error;
 use crate::extract::{self, DecimalMark, Options};
 use crate::lang::Lang;
 use crate::refs::FactIndex;
-use crate::span::{LineCursor, Span};
 use crate::suppress;
+use crate::text::span::{LineCursor, Span};
 
 /// Article extensions a directory walk picks up.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];

@@ -23,6 +23,7 @@ const LAYERS: &[&[&str]] = &[
     &["pipeline"],
     &["report"],
     &["config"],
+    &["lsp"],
 ];
 
 fn rank(module: &str) -> Option<usize> {

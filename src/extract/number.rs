@@ -133,7 +133,9 @@ impl Accumulator {
                     }
                 };
                 if s > self.last_scale && self.total > 0.0 && self.last_scale > 0.0 {
-                    self.total = (self.total + base) * s;
+                    // "mil millones", "two thousand million": a larger
+                    // scale multiplies what came before, adding no one.
+                    self.total = (self.total + self.current) * s;
                 } else {
                     self.total += base * s;
                 }

@@ -130,6 +130,7 @@ pub(crate) struct Words {
     pub next: Table<()>,
     pub this: Table<()>,
     pub ago: Table<()>,
+    pub ago_before: Table<()>,
     pub units: Table<Grain>,
     pub plural_units: Table<Grain>,
     pub one: Table<()>,
@@ -173,6 +174,7 @@ impl Words {
             next: list(d.next, e, vocab),
             this: list(d.this, e, vocab),
             ago: list(d.ago, e, vocab),
+            ago_before: list(d.ago_before, e, vocab),
             units: Table::new(d.units.iter().copied(), e, vocab),
             plural_units: Table::new(d.plural_units.iter().copied(), e, vocab),
             one: list(d.one, e, vocab),
@@ -217,6 +219,7 @@ impl Words {
             .chain(self.next.words())
             .chain(self.this.words())
             .chain(self.ago.words())
+            .chain(self.ago_before.words())
             .chain(self.units.words())
             .chain(self.plural_units.words())
             .chain(self.parts.words())
@@ -231,7 +234,7 @@ impl Words {
         for id in words.collect::<Vec<_>>() {
             vocab.mark_id(id, List::DateAnchor);
         }
-        let tables: [&dyn FirstWords; 29] = [
+        let tables: [&dyn FirstWords; 30] = [
             &self.months,
             &self.month_abbreviations,
             &self.ambiguous,
@@ -241,6 +244,7 @@ impl Words {
             &self.next,
             &self.this,
             &self.ago,
+            &self.ago_before,
             &self.units,
             &self.plural_units,
             &self.one,

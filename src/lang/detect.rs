@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Lang;
+use crate::text::token::fold;
 
 /// A detected language and whether the evidence settles it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +41,7 @@ pub fn guess(text: &str) -> Guess {
         .take(MAX_WORDS)
     {
         lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        crate::text::token::fold_onto(word, &mut lower);
         if let Some(&lang) = words.get(lower.as_str()) {
             scores[lang] += WORD;
             continue;
@@ -69,15 +70,15 @@ pub fn guess(text: &str) -> Guess {
 }
 
 /// Stopwords and detect words of exactly one language, by language index.
-fn distinctive_words() -> &'static HashMap<&'static str, usize> {
-    static WORDS: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+fn distinctive_words() -> &'static HashMap<String, usize> {
+    static WORDS: OnceLock<HashMap<String, usize>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut owner: HashMap<&'static str, Option<usize>> = HashMap::default();
+        let mut owner: HashMap<String, Option<usize>> = HashMap::default();
         for (i, lang) in Lang::ALL.iter().enumerate() {
             let data = lang.data();
             for &w in data.stopwords.iter().chain(data.detect_words) {
                 owner
-                    .entry(w)
+                    .entry(fold(w))
                     .and_modify(|o| {
                         if *o != Some(i) {
                             *o = None;
@@ -95,13 +96,18 @@ fn distinctive_words() -> &'static HashMap<&'static str, usize> {
 
 /// The one language with an ending `word` has (longer than the ending).
 fn ending_lang(word: &str) -> Option<usize> {
-    let mut found = None;
-    for (i, lang) in Lang::ALL.iter().enumerate() {
-        let has = lang
-            .data()
-            .detect_endings
+    static ENDINGS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let endings = ENDINGS.get_or_init(|| {
+        Lang::ALL
             .iter()
-            .any(|e| word.len() > e.len() && word.ends_with(e));
+            .map(|l| l.data().detect_endings.iter().map(|e| fold(e)).collect())
+            .collect()
+    });
+    let mut found = None;
+    for (i, list) in endings.iter().enumerate() {
+        let has = list
+            .iter()
+            .any(|e| word.len() > e.len() && word.ends_with(e.as_str()));
         if has {
             if found.is_some() {
                 return None;

@@ -24,6 +24,7 @@ pub static EN: LangData = LangData {
     ],
     decimal_separator: '.',
     thousands_separator: ',',
+    symbol_after: false,
     elision: false,
     nouns_capitalized: false,
     tens_units: TensUnits::TensFirst,
@@ -810,6 +811,7 @@ pub static EN: LangData = LangData {
         next: &["next"],
         this: &["this"],
         ago: &["ago"],
+        ago_before: &[],
         units: &[
             ("day", Grain::Day),
             ("week", Grain::Week),

@@ -24,6 +24,7 @@ pub static IT: LangData = LangData {
     ],
     decimal_separator: ',',
     thousands_separator: '.',
+    symbol_after: false,
     elision: true,
     nouns_capitalized: false,
     tens_units: TensUnits::TensFirst,
@@ -840,6 +841,7 @@ pub static IT: LangData = LangData {
         next: &["prossimo", "prossima", "venturo", "ventura"],
         this: &["questo", "questa", "quest'"],
         ago: &["fa"],
+        ago_before: &[],
         units: &[
             ("giorno", Grain::Day),
             ("settimana", Grain::Week),

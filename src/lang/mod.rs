@@ -53,6 +53,7 @@ macro_rules! languages {
 languages! {
     it::IT => It,
     en::EN => En,
+    de::DE => De,
 }
 
 impl Lang {
@@ -134,8 +135,14 @@ impl TensUnits {
     /// Two number words that each add form one number: `prev` and `next`
     /// are tens and units in the language's order. Any other two ("a
     /// three-year", "one two") are two numbers.
+    /// Whole hundreds written as one word ("doscientos", "quinientos") are
+    /// followed by what is below a hundred in either order.
     pub fn joins(self, prev: f64, next: f64) -> bool {
         let tens = |v: f64| v >= 20.0 && v % 10.0 == 0.0;
+        let hundreds = (100.0..1000.0).contains(&prev) && prev % 100.0 == 0.0;
+        if hundreds && next < 100.0 {
+            return true;
+        }
         match self {
             TensUnits::TensFirst => tens(prev) && next < 10.0,
             TensUnits::UnitsFirst => prev < 10.0 && tens(next),
@@ -194,6 +201,9 @@ pub struct LangData {
     /// The thousands separator written between groups of digits (`10.000`
     /// in Italian, `10,000` in English); the other one of `,` and `.`.
     pub thousands_separator: char,
+    /// Currency symbols follow the figure after a space ("1.200 €",
+    /// "1 200 €"); elsewhere a symbol after a space opens the next figure.
+    pub symbol_after: bool,
     /// Articles and prepositions elide with an apostrophe (`dell'anno`,
     /// `l'`): a word ends after an inner apostrophe. Without it the
     /// apostrophe stays inside the word (`Russia's`).
@@ -386,6 +396,8 @@ pub struct DateWords {
     pub this: &'static [&'static str],
     /// "fa", "ago", after a number of units.
     pub ago: &'static [&'static str],
+    /// "vor", "hace", "il y a": the same before the number of units.
+    pub ago_before: &'static [&'static str],
     /// Calendar units in the singular ("la settimana scorsa", "a year ago").
     pub units: &'static [(&'static str, Grain)],
     /// Calendar units in the plural ("tre giorni fa").
@@ -541,7 +553,7 @@ mod tests {
 
     #[test]
     fn one_sentence_texts_are_detected_by_their_distinctive_words() {
-        use Lang::{En, It};
+        use Lang::{De, En, It};
         let rows = [
             ("In Germany alone, 31,457 people died.", En),
             ("On Sunday, 2,318 runners finished the marathon.", En),
@@ -557,6 +569,13 @@ mod tests {
             ("A Milano 12.500 studenti in piazza.", It),
             ("Il debito è salito del 2,5%.", It),
             ("Incendi: 740 ettari bruciati in Sardegna.", It),
+            ("In Bayern wurden 2.318 Schulen geschlossen.", De),
+            ("Über 4.200 Haushalte waren ohne Strom.", De),
+            ("Die Preise stiegen im März um 3,4 Prozent.", De),
+            ("Nur 12.480 Karten wurden verkauft.", De),
+            ("Rund 600 Feuerwehrleute kämpften gegen das Feuer.", De),
+            ("Die Bahn strich 1.045 Verbindungen.", De),
+            ("Gestern kamen 300 Menschen.", De),
         ];
         let failures: Vec<String> = rows
             .iter()

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use lsp_types::{Position, Range, Uri};
 
-use crate::span::{LineIndex, Span};
+use crate::text::span::{LineIndex, Span};
 
 /// The LSP position of byte `offset` in `text`.
 pub fn position(text: &str, lines: &LineIndex, offset: usize) -> Position {

@@ -306,7 +306,7 @@ impl Server {
                     match change.range {
                         // Incremental edits, should a client send them.
                         Some(range) => {
-                            let lines = crate::span::LineIndex::new(&open.text);
+                            let lines = crate::text::span::LineIndex::new(&open.text);
                             let start = convert::offset(&open.text, &lines, range.start);
                             let end = convert::offset(&open.text, &lines, range.end).max(start);
                             open.text.replace_range(start..end, &change.text);

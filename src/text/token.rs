@@ -117,6 +117,15 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// [`fold`] appended to `out`, which the caller reuses from word to word.
+pub fn fold_onto(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        fold_into(text, out);
+    }
+}
+
 /// The general path of [`fold`], appending to any string type.
 fn fold_into<S: Extend<char> + for<'a> Extend<&'a str>>(text: &str, out: &mut S) {
     // `İ` decomposes to `I` and a dot above: stripping the mark leaves `i`.

@@ -1,0 +1,88 @@
+//! Table-driven tests of quantity normalization in German, Spanish and
+//! French, one row per expression, in the format of `tests.rs`: every
+//! quantity claim of the sentence as `kind value qualifier low..high
+//! [unit|currency] [counted]`.
+
+use super::tests::check;
+use crate::lang::Lang;
+
+#[test]
+fn german_quantities_normalize() {
+    check(DE, Lang::De);
+}
+
+#[rustfmt::skip]
+const DE: &[(&str, &str)] = &[
+    // Digits: `.` groups thousands, `,` marks decimals.
+    ("Nach Angaben der Polizei kamen 56.421 Besucher.", "count 56421 exact 56421..56421 [Besucher]"),
+    ("Die Firma beschäftigt 4.000 Mitarbeiter.", "count 4000 exact 4000..4000 [Mitarbeiter]"),
+    ("Im Landkreis leben 1.234.567 Einwohner.", "count 1234567 exact 1234567..1234567 [Einwohner]"),
+    ("Der Pegel stieg auf 2,5 Meter.", "measure 2.5 exact 2.5..2.5 m"),
+    ("Die Inflation lag bei 2,2 Prozent.", "percent 2.2 exact 2.2..2.2"),
+    ("Die Strecke ist 12,5 Kilometer lang.", "measure 12.5 exact 12.5..12.5 km"),
+    // German nouns are capitalized: no name after a figure.
+    ("Die Armee schickte 600 Soldaten an die Grenze.", "count 600 exact 600..600 [Soldaten]"),
+    ("Es meldeten sich 35 Freiwillige.", "count 35 exact 35..35 [Freiwillige]"),
+    ("In Bayern wurden 120 Schulen geschlossen.", "count 120 exact 120..120 [Schulen]"),
+    // Number words, compounds written as one word.
+    ("Zwölftausend Menschen demonstrierten.", "count 12000 exact 12000..12000 [Menschen]"),
+    ("Die Stadt pflanzte dreihundertfünfzig Bäume.", "count 350 exact 350..350 [Bäume]"),
+    ("Einundzwanzig Häuser brannten nieder.", "count 21 exact 21..21 [Häuser]"),
+    ("Es wurden zweitausendvierhundert Fahrgäste gezählt.", "count 2400 exact 2400..2400 [Fahrgäste]"),
+    ("Rund zweihunderttausend Zuschauer sahen zu.", "count 200000 approx 180000..220000 [Zuschauer]"),
+    ("Sechsundzwanzig Abgeordnete stimmten dagegen.", "count 26 exact 26..26 [Abgeordnete]"),
+    ("Der Verein hat dreißig Mitglieder.", "count 30 exact 30..30 [Mitglieder]"),
+    ("Die Firma zahlte zwei Millionen Euro.", "money 2000000 exact 2000000..2000000 EUR"),
+    ("Das Land erhielt eine Million Impfdosen.", "count 1000000 exact 1000000..1000000 [Impfdosen]"),
+    ("Elf Bergleute wurden gerettet.", "count 11 exact 11..11 [Bergleute]"),
+    ("Siebzehn Flüge fielen aus.", "count 17 exact 17..17 [Flüge]"),
+    // Scale words and abbreviations; "Billion" is 10¹².
+    ("Die Stadt erwartet 10 Tausend Gäste.", "count 10000 exact 10000..10000 [Gäste]"),
+    ("Das Projekt kostet 3,5 Mio. Euro.", "money 3500000 exact 3500000..3500000 EUR"),
+    ("Der Bund gibt 1,2 Mrd. Euro aus.", "money 1200000000 exact 1200000000..1200000000 EUR"),
+    ("Das Werk kostet 4 Milliarden Euro.", "money 4000000000 exact 4000000000..4000000000 EUR"),
+    ("In der Region leben 2,3 Millionen Menschen.", "count 2300000 exact 2300000..2300000 [Menschen]"),
+    ("Die Schulden liegen bei 2,5 Billionen Euro.", "money 2500000000000 exact 2500000000000..2500000000000 EUR"),
+    ("Der Konzern machte 800 Mio. Dollar Verlust.", "money 800000000 exact 800000000..800000000 USD"),
+    ("Die Anleihe hat ein Volumen von 12 Mio. Franken.", "money 12000000 exact 12000000..12000000 CHF"),
+    ("Die Rechnung beläuft sich auf 50 Euro.", "money 50 exact 50..50 EUR"),
+    ("Der Preis liegt bei 1.200 €.", "money 1200 exact 1200..1200 EUR"),
+    ("Der Kredit beträgt 300 Millionen US-Dollar.", "money 300000000 exact 300000000..300000000 USD"),
+    // Qualifiers.
+    ("Mehr als 1.200 Feuerwehrleute waren im Einsatz.", "count 1200 more_than 1200.. [Feuerwehrleute]"),
+    ("Über 500 Menschen wurden evakuiert.", "count 500 more_than 500.. [Menschen]"),
+    ("Rund 180 Hektar Wald sind verbrannt.", "measure 180 approx 162..198 ha"),
+    ("Etwa 500 Urlauber mussten das Hotel verlassen.", "count 500 approx 450..550 [Urlauber]"),
+    ("Die Polizei zählte knapp 600 Demonstranten.", "count 600 approx 540..600 [Demonstranten]"),
+    ("Mindestens 18 Menschen wurden getötet.", "count 18 at_least 18.. [Menschen]"),
+    ("Bis zu 600 Stellen fallen weg.", "count 600 at_most 0..600 [Stellen]"),
+    ("Weniger als 100 Plätze sind frei.", "count 100 less_than 0..100 [Plätze]"),
+    ("Fast 40 Prozent der Wähler blieben zu Hause.", "percent 40 approx 36..40"),
+    ("Ungefähr 70 Busse fahren täglich.", "count 70 approx 63..77 [Busse]"),
+    ("Höchstens 30 Personen dürfen hinein.", "count 30 at_most 0..30 [Personen]"),
+    ("Es kamen lediglich 45 Zuschauer.", "count 45 exact 45..45 [Zuschauer]"),
+    ("Zwischen 300 und 400 Menschen nahmen teil.", "count - range 300..400 [Menschen]"),
+    ("Die Preise steigen um 3 bis 5 Prozent.", "percent - range 3..5"),
+    // Vague quantities.
+    ("Tausende Menschen gingen auf die Straße.", "count - vague 2000..9999 [Menschen]"),
+    ("Hunderte Autos standen im Stau.", "count - vague 200..999 [Autos]"),
+    ("Zehntausende Haushalte waren ohne Strom.", "count - vague 20000..99999 [Haushalte]"),
+    ("Dutzende Flüge wurden gestrichen.", "count - vague 24..199 [Flüge]"),
+    ("Ein Dutzend Boote lagen im Hafen.", "count 12 approx 10.8..13.2 [Boote]"),
+    // Percentages, points, units.
+    ("Die Arbeitslosenquote sank um 0,3 Prozentpunkte.", "percent 0.3 exact 0.3..0.3 pp"),
+    ("Die Zinsen stiegen um 25 Basispunkte.", "percent 0.25 exact 0.25..0.25 pp"),
+    ("Der Anteil liegt bei 12 %.", "percent 12 exact 12..12"),
+    ("Die Fläche umfasst 40 Quadratkilometer.", "measure 40 exact 40..40 km2"),
+    ("Der See ist 3 km² groß.", "measure 3 exact 3..3 km2"),
+    ("Es fielen 18 Millimeter Regen.", "measure 18 exact 18..18 mm"),
+    ("Der Transport wog 25 Tonnen.", "measure 25 exact 25..25 t"),
+    ("Die Reparatur dauert drei Wochen.", "measure 3 exact 3..3 week"),
+    ("Die Sitzung dauerte sieben Stunden.", "measure 7 exact 7..7 hour"),
+    ("Die Flut hielt fünf Tage an.", "measure 5 exact 5..5 day"),
+    ("Das Becken fasst 60.000 Kubikmeter.", "measure 60000 exact 60000..60000 m3"),
+    ("Der Tank fasst 500 Liter.", "measure 500 exact 500..500 l"),
+    // Not figures.
+    ("Die Linie 11 fährt wieder.", ""),
+    ("Siehe Artikel 5 des Gesetzes.", ""),
+];
