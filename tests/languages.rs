@@ -56,3 +56,8 @@ fn check(code: &str) {
 fn german_figures_are_verified() {
     check("de");
 }
+
+#[test]
+fn spanish_figures_are_verified() {
+    check("es");
+}

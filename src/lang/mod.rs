@@ -54,6 +54,7 @@ languages! {
     it::IT => It,
     en::EN => En,
     de::DE => De,
+    es::ES => Es,
 }
 
 impl Lang {
@@ -553,7 +554,7 @@ mod tests {
 
     #[test]
     fn one_sentence_texts_are_detected_by_their_distinctive_words() {
-        use Lang::{De, En, It};
+        use Lang::{De, En, Es, It};
         let rows = [
             ("In Germany alone, 31,457 people died.", En),
             ("On Sunday, 2,318 runners finished the marathon.", En),
@@ -576,6 +577,13 @@ mod tests {
             ("Rund 600 Feuerwehrleute kämpften gegen das Feuer.", De),
             ("Die Bahn strich 1.045 Verbindungen.", De),
             ("Gestern kamen 300 Menschen.", De),
+            ("En Francia, 2.450 personas fueron evacuadas.", Es),
+            ("Más de 3.100 familias sin luz.", Es),
+            ("Llegaron 1.204 migrantes a Canarias.", Es),
+            ("Los precios subieron un 3,4 % en marzo.", Es),
+            ("Ayer se vendieron 12.480 entradas.", Es),
+            ("Unos 600 bomberos combatieron el fuego.", Es),
+            ("El paro bajó en 1.045 personas.", Es),
         ];
         let failures: Vec<String> = rows
             .iter()

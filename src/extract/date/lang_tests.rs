@@ -51,3 +51,49 @@ const GERMAN: &[Row] = &[
     // No dates.
     ("Bis heute fehlt eine Erklärung.", "", "-"),
 ];
+
+#[test]
+fn spanish_expressions_resolve() {
+    check(SPANISH, Lang::Es);
+}
+
+#[rustfmt::skip]
+const SPANISH: &[Row] = &[
+    // Days from publication.
+    ("Ayer se registraron largas colas.", "Ayer", "2025-08-14"),
+    ("Anteayer votó el Parlamento.", "Anteayer", "2025-08-13"),
+    ("Hoy se reúne el consejo.", "Hoy", "2025-08-15"),
+    ("Anoche ardió un almacén.", "Anoche", "2025-08-14"),
+    ("Pasado mañana empieza la feria.", "Pasado mañana", "2025-08-17"),
+    // Weekdays and relative units.
+    ("El martes pasado ardió un granero.", "El martes pasado", "2025-08-12"),
+    ("El lunes ardió un granero.", "El lunes", "2025-08-11"),
+    ("El año pasado hubo menos incendios.", "El año pasado", "2024"),
+    ("El mes pasado bajaron los precios.", "El mes pasado", "2025-07"),
+    ("La semana pasada hubo 12 incidencias.", "La semana pasada", "2025-W32"),
+    ("El próximo año habrá elecciones.", "El próximo año", "2026"),
+    ("A principios de mes empezó la huelga.", "A principios de mes", "early 2025-08"),
+    ("La obra terminará a finales de año.", "a finales de año", "late 2025"),
+    ("El puente se cerró hace dos años.", "hace dos años", "2023"),
+    ("La fábrica cerró hace tres días.", "hace tres días", "2025-08-12"),
+    ("Ocurrió hace un año.", "hace un año", "2024"),
+    ("Este fin de semana habrá tormentas.", "Este fin de semana", "2025-W33"),
+    ("El pasado verano subieron los alquileres.", "El pasado verano", "mid 2024"),
+    // Absolute dates.
+    ("Las elecciones serán el 15 de marzo de 2026.", "el 15 de marzo de 2026", "2026-03-15"),
+    ("El contrato se firmó el 3 de julio.", "el 3 de julio", "2025-07-03"),
+    ("La ley rige desde el 1 de enero de 2024.", "desde el 1 de enero de 2024", "2024-01-01"),
+    ("En mayo de 2023 se inauguró el túnel.", "En mayo de 2023", "2023-05"),
+    ("Las obras durarán hasta finales de 2026.", "hasta finales de 2026", "late 2026"),
+    ("A mediados de junio llegó la lluvia.", "A mediados de junio", "mid 2025-06"),
+    ("En 2019 se fundó la empresa.", "En 2019", "2019"),
+    ("En los años noventa la ciudad creció.", "En los años noventa", "199X"),
+    ("La feria abre el 12/09/2025.", "el 12/09/2025", "2025-09-12"),
+    // Times with zones.
+    ("La sesión empieza a las 18.00.", "a las 18.00", "2025-08-15T18:00:00+00:00"),
+    ("El tren sale a las 18.00 hora peninsular.", "a las 18.00 hora peninsular", "2025-08-15T18:00:00+02:00"),
+    ("Ayer a las 20.30 se declaró el fuego.", "Ayer a las 20.30", "2025-08-14T20:30:00+00:00"),
+    ("El vuelo aterriza a las 9 hora canaria.", "a las 9 hora canaria", "2025-08-15T09:00:00+01:00"),
+    // No dates.
+    ("Hoy en día nadie lo recuerda.", "", "-"),
+];

@@ -86,3 +86,76 @@ const DE: &[(&str, &str)] = &[
     ("Die Linie 11 fährt wieder.", ""),
     ("Siehe Artikel 5 des Gesetzes.", ""),
 ];
+
+#[test]
+fn spanish_quantities_normalize() {
+    check(ES, Lang::Es);
+}
+
+#[rustfmt::skip]
+const ES: &[(&str, &str)] = &[
+    // Digits: `.` groups thousands, `,` marks decimals.
+    ("Llegaron 56.421 visitantes al festival.", "count 56421 exact 56421..56421 [visitantes]"),
+    ("La empresa emplea a 4.000 trabajadores.", "count 4000 exact 4000..4000 [trabajadores]"),
+    ("El río subió 2,5 metros.", "measure 2.5 exact 2.5..2.5 m"),
+    ("La inflación se situó en el 2,2 %.", "percent 2.2 exact 2.2..2.2"),
+    ("La provincia tiene 1.234.567 habitantes.", "count 1234567 exact 1234567..1234567 [habitantes]"),
+    ("El ejército envió 600 soldados a la frontera.", "count 600 exact 600..600 [soldados]"),
+    // Number words.
+    ("Veintitrés municipios siguen en alerta.", "count 23 exact 23..23 [municipios]"),
+    ("El abono lo usan doscientos mil jóvenes.", "count 200000 exact 200000..200000 [jóvenes]"),
+    ("Hubo treinta y cinco heridos.", "count 35 exact 35..35 [heridos]"),
+    ("Se contrataron doscientos cincuenta médicos.", "count 250 exact 250..250 [médicos]"),
+    ("La ciudad plantó quinientos árboles.", "count 500 exact 500..500 [árboles]"),
+    ("Ciento veinte familias fueron realojadas.", "count 120 exact 120..120 [familias]"),
+    ("Acudieron cien mil personas.", "count 100000 exact 100000..100000 [personas]"),
+    ("Se vendieron dos millones de entradas.", "count 2000000 exact 2000000..2000000 [entradas]"),
+    ("El país recibió un millón y medio de turistas.", "count 1500000 exact 1500000..1500000 [turistas]"),
+    ("Veintiún equipos participan en la liga.", "count 21 exact 21..21 [equipos]"),
+    ("Mil personas se manifestaron.", "count 1000 exact 1000..1000 [personas]"),
+    ("Doce mineros quedaron atrapados.", "count 12 exact 12..12 [mineros]"),
+    // Scale words and their traps.
+    ("El plan cuesta 3.000 millones de euros.", "money 3000000000 exact 3000000000..3000000000 EUR"),
+    ("El Estado invertirá 3 mil millones de euros.", "money 3000000000 exact 3000000000..3000000000 EUR"),
+    ("La deuda pública ronda 1,6 billones de euros.", "money 1600000000000 exact 1600000000000..1600000000000 EUR"),
+    ("La ciudad tiene 3,3 millones de habitantes.", "count 3300000 exact 3300000..3300000 [habitantes]"),
+    ("El club pagó 80 millones de euros.", "money 80000000 exact 80000000..80000000 EUR"),
+    ("El equipo ganó 12 mil euros.", "money 12000 exact 12000..12000 EUR"),
+    ("La obra costará 438 millones de dólares.", "money 438000000 exact 438000000..438000000 USD"),
+    ("La entrada cuesta 20 €.", "money 20 exact 20..20 EUR"),
+    ("El abono cuesta 1.200 € al año.", "money 1200 exact 1200..1200 EUR"),
+    ("Se recaudaron 5 millones de libras.", "money 5000000 exact 5000000..5000000 GBP"),
+    // Qualifiers.
+    ("Más de 1.200 bomberos trabajan en el incendio.", "count 1200 more_than 1200.. [bomberos]"),
+    ("Unos 500 vecinos fueron evacuados.", "count 500 approx 450..550 [vecinos]"),
+    ("Alrededor de 1.500 trabajadores secundaron la huelga.", "count 1500 approx 1350..1650 [trabajadores]"),
+    ("Casi 6 millones de personas viven allí.", "count 6000000 approx 5400000..6000000 [personas]"),
+    ("Al menos 18 personas murieron.", "count 18 at_least 18.. [personas]"),
+    ("Hasta 600 empleos están en riesgo.", "count 600 at_most 0..600 [empleos]"),
+    ("Menos de 100 plazas siguen libres.", "count 100 less_than 0..100 [plazas]"),
+    ("Cerca de 40 camiones bloquearon la autopista.", "count 40 approx 36..40 [camiones]"),
+    ("Solo 45 espectadores acudieron.", "count 45 exact 45..45 [espectadores]"),
+    ("Entre 300 y 400 personas participaron.", "count - range 300..400 [personas]"),
+    ("Casi el 60 % de los votos fue para el alcalde.", "percent 60 approx 54..60"),
+    ("Las reservas siguen por debajo del 30 %.", "percent 30 less_than 0..30"),
+    // Vague quantities.
+    ("Miles de personas salieron a la calle.", "count - vague 2000..9999 [personas]"),
+    ("Cientos de coches quedaron atrapados.", "count - vague 200..999 [coches]"),
+    ("Decenas de miles de hogares se quedaron sin luz.", "count - vague 20000..99999 [hogares]"),
+    ("Una docena de barcos esperaba en el puerto.", "count 12 approx 10.8..13.2 [barcos]"),
+    ("Un centenar de vecinos protestó.", "count 100 approx 90..110 [vecinos]"),
+    // Percentages, points, units.
+    ("El paro bajó 0,3 puntos porcentuales.", "percent 0.3 exact 0.3..0.3 pp"),
+    ("El BCE subió los tipos 25 puntos básicos.", "percent 0.25 exact 0.25..0.25 pp"),
+    ("El 12 por ciento de los hogares no tiene coche.", "percent 12 exact 12..12"),
+    ("El incendio arrasó 40 kilómetros cuadrados.", "measure 40 exact 40..40 km2"),
+    ("Se quemaron 3.000 hectáreas.", "measure 3000 exact 3000..3000 ha"),
+    ("Cayeron 120 milímetros de lluvia.", "measure 120 exact 120..120 mm"),
+    ("La planta produce 60.000 metros cúbicos.", "measure 60000 exact 60000..60000 m3"),
+    ("El camión llevaba 25 toneladas.", "measure 25 exact 25..25 t"),
+    ("Los paros duraron dos horas.", "measure 2 exact 2..2 hour"),
+    ("La obra durará tres años.", "measure 3 exact 3..3 year"),
+    // Not figures.
+    ("La línea 11 del metro reabre.", ""),
+    ("Según el artículo 5 de la ley.", ""),
+];
