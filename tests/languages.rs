@@ -61,3 +61,8 @@ fn german_figures_are_verified() {
 fn spanish_figures_are_verified() {
     check("es");
 }
+
+#[test]
+fn french_figures_are_verified() {
+    check("fr");
+}

@@ -7,7 +7,7 @@ use jiff::civil::Weekday;
 
 use crate::lang::vocab::{List, Vocab, VocabBuilder, WordId};
 use crate::lang::{LangData, Season, ZONE_CODES, Zone};
-use crate::text::token::{Token, tokenize};
+use crate::text::token::{Token, phrase_tokens};
 use crate::when::{Grain, Part};
 
 /// Phrases and their values, longest first under the id of their first
@@ -27,7 +27,7 @@ impl<T: Copy> Table<T> {
     ) -> Table<T> {
         let mut by_first: HashMap<WordId, Vec<(Vec<WordId>, T)>> = HashMap::default();
         for (phrase, value) in rows {
-            let words: Vec<WordId> = phrase_words(phrase, elision)
+            let words: Vec<WordId> = phrase_tokens(phrase, elision)
                 .iter()
                 .map(|w| vocab.intern(w))
                 .collect();
@@ -103,17 +103,6 @@ impl<T: Copy> FirstWords for Table<T> {
     }
 }
 
-fn phrase_words(phrase: &str, elision: bool) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    for t in tokenize(phrase, elision) {
-        match words.last_mut() {
-            Some(last) if t.norm == "'" && !t.space_before => last.push('\''),
-            _ => words.push(t.norm.into_string()),
-        }
-    }
-    words
-}
-
 fn list(words: &'static [&'static str], elision: bool, vocab: &mut VocabBuilder) -> Table<()> {
     Table::new(words.iter().map(|&w| (w, ())), elision, vocab)
 }
@@ -151,6 +140,8 @@ pub(crate) struct Words {
     pub time_preps: Table<bool>,
     pub meridiem: Table<Option<bool>>,
     pub zones: Table<Zone>,
+    /// Folded, as tokens are.
+    pub hour_marks: Vec<String>,
     /// Zone abbreviations, matched on the original (capitalized) text.
     pub zone_codes: HashMap<&'static str, Zone>,
 }
@@ -195,6 +186,11 @@ impl Words {
             time_preps: Table::new(d.time_preps.iter().copied(), e, vocab),
             meridiem: Table::new(d.meridiem.iter().copied(), e, vocab),
             zones: Table::new(d.zones.iter().copied(), e, vocab),
+            hour_marks: d
+                .hour_marks
+                .iter()
+                .map(|m| crate::text::token::fold(m))
+                .collect(),
             zone_codes: ZONE_CODES.iter().copied().collect(),
         };
         words.mark_anchors(vocab);

@@ -26,6 +26,7 @@ pub static DE: LangData = LangData {
     ],
     decimal_separator: ',',
     thousands_separator: '.',
+    hyphenated_numbers: false,
     symbol_after: true,
     elision: false,
     nouns_capitalized: true,
@@ -830,6 +831,7 @@ pub static DE: LangData = LangData {
             ("uhr nachmittags", Some(true)),
             ("uhr nachts", Some(false)),
         ],
+        hour_marks: &[],
         zones: &[
             ("mez", Zone::Fixed(3600)),
             ("mesz", Zone::Fixed(2 * 3600)),

@@ -9,7 +9,6 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Lang;
-use crate::text::token::fold;
 
 /// A detected language and whether the evidence settles it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,8 +21,11 @@ pub struct Guess {
 
 /// Points for a word of one language only (stopword or detect word).
 const WORD: u32 = 2;
-/// Points for a word with an ending of one language only.
+/// Points for a word with an ending of one language only, per byte of
+/// the ending, at most [`ENDING_MAX`]: "-s" says less than "-aron", and an
+/// accented letter ("-é", two bytes) more than a plain one.
 const ENDING: u32 = 1;
+const ENDING_MAX: u32 = 3;
 /// The winner's score needed to be sure, and its margin over the runner-up.
 const SURE_SCORE: u32 = 6;
 const SURE_MARGIN: u32 = 4;
@@ -41,13 +43,13 @@ pub fn guess(text: &str) -> Guess {
         .take(MAX_WORDS)
     {
         lower.clear();
-        crate::text::token::fold_onto(word, &mut lower);
+        lower.extend(word.chars().flat_map(char::to_lowercase));
         if let Some(&lang) = words.get(lower.as_str()) {
             scores[lang] += WORD;
             continue;
         }
-        if let Some(lang) = ending_lang(&lower) {
-            scores[lang] += ENDING;
+        if let Some((lang, points)) = ending_lang(&lower) {
+            scores[lang] += points;
         }
     }
     let best = scores
@@ -70,15 +72,15 @@ pub fn guess(text: &str) -> Guess {
 }
 
 /// Stopwords and detect words of exactly one language, by language index.
-fn distinctive_words() -> &'static HashMap<String, usize> {
-    static WORDS: OnceLock<HashMap<String, usize>> = OnceLock::new();
+fn distinctive_words() -> &'static HashMap<&'static str, usize> {
+    static WORDS: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut owner: HashMap<String, Option<usize>> = HashMap::default();
+        let mut owner: HashMap<&'static str, Option<usize>> = HashMap::default();
         for (i, lang) in Lang::ALL.iter().enumerate() {
             let data = lang.data();
             for &w in data.stopwords.iter().chain(data.detect_words) {
                 owner
-                    .entry(fold(w))
+                    .entry(w)
                     .and_modify(|o| {
                         if *o != Some(i) {
                             *o = None;
@@ -94,25 +96,24 @@ fn distinctive_words() -> &'static HashMap<String, usize> {
     })
 }
 
-/// The one language with an ending `word` has (longer than the ending).
-fn ending_lang(word: &str) -> Option<usize> {
-    static ENDINGS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    let endings = ENDINGS.get_or_init(|| {
-        Lang::ALL
-            .iter()
-            .map(|l| l.data().detect_endings.iter().map(|e| fold(e)).collect())
-            .collect()
-    });
+/// The one language with an ending `word` has (longer than the ending),
+/// and the points its longest such ending earns.
+fn ending_lang(word: &str) -> Option<(usize, u32)> {
     let mut found = None;
-    for (i, list) in endings.iter().enumerate() {
-        let has = list
+    for (i, lang) in Lang::ALL.iter().enumerate() {
+        let longest = lang
+            .data()
+            .detect_endings
             .iter()
-            .any(|e| word.len() > e.len() && word.ends_with(e.as_str()));
-        if has {
+            .filter(|e| word.len() > e.len() && word.ends_with(*e))
+            .map(|e| e.len())
+            .max();
+        if let Some(len) = longest {
             if found.is_some() {
                 return None;
             }
-            found = Some(i);
+            let points = (ENDING * u32::try_from(len).unwrap_or(u32::MAX)).min(ENDING_MAX);
+            found = Some((i, points));
         }
     }
     found

@@ -24,6 +24,7 @@ pub static EN: LangData = LangData {
     ],
     decimal_separator: '.',
     thousands_separator: ',',
+    hyphenated_numbers: false,
     symbol_after: false,
     elision: false,
     nouns_capitalized: false,
@@ -953,6 +954,7 @@ pub static EN: LangData = LangData {
             ("at night", Some(true)),
             ("o'clock", None),
         ],
+        hour_marks: &[],
         zones: &[
             ("frankfurt time", Zone::Named("Europe/Berlin")),
             ("madrid time", Zone::Named("Europe/Madrid")),

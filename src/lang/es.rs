@@ -26,11 +26,15 @@ pub static ES: LangData = LangData {
     ],
     decimal_separator: ',',
     thousands_separator: '.',
+    hyphenated_numbers: false,
     symbol_after: true,
     elision: false,
     nouns_capitalized: false,
     tens_units: TensUnits::TensFirst,
     stopwords: &[
+        "de",
+        "la",
+        "a",
         "el",
         "los",
         "las",
@@ -77,6 +81,7 @@ pub static ES: LangData = LangData {
         "tras",
     ],
     detect_words: &[
+        "euros",
         "años",
         "año",
         "millones",
@@ -932,6 +937,7 @@ pub static ES: LangData = LangData {
             ("de la madrugada", Some(false)),
             ("h", None),
         ],
+        hour_marks: &[],
         zones: &[
             ("hora peninsular", Zone::Named("Europe/Madrid")),
             ("hora española", Zone::Named("Europe/Madrid")),

@@ -24,6 +24,7 @@ pub static IT: LangData = LangData {
     ],
     decimal_separator: ',',
     thousands_separator: '.',
+    hyphenated_numbers: false,
     symbol_after: false,
     elision: true,
     nouns_capitalized: false,
@@ -1024,6 +1025,7 @@ pub static IT: LangData = LangData {
             ("di notte", Some(false)),
             ("in punto", None),
         ],
+        hour_marks: &[],
         zones: &[
             ("ora di francoforte", Zone::Named("Europe/Berlin")),
             ("ora di madrid", Zone::Named("Europe/Madrid")),

@@ -55,6 +55,7 @@ languages! {
     en::EN => En,
     de::DE => De,
     es::ES => Es,
+    fr::FR => Fr,
 }
 
 impl Lang {
@@ -205,6 +206,9 @@ pub struct LangData {
     /// Currency symbols follow the figure after a space ("1.200 €",
     /// "1 200 €"); elsewhere a symbol after a space opens the next figure.
     pub symbol_after: bool,
+    /// Number words joined by hyphens are one compound ("quatre-vingt-dix",
+    /// "dix-sept", "vingt-et-un"): read together, not word by word.
+    pub hyphenated_numbers: bool,
     /// Articles and prepositions elide with an apostrophe (`dell'anno`,
     /// `l'`): a word ends after an inner apostrophe. Without it the
     /// apostrophe stays inside the word (`Russia's`).
@@ -440,6 +444,9 @@ pub struct DateWords {
     /// After a clock time: `Some(true)` afternoon, `Some(false)` morning,
     /// `None` o'clock.
     pub meridiem: &'static [(&'static str, Option<bool>)],
+    /// Letters between the hour and the minutes ("18h30", "18 h 30"): a
+    /// clock time without a preposition.
+    pub hour_marks: &'static [&'static str],
     /// Zone phrases of this language ("ora svizzera", "Kyiv time").
     pub zones: &'static [(&'static str, Zone)],
 }
@@ -554,7 +561,7 @@ mod tests {
 
     #[test]
     fn one_sentence_texts_are_detected_by_their_distinctive_words() {
-        use Lang::{De, En, Es, It};
+        use Lang::{De, En, Es, Fr, It};
         let rows = [
             ("In Germany alone, 31,457 people died.", En),
             ("On Sunday, 2,318 runners finished the marathon.", En),
@@ -584,6 +591,13 @@ mod tests {
             ("Ayer se vendieron 12.480 entradas.", Es),
             ("Unos 600 bomberos combatieron el fuego.", Es),
             ("El paro bajó en 1.045 personas.", Es),
+            ("En Espagne, 2 450 personnes ont été évacuées.", Fr),
+            ("Plus de 3 100 foyers sans électricité.", Fr),
+            ("Les prix ont augmenté de 3,4 % en mars.", Fr),
+            ("Hier, 12 480 billets ont été vendus.", Fr),
+            ("Environ 600 pompiers ont combattu le feu.", Fr),
+            ("La SNCF a supprimé 1 045 trains.", Fr),
+            ("Selon la police, 300 manifestants ont défilé.", Fr),
         ];
         let failures: Vec<String> = rows
             .iter()

@@ -183,6 +183,7 @@ impl VocabBuilder {
         Vocab {
             number_words: NumberTable::of(data),
             tens_units: data.tens_units,
+            hyphenated: data.hyphenated_numbers,
             ascii,
             digit_words: self
                 .ids
@@ -202,6 +203,8 @@ pub struct Vocab {
     number_words: &'static NumberTable,
     /// The language's order of tens and units in number words.
     pub tens_units: TensUnits,
+    /// Number words joined by hyphens form one compound.
+    pub hyphenated: bool,
     /// Ids of the one-byte words (`,`, `%`, `e`, `a`): no hashing for them.
     ascii: [WordId; 128],
     /// Some word starts with a digit; else no number is looked up.
@@ -273,6 +276,12 @@ impl Vocab {
             UNKNOWN => token.numeric,
             id => self.numbers.get(id as usize).is_some_and(Option::is_some),
         }
+    }
+
+    /// A folded word read as number morphemes, in or out of the vocabulary
+    /// (the words of a hyphenated compound, joined).
+    pub fn split_number(&self, word: &str) -> Option<Vec<NumberWord>> {
+        self.number_words.split(word)
     }
 
     /// Two tokens, as a two-word entry ("numero verde"), are in `list`.

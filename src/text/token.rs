@@ -269,10 +269,16 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 
 /// The folded words of a lexicon phrase, tokenized like article text.
 pub fn phrase_tokens(phrase: &str, elision: bool) -> Vec<String> {
-    tokenize(phrase, elision)
-        .into_iter()
-        .map(|t| t.norm.into_string())
-        .collect()
+    let mut words: Vec<String> = Vec::new();
+    for t in tokenize(phrase, elision) {
+        match words.last_mut() {
+            // "plus d'", "sotto l'": an elided word ends the phrase, written
+            // as text has it ("d'" before "un").
+            Some(last) if t.norm == "'" && !t.space_before => last.push('\''),
+            _ => words.push(t.norm.into_string()),
+        }
+    }
+    words
 }
 
 #[cfg(test)]

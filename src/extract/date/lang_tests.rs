@@ -97,3 +97,46 @@ const SPANISH: &[Row] = &[
     // No dates.
     ("Hoy en día nadie lo recuerda.", "", "-"),
 ];
+
+#[test]
+fn french_expressions_resolve() {
+    check(FRENCH, Lang::Fr);
+}
+
+#[rustfmt::skip]
+const FRENCH: &[Row] = &[
+    // Days from publication.
+    ("Hier, de longs bouchons ont été signalés.", "Hier", "2025-08-14"),
+    ("Avant-hier, le Parlement a voté.", "Avant-hier", "2025-08-13"),
+    ("Aujourd'hui, le conseil se réunit.", "Aujourd'hui", "2025-08-15"),
+    ("Hier soir, un entrepôt a brûlé.", "Hier soir", "2025-08-14"),
+    ("Après-demain commence la foire.", "Après-demain", "2025-08-17"),
+    // Weekdays and relative units.
+    ("Mardi dernier, une grange a brûlé.", "Mardi dernier", "2025-08-12"),
+    ("Lundi, une grange a brûlé.", "Lundi", "2025-08-11"),
+    ("L'an dernier, les incendies étaient moins nombreux.", "L'an dernier", "2024"),
+    ("La semaine dernière, 12 incidents ont eu lieu.", "La semaine dernière", "2025-W32"),
+    ("Le mois dernier, les prix ont baissé.", "Le mois dernier", "2025-07"),
+    ("L'année prochaine, il y aura des élections.", "L'année prochaine", "2026"),
+    ("Début mars, la grève a commencé.", "Début mars", "early 2025-03"),
+    ("Les travaux s'achèveront fin 2026.", "fin 2026", "late 2026"),
+    ("Le pont a été fermé il y a deux ans.", "il y a deux ans", "2023"),
+    ("L'usine a fermé il y a trois jours.", "il y a trois jours", "2025-08-12"),
+    ("Ce week-end, des orages sont attendus.", "Ce week-end", "2025-W33"),
+    ("Mi-juin, la pluie est arrivée.", "Mi-juin", "mid 2025-06"),
+    // Absolute dates.
+    ("Les élections auront lieu le 15 mars 2026.", "le 15 mars 2026", "2026-03-15"),
+    ("Le contrat a été signé le 3 juillet.", "le 3 juillet", "2025-07-03"),
+    ("La loi s'applique depuis le 1er janvier 2024.", "depuis le 1er janvier 2024", "2024-01-01"),
+    ("En mai 2023, le tunnel a été inauguré.", "En mai 2023", "2023-05"),
+    ("L'entreprise a été fondée en 2019.", "en 2019", "2019"),
+    ("Dans les années 90, la ville a grandi.", "les années 90", "199X"),
+    ("La foire ouvre le 12/09/2025.", "le 12/09/2025", "2025-09-12"),
+    // Times with zones.
+    ("La séance commence à 18h30.", "18h30", "2025-08-15T18:30:00+00:00"),
+    ("Le train part à 18h30 heure de Paris.", "18h30 heure de Paris", "2025-08-15T18:30:00+02:00"),
+    ("Hier à 20 h 30, le feu s'est déclaré.", "Hier à 20 h 30", "2025-08-14T20:30:00+00:00"),
+    ("Le vote est prévu à 15h.", "15h", "2025-08-15T15:00:00+00:00"),
+    // No dates.
+    ("Aujourd'hui encore, personne ne s'en souvient.", "", "-"),
+];

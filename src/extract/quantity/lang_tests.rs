@@ -159,3 +159,75 @@ const ES: &[(&str, &str)] = &[
     ("La línea 11 del metro reabre.", ""),
     ("Según el artículo 5 de la ley.", ""),
 ];
+
+#[test]
+fn french_quantities_normalize() {
+    check(FR, Lang::Fr);
+}
+
+#[rustfmt::skip]
+const FR: &[(&str, &str)] = &[
+    // Digits: a space, a no-break or a narrow no-break space groups
+    // thousands; `,` marks decimals.
+    ("Le festival a accueilli 56 421 visiteurs.", "count 56421 exact 56421..56421 [visiteurs]"),
+    ("L'usine emploie 4\u{a0}000 salariés.", "count 4000 exact 4000..4000 [salariés]"),
+    ("La ville compte 12\u{202f}500 étudiants.", "count 12500 exact 12500..12500 [étudiants]"),
+    ("Le département compte 1 234 567 habitants.", "count 1234567 exact 1234567..1234567 [habitants]"),
+    ("La Seine est montée de 2,5 mètres.", "measure 2.5 exact 2.5..2.5 m"),
+    ("L'inflation a atteint 2,2 %.", "percent 2.2 exact 2.2..2.2"),
+    ("L'armée a envoyé 600 soldats à la frontière.", "count 600 exact 600..600 [soldats]"),
+    // Number words.
+    ("Quatre-vingt-dix contrôleurs seront recrutés.", "count 90 exact 90..90 [contrôleurs]"),
+    ("La gratuité concerne deux cent mille jeunes.", "count 200000 exact 200000..200000 [jeunes]"),
+    ("Vingt et un villages ont été évacués.", "count 21 exact 21..21 [villages]"),
+    ("Dix-sept trains ont été supprimés.", "count 17 exact 17..17 [trains]"),
+    ("Soixante-dix familles ont été relogées.", "count 70 exact 70..70 [familles]"),
+    ("Quatre-vingts élus ont voté contre.", "count 80 exact 80..80 [élus]"),
+    ("Soixante-quinze communes sont concernées.", "count 75 exact 75..75 [communes]"),
+    ("Trois cents manifestants se sont rassemblés.", "count 300 exact 300..300 [manifestants]"),
+    ("La région a reçu deux millions de touristes.", "count 2000000 exact 2000000..2000000 [touristes]"),
+    ("Mille personnes ont défilé.", "count 1000 exact 1000..1000 [personnes]"),
+    ("Douze mineurs ont été secourus.", "count 12 exact 12..12 [mineurs]"),
+    ("Un million et demi de visiteurs sont attendus.", "count 1500000 exact 1500000..1500000 [visiteurs]"),
+    // Scale words; a "billion" is 10¹².
+    ("Le plan coûte 1,5 milliard d'euros.", "money 1500000000 exact 1500000000..1500000000 EUR"),
+    ("La dette atteint 3 000 milliards d'euros.", "money 3000000000000 exact 3000000000000..3000000000000 EUR"),
+    ("La ville compte 1,4 million d'habitants.", "count 1400000 exact 1400000..1400000 [habitants]"),
+    ("Le club a payé 80 millions d'euros.", "money 80000000 exact 80000000..80000000 EUR"),
+    ("Le billet coûte 48 euros.", "money 48 exact 48..48 EUR"),
+    ("Le loyer atteint 1 200 € par mois.", "money 1200 exact 1200..1200 EUR"),
+    ("Le contrat vaut 300 millions de dollars.", "money 300000000 exact 300000000..300000000 USD"),
+    ("Le prix a atteint 12 000 francs suisses.", "money 12000 exact 12000..12000 CHF"),
+    // Qualifiers.
+    ("Plus de 12 000 passagers ont été bloqués.", "count 12000 more_than 12000.. [passagers]"),
+    ("Environ 500 habitants ont été évacués.", "count 500 approx 450..550 [habitants]"),
+    ("Près de 9 500 agents travaillent pour la métropole.", "count 9500 approx 8550..9500 [agents]"),
+    ("Au moins 18 personnes ont été tuées.", "count 18 at_least 18.. [personnes]"),
+    ("Jusqu'à 600 postes pourraient disparaître.", "count 600 at_most 0..600 [postes]"),
+    ("Moins de 100 places restent libres.", "count 100 less_than 0..100 [places]"),
+    ("Presque 40 % des électeurs se sont abstenus.", "percent 40 approx 36..40"),
+    ("Quelque 70 bus circulent chaque jour.", "count 70 approx 63..77 [bus]"),
+    ("Seulement 45 spectateurs sont venus.", "count 45 exact 45..45 [spectateurs]"),
+    ("Entre 300 et 400 personnes ont participé.", "count - range 300..400 [personnes]"),
+    ("Plus d'un million de foyers sont privés d'électricité.", "count 1000000 more_than 1000000.. [foyers]"),
+    ("Près de la moitié des trains ont été annulés.", "percent 50 approx 45..50"),
+    // Vague quantities.
+    ("Des milliers de personnes sont descendues dans la rue.", "count - vague 2000..9999 [personnes]"),
+    ("Des centaines de voitures sont restées bloquées.", "count - vague 200..999 [voitures]"),
+    ("Des dizaines de milliers de foyers ont été privés de courant.", "count - vague 20000..99999 [foyers]"),
+    ("Une centaine de riverains ont manifesté.", "count 100 approx 90..110 [riverains]"),
+    ("Une douzaine de bateaux attendaient au port.", "count 12 approx 10.8..13.2 [bateaux]"),
+    // Percentages, points, units.
+    ("Le chômage a reculé de 0,3 point de pourcentage.", "percent 0.3 exact 0.3..0.3 pp"),
+    ("La BCE a relevé ses taux de 25 points de base.", "percent 0.25 exact 0.25..0.25 pp"),
+    ("Le taux atteint 12 pour cent.", "percent 12 exact 12..12"),
+    ("Le feu a détruit 40 kilomètres carrés.", "measure 40 exact 40..40 km2"),
+    ("Quelque 3 000 hectares ont brûlé.", "measure 3000 approx 2700..3300 ha"),
+    ("Il est tombé 120 millimètres de pluie.", "measure 120 exact 120..120 mm"),
+    ("Le camion transportait 25 tonnes.", "measure 25 exact 25..25 t"),
+    ("La grève a duré six heures.", "measure 6 exact 6..6 hour"),
+    ("Les travaux dureront trois ans.", "measure 3 exact 3..3 year"),
+    // Not figures.
+    ("La ligne 11 du métro rouvre.", ""),
+    ("Selon l'article 5 de la loi.", ""),
+];

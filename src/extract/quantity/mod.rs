@@ -727,8 +727,17 @@ fn currency_symbol(ctx: &Ctx, j: usize) -> Option<(Currency, usize)> {
 }
 
 fn is_article(ctx: &Ctx, j: usize) -> bool {
+    // "quasi il 60 per cento", "près de la moitié".
+    let fraction = || {
+        ctx.tokens.get(j + 1).is_some_and(|t| {
+            ctx.lexicon
+                .lookup(&ctx.tokens[j + 1..])
+                .any(|(_, e)| matches!(e, Entry::Fraction(_)))
+                && t.is_word()
+        })
+    };
     ctx.tokens
         .get(j)
         .is_some_and(|t| ctx.is(t, List::HedgeArticles))
-        && ctx.tokens.get(j + 1).is_some_and(|t| t.is_number())
+        && (ctx.tokens.get(j + 1).is_some_and(|t| t.is_number()) || fraction())
 }
