@@ -53,7 +53,7 @@ Examples:
     name = "factcheck",
     version,
     about = "Check the numbers in news articles against reference files",
-    long_about = "Reads articles (Markdown or plain text, Italian or English), extracts every \
+    long_about = "Reads articles (Markdown or plain text, in any language of `--lang`), extracts every \
 quantitative claim (counts, money, percentages, measures, dates, times), normalizes it and \
 compares it with the figures that YAML reference files attribute to named sources.",
     after_help = "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, \
@@ -233,7 +233,8 @@ pub struct InputArgs {
     /// Publication date (YYYY-MM-DD, or `today`); overrides front matter `date:`
     #[arg(long, value_parser = parse_date)]
     pub date: Option<jiff::civil::Date>,
-    /// Article language: it, en or auto (front matter `lang:`, else detection) [default: auto]
+    /// Article language: a code (it, en…; an unknown one is refused with the list) or auto
+    /// (front matter `lang:`, else detection) [default: auto]
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<LangArg>,
     /// Include (GLOB) or exclude (!GLOB) files in directory walks; gitignore

@@ -32,6 +32,16 @@ pub fn parse_words(tokens: &[Token], vocab: &Vocab) -> Option<(f64, usize)> {
     while i < tokens.len() {
         let token = &tokens[i];
         if token.is_word() {
+            if let Some((morphemes, n)) = compound(&tokens[i..], vocab) {
+                for m in morphemes {
+                    acc.push(m);
+                }
+                last_add = None;
+                words += 1;
+                i += n;
+                used = i;
+                continue;
+            }
             let Some(morphemes) = vocab.number(token) else {
                 // "half a million": the article after "half".
                 if acc.half_pending && vocab.is(token, List::WeakNumberWords) {
@@ -106,6 +116,32 @@ pub fn parse_words(tokens: &[Token], vocab: &Vocab) -> Option<(f64, usize)> {
     Some((value, end))
 }
 
+/// Number words joined by hyphens read as one word, in a language that
+/// writes them so ("quatre-vingt-dix" is quatrevingt + dix; "vingt-et-un"
+/// skips the glue): the morphemes and the tokens covered, at least three.
+fn compound(tokens: &[Token], vocab: &Vocab) -> Option<(Vec<NumberWord>, usize)> {
+    if !vocab.hyphenated {
+        return None;
+    }
+    let mut joined = String::from(tokens.first()?.norm.as_str());
+    let mut end = 1;
+    let mut best = None;
+    while let (Some(dash), Some(word)) = (tokens.get(end), tokens.get(end + 1)) {
+        if !dash.is_punct("-") || dash.space_before || word.space_before || !word.is_word() {
+            break;
+        }
+        end += 2;
+        if vocab.is(word, List::NumberGlue) {
+            continue;
+        }
+        joined.push_str(&word.norm);
+        if let Some(morphemes) = vocab.split_number(&joined) {
+            best = Some((morphemes, end));
+        }
+    }
+    best
+}
+
 #[derive(Debug, Default)]
 struct Accumulator {
     total: f64,
@@ -133,7 +169,9 @@ impl Accumulator {
                     }
                 };
                 if s > self.last_scale && self.total > 0.0 && self.last_scale > 0.0 {
-                    self.total = (self.total + base) * s;
+                    // "mil millones", "two thousand million": a larger
+                    // scale multiplies what came before, adding no one.
+                    self.total = (self.total + self.current) * s;
                 } else {
                     self.total += base * s;
                 }

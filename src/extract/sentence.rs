@@ -8,7 +8,7 @@
 use crate::lang::LangData;
 use crate::text::span::Span;
 
-use crate::text::token::{Token, TokenKind};
+use crate::text::token::{Token, TokenKind, fold};
 
 /// Returns the sentence spans and, for each token, its sentence index.
 pub fn split(text: &str, tokens: &[Token], data: &LangData) -> (Vec<Span>, Vec<usize>) {
@@ -227,6 +227,16 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, data: &LangData) -> boo
             let initial = word.chars().count() == 1 && prev.is_capitalized(text);
             let dotted = i >= 2 && tokens[i - 2].is_punct(".") && !prev.space_before;
             if initial || dotted || data.abbreviations.contains(&word) {
+                return false;
+            }
+        }
+        // "am 28. Juli": a day's ordinal full stop before a month name.
+        if prev.is_number() && prev.norm.len() <= 2 && data.dates.ordinals.contains(&".") {
+            let dates = &data.dates;
+            let month = |m: &&str| fold(m) == next.norm.as_str();
+            if dates.months.iter().map(|(m, _)| m).any(month)
+                || dates.month_abbreviations.iter().map(|(m, _)| m).any(month)
+            {
                 return false;
             }
         }

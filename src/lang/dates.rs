@@ -7,7 +7,7 @@ use jiff::civil::Weekday;
 
 use crate::lang::vocab::{List, Vocab, VocabBuilder, WordId};
 use crate::lang::{LangData, Season, ZONE_CODES, Zone};
-use crate::text::token::{Token, tokenize};
+use crate::text::token::{Token, phrase_tokens};
 use crate::when::{Grain, Part};
 
 /// Phrases and their values, longest first under the id of their first
@@ -27,7 +27,7 @@ impl<T: Copy> Table<T> {
     ) -> Table<T> {
         let mut by_first: HashMap<WordId, Vec<(Vec<WordId>, T)>> = HashMap::default();
         for (phrase, value) in rows {
-            let words: Vec<WordId> = phrase_words(phrase, elision)
+            let words: Vec<WordId> = phrase_tokens(phrase, elision)
                 .iter()
                 .map(|w| vocab.intern(w))
                 .collect();
@@ -103,17 +103,6 @@ impl<T: Copy> FirstWords for Table<T> {
     }
 }
 
-fn phrase_words(phrase: &str, elision: bool) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    for t in tokenize(phrase, elision) {
-        match words.last_mut() {
-            Some(last) if t.norm == "'" && !t.space_before => last.push('\''),
-            _ => words.push(t.norm.into_string()),
-        }
-    }
-    words
-}
-
 fn list(words: &'static [&'static str], elision: bool, vocab: &mut VocabBuilder) -> Table<()> {
     Table::new(words.iter().map(|&w| (w, ())), elision, vocab)
 }
@@ -130,6 +119,7 @@ pub(crate) struct Words {
     pub next: Table<()>,
     pub this: Table<()>,
     pub ago: Table<()>,
+    pub ago_before: Table<()>,
     pub units: Table<Grain>,
     pub plural_units: Table<Grain>,
     pub one: Table<()>,
@@ -150,6 +140,8 @@ pub(crate) struct Words {
     pub time_preps: Table<bool>,
     pub meridiem: Table<Option<bool>>,
     pub zones: Table<Zone>,
+    /// Folded, as tokens are.
+    pub hour_marks: Vec<String>,
     /// Zone abbreviations, matched on the original (capitalized) text.
     pub zone_codes: HashMap<&'static str, Zone>,
 }
@@ -173,6 +165,7 @@ impl Words {
             next: list(d.next, e, vocab),
             this: list(d.this, e, vocab),
             ago: list(d.ago, e, vocab),
+            ago_before: list(d.ago_before, e, vocab),
             units: Table::new(d.units.iter().copied(), e, vocab),
             plural_units: Table::new(d.plural_units.iter().copied(), e, vocab),
             one: list(d.one, e, vocab),
@@ -193,6 +186,11 @@ impl Words {
             time_preps: Table::new(d.time_preps.iter().copied(), e, vocab),
             meridiem: Table::new(d.meridiem.iter().copied(), e, vocab),
             zones: Table::new(d.zones.iter().copied(), e, vocab),
+            hour_marks: d
+                .hour_marks
+                .iter()
+                .map(|m| crate::text::token::fold(m))
+                .collect(),
             zone_codes: ZONE_CODES.iter().copied().collect(),
         };
         words.mark_anchors(vocab);
@@ -217,6 +215,7 @@ impl Words {
             .chain(self.next.words())
             .chain(self.this.words())
             .chain(self.ago.words())
+            .chain(self.ago_before.words())
             .chain(self.units.words())
             .chain(self.plural_units.words())
             .chain(self.parts.words())
@@ -231,7 +230,7 @@ impl Words {
         for id in words.collect::<Vec<_>>() {
             vocab.mark_id(id, List::DateAnchor);
         }
-        let tables: [&dyn FirstWords; 29] = [
+        let tables: [&dyn FirstWords; 30] = [
             &self.months,
             &self.month_abbreviations,
             &self.ambiguous,
@@ -241,6 +240,7 @@ impl Words {
             &self.next,
             &self.this,
             &self.ago,
+            &self.ago_before,
             &self.units,
             &self.plural_units,
             &self.one,

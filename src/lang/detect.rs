@@ -21,8 +21,11 @@ pub struct Guess {
 
 /// Points for a word of one language only (stopword or detect word).
 const WORD: u32 = 2;
-/// Points for a word with an ending of one language only.
+/// Points for a word with an ending of one language only, per byte of
+/// the ending, at most [`ENDING_MAX`]: "-s" says less than "-aron", and an
+/// accented letter ("-é", two bytes) more than a plain one.
 const ENDING: u32 = 1;
+const ENDING_MAX: u32 = 3;
 /// The winner's score needed to be sure, and its margin over the runner-up.
 const SURE_SCORE: u32 = 6;
 const SURE_MARGIN: u32 = 4;
@@ -45,8 +48,8 @@ pub fn guess(text: &str) -> Guess {
             scores[lang] += WORD;
             continue;
         }
-        if let Some(lang) = ending_lang(&lower) {
-            scores[lang] += ENDING;
+        if let Some((lang, points)) = ending_lang(&lower) {
+            scores[lang] += points;
         }
     }
     let best = scores
@@ -93,20 +96,24 @@ fn distinctive_words() -> &'static HashMap<&'static str, usize> {
     })
 }
 
-/// The one language with an ending `word` has (longer than the ending).
-fn ending_lang(word: &str) -> Option<usize> {
+/// The one language with an ending `word` has (longer than the ending),
+/// and the points its longest such ending earns.
+fn ending_lang(word: &str) -> Option<(usize, u32)> {
     let mut found = None;
     for (i, lang) in Lang::ALL.iter().enumerate() {
-        let has = lang
+        let longest = lang
             .data()
             .detect_endings
             .iter()
-            .any(|e| word.len() > e.len() && word.ends_with(e));
-        if has {
+            .filter(|e| word.len() > e.len() && word.ends_with(*e))
+            .map(|e| e.len())
+            .max();
+        if let Some(len) = longest {
             if found.is_some() {
                 return None;
             }
-            found = Some(i);
+            let points = (ENDING * u32::try_from(len).unwrap_or(u32::MAX)).min(ENDING_MAX);
+            found = Some((i, points));
         }
     }
     found

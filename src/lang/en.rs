@@ -24,6 +24,8 @@ pub static EN: LangData = LangData {
     ],
     decimal_separator: '.',
     thousands_separator: ',',
+    hyphenated_numbers: false,
+    symbol_after: false,
     elision: false,
     nouns_capitalized: false,
     tens_units: TensUnits::TensFirst,
@@ -810,6 +812,7 @@ pub static EN: LangData = LangData {
         next: &["next"],
         this: &["this"],
         ago: &["ago"],
+        ago_before: &[],
         units: &[
             ("day", Grain::Day),
             ("week", Grain::Week),
@@ -951,6 +954,7 @@ pub static EN: LangData = LangData {
             ("at night", Some(true)),
             ("o'clock", None),
         ],
+        hour_marks: &[],
         zones: &[
             ("frankfurt time", Zone::Named("Europe/Berlin")),
             ("madrid time", Zone::Named("Europe/Madrid")),

@@ -24,6 +24,8 @@ pub static IT: LangData = LangData {
     ],
     decimal_separator: ',',
     thousands_separator: '.',
+    hyphenated_numbers: false,
+    symbol_after: false,
     elision: true,
     nouns_capitalized: false,
     tens_units: TensUnits::TensFirst,
@@ -840,6 +842,7 @@ pub static IT: LangData = LangData {
         next: &["prossimo", "prossima", "venturo", "ventura"],
         this: &["questo", "questa", "quest'"],
         ago: &["fa"],
+        ago_before: &[],
         units: &[
             ("giorno", Grain::Day),
             ("settimana", Grain::Week),
@@ -1022,6 +1025,7 @@ pub static IT: LangData = LangData {
             ("di notte", Some(false)),
             ("in punto", None),
         ],
+        hour_marks: &[],
         zones: &[
             ("ora di francoforte", Zone::Named("Europe/Berlin")),
             ("ora di madrid", Zone::Named("Europe/Madrid")),

@@ -53,6 +53,9 @@ macro_rules! languages {
 languages! {
     it::IT => It,
     en::EN => En,
+    de::DE => De,
+    es::ES => Es,
+    fr::FR => Fr,
 }
 
 impl Lang {
@@ -134,8 +137,14 @@ impl TensUnits {
     /// Two number words that each add form one number: `prev` and `next`
     /// are tens and units in the language's order. Any other two ("a
     /// three-year", "one two") are two numbers.
+    /// Whole hundreds written as one word ("doscientos", "quinientos") are
+    /// followed by what is below a hundred in either order.
     pub fn joins(self, prev: f64, next: f64) -> bool {
         let tens = |v: f64| v >= 20.0 && v % 10.0 == 0.0;
+        let hundreds = (100.0..1000.0).contains(&prev) && prev % 100.0 == 0.0;
+        if hundreds && next < 100.0 {
+            return true;
+        }
         match self {
             TensUnits::TensFirst => tens(prev) && next < 10.0,
             TensUnits::UnitsFirst => prev < 10.0 && tens(next),
@@ -194,6 +203,12 @@ pub struct LangData {
     /// The thousands separator written between groups of digits (`10.000`
     /// in Italian, `10,000` in English); the other one of `,` and `.`.
     pub thousands_separator: char,
+    /// Currency symbols follow the figure after a space ("1.200 €",
+    /// "1 200 €"); elsewhere a symbol after a space opens the next figure.
+    pub symbol_after: bool,
+    /// Number words joined by hyphens are one compound ("quatre-vingt-dix",
+    /// "dix-sept", "vingt-et-un"): read together, not word by word.
+    pub hyphenated_numbers: bool,
     /// Articles and prepositions elide with an apostrophe (`dell'anno`,
     /// `l'`): a word ends after an inner apostrophe. Without it the
     /// apostrophe stays inside the word (`Russia's`).
@@ -386,6 +401,8 @@ pub struct DateWords {
     pub this: &'static [&'static str],
     /// "fa", "ago", after a number of units.
     pub ago: &'static [&'static str],
+    /// "vor", "hace", "il y a": the same before the number of units.
+    pub ago_before: &'static [&'static str],
     /// Calendar units in the singular ("la settimana scorsa", "a year ago").
     pub units: &'static [(&'static str, Grain)],
     /// Calendar units in the plural ("tre giorni fa").
@@ -427,6 +444,9 @@ pub struct DateWords {
     /// After a clock time: `Some(true)` afternoon, `Some(false)` morning,
     /// `None` o'clock.
     pub meridiem: &'static [(&'static str, Option<bool>)],
+    /// Letters between the hour and the minutes ("18h30", "18 h 30"): a
+    /// clock time without a preposition.
+    pub hour_marks: &'static [&'static str],
     /// Zone phrases of this language ("ora svizzera", "Kyiv time").
     pub zones: &'static [(&'static str, Zone)],
 }
@@ -541,7 +561,7 @@ mod tests {
 
     #[test]
     fn one_sentence_texts_are_detected_by_their_distinctive_words() {
-        use Lang::{En, It};
+        use Lang::{De, En, Es, Fr, It};
         let rows = [
             ("In Germany alone, 31,457 people died.", En),
             ("On Sunday, 2,318 runners finished the marathon.", En),
@@ -557,6 +577,27 @@ mod tests {
             ("A Milano 12.500 studenti in piazza.", It),
             ("Il debito è salito del 2,5%.", It),
             ("Incendi: 740 ettari bruciati in Sardegna.", It),
+            ("In Bayern wurden 2.318 Schulen geschlossen.", De),
+            ("Über 4.200 Haushalte waren ohne Strom.", De),
+            ("Die Preise stiegen im März um 3,4 Prozent.", De),
+            ("Nur 12.480 Karten wurden verkauft.", De),
+            ("Rund 600 Feuerwehrleute kämpften gegen das Feuer.", De),
+            ("Die Bahn strich 1.045 Verbindungen.", De),
+            ("Gestern kamen 300 Menschen.", De),
+            ("En Francia, 2.450 personas fueron evacuadas.", Es),
+            ("Más de 3.100 familias sin luz.", Es),
+            ("Llegaron 1.204 migrantes a Canarias.", Es),
+            ("Los precios subieron un 3,4 % en marzo.", Es),
+            ("Ayer se vendieron 12.480 entradas.", Es),
+            ("Unos 600 bomberos combatieron el fuego.", Es),
+            ("El paro bajó en 1.045 personas.", Es),
+            ("En Espagne, 2 450 personnes ont été évacuées.", Fr),
+            ("Plus de 3 100 foyers sans électricité.", Fr),
+            ("Les prix ont augmenté de 3,4 % en mars.", Fr),
+            ("Hier, 12 480 billets ont été vendus.", Fr),
+            ("Environ 600 pompiers ont combattu le feu.", Fr),
+            ("La SNCF a supprimé 1 045 trains.", Fr),
+            ("Selon la police, 300 manifestants ont défilé.", Fr),
         ];
         let failures: Vec<String> = rows
             .iter()

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::numbers::NumberTable;
 use super::{LangData, NumberWord, TensUnits};
-use crate::text::token::Token;
+use crate::text::token::{Token, fold};
 
 pub use crate::text::token::{UNKNOWN, WordId};
 
@@ -105,6 +105,8 @@ impl VocabBuilder {
         };
         for (list, words) in List::of(data) {
             for word in words {
+                // Written as in text, looked up folded ("für", "più").
+                let word = &fold(word);
                 builder.mark(word, list);
                 if let Some((a, b)) = word.split_once(' ')
                     && !b.contains(' ')
@@ -115,7 +117,7 @@ impl VocabBuilder {
             }
         }
         for (open, _) in data.range_frames {
-            builder.mark(open, List::RangeOpeners);
+            builder.mark(&fold(open), List::RangeOpeners);
         }
         // Number words read from the table, not morpheme by morpheme.
         for (word, _) in data.number_words {
@@ -181,6 +183,7 @@ impl VocabBuilder {
         Vocab {
             number_words: NumberTable::of(data),
             tens_units: data.tens_units,
+            hyphenated: data.hyphenated_numbers,
             ascii,
             digit_words: self
                 .ids
@@ -200,6 +203,8 @@ pub struct Vocab {
     number_words: &'static NumberTable,
     /// The language's order of tens and units in number words.
     pub tens_units: TensUnits,
+    /// Number words joined by hyphens form one compound.
+    pub hyphenated: bool,
     /// Ids of the one-byte words (`,`, `%`, `e`, `a`): no hashing for them.
     ascii: [WordId; 128],
     /// Some word starts with a digit; else no number is looked up.
@@ -273,6 +278,12 @@ impl Vocab {
         }
     }
 
+    /// A folded word read as number morphemes, in or out of the vocabulary
+    /// (the words of a hyphenated compound, joined).
+    pub fn split_number(&self, word: &str) -> Option<Vec<NumberWord>> {
+        self.number_words.split(word)
+    }
+
     /// Two tokens, as a two-word entry ("numero verde"), are in `list`.
     pub fn pair_is(&self, first: &Token, second: &Token, list: List) -> bool {
         first.id != UNKNOWN
@@ -314,7 +325,8 @@ mod tests {
             let vocab = &Compiled::of(lang).vocab;
             for (list, words) in List::of(data) {
                 for word in words {
-                    assert!(vocab.word_is(word, list), "{lang} {list:?} {word}");
+                    // Looked up as text is: folded ("più" as "piu").
+                    assert!(vocab.word_is(&fold(word), list), "{lang} {list:?} {word}");
                 }
             }
             let mut tokens = tokenize("Zorblat 2024 , e", data.elision);

@@ -117,6 +117,15 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// [`fold`] appended to `out`, which the caller reuses from word to word.
+pub fn fold_onto(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        fold_into(text, out);
+    }
+}
+
 /// The general path of [`fold`], appending to any string type.
 fn fold_into<S: Extend<char> + for<'a> Extend<&'a str>>(text: &str, out: &mut S) {
     // `İ` decomposes to `I` and a dot above: stripping the mark leaves `i`.
@@ -260,10 +269,16 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 
 /// The folded words of a lexicon phrase, tokenized like article text.
 pub fn phrase_tokens(phrase: &str, elision: bool) -> Vec<String> {
-    tokenize(phrase, elision)
-        .into_iter()
-        .map(|t| t.norm.into_string())
-        .collect()
+    let mut words: Vec<String> = Vec::new();
+    for t in tokenize(phrase, elision) {
+        match words.last_mut() {
+            // "plus d'", "sotto l'": an elided word ends the phrase, written
+            // as text has it ("d'" before "un").
+            Some(last) if t.norm == "'" && !t.space_before => last.push('\''),
+            _ => words.push(t.norm.into_string()),
+        }
+    }
+    words
 }
 
 #[cfg(test)]

@@ -25,6 +25,8 @@ mod time;
 use crate::lang::dates as words;
 
 #[cfg(test)]
+mod lang_tests;
+#[cfg(test)]
 mod tests;
 
 use jiff::ToSpan;

@@ -122,6 +122,19 @@ impl Parser<'_, '_> {
     /// A date phrase starting at token `i`.
     pub fn date(&self, i: usize) -> Option<DateMatch> {
         let t = self.tokens();
+        // "vor zwei Jahren", "hace tres días": before the prepositions,
+        // which may hold the same word ("vor 2020").
+        if let Some(e) = self.w.ago_before.has(t, i)
+            && let Some((end, expr)) = self.counted_units(e, false)
+        {
+            return Some(DateMatch {
+                first: i,
+                end,
+                expr,
+                part: None,
+                evening: false,
+            });
+        }
         let mut j = i;
         let mut lead = Lead::default();
         for _ in 0..3 {
@@ -381,6 +394,12 @@ impl Parser<'_, '_> {
 
     /// "due anni fa", "three days ago", "a year ago".
     fn ago(&self, i: usize) -> Option<(usize, Expr)> {
+        self.counted_units(i, true)
+    }
+
+    /// A number of calendar units at `i`, back from publication: followed
+    /// by an "ago" word when `ago_after`, else preceded by one.
+    fn counted_units(&self, i: usize, ago_after: bool) -> Option<(usize, Expr)> {
         let t = self.tokens();
         let (n, k) = if let Some(n) = self.digits(i, 3) {
             (i64::from(n), i + 1)
@@ -400,7 +419,7 @@ impl Parser<'_, '_> {
             .plural_units
             .at(t, k)
             .or_else(|| self.w.units.at(t, k))?;
-        let end = self.w.ago.has(t, e)?;
+        let end = if ago_after { self.w.ago.has(t, e)? } else { e };
         Some((end, Expr::Shift(g, -n)))
     }
 

@@ -12,7 +12,7 @@ use crate::document::{Document, Origin};
 use crate::extract::{Options, extract};
 use crate::lang::Lang;
 
-type Row = (&'static str, &'static str, &'static str);
+pub(super) type Row = (&'static str, &'static str, &'static str);
 
 fn claims(text: &str, lang: Lang, date: Option<Date>, offset: Option<i32>) -> Vec<(String, Claim)> {
     let doc = Document::parse(Origin::Stdin, text.to_string(), false, Vec::new());
@@ -50,7 +50,7 @@ fn show(c: &Claim) -> String {
     }
 }
 
-fn check(rows: &[Row], lang: Lang) {
+pub(super) fn check(rows: &[Row], lang: Lang) {
     let mut failures = Vec::new();
     for &(text, span, want) in rows {
         let found = dated(text, lang, Some(date(2025, 8, 15)), None);

@@ -146,6 +146,9 @@ impl Parser<'_, '_> {
             if let (true, Some(m)) = (colon, minutes) {
                 return Some((k + 3, h, Some(i8::try_from(m).ok()?), true));
             }
+            if let Some(found) = self.hour_mark(k, h) {
+                return Some(found);
+            }
             return Some((k + 1, h, None, false));
         }
         // "21.30", "9,30": one number token.
@@ -154,6 +157,35 @@ impl Parser<'_, '_> {
             return None;
         }
         Some((k + 1, h.parse().ok()?, Some(m.parse().ok()?), false))
+    }
+
+    /// "18h30", "18h", "18 h 30": the language's hour mark after the hour
+    /// `h` at `k`, with the minutes glued to it or after it; as sure as a
+    /// colon.
+    fn hour_mark(&self, k: usize, h: i8) -> Option<(usize, i8, Option<i8>, bool)> {
+        let tokens = self.ctx.tokens;
+        let mark = tokens.get(k + 1).filter(|t| t.is_word())?;
+        for m in &self.w.hour_marks {
+            if mark.norm == *m {
+                let minutes = tokens
+                    .get(k + 2)
+                    .filter(|t| t.norm.len() == 2)
+                    .and_then(|_| self.digits(k + 2, 2));
+                return Some(match minutes {
+                    Some(min) => (k + 3, h, Some(i8::try_from(min).ok()?), true),
+                    None => (k + 2, h, None, true),
+                });
+            }
+            // "18h30": one word after the hour.
+            if let Some(rest) = mark.norm.strip_prefix(m.as_str())
+                && !mark.space_before
+                && rest.len() == 2
+                && rest.bytes().all(|b| b.is_ascii_digit())
+            {
+                return Some((k + 2, h, Some(rest.parse().ok()?), true));
+            }
+        }
+        None
     }
 
     /// A zone after a time: "(ora svizzera)", "Kyiv time", "ET".

@@ -14,6 +14,8 @@ use super::number::{parse_digits_with, parse_words};
 
 mod filter;
 #[cfg(test)]
+mod lang_tests;
+#[cfg(test)]
 mod tests;
 
 /// Relative half-width of "circa", "about".
@@ -206,9 +208,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
                 kind = Kind::Measure;
                 unit = Some(u);
             }
-            Entry::Currency(c)
-                if !tokens[k].norm.starts_with(['$', '€', '£']) || !tokens[k].space_before =>
-            {
+            Entry::Currency(c) if !symbol_before_next(ctx, k, *n) => {
                 kind = Kind::Money;
                 currency = Some(c);
             }
@@ -690,6 +690,18 @@ fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
     !(unit || whole.is_number())
 }
 
+/// The currency symbol of `n` tokens at `k`, after a space, belongs to the
+/// figure after it, not the one before: "50 € 30" is unclear, so a symbol
+/// after a space follows its figure only in a language that writes it so
+/// ("1.200 €", "1 200 €") and when no figure comes right after it.
+fn symbol_before_next(ctx: &Ctx, k: usize, n: usize) -> bool {
+    let token = &ctx.tokens[k];
+    if !token.norm.starts_with(['$', '€', '£']) || !token.space_before {
+        return false;
+    }
+    !ctx.data.symbol_after || ctx.tokens.get(k + n).is_some_and(|t| t.is_number())
+}
+
 /// A currency symbol or code directly before the figure, and its tokens.
 fn currency_symbol(ctx: &Ctx, j: usize) -> Option<(Currency, usize)> {
     let token = ctx.tokens.get(j)?;
@@ -715,8 +727,17 @@ fn currency_symbol(ctx: &Ctx, j: usize) -> Option<(Currency, usize)> {
 }
 
 fn is_article(ctx: &Ctx, j: usize) -> bool {
+    // "quasi il 60 per cento", "près de la moitié".
+    let fraction = || {
+        ctx.tokens.get(j + 1).is_some_and(|t| {
+            ctx.lexicon
+                .lookup(&ctx.tokens[j + 1..])
+                .any(|(_, e)| matches!(e, Entry::Fraction(_)))
+                && t.is_word()
+        })
+    };
     ctx.tokens
         .get(j)
         .is_some_and(|t| ctx.is(t, List::HedgeArticles))
-        && ctx.tokens.get(j + 1).is_some_and(|t| t.is_number())
+        && (ctx.tokens.get(j + 1).is_some_and(|t| t.is_number()) || fraction())
 }

@@ -63,7 +63,7 @@ fn quantities(text: &str, lang: Lang) -> String {
         .join(" | ")
 }
 
-fn check(rows: &[(&str, &str)], lang: Lang) {
+pub(super) fn check(rows: &[(&str, &str)], lang: Lang) {
     let failures: Vec<String> = rows
         .iter()
         .filter_map(|&(text, want)| {

@@ -1,0 +1,142 @@
+//! Dates and times in German, Spanish and French, one row per expression
+//! written as a sentence, in the format of `tests.rs`: the span the first
+//! date or time claim covers and its value. Publication: Friday
+//! 2025-08-15 (ISO week 33), no offset.
+
+use super::tests::{Row, check};
+use crate::lang::Lang;
+
+#[test]
+fn german_expressions_resolve() {
+    check(GERMAN, Lang::De);
+}
+
+#[rustfmt::skip]
+const GERMAN: &[Row] = &[
+    // Days from publication.
+    ("Gestern kam es zu langen Staus.", "Gestern", "2025-08-14"),
+    ("Vorgestern wurde im Landtag abgestimmt.", "Vorgestern", "2025-08-13"),
+    ("Heute tagt der Stadtrat.", "Heute", "2025-08-15"),
+    ("Übermorgen beginnt die Messe.", "Übermorgen", "2025-08-17"),
+    ("Die Polizei meldete gestern Abend einen Unfall.", "gestern Abend", "2025-08-14"),
+    // Weekdays and relative units.
+    ("Letzten Dienstag brannte eine Scheune.", "Letzten Dienstag", "2025-08-12"),
+    ("Am Dienstag brannte eine Scheune.", "Am Dienstag", "2025-08-12"),
+    ("Die Bauern protestierten am vergangenen Montag.", "am vergangenen Montag", "2025-08-11"),
+    ("Im vergangenen Jahr gab es weniger Brände.", "Im vergangenen Jahr", "2024"),
+    ("Im letzten Monat sanken die Preise.", "Im letzten Monat", "2025-07"),
+    ("Die Zahlen für das nächste Jahr sind offen.", "für das nächste Jahr", "2026"),
+    ("Anfang dieser Woche begann der Streik.", "Anfang dieser Woche", "early 2025-W33"),
+    ("Der Tarifvertrag endet Ende des Jahres.", "Ende des Jahres", "late 2025"),
+    ("Die Brücke wurde vor zwei Jahren gesperrt.", "vor zwei Jahren", "2023"),
+    ("Das Werk schloss vor drei Tagen.", "vor drei Tagen", "2025-08-12"),
+    ("Am Wochenende blieb es ruhig.", "Am Wochenende", "2025-W32"),
+    ("Im Frühjahr stiegen die Mieten.", "Im Frühjahr", "early 2025"),
+    // Absolute dates.
+    ("Die Wahl findet am 15. März 2026 statt.", "am 15. März 2026", "2026-03-15"),
+    ("Der Vertrag wurde am 3. Juli unterzeichnet.", "am 3. Juli", "2025-07-03"),
+    ("Das Gesetz gilt seit dem 1. Januar 2024.", "seit dem 1. Januar 2024", "2024-01-01"),
+    ("Die Messe öffnet am 12.09.2025 ihre Tore.", "am 12.09.2025", "2025-09-12"),
+    ("Im Mai 2023 wurde der Tunnel eröffnet.", "Im Mai 2023", "2023-05"),
+    ("Die Arbeiten sollen bis Ende 2026 dauern.", "bis Ende 2026", "late 2026"),
+    ("Mitte Juni kam der Regen.", "Mitte Juni", "mid 2025-06"),
+    ("Der Betrieb wurde 2019 gegründet.", "2019", "-"),
+    ("Der Betrieb wurde im Jahr 2019 gegründet.", "im Jahr 2019", "2019"),
+    ("Die Preise stiegen in den 1990er Jahren stark.", "in den 1990er", "199X"),
+    // Times with zones.
+    ("Die Sitzung beginnt um 18 Uhr.", "18 Uhr", "2025-08-15T18:00:00+00:00"),
+    ("Der Zug fährt um 18 Uhr MEZ ab.", "18 Uhr MEZ", "2025-08-15T18:00:00+01:00"),
+    ("Gestern um 20.30 Uhr brach das Feuer aus.", "Gestern um 20.30 Uhr", "2025-08-14T20:30:00+00:00"),
+    ("Der Start ist um 9 Uhr deutscher Zeit.", "9 Uhr deutscher Zeit", "2025-08-15T09:00:00+02:00"),
+    // No dates.
+    ("Bis heute fehlt eine Erklärung.", "", "-"),
+];
+
+#[test]
+fn spanish_expressions_resolve() {
+    check(SPANISH, Lang::Es);
+}
+
+#[rustfmt::skip]
+const SPANISH: &[Row] = &[
+    // Days from publication.
+    ("Ayer se registraron largas colas.", "Ayer", "2025-08-14"),
+    ("Anteayer votó el Parlamento.", "Anteayer", "2025-08-13"),
+    ("Hoy se reúne el consejo.", "Hoy", "2025-08-15"),
+    ("Anoche ardió un almacén.", "Anoche", "2025-08-14"),
+    ("Pasado mañana empieza la feria.", "Pasado mañana", "2025-08-17"),
+    // Weekdays and relative units.
+    ("El martes pasado ardió un granero.", "El martes pasado", "2025-08-12"),
+    ("El lunes ardió un granero.", "El lunes", "2025-08-11"),
+    ("El año pasado hubo menos incendios.", "El año pasado", "2024"),
+    ("El mes pasado bajaron los precios.", "El mes pasado", "2025-07"),
+    ("La semana pasada hubo 12 incidencias.", "La semana pasada", "2025-W32"),
+    ("El próximo año habrá elecciones.", "El próximo año", "2026"),
+    ("A principios de mes empezó la huelga.", "A principios de mes", "early 2025-08"),
+    ("La obra terminará a finales de año.", "a finales de año", "late 2025"),
+    ("El puente se cerró hace dos años.", "hace dos años", "2023"),
+    ("La fábrica cerró hace tres días.", "hace tres días", "2025-08-12"),
+    ("Ocurrió hace un año.", "hace un año", "2024"),
+    ("Este fin de semana habrá tormentas.", "Este fin de semana", "2025-W33"),
+    ("El pasado verano subieron los alquileres.", "El pasado verano", "mid 2024"),
+    // Absolute dates.
+    ("Las elecciones serán el 15 de marzo de 2026.", "el 15 de marzo de 2026", "2026-03-15"),
+    ("El contrato se firmó el 3 de julio.", "el 3 de julio", "2025-07-03"),
+    ("La ley rige desde el 1 de enero de 2024.", "desde el 1 de enero de 2024", "2024-01-01"),
+    ("En mayo de 2023 se inauguró el túnel.", "En mayo de 2023", "2023-05"),
+    ("Las obras durarán hasta finales de 2026.", "hasta finales de 2026", "late 2026"),
+    ("A mediados de junio llegó la lluvia.", "A mediados de junio", "mid 2025-06"),
+    ("En 2019 se fundó la empresa.", "En 2019", "2019"),
+    ("En los años noventa la ciudad creció.", "En los años noventa", "199X"),
+    ("La feria abre el 12/09/2025.", "el 12/09/2025", "2025-09-12"),
+    // Times with zones.
+    ("La sesión empieza a las 18.00.", "a las 18.00", "2025-08-15T18:00:00+00:00"),
+    ("El tren sale a las 18.00 hora peninsular.", "a las 18.00 hora peninsular", "2025-08-15T18:00:00+02:00"),
+    ("Ayer a las 20.30 se declaró el fuego.", "Ayer a las 20.30", "2025-08-14T20:30:00+00:00"),
+    ("El vuelo aterriza a las 9 hora canaria.", "a las 9 hora canaria", "2025-08-15T09:00:00+01:00"),
+    // No dates.
+    ("Hoy en día nadie lo recuerda.", "", "-"),
+];
+
+#[test]
+fn french_expressions_resolve() {
+    check(FRENCH, Lang::Fr);
+}
+
+#[rustfmt::skip]
+const FRENCH: &[Row] = &[
+    // Days from publication.
+    ("Hier, de longs bouchons ont été signalés.", "Hier", "2025-08-14"),
+    ("Avant-hier, le Parlement a voté.", "Avant-hier", "2025-08-13"),
+    ("Aujourd'hui, le conseil se réunit.", "Aujourd'hui", "2025-08-15"),
+    ("Hier soir, un entrepôt a brûlé.", "Hier soir", "2025-08-14"),
+    ("Après-demain commence la foire.", "Après-demain", "2025-08-17"),
+    // Weekdays and relative units.
+    ("Mardi dernier, une grange a brûlé.", "Mardi dernier", "2025-08-12"),
+    ("Lundi, une grange a brûlé.", "Lundi", "2025-08-11"),
+    ("L'an dernier, les incendies étaient moins nombreux.", "L'an dernier", "2024"),
+    ("La semaine dernière, 12 incidents ont eu lieu.", "La semaine dernière", "2025-W32"),
+    ("Le mois dernier, les prix ont baissé.", "Le mois dernier", "2025-07"),
+    ("L'année prochaine, il y aura des élections.", "L'année prochaine", "2026"),
+    ("Début mars, la grève a commencé.", "Début mars", "early 2025-03"),
+    ("Les travaux s'achèveront fin 2026.", "fin 2026", "late 2026"),
+    ("Le pont a été fermé il y a deux ans.", "il y a deux ans", "2023"),
+    ("L'usine a fermé il y a trois jours.", "il y a trois jours", "2025-08-12"),
+    ("Ce week-end, des orages sont attendus.", "Ce week-end", "2025-W33"),
+    ("Mi-juin, la pluie est arrivée.", "Mi-juin", "mid 2025-06"),
+    // Absolute dates.
+    ("Les élections auront lieu le 15 mars 2026.", "le 15 mars 2026", "2026-03-15"),
+    ("Le contrat a été signé le 3 juillet.", "le 3 juillet", "2025-07-03"),
+    ("La loi s'applique depuis le 1er janvier 2024.", "depuis le 1er janvier 2024", "2024-01-01"),
+    ("En mai 2023, le tunnel a été inauguré.", "En mai 2023", "2023-05"),
+    ("L'entreprise a été fondée en 2019.", "en 2019", "2019"),
+    ("Dans les années 90, la ville a grandi.", "les années 90", "199X"),
+    ("La foire ouvre le 12/09/2025.", "le 12/09/2025", "2025-09-12"),
+    // Times with zones.
+    ("La séance commence à 18h30.", "18h30", "2025-08-15T18:30:00+00:00"),
+    ("Le train part à 18h30 heure de Paris.", "18h30 heure de Paris", "2025-08-15T18:30:00+02:00"),
+    ("Hier à 20 h 30, le feu s'est déclaré.", "Hier à 20 h 30", "2025-08-14T20:30:00+00:00"),
+    ("Le vote est prévu à 15h.", "15h", "2025-08-15T15:00:00+00:00"),
+    // No dates.
+    ("Aujourd'hui encore, personne ne s'en souvient.", "", "-"),
+];
