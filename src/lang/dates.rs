@@ -150,6 +150,9 @@ pub(crate) struct Words {
     pub time_preps: Table<bool>,
     pub meridiem: Table<Option<bool>>,
     pub zones: Table<Zone>,
+    pub offset_preps: Table<()>,
+    pub holidays: Table<(i8, i8)>,
+    pub day_ordinals: Table<i8>,
     /// Zone abbreviations, matched on the original (capitalized) text.
     pub zone_codes: HashMap<&'static str, Zone>,
 }
@@ -193,6 +196,13 @@ impl Words {
             time_preps: Table::new(d.time_preps.iter().copied(), e, vocab),
             meridiem: Table::new(d.meridiem.iter().copied(), e, vocab),
             zones: Table::new(d.zones.iter().copied(), e, vocab),
+            offset_preps: list(data.offset_preps, e, vocab),
+            holidays: Table::new(
+                data.holidays.iter().map(|&(p, m, day)| (p, (m, day))),
+                e,
+                vocab,
+            ),
+            day_ordinals: Table::new(data.day_ordinals.iter().copied(), e, vocab),
             zone_codes: ZONE_CODES.iter().copied().collect(),
         };
         words.mark_anchors(vocab);
@@ -227,11 +237,12 @@ impl Words {
             .chain(self.decade_nouns.words())
             .chain(self.decade_suffixes.words())
             .chain(self.meridiem.words())
-            .chain(self.zones.words());
+            .chain(self.zones.words())
+            .chain(self.holidays.words());
         for id in words.collect::<Vec<_>>() {
             vocab.mark_id(id, List::DateAnchor);
         }
-        let tables: [&dyn FirstWords; 29] = [
+        let tables: [&dyn FirstWords; 31] = [
             &self.months,
             &self.month_abbreviations,
             &self.ambiguous,
@@ -261,6 +272,8 @@ impl Words {
             &self.time_preps,
             &self.meridiem,
             &self.zones,
+            &self.holidays,
+            &self.day_ordinals,
         ];
         for table in tables {
             for id in table.first_ids() {

@@ -1144,4 +1144,18 @@ pub static IT: LangData = LangData {
         ("cent", Currency::Eur, 0.01),
     ],
     units_before: &[("magnitudo", Unit::Magnitude)],
+    offset_preps: &["tra", "fra"],
+    holidays: &[
+        ("capodanno", 1, 1),
+        ("epifania", 1, 6),
+        ("ferragosto", 8, 15),
+        ("ognissanti", 11, 1),
+        ("vigilia di natale", 12, 24),
+        ("natale", 12, 25),
+        ("santo stefano", 12, 26),
+        ("festa della liberazione", 4, 25),
+        ("festa della repubblica", 6, 2),
+        ("festa dei lavoratori", 5, 1),
+    ],
+    day_ordinals: &[("primo", 1)],
 };

@@ -343,6 +343,15 @@ pub struct LangData {
     pub minor_currencies: &'static [(&'static str, Currency, f64)],
     /// Units written before the figure ("magnitudo 3,9", "magnitude 6.1").
     pub units_before: &'static [(&'static str, Unit)],
+    /// Prepositions before a number of calendar units that count forward
+    /// from publication ("tra tre mesi", "in two weeks").
+    pub offset_preps: &'static [&'static str],
+    /// Holidays on a fixed day, with their month and day ("Ferragosto",
+    /// "Christmas").
+    pub holidays: &'static [(&'static str, i8, i8)],
+    /// Day numbers written as ordinal words ("il primo marzo", "the second
+    /// of March").
+    pub day_ordinals: &'static [(&'static str, i8)],
 }
 
 /// Page furniture, written as in text (folded when compared). A line is
