@@ -13,6 +13,8 @@ pub enum Dimension {
     Duration,
     /// Percentage points: a difference of two percentages.
     Points,
+    /// An earthquake's magnitude: a scale of its own, never a count.
+    Magnitude,
 }
 
 /// The canonical units of DESIGN.md, plus percentage points.
@@ -40,6 +42,8 @@ pub enum Unit {
     Year,
     /// Percentage points (`pp`): 50 basis points are 0.5 pp.
     Pp,
+    /// An earthquake's magnitude ("magnitudo 3,9", "a 6.1-magnitude quake").
+    Magnitude,
 }
 
 /// Symbol, dimension and size in the dimension's base unit, one row a unit.
@@ -65,6 +69,7 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::Month, "month", Dimension::Duration, 730.485),
     (Unit::Year, "year", Dimension::Duration, 8765.82),
     (Unit::Pp, "pp", Dimension::Points, 1.0),
+    (Unit::Magnitude, "magnitude", Dimension::Magnitude, 1.0),
 ];
 
 impl Unit {

@@ -121,7 +121,74 @@ pub(crate) fn toll_noun_before(ctx: &Ctx, i: usize) -> Option<String> {
 /// "1,2 miliardi di euro … contro i 2,3 miliardi": a large bare amount
 /// within a factor of ten of a money claim before it in the same sentence
 /// is money in that currency.
-pub(crate) fn carry_currency(claims: &mut [Claim], sentences: &[Span]) {
+pub(crate) fn carry_currency(claims: &mut [Claim], sentences: &[Span], text: &str) {
+    carry_currency_forward(claims, sentences);
+    carry_currency_back(claims, sentences);
+    carry_unit(claims, text);
+}
+
+/// A large bare amount with no counted noun before a money claim of its
+/// sentence ("un piano che vale circa 45 milioni, a cui si aggiungono 12
+/// milioni di euro") is money in that currency.
+fn carry_currency_back(claims: &mut [Claim], sentences: &[Span]) {
+    let mut next_money: Option<(usize, crate::units::Currency, f64)> = None;
+    for claim in claims.iter_mut().rev() {
+        let sentence = super::sentence_index(sentences, claim.span);
+        let Value::Quantity(q) = &mut claim.value else {
+            continue;
+        };
+        match claim.kind {
+            Kind::Money => {
+                if let (Some(s), Some(c), Some(v)) =
+                    (sentence, q.currency, q.value.or(q.interval.high))
+                {
+                    next_money = Some((s, c, v));
+                }
+            }
+            Kind::Count if claim.counted.is_none() => {
+                let Some(v) = q.value.or(q.interval.high) else {
+                    continue;
+                };
+                if let Some((s, c, money)) = next_money {
+                    let near = v >= 1e6 && (money / 10.0..=money * 10.0).contains(&v);
+                    if near && Some(s) == sentence {
+                        claim.kind = Kind::Money;
+                        q.currency = Some(c);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// "lunga trecento metri e larga novanta": a bare figure two words after a
+/// measure (a conjunction and an adjective, no punctuation), with no noun
+/// of its own, takes its unit.
+fn carry_unit(claims: &mut [Claim], text: &str) {
+    for i in 1..claims.len() {
+        let (before, rest) = claims.split_at_mut(i);
+        let (prev, claim) = (&before[i - 1], &mut rest[0]);
+        let Some(unit) = prev.quantity().and_then(|q| q.unit) else {
+            continue;
+        };
+        let gap = text.get(prev.span.end..claim.span.start).unwrap_or(",");
+        let near = gap.split_whitespace().count() == 2
+            && !gap.contains(|c: char| c.is_ascii_punctuation() && c != '\'');
+        if prev.kind != Kind::Measure || claim.kind != Kind::Count || !near {
+            continue;
+        }
+        if claim.counted.is_some() {
+            continue;
+        }
+        if let Value::Quantity(q) = &mut claim.value {
+            claim.kind = Kind::Measure;
+            q.unit = Some(unit);
+        }
+    }
+}
+
+fn carry_currency_forward(claims: &mut [Claim], sentences: &[Span]) {
     let mut last_money: Option<(usize, crate::units::Currency, f64)> = None;
     for claim in claims.iter_mut() {
         let sentence = super::sentence_index(sentences, claim.span);

@@ -81,11 +81,50 @@ pub fn parse_words(tokens: &[Token], vocab: &Vocab) -> Option<(f64, usize)> {
     if used == 0 {
         return None;
     }
-    let mut end = used;
-    while end + 1 < tokens.len()
-        && vocab.is(&tokens[end], List::NumberGlue)
-        && tokens[end + 1].is_word()
+    // "two point four": one decimal digit after the decimal word.
+    if let (Some(mark), Some(digit)) = (tokens.get(used), tokens.get(used + 1))
+        && vocab.is(mark, List::DecimalWords)
+        && acc.current > 0.0
+        && let Some([NumberWord::Add(d)]) = vocab.number(digit).as_deref()
+        && *d < 10.0
     {
+        acc.current += d / 10.0;
+        used += 2;
+    }
+    let mut end = used;
+    loop {
+        // The glue and the word after it, also across hyphens
+        // ("three-and-a-half-year").
+        let glue = hyphen_skip(tokens, end);
+        if !tokens
+            .get(glue)
+            .is_some_and(|t| vocab.is(t, List::NumberGlue))
+        {
+            break;
+        }
+        let word = hyphen_skip(tokens, glue + 1);
+        // "two and a half", "a million and a half".
+        let half = [word, hyphen_skip(tokens, word + 1)]
+            .into_iter()
+            .zip([false, true])
+            .find(|&(at, after_article)| {
+                tokens.get(at).is_some_and(|t| {
+                    matches!(vocab.number(t).as_deref(), Some([NumberWord::Half]))
+                        && (!after_article || vocab.is(&tokens[word], List::WeakNumberWords))
+                })
+            });
+        if let Some((at, _)) = half {
+            if acc.last_scale > 1.0 && acc.current == 0.0 {
+                acc.total += acc.last_scale / 2.0;
+            } else {
+                acc.current += 0.5;
+            }
+            end = at + 1;
+            continue;
+        }
+        if glue != end || !tokens.get(end + 1).is_some_and(|t| t.is_word()) {
+            break;
+        }
         let Some(rest) = vocab.number(&tokens[end + 1]) else {
             break;
         };
@@ -107,10 +146,25 @@ pub fn parse_words(tokens: &[Token], vocab: &Vocab) -> Option<(f64, usize)> {
         if !ok {
             break;
         }
+        let last = match rest.last() {
+            Some(NumberWord::Add(v)) => Some(*v),
+            _ => None,
+        };
         for m in rest {
             acc.push(m);
         }
         end += 2;
+        // "and twenty-six": the units glued by a hyphen.
+        if let (Some(prev), Some(dash), Some(units)) = (last, tokens.get(end), tokens.get(end + 1))
+            && dash.is_punct("-")
+            && !dash.space_before
+            && !units.space_before
+            && let Some([NumberWord::Add(v)]) = vocab.number(units).as_deref()
+            && vocab.tens_units.joins(prev, *v)
+        {
+            acc.push(NumberWord::Add(*v));
+            end += 2;
+        }
     }
     let value = acc.value()?;
     Some((value, end))
@@ -140,6 +194,15 @@ fn compound(tokens: &[Token], vocab: &Vocab) -> Option<(Vec<NumberWord>, usize)>
         }
     }
     best
+}
+
+/// `at`, or the token after it when `at` is a hyphen glued on both sides.
+fn hyphen_skip(tokens: &[Token], at: usize) -> usize {
+    let glued = tokens
+        .get(at)
+        .is_some_and(|t| t.is_punct("-") && !t.space_before)
+        && tokens.get(at + 1).is_some_and(|t| !t.space_before);
+    if glued { at + 1 } else { at }
 }
 
 #[derive(Debug, Default)]

@@ -142,6 +142,9 @@ pub(crate) struct Words {
     pub zones: Table<Zone>,
     /// Folded, as tokens are.
     pub hour_marks: Vec<String>,
+    pub offset_preps: Table<()>,
+    pub holidays: Table<(i8, i8)>,
+    pub day_ordinals: Table<i8>,
     /// Zone abbreviations, matched on the original (capitalized) text.
     pub zone_codes: HashMap<&'static str, Zone>,
 }
@@ -191,6 +194,13 @@ impl Words {
                 .iter()
                 .map(|m| crate::text::token::fold(m))
                 .collect(),
+            offset_preps: list(data.offset_preps, e, vocab),
+            holidays: Table::new(
+                data.holidays.iter().map(|&(p, m, day)| (p, (m, day))),
+                e,
+                vocab,
+            ),
+            day_ordinals: Table::new(data.day_ordinals.iter().copied(), e, vocab),
             zone_codes: ZONE_CODES.iter().copied().collect(),
         };
         words.mark_anchors(vocab);
@@ -226,11 +236,12 @@ impl Words {
             .chain(self.decade_nouns.words())
             .chain(self.decade_suffixes.words())
             .chain(self.meridiem.words())
-            .chain(self.zones.words());
+            .chain(self.zones.words())
+            .chain(self.holidays.words());
         for id in words.collect::<Vec<_>>() {
             vocab.mark_id(id, List::DateAnchor);
         }
-        let tables: [&dyn FirstWords; 30] = [
+        let tables: [&dyn FirstWords; 32] = [
             &self.months,
             &self.month_abbreviations,
             &self.ambiguous,
@@ -261,6 +272,8 @@ impl Words {
             &self.time_preps,
             &self.meridiem,
             &self.zones,
+            &self.holidays,
+            &self.day_ordinals,
         ];
         for table in tables {
             for id in table.first_ids() {

@@ -855,4 +855,14 @@ pub static DE: LangData = LangData {
             ("türkischer zeit", Zone::Named("Europe/Istanbul")),
         ],
     },
+    // Issue 14's forms, first rows for German.
+    hedges_after: &[("oder mehr", AtLeast), ("und mehr", AtLeast)],
+    negations: &["nicht", "nie", "kein", "keine", "niemals"],
+    minus_words: &["minus"],
+    decimal_words: &["komma"],
+    minor_currencies: &[("cent", Currency::Eur, 0.01)],
+    units_before: &[],
+    offset_preps: &["in"],
+    holidays: &[("weihnachten", 12, 25), ("neujahr", 1, 1), ("silvester", 12, 31)],
+    day_ordinals: &[],
 };

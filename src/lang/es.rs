@@ -966,4 +966,14 @@ pub static ES: LangData = LangData {
             ("hora de tokio", Zone::Named("Asia/Tokyo")),
         ],
     },
+    // Issue 14's forms, first rows for Spanish.
+    hedges_after: &[("o más", AtLeast), ("o mas", AtLeast)],
+    negations: &["no", "nunca", "jamás", "jamas"],
+    minus_words: &["menos"],
+    decimal_words: &["coma"],
+    minor_currencies: &[("céntimos", Currency::Eur, 0.01), ("centimos", Currency::Eur, 0.01)],
+    units_before: &[],
+    offset_preps: &["dentro de"],
+    holidays: &[("navidad", 12, 25), ("nochevieja", 12, 31)],
+    day_ordinals: &[],
 };

@@ -953,4 +953,14 @@ pub static FR: LangData = LangData {
             ("heure d'abidjan", Zone::Named("Africa/Abidjan")),
         ],
     },
+    // Issue 14's forms, first rows for French.
+    hedges_after: &[("ou plus", AtLeast)],
+    negations: &["ne", "pas", "jamais"],
+    minus_words: &["moins"],
+    decimal_words: &["virgule"],
+    minor_currencies: &[("centimes", Currency::Eur, 0.01), ("centime", Currency::Eur, 0.01)],
+    units_before: &[],
+    offset_preps: &["dans"],
+    holidays: &[("noël", 12, 25), ("noel", 12, 25), ("saint-sylvestre", 12, 31)],
+    day_ordinals: &[],
 };

@@ -187,6 +187,12 @@ pub enum Entry {
     Currency(Currency),
     /// Marks the figure before it as a clock time (`p.m.`, `o'clock`).
     Clock,
+    /// A hedge after the figure: `40 o più`, `500 or more`.
+    HedgeAfter(Hedge),
+    /// A coin of a currency and its worth in it: `8 cents` is 0.08 USD.
+    Minor(Currency, f64),
+    /// A unit written before the figure: `magnitudo 3,9`.
+    UnitBefore(Unit),
 }
 
 /// Everything a language contributes to extraction.
@@ -337,6 +343,30 @@ pub struct LangData {
     pub furniture: Furniture,
     /// Month and weekday names, relative words, zones: see [`DateWords`].
     pub dates: DateWords,
+    /// Phrases after a figure that hedge it ("40 o più", "500 or more",
+    /// "un mese esatto").
+    pub hedges_after: &'static [(&'static str, Hedge)],
+    /// Words a few words before a bound that turn it around ("non è stata
+    /// inferiore al 60%", "never below 40%": at least).
+    pub negations: &'static [&'static str],
+    /// Words that make the figure after them negative ("meno 12 gradi",
+    /// "minus five percent").
+    pub minus_words: &'static [&'static str],
+    /// The decimal mark written as a word ("two point four million").
+    pub decimal_words: &'static [&'static str],
+    /// Coins and their worth in their currency ("8 cents", "50 centesimi").
+    pub minor_currencies: &'static [(&'static str, Currency, f64)],
+    /// Units written before the figure ("magnitudo 3,9", "magnitude 6.1").
+    pub units_before: &'static [(&'static str, Unit)],
+    /// Prepositions before a number of calendar units that count forward
+    /// from publication ("tra tre mesi", "in two weeks").
+    pub offset_preps: &'static [&'static str],
+    /// Holidays on a fixed day, with their month and day ("Ferragosto",
+    /// "Christmas").
+    pub holidays: &'static [(&'static str, i8, i8)],
+    /// Day numbers written as ordinal words ("il primo marzo", "the second
+    /// of March").
+    pub day_ordinals: &'static [(&'static str, i8)],
 }
 
 /// Page furniture, written as in text (folded when compared). A line is
@@ -503,7 +533,22 @@ impl Lexicon {
                     .iter()
                     .map(|&(p, c)| (p, Entry::Currency(c))),
             )
-            .chain(data.clock_after.iter().map(|&p| (p, Entry::Clock)));
+            .chain(data.clock_after.iter().map(|&p| (p, Entry::Clock)))
+            .chain(
+                data.hedges_after
+                    .iter()
+                    .map(|&(p, h)| (p, Entry::HedgeAfter(h))),
+            )
+            .chain(
+                data.minor_currencies
+                    .iter()
+                    .map(|&(p, c, f)| (p, Entry::Minor(c, f))),
+            )
+            .chain(
+                data.units_before
+                    .iter()
+                    .map(|&(p, u)| (p, Entry::UnitBefore(u))),
+            );
         for (phrase, entry) in rows {
             let words: Vec<WordId> = crate::text::token::phrase_tokens(phrase, data.elision)
                 .iter()

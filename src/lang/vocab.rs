@@ -34,6 +34,9 @@ pub enum List {
     Conjunctions,
     Abbreviations,
     TollNouns,
+    Negations,
+    MinusWords,
+    DecimalWords,
     /// Opening words of range frames (`tra`, `between`).
     RangeOpeners,
     /// First words of the phrase lexicon (qualifiers, scales, vague and
@@ -54,7 +57,7 @@ impl List {
     }
 
     /// The lists a language row fills word by word.
-    fn of(data: &LangData) -> [(List, &'static [&'static str]); 19] {
+    fn of(data: &LangData) -> [(List, &'static [&'static str]); 22] {
         [
             (List::Stopwords, data.stopwords),
             (List::WeakNumberWords, data.weak_number_words),
@@ -75,6 +78,9 @@ impl List {
             (List::Conjunctions, data.conjunctions),
             (List::Abbreviations, data.abbreviations),
             (List::TollNouns, data.toll_nouns),
+            (List::Negations, data.negations),
+            (List::MinusWords, data.minus_words),
+            (List::DecimalWords, data.decimal_words),
         ]
     }
 }

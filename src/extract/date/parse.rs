@@ -189,8 +189,21 @@ impl Parser<'_, '_> {
             return Some((e, Expr::Days(n.into()), evening));
         }
         let plain = |r: Option<(usize, Expr)>| r.map(|(e, x)| (e, x, false));
+        // "a Ferragosto", "last Christmas": a holiday on a fixed day.
+        let holiday = |k: usize, pick: Pick| {
+            self.w
+                .holidays
+                .at(t, k)
+                .map(|(e, (m, d))| (e, Expr::DayMonth(d, m, YearRef::Pick(pick)), false))
+        };
+        if let Some(found) = holiday(j, lead.pick()) {
+            return Some(found);
+        }
         // "lo scorso aprile", "last week", "questo mese".
         if let Some((e, pick)) = self.modifier(j) {
+            if let Some(found) = holiday(e, pick) {
+                return Some(found);
+            }
             let modified = Lead { prep: true, ..lead };
             if let Some((e, named)) = self.named(e, modified) {
                 return plain(Some((e, with_pick(named, pick))));
@@ -419,14 +432,40 @@ impl Parser<'_, '_> {
             .plural_units
             .at(t, k)
             .or_else(|| self.w.units.at(t, k))?;
-        let end = if ago_after { self.w.ago.has(t, e)? } else { e };
-        Some((end, Expr::Shift(g, -n)))
+        if !ago_after {
+            return Some((e, Expr::Shift(g, -n)));
+        }
+        if let Some(end) = self.w.ago.has(t, e) {
+            return Some((end, Expr::Shift(g, -n)));
+        }
+        // "tra tre mesi", "in two weeks": forward from publication, unless
+        // a figure before it in the sentence makes it that figure's period
+        // ("rose 20% in two years").
+        let p = i.checked_sub(1)?;
+        self.w.offset_preps.has(t, p).filter(|&end| end == i)?;
+        let figure_before =
+            (p.saturating_sub(8)..p).any(|q| t[q].is_number() && self.ctx.same_sentence(q, i));
+        if figure_before {
+            return None;
+        }
+        Some(match g {
+            Grain::Day => (e, Expr::Days(n)),
+            Grain::Week => (e, Expr::Days(7 * n)),
+            _ => (e, Expr::Shift(g, n)),
+        })
     }
 
     /// "15 agosto 2025", "il 12 febbraio", "15th of August", "1° maggio".
     fn day_month(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
-        let d = self.digits(i, 2).filter(|d| (1..=31).contains(d))?;
         let t = self.tokens();
+        // "il primo marzo", "the second of March": an ordinal word and a
+        // month, never alone.
+        if let Some((k, d)) = self.w.day_ordinals.at(t, i) {
+            let k2 = self.skip_links(k);
+            let (e, m) = self.month(k, true).or_else(|| self.month(k2, true))?;
+            return self.after_month(e, m, Some(d), lead);
+        }
+        let d = self.digits(i, 2).filter(|d| (1..=31).contains(d))?;
         let mut k = i + 1;
         if self.w.ordinals.has(t, k).is_some() && self.glued(k) {
             k = self.skip(&self.w.ordinals, k);

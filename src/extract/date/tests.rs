@@ -436,6 +436,40 @@ const ENGLISH: &[Row] = &[
     ("During the 1990s and early 2000s", "During the 1990s", "199X"),
 ];
 
+/// Issue 14: offsets forward, holidays on a fixed day, days as ordinal
+/// words.
+#[rustfmt::skip]
+const FORMS_IT: &[Row] = &[
+    ("Si voterà tra tre mesi", "tre mesi", "2025-11"),
+    ("fra due settimane", "due settimane", "2025-08-29"),
+    ("tra 10 giorni", "10 giorni", "2025-08-25"),
+    ("il primo marzo", "il primo marzo", "2025-03-01"),
+    ("il primo maggio 2024", "il primo maggio 2024", "2024-05-01"),
+    ("a Ferragosto", "a Ferragosto", "2025-08-15"),
+    ("lo scorso Natale", "lo scorso Natale", "2024-12-25"),
+    ("la festa della Repubblica", "la festa della Repubblica", "2025-06-02"),
+    ("il primo ministro", "", "-"),
+];
+
+#[rustfmt::skip]
+const FORMS_EN: &[Row] = &[
+    ("The bank meets in two weeks", "in two weeks", "2025-08-29"),
+    ("in three months", "in three months", "2025-11"),
+    ("Prices rose 20% in two years", "", "-"),
+    ("on the second of March", "on the second of March", "2025-03-02"),
+    ("the first of May", "the first of May", "2025-05-01"),
+    ("last Christmas", "last Christmas", "2024-12-25"),
+    ("on New Year's Day", "on New Year's Day", "2025-01-01"),
+    ("on Christmas Eve", "on Christmas Eve", "2024-12-24"),
+    ("the second half", "", "-"),
+];
+
+#[test]
+fn offsets_holidays_and_ordinal_days_resolve() {
+    check(FORMS_IT, Lang::It);
+    check(FORMS_EN, Lang::En);
+}
+
 #[test]
 fn italian_expressions_resolve() {
     assert!(ITALIAN.len() >= 120, "{} rows", ITALIAN.len());

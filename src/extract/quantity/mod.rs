@@ -11,8 +11,13 @@ use crate::units::{Currency, Unit};
 use super::Ctx;
 use super::context::{counted_noun, toll_noun_before};
 use super::number::{parse_digits_with, parse_words};
+use forms::{
+    article_before_fraction, fraction_of_unit, hedge_after, mirror, negated, ratio_share,
+    smaller_group, unit_before,
+};
 
 mod filter;
+mod forms;
 #[cfg(test)]
 mod lang_tests;
 #[cfg(test)]
@@ -68,6 +73,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if !(first.is_number()
         || ctx.is(first, List::LexiconFirst)
         || ctx.is(first, List::RangeOpeners)
+        || ctx.is(first, List::MinusWords)
         || ctx.vocab.is_number_word(first))
     {
         return None;
@@ -83,6 +89,24 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     {
         hedge = Some(h);
         j += n;
+        // "Inflation edged up to 3.1%": the end point of a rise, no bound.
+        // "rise by up to 4%" keeps its bound.
+        let rise = i.checked_sub(1).is_some_and(|p| {
+            ctx.is(&tokens[p], List::ChangeWords)
+                && !ctx.data.difference_links.contains(&tokens[p].norm.as_str())
+        });
+        if rise && h == Hedge::AtMost {
+            hedge = None;
+        }
+        // "non è stata inferiore al 60%", "never below 40%": the bound
+        // turned around.
+        if negated(ctx, i) {
+            hedge = match h {
+                Hedge::LessThan => Some(Hedge::AtLeast),
+                Hedge::MoreThan => Some(Hedge::AtMost),
+                _ => hedge,
+            };
+        }
     } else if let Some(&(_, joiner)) = ctx
         .data
         .range_frames
@@ -92,12 +116,43 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         range_join = Some(joiner);
         j += 1;
     }
-    // An article after a qualifier: "quasi il 60 per cento".
-    if j > i && j < tokens.len() && is_article(ctx, j) {
+    // An article after a qualifier: "quasi il 60 per cento", "circa la
+    // metà dei".
+    if j > i && j < tokens.len() && (is_article(ctx, j) || article_before_fraction(ctx, j)) {
         j += 1;
     } else if hedge.is_some() && tokens.get(j).is_some_and(|t| ctx.is(t, List::Articles)) {
         // "fewer than the 20 million euros": a comparison, not a hedge.
         return None;
+    }
+    // "meno 12 gradi", "minus five percent".
+    let negative = tokens.get(j).is_some_and(|t| ctx.is(t, List::MinusWords))
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| t.is_number() || ctx.vocab.is_number_word(t));
+    if negative {
+        j += 1;
+    }
+    // "un italiano su quattro", "one in five voters": a share.
+    if let Some((share, last)) = ratio_share(ctx, j)
+        && ctx.same_sentence(i, last)
+        && ctx.free(j..last + 1)
+    {
+        let (value, qualifier, interval) =
+            normalize(Figure::Number(share), hedge, None, Kind::Percent)?;
+        let claim = Claim {
+            span: ctx.span(i, last),
+            kind: Kind::Percent,
+            value: Value::Quantity(Quantity {
+                value,
+                qualifier,
+                interval,
+                unit: None,
+                currency: None,
+            }),
+            relative: false,
+            counted: None,
+        };
+        return Some((claim, i, last + 1));
     }
     let mut currency = None;
     if let Some((c, n)) = currency_symbol(ctx, j) {
@@ -108,7 +163,9 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if !ctx.free(j..head.end) || !ctx.same_sentence(i, head.end - 1) {
         return None;
     }
-    if filter::not_a_figure(ctx, j, head.end == j + 1) {
+    // "a sub-2 percent streak": the hedge is glued by its hyphen.
+    let glued_hedge = hedge.is_some() && j > i && tokens[j - 1].is_punct("-");
+    if !glued_hedge && filter::not_a_figure(ctx, j, head.end == j + 1) {
         return None;
     }
     // "three times as many", "quattro volte": a factor.
@@ -174,11 +231,20 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if let Some((a, _)) = qualifier_range {
         figure = Figure::Number(a);
     }
+    // "40 o più manifestanti", "500 or more".
+    if let Some((n, h)) = hedge_after(ctx, end)
+        && (hedge.is_none() || qualifier_range.is_some())
+        && matches!(figure, Figure::Number(_))
+    {
+        hedge = Some(h);
+        end += n;
+    }
 
     // What the figure is.
     let mut kind = Kind::Count;
     let mut unit = None;
-    let mut percent_factor = 1.0;
+    // Percentage points per point, units of currency per coin.
+    let mut factor = 1.0;
     let mut k = end;
     let lookup = |at: usize| {
         ctx.lexicon
@@ -195,7 +261,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             Entry::Points(f) => {
                 kind = Kind::Percent;
                 unit = Some(Unit::Pp);
-                percent_factor = f;
+                factor = f;
             }
             Entry::Unit(u) if currency.is_none() => {
                 // "120 km/h", "5 kg/m²": a rate, not a measure of the unit.
@@ -211,6 +277,12 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             Entry::Currency(c) if !symbol_before_next(ctx, k, *n) => {
                 kind = Kind::Money;
                 currency = Some(c);
+            }
+            // "8 cents", "50 centesimi".
+            Entry::Minor(c, f) if currency.is_none() => {
+                kind = Kind::Money;
+                currency = Some(c);
+                factor = f;
             }
             Entry::Clock => return None,
             _ => continue,
@@ -254,7 +326,26 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             kind = Kind::Money;
             currency = Some(c);
             consumed = n + 1;
+        } else if let Some(link) = tokens.get(k)
+            && ctx.is(link, List::Links)
+            && (head.scaled || matches!(figure, Figure::Vague(_)))
+            && let Some((n, Entry::Unit(u))) = lookup(k + 1)
+                .into_iter()
+                .find(|(_, e)| matches!(e, Entry::Unit(_)))
+        {
+            // "2,3 miliardi di metri cubi", "alcune centinaia di ettari".
+            kind = Kind::Measure;
+            unit = Some(u);
+            consumed = n + 1;
         }
+    }
+    // "una scossa di magnitudo 3,9": the unit before the figure.
+    if consumed == 0
+        && kind == Kind::Count
+        && let Some(u) = unit_before(ctx, i)
+    {
+        kind = Kind::Measure;
+        unit = Some(u);
     }
     if consumed > 0 && ctx.same_sentence(i, k + consumed - 1) {
         k += consumed;
@@ -262,15 +353,30 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         kind = Kind::Money;
     }
     end = k;
+    // "un mese esatto": a hedge after the unit.
+    if kind == Kind::Measure
+        && hedge.is_none()
+        && let Some((n, h)) = hedge_after(ctx, end)
+    {
+        hedge = Some(h);
+        end += n;
+    }
 
     if let Figure::Fraction(share) = figure {
         // A fraction of a whole is a share, read as a percentage; "a metà
-        // agosto", "the second half", "un quarto d'ora" are not.
-        if !is_share(ctx, j, head.end, hedge.is_some()) {
+        // agosto", "the second half", "un quarto d'ora" are not. "One-fifth
+        // of a mile" is a fifth of the unit.
+        if let Some((u, e)) = fraction_of_unit(ctx, head.end) {
+            kind = Kind::Measure;
+            unit = Some(u);
+            figure = Figure::Number(share / 100.0);
+            end = e;
+        } else if !is_share(ctx, j, head.end, hedge.is_some()) {
             return None;
+        } else {
+            kind = Kind::Percent;
+            figure = Figure::Number(share);
         }
-        kind = Kind::Percent;
-        figure = Figure::Number(share);
     }
     if kind == Kind::Count && head.yearlike && hedge.is_none() && qualifier_range.is_none() {
         // "nel 2024" is a date; only "2024 soldati" is a count.
@@ -279,11 +385,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     }
 
     let (value, qualifier, interval) = normalize(figure, hedge, qualifier_range, kind)?;
-    let (value, interval) = if percent_factor != 1.0 {
-        (
-            value.map(|v| v * percent_factor),
-            interval.scale(percent_factor),
-        )
+    let (value, interval) = if factor != 1.0 {
+        (value.map(|v| v * factor), interval.scale(factor))
+    } else {
+        (value, interval)
+    };
+    let (value, interval) = if negative {
+        (value.map(|v| -v), mirror(interval))
     } else {
         (value, interval)
     };
@@ -305,9 +413,10 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             && !strength
             && !filter::plural_after(ctx, noun_end.saturating_sub(1));
         // "10 Downing Street", "Movimento 5 Stelle": a name around it.
+        // A line break ends the name: "salgono a 1.200" closing a headline.
         let proper = tokens
             .get(end)
-            .is_some_and(|t| counted.is_some() && ctx.name_capital(t));
+            .is_some_and(|t| counted.is_some() && ctx.name_capital(t) && ctx.same_sentence(j, end));
         if ((bare || fractional || singular || proper) && filter::after_name(ctx, j))
             || filter::postal_code(ctx, j)
             || (proper && singular)
@@ -341,7 +450,29 @@ fn normalize(
 ) -> Option<(Option<f64>, Qualifier, Interval)> {
     let _ = kind;
     if let Some((a, b)) = range {
-        return Some((None, Qualifier::Range, Interval::closed(a, b)));
+        // "oltre 80-120 chilometri": more than the range.
+        let (qualifier, interval) = match hedge {
+            Some(Hedge::MoreThan) => (
+                Qualifier::MoreThan,
+                Interval {
+                    low: Some(a),
+                    high: None,
+                    low_open: true,
+                    high_open: false,
+                },
+            ),
+            Some(Hedge::AtLeast) => (
+                Qualifier::AtLeast,
+                Interval {
+                    low: Some(a),
+                    high: None,
+                    low_open: false,
+                    high_open: false,
+                },
+            ),
+            _ => (Qualifier::Range, Interval::closed(a, b)),
+        };
+        return Some((None, qualifier, interval));
     }
     let (n, default) = match figure {
         Figure::Number(n) => (n, Qualifier::Exact),
@@ -443,7 +574,9 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
         let words = parse_words(&tokens[j..], ctx.vocab);
         match (entry, words) {
             // "milioni di persone" is vague, "due milioni" a number.
-            (Some((n, e)), Some((w, m))) if m > n || (m == n && !matches!(e, Entry::Vague(_))) => {
+            (Some((n, e)), Some((w, m)))
+                if m > n || (m == n && !matches!(e, Entry::Vague(_) | Entry::Round(_))) =>
+            {
                 (Figure::Number(w), j + m, false, false)
             }
             (Some((n, Entry::Round(v))), _) => (Figure::Round(v), j + n, false, false),
@@ -456,6 +589,11 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 // "three-thousand-200": the digits fill the last scale.
                 let v = hyphen_digits(ctx, j + m, w).unwrap_or(0.0);
                 (Figure::Number(w + v), j + m + 2, false, false)
+            }
+            (_, Some((w, m))) if smaller_group(ctx, j + m, w).is_some() => {
+                // "un milione e 300 mila": digits and a smaller scale on top.
+                let (more, n) = smaller_group(ctx, j + m, w).unwrap_or((0.0, 0));
+                (Figure::Number(w + more), j + m + n, false, false)
             }
             (_, Some((w, m))) => {
                 let weak = m == 1
@@ -470,10 +608,17 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 });
                 // "un punto percentuale", "sei mesi": a weak word before
                 // points, or one above one before a unit ("un anno" is not).
+                // "una settimana di trattative", "un mese esatto": one
+                // unit, followed by what it measures or a hedge.
                 let measured_next = tokens.get(j + 1).is_some()
-                    && ctx.lexicon.lookup(&tokens[j + 1..]).any(|(_, e)| match e {
+                    && ctx.lexicon.lookup(&tokens[j + 1..]).any(|(n, e)| match e {
                         Entry::Points(_) => true,
-                        Entry::Unit(_) => w > 1.0,
+                        Entry::Unit(_) => {
+                            let after = j + 1 + n;
+                            w > 1.0
+                                || tokens.get(after).is_some_and(|t| ctx.is(t, List::Links))
+                                || hedge_after(ctx, after).is_some()
+                        }
                         _ => false,
                     });
                 if weak && !scaled_next && !measured_next {
@@ -619,7 +764,7 @@ fn skip_suffix(ctx: &Ctx, end: usize) -> usize {
         .lookup(&ctx.tokens[end.min(ctx.tokens.len())..])
         .next()
     {
-        Some((n, Entry::Percent | Entry::Unit(_))) => {
+        Some((n, Entry::Percent | Entry::Unit(_) | Entry::Currency(_))) => {
             let after = end + n;
             let joiner = ctx.tokens.get(after).map(|t| t.norm.as_str());
             let joins = joiner.is_some_and(|w| {
@@ -687,7 +832,12 @@ fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
         .lexicon
         .lookup(&tokens[k..])
         .any(|(_, e)| matches!(e, Entry::Unit(_)));
-    !(unit || whole.is_number())
+    // "due terzi delle 1.240 scuole" is a share; "metà del 2025" a date.
+    let year = whole.is_number()
+        && parse_digits_with(&whole.norm, ctx.decimal).is_some_and(|d| {
+            d.plain && (1000.0..=2100.0).contains(&d.value) && d.value.fract() == 0.0
+        });
+    !(unit || year)
 }
 
 /// The currency symbol of `n` tokens at `k`, after a space, belongs to the

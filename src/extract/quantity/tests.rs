@@ -119,6 +119,113 @@ fn numbers_are_read_right_before_judging() {
     check(READ_RIGHT_IT, Lang::It);
 }
 
+/// Issue 14: the forms news really uses (each row one form, the issue's
+/// examples and variants of our own).
+#[rustfmt::skip]
+const FORMS_IT: &[(&str, &str)] = &[
+    // A scale word, then "di", then a unit: a measure
+    ("oltre 2,3 miliardi di metri cubi di gas", "measure 2300000000 more_than 2300000000.. m3"),
+    ("quasi 900 milioni di metri cubi d'acqua", "measure 900000000 approx 810000000..900000000 m3"),
+    ("alcune centinaia di ettari", "measure - vague 200..999 ha"),
+    ("migliaia di tonnellate di rifiuti", "measure - vague 2000..9999 t"),
+    // Magnitude
+    ("una scossa di magnitudo 3,9", "measure 3.9 exact 3.9..3.9 magnitude"),
+    ("un sisma di 4,2 gradi di magnitudo", "measure 4.2 exact 4.2..4.2 magnitude"),
+    // Implied currency
+    ("Il piano vale circa 700 milioni, di cui 200 milioni di euro dal fondo.", "money 700000000 approx 630000000..770000000 EUR | money 200000000 exact 200000000..200000000 EUR"),
+    // Durations and implicit units
+    ("dopo una settimana di trattative", "measure 1 exact 1..1 week"),
+    ("a un mese esatto dal voto", "measure 1 exact 1..1 month"),
+    ("si voterà su tre giornate", "measure 3 exact 3..3 day"),
+    ("la frana è lunga trecento metri e larga novanta", "measure 300 exact 300..300 m | measure 90 exact 90..90 m"),
+    ("è lunga 300 metri, e 40 case sono evacuate", "measure 300 exact 300..300 m | count 40 exact 40..40 [case]"),
+    // Hedges
+    ("circa la metà dei sindaci", "percent 50 approx 45..55"),
+    ("un rincaro nell'ordine del 3%", "percent 3 approx 2.7..3.3"),
+    ("un consenso superiore al 64%", "percent 64 more_than 64.."),
+    ("è calato di oltre il 72%", "percent 72 more_than 72.."),
+    ("vale poco più del 7%", "percent 7 more_than 7.."),
+    ("oltre 80-120 chilometri", "measure - more_than 80.. km"),
+    ("40 o più manifestanti", "count 40 at_least 40.. [manifestanti]"),
+    ("sono state 200 o più", "count 200 at_least 200.."),
+    // Bounds from negation
+    ("L'affluenza non è stata inferiore al 60%", "percent 60 at_least 60.."),
+    ("la quota non è mai scesa sotto il 20%", "percent 20 at_least 20.."),
+    ("non ci sono più di 40 posti", "count 40 at_most 0..40 [posti]"),
+    // Fractions and ratios
+    ("circa due terzi delle 1.240 scuole", "percent 66.6667 approx 60..73.3333 | count 1240 exact 1240..1240 [scuole]"),
+    ("la metà del 2025", ""),
+    ("un italiano su quattro", "percent 25 exact 25..25"),
+    ("uno studente campano su cinque", "percent 20 exact 20..20"),
+    ("tre su dieci", "percent 30 exact 30..30"),
+    ("1 miliardo e 200 milioni di euro", "money 1200000000 exact 1200000000..1200000000 EUR"),
+    ("un milione e 300 mila famiglie", "count 1300000 exact 1300000..1300000 [famiglie]"),
+    ("tre dozzine di uova", "count 36 exact 36..36 [uova]"),
+    ("una dozzina di uova", "count 12 approx 10.8..13.2 [uova]"),
+    ("dozzine di case", "count - vague 24..199 [case]"),
+    // Signs
+    ("il Pil segna -0,3%", "percent -0.3 exact -0.3..-0.3"),
+    ("un calo a meno 5 per cento", "percent -5 exact -5..-5"),
+    // Money
+    ("il biglietto costa 50 centesimi", "money 0.5 exact 0.5..0.5 EUR"),
+    ("tra 10 euro e 20 euro", "money - range 10..20 EUR"),
+    ("costerà da 10 a 20 euro", "money - range 10..20 EUR"),
+    // Percentage points, singular
+    ("quasi due punti percentuale", "percent 2 approx 1.8..2 pp"),
+    // Headlines and line breaks
+    ("Le vittime salgono a 12mila\n\nIl bilancio è provvisorio.", "count 12000 exact 12000..12000 [vittime]"),
+    ("Gli sfollati salgono a 1.200\n\nLa Regione stanzia fondi.", "count 1200 exact 1200..1200 [sfollati]"),
+    ("il Movimento 5\nStelle scende", ""),
+];
+
+#[rustfmt::skip]
+const FORMS_EN: &[(&str, &str)] = &[
+    // Magnitude
+    ("a 6.1-magnitude quake", "measure 6.1 exact 6.1..6.1 magnitude"),
+    ("a magnitude 5.4 aftershock", "measure 5.4 exact 5.4..5.4 magnitude"),
+    ("a 5.8 magnitude tremor", "measure 5.8 exact 5.8..5.8 magnitude"),
+    // Hedges
+    ("casualties are approaching 2,000", "count 2000 approx 1800..2000 [casualties]"),
+    ("500 or more", "count 500 at_least 500.."),
+    ("20 or fewer staff", "count 20 at_most 0..20 [staff]"),
+    ("Toll passes 9,000", "count 9000 more_than 9000.. [Toll]"),
+    ("claims exceed 12-thousand", "count 12000 more_than 12000.."),
+    ("a sub-2 percent streak", "percent 2 less_than 0..2"),
+    // Bounds from negation and verbs
+    ("Support has never been below 40%", "percent 40 at_least 40.."),
+    ("turnout did not fall below 55%", "percent 55 at_least 55.."),
+    ("Inflation edged up to 3.1 percent", "percent 3.1 exact 3.1..3.1"),
+    ("Prices could rise by up to 4%", "percent 4 at_most 0..4"),
+    // Fractions, ratios and spelled-out numbers
+    ("two and a half million residents", "count 2500000 exact 2500000..2500000 [residents]"),
+    ("a million and a half", "count 1500000 exact 1500000..1500000"),
+    ("three hundred and forty-one shelters", "count 341 exact 341..341 [shelters]"),
+    ("one hundred and sixty-two", "count 162 exact 162..162"),
+    ("two point two million", "count 2200000 exact 2200000..2200000"),
+    ("two dozen people", "count 24 exact 24..24 [people]"),
+    ("a dozen eggs", "count 12 approx 10.8..13.2 [eggs]"),
+    ("half a dozen eggs", "count 6 approx 5.4..6.6 [eggs]"),
+    ("one in four voters", "percent 25 exact 25..25"),
+    ("one man in 40 years", ""),
+    // Hyphenated and glued forms
+    ("12-thousand", "count 12000 exact 12000..12000"),
+    ("a three-and-a-half-year inquiry", "measure 3.5 exact 3.5..3.5 year"),
+    ("one-fifth of a mile", "measure 0.2 exact 0.2..0.2 mi"),
+    // Signs and money
+    ("minus five percent", "percent -5 exact -5..-5"),
+    ("Petrol rose by 8 cents", "money 0.08 exact 0.08..0.08 USD"),
+    ("tickets cost from 10 dollars to 25 dollars", "money - range 10..25 USD"),
+    ("borrowing tens of billions of dollars more", "money - vague 20000000000..99999999999 USD"),
+    // Headlines
+    ("Death toll rises to 8,214\n\nRescuers kept digging.", "count 8214 exact 8214..8214 [Death toll]"),
+];
+
+#[test]
+fn forms_news_really_uses() {
+    check(FORMS_IT, Lang::It);
+    check(FORMS_EN, Lang::En);
+}
+
 #[test]
 fn tables_are_large_enough() {
     assert!(IT.len() >= 150 && EN.len() >= 150);
@@ -344,8 +451,8 @@ const IT: &[(&str, &str)] = &[
     ("la partita è finita 2-1", ""),
     ("il Movimento 5 Stelle", ""),
     ("in crescita del +5% sul 2023", "percent 5 exact 5..5"),
-    ("un bambino su tre", ""),
-    ("1 su 3 italiani", ""),
+    ("un bambino su tre", "percent 33.3333 exact 33.3333..33.3333"),
+    ("1 su 3 italiani", "percent 33.3333 exact 33.3333..33.3333"),
     ("all'1,9%", "percent 1.9 exact 1.9..1.9"),
     ("dell'80% delle famiglie", "percent 80 exact 80..80"),
     ("è salito dal 2,9% al 3,2%", "percent 2.9 exact 2.9..2.9 | percent 3.2 exact 3.2..3.2"),
@@ -563,8 +670,8 @@ const EN: &[(&str, &str)] = &[
     ("a 5-star hotel", ""),
     ("lives at 10 Downing Street", ""),
     ("some 600 North Koreans", "count 600 approx 540..660 [North Koreans]"),
-    ("one in three children", ""),
-    ("1 in 5 adults", ""),
+    ("one in three children", "percent 33.3333 exact 33.3333..33.3333"),
+    ("1 in 5 adults", "percent 20 exact 20..20"),
     ("in a 3-1 win", ""),
     ("the bill passed 52-48", ""),
     ("oil rose $2 to $85 a barrel", "money 2 exact 2..2 USD | money 85 exact 85..85 USD"),

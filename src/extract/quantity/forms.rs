@@ -1,0 +1,161 @@
+//! The forms news uses around a figure that the main reader delegates here
+//! (issue 14): hedges written after the figure ("40 o più", "500 or
+//! more"), bounds turned around by a negation ("never below 40%"), units
+//! written before the figure ("magnitudo 3,9"), shares written as ratios
+//! ("un italiano su quattro") and fractions of a unit ("one-fifth of a
+//! mile"), smaller groups after spelled-out scales ("un milione e 300
+//! mila").
+
+use crate::claim::Interval;
+use crate::extract::Ctx;
+use crate::extract::number::{parse_digits_with, parse_words};
+use crate::lang::vocab::List;
+use crate::lang::{Entry, Hedge};
+use crate::units::{Dimension, Unit};
+
+/// After a fraction ending at `end`, a link to a unit that is no duration
+/// ("one-fifth of a mile"): the unit and where it ends. "A quarter of an
+/// hour" stays a clock phrase.
+pub(super) fn fraction_of_unit(ctx: &Ctx, end: usize) -> Option<(Unit, usize)> {
+    let tokens = ctx.tokens;
+    if !ctx.is(tokens.get(end)?, List::FractionLinks) {
+        return None;
+    }
+    let mut k = end + 1;
+    while tokens
+        .get(k)
+        .is_some_and(|t| ctx.is(t, List::Articles) || ctx.is(t, List::WeakNumberWords))
+    {
+        k += 1;
+    }
+    tokens.get(k)?;
+    ctx.lexicon.lookup(&tokens[k..]).find_map(|(n, e)| match e {
+        Entry::Unit(u) if u.dimension() != Dimension::Duration => Some((u, k + n)),
+        _ => None,
+    })
+}
+
+/// A hedge written after the figure at `at` ("o più", "or more",
+/// "esatto"): its tokens and meaning.
+pub(super) fn hedge_after(ctx: &Ctx, at: usize) -> Option<(usize, Hedge)> {
+    ctx.tokens.get(at)?;
+    ctx.lexicon
+        .lookup(&ctx.tokens[at..])
+        .find_map(|(n, e)| match e {
+            Entry::HedgeAfter(h) => Some((n, h)),
+            _ => None,
+        })
+}
+
+/// A unit written just before the figure at `i` ("magnitudo 3,9").
+pub(super) fn unit_before(ctx: &Ctx, i: usize) -> Option<Unit> {
+    let p = i.checked_sub(1)?;
+    ctx.lexicon
+        .lookup(&ctx.tokens[p..])
+        .find_map(|(n, e)| match e {
+            Entry::UnitBefore(u) if n == 1 => Some(u),
+            _ => None,
+        })
+}
+
+/// A negation among the three words before the qualifier at `i` ("non è
+/// stata inferiore", "has never been below"), in its sentence.
+pub(super) fn negated(ctx: &Ctx, i: usize) -> bool {
+    (1..=3)
+        .filter_map(|back| i.checked_sub(back))
+        .take_while(|&p| ctx.tokens[p].is_word() && ctx.same_sentence(p, i))
+        .any(|p| ctx.is(&ctx.tokens[p], List::Negations))
+}
+
+/// "un italiano su quattro", "one in five", "3 su 10": the share the two
+/// sides make, as a percentage, and the last token of the base. Up to two
+/// words may stand after the first side; the base is at most a thousand
+/// and measures nothing ("one in 40 years" is no share).
+pub(super) fn ratio_share(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
+    let tokens = ctx.tokens;
+    let side = |k: usize| -> Option<(f64, usize)> {
+        let t = tokens.get(k)?;
+        if t.is_number() {
+            let d = parse_digits_with(&t.norm, ctx.decimal)?;
+            (d.plain && !d.leading_zero).then_some((d.value, 1))
+        } else {
+            parse_words(&tokens[k..], ctx.vocab)
+        }
+    };
+    let first = tokens.get(j)?;
+    // "a" and "an" are articles far more often than "one".
+    if first.norm == "a" || first.norm == "an" {
+        return None;
+    }
+    let (a, n) = side(j)?;
+    // "1 su 3 italiani": digits take no words in between.
+    let between = if first.is_number() { 0 } else { 2 };
+    for k in j + n..=j + n + between {
+        let t = tokens.get(k)?;
+        if ctx.is(t, List::RatioWords) {
+            let (b, m) = side(k + 1)?;
+            let last = k + m;
+            let measured = tokens.get(last + 1).is_some_and(|_| {
+                ctx.lexicon.lookup(&tokens[last + 1..]).any(|(_, e)| {
+                    matches!(
+                        e,
+                        Entry::Unit(_) | Entry::Percent | Entry::Scale(_) | Entry::Currency(_)
+                    )
+                })
+            });
+            let ok = a >= 1.0 && a < b && b <= 1000.0 && a.fract() == 0.0 && !measured;
+            return ok.then_some((a / b * 100.0, last));
+        }
+        let word = t.is_word()
+            && !ctx.vocab.is_number_word(t)
+            && !ctx.is(t, List::LexiconFirst)
+            && !ctx.is(t, List::Stopwords);
+        if !word {
+            return None;
+        }
+    }
+    None
+}
+
+/// The interval of the opposite figure ("meno 12 gradi").
+pub(super) fn mirror(interval: Interval) -> Interval {
+    Interval {
+        low: interval.high.map(|v| -v),
+        high: interval.low.map(|v| -v),
+        low_open: interval.high_open,
+        high_open: interval.low_open,
+    }
+}
+
+/// An article after a qualifier and before a fraction ("circa la metà").
+pub(super) fn article_before_fraction(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    tokens
+        .get(j)
+        .is_some_and(|t| ctx.is(t, List::HedgeArticles))
+        && tokens.get(j + 1).is_some_and(|_| {
+            ctx.lexicon
+                .lookup(&tokens[j + 1..])
+                .any(|(_, e)| matches!(e, Entry::Fraction(_)))
+        })
+}
+
+/// After number words worth `value` that end in a scale, a glue, digits and
+/// a smaller scale ("un milione e 300 mila"): what they add and their tokens.
+pub(super) fn smaller_group(ctx: &Ctx, at: usize, value: f64) -> Option<(f64, usize)> {
+    let tokens = ctx.tokens;
+    let (glue, more) = (tokens.get(at)?, tokens.get(at + 1)?);
+    if !ctx.is(glue, List::NumberGlue) || !more.is_number() || value < 1000.0 {
+        return None;
+    }
+    let m = parse_digits_with(&more.norm, ctx.decimal)?.value;
+    tokens.get(at + 2)?;
+    ctx.lexicon
+        .lookup(&tokens[at + 2..])
+        .find_map(|(len, e)| match e {
+            Entry::Scale(s) if m * s < value && value % (s * 1000.0) == 0.0 => {
+                Some((m * s, 2 + len))
+            }
+            _ => None,
+        })
+}
