@@ -174,12 +174,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             OneOrMany::Many(many) => many,
         };
         // Each path once, in order: a config may list one two million
-        // times.
+        // times. Paths compare by component, so `claims`, `claims/`,
+        // `claims//` and `./claims` are one (found by fuzzing).
         let mut seen = std::collections::HashSet::new();
         config.refs = list
             .into_iter()
-            .filter(|r| seen.insert(r.clone()))
             .map(|r| dir.join(r))
+            .filter(|path| seen.insert(path.clone()))
             .collect();
     }
     if let Some(lang) = raw.lang {
@@ -271,6 +272,14 @@ mod tests {
         assert_eq!(config.fail_on, Some(FailOn::At(Verdict::Outdated)));
         assert_eq!(config.format, Some(Format::Sarif));
         assert_eq!(config.globs, ["content/**", "!*.tmp.md", "!drafts/**"]);
+    }
+
+    #[test]
+    fn refs_spelled_differently_are_listed_once() {
+        assert_eq!(
+            parse_ok("refs = [\"claims\", \"claims/\", \"claims//\", \"./claims\", \"more\"]").refs,
+            [PathBuf::from("repo/claims"), PathBuf::from("repo/more")]
+        );
     }
 
     #[test]
