@@ -191,12 +191,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
             OneOrMany::Many(many) => many,
         };
         // Each path once, in order: a config may list one two million
-        // times.
+        // times. Paths compare by component, so `claims`, `claims/`,
+        // `claims//` and `./claims` are one (found by fuzzing).
         let mut seen = std::collections::HashSet::new();
         config.refs = list
             .into_iter()
-            .filter(|r| seen.insert(r.clone()))
             .map(|r| dir.join(r))
+            .filter(|path| seen.insert(path.clone()))
             .collect();
     }
     if let Some(lang) = raw.lang {
@@ -303,6 +304,14 @@ mod tests {
         let config = parse_ok("author = \"Desk\"\n[lsp]\nlevel = \"disputed\"\n");
         assert_eq!(config.author.as_deref(), Some("Desk"));
         assert_eq!(config.lsp_level, Some(Verdict::Disputed));
+    }
+
+    #[test]
+    fn refs_spelled_differently_are_listed_once() {
+        assert_eq!(
+            parse_ok("refs = [\"claims\", \"claims/\", \"claims//\", \"./claims\", \"more\"]").refs,
+            [PathBuf::from("repo/claims"), PathBuf::from("repo/more")]
+        );
     }
 
     #[test]
