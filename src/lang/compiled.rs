@@ -2,6 +2,8 @@
 //! vocabulary all its words are interned in, the phrase lexicon, the date
 //! words and the page-furniture phrases.
 
+use std::sync::OnceLock;
+
 use super::vocab::{Vocab, VocabBuilder};
 use super::{Lang, LangData, Lexicon, dates, furniture};
 
@@ -28,15 +30,12 @@ impl Compiled {
         }
     }
 
+    /// Built the first time a language is asked for: a run over Italian
+    /// articles compiles no other table.
     pub fn of(lang: Lang) -> &'static Compiled {
-        static ALL: std::sync::OnceLock<Vec<Compiled>> = std::sync::OnceLock::new();
-        let all = ALL.get_or_init(|| {
-            Lang::ALL
-                .iter()
-                .map(|l| Compiled::build(l.data()))
-                .collect()
-        });
+        static ALL: [OnceLock<Compiled>; Lang::ALL.len()] =
+            [const { OnceLock::new() }; Lang::ALL.len()];
         let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        &all[index]
+        ALL[index].get_or_init(|| Compiled::build(lang.data()))
     }
 }

@@ -14,7 +14,6 @@ pub fn split_number_word(word: &str, data: &LangData) -> Option<Vec<NumberWord>>
 /// A language's number words arranged for [`split_number_word`].
 #[derive(Debug)]
 pub(crate) struct NumberTable {
-    code: &'static str,
     exact: rustc_hash::FxHashMap<&'static str, NumberWord>,
     /// Morphemes of two bytes or more by first byte, longest first.
     by_first: Vec<Vec<(&'static str, NumberWord)>>,
@@ -51,15 +50,15 @@ impl NumberTable {
         Some(out)
     }
 
+    /// Built the first time its language is asked for.
     pub fn of(data: &LangData) -> &'static NumberTable {
-        static ALL: OnceLock<Vec<NumberTable>> = OnceLock::new();
-        let all = ALL.get_or_init(|| {
-            Lang::ALL
-                .iter()
-                .map(|l| NumberTable::build(l.data()))
-                .collect()
-        });
-        all.iter().find(|t| t.code == data.code).unwrap_or(&all[0])
+        static ALL: [OnceLock<NumberTable>; Lang::ALL.len()] =
+            [const { OnceLock::new() }; Lang::ALL.len()];
+        let index = Lang::ALL
+            .iter()
+            .position(|l| l.code() == data.code)
+            .unwrap_or(0);
+        ALL[index].get_or_init(|| NumberTable::build(Lang::ALL[index].data()))
     }
 
     fn build(data: &LangData) -> NumberTable {
@@ -82,7 +81,6 @@ impl NumberTable {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         NumberTable {
-            code: data.code,
             exact,
             by_first,
             starts,
