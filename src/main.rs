@@ -216,6 +216,41 @@ pub(crate) fn load_refs(paths: &[PathBuf]) -> Result<FactIndex> {
     Ok(index)
 }
 
+/// Prints the walk's errors (the run goes on with the other files); a
+/// walk that found nothing at all is an error.
+fn walk_errors(found: &Discovered) -> Result<()> {
+    let mut stderr = anstream::stderr();
+    for err in &found.errors {
+        writeln!(
+            stderr,
+            "error: {}",
+            report::escape_controls_but_newlines(&err.to_string())
+        )?;
+    }
+    if found.inputs.is_empty() && found.errors.is_empty() {
+        bail!("no articles found (looked for .md, .markdown and .txt files)");
+    }
+    Ok(())
+}
+
+/// The per-file settings of `input`; the config's `lang` stands in for a
+/// missing `--lang`.
+fn settings(input: &InputArgs, config: Option<&Config>) -> Settings {
+    let lang = input
+        .lang
+        .or(config.and_then(|c| c.lang))
+        .unwrap_or(LangArg::Auto);
+    Settings {
+        lang: match lang {
+            LangArg::Auto => None,
+            LangArg::Fixed(lang) => Some(lang),
+        },
+        date: input.date,
+        max_size: input.max_size,
+        explain: input.explain,
+    }
+}
+
 fn color_wanted(choice: ColorArg, to_terminal: bool) -> bool {
     match choice {
         ColorArg::Always => true,
@@ -262,30 +297,9 @@ fn run_articles(
         None => diff::toplevel(&cwd).unwrap_or_else(|| cwd.canonicalize().unwrap_or(cwd.clone())),
     };
     let mut stderr = anstream::stderr();
-    for err in &found.errors {
-        writeln!(
-            stderr,
-            "error: {}",
-            report::escape_controls_but_newlines(&err.to_string())
-        )?;
-    }
-    if found.inputs.is_empty() && found.errors.is_empty() {
-        bail!("no articles found (looked for .md, .markdown and .txt files)");
-    }
-    let lang = input
-        .lang
-        .or(config.and_then(|c| c.lang))
-        .unwrap_or(LangArg::Auto);
+    walk_errors(&found)?;
     let mut job = Job {
-        settings: Settings {
-            lang: match lang {
-                LangArg::Auto => None,
-                LangArg::Fixed(lang) => Some(lang),
-            },
-            date: input.date,
-            max_size: input.max_size,
-            explain: input.explain,
-        },
+        settings: settings(input, config),
         index,
         root: Some(root),
         diff_base,
@@ -421,29 +435,10 @@ fn run_compare(args: cli::CompareArgs) -> Result<u8> {
     let target = Target::of(args.input.output.as_deref());
     target.refuse_inputs(input_paths(&found, config.as_ref()))?;
     let mut stderr = anstream::stderr();
-    for err in &found.errors {
-        writeln!(
-            stderr,
-            "error: {}",
-            report::escape_controls_but_newlines(&err.to_string())
-        )?;
-    }
-    if found.inputs.is_empty() && found.errors.is_empty() {
-        bail!("no articles found (looked for .md, .markdown and .txt files)");
-    }
-    let lang = args
-        .input
-        .lang
-        .or(config.as_ref().and_then(|c| c.lang))
-        .unwrap_or(LangArg::Auto);
+    walk_errors(&found)?;
     let settings = Settings {
-        lang: match lang {
-            LangArg::Auto => None,
-            LangArg::Fixed(lang) => Some(lang),
-        },
-        date: args.input.date,
-        max_size: args.input.max_size,
         explain: false,
+        ..settings(&args.input, config.as_ref())
     };
     let cwd = std::env::current_dir().context("no working directory")?;
     let root = diff::toplevel(&cwd).unwrap_or_else(|| cwd.canonicalize().unwrap_or(cwd.clone()));

@@ -135,20 +135,45 @@ pub fn assign(
     let tokens = &extraction.tokens;
     let context = Context::new(extraction, hits);
 
-    // Facts whose anchor group occurs, by sentence; a fact anchored in the
-    // title or a paragraph is considered in every sentence they hold.
+    // Facts whose anchor group occurs, by sentence; a fact anchored in a
+    // paragraph is considered in every sentence of it, one anchored in the
+    // title in every sentence holding one of its terms (elsewhere it could
+    // not match: the sentence itself must hold a term).
     let mut anchored: Vec<(usize, usize)> = Vec::new();
+    let mut title_facts: Vec<usize> = Vec::new();
     for hit in hits {
         if let Target::Term(term) = hit.target {
-            let sentence = extraction.token_sentence[hit.first];
-            let facts = index.anchored_by(term).iter();
+            let facts = index.anchored_by(term).iter().map(|&(fact, _)| fact);
             if context.in_title(hit) {
-                for s in 0..extraction.sentences.len() {
-                    anchored.extend(facts.clone().map(|&(fact, _)| (s, fact)));
-                }
+                title_facts.extend(facts);
             } else {
+                let sentence = extraction.token_sentence[hit.first];
                 for s in context.paragraph_sentences(sentence) {
-                    anchored.extend(facts.clone().map(|&(fact, _)| (s, fact)));
+                    anchored.extend(facts.clone().map(|fact| (s, fact)));
+                }
+            }
+        }
+    }
+    title_facts.sort_unstable();
+    title_facts.dedup();
+    if !title_facts.is_empty() {
+        let terms_of = |h: &Hit| match h.target {
+            Target::Term(term) => Some(term),
+            Target::Source(_) => None,
+        };
+        for run in hits.chunk_by(|a, b| {
+            extraction.token_sentence[a.first] == extraction.token_sentence[b.first]
+        }) {
+            let sentence = extraction.token_sentence[run[0].first];
+            let mut terms: Vec<usize> = run.iter().filter_map(terms_of).collect();
+            terms.sort_unstable();
+            for &fact in &title_facts {
+                if index
+                    .term_ids(fact)
+                    .iter()
+                    .any(|t| terms.binary_search(t).is_ok())
+                {
+                    anchored.push((sentence, fact));
                 }
             }
         }
