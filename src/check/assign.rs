@@ -26,6 +26,7 @@ use crate::lang::LangData;
 use crate::refs::{Fact, FactIndex, Hit, Target};
 use crate::text::span::Span;
 use crate::text::token::{Token, fold};
+use crate::units::{Dimension, Unit};
 
 /// The fact a claim is about, how sure the link is, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -420,7 +421,9 @@ fn want(
     };
     let prefix = clauses.prefix[c];
     let own = |h: &&GroupHit| {
-        let in_clause = clause.contains(h.1) || prefix.is_some_and(|p| p.contains(h.1));
+        let in_clause = clause.contains(h.1)
+            || prefix.is_some_and(|p| p.contains(h.1))
+            || clauses.lead[c].is_some_and(|d| d.contains(h.1));
         h.2 && in_clause && !(clauses.head[c].is_some() && is_predicate(h.1))
     };
     let groups_in_clause = (0..fact.groups.len())
@@ -568,11 +571,26 @@ fn dated_before(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clause
     };
     let clause = clauses.spans[c];
     let from = claims.partition_point(|o| o.span.start < clause.start);
-    claims[from..]
+    let in_clause: Vec<&Claim> = claims[from..]
         .iter()
         .take_while(|o| o.span.start < clause.end)
+        .filter(|o| clause.contains(o.span))
+        .collect();
+    // A date dates the figure nearest to it: in "42 rate hikes from a
+    // record low of 0.1 percent in December 2021", December dates the low.
+    let nearest_figure = |date: Span| {
+        in_clause
+            .iter()
+            .filter(|o| o.quantity().is_some())
+            .min_by_key(|o| o.span.distance(date))
+            .map(|o| o.span)
+    };
+    in_clause
+        .iter()
         .filter_map(|o| match o.value {
-            Value::Date(Some(d)) if clause.contains(o.span) => Some(d.days().1.year()),
+            Value::Date(Some(d)) if nearest_figure(o.span) == Some(claims[c].span) => {
+                Some(d.days().1.year())
+            }
             _ => None,
         })
         .any(|year| year < first - 1)
@@ -941,10 +959,28 @@ fn predicates_covered(predicates: &[Span], clause: Span, fact_hits: &[GroupHit])
     n == in_clause.len() || (n == 0 && in_clause.len() >= 2)
 }
 
+/// A magnitude is a measure on a scale of its own, but a desk often files
+/// it as a plain number (`kind: count`, no unit): "magnitudo 6,8" checks
+/// such a fact, and a bare "6,8" checks a fact filed as a magnitude.
+fn scale_as_count(claim: &Claim, fact: &Fact) -> bool {
+    let magnitude =
+        |unit: Option<Unit>| unit.is_some_and(|u| u.dimension() == Dimension::Magnitude);
+    let Value::Quantity(q) = &claim.value else {
+        return false;
+    };
+    match (claim.kind, fact.kind) {
+        (Kind::Measure, Kind::Count) => magnitude(q.unit) && fact.unit.is_none(),
+        (Kind::Count, Kind::Measure) => q.unit.is_none() && magnitude(fact.unit),
+        _ => false,
+    }
+}
+
 /// The claim can be compared with the fact: same kind (a time checks a
 /// date fact on its day), same currency, a unit of the same dimension.
 pub fn compatible(claim: &Claim, fact: &Fact) -> bool {
-    let kinds = claim.kind == fact.kind || (claim.kind == Kind::Time && fact.kind == Kind::Date);
+    let kinds = claim.kind == fact.kind
+        || (claim.kind == Kind::Time && fact.kind == Kind::Date)
+        || scale_as_count(claim, fact);
     if !kinds {
         return false;
     }

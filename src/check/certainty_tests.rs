@@ -464,3 +464,90 @@ fn every_finding_says_which_words_tied_it_to_its_fact() {
     let words: Vec<&str> = f.why.iter().map(|s| &text[s.range()]).collect();
     assert_eq!(words, ["nordcoreani", "morti"]);
 }
+
+const RATES: &str = "\
+facts:
+  - id: bank-rate
+    kind: percent
+    match: [[rate*, tass*]]
+    values:
+      - {value: 5.25, source: central bank, as_of: 2023-08-03}
+      - {value: 5, source: central bank, as_of: 2024-08-01}
+  - id: hikes
+    kind: count
+    match: [[hike*, rialz*]]
+    values:
+      - {value: 14, source: central bank, as_of: 2023-08-03}
+  - id: cpi-nov
+    kind: percent
+    match: [[\"base annua\", inflazion*], [novembre]]
+    values:
+      - {value: 0.7, source: Istat, as_of: 2023-12-15}
+  - id: magnitude
+    kind: count
+    match: [[magnitud*]]
+    values:
+      - {value: 6.8, source: USGS, as_of: 2023-09-08}
+";
+
+#[test]
+fn a_reference_cut_to_five_percent_does_not_cover_the_figure_it_replaced() {
+    // A reference 5 reads as 4.75–5.25 (the 5 % cap), without its edge:
+    // the old 5.25 is outdated, not a rounding of 5.
+    let on = date(2024, 8, 2);
+    let text =
+        "The bank cut the rate to 5 percent. Four members wanted to keep the rate at 5.25 percent.";
+    let f = finding(text, Lang::En, on, RATES, "5.25");
+    assert_eq!(f.verdict, Verdict::Outdated, "{f:?}");
+}
+
+#[test]
+fn a_date_dates_the_figure_nearest_to_it() {
+    // "December 2021" dates the record low, not the 42 hikes: the tripled
+    // count is certainly about the fact and contradicted.
+    let on = date(2024, 8, 2);
+    let text = "The bank carried out 42 consecutive rate hikes from a record low of 0.1 percent in December 2021 to 5.25 percent.";
+    let f = finding(text, Lang::En, on, RATES, "42");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+    // Alone with the date, the figure is dated to another time.
+    let text = "In December 2021 the bank carried out 42 rate hikes.";
+    let f = finding(text, Lang::En, on, RATES, "42");
+    assert!(!is_alarm(&f), "{f:?}");
+}
+
+#[test]
+fn the_date_a_sentence_opens_with_dates_all_its_figures() {
+    // "novembre" stands three clauses before "0,6%", in the sentence's
+    // opening date: the figure is certainly November's, and wrong.
+    let on = date(2023, 12, 15);
+    let text = "Nel mese di novembre 2023 si stima che l'indice dei prezzi, al lordo dei tabacchi, aumenti dello 0,2% su base mensile e dello 0,6% su base annua.";
+    let f = finding(text, Lang::It, on, RATES, "0,6%");
+    assert_eq!(fact(&f), Some("cpi-nov"), "{f:?}");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+    // Without the opening date, the month two clauses away is no tie.
+    let text = "L'indice dei prezzi, al lordo dei tabacchi, sale dello 0,6% su base annua, dice l'Istat di novembre.";
+    let f = finding(text, Lang::It, on, RATES, "0,6%");
+    assert!(!is_alarm(&f), "{f:?}");
+}
+
+#[test]
+fn a_magnitude_checks_a_fact_filed_as_a_plain_number() {
+    let on = date(2023, 9, 9);
+    let f = finding(
+        "Una scossa di magnitudo 6,8 ha colpito il Marocco.",
+        Lang::It,
+        on,
+        RATES,
+        "6,8",
+    );
+    assert_eq!(fact(&f), Some("magnitude"), "{f:?}");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    let f = finding(
+        "Una scossa di magnitudo 7,9 ha colpito il Marocco.",
+        Lang::It,
+        on,
+        RATES,
+        "7,9",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+}

@@ -2,7 +2,7 @@
 //! a new figure ("… uccisi e migliaia feriti"). A conjunction inside a claim
 //! ("tra 300 e 400") ends nothing.
 
-use crate::claim::Claim;
+use crate::claim::{Claim, Value};
 use crate::extract::Extraction;
 use crate::lang::LangData;
 use crate::text::span::Span;
@@ -70,6 +70,8 @@ pub struct Clauses {
     /// What a coordinated figure shares with the one before it: the words
     /// of the previous clause before its first figure.
     pub prefix: Vec<Option<Span>>,
+    /// The date the claim's sentence opens with (see `leads`).
+    pub lead: Vec<Option<Span>>,
     pub placed: Vec<Placed>,
     pub head: Vec<Option<usize>>,
     /// The claim follows another and a ratio word: "su 750mila sardi".
@@ -246,13 +248,41 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
                     .any(|w| !w.contains(' ') && tokens[k - 1].norm == *w)
         })
         .collect();
+    let lead = leads(extraction, &placed);
     Clauses {
         spans,
         prefix,
+        lead,
         placed,
         head,
         ratio_whole,
     }
+}
+
+/// Tokens a sentence's leading date may stand after ("Nel mese di").
+const LEAD_REACH: usize = 3;
+
+/// For each claim, the date its sentence opens with, when it is another
+/// claim: "Nel mese di novembre 2023 …, aumenti dello 0,2% … e dello 0,6%"
+/// dates every figure of the sentence, whatever clause each is in.
+fn leads(extraction: &Extraction, placed: &[Placed]) -> Vec<Option<Span>> {
+    let tokens = &extraction.tokens;
+    let claims = &extraction.claims;
+    let mut lead = vec![None; claims.len()];
+    let mut current: Option<(Span, Span)> = None;
+    for (c, (claim, p)) in claims.iter().zip(placed).enumerate() {
+        let opens = current.is_none_or(|(sentence, _)| sentence != p.sentence);
+        if opens {
+            let start = first_token(tokens, p.sentence);
+            let is_date = matches!(claim.value, Value::Date(Some(_)));
+            current =
+                (is_date && p.first <= start + LEAD_REACH && claim.span.start >= p.sentence.start)
+                    .then_some((p.sentence, claim.span));
+            continue;
+        }
+        lead[c] = current.map(|(_, date)| date);
+    }
+    lead
 }
 
 /// Words an opening phrase may have for its comma to end nothing.
