@@ -23,7 +23,7 @@ use super::clause::{Clauses, first_token, is_one_of, phrase_at, starts_with_any}
 use crate::claim::{Claim, Kind, Qualifier, Value};
 use crate::extract::Extraction;
 use crate::lang::LangData;
-use crate::refs::{Fact, FactIndex, Hit, Target};
+use crate::refs::{Fact, FactIndex, Figure, Hit, Target};
 use crate::text::span::Span;
 use crate::text::token::{Token, fold};
 use crate::units::{Dimension, Unit};
@@ -421,6 +421,9 @@ fn want(
     };
     let prefix = clauses.prefix[c];
     let own = |h: &&GroupHit| {
+        if in_other_figure(c, h.1, &extraction.claims, &clauses.head) {
+            return false;
+        }
         let in_clause = clause.contains(h.1)
             || prefix.is_some_and(|p| p.contains(h.1))
             || clauses.lead[c].is_some_and(|d| d.contains(h.1));
@@ -478,6 +481,32 @@ fn want(
         why,
     }
 }
+
+/// The term at `span` is another figure's own word, its unit or counted
+/// noun: "Magnitude" in "632 & 329 Injured After Quake Of Magnitude 6.8"
+/// is the 6.8's, "Injured" the 329's; neither says what 632 is. A whole
+/// shares its noun with its part: "Cinque dei nove membri" counts members.
+fn in_other_figure(c: usize, span: Span, claims: &[Claim], head: &[Option<usize>]) -> bool {
+    // Its unit may stand just before it: "Magnitude 6.8".
+    let unit_before = |o: &Claim| {
+        o.quantity().is_some_and(|q| q.unit.is_some())
+            && o.span.start >= span.end
+            && o.span.start - span.end <= 1
+    };
+    let after = claims.partition_point(|o| o.span.start <= span.end + 1);
+    // Only a later figure's: an earlier one's noun may be the whole the
+    // claim is part of ("11 mila militari nordcoreani, tra cui 400").
+    (0..after).rev().take(OTHER_FIGURE_REACH).any(|o| {
+        o > c
+            && head[o] != Some(c)
+            && claims[o].quantity().is_some()
+            && (claims[o].span.contains(span) || unit_before(&claims[o]))
+    })
+}
+
+/// Claims before a term searched for one whose span holds it (claims
+/// nest rarely, and never deeply).
+const OTHER_FIGURE_REACH: usize = 4;
 
 /// The fact claim `c` takes among those that want it, and how certain.
 fn decide(
@@ -959,6 +988,9 @@ fn predicates_covered(predicates: &[Span], clause: Span, fact_hits: &[GroupHit])
     n == in_clause.len() || (n == 0 && in_clause.len() >= 2)
 }
 
+/// The top of the magnitude scales in use.
+const MAGNITUDE_MAX: f64 = 10.0;
+
 /// A magnitude is a measure on a scale of its own, but a desk often files
 /// it as a plain number (`kind: count`, no unit): "magnitudo 6,8" checks
 /// such a fact, and a bare "6,8" checks a fact filed as a magnitude.
@@ -968,8 +1000,17 @@ fn scale_as_count(claim: &Claim, fact: &Fact) -> bool {
     let Value::Quantity(q) = &claim.value else {
         return false;
     };
+    // A count fact is a scale when a value is no whole number and all lie
+    // within one (an earthquake's 6.8 and 7): never a count of people.
+    let scale =
+        fact.values
+            .iter()
+            .any(|v| matches!(v.figure, Figure::Number(n) if n.fract() != 0.0))
+            && fact.values.iter().all(
+                |v| matches!(v.figure, Figure::Number(n) if (0.0..=MAGNITUDE_MAX).contains(&n)),
+            );
     match (claim.kind, fact.kind) {
-        (Kind::Measure, Kind::Count) => magnitude(q.unit) && fact.unit.is_none(),
+        (Kind::Measure, Kind::Count) => magnitude(q.unit) && fact.unit.is_none() && scale,
         (Kind::Count, Kind::Measure) => q.unit.is_none() && magnitude(fact.unit),
         _ => false,
     }

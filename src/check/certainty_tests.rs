@@ -551,3 +551,49 @@ fn a_magnitude_checks_a_fact_filed_as_a_plain_number() {
     );
     assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
 }
+
+const QUAKE: &str = "\
+facts:
+  - id: deaths
+    kind: count
+    match: [[death*, dead, toll], [quake*]]
+    values:
+      - {value: 632, source: Interior Ministry, as_of: 2023-09-09}
+  - id: injured
+    kind: count
+    match: [[injured]]
+    values:
+      - {value: 329, source: Interior Ministry, as_of: 2023-09-09}
+  - id: magnitude
+    kind: count
+    match: [[magnitud*]]
+    values:
+      - {value: 6.8, source: USGS, as_of: 2023-09-08}
+  - id: gold-tokyo
+    kind: count
+    match: [[ori, gold], [tokyo]]
+    values:
+      - {value: 10, source: CONI}
+";
+
+#[test]
+fn a_later_figures_unit_or_noun_says_nothing_of_an_earlier_one() {
+    let on = date(2023, 9, 9);
+    let text = "Death Toll Rises To 632 & 329 Injured After Quake Of Magnitude 6.8 Hits The Country\n\nRescuers are at work.";
+    let toll = finding(text, Lang::En, on, QUAKE, "632");
+    assert!(!is_alarm(&toll), "{toll:?}");
+    assert_ne!(fact(&toll), Some("magnitude"), "{toll:?}");
+    assert_ne!(fact(&toll), Some("injured"), "{toll:?}");
+    let injured = finding(text, Lang::En, on, QUAKE, "329");
+    assert!(!is_alarm(&injured), "{injured:?}");
+    assert_ne!(fact(&injured), Some("magnitude"), "{injured:?}");
+}
+
+#[test]
+fn a_figure_followed_by_more_or_fewer_is_a_difference() {
+    // "(due più di Tokyo)": two more than Tokyo's, not Tokyo's golds.
+    let on = date(2024, 8, 12);
+    let text = "Il bottino parla di 12 ori (due più di Tokyo) e 13 argenti.";
+    let f = finding(text, Lang::It, on, QUAKE, "due");
+    assert!(!is_alarm(&f), "{f:?}");
+}

@@ -717,6 +717,10 @@ pub static IT: LangData = LangData {
         "in meno",
         "in piu",
         "in più",
+        // "12 ori (due più di Tokyo)": right after the figure.
+        "più",
+        "piu",
+        "meno",
         "di vantaggio",
         "di scarto",
         "di distacco",

@@ -184,6 +184,13 @@ const FORMS_EN: &[(&str, &str)] = &[
     ("a 6.1-magnitude quake", "measure 6.1 exact 6.1..6.1 magnitude"),
     ("a magnitude 5.4 aftershock", "measure 5.4 exact 5.4..5.4 magnitude"),
     ("a 5.8 magnitude tremor", "measure 5.8 exact 5.8..5.8 magnitude"),
+    // A percent word glued by a hyphen
+    ("the bank's two-percent target", "percent 2 exact 2..2"),
+    ("a 2-percent rise", "percent 2 exact 2..2"),
+    ("a 5-star hotel", ""),
+    // A headline in title case: capitals mark no name
+    ("Death Toll Rises To 632 After Quake", "count 632 exact 632..632 [Death Toll]"),
+    ("Toll Rises To 632 & 329 Injured After Quake", "count 632 exact 632..632 [Toll] | count 329 exact 329..329 [Injured]"),
     // Hedges
     ("casualties are approaching 2,000", "count 2000 approx 1800..2000 [casualties]"),
     ("500 or more", "count 500 at_least 500.."),
