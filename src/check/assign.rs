@@ -622,7 +622,18 @@ fn dated_before(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clause
             }
             _ => None,
         })
-        .any(|year| year < first - 1)
+        .any(|year| year < first - 1 && !own_year(fact, year))
+}
+
+/// The fact names `year` as its own period in its id or `about`
+/// ("measles-missed-first-dose-2023", published in 2025).
+fn own_year(fact: &Fact, year: i16) -> bool {
+    let year = year.to_string();
+    let names = |text: &str| {
+        text.split(|c: char| !c.is_ascii_digit())
+            .any(|digits| digits == year)
+    };
+    names(&fact.id) || fact.about.as_deref().is_some_and(names)
 }
 
 /// The claim is the other side of a comparison ("rispetto al 50,2%",

@@ -187,6 +187,11 @@ pub static EN: LangData = LangData {
         ("trillion", 1e12),
         ("tn", 1e12),
         ("trn", 1e12),
+        // South Asian English: a lakh is 100,000, a crore 10 million.
+        ("lakh", 1e5),
+        ("lakhs", 1e5),
+        ("crore", 1e7),
+        ("crores", 1e7),
     ],
     hedges: &[
         ("about", Approx),

@@ -184,6 +184,9 @@ const FORMS_EN: &[(&str, &str)] = &[
     ("a 6.1-magnitude quake", "measure 6.1 exact 6.1..6.1 magnitude"),
     ("a magnitude 5.4 aftershock", "measure 5.4 exact 5.4..5.4 magnitude"),
     ("a 5.8 magnitude tremor", "measure 5.8 exact 5.8..5.8 magnitude"),
+    // South Asian scale words
+    ("5 lakh children", "count 500000 exact 500000..500000 [children]"),
+    ("2 crore voters", "count 20000000 exact 20000000..20000000 [voters]"),
     // A percent word glued by a hyphen
     ("the bank's two-percent target", "percent 2 exact 2..2"),
     ("a 2-percent rise", "percent 2 exact 2..2"),
