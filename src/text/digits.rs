@@ -83,7 +83,7 @@ pub fn parse_digits_with(raw: &str, mark: DecimalMark) -> Option<Digits> {
                 // Thousands groups: every group after the first has three digits.
                 let groups: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).collect();
                 let western = groups.iter().skip(1).all(|g| g.len() == 3) && groups[0].len() <= 3;
-                if !western && !(last == ',' && south_asian(&groups)) {
+                if !(western || (last == ',' && south_asian(&groups))) {
                     return None;
                 }
                 (digits_only(raw), String::new())
