@@ -19,6 +19,8 @@
 
 use std::cmp::Reverse;
 
+use jiff::civil::Date;
+
 use super::clause::{Clauses, first_token, is_one_of, phrase_at, starts_with_any};
 use crate::claim::{Claim, Kind, Qualifier, Value};
 use crate::extract::Extraction;
@@ -65,6 +67,13 @@ pub enum Doubt {
     /// A date the fact's event words do not govern ("dallo 0,1% di
     /// dicembre 2021 fino al 5,25% mantenuto fino alla riunione").
     Detached,
+    /// The claim's clause dates it after every figure the fact records:
+    /// it may be newer than the reference file ("registering upper 5 on
+    /// Saturday", an aftershock days after the quake).
+    Later,
+    /// The figure counts another noun than the one the fact's words name
+    /// in its clause ("372 people injured in seven prefectures").
+    OtherNoun,
 }
 
 impl Doubt {
@@ -76,6 +85,8 @@ impl Doubt {
             Doubt::Context => "matched through the article's title or paragraph",
             Doubt::OtherTime => "the clause dates the figure to another time",
             Doubt::Detached => "the date is not attached to the event's words",
+            Doubt::OtherNoun => "the figure counts something else",
+            Doubt::Later => "the clause dates the figure after every reference figure",
             Doubt::Comparison => {
                 "the figure is a comparison's other side, a change or a time without its day"
             }
@@ -102,6 +113,9 @@ struct Want {
     /// The fact's number of groups.
     groups: usize,
     why: Vec<Span>,
+    /// The claim counts a noun of its own while another figure of the
+    /// clause counts one of the fact's words.
+    counts_else: bool,
 }
 
 impl Want {
@@ -251,8 +265,19 @@ pub fn assign(
             let sentence_holds =
                 (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.0 == g && h.2));
             if !full.is_empty() {
+                // "372 people had been injured in seven prefectures": the
+                // prefectures are counted, not the injured.
+                let counted_here = full.iter().any(|&k| scored[k].counts);
+                let several = full.len() > 1;
                 for k in full {
-                    wants[candidates[k]].push(scored[k].clone());
+                    let c = candidates[k];
+                    let mut w = scored[k].clone();
+                    let counts_own = claims[c].counted.is_some() && claims[c].quantity().is_some();
+                    w.counts_else = counts_own
+                        && !w.counts
+                        && (counted_here
+                            || (several && after_scope_word(c, extraction, clauses, data)));
+                    wants[c].push(w);
                 }
             } else if !sentence_holds {
                 // Only the title or paragraph completes the fact, and no
@@ -290,6 +315,10 @@ pub fn assign(
             if link.certain && dated_before(c, &index.facts[link.fact], extraction, clauses) {
                 link.certain = false;
                 link.doubt = Some(Doubt::OtherTime);
+            }
+            if link.certain && dated_after(c, &index.facts[link.fact], extraction, clauses) {
+                link.certain = false;
+                link.doubt = Some(Doubt::Later);
             }
             link.others = others
                 .into_iter()
@@ -479,6 +508,7 @@ fn want(
         context,
         groups: fact.groups.len(),
         why,
+        counts_else: false,
     }
 }
 
@@ -561,10 +591,12 @@ fn decide(
         Some(Doubt::Tie)
     } else if clause_best.is_some() && is_statement_date(c, best, extraction, clauses, data) {
         Some(Doubt::Statement)
-    } else if !date_attached(c, best, extraction, clauses) {
+    } else if !date_attached(c, best, extraction, clauses, data) {
         Some(Doubt::Detached)
     } else if is_comparison(c, extraction, clauses, data) || is_part(c, best, extraction, clauses) {
         Some(Doubt::Comparison)
+    } else if best.counts_else {
+        Some(Doubt::OtherNoun)
     } else {
         None
     };
@@ -598,15 +630,26 @@ fn dated_before(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clause
     else {
         return false;
     };
-    let clause = clauses.spans[c];
+    clause_dates(c, extraction, clauses)
+        .into_iter()
+        .map(|(_, last_day)| last_day.year())
+        .any(|year| year < first - 1 && !own_year(fact, year))
+}
+
+/// The first and last days of each date in claim `c`'s sentence that
+/// dates it: the dates whose nearest figure it is. In "42 rate hikes from
+/// a record low of 0.1 percent in December 2021", December dates the low;
+/// in "occurred at 5:26 a.m. on Saturday, registering upper 5", Saturday
+/// dates the 5 across the comma.
+fn clause_dates(c: usize, extraction: &Extraction, clauses: &Clauses) -> Vec<(Date, Date)> {
+    let claims = &extraction.claims;
+    let clause = clauses.placed[c].sentence;
     let from = claims.partition_point(|o| o.span.start < clause.start);
     let in_clause: Vec<&Claim> = claims[from..]
         .iter()
         .take_while(|o| o.span.start < clause.end)
         .filter(|o| clause.contains(o.span))
         .collect();
-    // A date dates the figure nearest to it: in "42 rate hikes from a
-    // record low of 0.1 percent in December 2021", December dates the low.
     let nearest_figure = |date: Span| {
         in_clause
             .iter()
@@ -618,12 +661,47 @@ fn dated_before(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clause
         .iter()
         .filter_map(|o| match o.value {
             Value::Date(Some(d)) if nearest_figure(o.span) == Some(claims[c].span) => {
-                Some(d.days().1.year())
+                Some(d.days())
+            }
+            Value::Time(Some(t)) if nearest_figure(o.span) == Some(claims[c].span) => {
+                Some(t.date().days())
             }
             _ => None,
         })
-        .any(|year| year < first - 1 && !own_year(fact, year))
+        .collect()
 }
+
+/// The claim's clause dates the figure (the date nearest it, as in
+/// [`dated_before`]) to a day after every `as_of` of the fact: a figure
+/// newer than the reference file, or of another event.
+fn dated_after(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clauses) -> bool {
+    let claims = &extraction.claims;
+    if claims[c].quantity().is_none() {
+        return false;
+    }
+    let Some(last) = fact.values.iter().filter_map(|v| v.as_of).max() else {
+        return false;
+    };
+    clause_dates(c, extraction, clauses)
+        .into_iter()
+        .any(|(first_day, _)| first_day > last)
+}
+
+/// Claim `c` follows a scope word ("in seven prefectures", "nelle tre
+/// regioni"), an article or a hedge between.
+fn after_scope_word(c: usize, extraction: &Extraction, clauses: &Clauses, data: &LangData) -> bool {
+    let tokens = &extraction.tokens;
+    let first = clauses.placed[c].first;
+    (1..=SCOPE_REACH).any(|back| {
+        first
+            .checked_sub(back)
+            .and_then(|k| tokens.get(k))
+            .is_some_and(|t| t.is_word() && is_one_of(&t.norm, data.scope_words))
+    })
+}
+
+/// Tokens before a figure searched for its scope word ("in all seven").
+const SCOPE_REACH: usize = 2;
 
 /// The fact names `year` as its own period in its id or `about`
 /// ("measles-missed-first-dose-2023", published in 2025).
@@ -728,8 +806,18 @@ const ATTACHED_REACH: usize = 4;
 
 /// A date claim is attached to its fact's event when one of the fact's
 /// words in its clause ends at most [`ATTACHED_REACH`] tokens before the
-/// date, or starts at most two after it, with no other figure between.
-fn date_attached(c: usize, want: &Want, extraction: &Extraction, clauses: &Clauses) -> bool {
+/// date, or starts at most two after it, with no other figure between. A
+/// name before the date governs nothing ("Il Giappone è impegnato
+/// martedì", "Wajima, Ishikawa Prefecture, on Saturday"): a place says
+/// where, the event word says what happened then — except in a language
+/// that capitalizes every noun.
+fn date_attached(
+    c: usize,
+    want: &Want,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> bool {
     let claim = &extraction.claims[c];
     if !matches!(claim.kind, Kind::Date | Kind::Time) {
         return true;
@@ -753,7 +841,13 @@ fn date_attached(c: usize, want: &Want, extraction: &Extraction, clauses: &Claus
                 .partition_point(|t| t.span.start < s.end)
                 .saturating_sub(1);
             if s.end <= claim.span.start {
-                placed.first.saturating_sub(term_last + 1) <= ATTACHED_REACH
+                let name = !data.nouns_capitalized
+                    && tokens[term_first].capital
+                    && term_first > 0
+                    && extraction.token_sentence[term_first - 1]
+                        == extraction.token_sentence[term_first];
+                !name
+                    && placed.first.saturating_sub(term_last + 1) <= ATTACHED_REACH
                     && !figure_between(s.end, claim.span.start)
             } else {
                 term_first.saturating_sub(placed.last + 1) <= 2

@@ -597,3 +597,57 @@ fn a_figure_followed_by_more_or_fewer_is_a_difference() {
     let f = finding(text, Lang::It, on, QUAKE, "due");
     assert!(!is_alarm(&f), "{f:?}");
 }
+
+const NOTO: &str = "\
+facts:
+  - id: quake-date
+    kind: date
+    match: [[quake*, earthquake*, terremot*], [noto, ishikawa, japan, giappone]]
+    values:
+      - {date: 2024-01-01, source: JMA}
+  - id: injured
+    kind: count
+    match: [[injured]]
+    values:
+      - {value: 372, source: Yomiuri, as_of: 2024-01-03}
+  - id: max-intensity
+    kind: count
+    match: [[intensity]]
+    values:
+      - {value: 7, source: JMA, as_of: 2024-01-01}
+";
+
+#[test]
+fn a_place_name_before_a_date_does_not_make_it_the_events_date() {
+    let on = date(2024, 1, 2);
+    let text = "Il Giappone è impegnato martedì nella ricerca dei sopravvissuti al terremoto di Noto.";
+    let f = finding(text, Lang::It, on, NOTO, "martedì");
+    assert!(!is_alarm(&f), "{f:?}");
+    // The event word governs it: a wrong day is contradicted.
+    let text = "Il terremoto di martedì ha colpito la penisola di Noto, in Giappone.";
+    let f = finding(text, Lang::It, on, NOTO, "martedì");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+}
+
+#[test]
+fn a_figure_in_the_scope_of_anothers_count_is_not_the_count() {
+    let on = date(2024, 1, 4);
+    let text = "A total of 372 people had been injured in seven prefectures, the paper said.";
+    let f = finding(text, Lang::En, on, NOTO, "seven");
+    assert!(!is_alarm(&f), "{f:?}");
+    let f = finding(text, Lang::En, on, NOTO, "372");
+    assert_eq!((f.verdict, fact(&f)), (Verdict::Consistent, Some("injured")));
+}
+
+#[test]
+fn a_figure_dated_after_every_reference_figure_is_not_accused() {
+    // An aftershock on Saturday registered upper 5: not the main shock's 7.
+    let on = date(2024, 1, 6);
+    let text = "A powerful earthquake occurred at 5:26 a.m. on Saturday, registering an intensity of 5 in Anamizu.";
+    let f = findings(text, Lang::En, on, NOTO)
+        .into_iter()
+        .find(|f| &text[f.claim.span.range()] == "5")
+        .expect("the intensity 5");
+    assert!(!is_alarm(&f), "{f:?}");
+    assert_eq!(candidates(&f), ["max-intensity"], "{f:?}");
+}

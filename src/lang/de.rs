@@ -586,6 +586,7 @@ pub static DE: LangData = LangData {
     difference_links: &["um"],
     difference_inside: &["mehr", "weniger"],
     respectively: &["jeweils", "beziehungsweise", "bzw"],
+    scope_words: &["in", "auf"],
     difference_after: &[
         "mehr als",
         "weniger als",

@@ -682,6 +682,7 @@ pub static FR: LangData = LangData {
     ],
     difference_inside: &["de plus", "de moins"],
     respectively: &["respectivement"],
+    scope_words: &["dans", "en", "sur"],
     reporting: &[
         "a dit",
         "dit",

@@ -826,6 +826,7 @@ pub static IT: LangData = LangData {
     ],
     difference_inside: &["altri", "altre"],
     respectively: &["rispettivamente"],
+    scope_words: &["in", "nei", "negli", "nelle", "tra", "fra"],
     partitives: &[
         "di", "dei", "degli", "delle", "del", "della", "dello", "dell'",
     ],
@@ -1234,6 +1235,10 @@ pub static IT: LangData = LangData {
     hedges_after: &[
         ("o più", AtLeast),
         ("o oltre", AtLeast),
+        ("o superiore", AtLeast),
+        ("o superiori", AtLeast),
+        ("o inferiore", AtMost),
+        ("o inferiori", AtMost),
         ("o meno", AtMost),
         ("esatto", Exact),
         ("esatti", Exact),

@@ -334,6 +334,9 @@ pub struct LangData {
     pub difference_inside: &'static [&'static str],
     /// "rispettivamente", "respectively": names and figures pair in order.
     pub respectively: &'static [&'static str],
+    /// Prepositions that make a figure the scope of another's count:
+    /// "372 people injured in seven prefectures", "medals in 20 sports".
+    pub scope_words: &'static [&'static str],
     /// Abbreviations whose full stop does not end a sentence.
     pub abbreviations: &'static [&'static str],
     /// Nouns a figure can follow ("i morti sono 600", "the death toll rose

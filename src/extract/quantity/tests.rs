@@ -197,6 +197,7 @@ const FORMS_EN: &[(&str, &str)] = &[
     // Hedges
     ("casualties are approaching 2,000", "count 2000 approx 1800..2000 [casualties]"),
     ("500 or more", "count 500 at_least 500.."),
+    ("a seismic intensity of 1 or stronger", "count 1 at_least 1.."),
     ("20 or fewer staff", "count 20 at_most 0..20 [staff]"),
     ("Toll passes 9,000", "count 9000 more_than 9000.. [Toll]"),
     ("claims exceed 12-thousand", "count 12000 more_than 12000.."),
