@@ -620,7 +620,8 @@ facts:
 #[test]
 fn a_place_name_before_a_date_does_not_make_it_the_events_date() {
     let on = date(2024, 1, 2);
-    let text = "Il Giappone è impegnato martedì nella ricerca dei sopravvissuti al terremoto di Noto.";
+    let text =
+        "Il Giappone è impegnato martedì nella ricerca dei sopravvissuti al terremoto di Noto.";
     let f = finding(text, Lang::It, on, NOTO, "martedì");
     assert!(!is_alarm(&f), "{f:?}");
     // The event word governs it: a wrong day is contradicted.
@@ -636,7 +637,10 @@ fn a_figure_in_the_scope_of_anothers_count_is_not_the_count() {
     let f = finding(text, Lang::En, on, NOTO, "seven");
     assert!(!is_alarm(&f), "{f:?}");
     let f = finding(text, Lang::En, on, NOTO, "372");
-    assert_eq!((f.verdict, fact(&f)), (Verdict::Consistent, Some("injured")));
+    assert_eq!(
+        (f.verdict, fact(&f)),
+        (Verdict::Consistent, Some("injured"))
+    );
 }
 
 #[test]
@@ -650,4 +654,47 @@ fn a_figure_dated_after_every_reference_figure_is_not_accused() {
         .expect("the intensity 5");
     assert!(!is_alarm(&f), "{f:?}");
     assert_eq!(candidates(&f), ["max-intensity"], "{f:?}");
+}
+
+const BRIDGE: &str = "\
+sources:
+  reuters: {name: Reuters}
+  nyt: {name: The New York Times, aliases: [New York Times]}
+facts:
+  - id: cost
+    kind: money
+    currency: USD
+    match: [[costat*, cost*]]
+    values:
+      - {value: 110000000, source: reuters, as_of: 2024-03-26}
+      - {value: 141000000, source: nyt, as_of: 2024-03-26}
+  - id: distance
+    kind: measure
+    unit: km
+    match: [[epicentr*], [marrakech]]
+    values:
+      - {value: 71, source: reuters, as_of: 2023-09-09}
+  - id: depth
+    kind: measure
+    unit: km
+    match: [[profondit*]]
+    values:
+      - {value: 18.5, source: reuters, as_of: 2023-09-09}
+";
+
+#[test]
+fn an_attribution_between_commas_is_an_aside_the_clause_reads_through() {
+    let on = date(2024, 3, 27);
+    let text = "Il ponte era costato all'epoca, secondo Reuters, 141 milioni di dollari.";
+    let f = finding(text, Lang::It, on, BRIDGE, "141");
+    assert_eq!(
+        (f.verdict, fact(&f)),
+        (Verdict::Misattributed, Some("cost")),
+        "{f:?}"
+    );
+    // A conjunction before the aside still parts two figures.
+    let text = "Con epicentro a 70 chilometri da Marrakech e, secondo Reuters, ad una profondità di 18 chilometri.";
+    let f = finding(text, Lang::It, date(2023, 9, 9), BRIDGE, "18");
+    assert_eq!(fact(&f), Some("depth"), "{f:?}");
+    assert!(!is_alarm(&f), "{f:?}");
 }
