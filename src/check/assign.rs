@@ -450,7 +450,9 @@ fn want(
     };
     let prefix = clauses.prefix[c];
     let own = |h: &&GroupHit| {
-        if in_other_figure(c, h.1, &extraction.claims, &clauses.head) {
+        if in_other_figure(c, h.1, &extraction.claims, &clauses.head)
+            || in_bracket_after(clauses.placed[c].last, h.1, tokens)
+        {
             return false;
         }
         let in_clause = clause.contains(h.1)
@@ -550,9 +552,13 @@ fn decide(
     // ("Turnout reached 78.3 percent" under a "Runoff" headline) is
     // preferred, uncertainly; otherwise context counts for nothing.
     let clause_best = wants.iter().filter(|w| w.full).map(Want::rank).min();
+    // A sentence that dates itself ("Ad aprile 2024, … il tasso di
+    // occupazione sale al 62,1%") is not made more specific by the
+    // paragraph's words ("Rispetto a marzo…").
+    let dated = sentence_dated(c, extraction, clauses);
     let refined: Vec<usize> = wants
         .iter()
-        .filter(|w| w.context)
+        .filter(|w| w.context && !dated)
         .filter(|w| {
             wants
                 .iter()
@@ -608,6 +614,33 @@ fn decide(
         why: best.why.clone(),
         doubt,
     })
+}
+
+/// The term at `span` lies in a bracket opened after the claim's last
+/// token: the bracket details or compares the figure ("12 ori (due più di
+/// Tokyo)"); its words are not what the figure is.
+fn in_bracket_after(last: usize, span: Span, tokens: &[Token]) -> bool {
+    let end = tokens.partition_point(|t| t.span.start < span.start);
+    let mut depth = 0usize;
+    for t in tokens.get(last + 1..end).unwrap_or(&[]) {
+        match t.norm.as_str() {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// Claim `c`'s sentence holds a date of its own.
+fn sentence_dated(c: usize, extraction: &Extraction, clauses: &Clauses) -> bool {
+    let claims = &extraction.claims;
+    let sentence = clauses.placed[c].sentence;
+    let from = claims.partition_point(|o| o.span.start < sentence.start);
+    claims[from..]
+        .iter()
+        .take_while(|o| o.span.start < sentence.end)
+        .any(|o| matches!(o.value, Value::Date(Some(_))) && sentence.contains(o.span))
 }
 
 /// Tokens after a figure where "in meno", "more than" make it a difference.
