@@ -172,6 +172,9 @@ const FORMS_IT: &[(&str, &str)] = &[
     ("costerà da 10 a 20 euro", "money - range 10..20 EUR"),
     // Percentage points, singular
     ("quasi due punti percentuale", "percent 2 approx 1.8..2 pp"),
+    // A plus before a scaled figure is its sign, not a phone prefix
+    ("l'occupazione cresce di +84mila unità", "count 84000 exact 84000..84000 [unità]"),
+    ("chiamate il +39 06 1234", ""),
     // Headlines and line breaks
     ("Le vittime salgono a 12mila\n\nIl bilancio è provvisorio.", "count 12000 exact 12000..12000 [vittime]"),
     ("Gli sfollati salgono a 1.200\n\nLa Regione stanzia fondi.", "count 1200 exact 1200..1200 [sfollati]"),
