@@ -698,3 +698,42 @@ fn an_attribution_between_commas_is_an_aside_the_clause_reads_through() {
     assert_eq!(fact(&f), Some("depth"), "{f:?}");
     assert!(!is_alarm(&f), "{f:?}");
 }
+
+const TWO_SOURCES: &str = "\
+sources:
+  jma: {name: Japan Meteorological Agency, aliases: [JMA]}
+  usgs: {name: US Geological Survey, aliases: [USGS]}
+facts:
+  - id: magnitude
+    kind: count
+    match: [[magnitud*]]
+    values:
+      - {value: 7.6, source: jma, as_of: 2024-01-01}
+      - {value: 7.5, source: usgs, as_of: 2024-01-01}
+";
+
+#[test]
+fn two_sources_in_a_sentence_each_name_their_own_figure() {
+    let on = date(2024, 1, 2);
+    let text = "La scossa ha avuto una magnitudo di 7,6 secondo l'USGS e di 7,5 secondo la JMA.";
+    let all = findings(text, Lang::It, on, TWO_SOURCES);
+    let verdicts: Vec<Verdict> = all.iter().map(|f| f.verdict).collect();
+    assert_eq!(
+        verdicts,
+        [Verdict::Misattributed, Verdict::Misattributed],
+        "{all:?}"
+    );
+    let text = "La scossa ha avuto una magnitudo di 7,5 secondo l'USGS e di 7,6 secondo la JMA.";
+    let all = findings(text, Lang::It, on, TWO_SOURCES);
+    assert!(
+        all.iter().all(|f| f.verdict == Verdict::Consistent),
+        "{all:?}"
+    );
+    // A source before its figure, after a comma.
+    let text = "Secondo l'USGS la magnitudo è stata 7,5, secondo la JMA 7,6.";
+    let all = findings(text, Lang::It, on, TWO_SOURCES);
+    assert!(
+        all.iter().all(|f| f.verdict == Verdict::Consistent),
+        "{all:?}"
+    );
+}

@@ -292,7 +292,7 @@ fn leads(extraction: &Extraction, placed: &[Placed]) -> Vec<Option<Span>> {
 /// The commas around an attribution ("costato all'epoca, secondo
 /// Reuters, 141 milioni"): an aside the clause reads through, so neither
 /// ends it. The aside ends at the next comma of its sentence.
-fn attribution_commas(extraction: &Extraction, data: &LangData) -> Vec<bool> {
+pub(super) fn attribution_commas(extraction: &Extraction, data: &LangData) -> Vec<bool> {
     let tokens = &extraction.tokens;
     let mut aside = vec![false; tokens.len()];
     let mut open = false;
