@@ -507,12 +507,8 @@ struct Sink<'a>(&'a mut cli::output::Output);
 
 impl Write for Sink<'_> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .write_all(bytes)
-            .map_err(|e| match e.downcast::<std::io::Error>() {
-                Ok(io) => io,
-                Err(other) => std::io::Error::other(other.to_string()),
-            })?;
+        // The error as it is: its kind tells a closed pipe apart.
+        self.0.write_all(bytes)?;
         Ok(bytes.len())
     }
 

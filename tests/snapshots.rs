@@ -50,6 +50,30 @@ const CASES: &[(&str, &[&str])] = &[
         &["verify", "examples", "--refs", "claims", "--format", "html"],
     ),
     (
+        "verify-concise",
+        &[
+            "verify", "examples", "--refs", "claims", "--format", "concise",
+        ],
+    ),
+    (
+        "verify-jsonl",
+        &[
+            "verify", "examples", "--refs", "claims", "--format", "jsonl",
+        ],
+    ),
+    (
+        "verify-gitlab",
+        &[
+            "verify", "examples", "--refs", "claims", "--format", "gitlab",
+        ],
+    ),
+    (
+        "verify-rdjson",
+        &[
+            "verify", "examples", "--refs", "claims", "--format", "rdjson",
+        ],
+    ),
+    (
         "verify-quiet",
         &["verify", "examples", "--refs", "claims", "--quiet"],
     ),
@@ -94,6 +118,10 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("extract-table", &["extract", "examples"]),
     ("extract-json", &["extract", "examples", "--format", "json"]),
+    (
+        "extract-jsonl",
+        &["extract", "examples", "--format", "jsonl"],
+    ),
     (
         "extract-stdin-json",
         &[
