@@ -17,20 +17,8 @@ use factcheck::report::{self, refs as listing};
 const EXIT_INVALID: u8 = 2;
 
 /// Runs a `refs` subcommand; `load` reads the paths (default `./claims`).
-/// A closed pipe (`refs list | head`) ends the output quietly.
+/// A closed pipe (`refs list | head`) is an error `main` ends quietly.
 pub fn run(command: RefsCommand, load: fn(&[PathBuf]) -> Result<FactIndex>) -> Result<u8> {
-    match run_to_stdout(command, load) {
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            Ok(0)
-        }
-        other => other,
-    }
-}
-
-fn run_to_stdout(command: RefsCommand, load: fn(&[PathBuf]) -> Result<FactIndex>) -> Result<u8> {
     let mut out = std::io::stdout().lock();
     match command {
         RefsCommand::Check { paths } => {

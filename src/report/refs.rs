@@ -164,7 +164,7 @@ pub fn json(out: &mut dyn Write, index: &FactIndex) -> io::Result<()> {
         facts,
         sources,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
 
