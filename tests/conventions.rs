@@ -164,3 +164,278 @@ fn every_subcommand_and_format_ends_quietly_when_the_reader_stops() {
         assert!(err.is_empty(), "{args:?}: {err}");
     }
 }
+
+// ---- --stdin-filename ----
+
+#[test]
+fn stdin_takes_the_name_its_extension_and_its_directorys_config() {
+    let dir = fixture();
+    // content/de/factcheck.toml fixes the language of its directory; a
+    // draft on stdin named into it is read as German, shown under its name.
+    write(dir.path(), "content/de/factcheck.toml", "lang = \"de\"\n");
+    let named = factcheck(dir.path())
+        .args(["extract", "-", "--stdin-filename", "content/de/entwurf.md"])
+        .args(["--format", "json"])
+        .write_stdin("---\ndate: 2025-08-15\n---\nPjöngjang schickte 1.500 Soldaten.\n")
+        .output()
+        .unwrap();
+    let doc = json(&named);
+    assert_eq!(doc["files"][0]["path"], "content/de/entwurf.md", "{doc:#}");
+    assert_eq!(doc["files"][0]["lang"], "de");
+    // German reads 1.500 as fifteen hundred.
+    assert_eq!(doc["files"][0]["claims"][0]["value"], 1500);
+    // Without a name: `<stdin>`, and no config of content/de.
+    let plain = factcheck(dir.path())
+        .args(["extract", "-", "--format", "json", "--lang", "en"])
+        .write_stdin("Pyongyang sent 1.500 soldiers.\n")
+        .output()
+        .unwrap();
+    assert_eq!(json(&plain)["files"][0]["path"], "<stdin>");
+    // Annotations carry the name too.
+    let github = factcheck(dir.path())
+        .args([
+            "verify",
+            "-",
+            "--stdin-filename",
+            "news/draft.md",
+            "--format",
+            "github",
+        ])
+        .write_stdin(WRONG)
+        .output()
+        .unwrap();
+    assert_eq!(github.status.code(), Some(1));
+    assert!(
+        stdout(&github).starts_with("::error file=news/draft.md,line=5,"),
+        "{}",
+        stdout(&github)
+    );
+}
+
+#[test]
+fn stdin_named_txt_is_plain_text_and_md_is_markdown() {
+    let dir = fixture();
+    // A figure inside a code span: Markdown leaves it out, plain text reads it.
+    let text = "Pyongyang sent `20,000 soldiers` to Russia.\n";
+    let count = |name: &str| {
+        let out = factcheck(dir.path())
+            .args(["extract", "-", "--stdin-filename", name, "--lang", "en"])
+            .args(["--format", "json"])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        json(&out)["files"][0]["claims"].as_array().unwrap().len()
+    };
+    assert_eq!(count("notes.txt"), 1);
+    assert_eq!(count("notes.md"), 0);
+}
+
+// ---- factcheck.toml per path ----
+
+#[test]
+fn each_article_takes_the_nearest_config_key_by_key() {
+    let dir = fixture();
+    // The root: English, ./claims. content/it: Italian only, so refs still
+    // come from the root. content/other: its own refs, where the troops
+    // figure is 20,000.
+    write(
+        dir.path(),
+        "factcheck.toml",
+        "refs = [\"claims\"]\nlang = \"en\"\n",
+    );
+    write(dir.path(), "content/it/factcheck.toml", "lang = \"it\"\n");
+    write(
+        dir.path(),
+        "content/other/factcheck.toml",
+        "refs = [\"refs\"]\n",
+    );
+    write(
+        dir.path(),
+        "content/other/refs/facts.yaml",
+        &FACTS.replace("value: 11000", "value: 20000"),
+    );
+    let body = "Pyongyang sent more than 20,000 soldiers to Russia.\n";
+    write(
+        dir.path(),
+        "content/en.md",
+        &format!("---\ndate: 2025-08-15\n---\n{body}"),
+    );
+    write(
+        dir.path(),
+        "content/it/it.md",
+        "---\ndate: 2025-08-15\n---\nPyongyang ha inviato 20.000 soldiers in Russia.\n",
+    );
+    write(
+        dir.path(),
+        "content/other/o.md",
+        &format!("---\ndate: 2025-08-15\n---\n{body}"),
+    );
+    let out = factcheck(dir.path())
+        .args(["verify", "content", "--format", "json", "--verbose"])
+        .output()
+        .unwrap();
+    let doc = json(&out);
+    let files = doc["files"].as_array().unwrap();
+    let by_path = |p: &str| {
+        files
+            .iter()
+            .find(|f| f["path"] == p)
+            .unwrap_or_else(|| panic!("{p} in {doc:#}"))
+    };
+    assert_eq!(by_path("content/en.md")["lang"], "en");
+    assert_eq!(
+        by_path("content/en.md")["claims"][0]["verdict"],
+        "contradicted"
+    );
+    // Italian: 20.000 is twenty thousand, judged against the root's refs.
+    let it = by_path("content/it/it.md");
+    assert_eq!(it["lang"], "it");
+    assert_eq!(it["claims"][0]["value"], 20000);
+    assert_eq!(it["claims"][0]["verdict"], "contradicted");
+    // Its own refs: "more than 20,000" against 20,000.
+    let other = &by_path("content/other/o.md")["claims"][0];
+    assert_eq!(other["fact"], "troops-sent");
+    assert_ne!(other["verdict"], "contradicted", "{other:#}");
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/other/factcheck.toml for 1 file"),
+        "{err}"
+    );
+    // --lang and --refs override every config.
+    let out = factcheck(dir.path())
+        .args(["verify", "content", "--format", "json", "--lang", "en"])
+        .args(["--refs", "claims"])
+        .output()
+        .unwrap();
+    let doc = json(&out);
+    for f in doc["files"].as_array().unwrap() {
+        assert_eq!(f["lang"], "en", "{f:#}");
+    }
+    // --config FILE applies to every article, --no-config to none.
+    let out = factcheck(dir.path())
+        .args(["verify", "content", "--format", "json"])
+        .args(["--config", "content/it/factcheck.toml"])
+        .output()
+        .unwrap();
+    for f in json(&out)["files"].as_array().unwrap() {
+        assert_eq!(f["lang"], "it", "{f:#}");
+    }
+}
+
+#[test]
+fn a_configs_excludes_are_relative_to_it_and_apply_below_it() {
+    let dir = fixture();
+    write(dir.path(), "content/a.md", WRONG);
+    write(dir.path(), "content/archive/old.md", WRONG);
+    write(dir.path(), "content/sub/archive/kept.md", WRONG);
+    write(
+        dir.path(),
+        "content/sub/factcheck.toml",
+        "exclude = [\"*.draft.md\"]\n",
+    );
+    write(dir.path(), "content/sub/x.draft.md", WRONG);
+    write(
+        dir.path(),
+        "factcheck.toml",
+        "exclude = [\"content/archive/**\"]\n",
+    );
+    let out = factcheck(dir.path())
+        .args(["verify", "content", "--format", "json"])
+        .output()
+        .unwrap();
+    // content/archive is the root's; sub/archive is not; *.draft.md only
+    // under content/sub.
+    assert_eq!(
+        reported(&out),
+        ["content/a.md", "content/sub/archive/kept.md"]
+    );
+    // Walking from inside gives the same answer.
+    let out = factcheck(&dir.path().join("content"))
+        .args(["verify", ".", "--format", "json", "--refs", "../claims"])
+        .output()
+        .unwrap();
+    assert_eq!(reported(&out), ["./a.md", "./sub/archive/kept.md"]);
+    // An invalid nested config is an error naming it.
+    write(dir.path(), "content/sub/factcheck.toml", "lnag = \"it\"\n");
+    let out = factcheck(dir.path())
+        .args(["verify", "content"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("content/sub/factcheck.toml:1:1: unknown field `lnag`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+// ---- --force-exclude, --no-ignore, --hidden ----
+
+#[test]
+fn force_exclude_applies_excludes_to_files_named_on_the_command_line() {
+    let dir = fixture();
+    write(dir.path(), "factcheck.toml", "exclude = [\"archive/**\"]\n");
+    write(dir.path(), "archive/old.md", WRONG);
+    write(dir.path(), "new.md", RIGHT);
+    // Named, a file is read even when excluded…
+    let out = factcheck(dir.path())
+        .args(["verify", "archive/old.md", "new.md", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(reported(&out), ["archive/old.md", "new.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    // …unless --force-exclude, as pre-commit runs it.
+    let out = factcheck(dir.path())
+        .args(["verify", "archive/old.md", "new.md", "--format", "json"])
+        .arg("--force-exclude")
+        .output()
+        .unwrap();
+    assert_eq!(reported(&out), ["new.md"]);
+    assert_eq!(out.status.code(), Some(0));
+    // A --glob exclusion counts too, and so does a named stdin.
+    let out = factcheck(dir.path())
+        .args([
+            "verify",
+            "new.md",
+            "-",
+            "--glob",
+            "!new.md",
+            "--force-exclude",
+        ])
+        .args(["--stdin-filename", "archive/draft.md", "--format", "json"])
+        .write_stdin(WRONG)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no articles found"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn no_ignore_reads_ignored_files_and_hidden_walks_hidden_ones() {
+    let dir = fixture();
+    write(dir.path(), ".gitignore", "drafts/\n");
+    write(dir.path(), "content/.ignore", "old.md\n");
+    write(dir.path(), "content/a.md", RIGHT);
+    write(dir.path(), "content/old.md", RIGHT);
+    write(dir.path(), "content/drafts/d.md", RIGHT);
+    write(dir.path(), "content/.hidden/h.md", RIGHT);
+    let run = |extra: &[&str]| {
+        let out = factcheck(dir.path())
+            .args(["verify", "content", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        reported(&out)
+    };
+    assert_eq!(run(&[]), ["content/a.md"]);
+    assert_eq!(
+        run(&["--no-ignore"]),
+        ["content/a.md", "content/drafts/d.md", "content/old.md"]
+    );
+    assert_eq!(run(&["--hidden"]), ["content/.hidden/h.md", "content/a.md"]);
+    assert_eq!(run(&["--hidden", "--no-ignore"]).len(), 4);
+}

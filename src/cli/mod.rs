@@ -26,9 +26,15 @@ Examples:
   factcheck verify content/ --format github --diff-base origin/main
   factcheck verify content/ --glob '!archive/**' --quiet
   cat draft.md | factcheck verify - --fail-on outdated
+  factcheck verify - --stdin-filename content/de/draft.md < draft.md
+  factcheck verify content/ --format concise        path:line:col: verdict: message
+  factcheck verify --force-exclude content/a.md     as pre-commit runs it
 
-Settings are also read from the nearest factcheck.toml (refs, lang, fail_on,
-format, include, exclude, globs); flags override it.";
+Each article takes its settings from the factcheck.toml files in its directory
+and above it, up to the repository's root (the nearest setting of each key
+wins: refs, lang; include and exclude relative to their file); format, fail_on
+and author come from the files above the working directory. Flags override
+them all.";
 
 const COMPARE_EXAMPLES: &str = "\
 Examples:
@@ -244,7 +250,22 @@ pub struct InputArgs {
     /// Table: list only problems (disputed or worse) and the summary; no progress bar
     #[arg(long, short)]
     pub quiet: bool,
-    /// Read settings from FILE instead of the nearest factcheck.toml
+    /// Name of the article read from `-`: shown in reports; its extension
+    /// picks Markdown or plain text (.txt) and its directory the factcheck.toml
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Leave out files named on the command line that the excludes match
+    /// (--glob '!…', factcheck.toml's include and exclude), as a walk would
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Do not read .gitignore, .ignore and .git/info/exclude in directory walks
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Walk hidden files and directories too
+    #[arg(long)]
+    pub hidden: bool,
+    /// Read settings from FILE for every article, instead of the
+    /// factcheck.toml files above each one
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
     /// Ignore factcheck.toml files
