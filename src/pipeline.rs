@@ -505,6 +505,8 @@ pub fn apply_suppressions(result: &mut FileResult, index: Option<&FactIndex>) {
     }
     let doc = &result.doc;
     let mut cursor = LineCursor::default();
+    // Which directives silenced a problem.
+    let mut used = vec![false; rules.len()];
     result.suppressed = result
         .findings
         .iter()
@@ -513,10 +515,21 @@ pub fn apply_suppressions(result: &mut FileResult, index: Option<&FactIndex>) {
                 let line = cursor
                     .position(&doc.lines, &doc.text, f.claim.span.start)
                     .line;
-                rules.covers(line, f.fact.as_ref().map(|(id, _)| id.as_str()))
+                let fact = f.fact.as_ref().map(|(id, _)| id.as_str());
+                let mut covered = false;
+                for i in rules.covering(line, fact) {
+                    covered = true;
+                    used[i] |= f.verdict.is_problem();
+                }
+                covered
             }
         })
         .collect();
+    // Without references (extract) nothing is a problem: nothing to say.
+    if index.is_some_and(|i| !i.is_empty()) {
+        let unused = rules.unused(&result.doc.path(), &used);
+        result.doc.warnings.extend(unused);
+    }
     result.doc.warnings.extend(rules.warnings);
 }
 

@@ -439,3 +439,75 @@ fn no_ignore_reads_ignored_files_and_hidden_walks_hidden_ones() {
     assert_eq!(run(&["--hidden"]), ["content/.hidden/h.md", "content/a.md"]);
     assert_eq!(run(&["--hidden", "--no-ignore"]).len(), 4);
 }
+
+// ---- suppression directives ----
+
+#[test]
+fn disable_line_and_disable_file_silence_findings() {
+    let dir = fixture();
+    write(
+        dir.path(),
+        "line.md",
+        "---\ndate: 2025-08-15\nlang: en\n---\nPyongyang sent more than 20,000 soldiers to Russia. <!-- factcheck-disable-line troops-sent -->\n\nPyongyang sent 30,000 troops.\n",
+    );
+    write(
+        dir.path(),
+        "file.md",
+        "---\ndate: 2025-08-15\nlang: en\n---\n<!-- factcheck-disable-file -->\nPyongyang sent more than 20,000 soldiers to Russia.\n\nPyongyang sent 30,000 troops.\n",
+    );
+    let out = factcheck(dir.path())
+        .args(["verify", "file.md", "line.md", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc = json(&out);
+    let suppressed = |file: usize| -> Vec<bool> {
+        doc["files"][file]["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["suppressed"] == true)
+            .collect()
+    };
+    // In the order named.
+    assert_eq!(doc["files"][0]["path"], "file.md");
+    assert_eq!(suppressed(0), [true, true]);
+    // disable-line covers its own line only: the second claim still fails.
+    assert_eq!(suppressed(1), [true, false]);
+    assert_eq!(doc["summary"]["contradicted"], 1);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_directive_that_silences_nothing_is_a_warning() {
+    let dir = fixture();
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2025-08-15\nlang: en\n---\n<!-- factcheck-disable-next-line -->\nPyongyang sent about 11,000 soldiers to Russia.\n\nThe weather was fine. <!-- factcheck-disable-line -->\n\n<!-- factcheck-disable-next-line -->\nPyongyang sent more than 20,000 soldiers to Russia.\n",
+    );
+    let out = factcheck(dir.path())
+        .args(["verify", "a.md", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    // Line 5 covers a consistent claim, line 8 no claim: both unused;
+    // line 10 silences the contradiction.
+    assert!(
+        err.contains("warning: a.md:5: `factcheck-disable-next-line` silences no problem"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: a.md:8: `factcheck-disable-line` silences no problem"),
+        "{err}"
+    );
+    assert!(!err.contains("a.md:10:"), "{err}");
+    assert_eq!(err.lines().count(), 2, "{err}");
+    // extract judges nothing, so it says nothing about them.
+    let out = factcheck(dir.path())
+        .args(["extract", "a.md", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
