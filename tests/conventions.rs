@@ -511,3 +511,102 @@ fn a_directive_that_silences_nothing_is_a_warning() {
         .unwrap();
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
+
+// ---- refs check --format, refs list ----
+
+#[test]
+fn refs_check_annotates_reference_errors_for_ci() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = |dir: &str, format: &str| {
+        factcheck(root)
+            .args(["refs", "check", dir, "--format", format])
+            .output()
+            .unwrap()
+    };
+    // github: one ::error per problem at its line and column, exit 2.
+    let out = run("tests/cmd/refs-errors", "github");
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(
+            "::error file=tests/cmd/refs-errors/bad-dates.yaml,line=8,col=16,title=factcheck refs::malformed `as_of`"
+        ),
+        "{text}"
+    );
+    let annotations = text.lines().filter(|l| l.starts_with("::error ")).count();
+    let plain = stdout(&run("tests/cmd/refs-errors", "text"));
+    assert_eq!(annotations, plain.matches(": error: ").count(), "{plain}");
+    assert!(
+        text.lines().last().unwrap().starts_with("factcheck: "),
+        "{text}"
+    );
+    // Warnings are ::warning, and a valid set exits 0.
+    let out = run("tests/cmd/refs-warnings", "github");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out).matches("::warning file=").count(), 2);
+
+    // json: every problem with its severity and position.
+    let out = run("tests/cmd/refs-errors", "json");
+    assert_eq!(out.status.code(), Some(2));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["schema"], "factcheck-refs-check/v1");
+    assert_eq!(doc["valid"], false);
+    let problems = doc["problems"].as_array().unwrap();
+    assert_eq!(doc["errors"], problems.len());
+    assert_eq!(problems[0]["line"], 8);
+    assert_eq!(problems[0]["column"], 16);
+    assert_eq!(problems[0]["severity"], "error");
+
+    // sarif: valid against the OASIS schema, a result per problem.
+    let out = run("tests/cmd/refs-errors", "sarif");
+    assert_eq!(out.status.code(), Some(2));
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("tests/schema/sarif-schema-2.1.0.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::options().build(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&log).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), problems.len());
+    assert_eq!(results[0]["ruleId"], "invalid-reference");
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        8
+    );
+}
+
+#[test]
+fn refs_list_shows_which_facts_have_disagreeing_sources() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = factcheck(root)
+        .args([
+            "refs",
+            "list",
+            "tests/cmd/refs-warnings",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let disagree: Vec<&str> = doc["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["disagree"] == true)
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(disagree, ["troops-sent"]);
+    let out = factcheck(root)
+        .args(["refs", "list", "tests/cmd/refs-warnings"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert_eq!(text.matches("current, disagrees").count(), 2, "{text}");
+    assert!(
+        text.ends_with("; 1 fact whose sources disagree\n"),
+        "{text}"
+    );
+}

@@ -144,6 +144,40 @@ const CASES: &[(&str, &[&str])] = &[
         "refs-check-warnings",
         &["refs", "check", "tests/cmd/refs-warnings"],
     ),
+    (
+        "refs-check-errors-github",
+        &[
+            "refs",
+            "check",
+            "tests/cmd/refs-errors",
+            "--format",
+            "github",
+        ],
+    ),
+    (
+        "refs-check-warnings-json",
+        &[
+            "refs",
+            "check",
+            "tests/cmd/refs-warnings",
+            "--format",
+            "json",
+        ],
+    ),
+    (
+        "refs-check-warnings-sarif",
+        &[
+            "refs",
+            "check",
+            "tests/cmd/refs-warnings",
+            "--format",
+            "sarif",
+        ],
+    ),
+    (
+        "refs-list-disagree",
+        &["refs", "list", "tests/cmd/refs-warnings"],
+    ),
     ("refs-list-table", &["refs", "list", "tests/cmd/refs-list"]),
     (
         "refs-list-json",

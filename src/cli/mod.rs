@@ -105,9 +105,13 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum RefsCommand {
     /// Validate reference files and report conflicts between sources
+    #[command(after_help = REFS_CHECK_EXAMPLES)]
     Check {
         /// Reference files or directories [default: ./claims]
         paths: Vec<PathBuf>,
+        /// How problems are written
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
     /// List facts with their sources and values
     List {
@@ -222,6 +226,27 @@ fn parse_tolerance(text: &str) -> Result<Tolerance, String> {
         }
     }
 }
+
+/// Formats of `refs check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// path:line:col: error: message, then a summary line
+    Text,
+    /// factcheck-refs-check/v1 JSON
+    Json,
+    /// GitHub Actions annotations (workflow commands)
+    Github,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+}
+
+const REFS_CHECK_EXAMPLES: &str = "\
+Examples:
+  factcheck refs check                              ./claims
+  factcheck refs check claims --format github       annotate the pull request
+  factcheck refs check claims --format sarif > refs.sarif
+
+Exit codes: 0 valid (warnings included), 2 invalid or unreadable.";
 
 /// Formats of `refs list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

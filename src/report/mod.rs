@@ -13,6 +13,7 @@ mod junit;
 mod markdown;
 mod rdjson;
 pub mod refs;
+pub mod refs_check;
 mod sarif;
 mod spool;
 mod table;
