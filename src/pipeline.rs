@@ -172,6 +172,8 @@ impl std::fmt::Debug for WalkOptions {
 pub struct Discovered {
     pub inputs: Vec<Input>,
     pub errors: Vec<Error>,
+    /// Files named on the command line that `--force-exclude` left out.
+    pub excluded: usize,
 }
 
 /// Expands the command line's paths: files as given (filtered only with
@@ -187,7 +189,9 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Result<Discovered, 
     for path in paths {
         if path.as_os_str() == "-" {
             let name = options.stdin_name.clone();
-            if !name.as_deref().is_some_and(|n| excluded(n, options)) {
+            if name.as_deref().is_some_and(|n| excluded(n, options)) {
+                found.excluded += 1;
+            } else {
                 found.inputs.push(Input::Stdin(name));
             }
             continue;
@@ -207,6 +211,7 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Result<Discovered, 
         let files = if meta.is_dir() {
             walk(path, options, &mut found.errors)?
         } else if excluded(path, options) {
+            found.excluded += 1;
             Vec::new()
         } else {
             vec![path.clone()]
