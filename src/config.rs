@@ -228,7 +228,8 @@ pub struct Cascade {
     cwd: PathBuf,
     mode: Mode,
     files: Mutex<HashMap<PathBuf, Option<Loaded>>>,
-    dirs: Mutex<HashMap<PathBuf, Chain>>,
+    /// Each directory's configs, nearest first, found once.
+    dirs: Mutex<HashMap<PathBuf, Arc<Vec<Loaded>>>>,
     errors: Mutex<Vec<String>>,
 }
 
@@ -239,7 +240,7 @@ pub type Chain = Arc<Vec<Arc<Config>>>;
 struct Loaded {
     config: Arc<Config>,
     /// The file's globs, rooted at its directory.
-    globs: Option<ignore::overrides::Override>,
+    globs: Option<Arc<ignore::overrides::Override>>,
 }
 
 enum Mode {
@@ -285,17 +286,8 @@ impl Cascade {
             Mode::Fixed(loaded) => Arc::new(vec![loaded.config.clone()]),
             Mode::Found => {
                 let dir = absolute(&self.cwd, dir);
-                if let Some(chain) = lock(&self.dirs).get(&dir) {
-                    return chain.clone();
-                }
-                let chain: Chain = Arc::new(
-                    self.loaded_chain(&dir)
-                        .into_iter()
-                        .map(|l| l.config)
-                        .collect(),
-                );
-                lock(&self.dirs).insert(dir, chain.clone());
-                chain
+                let loaded = self.loaded_chain(&dir);
+                Arc::new(loaded.iter().map(|l| l.config.clone()).collect())
             }
         }
     }
@@ -311,14 +303,25 @@ impl Cascade {
         merge(&self.chain(dir))
     }
 
-    fn loaded_chain(&self, dir: &Path) -> Vec<Loaded> {
+    /// The configs of the absolute directory `dir`, nearest first: looked
+    /// for once per directory (a walk asks for every entry).
+    fn loaded_chain(&self, dir: &Path) -> Arc<Vec<Loaded>> {
         match &self.mode {
-            Mode::None => Vec::new(),
-            Mode::Fixed(loaded) => vec![loaded.clone()],
-            Mode::Found => chain(dir)
-                .into_iter()
-                .filter_map(|file| self.load(&file))
-                .collect(),
+            Mode::None => Arc::default(),
+            Mode::Fixed(loaded) => Arc::new(vec![loaded.clone()]),
+            Mode::Found => {
+                if let Some(known) = lock(&self.dirs).get(dir) {
+                    return known.clone();
+                }
+                let loaded: Arc<Vec<Loaded>> = Arc::new(
+                    chain(dir)
+                        .into_iter()
+                        .filter_map(|file| self.load(&file))
+                        .collect(),
+                );
+                lock(&self.dirs).insert(dir.to_path_buf(), loaded.clone());
+                loaded
+            }
         }
     }
 
@@ -349,10 +352,7 @@ impl Cascade {
         }
         let path = absolute(&self.cwd, path);
         let dir = path.parent().unwrap_or(Path::new("/"));
-        let chain = match &self.mode {
-            Mode::Fixed(loaded) => vec![loaded.clone()],
-            _ => self.loaded_chain(dir),
-        };
+        let chain = self.loaded_chain(dir);
         chain.iter().find_map(|loaded| {
             let globs = loaded.globs.as_ref()?;
             match globs.matched(&path, is_dir) {
@@ -409,7 +409,9 @@ impl Loaded {
                     .add(glob)
                     .map_err(|e| invalid(format!("invalid glob `{glob}`: {e}")))?;
             }
-            Some(builder.build().map_err(|e| invalid(e.to_string()))?)
+            Some(Arc::new(
+                builder.build().map_err(|e| invalid(e.to_string()))?,
+            ))
         };
         Ok(Loaded {
             config: Arc::new(config),
@@ -628,5 +630,60 @@ mod tests {
         assert_eq!(find(&nested), None);
         std::fs::write(repo.join(FILE_NAME), "").unwrap();
         assert_eq!(find(&nested), Some(repo.join(FILE_NAME)));
+    }
+
+    #[test]
+    fn nearer_files_win_key_by_key_and_globs_apply_below_their_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::create_dir_all(root.join("de/old")).unwrap();
+        std::fs::write(
+            root.join(FILE_NAME),
+            "refs = [\"claims\"]\nlang = \"en\"\nexclude = [\"archive/**\"]\n",
+        )
+        .unwrap();
+        std::fs::write(
+            root.join("de").join(FILE_NAME),
+            "lang = \"de\"\nexclude = [\"old\"]\n",
+        )
+        .unwrap();
+        let cascade = Cascade::found(root);
+        let de = cascade.for_dir(Path::new("de")).unwrap();
+        assert_eq!(de.lang, Some(LangChoice::Fixed(Lang::De)));
+        assert_eq!(de.refs, [absolute(root, Path::new("claims"))]);
+        assert_eq!(
+            cascade.for_dir(Path::new(".")).unwrap().lang,
+            Some(LangChoice::Fixed(Lang::En))
+        );
+        // `archive/**` is the root's, relative to it; `old` is de's.
+        assert_eq!(
+            cascade.matched(Path::new("archive/a.md"), false),
+            Some(false)
+        );
+        assert_eq!(cascade.matched(Path::new("de/archive/a.md"), false), None);
+        assert_eq!(cascade.matched(Path::new("de/old"), true), Some(false));
+        assert_eq!(cascade.matched(Path::new("old"), true), None);
+        assert!(cascade.errors().is_empty());
+        assert_eq!(cascade.files().len(), 2);
+        // --no-config and --config FILE.
+        assert_eq!(Cascade::none(root).for_dir(Path::new("de")), None);
+        let fixed = Cascade::fixed(root, load(&root.join("de").join(FILE_NAME)).unwrap()).unwrap();
+        assert_eq!(
+            fixed.for_dir(Path::new(".")).unwrap().lang,
+            Some(LangChoice::Fixed(Lang::De))
+        );
+    }
+
+    #[test]
+    fn absolute_paths_resolve_dots_by_name() {
+        assert_eq!(
+            absolute(Path::new("/a/b"), Path::new("../c/./d.md")),
+            PathBuf::from("/a/c/d.md")
+        );
+        assert_eq!(
+            absolute(Path::new("/a"), Path::new("/x/y")),
+            PathBuf::from("/x/y")
+        );
     }
 }
