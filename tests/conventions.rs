@@ -616,3 +616,35 @@ fn refs_list_shows_which_facts_have_disagreeing_sources() {
         "{text}"
     );
 }
+
+#[test]
+fn a_directive_naming_an_unknown_fact_is_a_warning() {
+    let dir = fixture();
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2025-08-15\nlang: en\n---\n<!-- factcheck-disable-next-line troops-snet -->\nPyongyang sent more than 20,000 soldiers to Russia.\n",
+    );
+    let out = factcheck(dir.path())
+        .args(["verify", "a.md", "--format", "concise"])
+        .output()
+        .unwrap();
+    // The typo silences nothing: the contradiction fails the run.
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).starts_with("a.md:6:16: contradicted: "),
+        "{}",
+        stdout(&out)
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("warning: a.md:6: suppression names fact `troops-snet`, which no loaded reference file defines"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "warning: a.md:5: `factcheck-disable-next-line troops-snet` silences no problem"
+        ),
+        "{err}"
+    );
+}

@@ -52,7 +52,8 @@ Examples:
 const EXTRACT_EXAMPLES: &str = "\
 Examples:
   factcheck extract article.md
-  factcheck extract article.txt --lang it --date 2025-08-15 --format json";
+  factcheck extract article.txt --lang it --date 2025-08-15 --format json
+  factcheck extract content/ --format jsonl | jq -c 'select(.claim.kind == \"money\")'";
 
 #[derive(Debug, Parser)]
 #[command(
