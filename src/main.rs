@@ -104,11 +104,24 @@ fn run(cli: Cli) -> Result<u8> {
                     .chain(refs.iter().map(|p| p.as_path()))
                     .chain(ref_files.iter().map(PathBuf::as_path)),
             )?;
-            let indexes = scopes
+            // Each set of reference paths loaded once, however many
+            // scopes (languages) share it.
+            let mut loaded: Vec<(&[PathBuf], FactIndex)> = Vec::new();
+            for key in &scopes.keys {
+                if !loaded.iter().any(|(refs, _)| *refs == key.refs.as_slice()) {
+                    loaded.push((&key.refs, load_refs(&key.refs)?));
+                }
+            }
+            let indexes: Vec<&FactIndex> = scopes
                 .keys
                 .iter()
-                .map(|key| load_refs(&key.refs))
-                .collect::<Result<Vec<_>>>()?;
+                .filter_map(|key| {
+                    loaded
+                        .iter()
+                        .find(|(refs, _)| *refs == key.refs.as_slice())
+                        .map(|(_, index)| index)
+                })
+                .collect();
             let format = args
                 .format
                 .or(config.and_then(|c| c.format))
@@ -415,7 +428,7 @@ fn run_articles(
     found: Discovered,
     target: Target,
     config: Option<&Config>,
-    (scopes, indexes): (&Scopes, &[FactIndex]),
+    (scopes, indexes): (&Scopes, &[&FactIndex]),
     format: Format,
     mode: Mode,
     fail_on: FailOn,
@@ -429,20 +442,6 @@ fn run_articles(
     };
     let mut stderr = anstream::stderr();
     walk_errors(&found)?;
-    let jobs_for = |render| {
-        scopes
-            .keys
-            .iter()
-            .enumerate()
-            .map(|(i, key)| Job {
-                settings: settings_with(input, key.lang),
-                index: indexes.get(i),
-                root: Some(root.clone()),
-                diff_base: diff_base.clone(),
-                render,
-            })
-            .collect::<Vec<_>>()
-    };
     let to_terminal = target == Target::Stdout && std::io::stdout().is_terminal();
     let style = Style {
         mode,
@@ -455,7 +454,19 @@ fn run_articles(
         _ => report::reporter(format, style),
     };
     let render = report::prerender(format, style);
-    let jobs = jobs_for(render.as_deref());
+    // One job per scope: the settings and references of its articles.
+    let jobs: Vec<Job> = scopes
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| Job {
+            settings: settings_with(input, key.lang),
+            index: indexes.get(i).copied(),
+            root: Some(root.clone()),
+            diff_base: diff_base.clone(),
+            render: render.as_deref(),
+        })
+        .collect();
     // GitHub shows the first few annotations only: the whole report goes
     // to the step summary as well.
     let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY")
