@@ -171,13 +171,19 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            std::io::stdout().write_all(&page)?;
             Ok(0)
         }
         Command::Compare(args) => run_compare(args),
         Command::Completions { shell } => {
+            // Into a buffer first: clap_complete panics on a write error,
+            // and `completions zsh | head` closes the pipe early.
             let mut command = Cli::command();
-            clap_complete::generate(shell, &mut command, "factcheck", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "factcheck", &mut script);
+            std::io::stdout().write_all(&script)?;
             Ok(0)
         }
     }

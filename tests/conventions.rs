@@ -158,6 +158,11 @@ fn every_subcommand_and_format_ends_quietly_when_the_reader_stops() {
     runs.push(vec!["refs", "list", "disagree"]);
     runs.push(vec!["refs", "list", "disagree", "--format", "json"]);
     runs.push(vec!["refs", "check", "disagree"]);
+    runs.push(vec!["refs", "check", "disagree", "--format", "github"]);
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        runs.push(vec!["completions", shell]);
+    }
+    runs.push(vec!["man"]);
     for args in runs {
         let (code, err) = head_1(dir.path(), &args);
         assert_eq!(code, Some(0), "{args:?}: {err}");
