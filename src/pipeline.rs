@@ -286,17 +286,27 @@ fn walk(dir: &Path, options: &WalkOptions, errors: &mut Vec<Error>) -> Result<Ve
         .parents(read_ignores)
         .require_git(false)
         .overrides(globs.clone());
-    if let Some(filter) = options.filter.clone() {
-        let globs = globs.clone();
-        walker.filter_entry(move |entry| {
-            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            // The command line's globs decide first; the filter only
-            // where they are silent.
-            entry.depth() == 0
-                || matches!(globs.matched(entry.path(), is_dir), Match::Whitelist(_))
-                || filter(entry.path(), is_dir) != Some(false)
-        });
-    }
+    let filter = options.filter.clone();
+    let hidden = options.hidden;
+    let entry_globs = globs.clone();
+    walker.filter_entry(move |entry| {
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        if entry.depth() == 0 {
+            return true;
+        }
+        // `--hidden` walks hidden entries, never git's own directory.
+        if hidden && is_dir && entry.file_name() == ".git" {
+            return false;
+        }
+        // The command line's globs decide first; the filter only where
+        // they are silent.
+        matches!(
+            entry_globs.matched(entry.path(), is_dir),
+            Match::Whitelist(_)
+        ) || filter
+            .as_deref()
+            .is_none_or(|filter| filter(entry.path(), is_dir) != Some(false))
+    });
     let mut files = Vec::new();
     for entry in walker.build() {
         let entry = match entry {
@@ -779,6 +789,29 @@ mod tests {
         write(root, "sub/c.markdown", "x");
         let found = discover(&[root.to_path_buf()], &WalkOptions::default()).unwrap();
         assert_eq!(names(&found, root), ["a.txt", "b.md", "sub/c.markdown"]);
+    }
+
+    #[test]
+    fn hidden_walks_hidden_entries_but_not_git_and_no_ignore_reads_ignored_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, ".gitignore", "drafts/\n");
+        write(root, "a.md", "x");
+        write(root, "drafts/d.md", "x");
+        write(root, ".hidden/h.md", "x");
+        write(root, ".git/notes.md", "x");
+        let walk =
+            |options: WalkOptions| names(&discover(&[root.to_path_buf()], &options).unwrap(), root);
+        let hidden = WalkOptions {
+            hidden: true,
+            ..WalkOptions::default()
+        };
+        assert_eq!(walk(hidden), [".hidden/h.md", "a.md"]);
+        let no_ignore = WalkOptions {
+            no_ignore: true,
+            ..WalkOptions::default()
+        };
+        assert_eq!(walk(no_ignore), ["a.md", "drafts/d.md"]);
     }
 
     #[test]
