@@ -199,6 +199,12 @@ struct Configs {
 /// The articles named or found by walking the command line's paths; the
 /// walk leaves out what the `factcheck.toml` files above each path exclude.
 fn discover(input: &InputArgs, configs: &Configs) -> Result<Discovered> {
+    if input.stdin_filename.is_some() && !input.paths.iter().any(|p| p.as_os_str() == "-") {
+        writeln!(
+            anstream::stderr(),
+            "warning: --stdin-filename names standard input, which is read only when `-` is among the paths"
+        )?;
+    }
     let cascade = configs.cascade.clone();
     let options = WalkOptions {
         globs: input.globs.clone(),

@@ -233,6 +233,18 @@ fn stdin_named_txt_is_plain_text_and_md_is_markdown() {
     };
     assert_eq!(count("notes.txt"), 1);
     assert_eq!(count("notes.md"), 0);
+    // A name without `-` to give it to is a warning, not silence.
+    write(dir.path(), "a.md", RIGHT);
+    let out = factcheck(dir.path())
+        .args(["extract", "a.md", "--stdin-filename", "x.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("warning: --stdin-filename"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 // ---- factcheck.toml per path ----
