@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::wire::{Claim, File};
-use super::{Report, Style, Summary};
+use super::{Mode, Report, Style, Summary};
 use crate::pipeline::FileResult;
 
 pub struct Jsonl {
@@ -39,21 +39,30 @@ struct Line<'a> {
     claim: &'a Claim,
 }
 
+/// The lines of `file`: what it writes, rendered in the worker that
+/// checked the file ([`super::prerender`]) or, failing that, here.
+pub(super) fn entry(file: &FileResult, mode: Mode) -> io::Result<Vec<u8>> {
+    let file = File::of(file, mode);
+    let mut buf = Vec::new();
+    for claim in &file.claims {
+        let line = Line {
+            path: &file.path,
+            lang: file.lang,
+            date: file.date.as_deref(),
+            claim,
+        };
+        serde_json::to_writer(&mut buf, &line)?;
+        buf.push(b'\n');
+    }
+    Ok(buf)
+}
+
 impl Report for Jsonl {
     fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
-        let file = File::of(file, self.style.mode);
-        let mut buf = Vec::new();
-        for claim in &file.claims {
-            let line = Line {
-                path: &file.path,
-                lang: file.lang,
-                date: file.date.as_deref(),
-                claim,
-            };
-            serde_json::to_writer(&mut buf, &line)?;
-            buf.push(b'\n');
+        match &file.rendered {
+            Some(rendered) => out.write_all(rendered),
+            None => out.write_all(&entry(file, self.style.mode)?),
         }
-        out.write_all(&buf)
     }
 
     fn finish(&mut self, _: &mut dyn Write, _: &Summary) -> io::Result<()> {

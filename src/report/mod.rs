@@ -295,11 +295,12 @@ pub trait Report {
 }
 
 /// A renderer for the worker threads, for a format whose entry for a file
-/// depends on that file alone (JSON); `None` for the others, which render
-/// as they write.
+/// depends on that file alone (JSON, JSON Lines); `None` for the others,
+/// which render as they write.
 pub fn prerender(format: Format, style: Style) -> Option<Box<crate::pipeline::Render>> {
     match format {
         Format::Json => Some(Box::new(move |file| json::entry(file, style.mode))),
+        Format::Jsonl => Some(Box::new(move |file| jsonl::entry(file, style.mode).ok())),
         _ => None,
     }
 }
