@@ -305,7 +305,9 @@ impl Scopes {
                 scopes.which.push(i);
                 continue;
             }
-            let config = configs.cascade.for_dir(dir);
+            // An article with no factcheck.toml above it takes the run's
+            // (as ruff falls back to the working directory's).
+            let config = configs.cascade.for_dir(dir).or_else(|| configs.run.clone());
             let key = ScopeKey {
                 refs: match refs {
                     None => Vec::new(),

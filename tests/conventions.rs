@@ -328,6 +328,21 @@ fn each_article_takes_the_nearest_config_key_by_key() {
     for f in doc["files"].as_array().unwrap() {
         assert_eq!(f["lang"], "en", "{f:#}");
     }
+    // An article with no config above it (another repository) takes the
+    // working directory's.
+    let elsewhere = fixture();
+    write(
+        elsewhere.path(),
+        "x.md",
+        "Pyongyang sent 20.000 soldiers to Russia, the agency said.\n",
+    );
+    let outside = elsewhere.path().join("x.md");
+    let out = factcheck(&dir.path().join("content/it"))
+        .args(["extract", "--format", "json"])
+        .arg(&outside)
+        .output()
+        .unwrap();
+    assert_eq!(json(&out)["files"][0]["lang"], "it", "{}", stderr(&out));
     // --config FILE applies to every article, --no-config to none.
     let out = factcheck(dir.path())
         .args(["verify", "content", "--format", "json"])
