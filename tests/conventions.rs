@@ -587,6 +587,21 @@ fn refs_check_annotates_reference_errors_for_ci() {
     let out = run("tests/cmd/refs-errors", "json");
     assert_eq!(out.status.code(), Some(2));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("schema/factcheck-refs-check-v1.json")).unwrap(),
+    )
+    .unwrap();
+    let check_schema = jsonschema::options().build(&schema).unwrap();
+    let errors: Vec<String> = check_schema
+        .iter_errors(&doc)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut broken = doc.clone();
+    broken["problems"][0]["severity"] = "fatal".into();
+    assert!(!check_schema.is_valid(&broken));
+    let valid = run("tests/cmd/refs-warnings", "json");
+    assert!(check_schema.is_valid(&serde_json::from_slice(&valid.stdout).unwrap()));
     assert_eq!(doc["schema"], "factcheck-refs-check/v1");
     assert_eq!(doc["valid"], false);
     let problems = doc["problems"].as_array().unwrap();
