@@ -217,6 +217,36 @@ fn gitlab_code_quality_is_valid_with_stable_unique_fingerprints() {
     // Same run, same fingerprint.
     let (again, _) = troops("gitlab");
     assert_eq!(out, again);
+    // Every issue its own fingerprint, the same claim twice included.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("claims")).unwrap();
+    std::fs::copy(
+        root().join("tests/cmd/troops/claims/troops.yaml"),
+        dir.path().join("claims/troops.yaml"),
+    )
+    .unwrap();
+    let wrong = std::fs::read_to_string(root().join("tests/cmd/troops/wrong-en.md")).unwrap();
+    std::fs::write(
+        dir.path().join("twice.md"),
+        format!("{wrong}\nPyongyang sent more than 20,000 soldiers to Russia.\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("other.md"), &wrong).unwrap();
+    let many = factcheck(dir.path())
+        .args(["verify", ".", "--format", "gitlab"])
+        .output()
+        .unwrap();
+    let many: Value = serde_json::from_slice(&many.stdout).unwrap();
+    assert_valid(&validator, &many);
+    let prints: Vec<&str> = many
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    let distinct: std::collections::HashSet<&&str> = prints.iter().collect();
+    assert!(prints.len() >= 3, "{many:#}");
+    assert_eq!(distinct.len(), prints.len(), "{prints:?}");
     // The validator does check.
     let mut broken = report.clone();
     broken[0]["severity"] = "fatal".into();
