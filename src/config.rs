@@ -15,7 +15,7 @@
 //! lang = "it"                  # it, en, … or auto
 //! fail_on = "outdated"         # a verdict, or never
 //! format = "table"             # any --format name
-//! include = ["content/**"]     # gitignore-style globs for directory walks
+//! include = ["content/**"]     # gitignore-style globs, relative to this file
 //! exclude = ["content/archive/**"]
 //! globs = ["!*.draft.md"]      # raw --glob entries, `!` excludes
 //! author = "The Fact-Check Desk" # who publishes `--format claimreview`
@@ -92,9 +92,9 @@ pub struct Config {
     pub lang: Option<LangChoice>,
     pub fail_on: Option<FailOn>,
     pub format: Option<Format>,
-    /// Walk globs in `--glob` form: `include`, then `globs`, then
-    /// `exclude` as `!glob` (the last matching glob wins, so an exclude
-    /// beats an include).
+    /// Walk globs in `--glob` form, relative to this file's directory:
+    /// `include`, then `globs`, then `exclude` as `!glob` (the last
+    /// matching glob wins, so an exclude beats an include).
     pub globs: Vec<String>,
     /// The desk that signs `--format claimreview`.
     pub author: Option<String>,
