@@ -13,7 +13,7 @@ pub use crate::yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
 pub use files::{
     Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse_str, reference_files,
 };
-pub use lint::warnings;
+pub use lint::{disagrees, warnings};
 pub use terms::{Hit, Target, Term, TermIndex, matches_at};
 
 use std::fmt::Write;
