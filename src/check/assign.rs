@@ -67,10 +67,6 @@ pub enum Doubt {
     /// A date the fact's event words do not govern ("dallo 0,1% di
     /// dicembre 2021 fino al 5,25% mantenuto fino alla riunione").
     Detached,
-    /// The claim's clause dates it after every figure the fact records:
-    /// it may be newer than the reference file ("registering upper 5 on
-    /// Saturday", an aftershock days after the quake).
-    Later,
     /// The figure counts another noun than the one the fact's words name
     /// in its clause ("372 people injured in seven prefectures").
     OtherNoun,
@@ -86,7 +82,6 @@ impl Doubt {
             Doubt::OtherTime => "the clause dates the figure to another time",
             Doubt::Detached => "the date is not attached to the event's words",
             Doubt::OtherNoun => "the figure counts something else",
-            Doubt::Later => "the clause dates the figure after every reference figure",
             Doubt::Comparison => {
                 "the figure is a comparison's other side, a change or a time without its day"
             }
@@ -315,10 +310,6 @@ pub fn assign(
             if link.certain && dated_before(c, &index.facts[link.fact], extraction, clauses) {
                 link.certain = false;
                 link.doubt = Some(Doubt::OtherTime);
-            }
-            if link.certain && dated_after(c, &index.facts[link.fact], extraction, clauses) {
-                link.certain = false;
-                link.doubt = Some(Doubt::Later);
             }
             link.others = others
                 .into_iter()
@@ -702,22 +693,6 @@ fn clause_dates(c: usize, extraction: &Extraction, clauses: &Clauses) -> Vec<(Da
             _ => None,
         })
         .collect()
-}
-
-/// The claim's clause dates the figure (the date nearest it, as in
-/// [`dated_before`]) to a day after every `as_of` of the fact: a figure
-/// newer than the reference file, or of another event.
-fn dated_after(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clauses) -> bool {
-    let claims = &extraction.claims;
-    if claims[c].quantity().is_none() {
-        return false;
-    }
-    let Some(last) = fact.values.iter().filter_map(|v| v.as_of).max() else {
-        return false;
-    };
-    clause_dates(c, extraction, clauses)
-        .into_iter()
-        .any(|(first_day, _)| first_day > last)
 }
 
 /// Claim `c` follows a scope word ("in seven prefectures", "nelle tre

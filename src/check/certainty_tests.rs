@@ -643,19 +643,6 @@ fn a_figure_in_the_scope_of_anothers_count_is_not_the_count() {
     );
 }
 
-#[test]
-fn a_figure_dated_after_every_reference_figure_is_not_accused() {
-    // An aftershock on Saturday registered upper 5: not the main shock's 7.
-    let on = date(2024, 1, 6);
-    let text = "A powerful earthquake occurred at 5:26 a.m. on Saturday, registering an intensity of 5 in Anamizu.";
-    let f = findings(text, Lang::En, on, NOTO)
-        .into_iter()
-        .find(|f| &text[f.claim.span.range()] == "5")
-        .expect("the intensity 5");
-    assert!(!is_alarm(&f), "{f:?}");
-    assert_eq!(candidates(&f), ["max-intensity"], "{f:?}");
-}
-
 const BRIDGE: &str = "\
 sources:
   reuters: {name: Reuters}
