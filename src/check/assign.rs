@@ -244,7 +244,11 @@ pub fn assign(
                     // of 8 September").
                     clauses.head[c].is_some()
                         || claims[c].quantity().is_none()
-                        || predicates_covered(&predicates, clauses.spans[c], &fact_hits)
+                        || predicates_covered(
+                            &own_predicates(c, &predicates, claims),
+                            clauses.spans[c],
+                            &fact_hits,
+                        )
                 })
                 .collect();
             for &c in &candidates {
@@ -263,15 +267,15 @@ pub fn assign(
                 // "372 people had been injured in seven prefectures": the
                 // prefectures are counted, not the injured.
                 let counted_here = full.iter().any(|&k| scored[k].counts);
-                let several = full.len() > 1;
                 for k in full {
                     let c = candidates[k];
                     let mut w = scored[k].clone();
                     let counts_own = claims[c].counted.is_some() && claims[c].quantity().is_some();
-                    w.counts_else = counts_own
-                        && !w.counts
-                        && (counted_here
-                            || (several && after_scope_word(c, extraction, clauses, data)));
+                    // "56,634 cases across 45 countries": a figure after a
+                    // scope word, beside another count, is that count's scope.
+                    let scope = after_scope_word(c, extraction, clauses, data)
+                        && other_count_in_clause(c, claims, clauses);
+                    w.counts_else = counts_own && ((!w.counts && counted_here) || scope);
                     wants[c].push(w);
                 }
             } else if !sentence_holds {
@@ -708,6 +712,15 @@ fn after_scope_word(c: usize, extraction: &Extraction, clauses: &Clauses, data: 
     })
 }
 
+/// Another count or amount shares claim `c`'s clause.
+fn other_count_in_clause(c: usize, claims: &[Claim], clauses: &Clauses) -> bool {
+    let clause = clauses.spans[c];
+    let from = claims.partition_point(|o| o.span.start < clause.start);
+    (from..claims.len())
+        .take_while(|&o| claims[o].span.start < clause.end)
+        .any(|o| o != c && clause.contains(claims[o].span) && claims[o].quantity().is_some())
+}
+
 /// Tokens before a figure searched for its scope word ("in all seven").
 const SCOPE_REACH: usize = 2;
 
@@ -1127,6 +1140,23 @@ fn scale_as_count(claim: &Claim, fact: &Fact) -> bool {
         (Kind::Count, Kind::Measure) => q.unit.is_none() && magnitude(fact.unit),
         _ => false,
     }
+}
+
+/// The predicates that may say what claim `c` counts: not one another
+/// figure counts ("38 deaths were registered in the region, which counts
+/// 53 countries": the deaths are the 38's).
+fn own_predicates(c: usize, predicates: &[Span], claims: &[Claim]) -> Vec<Span> {
+    predicates
+        .iter()
+        .copied()
+        .filter(|&p| {
+            let after = claims.partition_point(|o| o.span.start <= p.start);
+            !(0..after)
+                .rev()
+                .take(OTHER_FIGURE_REACH)
+                .any(|o| o != c && claims[o].quantity().is_some() && claims[o].span.contains(p))
+        })
+        .collect()
 }
 
 /// The claim can be compared with the fact: same kind (a time checks a

@@ -724,3 +724,28 @@ fn two_sources_in_a_sentence_each_name_their_own_figure() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_predicate_another_figure_counts_does_not_bar_a_fact() {
+    let refs = "\
+facts:
+  - id: countries
+    kind: count
+    match: [[countries], [region]]
+    values:
+      - {value: 53, source: WHO}
+";
+    let on = date(2025, 3, 13);
+    let text = "Last year 38 deaths were registered in the WHO's European region, which counts 53 countries.";
+    let f = finding(text, Lang::En, on, refs, "53");
+    assert_eq!(
+        (f.verdict, fact(&f)),
+        (Verdict::Consistent, Some("countries")),
+        "{f:?}"
+    );
+    // A figure in the scope of another count is never accused.
+    let text =
+        "Data reveal 56,634 cases and four deaths across 45 countries in the European region.";
+    let f = finding(text, Lang::En, on, refs, "45");
+    assert!(!is_alarm(&f), "{f:?}");
+}

@@ -753,7 +753,7 @@ pub static EN: LangData = LangData {
     difference_links: &["by"],
     difference_inside: &["more", "fewer", "extra", "additional"],
     respectively: &["respectively"],
-    scope_words: &["in", "across", "among", "over"],
+    scope_words: &["in", "across", "over"],
     difference_after: &[
         "more than",
         "fewer than",

@@ -694,7 +694,7 @@ pub static ES: LangData = LangData {
     ],
     difference_inside: &["más", "menos"],
     respectively: &["respectivamente"],
-    scope_words: &["en", "entre"],
+    scope_words: &["en"],
     reporting: &[
         "dijo",
         "dice",

@@ -826,7 +826,7 @@ pub static IT: LangData = LangData {
     ],
     difference_inside: &["altri", "altre"],
     respectively: &["rispettivamente"],
-    scope_words: &["in", "nei", "negli", "nelle", "tra", "fra"],
+    scope_words: &["in", "nei", "negli", "nelle"],
     partitives: &[
         "di", "dei", "degli", "delle", "del", "della", "dello", "dell'",
     ],
