@@ -5,7 +5,7 @@
 use jiff::civil::Weekday::*;
 
 use super::{
-    DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
+    DateWords, Furniture, Hedge, LangData, Movable, Tense, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
 };
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
@@ -865,4 +865,25 @@ pub static DE: LangData = LangData {
     offset_preps: &["in"],
     holidays: &[("weihnachten", 12, 25), ("neujahr", 1, 1), ("silvester", 12, 31)],
     day_ordinals: &[],
+    movable_holidays: &[
+        ("ostern", Movable::Easter(0)),
+        ("ostersonntag", Movable::Easter(0)),
+        ("ostermontag", Movable::Easter(1)),
+        ("karfreitag", Movable::Easter(-2)),
+        ("gründonnerstag", Movable::Easter(-3)),
+        ("christi himmelfahrt", Movable::Easter(39)),
+        ("pfingsten", Movable::Easter(49)),
+        ("pfingstmontag", Movable::Easter(50)),
+    ],
+    nth_weekdays: &[("ersten", 1), ("erste", 1), ("letzten", -1), ("letzte", -1)],
+    tense: Tense {
+        future_words: &["soll", "sollen", "geplant"],
+        future_endings: &[],
+        past_words: &[
+            "hat", "haben", "hatte", "hatten", "war", "waren", "wurde", "wurden", "musste", "mussten",
+            "konnte", "konnten", "sagte", "seit",
+        ],
+        past_endings: &[],
+        participle_after: &[],
+    },
 };

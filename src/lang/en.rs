@@ -3,7 +3,7 @@
 use jiff::civil::Weekday::*;
 
 use super::{
-    DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
+    DateWords, Furniture, Hedge, LangData, Movable, Tense, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
 };
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
@@ -1085,4 +1085,47 @@ pub static EN: LangData = LangData {
         ("ninth", 9),
         ("tenth", 10),
     ],
+    movable_holidays: &[
+        ("easter", Movable::Easter(0)),
+        ("easter sunday", Movable::Easter(0)),
+        ("easter monday", Movable::Easter(1)),
+        ("good friday", Movable::Easter(-2)),
+        ("holy thursday", Movable::Easter(-3)),
+        ("maundy thursday", Movable::Easter(-3)),
+        ("holy saturday", Movable::Easter(-1)),
+        ("palm sunday", Movable::Easter(-7)),
+        ("ash wednesday", Movable::Easter(-46)),
+        ("pentecost", Movable::Easter(49)),
+        ("whit monday", Movable::Easter(50)),
+        ("thanksgiving", Movable::Nth { month: 11, weekday: Thursday, n: 4, offset: 0 }),
+        ("thanksgiving day", Movable::Nth { month: 11, weekday: Thursday, n: 4, offset: 0 }),
+        ("black friday", Movable::Nth { month: 11, weekday: Thursday, n: 4, offset: 1 }),
+        ("cyber monday", Movable::Nth { month: 11, weekday: Thursday, n: 4, offset: 4 }),
+        ("labor day", Movable::Nth { month: 9, weekday: Monday, n: 1, offset: 0 }),
+        ("memorial day", Movable::Nth { month: 5, weekday: Monday, n: -1, offset: 0 }),
+        ("martin luther king day", Movable::Nth { month: 1, weekday: Monday, n: 3, offset: 0 }),
+        ("presidents' day", Movable::Nth { month: 2, weekday: Monday, n: 3, offset: 0 }),
+        ("presidents day", Movable::Nth { month: 2, weekday: Monday, n: 3, offset: 0 }),
+    ],
+    nth_weekdays: &[
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("last", -1),
+    ],
+    tense: Tense {
+        future_words: &[
+            "will", "'ll", "shall", "would", "expects", "expected", "plans", "planned",
+            "scheduled", "due", "upcoming", "forecast", "forecasts",
+        ],
+        future_endings: &[],
+        past_words: &[
+            "said", "told", "was", "were", "had", "did", "held", "met", "began", "fell", "rose",
+            "struck", "hit", "left", "came", "went", "saw", "won", "lost", "took", "made", "cut",
+            "shut", "set", "spent", "sold", "paid", "led", "ran", "broke", "gave", "got", "since",
+        ],
+        past_endings: &["ed"],
+        participle_after: &["be", "been", "being", "is", "are", "get", "gets"],
+    },
 };

@@ -5,7 +5,7 @@
 use jiff::civil::Weekday::*;
 
 use super::{
-    DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
+    DateWords, Furniture, Hedge, LangData, Movable, Tense, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
 };
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
@@ -976,4 +976,29 @@ pub static ES: LangData = LangData {
     offset_preps: &["dentro de"],
     holidays: &[("navidad", 12, 25), ("nochevieja", 12, 31)],
     day_ordinals: &[],
+    movable_holidays: &[
+        ("pascua", Movable::Easter(0)),
+        ("domingo de resurrección", Movable::Easter(0)),
+        ("lunes de pascua", Movable::Easter(1)),
+        ("viernes santo", Movable::Easter(-2)),
+        ("jueves santo", Movable::Easter(-3)),
+        ("domingo de ramos", Movable::Easter(-7)),
+        ("pentecostés", Movable::Easter(49)),
+    ],
+    nth_weekdays: &[
+        ("primer", 1),
+        ("primero", 1),
+        ("primera", 1),
+        ("segundo", 2),
+        ("segunda", 2),
+        ("último", -1),
+        ("última", -1),
+    ],
+    tense: Tense {
+        future_words: &["prevé", "previsto", "prevista", "previstos", "previstas", "debería"],
+        future_endings: &["rá", "rán", "remos"],
+        past_words: &["ha", "han", "había", "habían", "fue", "fueron", "dijo", "desde"],
+        past_endings: &[],
+        participle_after: &[],
+    },
 };

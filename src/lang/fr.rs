@@ -5,7 +5,7 @@
 use jiff::civil::Weekday::*;
 
 use super::{
-    DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
+    DateWords, Furniture, Hedge, LangData, Movable, Tense, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
 };
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
@@ -963,4 +963,29 @@ pub static FR: LangData = LangData {
     offset_preps: &["dans"],
     holidays: &[("noël", 12, 25), ("noel", 12, 25), ("saint-sylvestre", 12, 31)],
     day_ordinals: &[],
+    movable_holidays: &[
+        ("pâques", Movable::Easter(0)),
+        ("lundi de pâques", Movable::Easter(1)),
+        ("vendredi saint", Movable::Easter(-2)),
+        ("ascension", Movable::Easter(39)),
+        ("pentecôte", Movable::Easter(49)),
+        ("lundi de pentecôte", Movable::Easter(50)),
+    ],
+    nth_weekdays: &[
+        ("premier", 1),
+        ("première", 1),
+        ("deuxième", 2),
+        ("troisième", 3),
+        ("dernier", -1),
+        ("dernière", -1),
+    ],
+    tense: Tense {
+        future_words: &["prévu", "prévue", "prévus", "prévues", "devrait", "devraient"],
+        future_endings: &["ront", "rons", "rez"],
+        past_words: &[
+            "ont", "avait", "avaient", "était", "étaient", "fut", "furent", "depuis",
+        ],
+        past_endings: &[],
+        participle_after: &[],
+    },
 };

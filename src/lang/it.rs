@@ -3,7 +3,7 @@
 use jiff::civil::Weekday::*;
 
 use super::{
-    DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
+    DateWords, Furniture, Hedge, LangData, Movable, Tense, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
 };
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
@@ -1162,4 +1162,42 @@ pub static IT: LangData = LangData {
         ("festa dei lavoratori", 5, 1),
     ],
     day_ordinals: &[("primo", 1)],
+    movable_holidays: &[
+        ("pasqua", Movable::Easter(0)),
+        ("domenica di pasqua", Movable::Easter(0)),
+        ("pasquetta", Movable::Easter(1)),
+        ("lunedì di pasqua", Movable::Easter(1)),
+        ("lunedì dell'angelo", Movable::Easter(1)),
+        ("venerdì santo", Movable::Easter(-2)),
+        ("giovedì santo", Movable::Easter(-3)),
+        ("sabato santo", Movable::Easter(-1)),
+        ("domenica delle palme", Movable::Easter(-7)),
+        ("mercoledì delle ceneri", Movable::Easter(-46)),
+        ("pentecoste", Movable::Easter(49)),
+    ],
+    nth_weekdays: &[
+        ("primo", 1),
+        ("prima", 1),
+        ("secondo", 2),
+        ("seconda", 2),
+        ("terzo", 3),
+        ("terza", 3),
+        ("quarto", 4),
+        ("quarta", 4),
+        ("ultimo", -1),
+        ("ultima", -1),
+    ],
+    tense: Tense {
+        future_words: &[
+            "prevede", "prevedono", "previsto", "prevista", "previsti", "previste", "atteso",
+            "attesa", "attesi", "attese", "dovrebbe", "dovrebbero", "programma",
+        ],
+        future_endings: &["rà", "ranno", "remo", "rete", "rò", "rebbe", "rebbero"],
+        past_words: &[
+            "ha", "hanno", "aveva", "avevano", "era", "erano", "fu", "furono", "stato", "stata",
+            "stati", "state",
+        ],
+        past_endings: &[],
+        participle_after: &[],
+    },
 };

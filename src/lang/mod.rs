@@ -367,6 +367,46 @@ pub struct LangData {
     /// Day numbers written as ordinal words ("il primo marzo", "the second
     /// of March").
     pub day_ordinals: &'static [(&'static str, i8)],
+    /// Holidays whose day moves with the year ("Pasquetta", "Good Friday",
+    /// "Thanksgiving").
+    pub movable_holidays: &'static [(&'static str, Movable)],
+    /// Ordinal words before a weekday of a month ("l'ultima domenica di
+    /// marzo", "the first Monday of October"): 1 the first, -1 the last.
+    pub nth_weekdays: &'static [(&'static str, i8)],
+    /// The tense of a sentence, which decides whether a bare weekday or
+    /// month is the last one or the coming one: words that look ahead
+    /// ("will", "prevede"), words that look back ("said", "ha"), and the
+    /// endings of the verbs that do, matched on the lower-cased text
+    /// ("resteranno", "announced").
+    pub tense: Tense,
+}
+
+/// A sentence's tense cues (see [`LangData::tense`]).
+#[derive(Debug)]
+pub struct Tense {
+    pub future_words: &'static [&'static str],
+    pub future_endings: &'static [&'static str],
+    pub past_words: &'static [&'static str],
+    pub past_endings: &'static [&'static str],
+    /// Words after which a past ending is a participle, not a past tense
+    /// ("will be handed over").
+    pub participle_after: &'static [&'static str],
+}
+
+/// How a movable holiday falls in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Movable {
+    /// Days from (Western) Easter Sunday: Good Friday is -2, Easter Monday 1.
+    Easter(i8),
+    /// The `n`-th `weekday` of `month` (-1 the last), plus `offset` days:
+    /// Thanksgiving is the fourth Thursday of November, Black Friday the
+    /// day after it.
+    Nth {
+        month: i8,
+        weekday: Weekday,
+        n: i8,
+        offset: i8,
+    },
 }
 
 /// Page furniture, written as in text (folded when compared). A line is

@@ -42,7 +42,7 @@ impl Lead {
         self.prep || self.part
     }
 
-    fn pick(self) -> Pick {
+    pub(super) fn pick(self) -> Pick {
         if self.future {
             Pick::Upcoming
         } else {
@@ -196,12 +196,27 @@ impl Parser<'_, '_> {
                 .at(t, k)
                 .map(|(e, (m, d))| (e, Expr::DayMonth(d, m, YearRef::Pick(pick)), false))
         };
-        if let Some(found) = holiday(j, lead.pick()) {
-            return Some(found);
+        // "Pasquetta", "Good Friday", "Easter 2024": the day moves with
+        // the year.
+        let movable = |k: usize, pick: Pick| {
+            let (e, h) = self.w.movable.at(t, k)?;
+            Some(match self.year_at(e) {
+                Some(y) => (e + 1, Expr::Movable(h, YearRef::Abs(y)), false),
+                None => (e, Expr::Movable(h, YearRef::Pick(pick)), false),
+            })
+        };
+        if self.w.movable.has(t, j).is_some() || self.w.holidays.has(t, j).is_some() {
+            let pick = self.with_tense(j, lead).pick();
+            if let Some(found) = movable(j, pick).or_else(|| holiday(j, pick)) {
+                return Some(found);
+            }
+        }
+        if let Some(found) = self.nth_weekday(j, lead) {
+            return plain(Some(found));
         }
         // "lo scorso aprile", "last week", "questo mese".
         if let Some((e, pick)) = self.modifier(j) {
-            if let Some(found) = holiday(e, pick) {
+            if let Some(found) = movable(e, pick).or_else(|| holiday(e, pick)) {
                 return Some(found);
             }
             let modified = Lead { prep: true, ..lead };
@@ -222,8 +237,8 @@ impl Parser<'_, '_> {
             return plain(match named {
                 Named::Unit(g) if lead.part => Some((e, Expr::Shift(g, 0))),
                 Named::Unit(_) => None,
-                Named::Weekday(wd) => self.after_weekday(e, wd, lead),
-                Named::Month(m) => self.after_month(e, m, None, lead),
+                Named::Weekday(wd) => self.after_weekday(e, wd, self.with_tense(j, lead)),
+                Named::Month(m) => self.after_month(e, m, None, self.with_tense(j, lead)),
                 Named::Season(s) => self.after_season(e, s, lead),
                 Named::Weekend => Some((e, Expr::Weekend(lead.pick()))),
             });
@@ -231,11 +246,62 @@ impl Parser<'_, '_> {
         plain(
             self.ago(j)
                 .or_else(|| self.numeric(j))
+                .or_else(|| self.slash_day(j, lead))
                 .or_else(|| self.day_month(j, lead))
                 .or_else(|| self.decade(j))
                 .or_else(|| self.same_month(j))
                 .or_else(|| self.year(j, lead)),
         )
+    }
+
+    /// "l'ultima domenica di marzo", "the first Monday of October": an
+    /// ordinal, a weekday, a link and a month, perhaps a year.
+    fn nth_weekday(&self, j: usize, lead: Lead) -> Option<(usize, Expr)> {
+        let t = self.tokens();
+        let (e, n) = self.w.nth_weekdays.at(t, j)?;
+        let (e, wd) = self.w.weekdays.at(t, e)?;
+        let k = self.skip_links(e);
+        if k == e {
+            return None;
+        }
+        let (me, m) = self.month(k, true)?;
+        let lead = self.with_tense(j, lead);
+        Some(match self.year_at(me) {
+            Some(y) => (me + 1, Expr::NthWeekday(n, wd, m, YearRef::Abs(y))),
+            None => (me, Expr::NthWeekday(n, wd, m, YearRef::Pick(lead.pick()))),
+        })
+    }
+
+    /// The lead with the tense of the sentence around token `i`: a word
+    /// that looks ahead ("will", "resteranno") nearer than any that looks
+    /// back ("said", "ha") makes a bare weekday or month the coming one.
+    fn with_tense(&self, i: usize, lead: Lead) -> Lead {
+        if lead.future {
+            return lead;
+        }
+        Lead {
+            future: self.tense(i) == Some(true),
+            ..lead
+        }
+    }
+
+    /// The tense cue nearest to token `i` in its sentence: `Some(true)`
+    /// ahead, `Some(false)` back.
+    fn tense(&self, i: usize) -> Option<bool> {
+        const REACH: usize = 30;
+        let t = self.tokens();
+        let cue = |k: usize| {
+            let tok = t.get(k)?;
+            if !tok.is_word() || !self.ctx.same_sentence(k.min(i), k.max(i)) {
+                return None;
+            }
+            let before = k
+                .checked_sub(1)
+                .and_then(|b| t.get(b))
+                .map(|b| b.norm.as_str());
+            self.w.tense.of(&tok.norm, &self.ctx.text[tok.span], before)
+        };
+        (1..REACH).find_map(|d| i.checked_sub(d).and_then(cue).or_else(|| cue(i + d)))
     }
 
     fn modifier(&self, i: usize) -> Option<(usize, Pick)> {
@@ -302,6 +368,24 @@ impl Parser<'_, '_> {
             self.after_month(me, m, None, lead)
                 .filter(|(_, x)| x.is_day())
         });
+        // "venerdì 16", "Sunday 30": a day number without its month.
+        if dated.is_none()
+            && let Some(d) = self.digits(k, 2).filter(|d| (1..=31).contains(d))
+        {
+            let mut after = k + 1;
+            if self.w.ordinals.has(self.tokens(), after).is_some() && self.glued(after) {
+                after = self.skip(&self.w.ordinals, after);
+            }
+            let counted = counted_noun(self.ctx, after).is_some() && !self.capitalized(after);
+            let unit = self.w.plural_units.has(self.tokens(), after).is_some()
+                || self.w.units.has(self.tokens(), after).is_some();
+            let figure = self
+                .tok(after)
+                .is_some_and(|x| x.is_punct("%") || (x.is_punct("-") && self.glued(after)));
+            if !counted && !unit && !figure {
+                return Some((after, Expr::DayOn(i8::try_from(d).ok()?, wd, lead.pick())));
+            }
+        }
         if let Some((e, expr)) = dated {
             // The weekday tells the year a day without one is in.
             let expr = match expr {
