@@ -831,6 +831,10 @@ pub static EN: LangData = LangData {
             ("yesterday afternoon", -1, true),
             ("yesterday evening", -1, true),
             ("last night", -1, true),
+            // The night just past: the day it began. ("overnight" alone is
+            // not a date: annotators read it as a manner, "launched
+            // overnight".)
+            ("during the night", -1, false),
             ("the day before yesterday", -2, false),
             ("tomorrow", 1, false),
             ("tomorrow morning", 1, false),
@@ -955,7 +959,11 @@ pub static EN: LangData = LangData {
         day_joiners: &["and", "to", "through", "-", "–"],
         ordinals: &["st", "nd", "rd", "th"],
         // "Nowadays", not a day.
-        not_dates: &["to this day", "even today", "still today"],
+        not_dates: &[
+            "to this day",
+            "even today",
+            "still today",
+        ],
         time_preps: &[
             ("at", false),
             ("from", false),
