@@ -39,6 +39,7 @@ use crate::when::{DateValue, Grain, TimeValue};
 
 use super::Ctx;
 use parse::{DateMatch, Parser};
+use resolve::Expr;
 use time::TimeMatch;
 pub(crate) use words::Words;
 
@@ -60,6 +61,42 @@ struct State {
     last_zone: Option<Zone>,
     /// The last date at day grain, with the index of its sentence.
     last_day: Option<(Date, usize)>,
+    /// The last date at year grain and the token after it.
+    last_year: Option<(i16, usize)>,
+    /// The last date or time at day grain and the token after it.
+    last_end: Option<(Date, usize)>,
+}
+
+/// How many tokens may stand between a year or a day and the date it
+/// dates ("L'anno scorso, a Pasqua", "Friday to 5 a.m. Tuesday").
+const NEXT_TO: usize = 3;
+
+impl State {
+    /// The value of a day phrase starting at token `first`: a month, day
+    /// or holiday without a year takes the year named just before it ("L'anno
+    /// scorso, a Pasqua"); a bare weekday just after a day ahead of
+    /// publication is the first one after that day ("from 11 p.m. on Friday
+    /// to 5 a.m. Tuesday").
+    fn resolve(&self, expr: Expr, first: usize, publication: Option<Date>) -> Option<DateValue> {
+        let near = |end: usize| end <= first && first - end <= NEXT_TO;
+        let expr = match self.last_year {
+            Some((y, end)) if near(end) => expr.in_year(y),
+            _ => expr,
+        };
+        let value = expr.resolve(publication, self.last_date)?;
+        if let (Some(wd), Some((day, end)), Some(p)) = (expr.weekday(), self.last_end, publication)
+            && near(end)
+            && day > p
+            && value.start <= day
+        {
+            let ahead = (i64::from(wd.to_monday_zero_offset())
+                - i64::from(day.weekday().to_monday_zero_offset()))
+            .rem_euclid(7);
+            let ahead = if ahead == 0 { 7 } else { ahead };
+            return Some(DateValue::day(day.checked_add(ahead.days()).ok()?));
+        }
+        Some(value)
+    }
 }
 
 pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
@@ -161,9 +198,9 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
 fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
     let publication = ctx.options.date;
     let relative = m.expr.relative();
-    let value = m
-        .expr
-        .resolve(publication, state.last_date)
+    let sentence = ctx.sentence_of.get(m.first).copied().unwrap_or(usize::MAX);
+    let value = state
+        .resolve(m.expr, m.first, publication)
         .map(|v| resolve::with_part(v, m.part));
     // Only a relative date without a publication date stays unresolved;
     // anything else that resolves to nothing (31 February) is no date.
@@ -173,8 +210,11 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
     if let Some(v) = value {
         state.last_date = value;
         if v.grain == Grain::Day {
-            let sentence = ctx.sentence_of.get(m.first).copied().unwrap_or(usize::MAX);
             state.last_day = Some((v.start, sentence));
+            state.last_end = Some((v.start, m.end));
+        }
+        if v.grain == Grain::Year && v.part.is_none() && relative {
+            state.last_year = Some((v.start.year(), m.end));
         }
     }
     Some(Claim {
@@ -194,13 +234,17 @@ fn time_claim(ctx: &Ctx, state: &mut State, m: TimeMatch, paragraph: usize) -> C
         .or(ctx.options.offset_seconds.map(Zone::Fixed))
         .unwrap_or(Zone::Fixed(0));
     let previous = state.last_time.filter(|t| t.paragraph == paragraph);
+    let sentence = ctx.sentence_of.get(m.first).copied().unwrap_or(usize::MAX);
     let (date, relative) = match (m.day, previous) {
-        (Some(day), _) => (
-            day.expr
-                .resolve(publication, state.last_date)
-                .map(|v| v.start),
-            day.expr.relative(),
-        ),
+        (Some(day), _) => {
+            let date = state
+                .resolve(day.expr, m.first.min(day.first), publication)
+                .map(|v| v.start);
+            if let Some(d) = date {
+                state.last_end = Some((d, m.end));
+            }
+            (date, day.expr.relative())
+        }
         (None, Some(prev)) => {
             let later_day = (m.hour, m.minute) < (prev.hour, prev.minute);
             let date = prev.date.and_then(|d| {
@@ -212,13 +256,10 @@ fn time_claim(ctx: &Ctx, state: &mut State, m: TimeMatch, paragraph: usize) -> C
             });
             (date, prev.relative)
         }
-        (None, None) => {
-            let sentence = ctx.sentence_of.get(m.first).copied();
-            match state.last_day.filter(|(_, s)| Some(*s) == sentence) {
-                Some((day, _)) => (Some(day), true),
-                None => (publication, true),
-            }
-        }
+        (None, None) => match state.last_day.filter(|(_, s)| *s == sentence) {
+            Some((day, _)) => (Some(day), true),
+            None => (publication, true),
+        },
     };
     let value = date.and_then(|d| at(d, m, zone));
     state.last_time = Some(LastTime {

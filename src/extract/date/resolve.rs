@@ -106,6 +106,28 @@ impl Expr {
         }
     }
 
+    /// The same date in year `y` when it leaves its year open ("L'anno
+    /// scorso, a Pasqua": the year named before it in its sentence).
+    pub fn in_year(self, y: i16) -> Expr {
+        let abs = YearRef::Abs(y);
+        match self {
+            Expr::Month(m, YearRef::Pick(_)) => Expr::Month(m, abs),
+            Expr::DayMonth(d, m, YearRef::Pick(_)) => Expr::DayMonth(d, m, abs),
+            Expr::Movable(h, YearRef::Pick(_)) => Expr::Movable(h, abs),
+            Expr::NthWeekday(n, wd, m, YearRef::Pick(_)) => Expr::NthWeekday(n, wd, m, abs),
+            x => x,
+        }
+    }
+
+    /// A weekday picked from the publication date, which a day named
+    /// before it in its sentence may move ("from Friday to Tuesday").
+    pub fn weekday(self) -> Option<Weekday> {
+        match self {
+            Expr::Weekday(wd, Pick::Recent | Pick::Upcoming | Pick::Next) => Some(wd),
+            _ => None,
+        }
+    }
+
     /// A single day, which a clock time can follow or precede.
     pub fn is_day(self) -> bool {
         matches!(
