@@ -150,6 +150,7 @@ pub(crate) struct Words {
     pub movable: Table<Movable>,
     pub nth_weekdays: Table<i8>,
     pub tense: TenseCues,
+    pub day_span_joiners: Table<()>,
 }
 
 /// A language's tense cues, the words folded as tokens are.
@@ -257,6 +258,7 @@ impl Words {
             movable: Table::new(data.movable_holidays.iter().copied(), e, vocab),
             nth_weekdays: Table::new(data.nth_weekdays.iter().copied(), e, vocab),
             tense: TenseCues::new(&data.tense),
+            day_span_joiners: list(data.day_span_joiners, e, vocab),
         };
         words.mark_anchors(vocab);
         words

@@ -886,4 +886,5 @@ pub static DE: LangData = LangData {
         past_endings: &[],
         participle_after: &[],
     },
+    day_span_joiners: &["bis", "bis zum", "-", "–"],
 };

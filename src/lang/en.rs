@@ -1136,4 +1136,5 @@ pub static EN: LangData = LangData {
         past_endings: &["ed"],
         participle_after: &["be", "been", "being", "is", "are", "get", "gets"],
     },
+    day_span_joiners: &["to", "until", "through", "-", "–"],
 };

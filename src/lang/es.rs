@@ -1001,4 +1001,5 @@ pub static ES: LangData = LangData {
         past_endings: &[],
         participle_after: &[],
     },
+    day_span_joiners: &["al", "a", "hasta el", "-", "–"],
 };

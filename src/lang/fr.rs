@@ -988,4 +988,5 @@ pub static FR: LangData = LangData {
         past_endings: &[],
         participle_after: &[],
     },
+    day_span_joiners: &["au", "à", "jusqu'au", "-", "–"],
 };

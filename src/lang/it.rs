@@ -1216,4 +1216,5 @@ pub static IT: LangData = LangData {
         past_endings: &[],
         participle_after: &[],
     },
+    day_span_joiners: &["al", "a", "fino al", "fino a", "-", "–"],
 };

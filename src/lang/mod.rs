@@ -379,6 +379,10 @@ pub struct LangData {
     /// endings of the verbs that do, matched on the lower-cased text
     /// ("resteranno", "announced").
     pub tense: Tense,
+    /// Words between the two ends of a span of days ("dal 3 al 5
+    /// novembre", "from Sept. 15 to 17", "Nov. 3-4"): one date from the
+    /// first day to the last.
+    pub day_span_joiners: &'static [&'static str],
 }
 
 /// A sentence's tense cues (see [`LangData::tense`]).

@@ -35,6 +35,7 @@ use jiff::tz::TimeZone;
 
 use crate::claim::{Claim, Kind, Value};
 use crate::lang::Zone;
+use crate::text::span::Span;
 use crate::when::{DateValue, Grain, TimeValue};
 
 use super::Ctx;
@@ -185,14 +186,98 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
         // A phrase that names no real day ("il 31 febbraio") is no date;
         // its tokens are still used up, so no part of it is read as one.
         ctx.take(first..end);
-        out.extend(claim);
         i = end;
+        let mut claim = claim;
         if let Some(second) = joined {
             ctx.take(end..second.end);
             i = second.end;
-            out.extend(date_claim(ctx, &mut state, second));
+            let second = date_claim(ctx, &mut state, second);
+            let merged = match (claim.as_mut(), &second) {
+                (Some(c), Some(s)) => through(c, s),
+                _ => false,
+            };
+            if !merged {
+                out.extend(second);
+            }
+        } else if let Some(c) = claim.as_mut()
+            && let Some(end) = span_to(ctx, &mut state, words, c, end)
+        {
+            i = end;
         }
+        out.extend(claim);
     }
+}
+
+/// Makes `first` the span of days up to `second` when `second` is a
+/// later day (at most two months later): "Nov. 3-4" is one date.
+fn through(first: &mut Claim, second: &Claim) -> bool {
+    let (Value::Date(Some(a)), Value::Date(Some(b))) = (&mut first.value, &second.value) else {
+        return false;
+    };
+    let close = a.start.until(b.start).is_ok_and(|s| s.get_days() <= 62);
+    if a.grain != Grain::Day || b.grain != Grain::Day || b.start <= a.start || !close {
+        return false;
+    }
+    *a = a.through(b.start);
+    first.span = Span::new(first.span.start, second.span.end);
+    true
+}
+
+/// "dal 3 al 5 novembre", "da venerdì 28 a sabato 29 novembre", "from
+/// Sept. 15 to 17": a day, a range joiner and a later day (or a bare day
+/// number of the same month) are one date; the tokens up to the end of
+/// the second are taken. Returns where the span ends.
+fn span_to(
+    ctx: &mut Ctx,
+    state: &mut State,
+    words: &'static Words,
+    claim: &mut Claim,
+    end: usize,
+) -> Option<usize> {
+    let Value::Date(Some(first)) = claim.value else {
+        return None;
+    };
+    if first.grain != Grain::Day || first.end.is_some() {
+        return None;
+    }
+    let after = words.day_span_joiners.has(ctx.tokens, end)?;
+    if !ctx.same_sentence(end, after) {
+        return None;
+    }
+    let parser = Parser { ctx, w: words };
+    // The joiner may be the second date's preposition ("al 6 aprile").
+    let second = parser
+        .date(end)
+        .or_else(|| parser.date(after))
+        .filter(|d| d.expr.is_day() && ctx.free(d.first..d.end));
+    if let Some(second) = second {
+        let last = second.end;
+        let mut probe = State {
+            last_date: state.last_date,
+            ..State::default()
+        };
+        let second = date_claim(ctx, &mut probe, second)?;
+        if !through(claim, &second) {
+            return None;
+        }
+        ctx.take(end..last);
+        return Some(last);
+    }
+    // "from Sept. 15 to 17": a day number of the same month.
+    let d = parser.digits(after, 2)?;
+    let day = i8::try_from(d).ok()?;
+    let next = ctx.tokens.get(after + 1);
+    if next.is_some_and(|t| t.is_word() || t.is_punct("%")) {
+        return None;
+    }
+    let last = jiff::civil::Date::new(first.start.year(), first.start.month(), day).ok()?;
+    if last <= first.start {
+        return None;
+    }
+    claim.value = Value::Date(Some(first.through(last)));
+    claim.span = Span::new(claim.span.start, ctx.tokens[after].span.end);
+    ctx.take(end..after + 1);
+    Some(after + 1)
 }
 
 fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
