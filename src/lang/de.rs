@@ -310,6 +310,9 @@ pub static DE: LangData = LangData {
         ("basispunkt", 0.01),
     ],
     units: &[
+        ("grad celsius", Unit::Celsius),
+        ("grad", Unit::Celsius),
+        ("°c", Unit::Celsius),
         ("millimeter", Unit::Mm),
         ("millimetern", Unit::Mm),
         ("mm", Unit::Mm),
@@ -887,4 +890,8 @@ pub static DE: LangData = LangData {
         participle_after: &[],
     },
     day_span_joiners: &["bis", "bis zum", "-", "–"],
+    below_zero: &[("unter null", Unit::Celsius)],
+    money_cues: &["kostet", "kosten", "kostete", "haushalt", "etat", "investitionen", "umsatz"],
+    change_joiners: &["auf"],
+    year_labels: &["haushalt", "ausgabe", "saison", "bericht", "wahl", "plan", "modell"],
 };

@@ -389,6 +389,11 @@ pub static ES: LangData = LangData {
         ("punto básico", 0.01),
     ],
     units: &[
+        ("grados centígrados", Unit::Celsius),
+        ("grados celsius", Unit::Celsius),
+        ("grados", Unit::Celsius),
+        ("grado", Unit::Celsius),
+        ("°c", Unit::Celsius),
         ("milímetros", Unit::Mm),
         ("milímetro", Unit::Mm),
         ("mm", Unit::Mm),
@@ -1002,4 +1007,8 @@ pub static ES: LangData = LangData {
         participle_after: &[],
     },
     day_span_joiners: &["al", "a", "hasta el", "-", "–"],
+    below_zero: &[("bajo cero", Unit::Celsius)],
+    money_cues: &["cuesta", "cuestan", "coste", "costo", "presupuesto", "inversiones", "deuda"],
+    change_joiners: &["a"],
+    year_labels: &["presupuesto", "edición", "temporada", "informe", "plan", "modelo", "campaña"],
 };

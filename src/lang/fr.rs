@@ -396,6 +396,10 @@ pub static FR: LangData = LangData {
         ("point de base", 0.01),
     ],
     units: &[
+        ("degrés celsius", Unit::Celsius),
+        ("degrés", Unit::Celsius),
+        ("degré", Unit::Celsius),
+        ("°c", Unit::Celsius),
         ("millimètres", Unit::Mm),
         ("millimètre", Unit::Mm),
         ("mm", Unit::Mm),
@@ -989,4 +993,8 @@ pub static FR: LangData = LangData {
         participle_after: &[],
     },
     day_span_joiners: &["au", "à", "jusqu'au", "-", "–"],
+    below_zero: &[("sous zéro", Unit::Celsius), ("au-dessous de zéro", Unit::Celsius)],
+    money_cues: &["coûte", "coûtent", "coût", "budget", "investissements", "recettes", "dette"],
+    change_joiners: &["à"],
+    year_labels: &["budget", "édition", "saison", "rapport", "plan", "modèle", "campagne"],
 };

@@ -472,6 +472,11 @@ pub static IT: LangData = LangData {
         ("punti di base", 0.01),
     ],
     units: &[
+        ("gradi centigradi", Unit::Celsius),
+        ("gradi celsius", Unit::Celsius),
+        ("gradi", Unit::Celsius),
+        ("grado", Unit::Celsius),
+        ("°c", Unit::Celsius),
         ("millimetri", Unit::Mm),
         ("millimetro", Unit::Mm),
         ("mm", Unit::Mm),
@@ -1217,4 +1222,19 @@ pub static IT: LangData = LangData {
         participle_after: &[],
     },
     day_span_joiners: &["al", "a", "fino al", "fino a", "-", "–"],
+    below_zero: &[("sotto zero", Unit::Celsius), ("sottozero", Unit::Celsius)],
+    money_cues: &[
+        "vale", "valgono", "valeva", "costa", "costano", "costerà", "costo", "costi", "spesa",
+        "spese", "stanziato", "stanziati", "stanziamento", "investimenti", "investito",
+        "ricavi", "fatturato", "fondi", "fondo", "finanziamento", "finanziamenti", "tagli",
+        "risparmi", "incasso", "incassi", "debito", "deficit", "entrate", "contributo",
+        "contributi", "budget", "dotazione", "copertura", "altri",
+    ],
+    change_joiners: &["a", "al", "ai", "agli", "alle"],
+    year_labels: &[
+        "manovra", "bilancio", "edizione", "piano", "legge", "stagione", "campionato",
+        "esercizio", "rapporto", "classifica", "giubileo", "expo", "olimpiadi", "mondiali",
+        "programma", "obiettivo", "obiettivi", "agenda", "bando", "censimento", "decreto",
+        "finanziaria", "documento", "budget", "target", "calendario", "modello", "versione",
+    ],
 };

@@ -193,6 +193,9 @@ pub enum Entry {
     Minor(Currency, f64),
     /// A unit written before the figure: `magnitudo 3,9`.
     UnitBefore(Unit),
+    /// After a figure or its unit, makes it a temperature below zero:
+    /// `3 below zero`, `5 gradi sotto zero`.
+    BelowZero(Unit),
 }
 
 /// Everything a language contributes to extraction.
@@ -383,6 +386,19 @@ pub struct LangData {
     /// novembre", "from Sept. 15 to 17", "Nov. 3-4"): one date from the
     /// first day to the last.
     pub day_span_joiners: &'static [&'static str],
+    /// Phrases after a figure (or its unit) that make it a temperature
+    /// below zero, with the scale they imply ("sotto zero", "below zero").
+    pub below_zero: &'static [(&'static str, Unit)],
+    /// Words a few words before a bare large figure that make it an amount
+    /// of money when the article's money is all in one currency ("Il
+    /// decreto vale 300 milioni", "a plan worth 2 billion").
+    pub money_cues: &'static [&'static str],
+    /// Words between the two figures of a change ("da 70 a 80 euro",
+    /// "from four to six weeks"): the first takes the second's unit.
+    pub change_joiners: &'static [&'static str],
+    /// Nouns before a year that make it the year of a thing, not a count
+    /// ("la manovra 2025", "l'edizione 2026", "the 2024 season").
+    pub year_labels: &'static [&'static str],
 }
 
 /// A sentence's tense cues (see [`LangData::tense`]).
@@ -592,6 +608,11 @@ impl Lexicon {
                 data.units_before
                     .iter()
                     .map(|&(p, u)| (p, Entry::UnitBefore(u))),
+            )
+            .chain(
+                data.below_zero
+                    .iter()
+                    .map(|&(p, u)| (p, Entry::BelowZero(u))),
             );
         for (phrase, entry) in rows {
             let words: Vec<WordId> = crate::text::token::phrase_tokens(phrase, data.elision)

@@ -6,14 +6,14 @@
 use crate::claim::{Claim, Interval, Kind, Qualifier, Quantity, Value};
 use crate::lang::vocab::List;
 use crate::lang::{Entry, Hedge, NumberWord, Vague};
-use crate::units::{Currency, Unit};
+use crate::units::{Currency, Dimension, Unit};
 
 use super::Ctx;
 use super::context::{counted_noun, toll_noun_before};
 use super::number::{parse_digits_with, parse_words};
 use forms::{
-    article_before_fraction, fraction_of_unit, hedge_after, mirror, negated, ratio_share,
-    smaller_group, unit_before,
+    article_before_fraction, below_zero, fraction_of_unit, hedge_after, mirror, negated,
+    ratio_share, smaller_group, unit_before,
 };
 
 mod filter;
@@ -125,7 +125,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         return None;
     }
     // "meno 12 gradi", "minus five percent".
-    let negative = tokens.get(j).is_some_and(|t| ctx.is(t, List::MinusWords))
+    let mut negative = tokens.get(j).is_some_and(|t| ctx.is(t, List::MinusWords))
         && tokens
             .get(j + 1)
             .is_some_and(|t| t.is_number() || ctx.vocab.is_number_word(t));
@@ -353,6 +353,18 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         kind = Kind::Money;
     }
     end = k;
+    // "3 below zero", "5 gradi sotto zero": a temperature below zero.
+    let temperature = unit.is_none_or(|u| u.dimension() == Dimension::Temperature);
+    if matches!(kind, Kind::Count | Kind::Measure)
+        && temperature
+        && !negative
+        && let Some((n, u)) = below_zero(ctx, end)
+    {
+        negative = true;
+        kind = Kind::Measure;
+        unit = unit.or(Some(u));
+        end += n;
+    }
     // "un mese esatto": a hedge after the unit.
     if kind == Kind::Measure
         && hedge.is_none()
