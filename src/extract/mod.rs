@@ -153,7 +153,7 @@ pub fn extract_with(doc: &Document, options: Options, decimal: DecimalMark) -> E
         });
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
-    context::carry_currency(&mut claims, &sentences, &doc.text);
+    context::carry_currency(&mut claims, &sentences, &doc.text, data);
     Extraction {
         claims,
         sentences,

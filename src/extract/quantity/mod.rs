@@ -182,12 +182,17 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // A range: "10-12 mila", "tra 300 e 400", "11,000 to 12,000".
     let suffix_end = skip_suffix(ctx, end);
     let joiner_at = suffix_end;
-    // "rose from 2.9% to 3.2%", "passati da 10 a 12 mila": a change
-    // between two figures, not a range; each end stands alone.
-    let change = i
-        .checked_sub(1)
-        .and_then(|p| tokens.get(p))
-        .is_some_and(|p| ctx.is(p, List::ChangeWords));
+    // "rose from 2.9% to 3.2%", "passati da 10 a 12 mila", "porta il
+    // congedo da quattro a sei settimane": a change between two figures,
+    // not a range; each end stands alone. The word of change may stand a
+    // few words before, with no figure or comma between.
+    let change = (1..=5)
+        .filter_map(|back| i.checked_sub(back))
+        .take_while(|&p| {
+            let t = &tokens[p];
+            ctx.same_sentence(p, i) && !t.is_number() && !t.is_punct(",")
+        })
+        .any(|p| ctx.is(&tokens[p], List::ChangeWords));
     if let Some(tok) = tokens
         .get(joiner_at)
         .filter(|t| !(change && (range_join.is_some() || ctx.is(t, List::RangeJoiners))))
