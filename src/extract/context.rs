@@ -78,7 +78,19 @@ fn content_word(ctx: &Ctx, first: usize, k: usize) -> bool {
         || ctx.is(noun, List::Conjunctions)
         || ctx.vocab.is_number_word(noun)
         || word.chars().count() < 3
+        || future_verb(ctx, k)
         || ctx.lexicon.lookup(&ctx.tokens[k..]).next().is_some())
+}
+
+/// A verb in the future ("120mila arriveranno"): no noun.
+fn future_verb(ctx: &Ctx, k: usize) -> bool {
+    let raw = ctx.text[ctx.tokens[k].span].to_lowercase();
+    let len = raw.chars().count();
+    ctx.data
+        .tense
+        .future_endings
+        .iter()
+        .any(|e| raw.ends_with(e) && len >= e.chars().count() + 4)
 }
 
 /// In a modifiers-first language, a lower-case plural closes the phrase

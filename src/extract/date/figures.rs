@@ -175,6 +175,11 @@ impl Parser<'_, '_> {
                 end += 2;
             }
         }
+        // "la manovra 2025", "il piano industriale 2026", "the 2024
+        // season": the year of a thing, whatever follows.
+        if self.year_label(i, end) {
+            return Some((end, Expr::Year(y)));
+        }
         // "between 2000 and 3000 people": a range of counts, not years.
         let t = self.tokens();
         let counts_range = self.w.day_joiners.has(t, end).is_some_and(|k| {
@@ -207,6 +212,33 @@ impl Parser<'_, '_> {
             }
         }
         Some((end, Expr::Year(y)))
+    }
+}
+
+impl Parser<'_, '_> {
+    /// A label noun just before the year at `i` (one adjective may stand
+    /// between: "piano industriale 2026"), or, after an article, just after
+    /// its end `end` ("the 2024 total").
+    fn year_label(&self, i: usize, end: usize) -> bool {
+        let labels = self.ctx.data.year_labels;
+        let is_label = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.is_word()
+                    && !self.capitalized(k)
+                    && labels.iter().any(|l| crate::text::token::fold(l) == t.norm)
+            })
+        };
+        let word = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.is_word() && !self.capitalized(k) && !self.glued(k + 1))
+        };
+        let before = i
+            .checked_sub(1)
+            .is_some_and(|p| is_label(p) || (word(p) && p.checked_sub(1).is_some_and(is_label)));
+        let article = i
+            .checked_sub(1)
+            .is_some_and(|p| self.w.articles.has(self.tokens(), p) == Some(i));
+        before || (article && is_label(end))
     }
 }
 
