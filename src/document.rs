@@ -38,6 +38,9 @@ pub struct FrontMatter {
     pub date: Option<Date>,
     /// The UTC offset of a front matter datetime, in seconds.
     pub offset_seconds: Option<i32>,
+    /// The time of day of a front matter datetime ("due ore fa" counts
+    /// back from it).
+    pub clock: Option<jiff::civil::Time>,
     pub lang: Option<String>,
     /// Where the article is published (`url:`), for ClaimReview.
     pub url: Option<String>,
@@ -324,6 +327,7 @@ fn parse_front(yaml: &str, path: &str, warnings: &mut Vec<String>) -> FrontMatte
             Ok((date, offset)) => {
                 front.date = Some(date);
                 front.offset_seconds = offset;
+                front.clock = clock_of(text);
             }
             Err(why) => warn(
                 Some(node.at),
@@ -356,6 +360,18 @@ fn parse_front_date(text: &str) -> Result<(Date, Option<i32>), &'static str> {
         .ok_or("is not a date (write YYYY-MM-DD or an RFC 3339 datetime)")?;
     let offset = offset_of(text)?;
     Ok((date, offset))
+}
+
+/// The time of day of an RFC 3339 datetime ("2025-03-10T08:30:00+01:00"
+/// is 08:30); `None` for a bare date.
+fn clock_of(datetime: &str) -> Option<jiff::civil::Time> {
+    let rest = datetime.get(10..)?;
+    let rest = rest.strip_prefix(['T', 't', ' '])?;
+    let hour: i8 = rest.get(..2)?.parse().ok()?;
+    let minute: i8 = rest.get(3..5)?.parse().ok()?;
+    (rest.get(2..3) == Some(":"))
+        .then(|| jiff::civil::Time::new(hour, minute, 0, 0).ok())
+        .flatten()
 }
 
 /// The UTC offset at the end of an RFC 3339 datetime, in seconds; `None`

@@ -30,6 +30,9 @@ pub struct Options {
     pub date: Option<Date>,
     /// UTC offset of the publication time, when the front matter gave one.
     pub offset_seconds: Option<i32>,
+    /// Publication time of day, when the front matter gave one: "due ore
+    /// fa", "two hours ago" count back from it.
+    pub clock: Option<jiff::civil::Time>,
 }
 
 /// The claims of one document and the sentences they stand in.

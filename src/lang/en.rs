@@ -871,6 +871,8 @@ pub static EN: LangData = LangData {
             ("weeks", Grain::Week),
             ("months", Grain::Month),
             ("years", Grain::Year),
+            ("hours", Grain::Hour),
+            ("minutes", Grain::Minute),
         ],
         one: &["a", "an"],
         parts: &[

@@ -913,6 +913,8 @@ pub static IT: LangData = LangData {
             ("settimane", Grain::Week),
             ("mesi", Grain::Month),
             ("anni", Grain::Year),
+            ("ore", Grain::Hour),
+            ("minuti", Grain::Minute),
         ],
         one: &[],
         parts: &[

@@ -281,6 +281,9 @@ fn span_to(
 }
 
 fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
+    if let Expr::Shift(grain @ (Grain::Hour | Grain::Minute), n) = m.expr {
+        return Some(clock_shift(ctx, m, grain, n));
+    }
     let publication = ctx.options.date;
     let relative = m.expr.relative();
     let sentence = ctx.sentence_of.get(m.first).copied().unwrap_or(usize::MAX);
@@ -309,6 +312,30 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         relative,
         counted: None,
     })
+}
+
+/// "due ore fa", "in two hours", "20 minutes ago": a time counted from the
+/// publication time; unresolved without one.
+fn clock_shift(ctx: &Ctx, m: DateMatch, grain: Grain, n: i64) -> Claim {
+    let value = (|| {
+        let start = ctx.options.date?.to_datetime(ctx.options.clock?);
+        let span = match grain {
+            Grain::Hour => n.hours(),
+            _ => n.minutes(),
+        };
+        Some(TimeValue {
+            local: start.checked_add(span).ok()?,
+            offset_seconds: ctx.options.offset_seconds.unwrap_or(0),
+            grain,
+        })
+    })();
+    Claim {
+        span: ctx.span(m.first, m.end - 1),
+        kind: Kind::Time,
+        value: Value::Time(value),
+        relative: true,
+        counted: None,
+    }
 }
 
 fn time_claim(ctx: &Ctx, state: &mut State, m: TimeMatch, paragraph: usize) -> Claim {

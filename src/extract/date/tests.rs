@@ -20,6 +20,7 @@ fn claims(text: &str, lang: Lang, date: Option<Date>, offset: Option<i32>) -> Ve
         lang,
         date,
         offset_seconds: offset,
+        clock: None,
     };
     extract(&doc, options)
         .claims

@@ -53,6 +53,7 @@ fn quantities(text: &str, lang: Lang) -> String {
         lang,
         date: None,
         offset_seconds: None,
+        clock: None,
     };
     extract(&doc, options)
         .claims
