@@ -228,9 +228,15 @@ impl Parser<'_, '_> {
                     && labels.iter().any(|l| crate::text::token::fold(l) == t.norm)
             })
         };
+        // An adjective between: no preposition or article ("a total of
+        // 2024 votes" is a count).
+        let t = self.tokens();
         let word = |k: usize| {
             self.tok(k)
-                .is_some_and(|t| t.is_word() && !self.capitalized(k) && !self.glued(k + 1))
+                .is_some_and(|x| x.is_word() && !self.capitalized(k))
+                && self.w.preps.has(t, k).is_none()
+                && self.w.links.has(t, k).is_none()
+                && self.w.articles.has(t, k).is_none()
         };
         let before = i
             .checked_sub(1)
