@@ -621,6 +621,11 @@ pub static IT: LangData = LangData {
     multipliers: &["volte", "volta"],
     strength_words: &[],
     change_words: &[
+        "portando",
+        "alza",
+        "alzato",
+        "estende",
+        "esteso",
         "porta",
         "portano",
         "portato",
@@ -1067,6 +1072,9 @@ pub static IT: LangData = LangData {
             "durante la notte del",
         ],
         time_preps: &[
+            // "le 9 in Italia", "le 18 ora italiana"; "le 40 persone" is a
+            // count (a noun after a bare hour).
+            ("le", true),
             ("alle", true),
             ("all'", true),
             ("alle ore", true),

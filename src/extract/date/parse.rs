@@ -274,20 +274,20 @@ impl Parser<'_, '_> {
 
     /// The lead with the tense of the sentence around token `i`: a word
     /// that looks ahead ("will", "resteranno") nearer than any that looks
-    /// back ("said", "ha") makes a bare weekday or month the coming one.
+    /// back ("said", "ha") makes a bare weekday or month the coming one;
+    /// one that looks back makes even a deadline a past one ("had risen
+    /// to 1,870 by Wednesday").
     fn with_tense(&self, i: usize, lead: Lead) -> Lead {
-        if lead.future {
-            return lead;
-        }
-        Lead {
-            future: self.tense(i) == Some(true),
-            ..lead
+        // A deadline's verb comes before it: only a cue before turns one.
+        match self.tense(i, !lead.future) {
+            Some(future) => Lead { future, ..lead },
+            None => lead,
         }
     }
 
-    /// The tense cue nearest to token `i` in its sentence: `Some(true)`
-    /// ahead, `Some(false)` back.
-    fn tense(&self, i: usize) -> Option<bool> {
+    /// The tense cue nearest to token `i` in its sentence (after it too
+    /// when `both_ways`): `Some(true)` ahead, `Some(false)` back.
+    fn tense(&self, i: usize, both_ways: bool) -> Option<bool> {
         const REACH: usize = 30;
         let t = self.tokens();
         let cue = |k: usize| {
@@ -301,7 +301,11 @@ impl Parser<'_, '_> {
                 .map(|b| b.norm.as_str());
             self.w.tense.of(&tok.norm, &self.ctx.text[tok.span], before)
         };
-        (1..REACH).find_map(|d| i.checked_sub(d).and_then(cue).or_else(|| cue(i + d)))
+        (1..REACH).find_map(|d| {
+            i.checked_sub(d)
+                .and_then(cue)
+                .or_else(|| both_ways.then(|| cue(i + d)).flatten())
+        })
     }
 
     fn modifier(&self, i: usize) -> Option<(usize, Pick)> {

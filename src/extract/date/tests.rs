@@ -787,3 +787,68 @@ fn a_day_joined_by_a_hyphen_after_a_month_and_day_ends_a_span() {
         assert_eq!(got, want_all, "{text}");
     }
 }
+
+/// Issue 14's forms from `tests/forms/dates.tsv`, the table a linguist
+/// extends: language, publication date or datetime, text, the claim's
+/// text and its value.
+#[test]
+fn forms_from_the_data_file() {
+    let table = include_str!("../../../tests/forms/dates.tsv");
+    let mut failures = Vec::new();
+    let mut rows = 0;
+    for (n, line) in table.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        rows += 1;
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [lang, published, text, span, want] = cols[..] else {
+            failures.push(format!("line {}: five columns", n + 1));
+            continue;
+        };
+        let (Some(lang), Ok(day)) = (Lang::parse(lang), published[..10].parse::<Date>()) else {
+            failures.push(format!("line {}: bad language or date", n + 1));
+            continue;
+        };
+        let clock = published
+            .get(11..16)
+            .and_then(|c| format!("{c}:00").parse::<jiff::civil::Time>().ok());
+        let offset = published.get(19..).and_then(|o| {
+            let sign = if o.starts_with('-') { -1 } else { 1 };
+            let h: i32 = o.get(1..3)?.parse().ok()?;
+            let m: i32 = o.get(4..6)?.parse().ok()?;
+            Some(sign * (h * 3600 + m * 60))
+        });
+        let doc = Document::parse(Origin::Stdin, text.to_string(), false, Vec::new());
+        let options = Options {
+            lang,
+            date: Some(day),
+            offset_seconds: offset,
+            clock,
+        };
+        let found: Vec<(String, String)> = extract(&doc, options)
+            .claims
+            .iter()
+            .filter(|c| matches!(c.kind, Kind::Date | Kind::Time))
+            .map(|c| (text[c.span].to_string(), show(c)))
+            .collect();
+        let ok = if want == "-" {
+            found.is_empty()
+        } else {
+            found.iter().any(|(s, v)| s == span && v == want)
+        };
+        if !ok {
+            failures.push(format!(
+                "line {}: {text:?}: want {span:?} = {want}, got {found:?}",
+                n + 1
+            ));
+        }
+    }
+    assert!(rows >= 30, "only {rows} rows");
+    assert!(
+        failures.is_empty(),
+        "{} of {rows} rows:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -58,12 +58,16 @@ impl Parser<'_, '_> {
         self.not_a_count(m)
     }
 
-    /// "alle 21 persone" is a count: a bare hour followed by a noun is no time.
+    /// "alle 21 persone" is a count: a bare hour followed by a noun is no
+    /// time; nor is one followed by a scale, a unit or a percent ("le
+    /// 20mila prenotazioni", "le 9 tonnellate").
     fn not_a_count(&self, m: TimeMatch) -> Option<TimeMatch> {
-        let next = self.ctx.tokens.get(m.end);
+        let tokens = self.ctx.tokens;
+        let next = tokens.get(m.end);
         let noun = counted_noun(self.ctx, m.end).is_some()
             && !next.is_some_and(|t| self.ctx.name_capital(t));
-        (!(m.bare && noun)).then_some(m)
+        let figure = next.is_some() && self.ctx.lexicon.lookup(&tokens[m.end..]).next().is_some();
+        (!(m.bare && (noun || figure))).then_some(m)
     }
 
     /// [preposition] hour [:minutes] [a.m./p.m.] [zone]. A bare hour needs

@@ -198,7 +198,9 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         .get(joiner_at)
         .filter(|t| !(change && (range_join.is_some() || ctx.is(t, List::RangeJoiners))))
     {
-        let dash = matches!(tok.norm.as_str(), "-" | "–" | "—");
+        // A dash opening a line is a list mark, not a range ("Le vittime
+        // sono 15" / "- 40 i feriti").
+        let dash = matches!(tok.norm.as_str(), "-" | "–" | "—") && !tok.newline_before;
         let joins = range_join.is_some_and(|w| tok.norm == w)
             || (range_join.is_none() && hedge.is_none() && ctx.is(tok, List::RangeJoiners))
             || (dash && range_join.is_none());
