@@ -151,6 +151,9 @@ pub(crate) struct Words {
     pub nth_weekdays: Table<i8>,
     pub tense: TenseCues,
     pub day_span_joiners: Table<()>,
+    pub named_hours: Table<i8>,
+    pub minutes_after: Table<i8>,
+    pub minutes_before: Table<i8>,
 }
 
 /// A language's tense cues, the words folded as tokens are.
@@ -259,6 +262,9 @@ impl Words {
             nth_weekdays: Table::new(data.nth_weekdays.iter().copied(), e, vocab),
             tense: TenseCues::new(&data.tense),
             day_span_joiners: list(data.day_span_joiners, e, vocab),
+            named_hours: Table::new(data.named_hours.iter().copied(), e, vocab),
+            minutes_after: Table::new(data.minutes_after.iter().copied(), e, vocab),
+            minutes_before: Table::new(data.minutes_before.iter().copied(), e, vocab),
         };
         words.mark_anchors(vocab);
         words
@@ -295,11 +301,14 @@ impl Words {
             .chain(self.meridiem.words())
             .chain(self.zones.words())
             .chain(self.holidays.words())
-            .chain(self.movable.words());
+            .chain(self.movable.words())
+            .chain(self.named_hours.words())
+            .chain(self.minutes_before.words())
+            .chain(self.minutes_after.words());
         for id in words.collect::<Vec<_>>() {
             vocab.mark_id(id, List::DateAnchor);
         }
-        let tables: [&dyn FirstWords; 34] = [
+        let tables: [&dyn FirstWords; 36] = [
             &self.months,
             &self.month_abbreviations,
             &self.ambiguous,
@@ -334,6 +343,8 @@ impl Words {
             &self.day_ordinals,
             &self.movable,
             &self.nth_weekdays,
+            &self.named_hours,
+            &self.minutes_before,
         ];
         for table in tables {
             for id in table.first_ids() {

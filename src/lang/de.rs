@@ -894,4 +894,7 @@ pub static DE: LangData = LangData {
     money_cues: &["kostet", "kosten", "kostete", "haushalt", "etat", "investitionen", "umsatz"],
     change_joiners: &["auf"],
     year_labels: &["haushalt", "ausgabe", "saison", "bericht", "wahl", "plan", "modell"],
+    named_hours: &[("mittag", 12), ("mitternacht", 0)],
+    minutes_after: &[],
+    minutes_before: &[],
 };

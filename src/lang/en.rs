@@ -1172,4 +1172,7 @@ pub static EN: LangData = LangData {
         "total", "figure", "figures", "level", "levels", "peak", "record", "average", "deadline",
         "campaign", "survey", "version",
     ],
+    named_hours: &[("noon", 12), ("midday", 12), ("midnight", 0)],
+    minutes_after: &[],
+    minutes_before: &[("half past", 30), ("quarter past", 15), ("a quarter past", 15)],
 };

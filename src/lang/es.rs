@@ -1011,4 +1011,7 @@ pub static ES: LangData = LangData {
     money_cues: &["cuesta", "cuestan", "coste", "costo", "presupuesto", "inversiones", "deuda"],
     change_joiners: &["a"],
     year_labels: &["presupuesto", "edición", "temporada", "informe", "plan", "modelo", "campaña"],
+    named_hours: &[("mediodía", 12), ("medianoche", 0)],
+    minutes_after: &[("y media", 30), ("y cuarto", 15)],
+    minutes_before: &[],
 };

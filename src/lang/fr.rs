@@ -997,4 +997,7 @@ pub static FR: LangData = LangData {
     money_cues: &["coûte", "coûtent", "coût", "budget", "investissements", "recettes", "dette"],
     change_joiners: &["à"],
     year_labels: &["budget", "édition", "saison", "rapport", "plan", "modèle", "campagne"],
+    named_hours: &[("midi", 12), ("minuit", 0)],
+    minutes_after: &[("et demie", 30), ("et quart", 15)],
+    minutes_before: &[],
 };

@@ -1247,4 +1247,12 @@ pub static IT: LangData = LangData {
         "programma", "obiettivo", "obiettivi", "agenda", "bando", "censimento", "decreto",
         "finanziaria", "documento", "budget", "target", "calendario", "modello", "versione",
     ],
+    named_hours: &[("mezzogiorno", 12), ("mezzanotte", 0)],
+    minutes_after: &[
+        ("e mezza", 30),
+        ("e mezzo", 30),
+        ("e un quarto", 15),
+        ("e tre quarti", 45),
+    ],
+    minutes_before: &[],
 };

@@ -399,6 +399,14 @@ pub struct LangData {
     /// Nouns before a year that make it the year of a thing, not a count
     /// ("la manovra 2025", "l'edizione 2026", "the 2024 season").
     pub year_labels: &'static [&'static str],
+    /// Hours named by a word ("mezzogiorno", "midnight"): times without a
+    /// preposition.
+    pub named_hours: &'static [(&'static str, i8)],
+    /// Minutes written after the hour ("alle 9 e mezza", "e un quarto").
+    pub minutes_after: &'static [(&'static str, i8)],
+    /// Minutes written before the hour ("quarter past nine", "half past
+    /// ten").
+    pub minutes_before: &'static [(&'static str, i8)],
 }
 
 /// A sentence's tense cues (see [`LangData::tense`]).

@@ -223,6 +223,10 @@ impl Parser<'_, '_> {
             if let Some((e, named)) = self.named(e, modified) {
                 return plain(Some((e, with_pick(named, pick))));
             }
+            // "il prossimo 3 marzo": a day the modifier picks the year of.
+            if let Some((e, Expr::DayMonth(d, m, YearRef::Pick(_)))) = self.day_month(e, modified) {
+                return plain(Some((e, Expr::DayMonth(d, m, YearRef::Pick(pick)))));
+            }
         }
         if let Some((e, named)) = self.named(j, lead) {
             // "la settimana scorsa", "martedì scorso", "aprile scorso".
