@@ -259,10 +259,22 @@ impl Parser<'_, '_> {
     }
 
     /// "l'ultima domenica di marzo", "the first Monday of October": an
-    /// ordinal, a weekday, a link and a month, perhaps a year.
+    /// ordinal, a weekday, a link and a month, perhaps a year; "the last
+    /// day of July", "il primo giorno di marzo": its first or last day.
     fn nth_weekday(&self, j: usize, lead: Lead) -> Option<(usize, Expr)> {
         let t = self.tokens();
         let (e, n) = self.w.nth_weekdays.at(t, j)?;
+        if let Some((e, Grain::Day)) = self.w.units.at(t, e)
+            && matches!(n, 1 | -1)
+        {
+            let k = self.skip_links(e);
+            let (me, m) = self.month(k, true).filter(|_| k > e)?;
+            let lead = self.with_tense(j, lead);
+            return Some(match self.year_at(me) {
+                Some(y) => (me + 1, Expr::MonthEdge(n, m, YearRef::Abs(y))),
+                None => (me, Expr::MonthEdge(n, m, YearRef::Pick(lead.pick()))),
+            });
+        }
         let (e, wd) = self.w.weekdays.at(t, e)?;
         let k = self.skip_links(e);
         if k == e {
@@ -559,7 +571,8 @@ impl Parser<'_, '_> {
         }
         let d = self.digits(i, 2).filter(|d| (1..=31).contains(d))?;
         let mut k = i + 1;
-        if self.w.ordinals.has(t, k).is_some() && self.glued(k) {
+        let ordinal = self.w.ordinals.has(t, k).is_some() && self.glued(k);
+        if ordinal {
             k = self.skip(&self.w.ordinals, k);
         }
         let k2 = self.skip_links(k);
@@ -567,7 +580,18 @@ impl Parser<'_, '_> {
             .month(k, true)
             .or_else(|| self.month(k2, true).filter(|_| k2 > k));
         let Some((e, m)) = month else {
-            return self.listed_day(k, d, lead);
+            // "on the 15th": a day of the month with its ordinal mark,
+            // after a preposition or an article.
+            let article = i > 0 && self.w.articles.has(t, i - 1) == Some(i);
+            let alone = ordinal && (lead.prep || article) && counted_noun(self.ctx, k).is_none();
+            return self.listed_day(k, d, lead).or_else(|| {
+                alone.then(|| {
+                    (
+                        k,
+                        Expr::DayOfMonth(i8::try_from(d).ok().unwrap_or(1), lead.pick()),
+                    )
+                })
+            });
         };
         self.after_month(e, m, i8::try_from(d).ok(), lead)
     }

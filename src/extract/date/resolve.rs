@@ -90,6 +90,10 @@ pub(super) enum Expr {
     /// The n-th weekday of a month, -1 the last ("l'ultima domenica di
     /// marzo").
     NthWeekday(i8, Weekday, i8, YearRef),
+    /// The first (1) or last (-1) day of a month ("the last day of July").
+    MonthEdge(i8, i8, YearRef),
+    /// A day of the month without its month ("on the 15th").
+    DayOfMonth(i8, Pick),
 }
 
 impl Expr {
@@ -101,7 +105,8 @@ impl Expr {
             | Expr::DayMonth(_, _, y)
             | Expr::Season(_, y)
             | Expr::Movable(_, y)
-            | Expr::NthWeekday(_, _, _, y) => !matches!(y, YearRef::Abs(_)),
+            | Expr::NthWeekday(_, _, _, y)
+            | Expr::MonthEdge(_, _, y) => !matches!(y, YearRef::Abs(_)),
             _ => true,
         }
     }
@@ -115,6 +120,7 @@ impl Expr {
             Expr::DayMonth(d, m, YearRef::Pick(_)) => Expr::DayMonth(d, m, abs),
             Expr::Movable(h, YearRef::Pick(_)) => Expr::Movable(h, abs),
             Expr::NthWeekday(n, wd, m, YearRef::Pick(_)) => Expr::NthWeekday(n, wd, m, abs),
+            Expr::MonthEdge(n, m, YearRef::Pick(_)) => Expr::MonthEdge(n, m, abs),
             x => x,
         }
     }
@@ -140,6 +146,8 @@ impl Expr {
                 | Expr::DayOn(..)
                 | Expr::Movable(..)
                 | Expr::NthWeekday(..)
+                | Expr::MonthEdge(..)
+                | Expr::DayOfMonth(..)
         )
     }
 
@@ -224,6 +232,38 @@ impl Expr {
                     y => year(y)?,
                 };
                 nth_weekday(y, m, wd, n).map(DateValue::day)
+            }
+            Expr::MonthEdge(n, m, y) => {
+                let edge = |y: i16| {
+                    let first = Date::new(y, m, 1).ok()?;
+                    Some(if n < 0 { first.last_of_month() } else { first })
+                };
+                let day = match y {
+                    YearRef::Pick(pick) => {
+                        let p = publication?;
+                        let candidates = (-1..=1).filter_map(|k| edge(p.year().checked_add(k)?));
+                        picked(p, candidates, pick)?
+                    }
+                    y => edge(year(y)?)?,
+                };
+                Some(DateValue::day(day))
+            }
+            Expr::DayOfMonth(d, pick) => {
+                let p = publication?;
+                let first = p.first_of_month();
+                let candidates = (-1i64..=1)
+                    .filter_map(|k| first.checked_add(k.months()).ok())
+                    .filter_map(|m| Date::new(m.year(), m.month(), d).ok());
+                // The default reading is the nearest such day.
+                let day = if pick == Pick::Recent {
+                    candidates.min_by_key(|c| {
+                        let days = p.until(*c).map_or(i32::MAX, |s| s.get_days());
+                        (days.saturating_abs(), days > 0)
+                    })
+                } else {
+                    picked(p, candidates, pick)
+                };
+                day.map(DateValue::day)
             }
             Expr::SameMonth(y) => {
                 let month = previous.filter(|d| d.grain >= Grain::Month)?.start.month();
