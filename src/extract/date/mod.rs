@@ -358,7 +358,14 @@ fn time_claim(ctx: &Ctx, state: &mut State, m: TimeMatch, paragraph: usize) -> C
             (date, day.expr.relative())
         }
         (None, Some(prev)) => {
-            let later_day = (m.hour, m.minute) < (prev.hour, prev.minute);
+            // "alle 13 (le 7 ora italiana)": a conversion in parentheses
+            // is the same moment, on the same day.
+            let converted = ctx.tokens[..m.first]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|t| t.is_punct("("));
+            let later_day = !converted && (m.hour, m.minute) < (prev.hour, prev.minute);
             let date = prev.date.and_then(|d| {
                 if later_day {
                     d.checked_add(1.day()).ok()
