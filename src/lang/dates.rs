@@ -154,6 +154,7 @@ pub(crate) struct Words {
     pub named_hours: Table<i8>,
     pub minutes_after: Table<i8>,
     pub minutes_before: Table<i8>,
+    pub later: Table<()>,
 }
 
 /// A language's tense cues, the words folded as tokens are.
@@ -265,6 +266,7 @@ impl Words {
             named_hours: Table::new(data.named_hours.iter().copied(), e, vocab),
             minutes_after: Table::new(data.minutes_after.iter().copied(), e, vocab),
             minutes_before: Table::new(data.minutes_before.iter().copied(), e, vocab),
+            later: list(data.later, e, vocab),
         };
         words.mark_anchors(vocab);
         words

@@ -897,4 +897,5 @@ pub static DE: LangData = LangData {
     named_hours: &[("mittag", 12), ("mitternacht", 0)],
     minutes_after: &[],
     minutes_before: &[],
+    later: &["später"],
 };

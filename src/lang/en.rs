@@ -1175,4 +1175,5 @@ pub static EN: LangData = LangData {
     named_hours: &[("noon", 12), ("midday", 12), ("midnight", 0)],
     minutes_after: &[],
     minutes_before: &[("half past", 30), ("quarter past", 15), ("a quarter past", 15)],
+    later: &["later"],
 };

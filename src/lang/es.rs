@@ -1014,4 +1014,5 @@ pub static ES: LangData = LangData {
     named_hours: &[("mediodía", 12), ("medianoche", 0)],
     minutes_after: &[("y media", 30), ("y cuarto", 15)],
     minutes_before: &[],
+    later: &["después", "más tarde"],
 };

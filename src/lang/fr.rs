@@ -1000,4 +1000,5 @@ pub static FR: LangData = LangData {
     named_hours: &[("midi", 12), ("minuit", 0)],
     minutes_after: &[("et demie", 30), ("et quart", 15)],
     minutes_before: &[],
+    later: &["plus tard"],
 };

@@ -1255,4 +1255,5 @@ pub static IT: LangData = LangData {
         ("e tre quarti", 45),
     ],
     minutes_before: &[],
+    later: &["dopo", "più tardi"],
 };

@@ -407,6 +407,9 @@ pub struct LangData {
     /// Minutes written before the hour ("quarter past nine", "half past
     /// ten").
     pub minutes_before: &'static [(&'static str, i8)],
+    /// Words after a number of days that count from the date before it in
+    /// the text ("three days later", "tre giorni dopo").
+    pub later: &'static [&'static str],
 }
 
 /// A sentence's tense cues (see [`LangData::tense`]).

@@ -542,6 +542,15 @@ impl Parser<'_, '_> {
         if let Some(end) = self.w.ago.has(t, e) {
             return Some((end, Expr::Shift(g, -n)));
         }
+        // "three days later": from the date before it in the text; not
+        // "tre giorni dopo il voto", counted from something else.
+        if let Some(end) = self.w.later.has(t, e)
+            && matches!(g, Grain::Day | Grain::Week)
+            && !self.tok(end).is_some_and(Token::is_word)
+        {
+            let days = if g == Grain::Week { 7 * n } else { n };
+            return Some((end, Expr::Later(days)));
+        }
         // "tra tre mesi", "in two weeks": forward from publication, unless
         // a figure before it in the sentence makes it that figure's period
         // ("rose 20% in two years").

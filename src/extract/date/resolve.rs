@@ -94,6 +94,9 @@ pub(super) enum Expr {
     MonthEdge(i8, i8, YearRef),
     /// A day of the month without its month ("on the 15th").
     DayOfMonth(i8, Pick),
+    /// Days after the previous date of the text, a day ("three days
+    /// later").
+    Later(i64),
 }
 
 impl Expr {
@@ -264,6 +267,10 @@ impl Expr {
                     picked(p, candidates, pick)
                 };
                 day.map(DateValue::day)
+            }
+            Expr::Later(n) => {
+                let day = previous.filter(|d| d.grain == Grain::Day)?;
+                Some(DateValue::day(day.start.checked_add(n.days()).ok()?))
             }
             Expr::SameMonth(y) => {
                 let month = previous.filter(|d| d.grain >= Grain::Month)?.start.month();
