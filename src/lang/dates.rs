@@ -155,6 +155,7 @@ pub(crate) struct Words {
     pub minutes_after: Table<i8>,
     pub minutes_before: Table<i8>,
     pub later: Table<()>,
+    pub places: Table<Zone>,
 }
 
 /// A language's tense cues, the words folded as tokens are.
@@ -267,6 +268,7 @@ impl Words {
             minutes_after: Table::new(data.minutes_after.iter().copied(), e, vocab),
             minutes_before: Table::new(data.minutes_before.iter().copied(), e, vocab),
             later: list(data.later, e, vocab),
+            places: Table::new(data.place_zones.iter().copied(), e, vocab),
         };
         words.mark_anchors(vocab);
         words

@@ -898,4 +898,11 @@ pub static DE: LangData = LangData {
     minutes_after: &[],
     minutes_before: &[],
     later: &["später"],
+    place_zones: &[
+        ("kasachstan", Zone::Named("Asia/Almaty")),
+        ("japan", Zone::Named("Asia/Tokyo")),
+        ("china", Zone::Named("Asia/Shanghai")),
+        ("ukraine", Zone::Named("Europe/Kyiv")),
+        ("moskau", Zone::Named("Europe/Moscow")),
+    ],
 };

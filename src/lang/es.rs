@@ -1015,4 +1015,11 @@ pub static ES: LangData = LangData {
     minutes_after: &[("y media", 30), ("y cuarto", 15)],
     minutes_before: &[],
     later: &["después", "más tarde"],
+    place_zones: &[
+        ("kazajistán", Zone::Named("Asia/Almaty")),
+        ("japón", Zone::Named("Asia/Tokyo")),
+        ("china", Zone::Named("Asia/Shanghai")),
+        ("ucrania", Zone::Named("Europe/Kyiv")),
+        ("moscú", Zone::Named("Europe/Moscow")),
+    ],
 };

@@ -1001,4 +1001,11 @@ pub static FR: LangData = LangData {
     minutes_after: &[("et demie", 30), ("et quart", 15)],
     minutes_before: &[],
     later: &["plus tard"],
+    place_zones: &[
+        ("kazakhstan", Zone::Named("Asia/Almaty")),
+        ("japon", Zone::Named("Asia/Tokyo")),
+        ("chine", Zone::Named("Asia/Shanghai")),
+        ("ukraine", Zone::Named("Europe/Kyiv")),
+        ("moscou", Zone::Named("Europe/Moscow")),
+    ],
 };

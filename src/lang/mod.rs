@@ -410,6 +410,9 @@ pub struct LangData {
     /// Words after a number of days that count from the date before it in
     /// the text ("three days later", "tre giorni dopo").
     pub later: &'static [&'static str],
+    /// Places with one time zone, for "ora locale" / "local time" in a
+    /// sentence that names one ("ad Almaty alle 10 ora locale").
+    pub place_zones: &'static [(&'static str, Zone)],
 }
 
 /// A sentence's tense cues (see [`LangData::tense`]).
@@ -465,6 +468,9 @@ pub enum Zone {
     Named(&'static str),
     /// A fixed UTC offset in seconds (`GMT`, `CEST`).
     Fixed(i32),
+    /// "ora locale", "local time": the zone of the place its sentence
+    /// names (see [`LangData::place_zones`]).
+    Local,
 }
 
 /// A season as a part of the year that holds its last month ("last

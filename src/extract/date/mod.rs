@@ -338,8 +338,30 @@ fn clock_shift(ctx: &Ctx, m: DateMatch, grain: Grain, n: i64) -> Claim {
     }
 }
 
-fn time_claim(ctx: &Ctx, state: &mut State, m: TimeMatch, paragraph: usize) -> Claim {
+/// The zone of "ora locale": the one zone of the places its sentence
+/// names; none when it names no such place or places in several zones.
+fn local_zone(ctx: &Ctx, first: usize) -> Option<Zone> {
+    let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
+    let sentence = ctx.sentence_of.get(first).copied()?;
+    let start = ctx.sentence_of.partition_point(|&s| s < sentence);
+    let end = ctx.sentence_of.partition_point(|&s| s <= sentence);
+    let mut found = None;
+    for k in start..end {
+        if let Some((_, zone)) = words.places.at(ctx.tokens, k) {
+            if found.is_some_and(|z| z != zone) {
+                return None;
+            }
+            found = Some(zone);
+        }
+    }
+    found
+}
+
+fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) -> Claim {
     let publication = ctx.options.date;
+    if m.zone == Some(Zone::Local) {
+        m.zone = local_zone(ctx, m.first);
+    }
     let zone = m
         .zone
         .or(state.last_zone)
@@ -414,6 +436,7 @@ fn at(date: Date, m: TimeMatch, zone: Zone) -> Option<TimeValue> {
     .ok()?;
     let (local, offset_seconds) = match zone {
         Zone::Fixed(seconds) => (local, seconds),
+        Zone::Local => (local, 0),
         Zone::Named(name) => {
             let zoned = TimeZone::get(name).ok()?.to_zoned_datetime(local).ok()?;
             (zoned.datetime(), zoned.offset().seconds())
