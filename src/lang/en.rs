@@ -869,6 +869,7 @@ pub static EN: LangData = LangData {
         ago: &["ago"],
         ago_before: &[],
         units: &[
+            ("decade", Grain::Decade),
             ("day", Grain::Day),
             ("week", Grain::Week),
             ("month", Grain::Month),

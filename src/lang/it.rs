@@ -908,6 +908,7 @@ pub static IT: LangData = LangData {
         ago: &["fa"],
         ago_before: &[],
         units: &[
+            ("decennio", Grain::Decade),
             ("giorno", Grain::Day),
             ("settimana", Grain::Week),
             ("mese", Grain::Month),

@@ -453,6 +453,9 @@ fn shift(p: Date, grain: Grain, n: i64) -> Option<DateValue> {
             DateValue::month(d.year(), d.month())
         }
         Grain::Year => DateValue::year(i16::try_from(i64::from(p.year()) + n).ok()?),
+        // Only "the end of the decade": "the last decade" is the ten years
+        // before publication, not the 2010s.
+        Grain::Decade if n == 0 => DateValue::decade(p.year()),
         _ => None,
     }
 }
