@@ -77,6 +77,9 @@ pub static EN: LangData = LangData {
         "today",
         "yesterday",
         "tomorrow",
+        "without",
+        "before",
+        "across",
     ],
     detect_words: &[
         "not",

@@ -410,7 +410,7 @@ const ENGLISH: &[Row] = &[
     ("12 p.m.", "12 p.m.", "2025-08-15T12:00:00+00:00"),
     ("12 a.m.", "12 a.m.", "2025-08-15T00:00:00+00:00"),
     ("9 a.m. Eastern time", "9 a.m. Eastern time", "2025-08-15T09:00:00-04:00"),
-    ("at 5 p.m. local time", "5 p.m.", "2025-08-15T17:00:00+00:00"),
+    ("at 5 p.m. local time", "5 p.m. local time", "2025-08-15T17:00:00+00:00"),
     ("on January 10 at 9 a.m. ET", "on January 10 at 9 a.m. ET", "2025-01-10T09:00:00-05:00"),
     // Not dates.
     ("2024 troops", "", "-"),
