@@ -162,14 +162,22 @@ pub fn extract_with(doc: &Document, options: Options, decimal: DecimalMark) -> E
         sentences,
         tokens,
         token_sentence,
-        title: title(&doc.text, &doc.scan),
+        title: title(doc),
     }
 }
 
 /// The first line of prose when it is a Markdown heading (`# …`), without
 /// its marks (which the scan text may have blanked).
-fn title(text: &str, scan: &str) -> Option<Span> {
-    let start = scan.len() - scan.trim_start().len();
+fn title(doc: &Document) -> Option<Span> {
+    let (text, scan) = (&doc.text, &doc.scan);
+    // After the front matter, whose `title:` the scan keeps.
+    let body = doc
+        .code
+        .first()
+        .filter(|s| s.start == 0)
+        .map_or(0, |s| s.end);
+    let rest = scan.get(body..)?;
+    let start = body + (rest.len() - rest.trim_start().len());
     let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line = text[start..].lines().next()?;
     let text = line.trim_start_matches('#');
