@@ -165,6 +165,9 @@ pub(crate) struct TenseCues {
     future_endings: &'static [&'static str],
     past_endings: &'static [&'static str],
     participle_after: Vec<String>,
+    auxiliaries: Vec<String>,
+    participles: &'static [&'static str],
+    pub present_is_future: bool,
 }
 
 impl TenseCues {
@@ -176,7 +179,21 @@ impl TenseCues {
             future_endings: t.future_endings,
             past_endings: t.past_endings,
             participle_after: fold(t.participle_after),
+            auxiliaries: fold(t.auxiliaries),
+            participles: t.participles,
+            present_is_future: t.present_is_future,
         }
+    }
+
+    /// A participle right before a date ("il bollettino diffuso martedì",
+    /// "firmato giovedì"): the date is in the past. Only the regular
+    /// endings of three letters or more.
+    pub fn participle(&self, norm: &str) -> bool {
+        self.participles
+            .iter()
+            .filter(|e| e.len() >= 3)
+            .any(|e| norm.ends_with(e) && norm.len() > e.len() + 2)
+            && !self.future_words.iter().any(|w| w == norm)
     }
 
     /// `Some(true)` when the word looks ahead, `Some(false)` when it looks
@@ -198,6 +215,16 @@ impl TenseCues {
         };
         if ends(self.future_endings) {
             return Some(true);
+        }
+        // "è intervenuto", "sono arrivati": a compound past.
+        let after_aux = before.is_some_and(|b| self.auxiliaries.iter().any(|w| w == b));
+        if after_aux
+            && self
+                .participles
+                .iter()
+                .any(|e| norm.ends_with(e) && norm.len() > e.len() + 1)
+        {
+            return Some(false);
         }
         let participle = before.is_some_and(|b| self.participle_after.iter().any(|w| w == b));
         if !participle && ends(self.past_endings) {

@@ -1225,7 +1225,9 @@ pub static IT: LangData = LangData {
     tense: Tense {
         future_words: &[
             "prevede", "prevedono", "previsto", "prevista", "previsti", "previste", "atteso",
-            "attesa", "attesi", "attese", "dovrebbe", "dovrebbero", "programma",
+            "attesa", "attesi", "attese", "dovrebbe", "dovrebbero", "programma", "confermato",
+            "confermata", "confermati", "confermate", "fissato", "fissata", "fissati", "fissate",
+            "programmato", "programmata", "convocato", "convocata", "indetto", "indetta",
         ],
         future_endings: &["rà", "ranno", "remo", "rete", "rò", "rebbe", "rebbero"],
         past_words: &[
@@ -1234,6 +1236,13 @@ pub static IT: LangData = LangData {
         ],
         past_endings: &[],
         participle_after: &[],
+        auxiliaries: &["è", "e'", "sono", "siamo", "era", "erano", "fu", "furono", "stato", "stata"],
+        participles: &[
+            "ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute", "ito", "ita", "iti", "ite", "sto",
+            "sta", "tto", "tta", "tti", "tte", "uso", "usa", "usi", "use", "eso", "esa", "esi", "so",
+            "sa", "si", "se",
+        ],
+        present_is_future: true,
     },
     day_span_joiners: &["al", "a", "fino al", "fino a", "-", "–"],
     below_zero: &[("sotto zero", Unit::Celsius), ("sottozero", Unit::Celsius)],

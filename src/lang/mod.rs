@@ -425,6 +425,14 @@ pub struct Tense {
     /// Words after which a past ending is a participle, not a past tense
     /// ("will be handed over").
     pub participle_after: &'static [&'static str],
+    /// Auxiliaries of a compound past and the participle endings after
+    /// them ("è intervenuto", "sono arrivati"): a past cue.
+    pub auxiliaries: &'static [&'static str],
+    pub participles: &'static [&'static str],
+    /// A sentence with no cue speaks of what is coming (Italian news puts
+    /// the past in compound tenses, the scheduled in the present: "si vota
+    /// domenica"): a bare weekday is the coming one.
+    pub present_is_future: bool,
 }
 
 /// How a movable holiday falls in a year.

@@ -241,7 +241,7 @@ impl Parser<'_, '_> {
             return plain(match named {
                 Named::Unit(g) if lead.part => Some((e, Expr::Shift(g, 0))),
                 Named::Unit(_) => None,
-                Named::Weekday(wd) => self.after_weekday(e, wd, self.with_tense(j, lead)),
+                Named::Weekday(wd) => self.after_weekday(e, wd, self.weekday_tense(j, lead)),
                 Named::Month(m) => self.after_month(e, m, None, self.with_tense(j, lead)),
                 Named::Season(s) => self.after_season(e, s, lead),
                 Named::Weekend => Some((e, Expr::Weekend(lead.pick()))),
@@ -297,6 +297,30 @@ impl Parser<'_, '_> {
         // A deadline's verb comes before it: only a cue before turns one.
         match self.tense(i, !lead.future) {
             Some(future) => Lead { future, ..lead },
+            None => lead,
+        }
+    }
+
+    /// [`Parser::with_tense`] for a bare weekday: in a language whose news
+    /// puts the past in compound tenses, a sentence with no cue looks ahead
+    /// ("si vota domenica").
+    fn weekday_tense(&self, i: usize, lead: Lead) -> Lead {
+        let participle_before = i.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|t| {
+            t.is_word() && self.ctx.same_sentence(i - 1, i) && self.w.tense.participle(&t.norm)
+        });
+        if participle_before {
+            return Lead {
+                future: false,
+                ..lead
+            };
+        }
+        let cue = self.tense(i, !lead.future);
+        match cue {
+            Some(future) => Lead { future, ..lead },
+            None if self.w.tense.present_is_future => Lead {
+                future: true,
+                ..lead
+            },
             None => lead,
         }
     }

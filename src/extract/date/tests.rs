@@ -223,7 +223,7 @@ const ITALIAN: &[Row] = &[
     ("alle 18 ora di Mosca", "alle 18 ora di Mosca", "2025-08-15T18:00:00+03:00"),
     ("alle 9 ora di Kiev", "alle 9 ora di Kiev", "2025-08-15T09:00:00+03:00"),
     ("alle 14 ora italiana", "alle 14 ora italiana", "2025-08-15T14:00:00+02:00"),
-    ("lunedì alle 10", "lunedì alle 10", "2025-08-11T10:00:00+00:00"),
+    ("lunedì alle 10", "lunedì alle 10", "2025-08-18T10:00:00+00:00"),
     ("alle 20 di ieri", "alle 20 di ieri", "2025-08-14T20:00:00+00:00"),
     ("alle 7 di mattina", "alle 7 di mattina", "2025-08-15T07:00:00+00:00"),
     ("alle 9 di sera", "alle 9 di sera", "2025-08-15T21:00:00+00:00"),
