@@ -1153,7 +1153,7 @@ pub static EN: LangData = LangData {
     ],
     tense: Tense {
         future_words: &[
-            "will", "'ll", "shall", "would", "expects", "expected", "plans", "planned",
+            "will", "'ll", "shall", "would", "could", "might", "expects", "expected", "plans", "planned",
             "scheduled", "due", "upcoming", "forecast", "forecasts",
         ],
         future_endings: &[],

@@ -1239,7 +1239,8 @@ pub static IT: LangData = LangData {
         auxiliaries: &["è", "e'", "sono", "siamo", "era", "erano", "fu", "furono", "stato", "stata"],
         participles: &[
             "ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute", "ito", "ita", "iti", "ite", "sto",
-            "sta", "tto", "tta", "tti", "tte", "uso", "usa", "usi", "use", "eso", "esa", "esi", "so",
+            "sta", "tto", "tta", "tti", "tte", "uso", "usa", "usi", "use", "eso", "esa", "esi", "rto",
+            "rta", "rti", "rte", "so",
             "sa", "si", "se",
         ],
         present_is_future: true,

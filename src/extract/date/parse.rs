@@ -244,7 +244,7 @@ impl Parser<'_, '_> {
                 Named::Weekday(wd) => self.after_weekday(e, wd, self.weekday_tense(j, lead)),
                 Named::Month(m) => self.after_month(e, m, None, self.with_tense(j, lead)),
                 Named::Season(s) => self.after_season(e, s, lead),
-                Named::Weekend => Some((e, Expr::Weekend(lead.pick()))),
+                Named::Weekend => Some((e, Expr::Weekend(self.weekday_tense(j, lead).pick()))),
             });
         }
         plain(

@@ -116,10 +116,11 @@ const ITALIAN: &[Row] = &[
     ("l'anno passato", "l'anno passato", "2024"),
     ("l'anno prossimo", "l'anno prossimo", "2026"),
     ("quest'anno", "quest'anno", "2025"),
-    ("nel fine settimana", "nel fine settimana", "2025-W32"),
+    ("nel fine settimana", "nel fine settimana", "2025-W33"),
+    ("nel fine settimana sono morte due persone", "nel fine settimana", "2025-W32"),
     ("lo scorso fine settimana", "lo scorso fine settimana", "2025-W32"),
     ("il prossimo fine settimana", "il prossimo fine settimana", "2025-W33"),
-    ("nel weekend", "nel weekend", "2025-W32"),
+    ("nel weekend", "nel weekend", "2025-W33"),
     // Ago.
     ("due anni fa", "due anni fa", "2023"),
     ("tre giorni fa", "tre giorni fa", "2025-08-12"),
