@@ -6,6 +6,7 @@ mod cli;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use clap::{CommandFactory, Parser};
@@ -14,7 +15,7 @@ use cli::output::Target;
 use cli::{Cli, ColorArg, Command, FailOn, InputArgs, LangArg};
 use factcheck::check::Verdict;
 use factcheck::compare;
-use factcheck::config::{self, Config};
+use factcheck::config::{self, Cascade, Config};
 use factcheck::diff;
 use factcheck::pipeline::{self, Discovered, Input, Job, Settings, WalkOptions};
 use factcheck::refs::{self, FactIndex};
@@ -51,11 +52,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether `err` comes from writing to a closed pipe, directly or
+/// through a JSON serializer (which keeps the I/O error's kind only).
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
         cause
             .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(BrokenPipe)
     })
 }
 
@@ -79,36 +87,55 @@ fn error_text(err: &anyhow::Error) -> String {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Verify(args) => {
-            let config = load_config(&args.input)?;
-            let refs = if !args.refs.is_empty() {
-                args.refs.clone()
-            } else {
-                config.as_ref().map(|c| c.refs.clone()).unwrap_or_default()
-            };
-            let refs = refs_or_default(&refs)?;
-            let found = discover(&args.input, config.as_ref())?;
+            let configs = load_configs(&args.input)?;
+            let config = configs.run.as_ref();
+            let found = discover(&args.input, &configs)?;
+            let scopes = Scopes::of(&found, &args.input, Some(&args.refs), &configs)?;
             let target = Target::of(args.input.output.as_deref());
-            let ref_files = refs::reference_files(&refs).0;
+            let refs: Vec<&PathBuf> = scopes.keys.iter().flat_map(|k| &k.refs).collect();
+            let ref_files: Vec<PathBuf> = refs
+                .iter()
+                .flat_map(|r| refs::reference_files(std::slice::from_ref(*r)).0)
+                .collect();
+            let config_files = configs.cascade.files();
             target.refuse_inputs(
-                input_paths(&found, config.as_ref())
-                    .chain(refs.iter().map(PathBuf::as_path))
+                input_paths(&found)
+                    .chain(config_files.iter().map(PathBuf::as_path))
+                    .chain(refs.iter().map(|p| p.as_path()))
                     .chain(ref_files.iter().map(PathBuf::as_path)),
             )?;
-            let index = load_refs(&refs)?;
+            // Each set of reference paths loaded once, however many
+            // scopes (languages) share it.
+            let mut loaded: Vec<(&[PathBuf], FactIndex)> = Vec::new();
+            for key in &scopes.keys {
+                if !loaded.iter().any(|(refs, _)| *refs == key.refs.as_slice()) {
+                    loaded.push((&key.refs, load_refs(&key.refs)?));
+                }
+            }
+            let indexes: Vec<&FactIndex> = scopes
+                .keys
+                .iter()
+                .filter_map(|key| {
+                    loaded
+                        .iter()
+                        .find(|(refs, _)| *refs == key.refs.as_slice())
+                        .map(|(_, index)| index)
+                })
+                .collect();
             let format = args
                 .format
-                .or(config.as_ref().and_then(|c| c.format))
+                .or(config.and_then(|c| c.format))
                 .unwrap_or(Format::Table);
             let fail_on = args
                 .fail_on
-                .or(config.as_ref().and_then(|c| c.fail_on))
+                .or(config.and_then(|c| c.fail_on))
                 .unwrap_or(FailOn::At(Verdict::Contradicted));
             run_articles(
                 &args.input,
                 found,
                 target,
-                config.as_ref(),
-                Some(&index),
+                config,
+                (&scopes, &indexes),
                 format,
                 Mode::Verify,
                 fail_on,
@@ -116,18 +143,22 @@ fn run(cli: Cli) -> Result<u8> {
             )
         }
         Command::Extract(args) => {
-            let config = load_config(&args.input)?;
+            let configs = load_configs(&args.input)?;
             // `--format` takes only `Format::EXTRACT`.
             let format = args.format.unwrap_or(Format::Table);
-            let found = discover(&args.input, config.as_ref())?;
+            let found = discover(&args.input, &configs)?;
+            let scopes = Scopes::of(&found, &args.input, None, &configs)?;
             let target = Target::of(args.input.output.as_deref());
-            target.refuse_inputs(input_paths(&found, config.as_ref()))?;
+            let config_files = configs.cascade.files();
+            target.refuse_inputs(
+                input_paths(&found).chain(config_files.iter().map(PathBuf::as_path)),
+            )?;
             run_articles(
                 &args.input,
                 found,
                 target,
-                config.as_ref(),
-                None,
+                configs.run.as_ref(),
+                (&scopes, &[]),
                 format,
                 Mode::Extract,
                 FailOn::Never,
@@ -140,61 +171,184 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            std::io::stdout().write_all(&page)?;
             Ok(0)
         }
         Command::Compare(args) => run_compare(args),
         Command::Completions { shell } => {
+            // Into a buffer first: clap_complete panics on a write error,
+            // and `completions zsh | head` closes the pipe early.
             let mut command = Cli::command();
-            clap_complete::generate(shell, &mut command, "factcheck", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "factcheck", &mut script);
+            std::io::stdout().write_all(&script)?;
             Ok(0)
         }
     }
 }
 
-/// The articles named or found by walking the command line's paths.
-fn discover(input: &InputArgs, config: Option<&Config>) -> Result<Discovered> {
-    let mut globs = config.map(|c| c.globs.clone()).unwrap_or_default();
-    globs.extend(input.globs.iter().cloned());
-    Ok(pipeline::discover(&input.paths, &WalkOptions { globs })?)
+/// The configuration of a run: where each article finds its own, and the
+/// run-wide one (above the working directory, or `--config`).
+struct Configs {
+    cascade: Arc<Cascade>,
+    run: Option<Config>,
 }
 
-/// Every file a run reads besides the reference files: articles and the
-/// config, so `--output` cannot name one of them.
-fn input_paths<'a>(
-    found: &'a Discovered,
-    config: Option<&'a Config>,
-) -> impl Iterator<Item = &'a Path> {
-    found
-        .inputs
-        .iter()
-        .filter_map(|input| match input {
-            Input::Path(path) => Some(path.as_path()),
-            Input::Stdin => None,
-        })
-        .chain(config.map(|c| c.path.as_path()))
-}
-
-/// `--config FILE`, else the nearest `factcheck.toml` (unless `--no-config`).
-fn load_config(input: &InputArgs) -> Result<Option<Config>> {
-    if input.no_config {
-        return Ok(None);
+/// The articles named or found by walking the command line's paths; the
+/// walk leaves out what the `factcheck.toml` files above each path exclude.
+fn discover(input: &InputArgs, configs: &Configs) -> Result<Discovered> {
+    if input.stdin_filename.is_some() && !input.paths.iter().any(|p| p.as_os_str() == "-") {
+        writeln!(
+            anstream::stderr(),
+            "warning: --stdin-filename names standard input, which is read only when `-` is among the paths"
+        )?;
     }
-    let path = match &input.config {
-        Some(path) => Some(path.clone()),
-        None => config::find(&std::env::current_dir().context("no working directory")?),
+    let cascade = configs.cascade.clone();
+    let options = WalkOptions {
+        globs: input.globs.clone(),
+        filter: Some(Arc::new(move |path: &Path, is_dir: bool| {
+            cascade.matched(path, is_dir)
+        })),
+        force_exclude: input.force_exclude,
+        hidden: input.hidden,
+        no_ignore: input.no_ignore,
+        stdin_name: input.stdin_filename.clone(),
     };
-    let config = path
-        .map(|p| config::load(&p).context("invalid configuration"))
-        .transpose()?;
+    let found = pipeline::discover(&input.paths, &options)?;
+    config_errors(&configs.cascade)?;
+    Ok(found)
+}
+
+/// A `factcheck.toml` that cannot be used ends the run (exit 2).
+fn config_errors(cascade: &Cascade) -> Result<()> {
+    let errors = cascade.errors();
+    if !errors.is_empty() {
+        bail!("invalid configuration: {}", errors.join("\n"));
+    }
+    Ok(())
+}
+
+/// Every article file a run reads, so `--output` cannot name one of them.
+fn input_paths(found: &Discovered) -> impl Iterator<Item = &Path> {
+    found.inputs.iter().filter_map(|input| match input {
+        Input::Path(path) => Some(path.as_path()),
+        Input::Stdin(_) => None,
+    })
+}
+
+/// `--config FILE` for every article, none with `--no-config`, else the
+/// `factcheck.toml` files above each article; the run-wide settings are
+/// those above the working directory.
+fn load_configs(input: &InputArgs) -> Result<Configs> {
+    let cwd = std::env::current_dir().context("no working directory")?;
+    let cascade = if input.no_config {
+        Cascade::none(&cwd)
+    } else if let Some(path) = &input.config {
+        let config = config::load(path).context("invalid configuration")?;
+        Cascade::fixed(&cwd, config).context("invalid configuration")?
+    } else {
+        Cascade::found(&cwd)
+    };
+    let run = cascade.for_dir(&cwd);
+    config_errors(&cascade)?;
     if input.verbose {
         let mut stderr = anstream::stderr();
-        let used = config
+        let used = run
             .as_ref()
             .map_or("none".to_string(), |c| c.path.display().to_string());
         writeln!(stderr, "config: {}", report::escape_controls(&used))?;
     }
-    Ok(config)
+    Ok(Configs {
+        cascade: Arc::new(cascade),
+        run,
+    })
+}
+
+/// What differs from article to article: the reference paths and the
+/// language, from the article's own `factcheck.toml` unless a flag says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ScopeKey {
+    refs: Vec<PathBuf>,
+    lang: Option<LangArg>,
+}
+
+/// The distinct scopes of a run and which one each input has.
+struct Scopes {
+    keys: Vec<ScopeKey>,
+    which: Vec<usize>,
+    /// The nearest `factcheck.toml` of each scope (for `--verbose`).
+    configs: Vec<Option<PathBuf>>,
+}
+
+impl Scopes {
+    /// `refs`: the `--refs` paths under `verify` (`None` for `extract`).
+    fn of(
+        found: &Discovered,
+        input: &InputArgs,
+        refs: Option<&[PathBuf]>,
+        configs: &Configs,
+    ) -> Result<Scopes> {
+        let mut scopes = Scopes {
+            keys: Vec::new(),
+            which: Vec::with_capacity(found.inputs.len()),
+            configs: Vec::new(),
+        };
+        // Each directory's scope, worked out once.
+        let mut by_dir: std::collections::HashMap<&Path, usize> = std::collections::HashMap::new();
+        for article in &found.inputs {
+            let dir = article
+                .name()
+                .map_or(Path::new("."), |p| p.parent().unwrap_or(Path::new("")));
+            if let Some(&i) = by_dir.get(dir) {
+                scopes.which.push(i);
+                continue;
+            }
+            // An article with no factcheck.toml above it takes the run's
+            // (as ruff falls back to the working directory's).
+            let config = configs.cascade.for_dir(dir).or_else(|| configs.run.clone());
+            let key = ScopeKey {
+                refs: match refs {
+                    None => Vec::new(),
+                    Some(flag) if !flag.is_empty() => flag.to_vec(),
+                    Some(_) => refs_or_default(
+                        &config.as_ref().map(|c| c.refs.clone()).unwrap_or_default(),
+                    )?,
+                },
+                lang: input.lang.or(config.as_ref().and_then(|c| c.lang)),
+            };
+            // Few scopes (one per config with its own refs or lang): a
+            // linear search is enough.
+            let i = match scopes.keys.iter().position(|k| *k == key) {
+                Some(i) => i,
+                None => {
+                    scopes.keys.push(key);
+                    scopes.configs.push(config.as_ref().map(|c| c.path.clone()));
+                    scopes.keys.len() - 1
+                }
+            };
+            by_dir.insert(dir, i);
+            scopes.which.push(i);
+        }
+        config_errors(&configs.cascade)?;
+        if input.verbose {
+            let mut stderr = anstream::stderr();
+            for (i, path) in scopes.configs.iter().enumerate() {
+                let files = scopes.which.iter().filter(|&&w| w == i).count();
+                let used = path
+                    .as_ref()
+                    .map_or("none".into(), |p| p.display().to_string());
+                writeln!(
+                    stderr,
+                    "config: {} for {files} file{}",
+                    report::escape_controls(&used),
+                    if files == 1 { "" } else { "s" }
+                )?;
+            }
+        }
+        Ok(scopes)
+    }
 }
 
 /// The `--refs` paths, or `./claims` when none is given.
@@ -227,7 +381,9 @@ fn walk_errors(found: &Discovered) -> Result<()> {
             report::escape_controls_but_newlines(&err.to_string())
         )?;
     }
-    if found.inputs.is_empty() && found.errors.is_empty() {
+    // Every file named excluded (`--force-exclude`, as pre-commit runs
+    // it on a commit touching only excluded files): nothing to check.
+    if found.inputs.is_empty() && found.errors.is_empty() && found.excluded == 0 {
         bail!("no articles found (looked for .md, .markdown and .txt files)");
     }
     Ok(())
@@ -236,10 +392,12 @@ fn walk_errors(found: &Discovered) -> Result<()> {
 /// The per-file settings of `input`; the config's `lang` stands in for a
 /// missing `--lang`.
 fn settings(input: &InputArgs, config: Option<&Config>) -> Settings {
-    let lang = input
-        .lang
-        .or(config.and_then(|c| c.lang))
-        .unwrap_or(LangArg::Auto);
+    settings_with(input, input.lang.or(config.and_then(|c| c.lang)))
+}
+
+/// The per-file settings of `input` with language `lang`.
+fn settings_with(input: &InputArgs, lang: Option<LangArg>) -> Settings {
+    let lang = lang.unwrap_or(LangArg::Auto);
     Settings {
         lang: match lang {
             LangArg::Auto => None,
@@ -284,7 +442,7 @@ fn run_articles(
     found: Discovered,
     target: Target,
     config: Option<&Config>,
-    index: Option<&FactIndex>,
+    (scopes, indexes): (&Scopes, &[&FactIndex]),
     format: Format,
     mode: Mode,
     fail_on: FailOn,
@@ -298,13 +456,6 @@ fn run_articles(
     };
     let mut stderr = anstream::stderr();
     walk_errors(&found)?;
-    let mut job = Job {
-        settings: settings(input, config),
-        index,
-        root: Some(root),
-        diff_base,
-        render: None,
-    };
     let to_terminal = target == Target::Stdout && std::io::stdout().is_terminal();
     let style = Style {
         mode,
@@ -317,7 +468,19 @@ fn run_articles(
         _ => report::reporter(format, style),
     };
     let render = report::prerender(format, style);
-    job.render = render.as_deref();
+    // One job per scope: the settings and references of its articles.
+    let jobs: Vec<Job> = scopes
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| Job {
+            settings: settings_with(input, key.lang),
+            index: indexes.get(i).copied(),
+            root: Some(root.clone()),
+            diff_base: diff_base.clone(),
+            render: render.as_deref(),
+        })
+        .collect();
     // GitHub shows the first few annotations only: the whole report goes
     // to the step summary as well.
     let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY")
@@ -349,7 +512,8 @@ fn run_articles(
         },
     );
     let started = Instant::now();
-    pipeline::run(&found.inputs, &job, |_, outcome| -> Result<()> {
+    let which = |i: usize| scopes.which.get(i).copied().unwrap_or(0);
+    pipeline::run_jobs(&found.inputs, &jobs, &which, |_, outcome| -> Result<()> {
         bar.inc(1);
         let result = match outcome {
             Ok(result) => result,
@@ -428,17 +592,19 @@ fn run_articles(
 /// `factcheck compare`: reads every article, clusters their claims, and
 /// writes the report once all are read.
 fn run_compare(args: cli::CompareArgs) -> Result<u8> {
-    let config = load_config(&args.input)?;
+    let configs = load_configs(&args.input)?;
+    let config = configs.run.as_ref();
     // clap lets only `Format::COMPARE` through.
     let format = args.format.unwrap_or(Format::Table);
-    let found = discover(&args.input, config.as_ref())?;
+    let found = discover(&args.input, &configs)?;
     let target = Target::of(args.input.output.as_deref());
-    target.refuse_inputs(input_paths(&found, config.as_ref()))?;
+    let config_files = configs.cascade.files();
+    target.refuse_inputs(input_paths(&found).chain(config_files.iter().map(PathBuf::as_path)))?;
     let mut stderr = anstream::stderr();
     walk_errors(&found)?;
     let settings = Settings {
         explain: false,
-        ..settings(&args.input, config.as_ref())
+        ..settings(&args.input, config)
     };
     let cwd = std::env::current_dir().context("no working directory")?;
     let root = diff::toplevel(&cwd).unwrap_or_else(|| cwd.canonicalize().unwrap_or(cwd.clone()));
@@ -507,12 +673,8 @@ struct Sink<'a>(&'a mut cli::output::Output);
 
 impl Write for Sink<'_> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .write_all(bytes)
-            .map_err(|e| match e.downcast::<std::io::Error>() {
-                Ok(io) => io,
-                Err(other) => std::io::Error::other(other.to_string()),
-            })?;
+        // The error as it is: its kind tells a closed pipe apart.
+        self.0.write_all(bytes)?;
         Ok(bytes.len())
     }
 

@@ -28,7 +28,20 @@ pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
     Path(PathBuf),
-    Stdin,
+    /// Standard input, under the name `--stdin-filename` gives it, if any:
+    /// reports show that name, its extension says Markdown or plain text,
+    /// and the configuration is the one of its directory.
+    Stdin(Option<PathBuf>),
+}
+
+impl Input {
+    /// The path the input is known by: a file's, or stdin's given name.
+    pub fn name(&self) -> Option<&Path> {
+        match self {
+            Input::Path(path) | Input::Stdin(Some(path)) => Some(path),
+            Input::Stdin(None) => None,
+        }
+    }
 }
 
 /// What the run was asked for, the same for every file.
@@ -112,13 +125,45 @@ impl FileResult {
     }
 }
 
+/// Whether a path is taken, from settings the walk does not know of (the
+/// `include` and `exclude` of the `factcheck.toml` files above it):
+/// `Some(true)` taken whatever its extension, `Some(false)` left out (a
+/// directory: not walked), `None` no opinion. Given the path as the walk
+/// found it and whether it is a directory.
+pub type Filter = dyn Fn(&Path, bool) -> Option<bool> + Send + Sync;
+
 /// How a directory walk chooses files.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct WalkOptions {
     /// Gitignore-style globs matched against paths relative to each walked
     /// directory; `!glob` excludes. With any including glob, only matching
     /// files are taken (whatever their extension); later globs win.
     pub globs: Vec<String>,
+    /// Consulted for what the globs leave undecided.
+    pub filter: Option<std::sync::Arc<Filter>>,
+    /// Files named on the command line go through the globs' excludes and
+    /// the filter too (`--force-exclude`: pre-commit names every file).
+    pub force_exclude: bool,
+    /// Walk hidden files and directories too (`--hidden`).
+    pub hidden: bool,
+    /// Do not read `.gitignore`, `.ignore` and `.git/info/exclude`
+    /// (`--no-ignore`).
+    pub no_ignore: bool,
+    /// The name `-` is read under (`--stdin-filename`).
+    pub stdin_name: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for WalkOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WalkOptions")
+            .field("globs", &self.globs)
+            .field("filter", &self.filter.is_some())
+            .field("force_exclude", &self.force_exclude)
+            .field("hidden", &self.hidden)
+            .field("no_ignore", &self.no_ignore)
+            .field("stdin_name", &self.stdin_name)
+            .finish()
+    }
 }
 
 /// The expanded command line: inputs in report order, and the entries the
@@ -127,12 +172,15 @@ pub struct WalkOptions {
 pub struct Discovered {
     pub inputs: Vec<Input>,
     pub errors: Vec<Error>,
+    /// Files named on the command line that `--force-exclude` left out.
+    pub excluded: usize,
 }
 
-/// Expands the command line's paths: files as given (never filtered),
-/// directories walked for articles honouring `.gitignore` and `.ignore`
-/// (inside a git repository or not) and the globs, hidden entries skipped,
-/// `-` for standard input. Each directory's files come sorted by path;
+/// Expands the command line's paths: files as given (filtered only with
+/// [`WalkOptions::force_exclude`]), directories walked for articles
+/// honouring `.gitignore` and `.ignore` (inside a git repository or not)
+/// and the globs, hidden entries skipped (unless the options say
+/// otherwise), `-` for standard input. Each directory's files come sorted by path;
 /// arguments keep their order; a file named twice is read once. A path
 /// that does not exist or cannot be read goes to [`Discovered::errors`].
 pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Result<Discovered, Error> {
@@ -140,7 +188,12 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Result<Discovered, 
     let mut seen = std::collections::HashSet::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            found.inputs.push(Input::Stdin);
+            let name = options.stdin_name.clone();
+            if name.as_deref().is_some_and(|n| excluded(n, options)) {
+                found.excluded += 1;
+            } else {
+                found.inputs.push(Input::Stdin(name));
+            }
             continue;
         }
         // A path that cannot be read is reported and counted like an
@@ -157,6 +210,9 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Result<Discovered, 
         };
         let files = if meta.is_dir() {
             walk(path, options, &mut found.errors)?
+        } else if excluded(path, options) {
+            found.excluded += 1;
+            Vec::new()
         } else {
             vec![path.clone()]
         };
@@ -167,6 +223,34 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Result<Discovered, 
         }
     }
     Ok(found)
+}
+
+/// Whether `--force-exclude` leaves out a file named on the command line:
+/// it goes through the globs (relative to the working directory) and the
+/// filter as a walk would take it.
+fn excluded(path: &Path, options: &WalkOptions) -> bool {
+    if !options.force_exclude {
+        return false;
+    }
+    // Globs that fail to build are reported by the walk; here they exclude nothing.
+    let globs = overrides(Path::new("."), &options.globs).map(|g| match g.matched(path, false) {
+        Match::Ignore(_) => Some(true),
+        Match::Whitelist(_) => Some(false),
+        Match::None => None,
+    });
+    if let Ok(Some(excluded)) = globs {
+        return excluded;
+    }
+    // A directory above the file that the filter leaves out excludes it
+    // too, as it would in a walk.
+    options.filter.as_deref().is_some_and(|filter| {
+        filter(path, false) == Some(false)
+            || path
+                .ancestors()
+                .skip(1)
+                .filter(|dir| !dir.as_os_str().is_empty())
+                .any(|dir| filter(dir, true) == Some(false))
+    })
 }
 
 fn overrides(root: &Path, globs: &[String]) -> Result<Override, Error> {
@@ -192,14 +276,37 @@ fn is_article(path: &Path) -> bool {
 fn walk(dir: &Path, options: &WalkOptions, errors: &mut Vec<Error>) -> Result<Vec<PathBuf>, Error> {
     let globs = overrides(dir, &options.globs)?;
     let mut walker = WalkBuilder::new(dir);
+    let read_ignores = !options.no_ignore;
     walker
-        .hidden(true)
-        .git_ignore(true)
-        .git_exclude(true)
-        .ignore(true)
-        .parents(true)
+        .hidden(!options.hidden)
+        .git_ignore(read_ignores)
+        .git_global(read_ignores)
+        .git_exclude(read_ignores)
+        .ignore(read_ignores)
+        .parents(read_ignores)
         .require_git(false)
         .overrides(globs.clone());
+    let filter = options.filter.clone();
+    let hidden = options.hidden;
+    let entry_globs = globs.clone();
+    walker.filter_entry(move |entry| {
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        if entry.depth() == 0 {
+            return true;
+        }
+        // `--hidden` walks hidden entries, never git's own directory.
+        if hidden && is_dir && entry.file_name() == ".git" {
+            return false;
+        }
+        // The command line's globs decide first; the filter only where
+        // they are silent.
+        matches!(
+            entry_globs.matched(entry.path(), is_dir),
+            Match::Whitelist(_)
+        ) || filter
+            .as_deref()
+            .is_none_or(|filter| filter(entry.path(), is_dir) != Some(false))
+    });
     let mut files = Vec::new();
     for entry in walker.build() {
         let entry = match entry {
@@ -221,7 +328,10 @@ fn walk(dir: &Path, options: &WalkOptions, errors: &mut Vec<Error>) -> Result<Ve
         let wanted = match globs.matched(&path, false) {
             Match::Whitelist(_) => true,
             Match::Ignore(_) => false,
-            Match::None => is_article(&path),
+            Match::None => match options.filter.as_deref().and_then(|f| f(&path, false)) {
+                Some(taken) => taken,
+                None => is_article(&path),
+            },
         };
         if wanted {
             files.push(path);
@@ -234,7 +344,7 @@ fn walk(dir: &Path, options: &WalkOptions, errors: &mut Vec<Error>) -> Result<Ve
 /// Reads and parses one article, refusing files over `max_size` bytes.
 pub fn read(input: &Input, max_size: u64) -> Result<Document, Error> {
     let (origin, bytes) = match input {
-        Input::Stdin => {
+        Input::Stdin(name) => {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .take(max_size.saturating_add(1))
@@ -243,7 +353,10 @@ pub fn read(input: &Input, max_size: u64) -> Result<Document, Error> {
                     path: "<stdin>".to_string(),
                     source,
                 })?;
-            (Origin::Stdin, bytes)
+            // A name makes the text that file: its extension picks
+            // Markdown or plain text, and reports show it.
+            let origin = name.clone().map_or(Origin::Stdin, Origin::File);
+            (origin, bytes)
         }
         Input::Path(path) => {
             let display = path.display().to_string();
@@ -357,7 +470,7 @@ pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>
 pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
     let doc = read(input, job.settings.max_size)?;
     let mut result = analyze(doc, &job.settings, job.index);
-    if let (Some(root), Input::Path(path)) = (&job.root, input) {
+    if let (Some(root), Some(path)) = (&job.root, input.name()) {
         result.rel_path = relative_path(root, path);
     }
     apply_suppressions(&mut result, job.index);
@@ -408,6 +521,8 @@ pub fn apply_suppressions(result: &mut FileResult, index: Option<&FactIndex>) {
     }
     let doc = &result.doc;
     let mut cursor = LineCursor::default();
+    // Which directives silenced a problem.
+    let mut used = vec![false; rules.len()];
     result.suppressed = result
         .findings
         .iter()
@@ -416,10 +531,21 @@ pub fn apply_suppressions(result: &mut FileResult, index: Option<&FactIndex>) {
                 let line = cursor
                     .position(&doc.lines, &doc.text, f.claim.span.start)
                     .line;
-                rules.covers(line, f.fact.as_ref().map(|(id, _)| id.as_str()))
+                let fact = f.fact.as_ref().map(|(id, _)| id.as_str());
+                let mut covered = false;
+                for i in rules.covering(line, fact) {
+                    covered = true;
+                    used[i] |= f.verdict.is_problem();
+                }
+                covered
             }
         })
         .collect();
+    // Without references (extract) nothing is a problem: nothing to say.
+    if index.is_some_and(|i| !i.is_empty()) {
+        let unused = rules.unused(&result.doc.path(), &used);
+        result.doc.warnings.extend(unused);
+    }
     result.doc.warnings.extend(rules.warnings);
 }
 
@@ -499,8 +625,21 @@ pub fn threads() -> usize {
 pub fn run<E>(
     inputs: &[Input],
     job: &Job,
+    sink: impl FnMut(&Input, Result<FileResult, Error>) -> Result<(), E>,
+) -> Result<(), E> {
+    run_jobs(inputs, std::slice::from_ref(job), &|_| 0, sink)
+}
+
+/// [`run`] with a job per input: input `i` is processed with
+/// `jobs[which(i)]` (each article with the settings and references of its
+/// own `factcheck.toml`).
+pub fn run_jobs<E>(
+    inputs: &[Input],
+    jobs: &[Job],
+    which: &(dyn Fn(usize) -> usize + Sync),
     mut sink: impl FnMut(&Input, Result<FileResult, Error>) -> Result<(), E>,
 ) -> Result<(), E> {
+    let job = |i: usize| &jobs[which(i).min(jobs.len().saturating_sub(1))];
     use std::collections::BTreeMap;
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::{Condvar, Mutex, mpsc};
@@ -510,8 +649,8 @@ pub fn run<E>(
     if workers == 1 {
         // One thread (one CPU, or `FACTCHECK_THREADS=1`): each file in turn
         // on this thread, without handing results over to it.
-        for input in inputs {
-            sink(input, process(input, job))?;
+        for (i, input) in inputs.iter().enumerate() {
+            sink(input, process(input, job(i)))?;
         }
         return Ok(());
     }
@@ -523,7 +662,7 @@ pub fn run<E>(
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let tx = tx.clone();
-            let (next, stop, reported) = (&next, &stop, &reported);
+            let (next, stop, reported, job) = (&next, &stop, &reported, &job);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
@@ -537,7 +676,7 @@ pub fn run<E>(
                             done = ready.wait(done).unwrap_or_else(|e| e.into_inner());
                         }
                     }
-                    if tx.send((i, process(&inputs[i], job))).is_err() {
+                    if tx.send((i, process(&inputs[i], job(i)))).is_err() {
                         break;
                     }
                 }
@@ -589,7 +728,7 @@ mod tests {
             .iter()
             .map(|i| match i {
                 Input::Path(p) => relative_path(&root.canonicalize().unwrap(), p),
-                Input::Stdin => "-".to_string(),
+                Input::Stdin(_) => "-".to_string(),
             })
             .collect()
     }
@@ -654,6 +793,29 @@ mod tests {
     }
 
     #[test]
+    fn hidden_walks_hidden_entries_but_not_git_and_no_ignore_reads_ignored_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, ".gitignore", "drafts/\n");
+        write(root, "a.md", "x");
+        write(root, "drafts/d.md", "x");
+        write(root, ".hidden/h.md", "x");
+        write(root, ".git/notes.md", "x");
+        let walk =
+            |options: WalkOptions| names(&discover(&[root.to_path_buf()], &options).unwrap(), root);
+        let hidden = WalkOptions {
+            hidden: true,
+            ..WalkOptions::default()
+        };
+        assert_eq!(walk(hidden), [".hidden/h.md", "a.md"]);
+        let no_ignore = WalkOptions {
+            no_ignore: true,
+            ..WalkOptions::default()
+        };
+        assert_eq!(walk(no_ignore), ["a.md", "drafts/d.md"]);
+    }
+
+    #[test]
     fn globs_include_and_exclude() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
@@ -662,11 +824,13 @@ mod tests {
         write(root, "sub/c.mdx", "x");
         let only_sub = WalkOptions {
             globs: vec!["sub/**".to_string(), "!*.mdx".to_string()],
+            ..WalkOptions::default()
         };
         let found = discover(&[root.to_path_buf()], &only_sub).unwrap();
         assert_eq!(names(&found, root), ["sub/b.md"]);
         let mdx = WalkOptions {
             globs: vec!["*.mdx".to_string()],
+            ..WalkOptions::default()
         };
         let found = discover(&[root.to_path_buf()], &mdx).unwrap();
         assert_eq!(names(&found, root), ["sub/c.mdx"]);
@@ -677,6 +841,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let bad = WalkOptions {
             globs: vec!["a[".to_string()],
+            ..WalkOptions::default()
         };
         assert!(discover(&[dir.path().to_path_buf()], &bad).is_err());
     }

@@ -4,13 +4,20 @@
 //! ```markdown
 //! <!-- factcheck-disable-next-line -->
 //! <!-- factcheck-disable-next-line dprk-troops-sent -->
+//! Pyongyang sent 12,000 troops. <!-- factcheck-disable-line -->
 //! <!-- factcheck-disable -->  …  <!-- factcheck-enable -->
+//! <!-- factcheck-disable-file -->
 //! ```
 //!
 //! `disable-next-line` covers the next line that is not blank after the
-//! comment ends; `disable` covers everything up to the next `enable` (or the
-//! end of the file). Either may name fact ids (space- or comma-separated):
-//! then only findings matched to one of those facts are covered. The
+//! comment ends; `disable-line` the line the comment starts on; `disable`
+//! covers everything up to the next `enable` (or the end of the file);
+//! `disable-file` the whole file, wherever it stands. Each may name fact
+//! ids (space- or comma-separated): then only findings matched to one of
+//! those facts are covered. A directive that silences no problem is
+//! reported ([`Rules::unused`]), like ruff's unused `noqa`: the figure
+//! was fixed, or the id is wrong, and the comment would silence a later
+//! mistake. The
 //! document blanks HTML comments out of the scan text, so the comments are
 //! read from the original text.
 
@@ -31,6 +38,9 @@ struct Rule {
     last: usize,
     /// Empty: every finding; else only findings of these facts.
     facts: Vec<String>,
+    /// The directive's line and name, for [`Rules::unused`].
+    line: usize,
+    name: &'static str,
 }
 
 const PREFIX: &str = "factcheck-";
@@ -78,8 +88,27 @@ pub fn parse(doc: &Document) -> Rules {
                     first: target,
                     last: target,
                     facts,
+                    line: line_of(start),
+                    name: "disable-next-line",
                 });
             }
+            "disable-line" => {
+                let here = line_of(start);
+                rules.rules.push(Rule {
+                    first: here,
+                    last: here,
+                    facts,
+                    line: here,
+                    name: "disable-line",
+                });
+            }
+            "disable-file" => rules.rules.push(Rule {
+                first: 1,
+                last: usize::MAX,
+                facts,
+                line: line_of(start),
+                name: "disable-file",
+            }),
             "disable" => open.push((line_of(end), facts)),
             "enable" => {
                 let here = line_of(start);
@@ -94,11 +123,13 @@ pub fn parse(doc: &Document) -> Rules {
                         first,
                         last: here,
                         facts,
+                        line: first,
+                        name: "disable",
                     });
                 }
             }
             _ => rules.warnings.push(format!(
-                "{}:{}: unknown directive `{PREFIX}{name}`: use factcheck-disable-next-line, factcheck-disable or factcheck-enable",
+                "{}:{}: unknown directive `{PREFIX}{name}`: use factcheck-disable-next-line, factcheck-disable-line, factcheck-disable-file, factcheck-disable or factcheck-enable",
                 doc.path(),
                 line_of(start)
             )),
@@ -109,6 +140,8 @@ pub fn parse(doc: &Document) -> Rules {
             first,
             last: usize::MAX,
             facts,
+            line: first,
+            name: "disable",
         });
     }
     rules
@@ -126,11 +159,48 @@ impl Rules {
     /// Whether a finding that starts on `line`, matched to `fact`, is
     /// suppressed.
     pub fn covers(&self, line: usize, fact: Option<&str>) -> bool {
-        self.rules.iter().any(|rule| {
-            (rule.first..=rule.last).contains(&line)
+        self.covering(line, fact).next().is_some()
+    }
+
+    /// The indices of the directives that cover a finding on `line`
+    /// matched to `fact`, for [`Rules::unused`].
+    pub fn covering<'a>(
+        &'a self,
+        line: usize,
+        fact: Option<&'a str>,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.rules.iter().enumerate().filter_map(move |(i, rule)| {
+            ((rule.first..=rule.last).contains(&line)
                 && (rule.facts.is_empty()
-                    || fact.is_some_and(|f| rule.facts.iter().any(|r| r == f)))
+                    || fact.is_some_and(|f| rule.facts.iter().any(|r| r == f))))
+            .then_some(i)
         })
+    }
+
+    /// How many directives there are (indices of [`Rules::covering`]).
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Warnings for the directives `used` (by index) does not mark: they
+    /// silenced no problem in the file at `path`.
+    pub fn unused(&self, path: &str, used: &[bool]) -> Vec<String> {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !used.get(*i).copied().unwrap_or(false))
+            .map(|(_, rule)| {
+                let facts = if rule.facts.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", rule.facts.join(" "))
+                };
+                format!(
+                    "{path}:{}: `{PREFIX}{}{facts}` silences no problem: remove it (the figure may have been fixed, or the fact id may be wrong)",
+                    rule.line, rule.name
+                )
+            })
+            .collect()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -189,5 +259,33 @@ mod tests {
         assert!(r.is_empty());
         assert_eq!(r.warnings.len(), 1);
         assert!(r.warnings[0].contains("a.md:2"), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn disable_line_covers_its_own_line_and_disable_file_every_line() {
+        let r = rules("a\nclaim <!-- factcheck-disable-line -->\nc\n");
+        assert!(!r.covers(1, None));
+        assert!(r.covers(2, None));
+        assert!(!r.covers(3, None));
+        let r = rules("a\nb\n<!-- factcheck-disable-file x -->\n");
+        assert!(r.covers(1, Some("x")));
+        assert!(r.covers(99, Some("x")));
+        assert!(!r.covers(1, Some("y")));
+    }
+
+    #[test]
+    fn unused_directives_are_named_with_their_line() {
+        let r = rules(
+            "<!-- factcheck-disable-next-line -->\nclaim\n<!-- factcheck-disable-line a -->\n",
+        );
+        assert_eq!(r.len(), 2);
+        let used: Vec<usize> = r.covering(2, None).collect();
+        assert_eq!(used, [0]);
+        let warnings = r.unused("a.md", &[true, false]);
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].starts_with("a.md:3: `factcheck-disable-line a` silences no problem"),
+            "{warnings:?}"
+        );
     }
 }

@@ -513,7 +513,7 @@ fn extract_refuses_verify_only_formats() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "invalid value 'sarif' for '--format <FORMAT>'\n  [possible values: table, json]",
+            "invalid value 'sarif' for '--format <FORMAT>'\n  [possible values: table, json, jsonl]",
         ));
 }
 

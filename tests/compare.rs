@@ -1,7 +1,8 @@
 //! `factcheck compare` and `factcheck refs draft` on the real binary, with
 //! the articles of `tests/cmd/compare/` (written for these tests: the 2023
 //! Morocco earthquake in Italian and English, the 2023 Maui wildfires
-//! reported four months apart).
+//! reported four months apart; the same briefing in German, French and
+//! Spanish).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -136,6 +137,45 @@ fn an_italian_and_an_english_article_agree_across_languages() {
         sources.contains(&"ministero dell'Interno di Rabat"),
         "{sources:?}"
     );
+}
+
+#[test]
+fn five_languages_share_their_clusters() {
+    let files = [
+        "marocco-it.md",
+        "morocco-en.md",
+        "marokko-de.md",
+        "maroc-fr.md",
+        "marruecos-es.md",
+    ]
+    .map(fixture);
+    let paths: Vec<&str> = files.iter().map(String::as_str).collect();
+    let (doc, code) = compare_json(&paths);
+    assert_eq!(code, 0, "{doc:#}");
+    assert!(statuses(&doc).iter().all(|s| *s == "agree"), "{doc:#}");
+    // Each shared figure is one cluster holding all five articles (the
+    // German, French and Spanish ones are written for this test).
+    let files_of = |about: &str, value: f64| -> usize {
+        let cluster = clusters(&doc)
+            .iter()
+            .find(|c| {
+                c["about"].as_str().unwrap().starts_with(about)
+                    && c["claims"][0]["value"].as_f64() == Some(value)
+            })
+            .unwrap_or_else(|| panic!("no {about} cluster of {value}: {doc:#}"));
+        let mut files: Vec<&str> = cluster["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["path"].as_str().unwrap())
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        files.len()
+    };
+    assert_eq!(files_of("killed", 2497.0), 5);
+    assert_eq!(files_of("wounded", 2476.0), 5);
+    assert_eq!(files_of("sent", 56.0), 5);
 }
 
 #[test]

@@ -76,6 +76,21 @@ fn dump_dom(browser: &Path, paths: &[&str], fragment: &str) -> String {
     args.extend(paths);
     args.extend(["--format", "html", "--output", &report_arg]);
     factcheck(&args);
+    let dom = browse(
+        browser,
+        &format!("file://{}{fragment}", report.display()),
+        &[],
+    );
+    assert!(
+        dom.contains("data-ready=\"true\""),
+        "the page's script did not run: {dom}"
+    );
+    dom
+}
+
+/// Loads `url` in headless Chromium (with `extra` flags) and returns the
+/// DOM it dumps once the page's scripts ran.
+fn browse(browser: &Path, url: &str, extra: &[&str]) -> String {
     let profile = tempfile::tempdir().expect("temp dir");
     let mut child = Command::new(browser)
         .args([
@@ -88,9 +103,10 @@ fn dump_dom(browser: &Path, paths: &[&str], fragment: &str) -> String {
             "--disable-component-update",
             "--disable-sync",
         ])
+        .args(extra)
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg("--dump-dom")
-        .arg(format!("file://{}{fragment}", report.display()))
+        .arg(url)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -113,12 +129,7 @@ fn dump_dom(browser: &Path, paths: &[&str], fragment: &str) -> String {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let dom = reader.join().expect("reader thread").expect("DOM is UTF-8");
-    assert!(
-        dom.contains("data-ready=\"true\""),
-        "the page's script did not run: {dom}"
-    );
-    dom
+    reader.join().expect("reader thread").expect("DOM is UTF-8")
 }
 
 fn json(paths: &[&str]) -> Value {
@@ -286,5 +297,73 @@ fn a_fragment_filters_the_highlights() {
         hidden.captures_iter(&dom).count(),
         4,
         "the other notes are hidden"
+    );
+}
+
+/// Issue 18: opened at a claim's fragment, a report of many files drew its
+/// bar about 270 px down with a blank band above (headless Chromium): the
+/// document scrolled to the claim and was painted at the wrong offset. The
+/// report now scrolls inside `.page` under a bar that stays put. The report
+/// is loaded in a frame of a page that measures it (`--allow-file-access-
+/// from-files` lets it read the frame): the document must not scroll, the
+/// bar must be at the top and the claim visible below it.
+#[test]
+fn a_report_of_13_files_opened_at_a_claim_keeps_its_bar_on_top() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = std::fs::read_to_string(root().join("tests/cmd/html/report.md")).unwrap();
+    let mut args = vec![
+        "verify".to_string(),
+        "--refs".to_string(),
+        "tests/cmd/html/claims".to_string(),
+    ];
+    for i in 1..=13 {
+        let path = dir.path().join(format!("r{i:02}.md"));
+        std::fs::write(&path, &article).unwrap();
+        args.push(path.display().to_string());
+    }
+    let report = dir.path().join("report.html");
+    args.extend(["--format", "html", "--output"].map(String::from));
+    args.push(report.display().to_string());
+    factcheck(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("id=\"c1-3\""), "no claim c1-3");
+    let probe = dir.path().join("probe.html");
+    std::fs::write(
+        &probe,
+        r#"<!DOCTYPE html><html><body><iframe id="f" src="report.html#c1-3" width="1200" height="600"></iframe>
+<script>
+document.getElementById("f").addEventListener("load", function () {
+  setTimeout(function () {
+    var w = document.getElementById("f").contentWindow, d = w.document;
+    var bar = d.querySelector(".bar").getBoundingClientRect();
+    var mark = d.getElementById("c1-3").getBoundingClientRect();
+    document.body.setAttribute("data-probe", [w.scrollY, bar.top, bar.bottom, mark.top, mark.bottom, w.innerHeight].join(" "));
+  }, 300);
+});
+</script></body></html>"#,
+    )
+    .unwrap();
+    let dom = browse(
+        &browser,
+        &format!("file://{}", probe.display()),
+        &[
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=5000",
+        ],
+    );
+    let probe = Regex::new(r#"data-probe="([^"]*)""#)
+        .unwrap()
+        .captures(&dom)
+        .unwrap_or_else(|| panic!("the probe did not run: {dom}"))[1]
+        .to_string();
+    let v: Vec<f64> = probe.split(' ').map(|x| x.parse().unwrap()).collect();
+    let (scroll, bar_top, bar_bottom, mark_top, mark_bottom, height) =
+        (v[0], v[1], v[2], v[3], v[4], v[5]);
+    assert_eq!(scroll, 0.0, "the document scrolled: {probe}");
+    assert_eq!(bar_top, 0.0, "the bar is not at the top: {probe}");
+    assert!(
+        mark_top >= bar_bottom && mark_bottom <= height,
+        "the claim is not in view below the bar: {probe}"
     );
 }

@@ -76,6 +76,17 @@ fn the_factcheck_hook_fails_on_a_wrong_figure_in_a_staged_article() {
     let wrong = run_hook("factcheck", dir.path(), &["right.md", "wrong.md"]);
     assert_eq!(wrong.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&wrong.stdout).contains("contradicted"));
+    // The config's exclude applies to the files pre-commit names, and a
+    // commit touching only excluded files passes.
+    std::fs::write(
+        dir.path().join("factcheck.toml"),
+        "exclude = [\"wrong.md\"]\n",
+    )
+    .unwrap();
+    let excluded = run_hook("factcheck", dir.path(), &["right.md", "wrong.md"]);
+    assert_eq!(excluded.status.code(), Some(0), "{excluded:?}");
+    let only = run_hook("factcheck", dir.path(), &["wrong.md"]);
+    assert_eq!(only.status.code(), Some(0), "{only:?}");
 }
 
 #[test]

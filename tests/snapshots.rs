@@ -50,6 +50,30 @@ const CASES: &[(&str, &[&str])] = &[
         &["verify", "examples", "--refs", "claims", "--format", "html"],
     ),
     (
+        "verify-concise",
+        &[
+            "verify", "examples", "--refs", "claims", "--format", "concise",
+        ],
+    ),
+    (
+        "verify-jsonl",
+        &[
+            "verify", "examples", "--refs", "claims", "--format", "jsonl",
+        ],
+    ),
+    (
+        "verify-gitlab",
+        &[
+            "verify", "examples", "--refs", "claims", "--format", "gitlab",
+        ],
+    ),
+    (
+        "verify-rdjson",
+        &[
+            "verify", "examples", "--refs", "claims", "--format", "rdjson",
+        ],
+    ),
+    (
         "verify-quiet",
         &["verify", "examples", "--refs", "claims", "--quiet"],
     ),
@@ -95,6 +119,10 @@ const CASES: &[(&str, &[&str])] = &[
     ("extract-table", &["extract", "examples"]),
     ("extract-json", &["extract", "examples", "--format", "json"]),
     (
+        "extract-jsonl",
+        &["extract", "examples", "--format", "jsonl"],
+    ),
+    (
         "extract-stdin-json",
         &[
             "extract",
@@ -115,6 +143,40 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "refs-check-warnings",
         &["refs", "check", "tests/cmd/refs-warnings"],
+    ),
+    (
+        "refs-check-errors-github",
+        &[
+            "refs",
+            "check",
+            "tests/cmd/refs-errors",
+            "--format",
+            "github",
+        ],
+    ),
+    (
+        "refs-check-warnings-json",
+        &[
+            "refs",
+            "check",
+            "tests/cmd/refs-warnings",
+            "--format",
+            "json",
+        ],
+    ),
+    (
+        "refs-check-warnings-sarif",
+        &[
+            "refs",
+            "check",
+            "tests/cmd/refs-warnings",
+            "--format",
+            "sarif",
+        ],
+    ),
+    (
+        "refs-list-disagree",
+        &["refs", "list", "tests/cmd/refs-warnings"],
     ),
     ("refs-list-table", &["refs", "list", "tests/cmd/refs-list"]),
     (

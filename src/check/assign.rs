@@ -19,13 +19,16 @@
 
 use std::cmp::Reverse;
 
+use jiff::civil::Date;
+
 use super::clause::{Clauses, first_token, is_one_of, phrase_at, starts_with_any};
 use crate::claim::{Claim, Kind, Qualifier, Value};
 use crate::extract::Extraction;
 use crate::lang::LangData;
-use crate::refs::{Fact, FactIndex, Hit, Target};
+use crate::refs::{Fact, FactIndex, Figure, Hit, Target};
 use crate::text::span::Span;
 use crate::text::token::{Token, fold};
+use crate::units::{Dimension, Unit};
 
 /// The fact a claim is about, how sure the link is, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +67,9 @@ pub enum Doubt {
     /// A date the fact's event words do not govern ("dallo 0,1% di
     /// dicembre 2021 fino al 5,25% mantenuto fino alla riunione").
     Detached,
+    /// The figure counts another noun than the one the fact's words name
+    /// in its clause ("372 people injured in seven prefectures").
+    OtherNoun,
 }
 
 impl Doubt {
@@ -75,6 +81,7 @@ impl Doubt {
             Doubt::Context => "matched through the article's title or paragraph",
             Doubt::OtherTime => "the clause dates the figure to another time",
             Doubt::Detached => "the date is not attached to the event's words",
+            Doubt::OtherNoun => "the figure counts something else",
             Doubt::Comparison => {
                 "the figure is a comparison's other side, a change or a time without its day"
             }
@@ -101,6 +108,9 @@ struct Want {
     /// The fact's number of groups.
     groups: usize,
     why: Vec<Span>,
+    /// The claim counts a noun of its own while another figure of the
+    /// clause counts one of the fact's words.
+    counts_else: bool,
 }
 
 impl Want {
@@ -250,8 +260,19 @@ pub fn assign(
             let sentence_holds =
                 (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.0 == g && h.2));
             if !full.is_empty() {
+                // "372 people had been injured in seven prefectures": the
+                // prefectures are counted, not the injured.
+                let counted_here = full.iter().any(|&k| scored[k].counts);
+                let several = full.len() > 1;
                 for k in full {
-                    wants[candidates[k]].push(scored[k].clone());
+                    let c = candidates[k];
+                    let mut w = scored[k].clone();
+                    let counts_own = claims[c].counted.is_some() && claims[c].quantity().is_some();
+                    w.counts_else = counts_own
+                        && !w.counts
+                        && (counted_here
+                            || (several && after_scope_word(c, extraction, clauses, data)));
+                    wants[c].push(w);
                 }
             } else if !sentence_holds {
                 // Only the title or paragraph completes the fact, and no
@@ -420,7 +441,14 @@ fn want(
     };
     let prefix = clauses.prefix[c];
     let own = |h: &&GroupHit| {
-        let in_clause = clause.contains(h.1) || prefix.is_some_and(|p| p.contains(h.1));
+        if in_other_figure(c, h.1, &extraction.claims, &clauses.head)
+            || in_bracket_after(clauses.placed[c].last, h.1, tokens)
+        {
+            return false;
+        }
+        let in_clause = clause.contains(h.1)
+            || prefix.is_some_and(|p| p.contains(h.1))
+            || clauses.lead[c].is_some_and(|d| d.contains(h.1));
         h.2 && in_clause && !(clauses.head[c].is_some() && is_predicate(h.1))
     };
     let groups_in_clause = (0..fact.groups.len())
@@ -473,8 +501,35 @@ fn want(
         context,
         groups: fact.groups.len(),
         why,
+        counts_else: false,
     }
 }
+
+/// The term at `span` is another figure's own word, its unit or counted
+/// noun: "Magnitude" in "632 & 329 Injured After Quake Of Magnitude 6.8"
+/// is the 6.8's, "Injured" the 329's; neither says what 632 is. A whole
+/// shares its noun with its part: "Cinque dei nove membri" counts members.
+fn in_other_figure(c: usize, span: Span, claims: &[Claim], head: &[Option<usize>]) -> bool {
+    // Its unit may stand just before it: "Magnitude 6.8".
+    let unit_before = |o: &Claim| {
+        o.quantity().is_some_and(|q| q.unit.is_some())
+            && o.span.start >= span.end
+            && o.span.start - span.end <= 1
+    };
+    let after = claims.partition_point(|o| o.span.start <= span.end + 1);
+    // Only a later figure's: an earlier one's noun may be the whole the
+    // claim is part of ("11 mila militari nordcoreani, tra cui 400").
+    (0..after).rev().take(OTHER_FIGURE_REACH).any(|o| {
+        o > c
+            && head[o] != Some(c)
+            && claims[o].quantity().is_some()
+            && (claims[o].span.contains(span) || unit_before(&claims[o]))
+    })
+}
+
+/// Claims before a term searched for one whose span holds it (claims
+/// nest rarely, and never deeply).
+const OTHER_FIGURE_REACH: usize = 4;
 
 /// The fact claim `c` takes among those that want it, and how certain.
 fn decide(
@@ -488,9 +543,13 @@ fn decide(
     // ("Turnout reached 78.3 percent" under a "Runoff" headline) is
     // preferred, uncertainly; otherwise context counts for nothing.
     let clause_best = wants.iter().filter(|w| w.full).map(Want::rank).min();
+    // A sentence that dates itself ("Ad aprile 2024, … il tasso di
+    // occupazione sale al 62,1%") is not made more specific by the
+    // paragraph's words ("Rispetto a marzo…").
+    let dated = sentence_dated(c, extraction, clauses);
     let refined: Vec<usize> = wants
         .iter()
-        .filter(|w| w.context)
+        .filter(|w| w.context && !dated)
         .filter(|w| {
             wants
                 .iter()
@@ -529,10 +588,12 @@ fn decide(
         Some(Doubt::Tie)
     } else if clause_best.is_some() && is_statement_date(c, best, extraction, clauses, data) {
         Some(Doubt::Statement)
-    } else if !date_attached(c, best, extraction, clauses) {
+    } else if !date_attached(c, best, extraction, clauses, data) {
         Some(Doubt::Detached)
     } else if is_comparison(c, extraction, clauses, data) || is_part(c, best, extraction, clauses) {
         Some(Doubt::Comparison)
+    } else if best.counts_else {
+        Some(Doubt::OtherNoun)
     } else {
         None
     };
@@ -544,6 +605,33 @@ fn decide(
         why: best.why.clone(),
         doubt,
     })
+}
+
+/// The term at `span` lies in a bracket opened after the claim's last
+/// token: the bracket details or compares the figure ("12 ori (due più di
+/// Tokyo)"); its words are not what the figure is.
+fn in_bracket_after(last: usize, span: Span, tokens: &[Token]) -> bool {
+    let end = tokens.partition_point(|t| t.span.start < span.start);
+    let mut depth = 0usize;
+    for t in tokens.get(last + 1..end).unwrap_or(&[]) {
+        match t.norm.as_str() {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// Claim `c`'s sentence holds a date of its own.
+fn sentence_dated(c: usize, extraction: &Extraction, clauses: &Clauses) -> bool {
+    let claims = &extraction.claims;
+    let sentence = clauses.placed[c].sentence;
+    let from = claims.partition_point(|o| o.span.start < sentence.start);
+    claims[from..]
+        .iter()
+        .take_while(|o| o.span.start < sentence.end)
+        .any(|o| matches!(o.value, Value::Date(Some(_))) && sentence.contains(o.span))
 }
 
 /// Tokens after a figure where "in meno", "more than" make it a difference.
@@ -566,16 +654,72 @@ fn dated_before(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clause
     else {
         return false;
     };
-    let clause = clauses.spans[c];
+    clause_dates(c, extraction, clauses)
+        .into_iter()
+        .map(|(_, last_day)| last_day.year())
+        .any(|year| year < first - 1 && !own_year(fact, year))
+}
+
+/// The first and last days of each date in claim `c`'s sentence that
+/// dates it: the dates whose nearest figure it is. In "42 rate hikes from
+/// a record low of 0.1 percent in December 2021", December dates the low;
+/// in "occurred at 5:26 a.m. on Saturday, registering upper 5", Saturday
+/// dates the 5 across the comma.
+fn clause_dates(c: usize, extraction: &Extraction, clauses: &Clauses) -> Vec<(Date, Date)> {
+    let claims = &extraction.claims;
+    let clause = clauses.placed[c].sentence;
     let from = claims.partition_point(|o| o.span.start < clause.start);
-    claims[from..]
+    let in_clause: Vec<&Claim> = claims[from..]
         .iter()
         .take_while(|o| o.span.start < clause.end)
+        .filter(|o| clause.contains(o.span))
+        .collect();
+    let nearest_figure = |date: Span| {
+        in_clause
+            .iter()
+            .filter(|o| o.quantity().is_some())
+            .min_by_key(|o| o.span.distance(date))
+            .map(|o| o.span)
+    };
+    in_clause
+        .iter()
         .filter_map(|o| match o.value {
-            Value::Date(Some(d)) if clause.contains(o.span) => Some(d.days().1.year()),
+            Value::Date(Some(d)) if nearest_figure(o.span) == Some(claims[c].span) => {
+                Some(d.days())
+            }
+            Value::Time(Some(t)) if nearest_figure(o.span) == Some(claims[c].span) => {
+                Some(t.date().days())
+            }
             _ => None,
         })
-        .any(|year| year < first - 1)
+        .collect()
+}
+
+/// Claim `c` follows a scope word ("in seven prefectures", "nelle tre
+/// regioni"), an article or a hedge between.
+fn after_scope_word(c: usize, extraction: &Extraction, clauses: &Clauses, data: &LangData) -> bool {
+    let tokens = &extraction.tokens;
+    let first = clauses.placed[c].first;
+    (1..=SCOPE_REACH).any(|back| {
+        first
+            .checked_sub(back)
+            .and_then(|k| tokens.get(k))
+            .is_some_and(|t| t.is_word() && is_one_of(&t.norm, data.scope_words))
+    })
+}
+
+/// Tokens before a figure searched for its scope word ("in all seven").
+const SCOPE_REACH: usize = 2;
+
+/// The fact names `year` as its own period in its id or `about`
+/// ("measles-missed-first-dose-2023", published in 2025).
+fn own_year(fact: &Fact, year: i16) -> bool {
+    let year = year.to_string();
+    let names = |text: &str| {
+        text.split(|c: char| !c.is_ascii_digit())
+            .any(|digits| digits == year)
+    };
+    names(&fact.id) || fact.about.as_deref().is_some_and(names)
 }
 
 /// The claim is the other side of a comparison ("rispetto al 50,2%",
@@ -670,8 +814,18 @@ const ATTACHED_REACH: usize = 4;
 
 /// A date claim is attached to its fact's event when one of the fact's
 /// words in its clause ends at most [`ATTACHED_REACH`] tokens before the
-/// date, or starts at most two after it, with no other figure between.
-fn date_attached(c: usize, want: &Want, extraction: &Extraction, clauses: &Clauses) -> bool {
+/// date, or starts at most two after it, with no other figure between. A
+/// name before the date governs nothing ("Il Giappone è impegnato
+/// martedì", "Wajima, Ishikawa Prefecture, on Saturday"): a place says
+/// where, the event word says what happened then — except in a language
+/// that capitalizes every noun.
+fn date_attached(
+    c: usize,
+    want: &Want,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> bool {
     let claim = &extraction.claims[c];
     if !matches!(claim.kind, Kind::Date | Kind::Time) {
         return true;
@@ -695,7 +849,13 @@ fn date_attached(c: usize, want: &Want, extraction: &Extraction, clauses: &Claus
                 .partition_point(|t| t.span.start < s.end)
                 .saturating_sub(1);
             if s.end <= claim.span.start {
-                placed.first.saturating_sub(term_last + 1) <= ATTACHED_REACH
+                let name = !data.nouns_capitalized
+                    && tokens[term_first].capital
+                    && term_first > 0
+                    && extraction.token_sentence[term_first - 1]
+                        == extraction.token_sentence[term_first];
+                !name
+                    && placed.first.saturating_sub(term_last + 1) <= ATTACHED_REACH
                     && !figure_between(s.end, claim.span.start)
             } else {
                 term_first.saturating_sub(placed.last + 1) <= 2
@@ -941,10 +1101,40 @@ fn predicates_covered(predicates: &[Span], clause: Span, fact_hits: &[GroupHit])
     n == in_clause.len() || (n == 0 && in_clause.len() >= 2)
 }
 
+/// The top of the magnitude scales in use.
+const MAGNITUDE_MAX: f64 = 10.0;
+
+/// A magnitude is a measure on a scale of its own, but a desk often files
+/// it as a plain number (`kind: count`, no unit): "magnitudo 6,8" checks
+/// such a fact, and a bare "6,8" checks a fact filed as a magnitude.
+fn scale_as_count(claim: &Claim, fact: &Fact) -> bool {
+    let magnitude =
+        |unit: Option<Unit>| unit.is_some_and(|u| u.dimension() == Dimension::Magnitude);
+    let Value::Quantity(q) = &claim.value else {
+        return false;
+    };
+    // A count fact is a scale when a value is no whole number and all lie
+    // within one (an earthquake's 6.8 and 7): never a count of people.
+    let scale =
+        fact.values
+            .iter()
+            .any(|v| matches!(v.figure, Figure::Number(n) if n.fract() != 0.0))
+            && fact.values.iter().all(
+                |v| matches!(v.figure, Figure::Number(n) if (0.0..=MAGNITUDE_MAX).contains(&n)),
+            );
+    match (claim.kind, fact.kind) {
+        (Kind::Measure, Kind::Count) => magnitude(q.unit) && fact.unit.is_none() && scale,
+        (Kind::Count, Kind::Measure) => q.unit.is_none() && magnitude(fact.unit),
+        _ => false,
+    }
+}
+
 /// The claim can be compared with the fact: same kind (a time checks a
 /// date fact on its day), same currency, a unit of the same dimension.
 pub fn compatible(claim: &Claim, fact: &Fact) -> bool {
-    let kinds = claim.kind == fact.kind || (claim.kind == Kind::Time && fact.kind == Kind::Date);
+    let kinds = claim.kind == fact.kind
+        || (claim.kind == Kind::Time && fact.kind == Kind::Date)
+        || scale_as_count(claim, fact);
     if !kinds {
         return false;
     }

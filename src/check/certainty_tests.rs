@@ -465,3 +465,263 @@ fn every_finding_says_which_words_tied_it_to_its_fact() {
     let words: Vec<&str> = f.why.iter().map(|s| &text[s.range()]).collect();
     assert_eq!(words, ["nordcoreani", "morti"]);
 }
+
+const RATES: &str = "\
+facts:
+  - id: bank-rate
+    kind: percent
+    match: [[rate*, tass*]]
+    values:
+      - {value: 5.25, source: central bank, as_of: 2023-08-03}
+      - {value: 5, source: central bank, as_of: 2024-08-01}
+  - id: hikes
+    kind: count
+    match: [[hike*, rialz*]]
+    values:
+      - {value: 14, source: central bank, as_of: 2023-08-03}
+  - id: cpi-nov
+    kind: percent
+    match: [[\"base annua\", inflazion*], [novembre]]
+    values:
+      - {value: 0.7, source: Istat, as_of: 2023-12-15}
+  - id: magnitude
+    kind: count
+    match: [[magnitud*]]
+    values:
+      - {value: 6.8, source: USGS, as_of: 2023-09-08}
+";
+
+#[test]
+fn a_reference_cut_to_five_percent_does_not_cover_the_figure_it_replaced() {
+    // A reference 5 reads as 4.75–5.25 (the 5 % cap), without its edge:
+    // the old 5.25 is outdated, not a rounding of 5.
+    let on = date(2024, 8, 2);
+    let text =
+        "The bank cut the rate to 5 percent. Four members wanted to keep the rate at 5.25 percent.";
+    let f = finding(text, Lang::En, on, RATES, "5.25");
+    assert_eq!(f.verdict, Verdict::Outdated, "{f:?}");
+}
+
+#[test]
+fn a_date_dates_the_figure_nearest_to_it() {
+    // "December 2021" dates the record low, not the 42 hikes: the tripled
+    // count is certainly about the fact and contradicted.
+    let on = date(2024, 8, 2);
+    let text = "The bank carried out 42 consecutive rate hikes from a record low of 0.1 percent in December 2021 to 5.25 percent.";
+    let f = finding(text, Lang::En, on, RATES, "42");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+    // Alone with the date, the figure is dated to another time.
+    let text = "In December 2021 the bank carried out 42 rate hikes.";
+    let f = finding(text, Lang::En, on, RATES, "42");
+    assert!(!is_alarm(&f), "{f:?}");
+}
+
+#[test]
+fn the_date_a_sentence_opens_with_dates_all_its_figures() {
+    // "novembre" stands three clauses before "0,6%", in the sentence's
+    // opening date: the figure is certainly November's, and wrong.
+    let on = date(2023, 12, 15);
+    let text = "Nel mese di novembre 2023 si stima che l'indice dei prezzi, al lordo dei tabacchi, aumenti dello 0,2% su base mensile e dello 0,6% su base annua.";
+    let f = finding(text, Lang::It, on, RATES, "0,6%");
+    assert_eq!(fact(&f), Some("cpi-nov"), "{f:?}");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+    // Without the opening date, the month two clauses away is no tie.
+    let text = "L'indice dei prezzi, al lordo dei tabacchi, sale dello 0,6% su base annua, dice l'Istat di novembre.";
+    let f = finding(text, Lang::It, on, RATES, "0,6%");
+    assert!(!is_alarm(&f), "{f:?}");
+}
+
+#[test]
+fn a_magnitude_checks_a_fact_filed_as_a_plain_number() {
+    let on = date(2023, 9, 9);
+    let f = finding(
+        "Una scossa di magnitudo 6,8 ha colpito il Marocco.",
+        Lang::It,
+        on,
+        RATES,
+        "6,8",
+    );
+    assert_eq!(fact(&f), Some("magnitude"), "{f:?}");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    let f = finding(
+        "Una scossa di magnitudo 7,9 ha colpito il Marocco.",
+        Lang::It,
+        on,
+        RATES,
+        "7,9",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+}
+
+const QUAKE: &str = "\
+facts:
+  - id: deaths
+    kind: count
+    match: [[death*, dead, toll], [quake*]]
+    values:
+      - {value: 632, source: Interior Ministry, as_of: 2023-09-09}
+  - id: injured
+    kind: count
+    match: [[injured]]
+    values:
+      - {value: 329, source: Interior Ministry, as_of: 2023-09-09}
+  - id: magnitude
+    kind: count
+    match: [[magnitud*]]
+    values:
+      - {value: 6.8, source: USGS, as_of: 2023-09-08}
+  - id: gold-tokyo
+    kind: count
+    match: [[ori, gold], [tokyo]]
+    values:
+      - {value: 10, source: CONI}
+";
+
+#[test]
+fn a_later_figures_unit_or_noun_says_nothing_of_an_earlier_one() {
+    let on = date(2023, 9, 9);
+    let text = "Death Toll Rises To 632 & 329 Injured After Quake Of Magnitude 6.8 Hits The Country\n\nRescuers are at work.";
+    let toll = finding(text, Lang::En, on, QUAKE, "632");
+    assert!(!is_alarm(&toll), "{toll:?}");
+    assert_ne!(fact(&toll), Some("magnitude"), "{toll:?}");
+    assert_ne!(fact(&toll), Some("injured"), "{toll:?}");
+    let injured = finding(text, Lang::En, on, QUAKE, "329");
+    assert!(!is_alarm(&injured), "{injured:?}");
+    assert_ne!(fact(&injured), Some("magnitude"), "{injured:?}");
+}
+
+#[test]
+fn a_figure_followed_by_more_or_fewer_is_a_difference() {
+    // "(due più di Tokyo)": two more than Tokyo's, not Tokyo's golds.
+    let on = date(2024, 8, 12);
+    let text = "Il bottino parla di 12 ori (due più di Tokyo) e 13 argenti.";
+    let f = finding(text, Lang::It, on, QUAKE, "due");
+    assert!(!is_alarm(&f), "{f:?}");
+}
+
+const NOTO: &str = "\
+facts:
+  - id: quake-date
+    kind: date
+    match: [[quake*, earthquake*, terremot*], [noto, ishikawa, japan, giappone]]
+    values:
+      - {date: 2024-01-01, source: JMA}
+  - id: injured
+    kind: count
+    match: [[injured]]
+    values:
+      - {value: 372, source: Yomiuri, as_of: 2024-01-03}
+  - id: max-intensity
+    kind: count
+    match: [[intensity]]
+    values:
+      - {value: 7, source: JMA, as_of: 2024-01-01}
+";
+
+#[test]
+fn a_place_name_before_a_date_does_not_make_it_the_events_date() {
+    let on = date(2024, 1, 2);
+    let text =
+        "Il Giappone è impegnato martedì nella ricerca dei sopravvissuti al terremoto di Noto.";
+    let f = finding(text, Lang::It, on, NOTO, "martedì");
+    assert!(!is_alarm(&f), "{f:?}");
+    // The event word governs it: a wrong day is contradicted.
+    let text = "Il terremoto di martedì ha colpito la penisola di Noto, in Giappone.";
+    let f = finding(text, Lang::It, on, NOTO, "martedì");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+}
+
+#[test]
+fn a_figure_in_the_scope_of_anothers_count_is_not_the_count() {
+    let on = date(2024, 1, 4);
+    let text = "A total of 372 people had been injured in seven prefectures, the paper said.";
+    let f = finding(text, Lang::En, on, NOTO, "seven");
+    assert!(!is_alarm(&f), "{f:?}");
+    let f = finding(text, Lang::En, on, NOTO, "372");
+    assert_eq!(
+        (f.verdict, fact(&f)),
+        (Verdict::Consistent, Some("injured"))
+    );
+}
+
+const BRIDGE: &str = "\
+sources:
+  reuters: {name: Reuters}
+  nyt: {name: The New York Times, aliases: [New York Times]}
+facts:
+  - id: cost
+    kind: money
+    currency: USD
+    match: [[costat*, cost*]]
+    values:
+      - {value: 110000000, source: reuters, as_of: 2024-03-26}
+      - {value: 141000000, source: nyt, as_of: 2024-03-26}
+  - id: distance
+    kind: measure
+    unit: km
+    match: [[epicentr*], [marrakech]]
+    values:
+      - {value: 71, source: reuters, as_of: 2023-09-09}
+  - id: depth
+    kind: measure
+    unit: km
+    match: [[profondit*]]
+    values:
+      - {value: 18.5, source: reuters, as_of: 2023-09-09}
+";
+
+#[test]
+fn an_attribution_between_commas_is_an_aside_the_clause_reads_through() {
+    let on = date(2024, 3, 27);
+    let text = "Il ponte era costato all'epoca, secondo Reuters, 141 milioni di dollari.";
+    let f = finding(text, Lang::It, on, BRIDGE, "141");
+    assert_eq!(
+        (f.verdict, fact(&f)),
+        (Verdict::Misattributed, Some("cost")),
+        "{f:?}"
+    );
+    // A conjunction before the aside still parts two figures.
+    let text = "Con epicentro a 70 chilometri da Marrakech e, secondo Reuters, ad una profondità di 18 chilometri.";
+    let f = finding(text, Lang::It, date(2023, 9, 9), BRIDGE, "18");
+    assert_eq!(fact(&f), Some("depth"), "{f:?}");
+    assert!(!is_alarm(&f), "{f:?}");
+}
+
+const TWO_SOURCES: &str = "\
+sources:
+  jma: {name: Japan Meteorological Agency, aliases: [JMA]}
+  usgs: {name: US Geological Survey, aliases: [USGS]}
+facts:
+  - id: magnitude
+    kind: count
+    match: [[magnitud*]]
+    values:
+      - {value: 7.6, source: jma, as_of: 2024-01-01}
+      - {value: 7.5, source: usgs, as_of: 2024-01-01}
+";
+
+#[test]
+fn two_sources_in_a_sentence_each_name_their_own_figure() {
+    let on = date(2024, 1, 2);
+    let text = "La scossa ha avuto una magnitudo di 7,6 secondo l'USGS e di 7,5 secondo la JMA.";
+    let all = findings(text, Lang::It, on, TWO_SOURCES);
+    let verdicts: Vec<Verdict> = all.iter().map(|f| f.verdict).collect();
+    assert_eq!(
+        verdicts,
+        [Verdict::Misattributed, Verdict::Misattributed],
+        "{all:?}"
+    );
+    let text = "La scossa ha avuto una magnitudo di 7,5 secondo l'USGS e di 7,6 secondo la JMA.";
+    let all = findings(text, Lang::It, on, TWO_SOURCES);
+    assert!(
+        all.iter().all(|f| f.verdict == Verdict::Consistent),
+        "{all:?}"
+    );
+    // A source before its figure, after a comma.
+    let text = "Secondo l'USGS la magnitudo è stata 7,5, secondo la JMA 7,6.";
+    let all = findings(text, Lang::It, on, TWO_SOURCES);
+    assert!(
+        all.iter().all(|f| f.verdict == Verdict::Consistent),
+        "{all:?}"
+    );
+}

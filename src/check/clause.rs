@@ -2,7 +2,7 @@
 //! a new figure ("… uccisi e migliaia feriti"). A conjunction inside a claim
 //! ("tra 300 e 400") ends nothing.
 
-use crate::claim::Claim;
+use crate::claim::{Claim, Value};
 use crate::extract::Extraction;
 use crate::lang::LangData;
 use crate::text::span::Span;
@@ -70,6 +70,8 @@ pub struct Clauses {
     /// What a coordinated figure shares with the one before it: the words
     /// of the previous clause before its first figure.
     pub prefix: Vec<Option<Span>>,
+    /// The date the claim's sentence opens with (see `leads`).
+    pub lead: Vec<Option<Span>>,
     pub placed: Vec<Placed>,
     pub head: Vec<Option<usize>>,
     /// The claim follows another and a ratio word: "su 750mila sardi".
@@ -100,6 +102,9 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
             && matches!(t.norm.as_str(), ";" | ":" | "," | "—" | "–" | "(" | ")")
     };
     let is_predicate = |t: &Token| t.is_word() && starts_with_any(&t.norm, data.predicates);
+    let aside = attribution_commas(extraction, data);
+    let is_boundary_punct = is_punct_boundary;
+    let is_punct_boundary = |i: usize, t: &Token| is_boundary_punct(t) && !aside[i];
     let mut boundary = vec![false; tokens.len()];
     // The next punctuation boundary at or after each token, within its
     // sentence (scanned once from the end): keeps the conjunction rule
@@ -111,7 +116,7 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
         let after = same_sentence && next_claim_before_punct[i + 1];
         let t = &tokens[i];
         next_claim_before_punct[i] =
-            starts_claim[i] || (after && (in_claim[i] || !is_punct_boundary(t)));
+            starts_claim[i] || (after && (in_claim[i] || !is_punct_boundary(i, t)));
     }
     // A conjunction parts two figures only: one since the last punctuation
     // boundary before it, one after it.
@@ -130,7 +135,7 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
         }
         if in_claim[i] {
             claim_since_punct = true;
-        } else if is_punct_boundary(t) {
+        } else if is_punct_boundary(i, t) {
             claim_since_punct = false;
         }
         if i > 0 && extraction.token_sentence[i] != extraction.token_sentence[i - 1] {
@@ -139,7 +144,7 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
         if in_claim[i] {
             continue;
         }
-        if is_punct_boundary(t) {
+        if is_punct_boundary(i, t) || aside[i] {
             let list = t.norm == ","
                 && i > 0
                 && is_predicate(&tokens[i - 1])
@@ -149,9 +154,10 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
                     .inclusions
                     .iter()
                     .any(|p| phrase_at(tokens, i + 1, p).is_some());
+
             let opening = t.norm == ","
                 && i - sentence_start <= MAX_OPENING
-                && (sentence_start..i).all(|k| !in_claim[k] && !is_punct_boundary(&tokens[k]));
+                && (sentence_start..i).all(|k| !in_claim[k] && !is_punct_boundary(k, &tokens[k]));
             // "il dato sugli atleti in finale: 97": a colon that gives the
             // figure of what it follows.
             let label = t.norm == ":" && starts_claim.get(i + 1).copied().unwrap_or(false);
@@ -166,7 +172,7 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
                 ")" => std::mem::take(&mut in_detail),
                 _ => false,
             };
-            boundary[i] = !(list || inclusion || opening || label || detail);
+            boundary[i] = !(list || inclusion || aside[i] || opening || label || detail);
         } else if t.is_word() && is_one_of(&t.norm, data.clause_openers) {
             boundary[i] = true;
         } else if t.is_word() && is_one_of(&t.norm, data.conjunctions) {
@@ -246,13 +252,71 @@ pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) ->
                     .any(|w| !w.contains(' ') && tokens[k - 1].norm == *w)
         })
         .collect();
+    let lead = leads(extraction, &placed);
     Clauses {
         spans,
         prefix,
+        lead,
         placed,
         head,
         ratio_whole,
     }
+}
+
+/// Tokens a sentence's leading date may stand after ("Nel mese di").
+const LEAD_REACH: usize = 3;
+
+/// For each claim, the date its sentence opens with, when it is another
+/// claim: "Nel mese di novembre 2023 …, aumenti dello 0,2% … e dello 0,6%"
+/// dates every figure of the sentence, whatever clause each is in.
+fn leads(extraction: &Extraction, placed: &[Placed]) -> Vec<Option<Span>> {
+    let tokens = &extraction.tokens;
+    let claims = &extraction.claims;
+    let mut lead = vec![None; claims.len()];
+    let mut current: Option<(Span, Span)> = None;
+    for (c, (claim, p)) in claims.iter().zip(placed).enumerate() {
+        let opens = current.is_none_or(|(sentence, _)| sentence != p.sentence);
+        if opens {
+            let start = first_token(tokens, p.sentence);
+            let is_date = matches!(claim.value, Value::Date(Some(_)));
+            current =
+                (is_date && p.first <= start + LEAD_REACH && claim.span.start >= p.sentence.start)
+                    .then_some((p.sentence, claim.span));
+            continue;
+        }
+        lead[c] = current.map(|(_, date)| date);
+    }
+    lead
+}
+
+/// The commas around an attribution ("costato all'epoca, secondo
+/// Reuters, 141 milioni"): an aside the clause reads through, so neither
+/// ends it. The aside ends at the next comma of its sentence.
+pub(super) fn attribution_commas(extraction: &Extraction, data: &LangData) -> Vec<bool> {
+    let tokens = &extraction.tokens;
+    let mut aside = vec![false; tokens.len()];
+    let mut open = false;
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 && extraction.token_sentence[i] != extraction.token_sentence[i - 1] {
+            open = false;
+        }
+        if t.kind != TokenKind::Punct || t.norm != "," {
+            continue;
+        }
+        if open {
+            aside[i] = true;
+            open = false;
+        } else if data
+            .concepts
+            .attribution_before
+            .iter()
+            .any(|p| phrase_at(tokens, i + 1, p).is_some())
+        {
+            aside[i] = true;
+            open = true;
+        }
+    }
+    aside
 }
 
 /// Words an opening phrase may have for its comma to end nothing.

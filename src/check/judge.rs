@@ -508,6 +508,10 @@ mod tests {
             (56_421.0, 56_000.0, true),
             (56_421.0, 55_000.0, false),
             (12.5, 12.0, true),
+            // A reference 5 covers 4.75–5.25 (the cap), without its edge:
+            // 5.25 is no rounding of 5.
+            (5.25, 5.0, false),
+            (5.2, 5.0, true),
         ];
         for (stated, reference, agrees) in rows {
             let index = index(

@@ -18,6 +18,7 @@ use crate::extract::Extraction;
 use crate::lang::Lang;
 use crate::refs::{FactIndex, Figure, Target};
 use crate::text::span::Span;
+use crate::text::token::{Token, TokenKind};
 
 /// How a claim stands against the references; ordered by severity, the
 /// least severe first.
@@ -261,6 +262,7 @@ pub fn check(
     // parallel, the sources, so that a sentence's sources are a slice.
     let mut named_at = Vec::new();
     let mut named_sources = Vec::new();
+    let aside = clause::attribution_commas(extraction, lang.data());
     for hit in &hits {
         if let Target::Source(s) = hit.target {
             named_at.push(extraction.tokens[hit.first].span.start);
@@ -282,10 +284,87 @@ pub fn check(
             let from = named_at.partition_point(|at| *at < sentence.start);
             let to = named_at.partition_point(|at| *at < sentence.end);
             let named = &named_sources[from..to.max(from)];
-            judge::judge_link(claim, &link, index, date, named, lang)
+            let own = own_sources(
+                c,
+                extraction,
+                &named_at[from..to.max(from)],
+                named,
+                sentence,
+                &aside,
+            );
+            judge::judge_link(
+                claim,
+                &link,
+                index,
+                date,
+                own.as_deref().unwrap_or(named),
+                lang,
+            )
         })
         .collect()
 }
+
+/// When a sentence names two sources or more, the ones claim `c` is
+/// attributed to: each naming goes to the figure just before it when no
+/// comma, colon or semicolon parts them ("7,6 secondo l'USGS e 7,6
+/// secondo la JMA"), else to the figure just after it when none parts
+/// those ("secondo l'USGS 7,5, secondo la JMA 7,6"); a naming in an
+/// aside between commas goes to the figure after the aside ("70 km e,
+/// secondo l'Istituto, una profondità di 18 km"). `None` with one source
+/// (the sentence's naming covers all its figures).
+fn own_sources(
+    c: usize,
+    extraction: &Extraction,
+    at: &[usize],
+    sources: &[usize],
+    sentence: Span,
+    aside: &[bool],
+) -> Option<Vec<usize>> {
+    let mut distinct = sources.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < 2 {
+        return None;
+    }
+    let claims = &extraction.claims;
+    let first = claims.partition_point(|o| o.span.start < sentence.start);
+    let figures: Vec<usize> = (first..claims.len())
+        .take_while(|&o| claims[o].span.start < sentence.end)
+        .filter(|&o| claims[o].quantity().is_some())
+        .collect();
+    let tokens = &extraction.tokens;
+    let punct =
+        |t: &Token| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "," | ";" | ":");
+    let parted = |a: usize, b: usize| {
+        let from = tokens.partition_point(|t| t.span.start < a);
+        tokens[from..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, t)| t.span.end <= b)
+            .any(|(k, t)| punct(t) && !aside[from + k])
+    };
+    let mut own = Vec::new();
+    for (&pos, &source) in at.iter().zip(sources) {
+        let before = figures.iter().rev().find(|&&o| claims[o].span.end <= pos);
+        let after = figures.iter().find(|&&o| claims[o].span.start >= pos);
+        let k = tokens.partition_point(|t| t.span.start < pos);
+        let in_aside = (k.saturating_sub(ASIDE_REACH)..k).any(|i| aside[i]);
+        let owner = match (before, after) {
+            (_, Some(&a)) if in_aside && !parted(pos, claims[a].span.start) => Some(a),
+            (Some(&b), _) if !in_aside && !parted(claims[b].span.end, pos) => Some(b),
+            (_, Some(&a)) if !parted(pos, claims[a].span.start) => Some(a),
+            _ => None,
+        };
+        if owner == Some(c) {
+            own.push(source);
+        }
+    }
+    Some(own)
+}
+
+/// Tokens between an aside's opening comma and the source it names
+/// ("…, secondo l'Istituto…").
+const ASIDE_REACH: usize = 4;
 
 #[cfg(test)]
 mod tests;

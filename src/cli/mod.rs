@@ -26,9 +26,15 @@ Examples:
   factcheck verify content/ --format github --diff-base origin/main
   factcheck verify content/ --glob '!archive/**' --quiet
   cat draft.md | factcheck verify - --fail-on outdated
+  factcheck verify - --stdin-filename content/de/draft.md < draft.md
+  factcheck verify content/ --format concise        path:line:col: verdict: message
+  factcheck verify --force-exclude content/a.md     as pre-commit runs it
 
-Settings are also read from the nearest factcheck.toml (refs, lang, fail_on,
-format, include, exclude, globs); flags override it.";
+Each article takes its settings from the factcheck.toml files in its directory
+and above it, up to the repository's root (the nearest setting of each key
+wins: refs, lang; include and exclude relative to their file); format, fail_on
+and author come from the files above the working directory. Flags override
+them all.";
 
 const COMPARE_EXAMPLES: &str = "\
 Examples:
@@ -46,7 +52,8 @@ Examples:
 const EXTRACT_EXAMPLES: &str = "\
 Examples:
   factcheck extract article.md
-  factcheck extract article.txt --lang it --date 2025-08-15 --format json";
+  factcheck extract article.txt --lang it --date 2025-08-15 --format json
+  factcheck extract content/ --format jsonl | jq -c 'select(.claim.kind == \"money\")'";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -99,9 +106,13 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum RefsCommand {
     /// Validate reference files and report conflicts between sources
+    #[command(after_help = REFS_CHECK_EXAMPLES)]
     Check {
         /// Reference files or directories [default: ./claims]
         paths: Vec<PathBuf>,
+        /// How problems are written
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
     /// List facts with their sources and values
     List {
@@ -217,6 +228,27 @@ fn parse_tolerance(text: &str) -> Result<Tolerance, String> {
     }
 }
 
+/// Formats of `refs check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// path:line:col: error: message, then a summary line
+    Text,
+    /// factcheck-refs-check/v1 JSON
+    Json,
+    /// GitHub Actions annotations (workflow commands)
+    Github,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+}
+
+const REFS_CHECK_EXAMPLES: &str = "\
+Examples:
+  factcheck refs check                              ./claims
+  factcheck refs check claims --format github       annotate the pull request
+  factcheck refs check claims --format sarif > refs.sarif
+
+Exit codes: 0 valid (warnings included), 2 invalid or unreadable.";
+
 /// Formats of `refs list`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
@@ -244,7 +276,22 @@ pub struct InputArgs {
     /// Table: list only problems (disputed or worse) and the summary; no progress bar
     #[arg(long, short)]
     pub quiet: bool,
-    /// Read settings from FILE instead of the nearest factcheck.toml
+    /// Name of the article read from `-`: shown in reports; its extension
+    /// picks Markdown or plain text (.txt) and its directory the factcheck.toml
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Leave out files named on the command line that the excludes match
+    /// (--glob '!…', factcheck.toml's include and exclude), as a walk would
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Do not read .gitignore, .ignore and .git/info/exclude in directory walks
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Walk hidden files and directories too
+    #[arg(long)]
+    pub hidden: bool,
+    /// Read settings from FILE for every article, instead of the
+    /// factcheck.toml files above each one
     #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,
     /// Ignore factcheck.toml files

@@ -9,67 +9,20 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use super::{ListFormat, RefsCommand};
-use factcheck::error::Severity;
+use super::{CheckFormat, ListFormat, RefsCommand};
+use factcheck::error::{Problem, Severity};
+use factcheck::pipeline;
 use factcheck::refs::{self, FactIndex};
-use factcheck::report::{self, refs as listing};
+use factcheck::report::{self, refs as listing, refs_check};
 
 const EXIT_INVALID: u8 = 2;
 
 /// Runs a `refs` subcommand; `load` reads the paths (default `./claims`).
-/// A closed pipe (`refs list | head`) ends the output quietly.
+/// A closed pipe (`refs list | head`) is an error `main` ends quietly.
 pub fn run(command: RefsCommand, load: fn(&[PathBuf]) -> Result<FactIndex>) -> Result<u8> {
-    match run_to_stdout(command, load) {
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            Ok(0)
-        }
-        other => other,
-    }
-}
-
-fn run_to_stdout(command: RefsCommand, load: fn(&[PathBuf]) -> Result<FactIndex>) -> Result<u8> {
     let mut out = std::io::stdout().lock();
     match command {
-        RefsCommand::Check { paths } => {
-            let paths = default_paths(paths)?;
-            let checked = refs::check_paths(&paths)?;
-            let errors = checked.problems.len();
-            let warnings = if errors == 0 {
-                refs::warnings(&checked.index)
-            } else {
-                Vec::new()
-            };
-            for problem in checked.problems.iter().chain(&warnings) {
-                let line = problem.to_string();
-                writeln!(out, "{}", report::escape_controls_but_newlines(&line))?;
-            }
-            let plural =
-                |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-            let files = plural(checked.files, "file");
-            if errors > 0 {
-                writeln!(out, "{} in {files}: invalid", plural(errors, "error"))?;
-                return Ok(EXIT_INVALID);
-            }
-            let counted = warnings
-                .iter()
-                .filter(|w| w.severity == Severity::Warning)
-                .count();
-            writeln!(
-                out,
-                "{} from {} in {files}: valid{}",
-                plural(checked.index.facts.len(), "fact"),
-                plural(checked.index.sources.len(), "source"),
-                if counted > 0 {
-                    format!(", {}", plural(counted, "warning"))
-                } else {
-                    String::new()
-                }
-            )?;
-            Ok(0)
-        }
+        RefsCommand::Check { paths, format } => check(paths, format, &mut out),
         RefsCommand::Draft(args) => draft(args, &mut out),
         RefsCommand::List { paths, format } => {
             let index = load(&paths)?;
@@ -80,6 +33,73 @@ fn run_to_stdout(command: RefsCommand, load: fn(&[PathBuf]) -> Result<FactIndex>
             Ok(0)
         }
     }
+}
+
+/// `refs check`: every problem, then a closing line (text, github) or
+/// the counts (json); exit 2 when a file is invalid.
+fn check(paths: Vec<PathBuf>, format: CheckFormat, out: &mut dyn Write) -> Result<u8> {
+    let paths = default_paths(paths)?;
+    let checked = refs::check_paths(&paths)?;
+    let errors = checked.problems.len();
+    let warnings = if errors == 0 {
+        refs::warnings(&checked.index)
+    } else {
+        Vec::new()
+    };
+    let mut problems: Vec<Problem> = checked.problems.into_iter().chain(warnings).collect();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let files = plural(checked.files, "file");
+    let closing = if errors > 0 {
+        format!("{} in {files}: invalid", plural(errors, "error"))
+    } else {
+        let counted = problems
+            .iter()
+            .filter(|w| w.severity == Severity::Warning)
+            .count();
+        format!(
+            "{} from {} in {files}: valid{}",
+            plural(checked.index.facts.len(), "fact"),
+            plural(checked.index.sources.len(), "source"),
+            if counted > 0 {
+                format!(", {}", plural(counted, "warning"))
+            } else {
+                String::new()
+            }
+        )
+    };
+    let code = if errors > 0 { EXIT_INVALID } else { 0 };
+    match format {
+        CheckFormat::Text => {
+            for problem in &problems {
+                let line = problem.to_string();
+                writeln!(out, "{}", report::escape_controls_but_newlines(&line))?;
+            }
+            writeln!(out, "{closing}")?;
+        }
+        CheckFormat::Json => {
+            let counts = refs_check::Counts {
+                files: checked.files,
+                facts: checked.index.facts.len(),
+                sources: checked.index.sources.len(),
+            };
+            refs_check::json(out, &problems, counts)?;
+        }
+        CheckFormat::Github | CheckFormat::Sarif => {
+            // Annotations and code scanning want repository-relative paths.
+            let cwd = std::env::current_dir()?;
+            let root = factcheck::diff::toplevel(&cwd)
+                .unwrap_or_else(|| cwd.canonicalize().unwrap_or(cwd.clone()));
+            for problem in &mut problems {
+                problem.path = pipeline::relative_path(&root, Path::new(&problem.path));
+            }
+            if format == CheckFormat::Github {
+                refs_check::github(out, &problems, &closing)?;
+            } else {
+                refs_check::sarif(out, &problems)?;
+            }
+        }
+    }
+    Ok(code)
 }
 
 /// The paths given, or `./claims` when none is.
@@ -98,7 +118,7 @@ fn default_paths(paths: Vec<PathBuf>) -> Result<Vec<PathBuf>> {
 /// or merged into `--into FILE` (written only when it passes `refs check`).
 fn draft(args: super::DraftArgs, out: &mut dyn Write) -> Result<u8> {
     use factcheck::draft;
-    use factcheck::pipeline::{self, Settings, WalkOptions};
+    use factcheck::pipeline::{Settings, WalkOptions};
     let found = pipeline::discover(&args.paths, &WalkOptions::default())?;
     let mut stderr = anstream::stderr();
     for err in &found.errors {

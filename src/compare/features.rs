@@ -313,7 +313,11 @@ fn entities(
             k += n;
             continue;
         }
-        let name = t.is_capitalized(&doc.text) && Some(k) != sentence_first && !stop(t);
+        // German capitalizes every noun: there a capital marks no name.
+        let name = !lang.data().nouns_capitalized
+            && t.is_capitalized(&doc.text)
+            && Some(k) != sentence_first
+            && !stop(t);
         let known = || {
             [Table::Predicates, Table::Topics, Table::Nouns]
                 .into_iter()

@@ -40,7 +40,13 @@ pub fn write(
         Format::Html => html(out, comparison),
         Format::Github => github(out, comparison),
         Format::Sarif => sarif(out, comparison),
-        Format::Table | Format::Junit | Format::ClaimReview => table(out, comparison, color),
+        Format::Table
+        | Format::Junit
+        | Format::ClaimReview
+        | Format::Concise
+        | Format::Jsonl
+        | Format::Gitlab
+        | Format::Rdjson => table(out, comparison, color),
     }
 }
 

@@ -44,8 +44,8 @@ pub struct Extraction {
     pub tokens: Vec<Token>,
     /// For each token, the index of its sentence.
     pub token_sentence: Vec<usize>,
-    /// The article's title: its first line when that is a Markdown
-    /// heading. Weaker evidence when choosing between facts.
+    /// The article's title: its first line when that is a headline (see
+    /// `title`). Weaker evidence when choosing between facts.
     pub title: Option<Span>,
 }
 
@@ -162,28 +162,75 @@ pub fn extract_with(doc: &Document, options: Options, decimal: DecimalMark) -> E
         sentences,
         tokens,
         token_sentence,
-        title: title(doc),
+        title: title(&doc.text, &doc.scan, front_end(doc)),
     }
 }
 
-/// The first line of prose when it is a Markdown heading (`# …`), without
-/// its marks (which the scan text may have blanked).
-fn title(doc: &Document) -> Option<Span> {
-    let (text, scan) = (&doc.text, &doc.scan);
-    // After the front matter, whose `title:` the scan keeps.
-    let body = doc
-        .code
-        .first()
-        .filter(|s| s.start == 0)
-        .map_or(0, |s| s.end);
+/// The first line of prose after the front matter (whose `title:` the
+/// scan keeps; prose starts at `body`) when it is a headline: a Markdown
+/// heading (`# …`, without its marks, which the scan text may have
+/// blanked), or a short line standing alone as a paragraph that does not
+/// end a sentence ("A poche ore dall'incontro, Putin torna a lodare…" above
+/// a blank line).
+fn title(text: &str, scan: &str, body: usize) -> Option<Span> {
     let rest = scan.get(body..)?;
     let start = body + (rest.len() - rest.trim_start().len());
     let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line = text[start..].lines().next()?;
-    let text = line.trim_start_matches('#');
-    if text.len() == line.len() || !text.starts_with(' ') {
-        return None;
+    let heading = line.trim_start_matches('#');
+    if heading.len() != line.len() {
+        if !heading.starts_with(' ') {
+            return None;
+        }
+        let from = start + (line.len() - heading.len());
+        return Some(Span::new(from, start + line.len()));
     }
-    let from = start + (line.len() - text.len());
-    Some(Span::new(from, start + line.len()))
+    let rest = &text[start + line.len()..];
+    let alone = rest.is_empty()
+        || rest.trim_start_matches('\r').starts_with("\n\n")
+        || rest.trim_start_matches('\r').starts_with("\n\r\n");
+    let ends_sentence = line.trim_end().ends_with(['.', ';', ':', ',']);
+    let words = line.split_whitespace().count();
+    (alone && !ends_sentence && (3..=HEADLINE_WORDS).contains(&words))
+        .then(|| Span::new(start, start + line.trim_end().len()))
+}
+
+/// Where the front matter ends: the first code span when it starts the file.
+fn front_end(doc: &Document) -> usize {
+    doc.code
+        .first()
+        .filter(|s| s.start == 0)
+        .map_or(0, |s| s.end)
+}
+
+/// Longest headline, in words, read as the article's title.
+const HEADLINE_WORDS: usize = 30;
+
+#[cfg(test)]
+mod title_tests {
+    use super::title;
+
+    fn of(text: &str) -> Option<&str> {
+        title(text, text, 0).map(|s| text[s.range()].trim())
+    }
+
+    #[test]
+    fn a_heading_or_a_headline_standing_alone_is_the_title() {
+        assert_eq!(
+            of("# Rates cut to 5%\n\nThe bank…"),
+            Some("Rates cut to 5%")
+        );
+        assert_eq!(
+            of("Putin torna a lodare i nordcoreani: «Sono eroi»\n\nA poche ore…"),
+            Some("Putin torna a lodare i nordcoreani: «Sono eroi»")
+        );
+        assert_eq!(
+            of("A very great Italy\r\n\r\nWe won."),
+            Some("A very great Italy")
+        );
+        // A sentence, a paragraph's first line, a byline's two words: no title.
+        assert_eq!(of("The bank cut rates to 5 percent.\n\nMore."), None);
+        assert_eq!(of("The bank cut rates\nto 5 percent on Thursday."), None);
+        assert_eq!(of("By Anna\n\nText."), None);
+    }
 }

@@ -293,6 +293,10 @@ mod tests {
             ("1,000,000", Lang::En, Some(1_000_000.0)),
             ("1,00,0", Lang::En, None),
             ("1.2.3", Lang::En, None),
+            // South Asian grouping: lakhs and crores.
+            ("1,27,350", Lang::En, Some(127_350.0)),
+            ("12,34,56,789", Lang::En, Some(123_456_789.0)),
+            ("1,2,350", Lang::En, None),
         ];
         for (raw, lang, want) in rows {
             assert_eq!(digits(raw, lang), want, "{raw} in {lang}");

@@ -99,6 +99,12 @@ pub(crate) fn figures_agree(fact: &Fact, a: &Figure, b: &Figure) -> bool {
     }
 }
 
+/// Whether the current figures of `fact`'s sources disagree among
+/// themselves (what `refs check` warns of and `refs list` shows).
+pub fn disagrees(fact: &Fact, index: &FactIndex) -> bool {
+    disagreement(fact, index).is_some()
+}
+
 fn disagreement(fact: &Fact, index: &FactIndex) -> Option<String> {
     let current = current(fact);
     let disagree = current.iter().enumerate().any(|(i, a)| {

@@ -13,7 +13,7 @@ pub use crate::yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
 pub use files::{
     Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse_str, reference_files,
 };
-pub use lint::warnings;
+pub use lint::{disagrees, warnings};
 pub use terms::{Hit, Target, Term, TermIndex, matches_at};
 
 use std::fmt::Write;
@@ -171,7 +171,7 @@ impl Fact {
         let interval = figure.interval()?;
         Some(match (self.tolerance, figure) {
             (Some(t), _) => t.widen(interval),
-            (None, Figure::Number(n)) => rounded(*n),
+            (None, Figure::Number(n)) => rounded_reach(*n),
             (None, _) => interval,
         })
     }
@@ -186,6 +186,23 @@ pub const ROUNDING_CAP: f64 = 0.05;
 pub fn rounded(n: f64) -> Interval {
     let half = rounding_half_width(n).min(n.abs() * ROUNDING_CAP);
     Interval::closed(n - half, n + half)
+}
+
+/// [`rounded`], but where the cap set the width its ends are open: the
+/// edge is then no rounding of the figure, only the cap's limit (a
+/// reference `5` covers 4.75–5.25 and so never the `5.25` it was cut to).
+/// An edge set by the rounding itself stays in (`12` covers `12.5`).
+fn rounded_reach(n: f64) -> Interval {
+    let capped = rounding_half_width(n) > n.abs() * ROUNDING_CAP;
+    let interval = rounded(n);
+    if !capped || interval.low == interval.high {
+        return interval;
+    }
+    Interval {
+        low_open: true,
+        high_open: true,
+        ..interval
+    }
 }
 
 fn rounding_half_width(n: f64) -> f64 {

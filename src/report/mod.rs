@@ -3,12 +3,17 @@
 //! else in the program knows the formats.
 
 mod claimreview;
+mod concise;
 mod github;
+mod gitlab;
 mod html;
 mod json;
+mod jsonl;
 mod junit;
 mod markdown;
+mod rdjson;
 pub mod refs;
+pub mod refs_check;
 mod sarif;
 mod spool;
 mod table;
@@ -44,18 +49,26 @@ pub enum Format {
     Markdown,
     Html,
     ClaimReview,
+    Concise,
+    Jsonl,
+    Gitlab,
+    Rdjson,
 }
 
 impl Format {
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 12] = [
         Format::Table,
+        Format::Concise,
         Format::Json,
+        Format::Jsonl,
         Format::Github,
         Format::Sarif,
         Format::Junit,
         Format::Markdown,
         Format::Html,
         Format::ClaimReview,
+        Format::Gitlab,
+        Format::Rdjson,
     ];
 
     pub fn name(self) -> &'static str {
@@ -68,6 +81,10 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::ClaimReview => "claimreview",
+            Format::Concise => "concise",
+            Format::Jsonl => "jsonl",
+            Format::Gitlab => "gitlab",
+            Format::Rdjson => "rdjson",
         }
     }
 
@@ -90,11 +107,15 @@ impl Format {
             Format::ClaimReview => {
                 "schema.org ClaimReview JSON-LD, one object per alarm at or above --fail-on"
             }
+            Format::Concise => "One line per problem, path:line:col: verdict: message",
+            Format::Jsonl => "JSON Lines, one factcheck/v1 claim per line, streamed",
+            Format::Gitlab => "GitLab Code Quality report, for merge requests",
+            Format::Rdjson => "Reviewdog Diagnostic Format (rdjson), for reviewdog -f=rdjson",
         }
     }
 
     /// The formats `extract` writes: it has no verdicts to annotate.
-    pub const EXTRACT: [Format; 2] = [Format::Table, Format::Json];
+    pub const EXTRACT: [Format; 3] = [Format::Table, Format::Json, Format::Jsonl];
 
     /// The formats `compare` writes: clusters, not test cases or reviews.
     pub const COMPARE: [Format; 6] = [
@@ -220,6 +241,14 @@ pub fn claim_range(file: &FileResult, finding: &Finding) -> (Position, Position)
     )
 }
 
+/// The findings an editor must look at ([`Verdict::is_problem`]) that no
+/// comment suppresses: what annotations and issue lists report.
+pub fn alarms(file: &FileResult) -> impl Iterator<Item = &Finding> {
+    file.entries()
+        .filter(|(finding, suppressed)| !suppressed && finding.verdict.is_problem())
+        .map(|(finding, _)| finding)
+}
+
 /// The claim's text on one line, whitespace runs folded.
 pub fn claim_text(file: &FileResult, finding: &Finding) -> String {
     file.doc
@@ -266,11 +295,12 @@ pub trait Report {
 }
 
 /// A renderer for the worker threads, for a format whose entry for a file
-/// depends on that file alone (JSON); `None` for the others, which render
-/// as they write.
+/// depends on that file alone (JSON, JSON Lines); `None` for the others,
+/// which render as they write.
 pub fn prerender(format: Format, style: Style) -> Option<Box<crate::pipeline::Render>> {
     match format {
         Format::Json => Some(Box::new(move |file| json::entry(file, style.mode))),
+        Format::Jsonl => Some(Box::new(move |file| jsonl::entry(file, style.mode).ok())),
         _ => None,
     }
 }
@@ -285,6 +315,10 @@ pub fn reporter(format: Format, style: Style) -> Box<dyn Report> {
         Format::Markdown => Box::new(markdown::Markdown::new(style)),
         Format::Html => Box::new(html::Html::new(style)),
         Format::ClaimReview => claimreview(style, None),
+        Format::Concise => Box::new(concise::Concise::new(style)),
+        Format::Jsonl => Box::new(jsonl::Jsonl::new(style)),
+        Format::Gitlab => Box::new(gitlab::Gitlab::new(style)),
+        Format::Rdjson => Box::new(rdjson::Rdjson::new(style)),
     }
 }
 

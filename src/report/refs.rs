@@ -35,6 +35,9 @@ struct FactJson {
     #[serde(rename = "match")]
     groups: Vec<Vec<String>>,
     values: Vec<ValueJson>,
+    /// The sources' current figures disagree among themselves: claims
+    /// about the fact are disputed at best.
+    disagree: bool,
 }
 
 #[derive(Serialize)]
@@ -147,6 +150,7 @@ pub fn json(out: &mut dyn Write, index: &FactIndex) -> io::Result<()> {
                     }
                 })
                 .collect(),
+            disagree: crate::refs::disagrees(fact, index),
         })
         .collect();
     let sources = index
@@ -164,18 +168,23 @@ pub fn json(out: &mut dyn Write, index: &FactIndex) -> io::Result<()> {
         facts,
         sources,
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
 }
 
-/// Writes one table row per figure: fact, kind, source, figure, as of.
+/// Writes one table row per figure: fact, kind, source, figure, as of,
+/// and whether it is current (and disagrees with another source's
+/// current figure) or replaced.
 pub fn table(out: &mut dyn Write, index: &FactIndex) -> io::Result<()> {
     let mut grid = Grid::new();
     grid.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .force_no_tty()
         .set_header(["fact", "kind", "source", "figure", "as of", "status"]);
+    let mut disagreeing = 0;
     for fact in &index.facts {
+        let disagree = crate::refs::disagrees(fact, index);
+        disagreeing += usize::from(disagree);
         for (n, v) in fact.values.iter().enumerate() {
             let source = &index.sources[v.source];
             let (id, kind) = if n == 0 {
@@ -199,7 +208,9 @@ pub fn table(out: &mut dyn Write, index: &FactIndex) -> io::Result<()> {
                 source.short().to_string(),
                 figure,
                 v.as_of.map_or("—".to_string(), |d| d.to_string()),
-                if is_current(fact, v) {
+                if is_current(fact, v) && disagree {
+                    "current, disagrees".to_string()
+                } else if is_current(fact, v) {
                     "current".to_string()
                 } else {
                     "replaced".to_string()
@@ -208,10 +219,15 @@ pub fn table(out: &mut dyn Write, index: &FactIndex) -> io::Result<()> {
         }
     }
     writeln!(out, "{grid}")?;
-    writeln!(
+    write!(
         out,
         "{} facts, {} sources",
         index.facts.len(),
         index.sources.len()
-    )
+    )?;
+    match disagreeing {
+        0 => writeln!(out),
+        1 => writeln!(out, "; 1 fact whose sources disagree"),
+        n => writeln!(out, "; {n} facts whose sources disagree"),
+    }
 }

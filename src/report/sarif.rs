@@ -28,7 +28,7 @@ pub const SCHEMA_URI: &str =
 
 /// Where the tool's documentation lives: the crate's `repository` once
 /// Cargo.toml names one; a placeholder until the project has a public home.
-const INFORMATION_URI: &str = match env!("CARGO_PKG_REPOSITORY").as_bytes() {
+pub(super) const INFORMATION_URI: &str = match env!("CARGO_PKG_REPOSITORY").as_bytes() {
     [] => "https://example.org/factcheck",
     _ => env!("CARGO_PKG_REPOSITORY"),
 };
@@ -278,7 +278,7 @@ pub fn uri_path(path: &str) -> String {
 
 /// FNV-1a, 64 bits: stable across Rust versions and platforms, unlike
 /// std's hasher, which fingerprints must be.
-fn fnv1a(parts: &[&str]) -> u64 {
+pub(super) fn fnv1a(parts: &[&str]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
         for &byte in part.as_bytes().iter().chain([0u8].iter()) {

@@ -30,6 +30,19 @@ pub enum DecimalMark {
 /// Reads a number token with the decimal mark given: a single separator
 /// followed by exactly three digits is read by `mark`, any other by its
 /// shape (`extract::number::parse_digits` asks the language for `mark`).
+/// South Asian grouping, "1,27,350" (1 lakh 27 thousand 350): the last
+/// group of three digits, the ones before it of two, the first of one or
+/// two. No other convention writes it.
+fn south_asian(groups: &[&str]) -> bool {
+    let [first, middle @ .., last] = groups else {
+        return false;
+    };
+    !middle.is_empty()
+        && (1..=2).contains(&first.len())
+        && middle.iter().all(|g| g.len() == 2)
+        && last.len() == 3
+}
+
 pub fn parse_digits_with(raw: &str, mark: DecimalMark) -> Option<Digits> {
     let seps: Vec<(usize, char)> = raw
         .char_indices()
@@ -69,7 +82,8 @@ pub fn parse_digits_with(raw: &str, mark: DecimalMark) -> Option<Digits> {
             } else {
                 // Thousands groups: every group after the first has three digits.
                 let groups: Vec<&str> = raw.split(|c: char| !c.is_ascii_digit()).collect();
-                if groups.iter().skip(1).any(|g| g.len() != 3) || groups[0].len() > 3 {
+                let western = groups.iter().skip(1).all(|g| g.len() == 3) && groups[0].len() <= 3;
+                if !(western || (last == ',' && south_asian(&groups))) {
                     return None;
                 }
                 (digits_only(raw), String::new())

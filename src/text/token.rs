@@ -48,6 +48,9 @@ pub struct Token {
     pub newline_before: bool,
     /// A blank line (paragraph break) separates it from the previous one.
     pub paragraph_before: bool,
+    /// The token starts with a capital letter (kept for the stages that no
+    /// longer hold the text).
+    pub capital: bool,
 }
 
 impl AsRef<str> for Token {
@@ -248,6 +251,7 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             space_before: space,
             newline_before: newlines > 0,
             paragraph_before: newlines > 1,
+            capital: c.is_uppercase(),
         });
         space = false;
         newlines = 0;

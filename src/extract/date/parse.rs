@@ -446,6 +446,18 @@ impl Parser<'_, '_> {
         Some((e, Expr::Weekday(wd, lead.pick())))
     }
 
+    /// The month name ending at `e` is abbreviated ("Jan.") or follows an
+    /// article ("the August 15 deadline"): the date modifies a noun.
+    fn modifies_noun(&self, e: usize) -> bool {
+        let abbreviated = e > 0 && self.tok(e - 1).is_some_and(|x| x.is_punct("."));
+        let month = if abbreviated {
+            e.saturating_sub(2)
+        } else {
+            e.saturating_sub(1)
+        };
+        abbreviated || (month > 0 && self.w.articles.has(self.tokens(), month - 1) == Some(month))
+    }
+
     /// What follows a month name ending at `e`: a day, a year, a relative
     /// year, or nothing. `day` is a day read before the month.
     fn after_month(&self, e: usize, m: i8, day: Option<i8>, lead: Lead) -> Option<(usize, Expr)> {
@@ -458,7 +470,12 @@ impl Parser<'_, '_> {
                 if self.w.ordinals.has(self.tokens(), k).is_some() && self.glued(k) {
                     k = self.skip(&self.w.ordinals, k);
                 }
-                let counted = counted_noun(self.ctx, k).is_some() && !self.capitalized(k);
+                // "In August 15 people died": a count after the month; but
+                // "the Jan. 1 quake", "the August 15 deadline": a day (an
+                // abbreviated month or an article before it).
+                let counted = counted_noun(self.ctx, k).is_some()
+                    && !self.capitalized(k)
+                    && !self.modifies_noun(e);
                 if !counted && !self.tok(k).is_some_and(|x| x.is_punct("%")) {
                     day = i8::try_from(d).ok();
                     e = k;

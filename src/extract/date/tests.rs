@@ -370,6 +370,11 @@ const ENGLISH: &[Row] = &[
     ("August 15, 2025", "August 15, 2025", "2025-08-15"),
     ("15 August 2025", "15 August 2025", "2025-08-15"),
     ("Aug. 15", "Aug. 15", "2025-08-15"),
+    // A day before a noun: an abbreviated month or an article makes it
+    // the noun's date ("In August 15 people died" stays a count).
+    ("since the Jan. 1 earthquake", "since the Jan. 1", "2025-01-01"),
+    ("after the August 15 deadline", "after the August 15", "2025-08-15"),
+    ("In August 15 people died", "In August", "2025-08"),
     ("Aug 15", "Aug 15", "2025-08-15"),
     ("on March 3rd", "on March 3rd", "2025-03-03"),
     ("the 4th of July", "the 4th of July", "2025-07-04"),

@@ -54,12 +54,12 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
                 return true;
             }
         }
-        // "+5%" is a figure; "+39 06…" is not.
+        // "+5%", "+84mila", "+1,2 milioni" are figures; "+39 06…" is not.
         let percent_next = tokens.get(j + 1).is_some()
             && ctx
                 .lexicon
                 .lookup(&tokens[j + 1..])
-                .any(|(_, e)| matches!(e, Entry::Percent | Entry::Points(_)));
+                .any(|(_, e)| matches!(e, Entry::Percent | Entry::Points(_) | Entry::Scale(_)));
         if id_marker(ctx, j) && !(p.is_punct("+") && percent_next) {
             return true;
         }
@@ -282,7 +282,28 @@ pub(super) fn after_name(ctx: &Ctx, j: usize) -> bool {
     let inner_capital = written.chars().skip(1).any(char::is_uppercase);
     let capital =
         !ctx.data.nouns_capitalized && written.chars().next().is_some_and(char::is_uppercase);
-    inner_capital || (capital && !sentence_start)
+    inner_capital || (capital && !sentence_start && !title_case(ctx, j))
+}
+
+/// Words on each side of a figure read to tell a headline in title case.
+const TITLE_CASE_REACH: usize = 3;
+
+/// The figure at `j` stands among capitalized words only: a headline in
+/// title case ("Death Toll Rises To 632 & 329 Injured"), where a capital
+/// marks no name.
+pub(super) fn title_case(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let words = |range: &mut dyn Iterator<Item = usize>| -> Vec<bool> {
+        range
+            .take_while(|&k| ctx.same_sentence(k, j))
+            .filter(|&k| tokens[k].is_word() && tokens[k].span.len() > 1)
+            .take(TITLE_CASE_REACH)
+            .map(|k| tokens[k].is_capitalized(ctx.text))
+            .collect()
+    };
+    let mut seen = words(&mut (0..j).rev());
+    seen.extend(words(&mut (j + 1..tokens.len())));
+    seen.len() > TITLE_CASE_REACH && seen.iter().all(|&c| c)
 }
 
 /// The word at `k` looks like a plural noun (`soldiers`, `soldati`,

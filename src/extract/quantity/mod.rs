@@ -312,14 +312,23 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         if ctx.data.strength_words.contains(&word.norm.as_str()) {
             strength = true;
         } else {
-            let Some((_, Entry::Unit(u))) = lookup(k + 1)
-                .into_iter()
-                .find(|(_, e)| matches!(e, Entry::Unit(_)))
-            else {
-                return None;
-            };
-            kind = Kind::Measure;
-            unit = Some(u);
+            // "a 2-percent target", "the two-percent target".
+            let glued = lookup(k + 1).into_iter().find(|(n, e)| {
+                *n == 1 && matches!(e, Entry::Unit(_) | Entry::Percent | Entry::Points(_))
+            });
+            match glued {
+                Some((_, Entry::Unit(u))) => {
+                    kind = Kind::Measure;
+                    unit = Some(u);
+                }
+                Some((_, Entry::Percent)) => kind = Kind::Percent,
+                Some((_, Entry::Points(f))) => {
+                    kind = Kind::Percent;
+                    unit = Some(Unit::Pp);
+                    factor = f;
+                }
+                _ => return None,
+            }
         }
         consumed = 2;
     }
@@ -436,7 +445,8 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         // A line break ends the name: "salgono a 1.200" closing a headline.
         let proper = tokens
             .get(end)
-            .is_some_and(|t| counted.is_some() && ctx.name_capital(t) && ctx.same_sentence(j, end));
+            .is_some_and(|t| counted.is_some() && ctx.name_capital(t) && ctx.same_sentence(j, end))
+            && !filter::title_case(ctx, j);
         if ((bare || fractional || singular || proper) && filter::after_name(ctx, j))
             || filter::postal_code(ctx, j)
             || (proper && singular)

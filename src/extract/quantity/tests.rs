@@ -173,6 +173,9 @@ const FORMS_IT: &[(&str, &str)] = &[
     ("costerà da 10 a 20 euro", "money - range 10..20 EUR"),
     // Percentage points, singular
     ("quasi due punti percentuale", "percent 2 approx 1.8..2 pp"),
+    // A plus before a scaled figure is its sign, not a phone prefix
+    ("l'occupazione cresce di +84mila unità", "count 84000 exact 84000..84000 [unità]"),
+    ("chiamate il +39 06 1234", ""),
     // Headlines and line breaks
     ("Le vittime salgono a 12mila\n\nIl bilancio è provvisorio.", "count 12000 exact 12000..12000 [vittime]"),
     ("Gli sfollati salgono a 1.200\n\nLa Regione stanzia fondi.", "count 1200 exact 1200..1200 [sfollati]"),
@@ -185,9 +188,20 @@ const FORMS_EN: &[(&str, &str)] = &[
     ("a 6.1-magnitude quake", "measure 6.1 exact 6.1..6.1 magnitude"),
     ("a magnitude 5.4 aftershock", "measure 5.4 exact 5.4..5.4 magnitude"),
     ("a 5.8 magnitude tremor", "measure 5.8 exact 5.8..5.8 magnitude"),
+    // South Asian scale words
+    ("5 lakh children", "count 500000 exact 500000..500000 [children]"),
+    ("2 crore voters", "count 20000000 exact 20000000..20000000 [voters]"),
+    // A percent word glued by a hyphen
+    ("the bank's two-percent target", "percent 2 exact 2..2"),
+    ("a 2-percent rise", "percent 2 exact 2..2"),
+    ("a 5-star hotel", ""),
+    // A headline in title case: capitals mark no name
+    ("Death Toll Rises To 632 After Quake", "count 632 exact 632..632 [Death Toll]"),
+    ("Toll Rises To 632 & 329 Injured After Quake", "count 632 exact 632..632 [Toll] | count 329 exact 329..329 [Injured]"),
     // Hedges
     ("casualties are approaching 2,000", "count 2000 approx 1800..2000 [casualties]"),
     ("500 or more", "count 500 at_least 500.."),
+    ("a seismic intensity of 1 or stronger", "count 1 at_least 1.."),
     ("20 or fewer staff", "count 20 at_most 0..20 [staff]"),
     ("Toll passes 9,000", "count 9000 more_than 9000.. [Toll]"),
     ("claims exceed 12-thousand", "count 12000 more_than 12000.."),

@@ -29,7 +29,7 @@ const JS: &str = include_str!("script.js");
 /// (`tests/hardening.rs` recomputes it from a written report, so editing
 /// the script without updating the hash fails the tests).
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; \
-script-src 'sha256-/qr0qn7l1xbQYVYORnSHSe7mVoun3MvzzRpzhAA/Ebk='; img-src data:";
+script-src 'sha256-JskNoMzb5o8tKpUNx4YGyHpE5BMOHbFE+OxgrmfPtDo='; img-src data:";
 
 /// Escapes text for HTML content and attribute values alike.
 pub fn escape(text: &str) -> String {
@@ -393,7 +393,10 @@ impl Report for Html {
                 "<button type=\"button\" class=\"reset\" hidden>show all</button>\n</div>\n",
             );
         }
-        page.push_str("</header>\n<main>\n");
+        // The page scrolls inside `.page`, under a bar that never moves:
+        // a report opened at a claim (`#c1-3`) scrolls that box, not the
+        // document, which headless Chromium painted with a blank band.
+        page.push_str("</header>\n<div class=\"page\" tabindex=\"-1\">\n<main>\n");
         if self.sections.len() > 1 {
             page.push_str("<nav class=\"contents\" aria-label=\"Files, worst first\"><h2>Files, worst first</h2>\n<ol>\n");
             for &i in &order {
@@ -420,7 +423,7 @@ impl Report for Html {
         }
         let _ = write!(
             page,
-            "</main>\n<footer><p>Hover or focus a highlighted figure for its sources; press Escape to close. Made by factcheck {}.</p></footer>\n<script>\n{JS}</script>\n</body>\n</html>\n",
+            "</main>\n<footer><p>Hover or focus a highlighted figure for its sources; press Escape to close. Made by factcheck {}.</p></footer>\n</div>\n<script>\n{JS}</script>\n</body>\n</html>\n",
             env!("CARGO_PKG_VERSION")
         );
         out.write_all(page.as_bytes())

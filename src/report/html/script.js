@@ -110,6 +110,13 @@
     });
   });
 
+  // The report scrolls in .page: give it the focus, so the keyboard
+  // scrolls it from the start (a claim the address names keeps its own).
+  var page = doc.querySelector(".page");
+  if (page && (!doc.activeElement || doc.activeElement === doc.body)) {
+    page.focus({ preventScroll: true });
+  }
+
   // Escape dismisses the open popover without moving focus away.
   doc.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") { return; }
