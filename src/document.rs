@@ -38,6 +38,9 @@ pub struct FrontMatter {
     pub date: Option<Date>,
     /// The UTC offset of a front matter datetime, in seconds.
     pub offset_seconds: Option<i32>,
+    /// The time of day of a front matter datetime ("due ore fa" counts
+    /// back from it).
+    pub clock: Option<jiff::civil::Time>,
     pub lang: Option<String>,
     /// Where the article is published (`url:`), for ClaimReview.
     pub url: Option<String>,
@@ -92,6 +95,11 @@ impl Document {
         blank(&mut scan, Span::new(0, body_start));
         if text.starts_with('\u{feff}') {
             blank(&mut scan, Span::new(0, 3));
+        }
+        // The front matter's `title:` is read like a heading: its figures
+        // are claims like any other.
+        if let Some(title) = front_title(&text[..body_start]) {
+            scan[title.range()].copy_from_slice(&text.as_bytes()[title.range()]);
         }
         let mut code = Vec::new();
         if body_start > 0 {
@@ -231,6 +239,36 @@ fn decode_utf16(path: &str, bytes: &[u8]) -> Result<String, Error> {
     Ok(text)
 }
 
+/// The span of the front matter's `title:` value on its line, without its
+/// quotes; `None` when there is none or it spans several lines.
+fn front_title(front: &str) -> Option<Span> {
+    let mut at = 0;
+    for line in front.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let Some(rest) = line.strip_prefix("title:") else {
+            continue;
+        };
+        let value = rest.trim_end_matches(['\n', '\r']);
+        let lead = value.len() - value.trim_start().len();
+        let value = value.trim();
+        let quoted = value.len() >= 2
+            && (value.starts_with('"') && value.ends_with('"')
+                || value.starts_with('\'') && value.ends_with('\''));
+        let (from, len) = if quoted {
+            (lead + 1, value.len() - 2)
+        } else {
+            (lead, value.len())
+        };
+        if len == 0 || value.starts_with(['|', '>']) {
+            return None;
+        }
+        let from = start + "title:".len() + from;
+        return Some(Span::new(from, from + len));
+    }
+    None
+}
+
 fn blank(scan: &mut [u8], span: Span) {
     for b in &mut scan[span.range()] {
         if *b != b'\n' {
@@ -324,6 +362,7 @@ fn parse_front(yaml: &str, path: &str, warnings: &mut Vec<String>) -> FrontMatte
             Ok((date, offset)) => {
                 front.date = Some(date);
                 front.offset_seconds = offset;
+                front.clock = clock_of(text);
             }
             Err(why) => warn(
                 Some(node.at),
@@ -356,6 +395,18 @@ fn parse_front_date(text: &str) -> Result<(Date, Option<i32>), &'static str> {
         .ok_or("is not a date (write YYYY-MM-DD or an RFC 3339 datetime)")?;
     let offset = offset_of(text)?;
     Ok((date, offset))
+}
+
+/// The time of day of an RFC 3339 datetime ("2025-03-10T08:30:00+01:00"
+/// is 08:30); `None` for a bare date.
+fn clock_of(datetime: &str) -> Option<jiff::civil::Time> {
+    let rest = datetime.get(10..)?;
+    let rest = rest.strip_prefix(['T', 't', ' '])?;
+    let hour: i8 = rest.get(..2)?.parse().ok()?;
+    let minute: i8 = rest.get(3..5)?.parse().ok()?;
+    (rest.get(2..3) == Some(":"))
+        .then(|| jiff::civil::Time::new(hour, minute, 0, 0).ok())
+        .flatten()
 }
 
 /// The UTC offset at the end of an RFC 3339 datetime, in seconds; `None`

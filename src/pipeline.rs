@@ -433,6 +433,7 @@ pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>
         lang,
         date,
         offset_seconds: doc.front.offset_seconds,
+        clock: doc.front.clock,
     };
     let extraction = extract::extract_with(&doc, options, decimal);
     let empty = FactIndex::default();

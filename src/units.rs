@@ -15,6 +15,9 @@ pub enum Dimension {
     Points,
     /// An earthquake's magnitude: a scale of its own, never a count.
     Magnitude,
+    /// Temperatures: Celsius and Fahrenheit convert with an offset;
+    /// degrees of no named scale only equal themselves.
+    Temperature,
 }
 
 /// The canonical units of DESIGN.md, plus percentage points.
@@ -29,6 +32,8 @@ pub enum Unit {
     Km2,
     Mi2,
     Ha,
+    /// Acres ("40 acres of terrain").
+    Acre,
     T,
     Kg,
     L,
@@ -44,6 +49,12 @@ pub enum Unit {
     Pp,
     /// An earthquake's magnitude ("magnitudo 3,9", "a 6.1-magnitude quake").
     Magnitude,
+    /// Degrees Celsius ("meno 12 gradi", "19C").
+    Celsius,
+    /// Degrees Fahrenheit ("40 degrees Fahrenheit").
+    Fahrenheit,
+    /// Degrees of a scale the text does not name ("minus 12 degrees").
+    Degree,
 }
 
 /// Symbol, dimension and size in the dimension's base unit, one row a unit.
@@ -57,6 +68,7 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::Km2, "km2", Dimension::Area, 1_000_000.0),
     (Unit::Mi2, "mi2", Dimension::Area, 2_589_988.110_336),
     (Unit::Ha, "ha", Dimension::Area, 10_000.0),
+    (Unit::Acre, "acre", Dimension::Area, 4_046.856_422_4),
     (Unit::T, "t", Dimension::Mass, 1000.0),
     (Unit::Kg, "kg", Dimension::Mass, 1.0),
     (Unit::L, "l", Dimension::Volume, 0.001),
@@ -70,6 +82,9 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::Year, "year", Dimension::Duration, 8765.82),
     (Unit::Pp, "pp", Dimension::Points, 1.0),
     (Unit::Magnitude, "magnitude", Dimension::Magnitude, 1.0),
+    (Unit::Celsius, "degC", Dimension::Temperature, 1.0),
+    (Unit::Fahrenheit, "degF", Dimension::Temperature, 1.0),
+    (Unit::Degree, "deg", Dimension::Temperature, 1.0),
 ];
 
 impl Unit {
@@ -96,6 +111,14 @@ impl Unit {
 
     /// Converts `value` from this unit into `to`; `None` across dimensions.
     pub fn convert(self, value: f64, to: Unit) -> Option<f64> {
+        match (self, to) {
+            _ if self == to => return Some(value),
+            (Unit::Celsius, Unit::Fahrenheit) => return Some(value * 9.0 / 5.0 + 32.0),
+            (Unit::Fahrenheit, Unit::Celsius) => return Some((value - 32.0) * 5.0 / 9.0),
+            // Degrees of no named scale convert to nothing else.
+            (Unit::Degree, _) | (_, Unit::Degree) => return None,
+            _ => {}
+        }
         let (from, to) = (self.row(), to.row());
         (from.2 == to.2).then(|| value * from.3 / to.3)
     }

@@ -61,6 +61,9 @@ pub struct DateValue {
     /// First day of the period (for a decade, 1 January of its first year).
     pub start: Date,
     pub part: Option<Part>,
+    /// The last day of a span of days ("dal 3 al 5 novembre", "Nov.
+    /// 3-4"), `start` being the first; `None` for a single period.
+    pub end: Option<Date>,
 }
 
 impl DateValue {
@@ -84,6 +87,7 @@ impl DateValue {
             grain: Grain::Day,
             start: date,
             part: None,
+            end: None,
         }
     }
 
@@ -96,6 +100,7 @@ impl DateValue {
             grain: Grain::Week,
             start: monday,
             part: None,
+            end: None,
         }
     }
 
@@ -104,11 +109,20 @@ impl DateValue {
             grain,
             start,
             part: None,
+            end: None,
         })
     }
 
     pub fn with_part(self, part: Option<Part>) -> DateValue {
         DateValue { part, ..self }
+    }
+
+    /// The span of days from this date's start to `last`.
+    pub fn through(self, last: Date) -> DateValue {
+        DateValue {
+            end: (last > self.start).then_some(last),
+            ..self
+        }
     }
 
     /// Parses an ISO value at any grain: `199X`, `2024`, `2024-08`,
@@ -147,6 +161,9 @@ impl DateValue {
     /// The first and last day of the period, the part applied.
     pub fn days(self) -> (Date, Date) {
         let start = self.start;
+        if let Some(last) = self.end {
+            return (start, last);
+        }
         let end = match self.grain {
             Grain::Decade => start.checked_add(10.years()),
             Grain::Year => start.checked_add(1.year()),
@@ -249,8 +266,13 @@ impl DateValue {
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.part {
-            Some(part) => write!(f, "{} {}", part.name(), self.iso()),
-            None => f.write_str(&self.iso()),
+            Some(part) => write!(f, "{} {}", part.name(), self.iso())?,
+            None => f.write_str(&self.iso())?,
+        }
+        // A span of days as an ISO 8601 interval: 2024-11-03/2024-11-04.
+        match self.end {
+            Some(end) => write!(f, "/{}", DateValue::day(end).iso()),
+            None => Ok(()),
         }
     }
 }
@@ -312,6 +334,7 @@ mod tests {
                     grain,
                     start,
                     part: None,
+                    end: None,
                 };
                 let expected = match grain {
                     Grain::Decade => format!("{:03}X", y / 10),

@@ -421,6 +421,7 @@ fn run(
                 lang: l,
                 date,
                 offset_seconds: doc.front.offset_seconds,
+                clock: doc.front.clock,
             },
         );
         for claim in &extraction.claims {

@@ -18,6 +18,7 @@ fn findings(text: &str, lang: Lang, on: Date, refs: &str) -> Vec<Finding> {
         lang,
         date: Some(on),
         offset_seconds: None,
+        clock: None,
     };
     let extraction = extract(&doc, options);
     check(&extraction, &index, lang, Some(on))

@@ -77,6 +77,7 @@ fn verdicts(
         lang,
         date: Some(date),
         offset_seconds: None,
+        clock: None,
     };
     let extraction = extract(&doc, options);
     check(&extraction, &index, lang, Some(date))

@@ -429,6 +429,7 @@ mod tests {
                 lang: *lang,
                 date,
                 offset_seconds: None,
+                clock: None,
             };
             let extraction = crate::extract::extract(&doc, options);
             out.extend(features::items(&doc, &extraction, *lang, date, file));

@@ -103,6 +103,7 @@ fn read_one(
         lang,
         date,
         offset_seconds: doc.front.offset_seconds,
+        clock: doc.front.clock,
     };
     let extraction = crate::extract::extract(&doc, options);
     let items = features::items(&doc, &extraction, lang, date, file);

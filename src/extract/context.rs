@@ -6,7 +6,7 @@ use crate::lang::vocab::List;
 use crate::text::span::Span;
 
 use super::Ctx;
-use crate::lang::NounOrder;
+use crate::lang::{LangData, NounOrder};
 
 /// The noun a figure ending before token `end` counts, and the token after
 /// it: "600 soldati", "migliaia di uomini", "25 more launchers".
@@ -78,7 +78,19 @@ fn content_word(ctx: &Ctx, first: usize, k: usize) -> bool {
         || ctx.is(noun, List::Conjunctions)
         || ctx.vocab.is_number_word(noun)
         || word.chars().count() < 3
+        || future_verb(ctx, k)
         || ctx.lexicon.lookup(&ctx.tokens[k..]).next().is_some())
+}
+
+/// A verb in the future ("120mila arriveranno"): no noun.
+fn future_verb(ctx: &Ctx, k: usize) -> bool {
+    let raw = ctx.text[ctx.tokens[k].span].to_lowercase();
+    let len = raw.chars().count();
+    ctx.data
+        .tense
+        .future_endings
+        .iter()
+        .any(|e| raw.ends_with(e) && len >= e.chars().count() + 4)
 }
 
 /// In a modifiers-first language, a lower-case plural closes the phrase
@@ -121,10 +133,85 @@ pub(crate) fn toll_noun_before(ctx: &Ctx, i: usize) -> Option<String> {
 /// "1,2 miliardi di euro … contro i 2,3 miliardi": a large bare amount
 /// within a factor of ten of a money claim before it in the same sentence
 /// is money in that currency.
-pub(crate) fn carry_currency(claims: &mut [Claim], sentences: &[Span], text: &str) {
+pub(crate) fn carry_currency(
+    claims: &mut [Claim],
+    sentences: &[Span],
+    text: &str,
+    data: &LangData,
+) {
     carry_currency_forward(claims, sentences);
     carry_currency_back(claims, sentences);
+    carry_to_first_end(claims, text, data);
+    implied_currency(claims, sentences, text, data);
     carry_unit(claims, text);
+}
+
+/// "La quota passa da 70 a 80 euro", "porta il congedo da quattro a sei
+/// settimane": the first figure of a change, joined to the second by a
+/// change joiner alone, has the second's unit or currency.
+fn carry_to_first_end(claims: &mut [Claim], text: &str, data: &LangData) {
+    for i in 1..claims.len() {
+        let (before, rest) = claims.split_at_mut(i);
+        let (first, second) = (&mut before[i - 1], &rest[0]);
+        let gap = text.get(first.span.end..second.span.start).unwrap_or(",");
+        let joined = data
+            .change_joiners
+            .iter()
+            .any(|j| crate::text::token::fold(gap.trim()) == *j);
+        let takes = matches!(second.kind, Kind::Money | Kind::Measure | Kind::Percent);
+        if !joined || first.kind != Kind::Count || first.counted.is_some() || !takes {
+            continue;
+        }
+        let (Value::Quantity(a), Value::Quantity(b)) = (&mut first.value, &second.value) else {
+            continue;
+        };
+        first.kind = second.kind;
+        a.unit = b.unit;
+        a.currency = b.currency;
+    }
+}
+
+/// "Il decreto vale 300 milioni": a bare figure of at least ten thousand,
+/// with no counted noun and a money word among the six words before it in
+/// its sentence, is money when every amount of money in the article is in
+/// one currency.
+fn implied_currency(claims: &mut [Claim], sentences: &[Span], text: &str, data: &LangData) {
+    let mut currencies = claims
+        .iter()
+        .filter(|c| c.kind == Kind::Money)
+        .filter_map(|c| c.quantity().and_then(|q| q.currency));
+    let Some(currency) = currencies.next() else {
+        return;
+    };
+    if currencies.any(|c| c != currency) {
+        return;
+    }
+    for claim in claims.iter_mut() {
+        let Value::Quantity(q) = &mut claim.value else {
+            continue;
+        };
+        let large = q.value.or(q.interval.high).is_some_and(|v| v >= 10_000.0);
+        if claim.kind != Kind::Count || claim.counted.is_some() || !large {
+            continue;
+        }
+        let start = super::sentence_index(sentences, claim.span)
+            .and_then(|s| sentences.get(s))
+            .map_or(0, |s| s.start);
+        let before = text.get(start..claim.span.start).unwrap_or("");
+        let cued = before
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(6)
+            .any(|w| {
+                data.money_cues
+                    .contains(&crate::text::token::fold(w).as_str())
+            });
+        if cued {
+            claim.kind = Kind::Money;
+            q.currency = Some(currency);
+        }
+    }
 }
 
 /// A large bare amount with no counted noun before a money claim of its
@@ -207,8 +294,11 @@ fn carry_currency_forward(claims: &mut [Claim], sentences: &[Span]) {
                 let Some(v) = q.value.or(q.interval.high) else {
                     continue;
                 };
+                // "450mila euro …; altri 120mila": smaller amounts too
+                // when nothing is counted.
+                let floor = if claim.counted.is_none() { 1e4 } else { 1e6 };
                 if let Some((s, c, money)) = last_money {
-                    let near = v >= 1e6 && (money / 10.0..=money * 10.0).contains(&v);
+                    let near = v >= floor && (money / 10.0..=money * 10.0).contains(&v);
                     if near && Some(s) == sentence {
                         claim.kind = Kind::Money;
                         claim.counted = None;

@@ -114,6 +114,7 @@ mod tests {
             lang,
             date: None,
             offset_seconds: None,
+            clock: None,
         };
         extract(&doc, options)
             .claims

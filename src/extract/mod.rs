@@ -30,6 +30,9 @@ pub struct Options {
     pub date: Option<Date>,
     /// UTC offset of the publication time, when the front matter gave one.
     pub offset_seconds: Option<i32>,
+    /// Publication time of day, when the front matter gave one: "due ore
+    /// fa", "two hours ago" count back from it.
+    pub clock: Option<jiff::civil::Time>,
 }
 
 /// The claims of one document and the sentences they stand in.
@@ -153,22 +156,25 @@ pub fn extract_with(doc: &Document, options: Options, decimal: DecimalMark) -> E
         });
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
-    context::carry_currency(&mut claims, &sentences, &doc.text);
+    context::carry_currency(&mut claims, &sentences, &doc.text, data);
     Extraction {
         claims,
         sentences,
         tokens,
         token_sentence,
-        title: title(&doc.text, &doc.scan),
+        title: title(&doc.text, &doc.scan, front_end(doc)),
     }
 }
 
-/// The first line of prose when it is a headline: a Markdown heading
-/// (`# …`, without its marks, which the scan text may have blanked), or a
-/// short line standing alone as a paragraph that does not end a sentence
-/// ("A poche ore dall'incontro, Putin torna a lodare…" above a blank line).
-fn title(text: &str, scan: &str) -> Option<Span> {
-    let start = scan.len() - scan.trim_start().len();
+/// The first line of prose after the front matter (whose `title:` the
+/// scan keeps; prose starts at `body`) when it is a headline: a Markdown
+/// heading (`# …`, without its marks, which the scan text may have
+/// blanked), or a short line standing alone as a paragraph that does not
+/// end a sentence ("A poche ore dall'incontro, Putin torna a lodare…" above
+/// a blank line).
+fn title(text: &str, scan: &str, body: usize) -> Option<Span> {
+    let rest = scan.get(body..)?;
+    let start = body + (rest.len() - rest.trim_start().len());
     let start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line = text[start..].lines().next()?;
     let heading = line.trim_start_matches('#');
@@ -189,6 +195,14 @@ fn title(text: &str, scan: &str) -> Option<Span> {
         .then(|| Span::new(start, start + line.trim_end().len()))
 }
 
+/// Where the front matter ends: the first code span when it starts the file.
+fn front_end(doc: &Document) -> usize {
+    doc.code
+        .first()
+        .filter(|s| s.start == 0)
+        .map_or(0, |s| s.end)
+}
+
 /// Longest headline, in words, read as the article's title.
 const HEADLINE_WORDS: usize = 30;
 
@@ -197,7 +211,7 @@ mod title_tests {
     use super::title;
 
     fn of(text: &str) -> Option<&str> {
-        title(text, text).map(|s| text[s.range()].trim())
+        title(text, text, 0).map(|s| text[s.range()].trim())
     }
 
     #[test]

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use jiff::civil::Weekday;
 
 use crate::lang::vocab::{List, Vocab, VocabBuilder, WordId};
-use crate::lang::{LangData, Season, ZONE_CODES, Zone};
+use crate::lang::{LangData, Movable, Season, Tense, ZONE_CODES, Zone};
 use crate::text::token::{Token, phrase_tokens};
 use crate::when::{Grain, Part};
 
@@ -147,6 +147,91 @@ pub(crate) struct Words {
     pub day_ordinals: Table<i8>,
     /// Zone abbreviations, matched on the original (capitalized) text.
     pub zone_codes: HashMap<&'static str, Zone>,
+    pub movable: Table<Movable>,
+    pub nth_weekdays: Table<i8>,
+    pub tense: TenseCues,
+    pub day_span_joiners: Table<()>,
+    pub named_hours: Table<i8>,
+    pub minutes_after: Table<i8>,
+    pub minutes_before: Table<i8>,
+    pub later: Table<()>,
+    pub places: Table<Zone>,
+}
+
+/// A language's tense cues, the words folded as tokens are.
+pub(crate) struct TenseCues {
+    future_words: Vec<String>,
+    past_words: Vec<String>,
+    future_endings: &'static [&'static str],
+    past_endings: &'static [&'static str],
+    participle_after: Vec<String>,
+    auxiliaries: Vec<String>,
+    participles: &'static [&'static str],
+    pub present_is_future: bool,
+}
+
+impl TenseCues {
+    fn new(t: &Tense) -> TenseCues {
+        let fold = |w: &[&str]| w.iter().map(|w| crate::text::token::fold(w)).collect();
+        TenseCues {
+            future_words: fold(t.future_words),
+            past_words: fold(t.past_words),
+            future_endings: t.future_endings,
+            past_endings: t.past_endings,
+            participle_after: fold(t.participle_after),
+            auxiliaries: fold(t.auxiliaries),
+            participles: t.participles,
+            present_is_future: t.present_is_future,
+        }
+    }
+
+    /// A participle right before a date ("il bollettino diffuso martedì",
+    /// "firmato giovedì"): the date is in the past. Only the regular
+    /// endings of three letters or more.
+    pub fn participle(&self, norm: &str) -> bool {
+        self.participles
+            .iter()
+            .filter(|e| e.len() >= 3)
+            .any(|e| norm.ends_with(e) && norm.len() > e.len() + 2)
+            && !self.future_words.iter().any(|w| w == norm)
+    }
+
+    /// `Some(true)` when the word looks ahead, `Some(false)` when it looks
+    /// back. `raw` is the word as written, for the endings; `before` the
+    /// word before it, folded.
+    pub fn of(&self, norm: &str, raw: &str, before: Option<&str>) -> Option<bool> {
+        if self.future_words.iter().any(|w| w == norm) {
+            return Some(true);
+        }
+        if self.past_words.iter().any(|w| w == norm) {
+            return Some(false);
+        }
+        // An ending needs a stem of at least three letters before it.
+        let ends = |endings: &[&str]| {
+            let lower = raw.to_lowercase();
+            endings
+                .iter()
+                .any(|e| lower.ends_with(e) && lower.chars().count() >= e.chars().count() + 3)
+        };
+        if ends(self.future_endings) {
+            return Some(true);
+        }
+        // "è intervenuto", "sono arrivati": a compound past.
+        let after_aux = before.is_some_and(|b| self.auxiliaries.iter().any(|w| w == b));
+        if after_aux
+            && self
+                .participles
+                .iter()
+                .any(|e| norm.ends_with(e) && norm.len() > e.len() + 1)
+        {
+            return Some(false);
+        }
+        let participle = before.is_some_and(|b| self.participle_after.iter().any(|w| w == b));
+        if !participle && ends(self.past_endings) {
+            return Some(false);
+        }
+        None
+    }
 }
 
 impl Words {
@@ -202,6 +287,15 @@ impl Words {
             ),
             day_ordinals: Table::new(data.day_ordinals.iter().copied(), e, vocab),
             zone_codes: ZONE_CODES.iter().copied().collect(),
+            movable: Table::new(data.movable_holidays.iter().copied(), e, vocab),
+            nth_weekdays: Table::new(data.nth_weekdays.iter().copied(), e, vocab),
+            tense: TenseCues::new(&data.tense),
+            day_span_joiners: list(data.day_span_joiners, e, vocab),
+            named_hours: Table::new(data.named_hours.iter().copied(), e, vocab),
+            minutes_after: Table::new(data.minutes_after.iter().copied(), e, vocab),
+            minutes_before: Table::new(data.minutes_before.iter().copied(), e, vocab),
+            later: list(data.later, e, vocab),
+            places: Table::new(data.place_zones.iter().copied(), e, vocab),
         };
         words.mark_anchors(vocab);
         words
@@ -237,11 +331,15 @@ impl Words {
             .chain(self.decade_suffixes.words())
             .chain(self.meridiem.words())
             .chain(self.zones.words())
-            .chain(self.holidays.words());
+            .chain(self.holidays.words())
+            .chain(self.movable.words())
+            .chain(self.named_hours.words())
+            .chain(self.minutes_before.words())
+            .chain(self.minutes_after.words());
         for id in words.collect::<Vec<_>>() {
             vocab.mark_id(id, List::DateAnchor);
         }
-        let tables: [&dyn FirstWords; 32] = [
+        let tables: [&dyn FirstWords; 36] = [
             &self.months,
             &self.month_abbreviations,
             &self.ambiguous,
@@ -274,6 +372,10 @@ impl Words {
             &self.zones,
             &self.holidays,
             &self.day_ordinals,
+            &self.movable,
+            &self.nth_weekdays,
+            &self.named_hours,
+            &self.minutes_before,
         ];
         for table in tables {
             for id in table.first_ids() {

@@ -6,7 +6,7 @@ use jiff::civil::Weekday::*;
 
 use super::{
     Concepts,
-    DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
+    DateWords, Furniture, Hedge, LangData, Movable, Tense, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
 };
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
@@ -383,6 +383,9 @@ pub static DE: LangData = LangData {
         ("basispunkt", 0.01),
     ],
     units: &[
+        ("grad celsius", Unit::Celsius),
+        ("grad", Unit::Celsius),
+        ("°c", Unit::Celsius),
         ("millimeter", Unit::Mm),
         ("millimetern", Unit::Mm),
         ("mm", Unit::Mm),
@@ -939,4 +942,44 @@ pub static DE: LangData = LangData {
     offset_preps: &["in"],
     holidays: &[("weihnachten", 12, 25), ("neujahr", 1, 1), ("silvester", 12, 31)],
     day_ordinals: &[],
+    movable_holidays: &[
+        ("ostern", Movable::Easter(0)),
+        ("ostersonntag", Movable::Easter(0)),
+        ("ostermontag", Movable::Easter(1)),
+        ("karfreitag", Movable::Easter(-2)),
+        ("gründonnerstag", Movable::Easter(-3)),
+        ("christi himmelfahrt", Movable::Easter(39)),
+        ("pfingsten", Movable::Easter(49)),
+        ("pfingstmontag", Movable::Easter(50)),
+    ],
+    nth_weekdays: &[("ersten", 1), ("erste", 1), ("letzten", -1), ("letzte", -1)],
+    tense: Tense {
+        future_words: &["soll", "sollen", "geplant"],
+        future_endings: &[],
+        past_words: &[
+            "hat", "haben", "hatte", "hatten", "war", "waren", "wurde", "wurden", "musste", "mussten",
+            "konnte", "konnten", "sagte", "seit",
+        ],
+        past_endings: &[],
+        participle_after: &[],
+        auxiliaries: &[],
+        participles: &[],
+        present_is_future: false,
+    },
+    day_span_joiners: &["bis", "bis zum", "-", "–"],
+    below_zero: &[("unter null", Unit::Celsius)],
+    money_cues: &["kostet", "kosten", "kostete", "haushalt", "etat", "investitionen", "umsatz"],
+    change_joiners: &["auf"],
+    year_labels: &["haushalt", "ausgabe", "saison", "bericht", "wahl", "plan", "modell"],
+    named_hours: &[("mittag", 12), ("mitternacht", 0)],
+    minutes_after: &[],
+    minutes_before: &[],
+    later: &["später"],
+    place_zones: &[
+        ("kasachstan", Zone::Named("Asia/Almaty")),
+        ("japan", Zone::Named("Asia/Tokyo")),
+        ("china", Zone::Named("Asia/Shanghai")),
+        ("ukraine", Zone::Named("Europe/Kyiv")),
+        ("moskau", Zone::Named("Europe/Moscow")),
+    ],
 };

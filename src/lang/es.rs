@@ -6,7 +6,7 @@ use jiff::civil::Weekday::*;
 
 use super::{
     Concepts,
-    DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
+    DateWords, Furniture, Hedge, LangData, Movable, Tense, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
 };
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
@@ -462,6 +462,11 @@ pub static ES: LangData = LangData {
         ("punto básico", 0.01),
     ],
     units: &[
+        ("grados centígrados", Unit::Celsius),
+        ("grados celsius", Unit::Celsius),
+        ("grados", Unit::Celsius),
+        ("grado", Unit::Celsius),
+        ("°c", Unit::Celsius),
         ("milímetros", Unit::Mm),
         ("milímetro", Unit::Mm),
         ("mm", Unit::Mm),
@@ -1050,4 +1055,48 @@ pub static ES: LangData = LangData {
     offset_preps: &["dentro de"],
     holidays: &[("navidad", 12, 25), ("nochevieja", 12, 31)],
     day_ordinals: &[],
+    movable_holidays: &[
+        ("pascua", Movable::Easter(0)),
+        ("domingo de resurrección", Movable::Easter(0)),
+        ("lunes de pascua", Movable::Easter(1)),
+        ("viernes santo", Movable::Easter(-2)),
+        ("jueves santo", Movable::Easter(-3)),
+        ("domingo de ramos", Movable::Easter(-7)),
+        ("pentecostés", Movable::Easter(49)),
+    ],
+    nth_weekdays: &[
+        ("primer", 1),
+        ("primero", 1),
+        ("primera", 1),
+        ("segundo", 2),
+        ("segunda", 2),
+        ("último", -1),
+        ("última", -1),
+    ],
+    tense: Tense {
+        future_words: &["prevé", "previsto", "prevista", "previstos", "previstas", "debería"],
+        future_endings: &["rá", "rán", "remos"],
+        past_words: &["ha", "han", "había", "habían", "fue", "fueron", "dijo", "desde"],
+        past_endings: &[],
+        participle_after: &[],
+        auxiliaries: &[],
+        participles: &[],
+        present_is_future: false,
+    },
+    day_span_joiners: &["al", "a", "hasta el", "-", "–"],
+    below_zero: &[("bajo cero", Unit::Celsius)],
+    money_cues: &["cuesta", "cuestan", "coste", "costo", "presupuesto", "inversiones", "deuda"],
+    change_joiners: &["a"],
+    year_labels: &["presupuesto", "edición", "temporada", "informe", "plan", "modelo", "campaña"],
+    named_hours: &[("mediodía", 12), ("medianoche", 0)],
+    minutes_after: &[("y media", 30), ("y cuarto", 15)],
+    minutes_before: &[],
+    later: &["después", "más tarde"],
+    place_zones: &[
+        ("kazajistán", Zone::Named("Asia/Almaty")),
+        ("japón", Zone::Named("Asia/Tokyo")),
+        ("china", Zone::Named("Asia/Shanghai")),
+        ("ucrania", Zone::Named("Europe/Kyiv")),
+        ("moscú", Zone::Named("Europe/Moscow")),
+    ],
 };

@@ -6,7 +6,7 @@ use jiff::civil::Weekday::*;
 
 use super::{
     Concepts,
-    DateWords, Furniture, Hedge, LangData, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
+    DateWords, Furniture, Hedge, LangData, Movable, Tense, NounOrder, NumberWord, Season, TensUnits, Vague, Zone,
 };
 use crate::units::{Currency, Unit};
 use crate::when::{Grain, Part};
@@ -469,6 +469,10 @@ pub static FR: LangData = LangData {
         ("point de base", 0.01),
     ],
     units: &[
+        ("degrés celsius", Unit::Celsius),
+        ("degrés", Unit::Celsius),
+        ("degré", Unit::Celsius),
+        ("°c", Unit::Celsius),
         ("millimètres", Unit::Mm),
         ("millimètre", Unit::Mm),
         ("mm", Unit::Mm),
@@ -1037,4 +1041,48 @@ pub static FR: LangData = LangData {
     offset_preps: &["dans"],
     holidays: &[("noël", 12, 25), ("noel", 12, 25), ("saint-sylvestre", 12, 31)],
     day_ordinals: &[],
+    movable_holidays: &[
+        ("pâques", Movable::Easter(0)),
+        ("lundi de pâques", Movable::Easter(1)),
+        ("vendredi saint", Movable::Easter(-2)),
+        ("ascension", Movable::Easter(39)),
+        ("pentecôte", Movable::Easter(49)),
+        ("lundi de pentecôte", Movable::Easter(50)),
+    ],
+    nth_weekdays: &[
+        ("premier", 1),
+        ("première", 1),
+        ("deuxième", 2),
+        ("troisième", 3),
+        ("dernier", -1),
+        ("dernière", -1),
+    ],
+    tense: Tense {
+        future_words: &["prévu", "prévue", "prévus", "prévues", "devrait", "devraient"],
+        future_endings: &["ront", "rons", "rez"],
+        past_words: &[
+            "ont", "avait", "avaient", "était", "étaient", "fut", "furent", "depuis",
+        ],
+        past_endings: &[],
+        participle_after: &[],
+        auxiliaries: &[],
+        participles: &[],
+        present_is_future: false,
+    },
+    day_span_joiners: &["au", "à", "jusqu'au", "-", "–"],
+    below_zero: &[("sous zéro", Unit::Celsius), ("au-dessous de zéro", Unit::Celsius)],
+    money_cues: &["coûte", "coûtent", "coût", "budget", "investissements", "recettes", "dette"],
+    change_joiners: &["à"],
+    year_labels: &["budget", "édition", "saison", "rapport", "plan", "modèle", "campagne"],
+    named_hours: &[("midi", 12), ("minuit", 0)],
+    minutes_after: &[("et demie", 30), ("et quart", 15)],
+    minutes_before: &[],
+    later: &["plus tard"],
+    place_zones: &[
+        ("kazakhstan", Zone::Named("Asia/Almaty")),
+        ("japon", Zone::Named("Asia/Tokyo")),
+        ("chine", Zone::Named("Asia/Shanghai")),
+        ("ukraine", Zone::Named("Europe/Kyiv")),
+        ("moscou", Zone::Named("Europe/Moscow")),
+    ],
 };

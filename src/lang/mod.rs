@@ -195,6 +195,9 @@ pub enum Entry {
     Minor(Currency, f64),
     /// A unit written before the figure: `magnitudo 3,9`.
     UnitBefore(Unit),
+    /// After a figure or its unit, makes it a temperature below zero:
+    /// `3 below zero`, `5 gradi sotto zero`.
+    BelowZero(Unit),
 }
 
 /// Everything a language contributes to extraction.
@@ -376,6 +379,85 @@ pub struct LangData {
     /// Day numbers written as ordinal words ("il primo marzo", "the second
     /// of March").
     pub day_ordinals: &'static [(&'static str, i8)],
+    /// Holidays whose day moves with the year ("Pasquetta", "Good Friday",
+    /// "Thanksgiving").
+    pub movable_holidays: &'static [(&'static str, Movable)],
+    /// Ordinal words before a weekday of a month ("l'ultima domenica di
+    /// marzo", "the first Monday of October"): 1 the first, -1 the last.
+    pub nth_weekdays: &'static [(&'static str, i8)],
+    /// The tense of a sentence, which decides whether a bare weekday or
+    /// month is the last one or the coming one: words that look ahead
+    /// ("will", "prevede"), words that look back ("said", "ha"), and the
+    /// endings of the verbs that do, matched on the lower-cased text
+    /// ("resteranno", "announced").
+    pub tense: Tense,
+    /// Words between the two ends of a span of days ("dal 3 al 5
+    /// novembre", "from Sept. 15 to 17", "Nov. 3-4"): one date from the
+    /// first day to the last.
+    pub day_span_joiners: &'static [&'static str],
+    /// Phrases after a figure (or its unit) that make it a temperature
+    /// below zero, with the scale they imply ("sotto zero", "below zero").
+    pub below_zero: &'static [(&'static str, Unit)],
+    /// Words a few words before a bare large figure that make it an amount
+    /// of money when the article's money is all in one currency ("Il
+    /// decreto vale 300 milioni", "a plan worth 2 billion").
+    pub money_cues: &'static [&'static str],
+    /// Words between the two figures of a change ("da 70 a 80 euro",
+    /// "from four to six weeks"): the first takes the second's unit.
+    pub change_joiners: &'static [&'static str],
+    /// Nouns before a year that make it the year of a thing, not a count
+    /// ("la manovra 2025", "l'edizione 2026", "the 2024 season").
+    pub year_labels: &'static [&'static str],
+    /// Hours named by a word ("mezzogiorno", "midnight"): times without a
+    /// preposition.
+    pub named_hours: &'static [(&'static str, i8)],
+    /// Minutes written after the hour ("alle 9 e mezza", "e un quarto").
+    pub minutes_after: &'static [(&'static str, i8)],
+    /// Minutes written before the hour ("quarter past nine", "half past
+    /// ten").
+    pub minutes_before: &'static [(&'static str, i8)],
+    /// Words after a number of days that count from the date before it in
+    /// the text ("three days later", "tre giorni dopo").
+    pub later: &'static [&'static str],
+    /// Places with one time zone, for "ora locale" / "local time" in a
+    /// sentence that names one ("ad Almaty alle 10 ora locale").
+    pub place_zones: &'static [(&'static str, Zone)],
+}
+
+/// A sentence's tense cues (see [`LangData::tense`]).
+#[derive(Debug)]
+pub struct Tense {
+    pub future_words: &'static [&'static str],
+    pub future_endings: &'static [&'static str],
+    pub past_words: &'static [&'static str],
+    pub past_endings: &'static [&'static str],
+    /// Words after which a past ending is a participle, not a past tense
+    /// ("will be handed over").
+    pub participle_after: &'static [&'static str],
+    /// Auxiliaries of a compound past and the participle endings after
+    /// them ("è intervenuto", "sono arrivati"): a past cue.
+    pub auxiliaries: &'static [&'static str],
+    pub participles: &'static [&'static str],
+    /// A sentence with no cue speaks of what is coming (Italian news puts
+    /// the past in compound tenses, the scheduled in the present: "si vota
+    /// domenica"): a bare weekday is the coming one.
+    pub present_is_future: bool,
+}
+
+/// How a movable holiday falls in a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Movable {
+    /// Days from (Western) Easter Sunday: Good Friday is -2, Easter Monday 1.
+    Easter(i8),
+    /// The `n`-th `weekday` of `month` (-1 the last), plus `offset` days:
+    /// Thanksgiving is the fourth Thursday of November, Black Friday the
+    /// day after it.
+    Nth {
+        month: i8,
+        weekday: Weekday,
+        n: i8,
+        offset: i8,
+    },
 }
 
 /// Page furniture, written as in text (folded when compared). A line is
@@ -403,6 +485,9 @@ pub enum Zone {
     Named(&'static str),
     /// A fixed UTC offset in seconds (`GMT`, `CEST`).
     Fixed(i32),
+    /// "ora locale", "local time": the zone of the place its sentence
+    /// names (see [`LangData::place_zones`]).
+    Local,
 }
 
 /// A season as a part of the year that holds its last month ("last
@@ -557,6 +642,11 @@ impl Lexicon {
                 data.units_before
                     .iter()
                     .map(|&(p, u)| (p, Entry::UnitBefore(u))),
+            )
+            .chain(
+                data.below_zero
+                    .iter()
+                    .map(|&(p, u)| (p, Entry::BelowZero(u))),
             );
         for (phrase, entry) in rows {
             let words: Vec<WordId> = crate::text::token::phrase_tokens(phrase, data.elision)

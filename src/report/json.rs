@@ -14,6 +14,7 @@ use crate::claim::Value;
 use crate::pipeline::FileResult;
 use crate::refs::Figure;
 use crate::text::span::LineCursor;
+use crate::when::DateValue;
 
 pub const SCHEMA: &str = "factcheck/v1";
 
@@ -218,6 +219,9 @@ fn claim(
                 o.str(k!("grain"), d.grain.name());
                 if let Some(p) = d.part {
                     o.str(k!("part"), p.name());
+                }
+                if let Some(end) = d.end {
+                    o.str(k!("through"), &DateValue::day(end).iso());
                 }
             }
             o.bool(k!("relative"), claim.relative);

@@ -99,6 +99,9 @@ pub enum ClaimValue {
         grain: Option<&'static str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         part: Option<&'static str>,
+        /// The last day of a span of days.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        through: Option<String>,
         relative: bool,
     },
     Time {
@@ -219,6 +222,9 @@ impl Claim {
                 value: d.map(|d| d.iso()),
                 grain: d.map(|d| d.grain.name()),
                 part: d.and_then(|d| d.part).map(|p| p.name()),
+                through: d
+                    .and_then(|d| d.end)
+                    .map(|e| crate::when::DateValue::day(e).iso()),
                 relative: claim.relative,
             },
             Value::Time(t) => ClaimValue::Time {

@@ -8,7 +8,7 @@ use crate::extract::context::counted_noun;
 use crate::text::token::Token;
 
 use super::parse::{Lead, Parser};
-use super::resolve::Expr;
+use super::resolve::{Expr, YearRef};
 
 /// Plain four-digit numbers read as years.
 pub(super) const YEARS: std::ops::RangeInclusive<u32> = 1000..=2100;
@@ -51,8 +51,16 @@ impl Parser<'_, '_> {
             self.digits(i + 2, 2)?,
             self.digits(i + 4, 4)?,
         );
-        let (y, m, d) = if c == "-" && len(i) == 4 && len(i + 2) == 2 && len(i + 4) == 2 {
+        let short = |k: usize| matches!(len(k), 1 | 2);
+        // "2025-03-10", "2015-3-3"; "21-04-2016" as the slashes below.
+        let (y, m, d) = if c == "-" && len(i) == 4 && short(i + 2) && short(i + 4) {
             (a, b, cc)
+        } else if c == "-" && short(i) && short(i + 2) && len(i + 4) == 4 {
+            if self.w.day_first || a > 12 {
+                (cc, b, a)
+            } else {
+                (cc, a, b)
+            }
         } else if c == "/" && len(i) <= 2 && matches!(len(i + 4), 2 | 4) {
             let y = if cc < 100 {
                 if cc < 70 { 2000 + cc } else { 1900 + cc }
@@ -70,6 +78,36 @@ impl Parser<'_, '_> {
             return None;
         };
         Some((i + 5, full_date(y, m, d)))
+    }
+
+    /// "entro il 15/04", "by 4/15": a day and a month in figures without a
+    /// year, only after a preposition (a bare "3/4" is a fraction or a
+    /// score), in the language's order.
+    pub(super) fn slash_day(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
+        if !lead.prep {
+            return None;
+        }
+        let glued_slash = |k: usize| self.tok(k).is_some_and(|x| x.is_punct("/")) && self.glued(k);
+        if !glued_slash(i + 1) || !self.glued(i + 2) || glued_slash(i + 3) {
+            return None;
+        }
+        let (a, b) = (self.digits(i, 2)?, self.digits(i + 2, 2)?);
+        let (d, m) = if self.w.day_first || a > 12 {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        Some((
+            i + 3,
+            Expr::DayMonth(
+                i8::try_from(d).ok()?,
+                i8::try_from(m).ok()?,
+                YearRef::Pick(lead.pick()),
+            ),
+        ))
     }
 
     /// "the 1990s", "the '90s", "gli anni Novanta", "anni '80", "anni 2000".
@@ -137,6 +175,11 @@ impl Parser<'_, '_> {
                 end += 2;
             }
         }
+        // "la manovra 2025", "il piano industriale 2026", "the 2024
+        // season": the year of a thing, whatever follows.
+        if self.year_label(i, end) {
+            return Some((end, Expr::Year(y)));
+        }
         // "between 2000 and 3000 people": a range of counts, not years.
         let t = self.tokens();
         let counts_range = self.w.day_joiners.has(t, end).is_some_and(|k| {
@@ -169,6 +212,39 @@ impl Parser<'_, '_> {
             }
         }
         Some((end, Expr::Year(y)))
+    }
+}
+
+impl Parser<'_, '_> {
+    /// A label noun just before the year at `i` (one adjective may stand
+    /// between: "piano industriale 2026"), or, after an article, just after
+    /// its end `end` ("the 2024 total").
+    fn year_label(&self, i: usize, end: usize) -> bool {
+        let labels = self.ctx.data.year_labels;
+        let is_label = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                t.is_word()
+                    && !self.capitalized(k)
+                    && labels.iter().any(|l| crate::text::token::fold(l) == t.norm)
+            })
+        };
+        // An adjective between: no preposition or article ("a total of
+        // 2024 votes" is a count).
+        let t = self.tokens();
+        let word = |k: usize| {
+            self.tok(k)
+                .is_some_and(|x| x.is_word() && !self.capitalized(k))
+                && self.w.preps.has(t, k).is_none()
+                && self.w.links.has(t, k).is_none()
+                && self.w.articles.has(t, k).is_none()
+        };
+        let before = i
+            .checked_sub(1)
+            .is_some_and(|p| is_label(p) || (word(p) && p.checked_sub(1).is_some_and(is_label)));
+        let article = i
+            .checked_sub(1)
+            .is_some_and(|p| self.w.articles.has(self.tokens(), p) == Some(i));
+        before || (article && is_label(end))
     }
 }
 

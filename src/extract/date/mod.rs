@@ -35,10 +35,12 @@ use jiff::tz::TimeZone;
 
 use crate::claim::{Claim, Kind, Value};
 use crate::lang::Zone;
+use crate::text::span::Span;
 use crate::when::{DateValue, Grain, TimeValue};
 
 use super::Ctx;
 use parse::{DateMatch, Parser};
+use resolve::Expr;
 use time::TimeMatch;
 pub(crate) use words::Words;
 
@@ -60,6 +62,42 @@ struct State {
     last_zone: Option<Zone>,
     /// The last date at day grain, with the index of its sentence.
     last_day: Option<(Date, usize)>,
+    /// The last date at year grain and the token after it.
+    last_year: Option<(i16, usize)>,
+    /// The last date or time at day grain and the token after it.
+    last_end: Option<(Date, usize)>,
+}
+
+/// How many tokens may stand between a year or a day and the date it
+/// dates ("L'anno scorso, a Pasqua", "Friday to 5 a.m. Tuesday").
+const NEXT_TO: usize = 3;
+
+impl State {
+    /// The value of a day phrase starting at token `first`: a month, day
+    /// or holiday without a year takes the year named just before it ("L'anno
+    /// scorso, a Pasqua"); a bare weekday just after a day ahead of
+    /// publication is the first one after that day ("from 11 p.m. on Friday
+    /// to 5 a.m. Tuesday").
+    fn resolve(&self, expr: Expr, first: usize, publication: Option<Date>) -> Option<DateValue> {
+        let near = |end: usize| end <= first && first - end <= NEXT_TO;
+        let expr = match self.last_year {
+            Some((y, end)) if near(end) => expr.in_year(y),
+            _ => expr,
+        };
+        let value = expr.resolve(publication, self.last_date)?;
+        if let (Some(wd), Some((day, end)), Some(p)) = (expr.weekday(), self.last_end, publication)
+            && near(end)
+            && day > p
+            && value.start <= day
+        {
+            let ahead = (i64::from(wd.to_monday_zero_offset())
+                - i64::from(day.weekday().to_monday_zero_offset()))
+            .rem_euclid(7);
+            let ahead = if ahead == 0 { 7 } else { ahead };
+            return Some(DateValue::day(day.checked_add(ahead.days()).ok()?));
+        }
+        Some(value)
+    }
 }
 
 pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
@@ -148,22 +186,109 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
         // A phrase that names no real day ("il 31 febbraio") is no date;
         // its tokens are still used up, so no part of it is read as one.
         ctx.take(first..end);
-        out.extend(claim);
         i = end;
+        let mut claim = claim;
         if let Some(second) = joined {
             ctx.take(end..second.end);
             i = second.end;
-            out.extend(date_claim(ctx, &mut state, second));
+            let second = date_claim(ctx, &mut state, second);
+            let merged = match (claim.as_mut(), &second) {
+                (Some(c), Some(s)) => through(c, s),
+                _ => false,
+            };
+            if !merged {
+                out.extend(second);
+            }
+        } else if let Some(c) = claim.as_mut()
+            && let Some(end) = span_to(ctx, &mut state, words, c, end)
+        {
+            i = end;
         }
+        out.extend(claim);
     }
 }
 
+/// Makes `first` the span of days up to `second` when `second` is a
+/// later day (at most two months later): "Nov. 3-4" is one date.
+fn through(first: &mut Claim, second: &Claim) -> bool {
+    let (Value::Date(Some(a)), Value::Date(Some(b))) = (&mut first.value, &second.value) else {
+        return false;
+    };
+    let close = a.start.until(b.start).is_ok_and(|s| s.get_days() <= 62);
+    if a.grain != Grain::Day || b.grain != Grain::Day || b.start <= a.start || !close {
+        return false;
+    }
+    *a = a.through(b.start);
+    first.span = Span::new(first.span.start, second.span.end);
+    true
+}
+
+/// "dal 3 al 5 novembre", "da venerdì 28 a sabato 29 novembre", "from
+/// Sept. 15 to 17": a day, a range joiner and a later day (or a bare day
+/// number of the same month) are one date; the tokens up to the end of
+/// the second are taken. Returns where the span ends.
+fn span_to(
+    ctx: &mut Ctx,
+    state: &mut State,
+    words: &'static Words,
+    claim: &mut Claim,
+    end: usize,
+) -> Option<usize> {
+    let Value::Date(Some(first)) = claim.value else {
+        return None;
+    };
+    if first.grain != Grain::Day || first.end.is_some() {
+        return None;
+    }
+    let after = words.day_span_joiners.has(ctx.tokens, end)?;
+    if !ctx.same_sentence(end, after) {
+        return None;
+    }
+    let parser = Parser { ctx, w: words };
+    // The joiner may be the second date's preposition ("al 6 aprile").
+    let second = parser
+        .date(end)
+        .or_else(|| parser.date(after))
+        .filter(|d| d.expr.is_day() && ctx.free(d.first..d.end));
+    if let Some(second) = second {
+        let last = second.end;
+        let mut probe = State {
+            last_date: state.last_date,
+            ..State::default()
+        };
+        let second = date_claim(ctx, &mut probe, second)?;
+        if !through(claim, &second) {
+            return None;
+        }
+        ctx.take(end..last);
+        return Some(last);
+    }
+    // "from Sept. 15 to 17": a day number of the same month.
+    let d = parser.digits(after, 2)?;
+    let day = i8::try_from(d).ok()?;
+    let next = ctx.tokens.get(after + 1);
+    if next.is_some_and(|t| t.is_word() || t.is_punct("%")) {
+        return None;
+    }
+    let last = jiff::civil::Date::new(first.start.year(), first.start.month(), day).ok()?;
+    if last <= first.start {
+        return None;
+    }
+    claim.value = Value::Date(Some(first.through(last)));
+    claim.span = Span::new(claim.span.start, ctx.tokens[after].span.end);
+    ctx.take(end..after + 1);
+    Some(after + 1)
+}
+
 fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
+    if let Expr::Shift(grain @ (Grain::Hour | Grain::Minute), n) = m.expr {
+        return Some(clock_shift(ctx, m, grain, n));
+    }
     let publication = ctx.options.date;
     let relative = m.expr.relative();
-    let value = m
-        .expr
-        .resolve(publication, state.last_date)
+    let sentence = ctx.sentence_of.get(m.first).copied().unwrap_or(usize::MAX);
+    let value = state
+        .resolve(m.expr, m.first, publication)
         .map(|v| resolve::with_part(v, m.part));
     // Only a relative date without a publication date stays unresolved;
     // anything else that resolves to nothing (31 February) is no date.
@@ -173,8 +298,11 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
     if let Some(v) = value {
         state.last_date = value;
         if v.grain == Grain::Day {
-            let sentence = ctx.sentence_of.get(m.first).copied().unwrap_or(usize::MAX);
             state.last_day = Some((v.start, sentence));
+            state.last_end = Some((v.start, m.end));
+        }
+        if v.grain == Grain::Year && v.part.is_none() && relative {
+            state.last_year = Some((v.start.year(), m.end));
         }
     }
     Some(Claim {
@@ -186,23 +314,80 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
     })
 }
 
-fn time_claim(ctx: &Ctx, state: &mut State, m: TimeMatch, paragraph: usize) -> Claim {
+/// "due ore fa", "in two hours", "20 minutes ago": a time counted from the
+/// publication time; unresolved without one.
+fn clock_shift(ctx: &Ctx, m: DateMatch, grain: Grain, n: i64) -> Claim {
+    let value = (|| {
+        let start = ctx.options.date?.to_datetime(ctx.options.clock?);
+        let span = match grain {
+            Grain::Hour => n.hours(),
+            _ => n.minutes(),
+        };
+        Some(TimeValue {
+            local: start.checked_add(span).ok()?,
+            offset_seconds: ctx.options.offset_seconds.unwrap_or(0),
+            grain,
+        })
+    })();
+    Claim {
+        span: ctx.span(m.first, m.end - 1),
+        kind: Kind::Time,
+        value: Value::Time(value),
+        relative: true,
+        counted: None,
+    }
+}
+
+/// The zone of "ora locale": the one zone of the places its sentence
+/// names; none when it names no such place or places in several zones.
+fn local_zone(ctx: &Ctx, first: usize) -> Option<Zone> {
+    let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
+    let sentence = ctx.sentence_of.get(first).copied()?;
+    let start = ctx.sentence_of.partition_point(|&s| s < sentence);
+    let end = ctx.sentence_of.partition_point(|&s| s <= sentence);
+    let mut found = None;
+    for k in start..end {
+        if let Some((_, zone)) = words.places.at(ctx.tokens, k) {
+            if found.is_some_and(|z| z != zone) {
+                return None;
+            }
+            found = Some(zone);
+        }
+    }
+    found
+}
+
+fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) -> Claim {
     let publication = ctx.options.date;
+    if m.zone == Some(Zone::Local) {
+        m.zone = local_zone(ctx, m.first);
+    }
     let zone = m
         .zone
         .or(state.last_zone)
         .or(ctx.options.offset_seconds.map(Zone::Fixed))
         .unwrap_or(Zone::Fixed(0));
     let previous = state.last_time.filter(|t| t.paragraph == paragraph);
+    let sentence = ctx.sentence_of.get(m.first).copied().unwrap_or(usize::MAX);
     let (date, relative) = match (m.day, previous) {
-        (Some(day), _) => (
-            day.expr
-                .resolve(publication, state.last_date)
-                .map(|v| v.start),
-            day.expr.relative(),
-        ),
+        (Some(day), _) => {
+            let date = state
+                .resolve(day.expr, m.first.min(day.first), publication)
+                .map(|v| v.start);
+            if let Some(d) = date {
+                state.last_end = Some((d, m.end));
+            }
+            (date, day.expr.relative())
+        }
         (None, Some(prev)) => {
-            let later_day = (m.hour, m.minute) < (prev.hour, prev.minute);
+            // "alle 13 (le 7 ora italiana)": a conversion in parentheses
+            // is the same moment, on the same day.
+            let converted = ctx.tokens[..m.first]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|t| t.is_punct("("));
+            let later_day = !converted && (m.hour, m.minute) < (prev.hour, prev.minute);
             let date = prev.date.and_then(|d| {
                 if later_day {
                     d.checked_add(1.day()).ok()
@@ -212,13 +397,10 @@ fn time_claim(ctx: &Ctx, state: &mut State, m: TimeMatch, paragraph: usize) -> C
             });
             (date, prev.relative)
         }
-        (None, None) => {
-            let sentence = ctx.sentence_of.get(m.first).copied();
-            match state.last_day.filter(|(_, s)| Some(*s) == sentence) {
-                Some((day, _)) => (Some(day), true),
-                None => (publication, true),
-            }
-        }
+        (None, None) => match state.last_day.filter(|(_, s)| *s == sentence) {
+            Some((day, _)) => (Some(day), true),
+            None => (publication, true),
+        },
     };
     let value = date.and_then(|d| at(d, m, zone));
     state.last_time = Some(LastTime {
@@ -254,6 +436,7 @@ fn at(date: Date, m: TimeMatch, zone: Zone) -> Option<TimeValue> {
     .ok()?;
     let (local, offset_seconds) = match zone {
         Zone::Fixed(seconds) => (local, seconds),
+        Zone::Local => (local, 0),
         Zone::Named(name) => {
             let zoned = TimeZone::get(name).ok()?.to_zoned_datetime(local).ok()?;
             (zoned.datetime(), zoned.offset().seconds())

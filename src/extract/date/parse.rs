@@ -42,7 +42,7 @@ impl Lead {
         self.prep || self.part
     }
 
-    fn pick(self) -> Pick {
+    pub(super) fn pick(self) -> Pick {
         if self.future {
             Pick::Upcoming
         } else {
@@ -196,17 +196,36 @@ impl Parser<'_, '_> {
                 .at(t, k)
                 .map(|(e, (m, d))| (e, Expr::DayMonth(d, m, YearRef::Pick(pick)), false))
         };
-        if let Some(found) = holiday(j, lead.pick()) {
-            return Some(found);
+        // "Pasquetta", "Good Friday", "Easter 2024": the day moves with
+        // the year.
+        let movable = |k: usize, pick: Pick| {
+            let (e, h) = self.w.movable.at(t, k)?;
+            Some(match self.year_at(e) {
+                Some(y) => (e + 1, Expr::Movable(h, YearRef::Abs(y)), false),
+                None => (e, Expr::Movable(h, YearRef::Pick(pick)), false),
+            })
+        };
+        if self.w.movable.has(t, j).is_some() || self.w.holidays.has(t, j).is_some() {
+            let pick = self.with_tense(j, lead).pick();
+            if let Some(found) = movable(j, pick).or_else(|| holiday(j, pick)) {
+                return Some(found);
+            }
+        }
+        if let Some(found) = self.nth_weekday(j, lead) {
+            return plain(Some(found));
         }
         // "lo scorso aprile", "last week", "questo mese".
         if let Some((e, pick)) = self.modifier(j) {
-            if let Some(found) = holiday(e, pick) {
+            if let Some(found) = movable(e, pick).or_else(|| holiday(e, pick)) {
                 return Some(found);
             }
             let modified = Lead { prep: true, ..lead };
             if let Some((e, named)) = self.named(e, modified) {
                 return plain(Some((e, with_pick(named, pick))));
+            }
+            // "il prossimo 3 marzo": a day the modifier picks the year of.
+            if let Some((e, Expr::DayMonth(d, m, YearRef::Pick(_)))) = self.day_month(e, modified) {
+                return plain(Some((e, Expr::DayMonth(d, m, YearRef::Pick(pick)))));
             }
         }
         if let Some((e, named)) = self.named(j, lead) {
@@ -222,20 +241,111 @@ impl Parser<'_, '_> {
             return plain(match named {
                 Named::Unit(g) if lead.part => Some((e, Expr::Shift(g, 0))),
                 Named::Unit(_) => None,
-                Named::Weekday(wd) => self.after_weekday(e, wd, lead),
-                Named::Month(m) => self.after_month(e, m, None, lead),
+                Named::Weekday(wd) => self.after_weekday(e, wd, self.weekday_tense(j, lead)),
+                Named::Month(m) => self.after_month(e, m, None, self.with_tense(j, lead)),
                 Named::Season(s) => self.after_season(e, s, lead),
-                Named::Weekend => Some((e, Expr::Weekend(lead.pick()))),
+                Named::Weekend => Some((e, Expr::Weekend(self.weekday_tense(j, lead).pick()))),
             });
         }
         plain(
             self.ago(j)
                 .or_else(|| self.numeric(j))
+                .or_else(|| self.slash_day(j, lead))
                 .or_else(|| self.day_month(j, lead))
                 .or_else(|| self.decade(j))
                 .or_else(|| self.same_month(j))
                 .or_else(|| self.year(j, lead)),
         )
+    }
+
+    /// "l'ultima domenica di marzo", "the first Monday of October": an
+    /// ordinal, a weekday, a link and a month, perhaps a year; "the last
+    /// day of July", "il primo giorno di marzo": its first or last day.
+    fn nth_weekday(&self, j: usize, lead: Lead) -> Option<(usize, Expr)> {
+        let t = self.tokens();
+        let (e, n) = self.w.nth_weekdays.at(t, j)?;
+        if let Some((e, Grain::Day)) = self.w.units.at(t, e)
+            && matches!(n, 1 | -1)
+        {
+            let k = self.skip_links(e);
+            let (me, m) = self.month(k, true).filter(|_| k > e)?;
+            let lead = self.with_tense(j, lead);
+            return Some(match self.year_at(me) {
+                Some(y) => (me + 1, Expr::MonthEdge(n, m, YearRef::Abs(y))),
+                None => (me, Expr::MonthEdge(n, m, YearRef::Pick(lead.pick()))),
+            });
+        }
+        let (e, wd) = self.w.weekdays.at(t, e)?;
+        let k = self.skip_links(e);
+        if k == e {
+            return None;
+        }
+        let (me, m) = self.month(k, true)?;
+        let lead = self.with_tense(j, lead);
+        Some(match self.year_at(me) {
+            Some(y) => (me + 1, Expr::NthWeekday(n, wd, m, YearRef::Abs(y))),
+            None => (me, Expr::NthWeekday(n, wd, m, YearRef::Pick(lead.pick()))),
+        })
+    }
+
+    /// The lead with the tense of the sentence around token `i`: a word
+    /// that looks ahead ("will", "resteranno") nearer than any that looks
+    /// back ("said", "ha") makes a bare weekday or month the coming one;
+    /// one that looks back makes even a deadline a past one ("had risen
+    /// to 1,870 by Wednesday").
+    fn with_tense(&self, i: usize, lead: Lead) -> Lead {
+        // A deadline's verb comes before it: only a cue before turns one.
+        match self.tense(i, !lead.future) {
+            Some(future) => Lead { future, ..lead },
+            None => lead,
+        }
+    }
+
+    /// [`Parser::with_tense`] for a bare weekday: in a language whose news
+    /// puts the past in compound tenses, a sentence with no cue looks ahead
+    /// ("si vota domenica").
+    fn weekday_tense(&self, i: usize, lead: Lead) -> Lead {
+        let participle_before = i.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|t| {
+            t.is_word() && self.ctx.same_sentence(i - 1, i) && self.w.tense.participle(&t.norm)
+        });
+        if participle_before {
+            return Lead {
+                future: false,
+                ..lead
+            };
+        }
+        let cue = self.tense(i, !lead.future);
+        match cue {
+            Some(future) => Lead { future, ..lead },
+            None if self.w.tense.present_is_future => Lead {
+                future: true,
+                ..lead
+            },
+            None => lead,
+        }
+    }
+
+    /// The tense cue nearest to token `i` in its sentence (after it too
+    /// when `both_ways`): `Some(true)` ahead, `Some(false)` back.
+    fn tense(&self, i: usize, both_ways: bool) -> Option<bool> {
+        const REACH: usize = 30;
+        let t = self.tokens();
+        let cue = |k: usize| {
+            let tok = t.get(k)?;
+            if !tok.is_word() || !self.ctx.same_sentence(k.min(i), k.max(i)) {
+                return None;
+            }
+            let before = k
+                .checked_sub(1)
+                .and_then(|b| t.get(b))
+                .map(|b| b.norm.as_str());
+            self.w.tense.of(&tok.norm, &self.ctx.text[tok.span], before)
+        };
+        (1..REACH).find_map(|d| {
+            i.checked_sub(d)
+                .and_then(cue)
+                .or_else(|| both_ways.then(|| cue(i + d)).flatten())
+        })
     }
 
     fn modifier(&self, i: usize) -> Option<(usize, Pick)> {
@@ -302,6 +412,24 @@ impl Parser<'_, '_> {
             self.after_month(me, m, None, lead)
                 .filter(|(_, x)| x.is_day())
         });
+        // "venerdì 16", "Sunday 30": a day number without its month.
+        if dated.is_none()
+            && let Some(d) = self.digits(k, 2).filter(|d| (1..=31).contains(d))
+        {
+            let mut after = k + 1;
+            if self.w.ordinals.has(self.tokens(), after).is_some() && self.glued(after) {
+                after = self.skip(&self.w.ordinals, after);
+            }
+            let counted = counted_noun(self.ctx, after).is_some() && !self.capitalized(after);
+            let unit = self.w.plural_units.has(self.tokens(), after).is_some()
+                || self.w.units.has(self.tokens(), after).is_some();
+            let figure = self
+                .tok(after)
+                .is_some_and(|x| x.is_punct("%") || (x.is_punct("-") && self.glued(after)));
+            if !counted && !unit && !figure {
+                return Some((after, Expr::DayOn(i8::try_from(d).ok()?, wd, lead.pick())));
+            }
+        }
         if let Some((e, expr)) = dated {
             // The weekday tells the year a day without one is in.
             let expr = match expr {
@@ -455,6 +583,15 @@ impl Parser<'_, '_> {
         if let Some(end) = self.w.ago.has(t, e) {
             return Some((end, Expr::Shift(g, -n)));
         }
+        // "three days later": from the date before it in the text; not
+        // "tre giorni dopo il voto", counted from something else.
+        if let Some(end) = self.w.later.has(t, e)
+            && matches!(g, Grain::Day | Grain::Week)
+            && !self.tok(end).is_some_and(Token::is_word)
+        {
+            let days = if g == Grain::Week { 7 * n } else { n };
+            return Some((end, Expr::Later(days)));
+        }
         // "tra tre mesi", "in two weeks": forward from publication, unless
         // a figure before it in the sentence makes it that figure's period
         // ("rose 20% in two years").
@@ -484,7 +621,8 @@ impl Parser<'_, '_> {
         }
         let d = self.digits(i, 2).filter(|d| (1..=31).contains(d))?;
         let mut k = i + 1;
-        if self.w.ordinals.has(t, k).is_some() && self.glued(k) {
+        let ordinal = self.w.ordinals.has(t, k).is_some() && self.glued(k);
+        if ordinal {
             k = self.skip(&self.w.ordinals, k);
         }
         let k2 = self.skip_links(k);
@@ -492,7 +630,18 @@ impl Parser<'_, '_> {
             .month(k, true)
             .or_else(|| self.month(k2, true).filter(|_| k2 > k));
         let Some((e, m)) = month else {
-            return self.listed_day(k, d, lead);
+            // "on the 15th": a day of the month with its ordinal mark,
+            // after a preposition or an article.
+            let article = i > 0 && self.w.articles.has(t, i - 1) == Some(i);
+            let alone = ordinal && (lead.prep || article) && counted_noun(self.ctx, k).is_none();
+            return self.listed_day(k, d, lead).or_else(|| {
+                alone.then(|| {
+                    (
+                        k,
+                        Expr::DayOfMonth(i8::try_from(d).ok().unwrap_or(1), lead.pick()),
+                    )
+                })
+            });
         };
         self.after_month(e, m, i8::try_from(d).ok(), lead)
     }

@@ -23,12 +23,18 @@
 //!   one, at week grain;
 //! - a season is a part of the year holding its last month: spring early,
 //!   summer mid, autumn late, winter early (of the year it ends in);
-//! - `N units ago` keeps the unit's grain (`tre giorni fa` is a day).
+//! - `N units ago` keeps the unit's grain (`tre giorni fa` is a day);
+//! - a weekday with a day number and no month (`venerdì 16`) is the day of
+//!   that number, in the months around publication, that falls on that
+//!   weekday, the nearest to publication;
+//! - a movable holiday (`Pasqua`, `Good Friday`, `Thanksgiving`) is picked
+//!   like a day without a year; `l'ultima domenica di marzo`, `the first
+//!   Monday of October` are in the month picked like a month without a year.
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
-use crate::lang::Season;
+use crate::lang::{Movable, Season};
 use crate::when::{DateValue, Grain, Part};
 
 /// Which one of several candidates a relative word picks.
@@ -77,6 +83,20 @@ pub(super) enum Expr {
     SameMonth(YearRef),
     /// A date shape naming no real day ("31/02/2024", "2024-13-01").
     NoDay,
+    /// A weekday with a day number and no month ("venerdì 16").
+    DayOn(i8, Weekday, Pick),
+    /// A holiday whose day moves with the year ("Pasquetta").
+    Movable(Movable, YearRef),
+    /// The n-th weekday of a month, -1 the last ("l'ultima domenica di
+    /// marzo").
+    NthWeekday(i8, Weekday, i8, YearRef),
+    /// The first (1) or last (-1) day of a month ("the last day of July").
+    MonthEdge(i8, i8, YearRef),
+    /// A day of the month without its month ("on the 15th").
+    DayOfMonth(i8, Pick),
+    /// Days after the previous date of the text, a day ("three days
+    /// later").
+    Later(i64),
 }
 
 impl Expr {
@@ -84,10 +104,36 @@ impl Expr {
     pub fn relative(self) -> bool {
         match self {
             Expr::Decade(_) | Expr::Year(_) | Expr::Date(_) | Expr::NoDay => false,
-            Expr::Month(_, y) | Expr::DayMonth(_, _, y) | Expr::Season(_, y) => {
-                !matches!(y, YearRef::Abs(_))
-            }
+            Expr::Month(_, y)
+            | Expr::DayMonth(_, _, y)
+            | Expr::Season(_, y)
+            | Expr::Movable(_, y)
+            | Expr::NthWeekday(_, _, _, y)
+            | Expr::MonthEdge(_, _, y) => !matches!(y, YearRef::Abs(_)),
             _ => true,
+        }
+    }
+
+    /// The same date in year `y` when it leaves its year open ("L'anno
+    /// scorso, a Pasqua": the year named before it in its sentence).
+    pub fn in_year(self, y: i16) -> Expr {
+        let abs = YearRef::Abs(y);
+        match self {
+            Expr::Month(m, YearRef::Pick(_)) => Expr::Month(m, abs),
+            Expr::DayMonth(d, m, YearRef::Pick(_)) => Expr::DayMonth(d, m, abs),
+            Expr::Movable(h, YearRef::Pick(_)) => Expr::Movable(h, abs),
+            Expr::NthWeekday(n, wd, m, YearRef::Pick(_)) => Expr::NthWeekday(n, wd, m, abs),
+            Expr::MonthEdge(n, m, YearRef::Pick(_)) => Expr::MonthEdge(n, m, abs),
+            x => x,
+        }
+    }
+
+    /// A weekday picked from the publication date, which a day named
+    /// before it in its sentence may move ("from Friday to Tuesday").
+    pub fn weekday(self) -> Option<Weekday> {
+        match self {
+            Expr::Weekday(wd, Pick::Recent | Pick::Upcoming | Pick::Next) => Some(wd),
+            _ => None,
         }
     }
 
@@ -100,6 +146,11 @@ impl Expr {
                 | Expr::Weekday(..)
                 | Expr::DayMonth(..)
                 | Expr::DayMonthOn(..)
+                | Expr::DayOn(..)
+                | Expr::Movable(..)
+                | Expr::NthWeekday(..)
+                | Expr::MonthEdge(..)
+                | Expr::DayOfMonth(..)
         )
     }
 
@@ -166,6 +217,61 @@ impl Expr {
                 };
                 Some(DateValue::year(y)?.with_part(Some(s.part)))
             }
+            Expr::DayOn(d, wd, pick) => day_on(publication?, d, wd, pick).map(DateValue::day),
+            Expr::Movable(h, YearRef::Pick(pick)) => {
+                let p = publication?;
+                let candidates = (-1..=1).filter_map(|k| movable(h, p.year().checked_add(k)?));
+                picked(p, candidates, pick).map(DateValue::day)
+            }
+            Expr::Movable(h, y) => movable(h, year(y)?).map(DateValue::day),
+            Expr::NthWeekday(n, wd, m, y) => {
+                let y = match y {
+                    YearRef::Pick(pick) => {
+                        let p = publication?;
+                        let candidates = (-1..=1)
+                            .filter_map(|k| nth_weekday(p.year().checked_add(k)?, m, wd, n));
+                        return picked(p, candidates, pick).map(DateValue::day);
+                    }
+                    y => year(y)?,
+                };
+                nth_weekday(y, m, wd, n).map(DateValue::day)
+            }
+            Expr::MonthEdge(n, m, y) => {
+                let edge = |y: i16| {
+                    let first = Date::new(y, m, 1).ok()?;
+                    Some(if n < 0 { first.last_of_month() } else { first })
+                };
+                let day = match y {
+                    YearRef::Pick(pick) => {
+                        let p = publication?;
+                        let candidates = (-1..=1).filter_map(|k| edge(p.year().checked_add(k)?));
+                        picked(p, candidates, pick)?
+                    }
+                    y => edge(year(y)?)?,
+                };
+                Some(DateValue::day(day))
+            }
+            Expr::DayOfMonth(d, pick) => {
+                let p = publication?;
+                let first = p.first_of_month();
+                let candidates = (-1i64..=1)
+                    .filter_map(|k| first.checked_add(k.months()).ok())
+                    .filter_map(|m| Date::new(m.year(), m.month(), d).ok());
+                // The default reading is the nearest such day.
+                let day = if pick == Pick::Recent {
+                    candidates.min_by_key(|c| {
+                        let days = p.until(*c).map_or(i32::MAX, |s| s.get_days());
+                        (days.saturating_abs(), days > 0)
+                    })
+                } else {
+                    picked(p, candidates, pick)
+                };
+                day.map(DateValue::day)
+            }
+            Expr::Later(n) => {
+                let day = previous.filter(|d| d.grain == Grain::Day)?;
+                Some(DateValue::day(day.start.checked_add(n.days()).ok()?))
+            }
             Expr::SameMonth(y) => {
                 let month = previous.filter(|d| d.grain >= Grain::Month)?.start.month();
                 let y = match y {
@@ -196,6 +302,108 @@ fn day_month(p: Date, d: i8, m: i8, pick: Pick) -> Option<Date> {
         return Some(ahead);
     }
     at(pick)
+}
+
+/// The candidate day `pick` names: the default reading takes the coming
+/// one when it is at most [`NEAR_FUTURE_DAYS`] ahead, else the last one on
+/// or before publication.
+fn picked(p: Date, candidates: impl Iterator<Item = Date>, pick: Pick) -> Option<Date> {
+    let all: Vec<Date> = candidates.collect();
+    let last_before = |strict: bool| {
+        all.iter()
+            .copied()
+            .filter(|c| if strict { *c < p } else { *c <= p })
+            .max()
+    };
+    let first_after = |strict: bool| {
+        all.iter()
+            .copied()
+            .filter(|c| if strict { *c > p } else { *c >= p })
+            .min()
+    };
+    match pick {
+        Pick::Recent => first_after(false)
+            .filter(|c| p.until(*c).is_ok_and(|s| s.get_days() <= NEAR_FUTURE_DAYS))
+            .or_else(|| last_before(false)),
+        Pick::Last => last_before(true),
+        Pick::Upcoming => first_after(false),
+        Pick::Next => first_after(true),
+        Pick::This => all.into_iter().find(|c| c.year() == p.year()),
+    }
+}
+
+/// A day number on a weekday ("venerdì 16"): the nearest such day in the
+/// three months either side of publication, the coming one on a tie.
+fn day_on(p: Date, d: i8, wd: Weekday, pick: Pick) -> Option<Date> {
+    let first = p.first_of_month();
+    let candidates = (-3i64..=3)
+        .filter_map(|k| first.checked_add(k.months()).ok())
+        .filter_map(|m| Date::new(m.year(), m.month(), d).ok())
+        .filter(|c| c.weekday() == wd)
+        .filter(|c| match pick {
+            Pick::Last => *c < p,
+            Pick::Next => *c > p,
+            Pick::Upcoming => *c >= p,
+            Pick::Recent | Pick::This => true,
+        });
+    candidates.min_by_key(|c| {
+        let days = p.until(*c).map_or(i32::MAX, |s| s.get_days());
+        (days.saturating_abs(), days < 0)
+    })
+}
+
+/// The day of a movable holiday in `year`.
+fn movable(h: Movable, year: i16) -> Option<Date> {
+    match h {
+        Movable::Easter(offset) => easter(year)?.checked_add(i64::from(offset).days()).ok(),
+        Movable::Nth {
+            month,
+            weekday,
+            n,
+            offset,
+        } => nth_weekday(year, month, weekday, n)?
+            .checked_add(i64::from(offset).days())
+            .ok(),
+    }
+}
+
+/// Western Easter Sunday (the anonymous Gregorian computus).
+pub(super) fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+/// The `n`-th `wd` of a month, `n` = -1 the last.
+pub(super) fn nth_weekday(year: i16, month: i8, wd: Weekday, n: i8) -> Option<Date> {
+    if n < 0 {
+        let last = Date::new(year, month, 1).ok()?.last_of_month();
+        let back = (i64::from(last.weekday().to_monday_zero_offset())
+            - i64::from(wd.to_monday_zero_offset()))
+        .rem_euclid(7);
+        return last.checked_sub(back.days()).ok();
+    }
+    let first = Date::new(year, month, 1).ok()?;
+    let ahead = (i64::from(wd.to_monday_zero_offset())
+        - i64::from(first.weekday().to_monday_zero_offset()))
+    .rem_euclid(7);
+    let day = first
+        .checked_add((ahead + 7 * i64::from(n - 1)).days())
+        .ok()?;
+    (day.month() == month).then_some(day)
 }
 
 /// The year of a month (or a month-and-day, compared as a pair) picked
@@ -245,6 +453,9 @@ fn shift(p: Date, grain: Grain, n: i64) -> Option<DateValue> {
             DateValue::month(d.year(), d.month())
         }
         Grain::Year => DateValue::year(i16::try_from(i64::from(p.year()) + n).ok()?),
+        // Only "the end of the decade": "the last decade" is the ten years
+        // before publication, not the 2010s.
+        Grain::Decade if n == 0 => DateValue::decade(p.year()),
         _ => None,
     }
 }

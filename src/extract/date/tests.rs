@@ -20,6 +20,7 @@ fn claims(text: &str, lang: Lang, date: Option<Date>, offset: Option<i32>) -> Ve
         lang,
         date,
         offset_seconds: offset,
+        clock: None,
     };
     extract(&doc, options)
         .claims
@@ -115,10 +116,11 @@ const ITALIAN: &[Row] = &[
     ("l'anno passato", "l'anno passato", "2024"),
     ("l'anno prossimo", "l'anno prossimo", "2026"),
     ("quest'anno", "quest'anno", "2025"),
-    ("nel fine settimana", "nel fine settimana", "2025-W32"),
+    ("nel fine settimana", "nel fine settimana", "2025-W33"),
+    ("nel fine settimana sono morte due persone", "nel fine settimana", "2025-W32"),
     ("lo scorso fine settimana", "lo scorso fine settimana", "2025-W32"),
     ("il prossimo fine settimana", "il prossimo fine settimana", "2025-W33"),
-    ("nel weekend", "nel weekend", "2025-W32"),
+    ("nel weekend", "nel weekend", "2025-W33"),
     // Ago.
     ("due anni fa", "due anni fa", "2023"),
     ("tre giorni fa", "tre giorni fa", "2025-08-12"),
@@ -222,7 +224,7 @@ const ITALIAN: &[Row] = &[
     ("alle 18 ora di Mosca", "alle 18 ora di Mosca", "2025-08-15T18:00:00+03:00"),
     ("alle 9 ora di Kiev", "alle 9 ora di Kiev", "2025-08-15T09:00:00+03:00"),
     ("alle 14 ora italiana", "alle 14 ora italiana", "2025-08-15T14:00:00+02:00"),
-    ("lunedì alle 10", "lunedì alle 10", "2025-08-11T10:00:00+00:00"),
+    ("lunedì alle 10", "lunedì alle 10", "2025-08-18T10:00:00+00:00"),
     ("alle 20 di ieri", "alle 20 di ieri", "2025-08-14T20:00:00+00:00"),
     ("alle 7 di mattina", "alle 7 di mattina", "2025-08-15T07:00:00+00:00"),
     ("alle 9 di sera", "alle 9 di sera", "2025-08-15T21:00:00+00:00"),
@@ -252,7 +254,7 @@ const ITALIAN: &[Row] = &[
     ("il 2024-13-01", "", "-"),
     ("tra il 10 e il 12 luglio", "tra il 10", "2025-07-10"),
     ("il 15 e il 16 agosto", "il 15", "2025-08-15"),
-    ("dal 14 al 16 marzo 2024", "dal 14", "2024-03-14"),
+    ("dal 14 al 16 marzo 2024", "dal 14 al 16 marzo 2024", "2024-03-14/2024-03-16"),
     ("dalle 14 alle 16 ora italiana", "dalle 14", "2025-08-15T14:00:00+02:00"),
     ("Venerdì 15 agosto alle 21 ora svizzera", "Venerdì 15 agosto alle 21 ora svizzera", "2025-08-15T21:00:00+02:00"),
     ("alle 9 del mattino di domenica scorsa", "alle 9 del mattino di domenica scorsa", "2025-08-10T09:00:00+00:00"),
@@ -414,7 +416,7 @@ const ENGLISH: &[Row] = &[
     ("12 p.m.", "12 p.m.", "2025-08-15T12:00:00+00:00"),
     ("12 a.m.", "12 a.m.", "2025-08-15T00:00:00+00:00"),
     ("9 a.m. Eastern time", "9 a.m. Eastern time", "2025-08-15T09:00:00-04:00"),
-    ("at 5 p.m. local time", "5 p.m.", "2025-08-15T17:00:00+00:00"),
+    ("at 5 p.m. local time", "5 p.m. local time", "2025-08-15T17:00:00+00:00"),
     ("on January 10 at 9 a.m. ET", "on January 10 at 9 a.m. ET", "2025-01-10T09:00:00-05:00"),
     // Not dates.
     ("2024 troops", "", "-"),
@@ -765,16 +767,16 @@ fn extraction_never_panics_and_spans_stay_in_the_text() {
 }
 
 #[test]
-fn a_day_joined_by_a_hyphen_after_a_month_and_day_is_a_date() {
+fn a_day_joined_by_a_hyphen_after_a_month_and_day_ends_a_span() {
     let pub_date = Some(date(2025, 8, 15));
     let rows: &[(&str, &[(&str, &str)])] = &[
         (
             "The talks on Nov. 3-4 ended without a deal.",
-            &[("on Nov. 3", "2024-11-03"), ("4", "2024-11-04")],
+            &[("on Nov. 3-4", "2024-11-03/2024-11-04")],
         ),
         (
             "The summit on March 10-11, 2024 drew 40 leaders.",
-            &[("on March 10", "2024-03-10"), ("11, 2024", "2024-03-11")],
+            &[("on March 10-11, 2024", "2024-03-10/2024-03-11")],
         ),
     ];
     for (text, want) in rows {
@@ -790,4 +792,69 @@ fn a_day_joined_by_a_hyphen_after_a_month_and_day_is_a_date() {
         };
         assert_eq!(got, want_all, "{text}");
     }
+}
+
+/// Issue 14's forms from `tests/forms/dates.tsv`, the table a linguist
+/// extends: language, publication date or datetime, text, the claim's
+/// text and its value.
+#[test]
+fn forms_from_the_data_file() {
+    let table = include_str!("../../../tests/forms/dates.tsv");
+    let mut failures = Vec::new();
+    let mut rows = 0;
+    for (n, line) in table.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        rows += 1;
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [lang, published, text, span, want] = cols[..] else {
+            failures.push(format!("line {}: five columns", n + 1));
+            continue;
+        };
+        let (Some(lang), Ok(day)) = (Lang::parse(lang), published[..10].parse::<Date>()) else {
+            failures.push(format!("line {}: bad language or date", n + 1));
+            continue;
+        };
+        let clock = published
+            .get(11..16)
+            .and_then(|c| format!("{c}:00").parse::<jiff::civil::Time>().ok());
+        let offset = published.get(19..).and_then(|o| {
+            let sign = if o.starts_with('-') { -1 } else { 1 };
+            let h: i32 = o.get(1..3)?.parse().ok()?;
+            let m: i32 = o.get(4..6)?.parse().ok()?;
+            Some(sign * (h * 3600 + m * 60))
+        });
+        let doc = Document::parse(Origin::Stdin, text.to_string(), false, Vec::new());
+        let options = Options {
+            lang,
+            date: Some(day),
+            offset_seconds: offset,
+            clock,
+        };
+        let found: Vec<(String, String)> = extract(&doc, options)
+            .claims
+            .iter()
+            .filter(|c| matches!(c.kind, Kind::Date | Kind::Time))
+            .map(|c| (text[c.span].to_string(), show(c)))
+            .collect();
+        let ok = if want == "-" {
+            found.is_empty()
+        } else {
+            found.iter().any(|(s, v)| s == span && v == want)
+        };
+        if !ok {
+            failures.push(format!(
+                "line {}: {text:?}: want {span:?} = {want}, got {found:?}",
+                n + 1
+            ));
+        }
+    }
+    assert!(rows >= 30, "only {rows} rows");
+    assert!(
+        failures.is_empty(),
+        "{} of {rows} rows:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -58,12 +58,16 @@ impl Parser<'_, '_> {
         self.not_a_count(m)
     }
 
-    /// "alle 21 persone" is a count: a bare hour followed by a noun is no time.
+    /// "alle 21 persone" is a count: a bare hour followed by a noun is no
+    /// time; nor is one followed by a scale, a unit or a percent ("le
+    /// 20mila prenotazioni", "le 9 tonnellate").
     fn not_a_count(&self, m: TimeMatch) -> Option<TimeMatch> {
-        let next = self.ctx.tokens.get(m.end);
+        let tokens = self.ctx.tokens;
+        let next = tokens.get(m.end);
         let noun = counted_noun(self.ctx, m.end).is_some()
             && !next.is_some_and(|t| self.ctx.name_capital(t));
-        (!(m.bare && noun)).then_some(m)
+        let figure = next.is_some() && self.ctx.lexicon.lookup(&tokens[m.end..]).next().is_some();
+        (!(m.bare && (noun || figure))).then_some(m)
     }
 
     /// [preposition] hour [:minutes] [a.m./p.m.] [zone]. A bare hour needs
@@ -89,9 +93,14 @@ impl Parser<'_, '_> {
         if glued_dash(end) && tokens.get(end + 1).is_some_and(|t| !t.space_before) {
             return None;
         }
-        let meridiem = self.w.meridiem.at(tokens, end);
+        let mut meridiem = self.w.meridiem.at(tokens, end);
         if let Some((e, _)) = meridiem {
             end = e;
+            // "10 o'clock in the evening": a meridiem after "o'clock".
+            if let Some((e2, Some(pm))) = self.w.meridiem.at(tokens, end) {
+                end = e2;
+                meridiem = Some((e2, Some(pm)));
+            }
         }
         match meridiem {
             Some((_, Some(pm))) => {
@@ -131,8 +140,19 @@ impl Parser<'_, '_> {
     fn clock(&self, k: usize) -> Option<(usize, i8, Option<i8>, bool)> {
         let tokens = self.ctx.tokens;
         let t = tokens.get(k)?;
+        // "mezzanotte", "noon": as sure as a colon.
+        if let Some((e, h)) = self.w.named_hours.at(tokens, k) {
+            return Some((e, h, None, true));
+        }
+        // "quarter past nine", "half past 10".
+        if let Some((e, m)) = self.w.minutes_before.at(tokens, k) {
+            let (end, h) = self.hour_at(e)?;
+            return Some((end, h, Some(m), true));
+        }
         if !t.is_number() {
-            return None;
+            // "alle tre del pomeriggio", "alle nove e mezza".
+            let (end, h) = self.hour_at(k)?;
+            return Some(self.minutes_after(end, h, false));
         }
         if let Some(h) = self.digits(k, 2) {
             let h = i8::try_from(h).ok()?;
@@ -149,7 +169,7 @@ impl Parser<'_, '_> {
             if let Some(found) = self.hour_mark(k, h) {
                 return Some(found);
             }
-            return Some((k + 1, h, None, false));
+            return Some(self.minutes_after(k + 1, h, false));
         }
         // "21.30", "9,30": one number token.
         let (h, m) = t.norm.split_once(['.', ','])?;
@@ -157,6 +177,31 @@ impl Parser<'_, '_> {
             return None;
         }
         Some((k + 1, h.parse().ok()?, Some(m.parse().ok()?), false))
+    }
+
+    /// An hour in digits or one number word ("nine", "tre") at `k`.
+    fn hour_at(&self, k: usize) -> Option<(usize, i8)> {
+        let tokens = self.ctx.tokens;
+        if let Some(h) = self.digits(k, 2) {
+            return Some((k + 1, i8::try_from(h).ok()?));
+        }
+        let t = tokens.get(k)?;
+        if !t.is_word() {
+            return None;
+        }
+        let (v, used) = crate::extract::number::parse_words(&tokens[k..k + 1], self.ctx.vocab)?;
+        if used != 1 || v.fract() != 0.0 || !(0.0..=24.0).contains(&v) {
+            return None;
+        }
+        Some((k + 1, v as i8))
+    }
+
+    /// "e mezza", "e un quarto" after the hour `h` ending at `end`.
+    fn minutes_after(&self, end: usize, h: i8, colon: bool) -> (usize, i8, Option<i8>, bool) {
+        match self.w.minutes_after.at(self.ctx.tokens, end) {
+            Some((e, m)) => (e, h, Some(m), true),
+            None => (end, h, None, colon),
+        }
     }
 
     /// "18h30", "18h", "18 h 30": the language's hour mark after the hour

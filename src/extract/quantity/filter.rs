@@ -31,8 +31,10 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
         return false;
     }
     // The rest of a number already turned down ("numero verde 800 840
-    // 840"): a figure would have been read from its first group.
-    if j >= 1 && prev.is_some_and(|p| p.is_number()) && ctx.free(j - 1..j) {
+    // 840"): a figure would have been read from its first group. A line
+    // break ends a number ("Pratica 1200000" / "15 persone").
+    if j >= 1 && !token.newline_before && prev.is_some_and(|p| p.is_number()) && ctx.free(j - 1..j)
+    {
         return true;
     }
     if let Some(p) = prev {
@@ -242,7 +244,7 @@ fn phone_groups(ctx: &Ctx, j: usize) -> bool {
     let spaced = |k: usize| {
         tokens
             .get(k)
-            .is_some_and(|t| t.space_before && !t.newline_before)
+            .is_some_and(|t| t.space_before && !t.newline_before && !t.paragraph_before)
     };
     let mut first = j;
     while first >= 1 && plain(first - 1) && spaced(first) {

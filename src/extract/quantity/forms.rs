@@ -47,6 +47,17 @@ pub(super) fn hedge_after(ctx: &Ctx, at: usize) -> Option<(usize, Hedge)> {
         })
 }
 
+/// "below zero", "sotto zero" at `at`: its length and the scale it implies.
+pub(super) fn below_zero(ctx: &Ctx, at: usize) -> Option<(usize, Unit)> {
+    ctx.tokens.get(at)?;
+    ctx.lexicon
+        .lookup(&ctx.tokens[at..])
+        .find_map(|(n, e)| match e {
+            Entry::BelowZero(u) => Some((n, u)),
+            _ => None,
+        })
+}
+
 /// A unit written just before the figure at `i` ("magnitudo 3,9").
 pub(super) fn unit_before(ctx: &Ctx, i: usize) -> Option<Unit> {
     let p = i.checked_sub(1)?;

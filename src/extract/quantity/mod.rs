@@ -6,14 +6,14 @@
 use crate::claim::{Claim, Interval, Kind, Qualifier, Quantity, Value};
 use crate::lang::vocab::List;
 use crate::lang::{Entry, Hedge, NumberWord, Vague};
-use crate::units::{Currency, Unit};
+use crate::units::{Currency, Dimension, Unit};
 
 use super::Ctx;
 use super::context::{counted_noun, toll_noun_before};
 use super::number::{parse_digits_with, parse_words};
 use forms::{
-    article_before_fraction, fraction_of_unit, hedge_after, mirror, negated, ratio_share,
-    smaller_group, unit_before,
+    article_before_fraction, below_zero, fraction_of_unit, hedge_after, mirror, negated,
+    ratio_share, smaller_group, unit_before,
 };
 
 mod filter;
@@ -125,7 +125,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         return None;
     }
     // "meno 12 gradi", "minus five percent".
-    let negative = tokens.get(j).is_some_and(|t| ctx.is(t, List::MinusWords))
+    let mut negative = tokens.get(j).is_some_and(|t| ctx.is(t, List::MinusWords))
         && tokens
             .get(j + 1)
             .is_some_and(|t| t.is_number() || ctx.vocab.is_number_word(t));
@@ -182,17 +182,25 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // A range: "10-12 mila", "tra 300 e 400", "11,000 to 12,000".
     let suffix_end = skip_suffix(ctx, end);
     let joiner_at = suffix_end;
-    // "rose from 2.9% to 3.2%", "passati da 10 a 12 mila": a change
-    // between two figures, not a range; each end stands alone.
-    let change = i
-        .checked_sub(1)
-        .and_then(|p| tokens.get(p))
-        .is_some_and(|p| ctx.is(p, List::ChangeWords));
+    // "rose from 2.9% to 3.2%", "passati da 10 a 12 mila", "porta il
+    // congedo da quattro a sei settimane": a change between two figures,
+    // not a range; each end stands alone. The word of change may stand a
+    // few words before, with no figure or comma between.
+    let reach = if range_join.is_some() { 5 } else { 1 };
+    let change = (1..=reach)
+        .filter_map(|back| i.checked_sub(back))
+        .take_while(|&p| {
+            let t = &tokens[p];
+            ctx.same_sentence(p, i) && !t.is_number() && !t.is_punct(",")
+        })
+        .any(|p| ctx.is(&tokens[p], List::ChangeWords));
     if let Some(tok) = tokens
         .get(joiner_at)
         .filter(|t| !(change && (range_join.is_some() || ctx.is(t, List::RangeJoiners))))
     {
-        let dash = matches!(tok.norm.as_str(), "-" | "–" | "—");
+        // A dash opening a line is a list mark, not a range ("Le vittime
+        // sono 15" / "- 40 i feriti").
+        let dash = matches!(tok.norm.as_str(), "-" | "–" | "—") && !tok.newline_before;
         let joins = range_join.is_some_and(|w| tok.norm == w)
             || (range_join.is_none() && hedge.is_none() && ctx.is(tok, List::RangeJoiners))
             || (dash && range_join.is_none());
@@ -362,6 +370,18 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         kind = Kind::Money;
     }
     end = k;
+    // "3 below zero", "5 gradi sotto zero": a temperature below zero.
+    let temperature = unit.is_none_or(|u| u.dimension() == Dimension::Temperature);
+    if matches!(kind, Kind::Count | Kind::Measure)
+        && temperature
+        && !negative
+        && let Some((n, u)) = below_zero(ctx, end)
+    {
+        negative = true;
+        kind = Kind::Measure;
+        unit = unit.or(Some(u));
+        end += n;
+    }
     // "un mese esatto": a hedge after the unit.
     if kind == Kind::Measure
         && hedge.is_none()

@@ -53,6 +53,7 @@ fn quantities(text: &str, lang: Lang) -> String {
         lang,
         date: None,
         offset_seconds: None,
+        clock: None,
     };
     extract(&doc, options)
         .claims
@@ -717,4 +718,43 @@ fn no_prefix_or_suffix_of_tricky_text_panics() {
             let _ = quantities(&text[i..], lang);
         }
     }
+}
+
+/// Issue 14's forms from `tests/forms/quantities.tsv`, the table a
+/// linguist extends: language, text (`\n` a line break), claims.
+#[test]
+fn forms_from_the_data_file() {
+    let table = include_str!("../../../tests/forms/quantities.tsv");
+    let mut failures = Vec::new();
+    let mut rows = 0;
+    for (n, line) in table.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        rows += 1;
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(lang), Some(text), want) = (
+            cols.first().and_then(|c| Lang::parse(c)),
+            cols.get(1),
+            cols.get(2).copied().unwrap_or(""),
+        ) else {
+            failures.push(format!("line {}: language, text, claims", n + 1));
+            continue;
+        };
+        let text = text.replace("\\n", "\n");
+        let got = quantities(&text, lang);
+        if got != want {
+            failures.push(format!(
+                "line {}: {text:?}\n    want {want:?}\n    got  {got:?}",
+                n + 1
+            ));
+        }
+    }
+    assert!(rows >= 20, "only {rows} rows");
+    assert!(
+        failures.is_empty(),
+        "{} of {rows} rows differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
