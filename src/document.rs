@@ -96,11 +96,6 @@ impl Document {
         if text.starts_with('\u{feff}') {
             blank(&mut scan, Span::new(0, 3));
         }
-        // The front matter's `title:` is read like a heading: its figures
-        // are claims like any other.
-        if let Some(title) = front_title(&text[..body_start]) {
-            scan[title.range()].copy_from_slice(&text.as_bytes()[title.range()]);
-        }
         let mut code = Vec::new();
         if body_start > 0 {
             code.push(Span::new(0, body_start));
@@ -237,36 +232,6 @@ fn decode_utf16(path: &str, bytes: &[u8]) -> Result<String, Error> {
         });
     }
     Ok(text)
-}
-
-/// The span of the front matter's `title:` value on its line, without its
-/// quotes; `None` when there is none or it spans several lines.
-fn front_title(front: &str) -> Option<Span> {
-    let mut at = 0;
-    for line in front.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let Some(rest) = line.strip_prefix("title:") else {
-            continue;
-        };
-        let value = rest.trim_end_matches(['\n', '\r']);
-        let lead = value.len() - value.trim_start().len();
-        let value = value.trim();
-        let quoted = value.len() >= 2
-            && (value.starts_with('"') && value.ends_with('"')
-                || value.starts_with('\'') && value.ends_with('\''));
-        let (from, len) = if quoted {
-            (lead + 1, value.len() - 2)
-        } else {
-            (lead, value.len())
-        };
-        if len == 0 || value.starts_with(['|', '>']) {
-            return None;
-        }
-        let from = start + "title:".len() + from;
-        return Some(Span::new(from, from + len));
-    }
-    None
 }
 
 fn blank(scan: &mut [u8], span: Span) {
