@@ -12,6 +12,7 @@ use jiff::civil::Date;
 
 use crate::error::Error;
 use crate::text::span::{LineIndex, Span};
+use crate::when::PubDate;
 
 /// The largest article read by default, in bytes (see `--max-size`).
 pub const DEFAULT_MAX_SIZE: u64 = 16 * 1024 * 1024;
@@ -35,7 +36,7 @@ impl Origin {
 /// The fields of the front matter factcheck reads.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FrontMatter {
-    pub date: Option<Date>,
+    pub date: Option<PubDate>,
     /// The UTC offset of a front matter datetime, in seconds.
     pub offset_seconds: Option<i32>,
     /// The time of day of a front matter datetime ("due ore fa" counts
@@ -351,15 +352,20 @@ fn parse_front(yaml: &str, path: &str, warnings: &mut Vec<String>) -> FrontMatte
     front
 }
 
-/// A front matter date: `YYYY-MM-DD`, or an RFC 3339 datetime whose UTC
-/// offset (if any) is kept, in seconds.
-fn parse_front_date(text: &str) -> Result<(Date, Option<i32>), &'static str> {
+/// A front matter date: `YYYY-MM-DD`, `YYYY-MM` (the month only), or an
+/// RFC 3339 datetime whose UTC offset (if any) is kept, in seconds.
+fn parse_front_date(text: &str) -> Result<(PubDate, Option<i32>), &'static str> {
+    if text.len() == 7
+        && let Some(month) = PubDate::parse(text)
+    {
+        return Ok((month, None));
+    }
     let date = text
         .get(..10)
         .and_then(|d| d.parse::<Date>().ok())
         .ok_or("is not a date (write YYYY-MM-DD or an RFC 3339 datetime)")?;
     let offset = offset_of(text)?;
-    Ok((date, offset))
+    Ok((PubDate::day(date), offset))
 }
 
 /// The time of day of an RFC 3339 datetime ("2025-03-10T08:30:00+01:00"
@@ -557,7 +563,10 @@ mod tests {
     #[test]
     fn front_matter_gives_date_offset_and_lang() {
         let doc = md("---\ndate: 2025-03-11T09:30:00+02:00\nlang: en\n---\nText 12.\n");
-        assert_eq!(doc.front.date, Some(jiff::civil::date(2025, 3, 11)));
+        assert_eq!(
+            doc.front.date,
+            Some(PubDate::day(jiff::civil::date(2025, 3, 11)))
+        );
         assert_eq!(doc.front.offset_seconds, Some(7200));
         assert_eq!(doc.front.lang.as_deref(), Some("en"));
         assert!(doc.scan.starts_with("   \n"));

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::{Match, WalkBuilder};
-use jiff::civil::Date;
 
 use crate::check::{self, Finding, Verdict};
 use crate::claim::Value;
@@ -20,6 +19,7 @@ use crate::lang::Lang;
 use crate::refs::FactIndex;
 use crate::suppress;
 use crate::text::{LineCursor, Span};
+use crate::when::PubDate;
 
 /// Article extensions a directory walk picks up.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
@@ -50,7 +50,7 @@ pub struct Settings {
     /// `None`: the front matter's `lang:`, else detection.
     pub lang: Option<Lang>,
     /// Overrides the front matter's `date:`.
-    pub date: Option<Date>,
+    pub date: Option<PubDate>,
     pub max_size: u64,
     /// Add to each explanation the words that tied the claim to its fact.
     pub explain: bool,
@@ -85,7 +85,7 @@ pub struct FileResult {
     /// annotations and SARIF; the display path when it is outside the root.
     pub rel_path: String,
     pub lang: Lang,
-    pub date: Option<Date>,
+    pub date: Option<PubDate>,
     /// One finding per claim, in text order; verdicts are `unverified`
     /// when no references were given (`extract`).
     pub findings: Vec<Finding>,
@@ -428,14 +428,18 @@ pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>
             }
         }
     };
-    let date = settings.date.or(doc.front.date);
+    let published = settings.date.or(doc.front.date);
+    let date = published.map(|p| p.day);
     let options = Options {
         lang,
         date,
         offset_seconds: doc.front.offset_seconds,
         clock: doc.front.clock,
     };
-    let extraction = extract::extract_with(&doc, options, decimal);
+    let mut extraction = extract::extract_with(&doc, options, decimal);
+    if published.is_some_and(|p| p.month_only) {
+        extraction.to_month_grain();
+    }
     let empty = FactIndex::default();
     let mut findings = check::check(&extraction, index.unwrap_or(&empty), lang, date);
     if settings.explain {
@@ -457,7 +461,7 @@ pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>
         rel_path: doc.path(),
         doc,
         lang,
-        date,
+        date: published,
         findings,
         suppressed,
         rendered: None,

@@ -309,6 +309,64 @@ impl TimeValue {
     }
 }
 
+/// An article's publication date: a day, or only a month ("--date
+/// 2025-04", `date: 2025-04`, an excerpt whose page gives no day). A month
+/// reads as its 15th where a day is needed (ordering the sources' figures,
+/// counting back "ieri"), and a relative date finer than a month found
+/// against it is reported at the month's grain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PubDate {
+    /// The day, or the 15th of a month-only date.
+    pub day: Date,
+    pub month_only: bool,
+}
+
+/// The day a month-only publication date stands for.
+const MID_MONTH: i8 = 15;
+
+impl PubDate {
+    pub fn day(day: Date) -> PubDate {
+        PubDate {
+            day,
+            month_only: false,
+        }
+    }
+
+    /// `YYYY-MM-DD` or `YYYY-MM`.
+    pub fn parse(text: &str) -> Option<PubDate> {
+        if let Ok(day) = text.parse::<Date>() {
+            return Some(PubDate::day(day));
+        }
+        let (y, m) = text.split_once('-')?;
+        let well_formed =
+            y.len() == 4 && m.len() == 2 && y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit());
+        if !well_formed {
+            return None;
+        }
+        let day = Date::new(y.parse().ok()?, m.parse().ok()?, MID_MONTH).ok()?;
+        Some(PubDate {
+            day,
+            month_only: true,
+        })
+    }
+}
+
+impl From<Date> for PubDate {
+    fn from(day: Date) -> PubDate {
+        PubDate::day(day)
+    }
+}
+
+impl fmt::Display for PubDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.month_only {
+            write!(f, "{:04}-{:02}", self.day.year(), self.day.month())
+        } else {
+            write!(f, "{}", self.day)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,5 +438,18 @@ mod tests {
             .unwrap()
             .with_part(Some(Part::Late));
         assert_eq!(late.days(), (date(2024, 3, 21), date(2024, 3, 31)));
+    }
+
+    #[test]
+    fn a_publication_date_may_name_only_its_month() {
+        let month = PubDate::parse("2025-04").unwrap();
+        assert_eq!((month.day, month.month_only), (date(2025, 4, 15), true));
+        assert_eq!(month.to_string(), "2025-04");
+        let day = PubDate::parse("2025-04-02").unwrap();
+        assert_eq!((day.day, day.month_only), (date(2025, 4, 2), false));
+        assert_eq!(day.to_string(), "2025-04-02");
+        for bad in ["2025-4", "2025-13", "25-04", "2025-04-31", "april"] {
+            assert_eq!(PubDate::parse(bad), None, "{bad}");
+        }
     }
 }

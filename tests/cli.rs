@@ -254,3 +254,41 @@ fn help_has_examples_and_version_prints() {
         .code(0)
         .stdout(predicate::str::contains("factcheck"));
 }
+
+#[test]
+fn a_publication_date_may_name_only_its_month() {
+    let article = "Ieri sono morte 12 persone; il mese scorso erano 40. Martedì alle 18 il governo ha parlato.\n";
+    for (args, front) in [
+        (vec!["--date", "2025-04"], String::new()),
+        (vec![], "---\ndate: 2025-04\n---\n".to_string()),
+    ] {
+        let out = factcheck()
+            .args(["extract", "-", "--lang", "it", "--format", "json"])
+            .args(&args)
+            .write_stdin(format!("{front}{article}"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: Value = common::checked(serde_json::from_slice(&out.stdout).unwrap());
+        assert_eq!(doc["files"][0]["date"], "2025-04");
+        // Finer than a month, a relative date is the month's; a month
+        // before is still known.
+        assert_eq!(claim(&doc, "Ieri")["value"], "2025-04");
+        assert_eq!(claim(&doc, "il mese scorso")["value"], "2025-03");
+        assert_eq!(claim(&doc, "Martedì alle 18")["kind"], "date");
+        assert_eq!(claim(&doc, "Martedì alle 18")["value"], "2025-04");
+    }
+    factcheck()
+        .args(["extract", "-", "--date", "2025-4"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "YYYY-MM when only the month is known",
+        ));
+}

@@ -430,7 +430,7 @@ fn run(
     }
     let settings = Settings {
         lang,
-        date,
+        date: date.map(factcheck::when::PubDate::day),
         max_size: u64::MAX,
         explain: false,
     };

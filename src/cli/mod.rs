@@ -138,9 +138,10 @@ pub struct DraftArgs {
     /// written when the result would not pass `refs check`
     #[arg(long, value_name = "FILE")]
     pub into: Option<PathBuf>,
-    /// Publication date (YYYY-MM-DD, or `today`); overrides front matter `date:`
+    /// Publication date (YYYY-MM-DD, YYYY-MM when only the month is known, or `today`);
+    /// overrides front matter `date:`
     #[arg(long, value_parser = parse_date)]
-    pub date: Option<jiff::civil::Date>,
+    pub date: Option<factcheck::when::PubDate>,
     /// Article language: it, en or auto [default: auto]
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<LangArg>,
@@ -262,9 +263,10 @@ pub struct InputArgs {
     /// .gitignore and .ignore) or `-` for stdin
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Publication date (YYYY-MM-DD, or `today`); overrides front matter `date:`
+    /// Publication date (YYYY-MM-DD, YYYY-MM when only the month is known, or `today`);
+    /// overrides front matter `date:`
     #[arg(long, value_parser = parse_date)]
-    pub date: Option<jiff::civil::Date>,
+    pub date: Option<factcheck::when::PubDate>,
     /// Article language: a code (it, en…; an unknown one is refused with the list) or auto
     /// (front matter `lang:`, else detection) [default: auto]
     #[arg(long, value_parser = parse_lang)]
@@ -360,12 +362,16 @@ pub enum ColorArg {
     Never,
 }
 
-fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+fn parse_date(text: &str) -> Result<factcheck::when::PubDate, String> {
     if text == "today" {
-        return Ok(jiff::ZonedDateTime::now().date());
+        return Ok(factcheck::when::PubDate::day(
+            jiff::ZonedDateTime::now().date(),
+        ));
     }
-    text.parse().map_err(|_| {
-        format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2025-08-15, or `today`")
+    factcheck::when::PubDate::parse(text).ok_or_else(|| {
+        format!(
+            "`{text}` is not a date: write YYYY-MM-DD (2025-08-15), YYYY-MM when only the month is known (2025-08), or `today`"
+        )
     })
 }
 

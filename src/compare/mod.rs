@@ -98,14 +98,18 @@ fn read_one(
         .lang
         .or_else(|| doc.front.lang.as_deref().and_then(Lang::parse))
         .unwrap_or_else(|| Lang::detect(&doc.scan));
-    let date = settings.date.or(doc.front.date);
+    let published = settings.date.or(doc.front.date);
+    let date = published.map(|p| p.day);
     let options = crate::extract::Options {
         lang,
         date,
         offset_seconds: doc.front.offset_seconds,
         clock: doc.front.clock,
     };
-    let extraction = crate::extract::extract(&doc, options);
+    let mut extraction = crate::extract::extract(&doc, options);
+    if published.is_some_and(|p| p.month_only) {
+        extraction.to_month_grain();
+    }
     let items = features::items(&doc, &extraction, lang, date, file);
     let path = match (root, input) {
         (Some(root), Input::Path(p)) => pipeline::relative_path(root, p),

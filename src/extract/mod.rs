@@ -14,13 +14,14 @@ pub use crate::text::token;
 
 use jiff::civil::Date;
 
-use crate::claim::Claim;
+use crate::claim::{Claim, Kind, Value};
 use crate::document::Document;
 use crate::lang::vocab::{List, Vocab};
 use crate::lang::{Compiled, Lang, LangData, Lexicon};
 pub use crate::text::digits::DecimalMark;
 use crate::text::span::Span;
 use crate::text::token::Token;
+use crate::when::{DateValue, Grain};
 
 /// What the extractor needs besides the text.
 #[derive(Debug, Clone, Copy)]
@@ -50,6 +51,21 @@ pub struct Extraction {
 }
 
 impl Extraction {
+    /// Against a publication date known only to its month, a relative
+    /// date or time finer than a month ("ieri", "martedì alle 18") is only
+    /// as precise as the month it falls in: a date of that month.
+    pub fn to_month_grain(&mut self) {
+        for claim in self.claims.iter_mut().filter(|c| c.relative) {
+            let day = match claim.value {
+                Value::Date(Some(d)) if d.grain > Grain::Month => d.start,
+                Value::Time(Some(t)) => t.date().start,
+                _ => continue,
+            };
+            claim.kind = Kind::Date;
+            claim.value = Value::Date(DateValue::month(day.year(), day.month()));
+        }
+    }
+
     /// Index of the sentence holding `span` (binary search: sentences are
     /// sorted and disjoint).
     pub fn sentence_of(&self, span: Span) -> Option<usize> {
