@@ -540,9 +540,14 @@ fn run_articles(
         }
         let unresolved = result.unresolved();
         if unresolved > 0 {
+            let why = if result.date.is_some_and(|d| d.month_only) {
+                "the publication date names only its month"
+            } else {
+                "no publication date"
+            };
             bar.suspend(|| writeln!(
                 stderr,
-                "warning: {}: {unresolved} relative date{} left unresolved: no publication date; pass --date YYYY-MM-DD or add `date:` to the front matter",
+                "warning: {}: {unresolved} relative date{} left unresolved: {why}; pass --date YYYY-MM-DD or add `date:` to the front matter",
                 report::escape_controls(&result.doc.path()),
                 if unresolved == 1 { "" } else { "s" }
             ))?;

@@ -136,8 +136,7 @@ pub(super) fn judge_link(
     }
 }
 
-const UNRESOLVED: &str =
-    "relative date left unresolved: give the publication date with --date or front matter `date:`";
+const UNRESOLVED: &str = "relative date left unresolved: it needs the publication day (--date YYYY-MM-DD or front matter `date:`)";
 
 pub(super) fn judge(
     claim: &Claim,

@@ -14,14 +14,14 @@ pub use crate::text::token;
 
 use jiff::civil::Date;
 
-use crate::claim::{Claim, Kind, Value};
+use crate::claim::{Claim, Value};
 use crate::document::Document;
 use crate::lang::vocab::{List, Vocab};
 use crate::lang::{Compiled, Lang, LangData, Lexicon};
 pub use crate::text::digits::DecimalMark;
 use crate::text::span::Span;
 use crate::text::token::Token;
-use crate::when::{DateValue, Grain};
+use crate::when::Grain;
 
 /// What the extractor needs besides the text.
 #[derive(Debug, Clone, Copy)]
@@ -52,17 +52,16 @@ pub struct Extraction {
 
 impl Extraction {
     /// Against a publication date known only to its month, a relative
-    /// date or time finer than a month ("ieri", "martedì alle 18") is only
-    /// as precise as the month it falls in: a date of that month.
+    /// date or time that needs the day ("ieri", "martedì alle 18", "la
+    /// settimana scorsa") is unresolved, as without any date; one that
+    /// needs only the month ("il mese scorso", "l'anno scorso") stands.
     pub fn to_month_grain(&mut self) {
         for claim in self.claims.iter_mut().filter(|c| c.relative) {
-            let day = match claim.value {
-                Value::Date(Some(d)) if d.grain > Grain::Month => d.start,
-                Value::Time(Some(t)) => t.date().start,
-                _ => continue,
-            };
-            claim.kind = Kind::Date;
-            claim.value = Value::Date(DateValue::month(day.year(), day.month()));
+            match claim.value {
+                Value::Date(Some(d)) if d.grain > Grain::Month => claim.value = Value::Date(None),
+                Value::Time(Some(_)) => claim.value = Value::Time(None),
+                _ => {}
+            }
         }
     }
 
