@@ -424,6 +424,17 @@ pub struct LangData {
     pub place_zones: &'static [(&'static str, Zone)],
 }
 
+impl LangData {
+    /// The name an editor reading this language gives a verdict
+    /// ("contradicted" is "Falso" in Italian), else the English name.
+    pub fn verdict_word<'a>(&self, verdict: &'a str) -> &'a str {
+        self.verdict_words
+            .iter()
+            .find(|(name, _)| *name == verdict)
+            .map_or(verdict, |(_, word)| word)
+    }
+}
+
 /// A sentence's tense cues (see [`LangData::tense`]).
 #[derive(Debug)]
 pub struct Tense {

@@ -108,11 +108,7 @@ impl ClaimReview {
 
     fn review(&self, file: &FileResult, finding: &Finding) -> Review {
         let lang = file.lang;
-        let words = lang.data().verdict_words;
-        let alternate_name = words
-            .iter()
-            .find(|(name, _)| *name == finding.verdict.name())
-            .map_or(finding.verdict.name(), |(_, word)| word);
+        let alternate_name = lang.data().verdict_word(finding.verdict.name());
         Review {
             context: "https://schema.org",
             kind: "ClaimReview",

@@ -182,6 +182,18 @@ fn evidence(out: &mut String, e: &Evidence, lang: Lang) {
     out.push_str("</span>");
 }
 
+/// The verdict as the article's reader names it, with the report's own
+/// name after it: "Falso (contradicted)"; the name alone when they agree.
+fn verdict_label(verdict: Verdict, lang: Lang) -> String {
+    let name = verdict.name();
+    let word = lang.data().verdict_word(name);
+    if word.eq_ignore_ascii_case(name) {
+        escape(name)
+    } else {
+        format!("{} ({name})", escape(word))
+    }
+}
+
 /// The details of a finding, phrasing content only (it lives inside a
 /// `<mark>` as a popover and inside a note).
 fn details(finding: &Finding, lang: Lang, mode: Mode) -> String {
@@ -189,8 +201,9 @@ fn details(finding: &Finding, lang: Lang, mode: Mode) -> String {
     if mode == Mode::Verify {
         let _ = write!(
             out,
-            "<span class=\"verdict\" data-verdict=\"{v}\"><span aria-hidden=\"true\">{i}</span> {v}</span>",
+            "<span class=\"verdict\" data-verdict=\"{v}\"><span aria-hidden=\"true\">{i}</span> {w}</span>",
             v = finding.verdict.name(),
+            w = verdict_label(finding.verdict, lang),
             i = icon(finding.verdict),
         );
     }
