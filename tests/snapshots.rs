@@ -183,6 +183,87 @@ const CASES: &[(&str, &[&str])] = &[
         "refs-list-json",
         &["refs", "list", "tests/cmd/refs-list", "--format", "json"],
     ),
+    (
+        "verify-claimreview",
+        &[
+            "verify",
+            "examples",
+            "--refs",
+            "claims",
+            "--format",
+            "claimreview",
+        ],
+    ),
+    (
+        "compare-table",
+        &[
+            "compare",
+            "tests/cmd/compare/marocco-it.md",
+            "tests/cmd/compare/morocco-en.md",
+            "tests/cmd/compare/morocco-anniversary.md",
+        ],
+    ),
+    (
+        "compare-json",
+        &[
+            "compare",
+            "tests/cmd/compare/marocco-it.md",
+            "tests/cmd/compare/morocco-en.md",
+            "--format",
+            "json",
+        ],
+    ),
+    (
+        "compare-markdown",
+        &[
+            "compare",
+            "tests/cmd/compare/maui-aug.md",
+            "tests/cmd/compare/maui-dec.md",
+            "--format",
+            "markdown",
+        ],
+    ),
+    (
+        "compare-github",
+        &[
+            "compare",
+            "tests/cmd/compare/maui-aug.md",
+            "tests/cmd/compare/maui-dec.md",
+            "--format",
+            "github",
+        ],
+    ),
+    (
+        "compare-sarif",
+        &[
+            "compare",
+            "tests/cmd/compare/maui-aug.md",
+            "tests/cmd/compare/maui-dec.md",
+            "--format",
+            "sarif",
+        ],
+    ),
+    (
+        "compare-html",
+        &[
+            "compare",
+            "tests/cmd/compare/marocco-it.md",
+            "tests/cmd/compare/morocco-en.md",
+            "--format",
+            "html",
+        ],
+    ),
+    (
+        "refs-draft",
+        &[
+            "refs",
+            "draft",
+            "tests/cmd/compare/marocco-it.md",
+            "--source",
+            "Morocco's Interior Ministry",
+        ],
+    ),
+    ("man", &["man"]),
     ("completions-bash", &["completions", "bash"]),
     ("help", &["--help"]),
     ("verify-help", &["verify", "--help"]),
