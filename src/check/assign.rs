@@ -1104,15 +1104,34 @@ fn group_hits(
 /// makes a total: a fact covering none of them may count it, one covering
 /// only some may not. `predicates` are those of the clause's sentence.
 fn predicates_covered(predicates: &[Span], clause: Span, fact_hits: &[GroupHit]) -> bool {
+    let covered = |p: &Span| fact_hits.iter().any(|h| h.2 && h.1.contains(*p));
     let in_clause: Vec<Span> = predicates
         .iter()
         .copied()
         .filter(|&p| clause.contains(p))
         .collect();
-    let covered = |p: &Span| fact_hits.iter().any(|h| h.2 && h.1.contains(*p));
-    let n = in_clause.iter().filter(|p| covered(p)).count();
-    n == in_clause.len() || (n == 0 && in_clause.len() >= 2)
+    // A predicate far from every covered one is no part of their list: "i
+    // morti hanno superato le mille unità e altrettanto i feriti" says two
+    // things, not a total.
+    let listed: Vec<Span> = in_clause
+        .iter()
+        .copied()
+        .filter(|p| {
+            covered(p)
+                || !in_clause.iter().any(covered)
+                || in_clause
+                    .iter()
+                    .filter(|q| covered(q))
+                    .any(|q| q.distance(*p) <= LIST_GAP)
+        })
+        .collect();
+    let n = listed.iter().filter(|p| covered(p)).count();
+    n == listed.len() || (n == 0 && listed.len() >= 2)
 }
+
+/// Bytes between two predicates of one list ("killed, wounded or taken
+/// prisoner").
+const LIST_GAP: usize = 24;
 
 /// The top of the magnitude scales in use.
 const MAGNITUDE_MAX: f64 = 10.0;

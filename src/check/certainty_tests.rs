@@ -750,3 +750,24 @@ facts:
     let f = finding(text, Lang::En, on, refs, "45");
     assert!(!is_alarm(&f), "{f:?}");
 }
+
+#[test]
+fn predicates_far_apart_make_no_total() {
+    let refs = "\
+facts:
+  - id: deaths
+    kind: count
+    match: [[mort*, vittim*], [terremot*]]
+    values:
+      - {value: 2012, source: Interior Ministry, as_of: 2023-09-09}
+";
+    let on = date(2023, 9, 9);
+    let text = "Nel terremoto i morti hanno superato le mille unità e altrettanto i feriti.";
+    let f = finding(text, Lang::It, on, refs, "mille");
+    assert_eq!((f.verdict, fact(&f)), (Verdict::Consistent, Some("deaths")), "{f:?}");
+    // A list of predicates next to each other is still a total.
+    let text = "Nel terremoto 3000 persone sono state uccise, ferite o disperse.";
+    let refs = refs.replace("mort*, vittim*", "uccis*, mort*");
+    let f = finding(text, Lang::It, on, &refs, "3000");
+    assert!(!is_alarm(&f), "{f:?}");
+}
