@@ -9,6 +9,11 @@
 #                               stress case); a few minutes
 #   bench/throughput.sh --big   also verify 1 GB in 10,000 files, peak memory
 #
+# Each corpus also prints `extract` against a bare digit scan (grep) in
+# CPU time, with issue 20's target ratio (2× news, 3× dense), and the run
+# ends with the peak memory per input byte of one 8 MB figure-dense
+# article (target 10).
+#
 # `compare` (no reference file: clusters across the 10,000 articles) is
 # measured beside `extract` on the same files; its budget is 3× extract.
 #
@@ -36,8 +41,10 @@ ensure_corpus() {
 }
 
 # measure LABEL CPUS THREADS COMMAND...: one untimed run (files into the
-# page cache), then three timed runs; prints the median time and the
-# largest peak memory.
+# page cache), then three timed runs; prints the median elapsed time, the
+# median CPU time (user + system: what a shared machine disturbs least) and
+# the largest peak memory. Sets LAST_CPU to the median CPU time.
+LAST_CPU=0
 measure() {
   local label=$1 cpus=$2 threads=$3
   shift 3
@@ -45,7 +52,7 @@ measure() {
   local stats runs=""
   stats=$(mktemp)
   for _ in 1 2 3; do
-    FACTCHECK_THREADS=$threads /usr/bin/time -o "$stats" -f "%e %M" taskset -c "$cpus" "$@" >/dev/null 2>&1 || true
+    FACTCHECK_THREADS=$threads /usr/bin/time -o "$stats" -f "%e %M %U %S" taskset -c "$cpus" "$@" >/dev/null 2>&1 || true
     runs="$runs$(tail -1 "$stats")
 "
   done
@@ -53,18 +60,53 @@ measure() {
   local secs kb
   secs=$(printf '%s' "$runs" | awk '{print $1}' | sort -n | sed -n 2p)
   kb=$(printf '%s' "$runs" | awk '{print $2}' | sort -n | tail -1)
-  awk -v l="$label" -v mb="$mb" -v s="$secs" -v kb="$kb" \
-    'BEGIN { printf "%-38s %6.1f MB in %6.2f s  %7.1f MB/s  peak %6.1f MB\n", l, mb, s, mb / s, kb / 1024 }'
+  LAST_CPU=$(printf '%s' "$runs" | awk '{printf "%.2f\n", $3 + $4}' | sort -n | sed -n 2p)
+  awk -v l="$label" -v mb="$mb" -v s="$secs" -v kb="$kb" -v cpu="$LAST_CPU" \
+    'BEGIN { printf "%-38s %6.1f MB in %6.2f s (CPU %6.2f s)  %7.1f MB/s  peak %6.1f MB\n", l, mb, s, cpu, mb / s, kb / 1024 }'
+}
+
+# against_grep CORPUS TARGET: `extract --format json` on one core against
+# a bare digit scan (`grep -oE '[0-9]+'` over the same files, its matches
+# written to a file: grep stops at the first match when writing to
+# /dev/null), in CPU time; the target is a ratio (issue 20).
+against_grep() {
+  local corpus=$1 target=$2 extract_cpu
+  measure "extract, 1 core" 0 1 "$bin" extract "$corpus/articles" --format json
+  extract_cpu=$LAST_CPU
+  measure "grep -oE '[0-9]+', 1 core" 0 1 sh -c "grep -rhoE '[0-9]+' '$corpus/articles' > '$corpus/.digits'"
+  rm -f "$corpus/.digits"
+  awk -v e="$extract_cpu" -v g="$LAST_CPU" -v t="$target" \
+    'BEGIN { if (g < 0.01) g = 0.01; printf "%-38s %.1f× the digit scan (target %s×)\n", "extract / grep, CPU time", e / g, t }'
+}
+
+# per_byte: peak memory per input byte of one 8 MB figure-dense article
+# (target: 10 bytes a byte, issue 20).
+per_byte() {
+  local dir=target/bench-dense8 file size kb stats
+  [ -d "$dir" ] || python3 bench/gen_corpus.py "$dir" --mb 8 --files 1 --density 1 >/dev/null
+  file=$(ls "$dir"/articles/*.md)
+  size=$(stat -c %s "$file")
+  stats=$(mktemp)
+  for cmd in extract verify; do
+    local args=("$cmd" "$file" --format json)
+    [ "$cmd" = verify ] && args+=(--refs claims --fail-on never)
+    /usr/bin/time -o "$stats" -f "%M" "$bin" "${args[@]}" >/dev/null 2>&1 || true
+    kb=$(tail -1 "$stats")
+    awk -v l="$cmd, one 8 MB dense article" -v kb="$kb" -v size="$size" \
+      'BEGIN { printf "%-38s peak %6.1f MB: %5.1f bytes a byte (target 10)\n", l, kb / 1024, kb * 1024 / size }'
+  done
+  rm -f "$stats"
 }
 
 all=$(seq -s, 0 $(( $(nproc) - 1 )))
 
-# run_corpus DIR: extract and verify on one core, verify on all cores.
+# run_corpus DIR TARGET: extract (against grep, TARGET its ratio) and
+# verify on one core, verify on all cores.
 run_corpus() {
   local corpus=$1
   mb=$(du -sm --apparent-size "$corpus/articles" | cut -f1)
   echo "$corpus: $mb MB in $(ls "$corpus/articles" | wc -l) files; $(grep -c '^  - id:' "$corpus"/refs/*.yaml | awk -F: '{s+=$2} END {print s}') facts"
-  measure "extract, 1 core"                0 1 "$bin" extract "$corpus/articles" --format json
+  against_grep "$corpus" "$2"
   measure "compare, 1 core"                0 1 "$bin" compare "$corpus/articles" --format json --fail-on never
   measure "compare, all cores"             "$all" "$(nproc)" "$bin" compare "$corpus/articles" --format json --fail-on never
   measure "verify 10,000 facts, 1 core"    0 1 "$bin" verify "$corpus/articles" --refs "$corpus/refs" --format json --fail-on never
@@ -72,9 +114,10 @@ run_corpus() {
 }
 
 ensure_corpus target/bench-news 100 0.25
-run_corpus target/bench-news
+run_corpus target/bench-news 2
 ensure_corpus target/bench-dense 100 1
-run_corpus target/bench-dense
+run_corpus target/bench-dense 3
+per_byte
 
 if [ "$big" = 1 ]; then
   bigdir=target/bench-1g
