@@ -8,7 +8,7 @@ use super::load::Loader;
 use crate::error::{Error, Problem, Severity};
 
 /// Reference files larger than this are refused before parsing.
-pub const MAX_REFS_SIZE: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_REFS_SIZE: u64 = 64 * 1024 * 1024;
 
 /// Everything read from reference files: the facts that are valid, and
 /// every problem found (errors only; warnings come from

@@ -9,12 +9,10 @@ mod load;
 mod schema;
 mod terms;
 
-pub use crate::yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
-pub use files::{
-    Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse_str, reference_files,
-};
+pub use files::{Checked, check_paths, check_str, load_paths, parse_str, reference_files};
 pub use lint::warnings;
-pub use terms::{Hit, Target, Term, TermIndex, matches_at};
+pub use terms::Term;
+pub(crate) use terms::{Hit, Target, TermIndex};
 
 use std::fmt::Write;
 use std::sync::Arc;
@@ -53,7 +51,7 @@ impl Source {
 /// A source's texts as findings carry them, built once: each piece of
 /// evidence then shares them instead of copying.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SourceTexts {
+pub(crate) struct SourceTexts {
     pub name: Arc<str>,
     /// [`Source::short`].
     pub short: Arc<str>,
@@ -178,12 +176,12 @@ impl Fact {
 }
 
 /// Largest share of a figure that reading it as rounded may add.
-pub const ROUNDING_CAP: f64 = 0.05;
+pub(crate) const ROUNDING_CAP: f64 = 0.05;
 
 /// An exact figure read as rounded to its last non-zero digit, by at most
 /// [`ROUNDING_CAP`] of its value: `11000` covers 10,500–11,500, `600`
 /// covers 570–630, `56421` only itself ±0.5, `12.5` covers 12.45–12.55.
-pub fn rounded(n: f64) -> Interval {
+pub(crate) fn rounded(n: f64) -> Interval {
     let half = rounding_half_width(n).min(n.abs() * ROUNDING_CAP);
     Interval::closed(n - half, n + half)
 }
@@ -218,9 +216,9 @@ pub struct FactIndex {
     pub sources: Vec<Source>,
     /// Every distinct term of the facts' groups, as [`Target::Term`], and
     /// the sources' aliases (see [`FactIndex::new`]).
-    pub terms: TermIndex,
+    pub(crate) terms: TermIndex,
     /// Parallel to `sources`.
-    pub source_texts: Vec<SourceTexts>,
+    pub(crate) source_texts: Vec<SourceTexts>,
     /// The number of each term of each fact, in the order of its groups
     /// and terms; a fact's run starts at `first_term[fact]`.
     term_ids: Vec<usize>,
@@ -338,12 +336,12 @@ impl FactIndex {
 
     /// The numbers of a fact's terms (see [`Target::Term`]), group after
     /// group.
-    pub fn term_ids(&self, fact: usize) -> &[usize] {
+    pub(crate) fn term_ids(&self, fact: usize) -> &[usize] {
         &self.term_ids[self.first_term[fact]..self.first_term[fact + 1]]
     }
 
     /// The facts (with the group) a term anchors, in fact order.
-    pub fn anchored_by(&self, term: usize) -> &[(usize, usize)] {
+    pub(crate) fn anchored_by(&self, term: usize) -> &[(usize, usize)] {
         &self.anchors[self.first_anchor[term]..self.first_anchor[term + 1]]
     }
 

@@ -56,7 +56,7 @@ impl Term {
 
 /// What a term stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Target {
+pub(crate) enum Target {
     /// A term of the facts' `match` groups, numbered once however many
     /// facts use it (see [`super::FactIndex::term_ids`]).
     Term(usize),
@@ -66,7 +66,7 @@ pub enum Target {
 
 /// A term found in an article: tokens `first..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
+pub(crate) struct Hit {
     pub target: Target,
     pub first: usize,
     pub end: usize,
@@ -75,13 +75,13 @@ pub struct Hit {
 impl Term {
     /// The key it is indexed under: its first word and whether it is a
     /// prefix.
-    pub fn key(&self) -> (&str, bool) {
+    pub(crate) fn key(&self) -> (&str, bool) {
         (&self.words[0].text, self.words[0].prefix)
     }
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct TermIndex {
+pub(crate) struct TermIndex {
     /// Every term with its target, in insertion order.
     entries: Vec<Entry>,
     /// First word → the first and last of its terms in `entries`, which
@@ -217,7 +217,7 @@ fn trim_apostrophes(word: &str) -> &str {
 
 /// The end token of `term` when it occurs at `tokens[i]`.
 #[inline]
-pub fn matches_at(term: &Term, tokens: &[Token], i: usize) -> Option<usize> {
+fn matches_at(term: &Term, tokens: &[Token], i: usize) -> Option<usize> {
     let mut k = i;
     for (n, word) in term.words.iter().enumerate() {
         // Skip punctuation inside multi-word terms ("north-korean").
