@@ -2,6 +2,7 @@
 //! them and when, and an index of their `match` terms so that matching an
 //! article costs one lookup per word, whatever the number of facts.
 
+mod cache;
 mod facts;
 mod files;
 mod lint;
