@@ -23,6 +23,7 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use rustc_hash::FxHashMap as HashMap;
@@ -177,7 +178,7 @@ fn encode(key: &[u8; 32], facts: &[Fact], sources: &[Source]) -> Option<Vec<u8>>
     out.len(facts.len());
     for fact in facts {
         let next = paths.len();
-        let path = *paths.entry(&fact.path).or_insert(next);
+        let path = *paths.entry(&*fact.path).or_insert(next);
         out.len(path);
         if path == next {
             out.str(&fact.path);
@@ -293,7 +294,11 @@ impl Out {
 }
 
 fn decode(bytes: &[u8], key: &[u8; 32]) -> Option<(Vec<Fact>, Vec<Source>)> {
-    let mut input = In { bytes, pos: 0 };
+    let mut input = In {
+        bytes,
+        pos: 0,
+        topic: None,
+    };
     if input.take(MAGIC.len())? != MAGIC || input.take(32)? != key {
         return None;
     }
@@ -304,13 +309,13 @@ fn decode(bytes: &[u8], key: &[u8; 32]) -> Option<(Vec<Fact>, Vec<Source>)> {
     }
     let count = input.count()?;
     let mut facts = Vec::with_capacity(count);
-    let mut paths: Vec<String> = Vec::new();
+    let mut paths: Vec<Arc<str>> = Vec::new();
     for _ in 0..count {
         let path = input.len()?;
         if path == paths.len() {
-            paths.push(input.string()?);
+            paths.push(Arc::from(input.str()?));
         }
-        let path = paths.get(path)?.clone();
+        let path = Arc::clone(paths.get(path)?);
         facts.push(input.fact(path, sources.len())?);
     }
     (input.pos == bytes.len()).then_some((facts, sources))
@@ -319,6 +324,8 @@ fn decode(bytes: &[u8], key: &[u8; 32]) -> Option<(Vec<Fact>, Vec<Source>)> {
 struct In<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// The last topic read.
+    topic: Option<Arc<str>>,
 }
 
 impl<'a> In<'a> {
@@ -398,10 +405,20 @@ impl<'a> In<'a> {
         })
     }
 
-    fn fact(&mut self, path: String, sources: usize) -> Option<Fact> {
+    fn fact(&mut self, path: Arc<str>, sources: usize) -> Option<Fact> {
         let id = self.string()?;
         let about = self.opt(Self::string)?;
-        let topic = self.opt(Self::string)?;
+        let topic = self.opt(Self::str)?;
+        // One topic per file: shared as the loader shares it.
+        let topic = match (topic, &self.topic) {
+            (Some(t), Some(last)) if **last == *t => Some(Arc::clone(last)),
+            (Some(t), _) => {
+                let shared: Arc<str> = Arc::from(t);
+                self.topic = Some(Arc::clone(&shared));
+                Some(shared)
+            }
+            (None, _) => None,
+        };
         let kind = Kind::parse(self.str()?)?;
         let count = self.count()?;
         let mut groups = Vec::with_capacity(count);
@@ -452,7 +469,7 @@ impl<'a> In<'a> {
             if count == 0 {
                 return None;
             }
-            let mut words = Vec::with_capacity(count);
+            let mut words = smallvec::SmallVec::with_capacity(count);
             for _ in 0..count {
                 let text = self.str()?;
                 let prefix = match self.byte()? {

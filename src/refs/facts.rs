@@ -3,6 +3,8 @@
 //! fact is read as soon as the parser has read it; the sources its values
 //! name are resolved at the end of the file (see `load.rs`).
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::load::{File, Loader};
@@ -73,7 +75,8 @@ impl Loader {
                 currency,
                 unit,
                 values,
-                path: file.path.to_string(),
+                // Set, shared, when its sources are resolved.
+                path: Arc::from(""),
                 at,
             },
             sources,

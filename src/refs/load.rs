@@ -20,6 +20,8 @@
 //! after `facts:`, so a fact's sources are resolved, and unknown keys
 //! reported, once the whole file is read ([`Loader::resolve`]).
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::facts::Pending;
@@ -52,7 +54,7 @@ pub(super) struct File<'f, 'a> {
 /// when written above `facts:`, else at the end of the file).
 #[derive(Default)]
 pub(super) struct Header {
-    topic: Option<String>,
+    topic: Option<Arc<str>>,
     keys: HashMap<String, usize>,
     topic_read: bool,
     sources_read: bool,
@@ -205,6 +207,7 @@ impl Loader {
         header: &Header,
         report: bool,
     ) {
+        let shared: Arc<str> = Arc::from(path);
         for Pending {
             mut fact,
             sources,
@@ -220,6 +223,7 @@ impl Loader {
             }
             if known {
                 fact.topic.clone_from(&header.topic);
+                fact.path = Arc::clone(&shared);
                 self.facts.push(fact);
             }
         }
@@ -233,7 +237,7 @@ impl Loader {
             match file.tree.node(pair[0]).scalar() {
                 Some("topic") if !header.topic_read => {
                     header.topic_read = true;
-                    header.topic = self.text(file, pair[1], "`topic`");
+                    header.topic = self.text(file, pair[1], "`topic`").map(Arc::from);
                 }
                 Some("sources") if !header.sources_read => {
                     header.sources_read = true;

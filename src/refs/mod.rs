@@ -142,7 +142,8 @@ impl Tolerance {
 pub struct Fact {
     pub id: String,
     pub about: Option<String>,
-    pub topic: Option<String>,
+    /// The file's `topic`, shared by its facts.
+    pub topic: Option<Arc<str>>,
     pub kind: Kind,
     /// Every group must have a term in the claim's sentence.
     pub groups: Vec<Vec<Term>>,
@@ -150,8 +151,8 @@ pub struct Fact {
     pub currency: Option<Currency>,
     pub unit: Option<Unit>,
     pub values: Vec<RefValue>,
-    /// The file that defined the fact.
-    pub path: String,
+    /// The file that defined the fact, shared by its facts.
+    pub path: Arc<str>,
     /// Where its `id` is written.
     pub at: Location,
 }
@@ -241,7 +242,8 @@ impl FactIndex {
     pub fn new(facts: Vec<Fact>, sources: Vec<Source>) -> FactIndex {
         let mut numbers: HashMap<&Term, usize> = HashMap::default();
         let mut distinct: Vec<&Term> = Vec::new();
-        let mut term_ids = Vec::new();
+        let total: usize = facts.iter().flat_map(|f| &f.groups).map(Vec::len).sum();
+        let mut term_ids = Vec::with_capacity(total);
         let mut first_term = Vec::with_capacity(facts.len() + 1);
         for fact in &facts {
             first_term.push(term_ids.len());
@@ -265,6 +267,8 @@ impl FactIndex {
             *by_key.entry(term.key()).or_default() += n;
         }
         let postings: Vec<usize> = distinct.iter().map(|t| by_key[&t.key()]).collect();
+        // Memory peaks while the index is built: what is done with goes.
+        drop((numbers, by_key, uses));
         // Each fact's anchor: the first group of least cost (the sum of
         // its terms' postings), as (term, fact, group) for each term.
         let mut anchored: Vec<(usize, usize, usize)> = Vec::new();
@@ -302,7 +306,15 @@ impl FactIndex {
             }
         }
         first_anchor.push(anchors.len());
+        drop((anchored, postings));
         let mut terms = TermIndex::default();
+        let aliases = sources.iter().map(|s| s.aliases.len() + 1).sum::<usize>();
+        let prefixes = distinct.iter().filter(|t| t.key().1).count();
+        terms.reserve(
+            distinct.len() + aliases,
+            distinct.len() - prefixes + aliases,
+            prefixes + aliases,
+        );
         for (id, term) in distinct.into_iter().enumerate() {
             terms.insert(term.clone(), Target::Term(id));
         }
@@ -313,8 +325,6 @@ impl FactIndex {
                 }
             }
         }
-        drop(numbers);
-        drop(by_key);
         let source_texts = sources
             .iter()
             .map(|s| SourceTexts {
