@@ -25,6 +25,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use compact_str::CompactString;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -111,13 +112,12 @@ impl Entry {
     }
 
     /// The facts and sources of a valid set, when the entry holds them.
+    /// Read as a stream: the entry is not held in memory beside the facts
+    /// it becomes.
     pub(crate) fn read(&self) -> Option<(Vec<Fact>, Vec<Source>)> {
-        let mut bytes = Vec::new();
-        std::fs::File::open(&self.path)
-            .ok()?
-            .read_to_end(&mut bytes)
-            .ok()?;
-        decode(&bytes, &self.key)
+        let file = std::fs::File::open(&self.path).ok()?;
+        let size = usize::try_from(file.metadata().ok()?.len()).ok()?;
+        decode(std::io::BufReader::new(file), size, &self.key)
     }
 
     /// Stores a valid set; failures (a read-only disk, a value that would
@@ -188,7 +188,7 @@ fn encode(key: &[u8; 32], facts: &[Fact], sources: &[Source]) -> Option<Vec<u8>>
     // Checked here: anything that would not read back equal is not
     // written.
     let bytes = out.bytes;
-    let (read_facts, read_sources) = decode(&bytes, key)?;
+    let (read_facts, read_sources) = decode(bytes.as_slice(), bytes.len(), key)?;
     (read_facts == facts && read_sources == sources).then_some(bytes)
 }
 
@@ -293,10 +293,13 @@ impl Out {
     }
 }
 
-fn decode(bytes: &[u8], key: &[u8; 32]) -> Option<(Vec<Fact>, Vec<Source>)> {
+/// The facts and sources of an entry of `size` bytes read from `reader`,
+/// if it holds `key`.
+fn decode(reader: impl Read, size: usize, key: &[u8; 32]) -> Option<(Vec<Fact>, Vec<Source>)> {
     let mut input = In {
-        bytes,
-        pos: 0,
+        reader,
+        left: size,
+        scratch: Vec::new(),
         topic: None,
     };
     if input.take(MAGIC.len())? != MAGIC || input.take(32)? != key {
@@ -318,26 +321,42 @@ fn decode(bytes: &[u8], key: &[u8; 32]) -> Option<(Vec<Fact>, Vec<Source>)> {
         let path = Arc::clone(paths.get(path)?);
         facts.push(input.fact(path, sources.len())?);
     }
-    (input.pos == bytes.len()).then_some((facts, sources))
+    (input.left == 0).then_some((facts, sources))
 }
 
-struct In<'a> {
-    bytes: &'a [u8],
-    pos: usize,
+struct In<R> {
+    reader: R,
+    /// Bytes not read yet.
+    left: usize,
+    /// The bytes last taken.
+    scratch: Vec<u8>,
     /// The last topic read.
     topic: Option<Arc<str>>,
 }
 
-impl<'a> In<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.pos.checked_add(n)?;
-        let taken = self.bytes.get(self.pos..end)?;
-        self.pos = end;
-        Some(taken)
+impl<R: Read> In<R> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        if n > self.left {
+            return None;
+        }
+        self.scratch.clear();
+        self.scratch.resize(n, 0);
+        self.reader.read_exact(&mut self.scratch).ok()?;
+        self.left -= n;
+        Some(&self.scratch)
     }
 
     fn byte(&mut self) -> Option<u8> {
         Some(self.take(1)?[0])
+    }
+
+    /// An option's flag: whether a value follows.
+    fn present(&mut self) -> Option<bool> {
+        match self.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
     }
 
     fn len(&mut self) -> Option<usize> {
@@ -357,10 +376,10 @@ impl<'a> In<'a> {
     /// allocation.
     fn count(&mut self) -> Option<usize> {
         let n = self.len()?;
-        (n <= self.bytes.len() - self.pos).then_some(n)
+        (n <= self.left).then_some(n)
     }
 
-    fn str(&mut self) -> Option<&'a str> {
+    fn str(&mut self) -> Option<&str> {
         let n = self.len()?;
         std::str::from_utf8(self.take(n)?).ok()
     }
@@ -370,10 +389,9 @@ impl<'a> In<'a> {
     }
 
     fn opt<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
-        match self.byte()? {
-            0 => Some(None),
-            1 => read(self).map(Some),
-            _ => None,
+        match self.present()? {
+            false => Some(None),
+            true => read(self).map(Some),
         }
     }
 
@@ -408,16 +426,10 @@ impl<'a> In<'a> {
     fn fact(&mut self, path: Arc<str>, sources: usize) -> Option<Fact> {
         let id = self.string()?;
         let about = self.opt(Self::string)?;
-        let topic = self.opt(Self::str)?;
-        // One topic per file: shared as the loader shares it.
-        let topic = match (topic, &self.topic) {
-            (Some(t), Some(last)) if **last == *t => Some(Arc::clone(last)),
-            (Some(t), _) => {
-                let shared: Arc<str> = Arc::from(t);
-                self.topic = Some(Arc::clone(&shared));
-                Some(shared)
-            }
-            (None, _) => None,
+        let topic = if self.present()? {
+            Some(self.shared_topic()?)
+        } else {
+            None
         };
         let kind = Kind::parse(self.str()?)?;
         let count = self.count()?;
@@ -431,13 +443,15 @@ impl<'a> In<'a> {
             2 => Some(Tolerance::Absolute(self.f64()?)),
             _ => return None,
         };
-        let currency = match self.opt(Self::str)? {
-            Some(code) => Some(Currency::from_code(code)?),
-            None => None,
+        let currency = if self.present()? {
+            Some(Currency::from_code(self.str()?)?)
+        } else {
+            None
         };
-        let unit = match self.opt(Self::str)? {
-            Some(symbol) => Some(Unit::from_symbol(symbol)?),
-            None => None,
+        let unit = if self.present()? {
+            Some(Unit::from_symbol(self.str()?)?)
+        } else {
+            None
         };
         let count = self.count()?;
         let mut values = Vec::with_capacity(count);
@@ -460,6 +474,19 @@ impl<'a> In<'a> {
         })
     }
 
+    /// A topic, shared with the previous fact's when the same (one topic
+    /// per file, as the loader shares it).
+    fn shared_topic(&mut self) -> Option<Arc<str>> {
+        let last = self.topic.clone();
+        let text = self.str()?;
+        if let Some(last) = last.filter(|last| **last == *text) {
+            return Some(last);
+        }
+        let shared: Arc<str> = Arc::from(text);
+        self.topic = Some(Arc::clone(&shared));
+        Some(shared)
+    }
+
     /// A match group: terms of one word or more, none empty.
     fn group(&mut self) -> Option<Vec<Term>> {
         let count = self.count()?;
@@ -471,19 +498,9 @@ impl<'a> In<'a> {
             }
             let mut words = smallvec::SmallVec::with_capacity(count);
             for _ in 0..count {
-                let text = self.str()?;
-                let prefix = match self.byte()? {
-                    0 => false,
-                    1 => true,
-                    _ => return None,
-                };
-                if text.is_empty() {
-                    return None;
-                }
-                words.push(Word {
-                    text: text.into(),
-                    prefix,
-                });
+                let text: CompactString = self.str().filter(|t| !t.is_empty())?.into();
+                let prefix = self.present()?;
+                words.push(Word { text, prefix });
             }
             terms.push(Term { words });
         }
@@ -505,9 +522,10 @@ impl<'a> In<'a> {
             return None;
         }
         let url = self.opt(Self::string)?;
-        let as_of = match self.opt(Self::str)? {
-            Some(date) => Some(date.parse::<Date>().ok()?),
-            None => None,
+        let as_of = if self.present()? {
+            Some(self.str()?.parse::<Date>().ok()?)
+        } else {
+            None
         };
         let at = self.at()?;
         Some(RefValue {
@@ -583,11 +601,11 @@ facts:
         let (facts, sources) = set();
         let key = [7; 32];
         let bytes = encode(&key, &facts, &sources).expect("encodes");
-        let (read_facts, read_sources) = decode(&bytes, &key).unwrap();
+        let (read_facts, read_sources) = decode(bytes.as_slice(), bytes.len(), &key).unwrap();
         assert_eq!(read_facts, facts);
         assert_eq!(read_sources, sources);
         // Another key is a miss.
-        assert!(decode(&bytes, &[8; 32]).is_none());
+        assert!(decode(bytes.as_slice(), bytes.len(), &[8; 32]).is_none());
     }
 
     /// Every truncation and every single-byte change of an entry is a miss
@@ -598,13 +616,13 @@ facts:
         let key = [7; 32];
         let bytes = encode(&key, &facts, &sources).unwrap();
         for end in 0..bytes.len() {
-            assert!(decode(&bytes[..end], &key).is_none(), "{end}");
+            assert!(decode(&bytes[..end], end, &key).is_none(), "{end}");
         }
         for i in 40..bytes.len() {
             for change in [0x00, 0x01, 0x7f, 0x80, 0xff] {
                 let mut damaged = bytes.clone();
                 damaged[i] = change;
-                if let Some((facts, sources)) = decode(&damaged, &key) {
+                if let Some((facts, sources)) = decode(damaged.as_slice(), damaged.len(), &key) {
                     for fact in &facts {
                         assert!(fact.groups.iter().flatten().all(|t| !t.words.is_empty()));
                         assert!(fact.values.iter().all(|v| v.source < sources.len()));
@@ -623,7 +641,7 @@ facts:
         bytes.extend_from_slice(&key);
         // 2^63 sources, in ten bytes.
         bytes.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00]);
-        assert!(decode(&bytes, &key).is_none());
+        assert!(decode(bytes.as_slice(), bytes.len(), &key).is_none());
     }
 
     #[test]
