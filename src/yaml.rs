@@ -24,9 +24,9 @@ use crate::error::Location;
 pub const MAX_DEPTH: usize = 64;
 /// Nodes that aliases may add to a document, counted as expanded.
 pub const ALIAS_BUDGET: u64 = 100_000;
-/// Nodes held at once. Facts validated while parsing are dropped (see
-/// [`parse_streaming`]), so only files whose facts cannot be streamed
-/// (`facts:` before `sources:`) come near it.
+/// Nodes held at once. A reference file's facts are validated while it
+/// is parsed and their nodes dropped (see [`parse_streaming`]), so only a
+/// file's other parts and a huge single value come near it.
 pub const MAX_NODES: usize = 8_000_000;
 
 /// Index of a node in [`Tree::nodes`].
