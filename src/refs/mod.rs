@@ -19,7 +19,6 @@ use std::fmt::Write;
 use std::sync::Arc;
 
 use jiff::civil::Date;
-use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::{Interval, Kind};
 use crate::describe;
@@ -240,38 +239,38 @@ impl FactIndex {
     /// where a term of that group occurs, so a term shared by thousands of
     /// facts (`soldat*`) matters only where a rarer term of theirs occurs.
     pub fn new(facts: Vec<Fact>, sources: Vec<Source>) -> FactIndex {
-        let mut numbers: HashMap<&Term, usize> = HashMap::default();
-        let mut distinct: Vec<&Term> = Vec::new();
+        // The distinct terms are numbered as the index takes them in, in
+        // order of first use: no second table of them while it is built.
         let total: usize = facts.iter().flat_map(|f| &f.groups).map(Vec::len).sum();
+        // Room for as many distinct terms as there are uses, at most: a
+        // list's room costs memory only where it is written, and the index
+        // is then never copied while it grows.
+        let aliases: usize = sources.iter().map(|s| s.aliases.len() + 1).sum();
+        let mut terms = TermIndex::default();
+        terms.reserve(total + aliases);
         let mut term_ids = Vec::with_capacity(total);
         let mut first_term = Vec::with_capacity(facts.len() + 1);
+        let mut uses: Vec<usize> = Vec::with_capacity(total);
         for fact in &facts {
             first_term.push(term_ids.len());
             for term in fact.groups.iter().flatten() {
-                let id = *numbers.entry(term).or_insert_with(|| {
-                    distinct.push(term);
-                    distinct.len() - 1
-                });
+                let id = terms.intern(term);
+                if id == uses.len() {
+                    uses.push(0);
+                }
+                uses[id] += 1;
                 term_ids.push(id);
             }
         }
         first_term.push(term_ids.len());
+        let distinct = uses.len();
         // Postings: how many terms of all facts share a term's key (its
         // first word, and whether a prefix).
-        let mut uses = vec![0; distinct.len()];
-        for &id in &term_ids {
-            uses[id] += 1;
-        }
-        let mut by_key: HashMap<(&str, bool), usize> = HashMap::default();
-        for (term, n) in distinct.iter().zip(&uses) {
-            *by_key.entry(term.key()).or_default() += n;
-        }
-        let postings: Vec<usize> = distinct.iter().map(|t| by_key[&t.key()]).collect();
-        // Memory peaks while the index is built: what is done with goes.
-        drop((numbers, by_key, uses));
+        let postings = terms.postings(&uses);
+        drop(uses);
         // Each fact's anchor: the first group of least cost (the sum of
         // its terms' postings), as (term, fact, group) for each term.
-        let mut anchored: Vec<(usize, usize, usize)> = Vec::new();
+        let mut anchored: Vec<(usize, usize, usize)> = Vec::with_capacity(total);
         for (f, fact) in facts.iter().enumerate() {
             let ids = &term_ids[first_term[f]..first_term[f + 1]];
             let mut rest = ids.iter();
@@ -297,9 +296,9 @@ impl FactIndex {
         anchored.sort_unstable();
         anchored.dedup();
         let mut anchors = Vec::with_capacity(anchored.len());
-        let mut first_anchor = Vec::with_capacity(distinct.len() + 1);
+        let mut first_anchor = Vec::with_capacity(distinct + 1);
         let mut next = anchored.iter().peekable();
-        for id in 0..distinct.len() {
+        for id in 0..distinct {
             first_anchor.push(anchors.len());
             while let Some(&(_, f, g)) = next.next_if(|(term, _, _)| *term == id) {
                 anchors.push((f, g));
@@ -307,17 +306,6 @@ impl FactIndex {
         }
         first_anchor.push(anchors.len());
         drop((anchored, postings));
-        let mut terms = TermIndex::default();
-        let aliases = sources.iter().map(|s| s.aliases.len() + 1).sum::<usize>();
-        let prefixes = distinct.iter().filter(|t| t.key().1).count();
-        terms.reserve(
-            distinct.len() + aliases,
-            distinct.len() - prefixes + aliases,
-            prefixes + aliases,
-        );
-        for (id, term) in distinct.into_iter().enumerate() {
-            terms.insert(term.clone(), Target::Term(id));
-        }
         for (s, source) in sources.iter().enumerate() {
             for alias in source.aliases.iter().chain(std::iter::once(&source.name)) {
                 if let Some(term) = Term::parse(alias) {

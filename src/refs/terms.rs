@@ -76,14 +76,6 @@ pub(crate) struct Hit {
     pub end: usize,
 }
 
-impl Term {
-    /// The key it is indexed under: its first word and whether it is a
-    /// prefix.
-    pub(crate) fn key(&self) -> (&str, bool) {
-        (&self.words[0].text, self.words[0].prefix)
-    }
-}
-
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TermIndex {
     /// Every term with its target, in insertion order.
@@ -114,13 +106,52 @@ struct Entry {
 const LONG: usize = 63;
 
 impl TermIndex {
-    /// Room for `entries` terms, and keys for `exact` and `prefix` terms
-    /// at most: built at the size it ends, the index is not copied while
-    /// it grows.
-    pub(crate) fn reserve(&mut self, entries: usize, exact: usize, prefix: usize) {
+    /// Room for `entries` terms.
+    pub(crate) fn reserve(&mut self, entries: usize) {
         self.entries.reserve_exact(entries);
-        self.exact.reserve(exact);
-        self.prefix.reserve(prefix);
+    }
+
+    /// The number of a term of the facts' groups ([`Target::Term`]):
+    /// the one of an equal term already taken in, else the next, as the
+    /// term is taken in. Terms are numbered from 0 in order of first use,
+    /// so all of them come before any source's alias.
+    pub(crate) fn intern(&mut self, term: &Term) -> usize {
+        let map = if term.words[0].prefix {
+            &self.prefix
+        } else {
+            &self.exact
+        };
+        let same = self
+            .chain(map.get(&term.words[0].text))
+            .find_map(|e| match e.target {
+                Target::Term(id) if e.term == *term => Some(id),
+                _ => None,
+            });
+        same.unwrap_or_else(|| {
+            let id = self.entries.len();
+            self.insert(term.clone(), Target::Term(id));
+            id
+        })
+    }
+
+    /// For each term numbered by [`TermIndex::intern`], how many uses of
+    /// all the terms under its key (its first word, and whether a prefix)
+    /// there are, given each term's `uses`.
+    pub(crate) fn postings(&self, uses: &[usize]) -> Vec<usize> {
+        let mut postings = vec![0; uses.len()];
+        for head in self.exact.values().chain(self.prefix.values()) {
+            let ids = || {
+                self.chain(Some(head)).filter_map(|e| match e.target {
+                    Target::Term(id) => Some(id),
+                    Target::Source(_) => None,
+                })
+            };
+            let sum: usize = ids().map(|id| uses[id]).sum();
+            for id in ids() {
+                postings[id] = sum;
+            }
+        }
+        postings
     }
 
     pub fn insert(&mut self, term: Term, target: Target) {
