@@ -163,15 +163,14 @@ fn encode(key: &[u8; 32], facts: &[Fact], sources: &[Source]) -> Option<Vec<u8>>
     let mut out = Out::default();
     out.bytes.extend_from_slice(MAGIC);
     out.bytes.extend_from_slice(key);
+    // Each item is read back as soon as it is written: anything that would
+    // not read back equal is not written (and no second copy of the set
+    // is held to check it).
     out.len(sources.len());
     for source in sources {
-        out.opt_str(source.key.as_deref());
-        out.str(&source.name);
-        out.opt_str(source.url.as_deref());
-        out.len(source.aliases.len());
-        for alias in &source.aliases {
-            out.str(alias);
-        }
+        let start = out.bytes.len();
+        out.source(source);
+        (out.read_back(start).source()? == *source).then_some(())?;
     }
     // Paths once each, numbered in order: a file's facts share it.
     let mut paths: HashMap<&str, usize> = HashMap::default();
@@ -183,13 +182,14 @@ fn encode(key: &[u8; 32], facts: &[Fact], sources: &[Source]) -> Option<Vec<u8>>
         if path == next {
             out.str(&fact.path);
         }
+        let start = out.bytes.len();
         out.fact(fact);
+        let read = out
+            .read_back(start)
+            .fact(Arc::clone(&fact.path), sources.len())?;
+        (read == *fact).then_some(())?;
     }
-    // Checked here: anything that would not read back equal is not
-    // written.
-    let bytes = out.bytes;
-    let (read_facts, read_sources) = decode(bytes.as_slice(), bytes.len(), key)?;
-    (read_facts == facts && read_sources == sources).then_some(bytes)
+    Some(out.bytes)
 }
 
 #[derive(Default)]
@@ -198,6 +198,27 @@ struct Out {
 }
 
 impl Out {
+    /// A reader of the bytes written from `start` on.
+    fn read_back(&self, start: usize) -> In<&[u8]> {
+        let bytes = &self.bytes[start..];
+        In {
+            reader: bytes,
+            left: bytes.len(),
+            scratch: Vec::new(),
+            topic: None,
+        }
+    }
+
+    fn source(&mut self, source: &Source) {
+        self.opt_str(source.key.as_deref());
+        self.str(&source.name);
+        self.opt_str(source.url.as_deref());
+        self.len(source.aliases.len());
+        for alias in &source.aliases {
+            self.str(alias);
+        }
+    }
+
     fn len(&mut self, mut n: usize) {
         loop {
             let byte = (n & 0x7f) as u8;
