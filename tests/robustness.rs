@@ -14,6 +14,9 @@ fn factcheck(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("factcheck").expect("binary builds");
     cmd.current_dir(dir);
     cmd.env_remove("NO_COLOR");
+    // The compiled cache of large reference sets, inside the test's own
+    // directory (hidden, so a walk of it skips it).
+    cmd.env("FACTCHECK_CACHE", dir.join(".cache"));
     cmd.timeout(Duration::from_secs(120));
     cmd
 }
@@ -516,6 +519,21 @@ fn a_reference_file_with_100_000_facts_loads() {
     // How fast is for the benchmarks (README, Robustness: 2 s in a release
     // build), not for a test on a shared machine.
     assert_eq!(claim(&run, "1.050")["fact"], "fact-50");
+    // The valid set was compiled into the cache; the second run reads it
+    // and says the same.
+    let entries = std::fs::read_dir(dir.path().join(".cache"))
+        .unwrap()
+        .count();
+    assert_eq!(entries, 1);
+    let again = run_again(dir.path());
+    assert_eq!(again.json, run.json);
+}
+
+fn run_again(dir: &Path) -> Run {
+    run(
+        dir,
+        &["verify", "a.md", "--refs", "facts.yaml", "--lang", "it"],
+    )
 }
 
 #[test]

@@ -407,7 +407,7 @@ fn pseudo_fact(kind: Kind, unit: Option<Unit>, tolerance: Option<Tolerance>) -> 
         currency: None,
         unit,
         values: Vec::new(),
-        path: String::new(),
+        path: std::sync::Arc::from(""),
         at: Location { line: 0, column: 0 },
     }
 }

@@ -69,7 +69,7 @@ fn related(index: &FactIndex, finding: &Finding, lang: Lang) -> Vec<DiagnosticRe
     let Some(fact) = fact(index, finding) else {
         return Vec::new();
     };
-    let Some(uri) = convert::uri(&absolute(Path::new(&fact.path))) else {
+    let Some(uri) = convert::uri(&absolute(Path::new(&*fact.path))) else {
         return Vec::new();
     };
     let mut related = vec![DiagnosticRelatedInformation {

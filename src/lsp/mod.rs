@@ -2,7 +2,7 @@
 //! the editor as it is written (as harper-ls and vale-ls do for prose).
 //!
 //! Markdown and plain-text documents are checked by the library's own
-//! pipeline ([`pipeline::analyze`]) on open and, debounced, on change;
+//! pipeline ([`crate::pipeline::analyze`]) on open and, debounced, on change;
 //! each finding at or above the configured level becomes a diagnostic.
 //! Hover shows a claim's normalized value and the sources' figures; a
 //! code action inserts a suppression comment. `factcheck.toml` and the
@@ -37,8 +37,8 @@ use lsp_types::{
     TextDocumentSyncKind, Uri,
 };
 
-use crate::document::{Document, Origin};
-use crate::pipeline::{self, ARTICLE_EXTENSIONS, FileResult};
+use crate::document::Origin;
+use crate::pipeline::{ARTICLE_EXTENSIONS, FileResult};
 
 /// Why the server stopped other than by `shutdown` and `exit`.
 #[derive(Debug, thiserror::Error)]
@@ -399,11 +399,9 @@ impl Server {
         };
         open.due = None;
         let origin = convert::path(uri).map_or(Origin::Stdin, Origin::File);
-        let doc = Document::parse(origin, open.text.clone(), open.markdown, Vec::new());
-        let workspace = &self.workspace;
-        let mut result = pipeline::analyze(doc, &workspace.settings, Some(&workspace.index));
-        pipeline::apply_suppressions(&mut result, Some(&workspace.index));
-        let diagnostics = features::diagnostics(&result, &workspace.index, workspace.level());
+        let (result, diagnostics) =
+            self.workspace
+                .diagnose(origin, open.text.clone(), open.markdown);
         open.result = Some(result);
         let version = open.version;
         self.publish(uri.clone(), diagnostics, Some(version))

@@ -13,7 +13,10 @@ use crate::check::Verdict;
 use crate::config::{self, Config, ConfigError, LangChoice};
 use crate::document::DEFAULT_MAX_SIZE;
 use crate::error::{Location, Problem, Severity};
-use crate::pipeline::Settings;
+use lsp_types::Diagnostic;
+
+use crate::document::{Document, Origin};
+use crate::pipeline::{self, FileResult, Settings};
 use crate::refs::{self, FactIndex};
 
 /// The lowest verdict shown by default: the alarms (outdated,
@@ -115,6 +118,22 @@ impl Workspace {
                 explain: false,
             },
         }
+    }
+
+    /// Checks a draft against the loaded references: its result and the
+    /// diagnostics to publish. This is the work of each pause in typing
+    /// (`benches/refs.rs` measures it); the index was built at load.
+    pub fn diagnose(
+        &self,
+        origin: Origin,
+        text: String,
+        markdown: bool,
+    ) -> (FileResult, Vec<Diagnostic>) {
+        let doc = Document::parse(origin, text, markdown, Vec::new());
+        let mut result = pipeline::analyze(doc, &self.settings, Some(&self.index));
+        pipeline::apply_suppressions(&mut result, Some(&self.index));
+        let diagnostics = super::features::diagnostics(&result, &self.index, self.level());
+        (result, diagnostics)
     }
 
     /// The lowest verdict that gets a diagnostic.

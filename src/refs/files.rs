@@ -3,12 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::FactIndex;
 use super::load::Loader;
+use super::{FactIndex, cache};
 use crate::error::{Error, Problem, Severity};
 
 /// Reference files larger than this are refused before parsing.
-pub const MAX_REFS_SIZE: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_REFS_SIZE: u64 = 64 * 1024 * 1024;
 
 /// Everything read from reference files: the facts that are valid, and
 /// every problem found (errors only; warnings come from
@@ -21,26 +21,43 @@ pub struct Checked {
 }
 
 /// Loads reference files and directories (walked for `*.yaml`, `*.yml`);
-/// any problem makes the whole set invalid.
+/// any problem makes the whole set invalid. A valid set large enough is
+/// read from, or else written to, the compiled cache ([`super::cache`]).
 pub fn load_paths(paths: &[PathBuf]) -> Result<FactIndex, Error> {
-    let checked = check_paths(paths)?;
-    if checked.problems.is_empty() {
-        Ok(checked.index)
+    let (files, problems) = reference_files(paths);
+    let entry = if problems.is_empty() {
+        cache::dir().and_then(|dir| cache::Entry::new(&dir, &files))
     } else {
-        Err(Error::InvalidRefs(checked.problems))
+        None
+    };
+    if let Some((facts, sources)) = entry.as_ref().and_then(cache::Entry::read) {
+        return Ok(FactIndex::new(facts, sources));
     }
+    let checked = check_files(&files, problems);
+    if !checked.problems.is_empty() {
+        return Err(Error::InvalidRefs(checked.problems));
+    }
+    if let Some(entry) = entry {
+        entry.write(&checked.index.facts, &checked.index.sources);
+    }
+    Ok(checked.index)
 }
 
 /// Reads every file under `paths` and reports every problem, an
 /// unreadable file or a link out of its directory included; the other
-/// files are still read.
+/// files are still read. Never from the cache: this is the check.
 pub fn check_paths(paths: &[PathBuf]) -> Result<Checked, Error> {
     let (files, problems) = reference_files(paths);
+    Ok(check_files(&files, problems))
+}
+
+/// [`check_paths`] on the files found, with the problems of finding them.
+fn check_files(files: &[PathBuf], problems: Vec<Problem>) -> Checked {
     let mut loader = Loader {
         problems,
         ..Loader::default()
     };
-    for file in &files {
+    for file in files {
         let display = file.display().to_string();
         let meta = match std::fs::metadata(file) {
             Ok(meta) => meta,
@@ -79,7 +96,7 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<Checked, Error> {
             ),
         }
     }
-    Ok(loader.finish(files.len()))
+    loader.finish(files.len())
 }
 
 /// Checks one reference file held in memory (`path` names it in messages).

@@ -36,7 +36,7 @@ pub fn warnings(index: &FactIndex) -> Vec<Problem> {
 
 fn warning(fact: &Fact, message: String) -> Problem {
     Problem {
-        path: fact.path.clone(),
+        path: fact.path.to_string(),
         location: Some(fact.at),
         severity: Severity::Warning,
         message,

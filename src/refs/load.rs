@@ -12,15 +12,21 @@
 //! `value: 10.000` as ten, so a figure written with thousands separators
 //! is refused, looking at the raw text where the value stands.
 //!
-//! When `facts:` is the file's last top-level key, as usual, each fact is
+//! One path, whatever the layout of the file: each item of `facts:` is
 //! validated as soon as the parser has read it and its nodes are dropped
-//! (`yaml::parse_streaming`): memory holds the facts, not the whole tree.
-//! Either way each fact goes through the one [`Loader::fact`].
+//! (`yaml::parse_streaming`), so memory holds the facts, not the whole
+//! tree. What a fact needs from the rest of the file waits for the end of
+//! it: the `sources:` its values name (and the `topic`) may be written
+//! after `facts:`, so a fact's sources are resolved, and unknown keys
+//! reported, once the whole file is read ([`Loader::resolve`]).
+
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::facts::Pending;
 use super::files::Checked;
-use super::schema::{FILE_KEYS, SOURCE_KEYS};
+use super::schema::{FILE, SOURCE};
 use super::{Fact, FactIndex, Source, Term};
 use crate::error::{Location, Problem, Severity};
 use crate::yaml::{self, NodeId, Tree, Value};
@@ -43,30 +49,15 @@ pub(super) struct File<'f, 'a> {
     pub(super) tree: &'f Tree<'a>,
 }
 
-/// What a file's facts need from the rest of it, read once.
+/// What a file's facts need from the rest of it: its `topic` and the keys
+/// of its `sources`, each read once, when complete (before the first fact
+/// when written above `facts:`, else at the end of the file).
 #[derive(Default)]
 pub(super) struct Header {
-    pub(super) topic: Option<String>,
-    pub(super) keys: HashMap<String, usize>,
-}
-
-/// Whether a file's facts can be validated one by one as they are parsed:
-/// `facts:` is the last top-level key (written at column 0, as usual), so
-/// `topic` and `sources` are complete before the first fact. Any other
-/// layout is validated once the whole tree is built.
-fn streamable(text: &str) -> bool {
-    let mut after_facts = false;
-    for line in text.lines() {
-        if after_facts {
-            match line.as_bytes().first() {
-                None | Some(b' ' | b'\t' | b'\r' | b'-' | b'#') => {}
-                Some(_) => return false,
-            }
-        } else if line.starts_with("facts:") {
-            after_facts = true;
-        }
-    }
-    after_facts
+    topic: Option<Arc<str>>,
+    keys: HashMap<String, usize>,
+    topic_read: bool,
+    sources_read: bool,
 }
 
 impl File<'_, '_> {
@@ -77,6 +68,22 @@ impl File<'_, '_> {
     pub(super) fn raw(&self, id: NodeId) -> &str {
         let node = self.tree.node(id);
         self.text.get(node.start..node.end).unwrap_or("")
+    }
+
+    /// The key of the top-level entry `i` (keys and values alternate).
+    fn top_key(&self, top: &[NodeId], i: usize) -> Option<&str> {
+        top.get(i).and_then(|&k| self.tree.node(k).scalar())
+    }
+
+    /// Whether the list being streamed (the value of the last top-level
+    /// key) is the file's first `facts:`; a second one is a duplicate key,
+    /// reported with the others.
+    fn in_first_facts(&self, top: &[NodeId]) -> bool {
+        let last = top.len() - 1;
+        self.top_key(top, last) == Some("facts")
+            && !(0..last)
+                .step_by(2)
+                .any(|i| self.top_key(top, i) == Some("facts"))
     }
 }
 
@@ -110,37 +117,44 @@ impl Loader {
         }
     }
 
+    /// Reads one file: its facts as they are parsed, then the file as a
+    /// whole, then the facts' sources.
     pub(super) fn add(&mut self, path: &str, text: &str) {
-        // Facts validated while parsing, and what they needed.
-        let stream = streamable(text);
-        let mut header: Option<Header> = None;
-        let mut streamed = 0;
+        let mut header = Header::default();
+        let mut pending: Vec<Option<Pending>> = Vec::new();
         let parsed = yaml::parse_streaming(text, |tree, top, item| {
             let file = File { path, text, tree };
-            let key = |i: usize| top.get(i).and_then(|&k| file.tree.node(k).scalar());
-            // Only items of the first `facts:` key.
-            let last = top.len() - 1;
-            if !stream || key(last) != Some("facts") {
+            if !file.in_first_facts(top) {
                 return false;
             }
-            if (0..last).step_by(2).any(|i| key(i) == Some("facts")) {
-                return false;
+            if pending.is_empty() {
+                // The entries above `facts:` are complete.
+                self.header(&file, &top[..top.len() - 1], &mut header);
             }
-            let header = header.get_or_insert_with(|| self.header(&file, top));
-            if let Some(fact) = self.fact(&file, item, streamed, &header.keys, header.topic.clone())
-            {
-                self.facts.push(fact);
-            }
-            streamed += 1;
+            let n = pending.len();
+            pending.push(self.fact(&file, item, n));
             true
         });
-        let tree = match parsed {
-            Ok(tree) => tree,
+        match parsed {
+            Ok(tree) => {
+                self.whole(path, text, &tree, &mut header);
+                self.resolve(path, pending, &header, true);
+            }
             Err(e) => {
                 self.error(path, e.at, e.message);
-                return;
+                // The facts read before the error still serve (the language
+                // server uses the valid ones); their keys are reported only
+                // when the `sources` they name were read.
+                let report = header.sources_read;
+                self.resolve(path, pending, &header, report);
             }
-        };
+        }
+    }
+
+    /// The checks of the file as a whole, once parsed: a reference file at
+    /// all, its top-level keys, the header entries below `facts:`, and a
+    /// `facts:` that is a list.
+    fn whole(&mut self, path: &str, text: &str, tree: &Tree, header: &mut Header) {
         let Some(root) = tree.root else {
             self.error(
                 path,
@@ -149,21 +163,20 @@ impl Loader {
             );
             return;
         };
-        let file = File {
-            path,
-            text,
-            tree: &tree,
+        let file = File { path, text, tree };
+        let Value::Map(pairs) = &tree.node(root).value else {
+            // Reported by `fields` below.
+            self.fields(&file, root, "the file", FILE);
+            return;
         };
         // A mapping without any key of the format is some other file (a
         // link gone wrong, a secret): say so without quoting a line of it.
-        if let Value::Map(pairs) = &file.tree.node(root).value
-            && !pairs.iter().any(|&(k, _)| {
-                file.tree
-                    .node(k)
-                    .scalar()
-                    .is_some_and(|key| FILE_KEYS.contains(&key))
-            })
-        {
+        let known = |&(k, _): &(NodeId, NodeId)| {
+            tree.node(k)
+                .scalar()
+                .is_some_and(|key| FILE.iter().any(|k| k.name == key))
+        };
+        if !pairs.iter().any(known) {
             self.error(
                 path,
                 None,
@@ -172,111 +185,115 @@ impl Loader {
             );
             return;
         }
-        let Some(fields) = self.fields(&file, root, "the file", FILE_KEYS) else {
+        let Some(fields) = self.fields(&file, root, "the file", FILE) else {
             return;
         };
-        let header = match header {
-            Some(header) => header,
-            None => {
-                let top: Vec<NodeId> = match &file.tree.node(root).value {
-                    Value::Map(pairs) => pairs.iter().flat_map(|&(k, v)| [k, v]).collect(),
-                    _ => Vec::new(),
-                };
-                self.header(&file, &top)
+        let top: Vec<NodeId> = pairs.iter().flat_map(|&(k, v)| [k, v]).collect();
+        self.header(&file, &top, header);
+        let Some(facts) = self.required(&file, &fields, FILE, "facts", "the file", file.at(root))
+        else {
+            return;
+        };
+        // Its items were validated as they were parsed, and left out.
+        self.list(&file, facts, "`facts`");
+    }
+
+    /// Keeps the facts read from `path` whose sources are known; with
+    /// `report`, an unknown source key is an error at the key.
+    fn resolve(
+        &mut self,
+        path: &str,
+        pending: Vec<Option<Pending>>,
+        header: &Header,
+        report: bool,
+    ) {
+        let shared: Arc<str> = Arc::from(path);
+        for Pending {
+            mut fact,
+            sources,
+            valid,
+        } in pending.into_iter().flatten()
+        {
+            let mut known = valid;
+            for (value, (name, at)) in fact.values.iter_mut().zip(&sources) {
+                match self.source(path, *at, name, &header.keys, report) {
+                    Some(i) => value.source = i,
+                    None => known = false,
+                }
             }
-        };
-        let Some(&(_, facts)) = fields.get("facts") else {
-            self.error(
-                path,
-                Some(file.at(root)),
-                "missing `facts:` (a list of facts)".to_string(),
-            );
-            return;
-        };
-        let Some(items) = self.list(&file, facts, "`facts`") else {
-            return;
-        };
-        for (n, item) in items.into_iter().enumerate() {
-            let fact = self.fact(
-                &file,
-                item,
-                streamed + n,
-                &header.keys,
-                header.topic.clone(),
-            );
-            if let Some(fact) = fact {
+            if known {
+                fact.topic.clone_from(&header.topic);
+                fact.path = Arc::clone(&shared);
                 self.facts.push(fact);
             }
         }
     }
 
-    /// `topic` and `sources` from the top-level entries (keys and values
-    /// alternating); the first of each, as [`Loader::fields`] keeps it.
-    pub(super) fn header(&mut self, file: &File, top: &[NodeId]) -> Header {
-        let mut header = Header::default();
-        let (mut topic, mut sources) = (false, false);
-        for pair in top.chunks_exact(2) {
+    /// Reads the header entries among the top-level `entries` (keys and
+    /// values alternating) that are not read yet: the first `topic` and
+    /// the first `sources`, as [`Loader::fields`] keeps them.
+    fn header(&mut self, file: &File, entries: &[NodeId], header: &mut Header) {
+        for pair in entries.chunks_exact(2) {
             match file.tree.node(pair[0]).scalar() {
-                Some("topic") if !topic => {
-                    topic = true;
-                    header.topic = self.text(file, pair[1], "`topic`");
+                Some("topic") if !header.topic_read => {
+                    header.topic_read = true;
+                    header.topic = self.text(file, pair[1], "`topic`").map(Arc::from);
                 }
-                Some("sources") if !sources => {
-                    sources = true;
+                Some("sources") if !header.sources_read => {
+                    header.sources_read = true;
                     header.keys = self.sources(file, pair[1]);
                 }
                 _ => {}
             }
         }
-        header
     }
 
-    pub(super) fn sources(&mut self, file: &File, id: NodeId) -> HashMap<String, usize> {
+    fn sources(&mut self, file: &File, id: NodeId) -> HashMap<String, usize> {
         let mut keys = HashMap::default();
         let Some(fields) = self.fields(file, id, "`sources`", &[]) else {
             return keys;
         };
         for &(key, (_, v)) in &fields.entries {
             let what = format!("source `{key}`");
-            let Some(fields) = self.fields(file, v, &what, SOURCE_KEYS) else {
-                continue;
-            };
-            let Some(name) = (match fields.get("name") {
-                Some(&(_, n)) => self.text(file, n, "`name`"),
-                None => {
-                    self.error(file.path, Some(file.at(v)), format!("{what} needs `name:`"));
-                    None
-                }
-            }) else {
-                continue;
-            };
-            let url = fields
-                .get("url")
-                .and_then(|&(_, u)| self.text(file, u, "`url`"));
-            let mut aliases = Vec::new();
-            if let Some(&(_, a)) = fields.get("aliases") {
-                for item in self.list(file, a, "`aliases`").unwrap_or_default() {
-                    if let Some(alias) = self.text(file, item, "an alias") {
-                        if Term::parse(&alias).is_none() {
-                            self.error(
-                                file.path,
-                                Some(file.at(item)),
-                                format!("alias `{alias}` holds no word"),
-                            );
-                        }
-                        aliases.push(alias);
-                    }
-                }
+            if let Some(source) = self.source_entry(file, v, key, &what) {
+                keys.insert(key.to_string(), self.sources.len());
+                self.sources.push(source);
             }
-            keys.insert(key.to_string(), self.sources.len());
-            self.sources.push(Source {
-                key: Some(key.to_string()),
-                name,
-                url,
-                aliases,
-            });
         }
         keys
+    }
+
+    /// One entry of `sources:`, under `key`.
+    fn source_entry(&mut self, file: &File, v: NodeId, key: &str, what: &str) -> Option<Source> {
+        let fields = self.fields(file, v, what, SOURCE)?;
+        let name = match self.required(file, &fields, SOURCE, "name", what, file.at(v)) {
+            Some(n) => self.text(file, n, "`name`")?,
+            None => return None,
+        };
+        let url = fields
+            .get("url")
+            .and_then(|&(_, u)| self.text(file, u, "`url`"));
+        let mut aliases = Vec::new();
+        if let Some(&(_, a)) = fields.get("aliases") {
+            for item in self.list(file, a, "`aliases`").unwrap_or_default() {
+                if let Some(alias) = self.text(file, item, "an alias") {
+                    if Term::parse(&alias).is_none() {
+                        self.error(
+                            file.path,
+                            Some(file.at(item)),
+                            format!("alias `{alias}` holds no word"),
+                        );
+                    }
+                    aliases.push(alias);
+                }
+            }
+        }
+        Some(Source {
+            key: Some(key.to_string()),
+            name,
+            url,
+            aliases,
+        })
     }
 }
 
@@ -478,14 +495,13 @@ facts:
     }
 
     #[test]
-    fn streamed_and_whole_tree_validation_agree() {
-        // `facts:` last: validated fact by fact while parsing.
-        assert!(streamable(GOOD));
+    fn facts_read_the_same_whatever_the_layout() {
+        // `facts:` last, as usual.
         let streamed = parse_str("t.yaml", GOOD).unwrap();
-        // `sources:` after `facts:`: validated once the tree is built.
+        // `topic:` and `sources:` after `facts:`: the facts are read as
+        // they are parsed all the same, their sources resolved at the end.
         let (head, facts) = GOOD.split_at(GOOD.find("facts:").unwrap());
         let reordered = format!("{facts}{head}");
-        assert!(!streamable(&reordered));
         let whole = parse_str("t.yaml", &reordered).unwrap();
         // The same facts, five lines lower.
         let moved: Vec<Fact> = whole
@@ -518,7 +534,56 @@ facts:
             .replace("kind: count", "kind: cont");
         let (head, facts) = bad.split_at(bad.find("facts:").unwrap());
         assert_eq!(errors(&bad).len(), 2, "{:#?}", errors(&bad));
-        assert_eq!(errors(&format!("{facts}{head}")).len(), 2);
+        let reordered = errors(&format!("{facts}{head}"));
+        assert_eq!(reordered.len(), 2, "{reordered:#?}");
+        assert!(
+            reordered[0].starts_with("t.yaml:4:11: error: fact `troops`: unknown kind `cont`"),
+            "{reordered:#?}"
+        );
+        assert!(
+            reordered[1]
+                .starts_with("t.yaml:11:17: error: unknown source key `nsi`; known keys: nis"),
+            "{reordered:#?}"
+        );
+        // The topic written below the facts reaches them.
+        assert_eq!(whole.facts[0].topic.as_deref(), Some("test"));
+    }
+
+    #[test]
+    fn a_fact_with_other_problems_still_has_its_source_key_checked() {
+        let text = GOOD
+            .replace("kind: count", "kind: cont")
+            .replace("source: nis", "source: nsi");
+        let (head, facts) = text.split_at(text.find("facts:").unwrap());
+        for text in [text.clone(), format!("{facts}{head}")] {
+            let errors = errors(&text);
+            assert_eq!(errors.len(), 2, "{errors:#?}");
+            assert!(
+                errors[1].contains("unknown source key `nsi`"),
+                "{errors:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn facts_before_a_syntax_error_are_kept_and_checked() {
+        // `sources:` above: the facts before the error resolve against it,
+        // and an unknown key among them is reported.
+        let text = format!("{GOOD}  - id: broken\n    kind: [\n");
+        let checked = check_str("t.yaml", &text);
+        assert_eq!(checked.index.facts.len(), 1);
+        assert_eq!(checked.problems.len(), 1, "{:#?}", checked.problems);
+        let text = text.replacen("source: nis", "source: nsi", 1);
+        let found = errors(&text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found[0].contains("unknown source key `nsi`"), "{found:#?}");
+        // `sources:` never read: its keys are not known to be unknown; the
+        // facts that name a source by key are left out without a word.
+        let (head, facts) = GOOD.split_at(GOOD.find("facts:").unwrap());
+        let text = format!("{facts}{head}  broken: [\n");
+        let found = errors(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].contains("YAML syntax"), "{found:#?}");
     }
 
     #[test]

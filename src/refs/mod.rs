@@ -2,6 +2,7 @@
 //! them and when, and an index of their `match` terms so that matching an
 //! article costs one lookup per word, whatever the number of facts.
 
+mod cache;
 mod facts;
 mod files;
 mod lint;
@@ -9,18 +10,15 @@ mod load;
 mod schema;
 mod terms;
 
-pub use crate::yaml::{ALIAS_BUDGET, MAX_DEPTH, MAX_NODES};
-pub use files::{
-    Checked, MAX_REFS_SIZE, check_paths, check_str, load_paths, parse_str, reference_files,
-};
+pub use files::{Checked, check_paths, check_str, load_paths, parse_str, reference_files};
 pub use lint::{disagrees, warnings};
-pub use terms::{Hit, Target, Term, TermIndex, matches_at};
+pub use terms::Term;
+pub(crate) use terms::{Hit, Target, TermIndex};
 
 use std::fmt::Write;
 use std::sync::Arc;
 
 use jiff::civil::Date;
-use rustc_hash::FxHashMap as HashMap;
 
 use crate::claim::{Interval, Kind};
 use crate::describe;
@@ -53,7 +51,7 @@ impl Source {
 /// A source's texts as findings carry them, built once: each piece of
 /// evidence then shares them instead of copying.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SourceTexts {
+pub(crate) struct SourceTexts {
     pub name: Arc<str>,
     /// [`Source::short`].
     pub short: Arc<str>,
@@ -143,7 +141,8 @@ impl Tolerance {
 pub struct Fact {
     pub id: String,
     pub about: Option<String>,
-    pub topic: Option<String>,
+    /// The file's `topic`, shared by its facts.
+    pub topic: Option<Arc<str>>,
     pub kind: Kind,
     /// Every group must have a term in the claim's sentence.
     pub groups: Vec<Vec<Term>>,
@@ -151,8 +150,8 @@ pub struct Fact {
     pub currency: Option<Currency>,
     pub unit: Option<Unit>,
     pub values: Vec<RefValue>,
-    /// The file that defined the fact.
-    pub path: String,
+    /// The file that defined the fact, shared by its facts.
+    pub path: Arc<str>,
     /// Where its `id` is written.
     pub at: Location,
 }
@@ -178,12 +177,12 @@ impl Fact {
 }
 
 /// Largest share of a figure that reading it as rounded may add.
-pub const ROUNDING_CAP: f64 = 0.05;
+pub(crate) const ROUNDING_CAP: f64 = 0.05;
 
 /// An exact figure read as rounded to its last non-zero digit, by at most
 /// [`ROUNDING_CAP`] of its value: `11000` covers 10,500–11,500, `600`
 /// covers 570–630, `56421` only itself ±0.5, `12.5` covers 12.45–12.55.
-pub fn rounded(n: f64) -> Interval {
+pub(crate) fn rounded(n: f64) -> Interval {
     let half = rounding_half_width(n).min(n.abs() * ROUNDING_CAP);
     Interval::closed(n - half, n + half)
 }
@@ -235,9 +234,9 @@ pub struct FactIndex {
     pub sources: Vec<Source>,
     /// Every distinct term of the facts' groups, as [`Target::Term`], and
     /// the sources' aliases (see [`FactIndex::new`]).
-    pub terms: TermIndex,
+    pub(crate) terms: TermIndex,
     /// Parallel to `sources`.
-    pub source_texts: Vec<SourceTexts>,
+    pub(crate) source_texts: Vec<SourceTexts>,
     /// The number of each term of each fact, in the order of its groups
     /// and terms; a fact's run starts at `first_term[fact]`.
     term_ids: Vec<usize>,
@@ -257,35 +256,38 @@ impl FactIndex {
     /// where a term of that group occurs, so a term shared by thousands of
     /// facts (`soldat*`) matters only where a rarer term of theirs occurs.
     pub fn new(facts: Vec<Fact>, sources: Vec<Source>) -> FactIndex {
-        let mut numbers: HashMap<&Term, usize> = HashMap::default();
-        let mut distinct: Vec<&Term> = Vec::new();
-        let mut term_ids = Vec::new();
+        // The distinct terms are numbered as the index takes them in, in
+        // order of first use: no second table of them while it is built.
+        let total: usize = facts.iter().flat_map(|f| &f.groups).map(Vec::len).sum();
+        // Room for as many distinct terms as there are uses, at most: a
+        // list's room costs memory only where it is written, and the index
+        // is then never copied while it grows.
+        let aliases: usize = sources.iter().map(|s| s.aliases.len() + 1).sum();
+        let mut terms = TermIndex::default();
+        terms.reserve(total + aliases);
+        let mut term_ids = Vec::with_capacity(total);
         let mut first_term = Vec::with_capacity(facts.len() + 1);
+        let mut uses: Vec<usize> = Vec::with_capacity(total);
         for fact in &facts {
             first_term.push(term_ids.len());
             for term in fact.groups.iter().flatten() {
-                let id = *numbers.entry(term).or_insert_with(|| {
-                    distinct.push(term);
-                    distinct.len() - 1
-                });
+                let id = terms.intern(term);
+                if id == uses.len() {
+                    uses.push(0);
+                }
+                uses[id] += 1;
                 term_ids.push(id);
             }
         }
         first_term.push(term_ids.len());
+        let distinct = uses.len();
         // Postings: how many terms of all facts share a term's key (its
         // first word, and whether a prefix).
-        let mut uses = vec![0; distinct.len()];
-        for &id in &term_ids {
-            uses[id] += 1;
-        }
-        let mut by_key: HashMap<(&str, bool), usize> = HashMap::default();
-        for (term, n) in distinct.iter().zip(&uses) {
-            *by_key.entry(term.key()).or_default() += n;
-        }
-        let postings: Vec<usize> = distinct.iter().map(|t| by_key[&t.key()]).collect();
+        let postings = terms.postings(&uses);
+        drop(uses);
         // Each fact's anchor: the first group of least cost (the sum of
         // its terms' postings), as (term, fact, group) for each term.
-        let mut anchored: Vec<(usize, usize, usize)> = Vec::new();
+        let mut anchored: Vec<(usize, usize, usize)> = Vec::with_capacity(total);
         for (f, fact) in facts.iter().enumerate() {
             let ids = &term_ids[first_term[f]..first_term[f + 1]];
             let mut rest = ids.iter();
@@ -311,19 +313,16 @@ impl FactIndex {
         anchored.sort_unstable();
         anchored.dedup();
         let mut anchors = Vec::with_capacity(anchored.len());
-        let mut first_anchor = Vec::with_capacity(distinct.len() + 1);
+        let mut first_anchor = Vec::with_capacity(distinct + 1);
         let mut next = anchored.iter().peekable();
-        for id in 0..distinct.len() {
+        for id in 0..distinct {
             first_anchor.push(anchors.len());
             while let Some(&(_, f, g)) = next.next_if(|(term, _, _)| *term == id) {
                 anchors.push((f, g));
             }
         }
         first_anchor.push(anchors.len());
-        let mut terms = TermIndex::default();
-        for (id, term) in distinct.into_iter().enumerate() {
-            terms.insert(term.clone(), Target::Term(id));
-        }
+        drop((anchored, postings));
         for (s, source) in sources.iter().enumerate() {
             for alias in source.aliases.iter().chain(std::iter::once(&source.name)) {
                 if let Some(term) = Term::parse(alias) {
@@ -331,8 +330,6 @@ impl FactIndex {
                 }
             }
         }
-        drop(numbers);
-        drop(by_key);
         let source_texts = sources
             .iter()
             .map(|s| SourceTexts {
@@ -355,12 +352,12 @@ impl FactIndex {
 
     /// The numbers of a fact's terms (see [`Target::Term`]), group after
     /// group.
-    pub fn term_ids(&self, fact: usize) -> &[usize] {
+    pub(crate) fn term_ids(&self, fact: usize) -> &[usize] {
         &self.term_ids[self.first_term[fact]..self.first_term[fact + 1]]
     }
 
     /// The facts (with the group) a term anchors, in fact order.
-    pub fn anchored_by(&self, term: usize) -> &[(usize, usize)] {
+    pub(crate) fn anchored_by(&self, term: usize) -> &[(usize, usize)] {
         &self.anchors[self.first_anchor[term]..self.first_anchor[term + 1]]
     }
 

@@ -8,6 +8,7 @@ use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::load::{File, Loader};
+use crate::error::Location;
 use crate::when::DateValue;
 use crate::yaml::{NodeId, Value};
 
@@ -32,20 +33,75 @@ pub(super) static GROUPED_IN_FLOW: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!("constant pattern"))
 });
 
-pub(super) const FILE_KEYS: &[&str] = &["topic", "sources", "facts"];
-pub(super) const SOURCE_KEYS: &[&str] = &["name", "url", "aliases"];
-pub(super) const FACT_KEYS: &[&str] = &[
-    "id",
-    "about",
-    "kind",
-    "match",
-    "tolerance",
-    "currency",
-    "unit",
-    "values",
+/// A key of one of the format's mappings: its name and, when it is
+/// required, the message for its absence, `{}` standing for what the
+/// mapping is (`fact `troops``, `facts[3]`, `source `nis``). What each
+/// key's value must be is checked where it is read (`facts.rs`,
+/// `load.rs`), by the scalar checks below.
+pub(super) struct Key {
+    pub(super) name: &'static str,
+    pub(super) missing: Option<&'static str>,
+}
+
+const fn optional(name: &'static str) -> Key {
+    Key {
+        name,
+        missing: None,
+    }
+}
+
+const fn required(name: &'static str, missing: &'static str) -> Key {
+    Key {
+        name,
+        missing: Some(missing),
+    }
+}
+
+/// The top level of a file.
+pub(super) const FILE: &[Key] = &[
+    optional("topic"),
+    optional("sources"),
+    required("facts", "missing `facts:` (a list of facts)"),
 ];
-pub(super) const VALUE_KEYS: &[&str] =
-    &["value", "range", "date", "source", "url", "as_of", "note"];
+
+/// An entry of `sources:` (whose own keys are any names).
+pub(super) const SOURCE: &[Key] = &[
+    required("name", "{} needs `name:`"),
+    optional("url"),
+    optional("aliases"),
+];
+
+/// An item of `facts:`.
+pub(super) const FACT: &[Key] = &[
+    required("id", "{} needs `id:`"),
+    optional("about"),
+    required("kind", "{} needs `kind:`"),
+    required("match", "{} needs `match:` (lists of terms)"),
+    optional("tolerance"),
+    optional("currency"),
+    optional("unit"),
+    required("values", "{} has no `values`"),
+];
+
+/// An item of a fact's `values:`; exactly one of `value`, `range` and
+/// `date` (see `FIGURE_KEYS`).
+pub(super) const VALUE: &[Key] = &[
+    optional("value"),
+    optional("range"),
+    optional("date"),
+    required("source", "{}: each value needs `source:`"),
+    optional("url"),
+    optional("as_of"),
+    optional("note"),
+];
+
+/// The keys of a value that give its figure.
+pub(super) const FIGURE_KEYS: [&str; 3] = ["value", "range", "date"];
+
+/// Whether `key` is one of `keys`; an empty table takes any key.
+fn allows(keys: &[Key], key: &str) -> bool {
+    keys.is_empty() || keys.iter().any(|k| k.name == key)
+}
 
 /// The entries of a mapping by key: (key node, value node), in file
 /// order. Usually a handful of keys, where a list beats a map; a mapping
@@ -106,13 +162,13 @@ impl std::ops::Index<&str> for Fields<'_> {
 
 impl Loader {
     /// A mapping's entries, reporting non-mappings, unknown and duplicate
-    /// keys.
+    /// keys; `keys` is the mapping's table (empty: any key).
     pub(super) fn fields<'f>(
         &mut self,
         file: &File<'f, '_>,
         id: NodeId,
         what: &str,
-        allowed: &[&str],
+        keys: &[Key],
     ) -> Option<Fields<'f>> {
         let node = file.tree.node(id);
         let Value::Map(pairs) = &node.value else {
@@ -128,42 +184,83 @@ impl Loader {
         };
         let mut fields = Fields::default();
         for &(k, v) in pairs {
-            let key_node = file.tree.node(k);
-            let Some(key) = key_node.scalar() else {
-                self.error(
-                    file.path,
-                    Some(key_node.at),
-                    format!("{what}: a key must be a word, not {}", key_node.what()),
-                );
-                continue;
-            };
-            if !allowed.is_empty() && !allowed.contains(&key) {
-                let expected: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
-                self.error(
-                    file.path,
-                    Some(key_node.at),
-                    format!(
-                        "{what}: unknown field `{key}`, expected one of {}",
-                        expected.join(", ")
-                    ),
-                );
-                continue;
+            if let Some(key) = self.field_key(file, k, what, keys, &fields) {
+                fields.push(key, (k, v));
             }
-            if let Some(&(first, _)) = fields.get(key) {
-                let first = file.at(first);
-                self.error(
-                    file.path,
-                    Some(key_node.at),
-                    format!(
-                        "{what}: duplicate key `{key}` (first at line {}, column {})",
-                        first.line, first.column
-                    ),
-                );
-                continue;
-            }
-            fields.push(key, (k, v));
         }
         Some(fields)
+    }
+
+    /// The key node `k` as a key of `keys`, not yet in `fields`; else the
+    /// problem is reported.
+    fn field_key<'f>(
+        &mut self,
+        file: &File<'f, '_>,
+        k: NodeId,
+        what: &str,
+        keys: &[Key],
+        fields: &Fields,
+    ) -> Option<&'f str> {
+        let key_node = file.tree.node(k);
+        let Some(key) = key_node.scalar() else {
+            self.error(
+                file.path,
+                Some(key_node.at),
+                format!("{what}: a key must be a word, not {}", key_node.what()),
+            );
+            return None;
+        };
+        if !allows(keys, key) {
+            let expected: Vec<String> = keys.iter().map(|k| format!("`{}`", k.name)).collect();
+            self.error(
+                file.path,
+                Some(key_node.at),
+                format!(
+                    "{what}: unknown field `{key}`, expected one of {}",
+                    expected.join(", ")
+                ),
+            );
+            return None;
+        }
+        if let Some(&(first, _)) = fields.get(key) {
+            let first = file.at(first);
+            self.error(
+                file.path,
+                Some(key_node.at),
+                format!(
+                    "{what}: duplicate key `{key}` (first at line {}, column {})",
+                    first.line, first.column
+                ),
+            );
+            return None;
+        }
+        Some(key)
+    }
+
+    /// The value node of the required key `name` of the table `keys`; when
+    /// it is missing, the table's message about `subject`, at `at`.
+    pub(super) fn required(
+        &mut self,
+        file: &File,
+        fields: &Fields,
+        keys: &[Key],
+        name: &str,
+        subject: &str,
+        at: Location,
+    ) -> Option<NodeId> {
+        if let Some(&(_, v)) = fields.get(name) {
+            return Some(v);
+        }
+        let message = keys
+            .iter()
+            .find(|k| k.name == name)
+            .and_then(|k| k.missing)
+            .map_or_else(
+                || format!("{subject} needs `{name}:`"),
+                |m| m.replace("{}", subject),
+            );
+        self.error(file.path, Some(at), message);
+        None
     }
 
     pub(super) fn list(&mut self, file: &File, id: NodeId, what: &str) -> Option<Vec<NodeId>> {

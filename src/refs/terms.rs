@@ -4,6 +4,7 @@
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
+use smallvec::SmallVec;
 
 use crate::text::token::{Token, TokenKind, fold, tokenize};
 
@@ -11,7 +12,10 @@ use crate::text::token::{Token, TokenKind, fold, tokenize};
 /// written with a trailing `*`, any word it starts (`servizi* sudcoreani`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Term {
-    pub words: Vec<Word>,
+    /// Inline when one word, as most terms are: a set of 100,000 facts
+    /// holds half a million terms, and an allocation each was a fifth of
+    /// its memory.
+    pub words: SmallVec<[Word; 1]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -26,7 +30,7 @@ impl Term {
     /// Parses a term as written in a reference file; `None` when it holds
     /// no word.
     pub fn parse(text: &str) -> Option<Term> {
-        let mut words = Vec::new();
+        let mut words: SmallVec<[Word; 1]> = SmallVec::new();
         for raw in text.split_whitespace() {
             let (body, prefix) = match raw.strip_suffix('*') {
                 Some(body) => (body, true),
@@ -56,7 +60,7 @@ impl Term {
 
 /// What a term stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Target {
+pub(crate) enum Target {
     /// A term of the facts' `match` groups, numbered once however many
     /// facts use it (see [`super::FactIndex::term_ids`]).
     Term(usize),
@@ -66,22 +70,14 @@ pub enum Target {
 
 /// A term found in an article: tokens `first..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hit {
+pub(crate) struct Hit {
     pub target: Target,
     pub first: usize,
     pub end: usize,
 }
 
-impl Term {
-    /// The key it is indexed under: its first word and whether it is a
-    /// prefix.
-    pub fn key(&self) -> (&str, bool) {
-        (&self.words[0].text, self.words[0].prefix)
-    }
-}
-
 #[derive(Debug, Clone, Default)]
-pub struct TermIndex {
+pub(crate) struct TermIndex {
     /// Every term with its target, in insertion order.
     entries: Vec<Entry>,
     /// First word → the first and last of its terms in `entries`, which
@@ -110,6 +106,54 @@ struct Entry {
 const LONG: usize = 63;
 
 impl TermIndex {
+    /// Room for `entries` terms.
+    pub(crate) fn reserve(&mut self, entries: usize) {
+        self.entries.reserve_exact(entries);
+    }
+
+    /// The number of a term of the facts' groups ([`Target::Term`]):
+    /// the one of an equal term already taken in, else the next, as the
+    /// term is taken in. Terms are numbered from 0 in order of first use,
+    /// so all of them come before any source's alias.
+    pub(crate) fn intern(&mut self, term: &Term) -> usize {
+        let map = if term.words[0].prefix {
+            &self.prefix
+        } else {
+            &self.exact
+        };
+        let same = self
+            .chain(map.get(&term.words[0].text))
+            .find_map(|e| match e.target {
+                Target::Term(id) if e.term == *term => Some(id),
+                _ => None,
+            });
+        same.unwrap_or_else(|| {
+            let id = self.entries.len();
+            self.insert(term.clone(), Target::Term(id));
+            id
+        })
+    }
+
+    /// For each term numbered by [`TermIndex::intern`], how many uses of
+    /// all the terms under its key (its first word, and whether a prefix)
+    /// there are, given each term's `uses`.
+    pub(crate) fn postings(&self, uses: &[usize]) -> Vec<usize> {
+        let mut postings = vec![0; uses.len()];
+        for head in self.exact.values().chain(self.prefix.values()) {
+            let ids = || {
+                self.chain(Some(head)).filter_map(|e| match e.target {
+                    Target::Term(id) => Some(id),
+                    Target::Source(_) => None,
+                })
+            };
+            let sum: usize = ids().map(|id| uses[id]).sum();
+            for id in ids() {
+                postings[id] = sum;
+            }
+        }
+        postings
+    }
+
     pub fn insert(&mut self, term: Term, target: Target) {
         let first = term.words[0].text.clone();
         let (map, lengths) = if term.words[0].prefix {
@@ -217,7 +261,7 @@ fn trim_apostrophes(word: &str) -> &str {
 
 /// The end token of `term` when it occurs at `tokens[i]`.
 #[inline]
-pub fn matches_at(term: &Term, tokens: &[Token], i: usize) -> Option<usize> {
+fn matches_at(term: &Term, tokens: &[Token], i: usize) -> Option<usize> {
     let mut k = i;
     for (n, word) in term.words.iter().enumerate() {
         // Skip punctuation inside multi-word terms ("north-korean").

@@ -109,9 +109,9 @@ pub fn json(out: &mut dyn Write, index: &FactIndex) -> io::Result<()> {
         .map(|fact| FactJson {
             id: fact.id.clone(),
             about: fact.about.clone(),
-            topic: fact.topic.clone(),
+            topic: fact.topic.as_deref().map(String::from),
             kind: fact.kind.name(),
-            path: fact.path.clone(),
+            path: fact.path.to_string(),
             line: fact.at.line,
             column: fact.at.column,
             currency: fact.currency.map(|c| c.code()),
