@@ -7,7 +7,9 @@
 //!     FACTCHECK_BLESS=1 cargo test --test snapshots
 //!
 //! and read the diff before committing it. Every JSON document is also
-//! validated against `schema/factcheck-v1.json`.
+//! validated against the schema it names (`schema/factcheck-v1.json`,
+//! `schema/factcheck-refs-v1.json`, `schema/factcheck-refs-check-v1.json`,
+//! `tests/schema/factcheck-compare-v1.json`).
 
 mod common;
 
@@ -312,10 +314,8 @@ fn every_format_and_subcommand_writes_its_expected_output() {
     let mut differ = Vec::new();
     for (name, args) in CASES {
         let (got, json) = run(args);
-        if let Ok(doc) = &json
-            && doc["schema"] == "factcheck/v1"
-        {
-            common::assert_valid_v1(doc);
+        if let Ok(doc) = &json {
+            common::assert_valid_any(doc);
         }
         let path = dir.join(format!("{name}.txt"));
         if bless {
@@ -353,5 +353,15 @@ fn the_schema_refuses_what_is_not_v1() {
     common::assert_valid_v1(&doc);
     doc["files"][0]["claims"][0]["verdict"] = "wrong".into();
     let refused = std::panic::catch_unwind(|| common::assert_valid_v1(&doc));
+    assert!(refused.is_err());
+}
+
+#[test]
+fn the_refs_list_schema_refuses_what_is_not_refs_v1() {
+    let (_, json) = run(&["refs", "list", "tests/cmd/refs-list", "--format", "json"]);
+    let mut doc = json.expect("JSON");
+    common::assert_valid_any(&doc);
+    doc["facts"][0]["kind"] = "weight".into();
+    let refused = std::panic::catch_unwind(|| common::assert_valid_any(&doc));
     assert!(refused.is_err());
 }

@@ -764,7 +764,11 @@ facts:
     let on = date(2023, 9, 9);
     let text = "Nel terremoto i morti hanno superato le mille unità e altrettanto i feriti.";
     let f = finding(text, Lang::It, on, refs, "mille");
-    assert_eq!((f.verdict, fact(&f)), (Verdict::Consistent, Some("deaths")), "{f:?}");
+    assert_eq!(
+        (f.verdict, fact(&f)),
+        (Verdict::Consistent, Some("deaths")),
+        "{f:?}"
+    );
     // A list of predicates next to each other is still a total.
     let text = "Nel terremoto 3000 persone sono state uccise, ferite o disperse.";
     let refs = refs.replace("mort*, vittim*", "uccis*, mort*");
