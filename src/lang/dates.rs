@@ -143,6 +143,7 @@ pub(crate) struct Words {
     /// Folded, as tokens are.
     pub hour_marks: Vec<String>,
     pub offset_preps: Table<()>,
+    pub span_since: Table<()>,
     pub holidays: Table<(i8, i8)>,
     pub day_ordinals: Table<i8>,
     /// Zone abbreviations, matched on the original (capitalized) text.
@@ -280,6 +281,7 @@ impl Words {
                 .map(|m| crate::text::token::fold(m))
                 .collect(),
             offset_preps: list(data.offset_preps, e, vocab),
+            span_since: list(data.span_since, e, vocab),
             holidays: Table::new(
                 data.holidays.iter().map(|&(p, m, day)| (p, (m, day))),
                 e,

@@ -940,6 +940,7 @@ pub static DE: LangData = LangData {
     minor_currencies: &[("cent", Currency::Eur, 0.01)],
     units_before: &[],
     offset_preps: &["in"],
+    span_since: &["erste", "ersten", "höchste", "höchsten", "niedrigste", "niedrigsten", "stärkste", "stärksten"],
     holidays: &[("weihnachten", 12, 25), ("neujahr", 1, 1), ("silvester", 12, 31)],
     day_ordinals: &[],
     movable_holidays: &[

@@ -1199,6 +1199,7 @@ pub static EN: LangData = LangData {
     ],
     units_before: &[("magnitude", Unit::Magnitude)],
     offset_preps: &["in"],
+    span_since: &["first", "highest", "lowest", "biggest", "largest", "smallest", "worst", "best", "strongest", "weakest", "fastest", "slowest", "longest", "most", "least"],
     holidays: &[
         ("new year's day", 1, 1),
         ("new year's eve", 12, 31),

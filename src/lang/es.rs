@@ -1053,6 +1053,7 @@ pub static ES: LangData = LangData {
     minor_currencies: &[("céntimos", Currency::Eur, 0.01), ("centimos", Currency::Eur, 0.01)],
     units_before: &[],
     offset_preps: &["dentro de"],
+    span_since: &["primer", "primera", "mayor", "menor"],
     holidays: &[("navidad", 12, 25), ("nochevieja", 12, 31)],
     day_ordinals: &[],
     movable_holidays: &[

@@ -1039,6 +1039,7 @@ pub static FR: LangData = LangData {
     minor_currencies: &[("centimes", Currency::Eur, 0.01), ("centime", Currency::Eur, 0.01)],
     units_before: &[],
     offset_preps: &["dans"],
+    span_since: &["premier", "première", "plus"],
     holidays: &[("noël", 12, 25), ("noel", 12, 25), ("saint-sylvestre", 12, 31)],
     day_ordinals: &[],
     movable_holidays: &[

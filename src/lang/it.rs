@@ -1291,6 +1291,7 @@ pub static IT: LangData = LangData {
     ],
     units_before: &[("magnitudo", Unit::Magnitude)],
     offset_preps: &["tra", "fra"],
+    span_since: &["primo", "prima", "massimo", "minimo"],
     holidays: &[
         ("capodanno", 1, 1),
         ("epifania", 1, 6),

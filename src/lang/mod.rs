@@ -373,6 +373,9 @@ pub struct LangData {
     /// Prepositions before a number of calendar units that count forward
     /// from publication ("tra tre mesi", "in two weeks").
     pub offset_preps: &'static [&'static str],
+    /// Words that make "in N years" a span since, not a date ahead: "the
+    /// first cut in four years", "its highest level in a decade".
+    pub span_since: &'static [&'static str],
     /// Holidays on a fixed day, with their month and day ("Ferragosto",
     /// "Christmas").
     pub holidays: &'static [(&'static str, i8, i8)],

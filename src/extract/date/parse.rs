@@ -599,7 +599,10 @@ impl Parser<'_, '_> {
         self.w.offset_preps.has(t, p).filter(|&end| end == i)?;
         let figure_before =
             (p.saturating_sub(8)..p).any(|q| t[q].is_number() && self.ctx.same_sentence(q, i));
-        if figure_before {
+        // "the first cut in four years": a span since, no date ahead.
+        let since = (p.saturating_sub(SINCE_REACH)..p)
+            .any(|q| self.ctx.same_sentence(q, i) && self.w.span_since.has(t, q).is_some());
+        if figure_before || since {
             return None;
         }
         Some(match g {
@@ -755,3 +758,7 @@ fn with_pick(named: Named, pick: Pick) -> Expr {
         Named::Weekend => Expr::Weekend(pick),
     }
 }
+
+/// Tokens before "in N years" searched for a word that makes it a span
+/// since ("the first rate cut in four years").
+const SINCE_REACH: usize = 6;
