@@ -455,8 +455,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         }
     }
     let end = noun_end;
+    // "da -34,9% a -41,6%": a minus glued before the figure is its text.
+    let signed = i == j
+        && i > 0
+        && value.is_some_and(|v| v < 0.0)
+        && !tokens[i].space_before
+        && matches!(tokens[i - 1].norm.as_str(), "-" | "−");
+    let start = if signed { i - 1 } else { i };
     let claim = Claim {
-        span: ctx.span(i, end - 1),
+        span: ctx.span(start, end - 1),
         kind,
         value: Value::Quantity(Quantity {
             value,
