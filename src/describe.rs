@@ -232,7 +232,9 @@ pub fn push_claim(out: &mut String, claim: &Claim, lang: Lang) {
             let _ = write!(out, "{d}");
         }
         Value::Time(Some(t)) => out.push_str(&t.iso()),
-        Value::Date(None) | Value::Time(None) => out.push_str("unresolved (no publication date)"),
+        Value::Date(None) | Value::Time(None) => {
+            out.push_str("unresolved (needs the publication day)")
+        }
     }
 }
 

@@ -435,11 +435,9 @@ pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>
         date,
         offset_seconds: doc.front.offset_seconds,
         clock: doc.front.clock,
+        month_only: published.is_some_and(|p| p.month_only),
     };
-    let mut extraction = extract::extract_with(&doc, options, decimal);
-    if published.is_some_and(|p| p.month_only) {
-        extraction.to_month_grain();
-    }
+    let extraction = extract::extract_with(&doc, options, decimal);
     let empty = FactIndex::default();
     let mut findings = check::check(&extraction, index.unwrap_or(&empty), lang, date);
     if settings.explain {

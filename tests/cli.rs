@@ -257,7 +257,7 @@ fn help_has_examples_and_version_prints() {
 
 #[test]
 fn a_publication_date_may_name_only_its_month() {
-    let article = "Ieri sono morte 12 persone; il mese scorso erano 40. Martedì alle 18 il governo ha parlato.\n";
+    let article = "Ieri sono morte 12 persone; il mese scorso erano 40. Martedì alle 18 il governo ha parlato. Il 18 marzo i feriti erano 5.\n";
     for (args, front) in [
         (vec!["--date", "2025-04"], String::new()),
         (vec![], "---\ndate: 2025-04\n---\n".to_string()),
@@ -282,6 +282,7 @@ fn a_publication_date_may_name_only_its_month() {
         assert_eq!(claim(&doc, "Ieri")["value"], Value::Null);
         assert_eq!(claim(&doc, "Martedì alle 18")["value"], Value::Null);
         assert_eq!(claim(&doc, "il mese scorso")["value"], "2025-03");
+        assert_eq!(claim(&doc, "18 marzo")["value"], "2025-03-18");
     }
     factcheck()
         .args(["extract", "-", "--date", "2025-4"])

@@ -422,6 +422,7 @@ fn run(
                 date,
                 offset_seconds: doc.front.offset_seconds,
                 clock: doc.front.clock,
+                month_only: false,
             },
         );
         for claim in &extraction.claims {

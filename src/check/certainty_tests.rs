@@ -19,6 +19,7 @@ fn findings(text: &str, lang: Lang, on: Date, refs: &str) -> Vec<Finding> {
         date: Some(on),
         offset_seconds: None,
         clock: None,
+        month_only: false,
     };
     let extraction = extract(&doc, options);
     check(&extraction, &index, lang, Some(on))

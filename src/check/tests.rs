@@ -78,6 +78,7 @@ fn verdicts(
         date: Some(date),
         offset_seconds: None,
         clock: None,
+        month_only: false,
     };
     let extraction = extract(&doc, options);
     check(&extraction, &index, lang, Some(date))

@@ -430,6 +430,7 @@ mod tests {
                 date,
                 offset_seconds: None,
                 clock: None,
+                month_only: false,
             };
             let extraction = crate::extract::extract(&doc, options);
             out.extend(features::items(&doc, &extraction, *lang, date, file));

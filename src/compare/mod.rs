@@ -105,11 +105,9 @@ fn read_one(
         date,
         offset_seconds: doc.front.offset_seconds,
         clock: doc.front.clock,
+        month_only: published.is_some_and(|p| p.month_only),
     };
-    let mut extraction = crate::extract::extract(&doc, options);
-    if published.is_some_and(|p| p.month_only) {
-        extraction.to_month_grain();
-    }
+    let extraction = crate::extract::extract(&doc, options);
     let items = features::items(&doc, &extraction, lang, date, file);
     let path = match (root, input) {
         (Some(root), Input::Path(p)) => pipeline::relative_path(root, p),

@@ -115,6 +115,7 @@ mod tests {
             date: None,
             offset_seconds: None,
             clock: None,
+            month_only: false,
         };
         extract(&doc, options)
             .claims

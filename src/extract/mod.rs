@@ -14,14 +14,13 @@ pub use crate::text::token;
 
 use jiff::civil::Date;
 
-use crate::claim::{Claim, Value};
+use crate::claim::Claim;
 use crate::document::Document;
 use crate::lang::vocab::{List, Vocab};
 use crate::lang::{Compiled, Lang, LangData, Lexicon};
 pub use crate::text::digits::DecimalMark;
 use crate::text::span::Span;
 use crate::text::token::Token;
-use crate::when::Grain;
 
 /// What the extractor needs besides the text.
 #[derive(Debug, Clone, Copy)]
@@ -34,6 +33,9 @@ pub struct Options {
     /// Publication time of day, when the front matter gave one: "due ore
     /// fa", "two hours ago" count back from it.
     pub clock: Option<jiff::civil::Time>,
+    /// The publication date names only its month (`--date 2025-04`): what
+    /// needs the day ("ieri", "martedì") stays unresolved.
+    pub month_only: bool,
 }
 
 /// The claims of one document and the sentences they stand in.
@@ -51,20 +53,6 @@ pub struct Extraction {
 }
 
 impl Extraction {
-    /// Against a publication date known only to its month, a relative
-    /// date or time that needs the day ("ieri", "martedì alle 18", "la
-    /// settimana scorsa") is unresolved, as without any date; one that
-    /// needs only the month ("il mese scorso", "l'anno scorso") stands.
-    pub fn to_month_grain(&mut self) {
-        for claim in self.claims.iter_mut().filter(|c| c.relative) {
-            match claim.value {
-                Value::Date(Some(d)) if d.grain > Grain::Month => claim.value = Value::Date(None),
-                Value::Time(Some(_)) => claim.value = Value::Time(None),
-                _ => {}
-            }
-        }
-    }
-
     /// Index of the sentence holding `span` (binary search: sentences are
     /// sorted and disjoint).
     pub fn sentence_of(&self, span: Span) -> Option<usize> {

@@ -287,12 +287,16 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
     let publication = ctx.options.date;
     let relative = m.expr.relative();
     let sentence = ctx.sentence_of.get(m.first).copied().unwrap_or(usize::MAX);
-    let value = state
-        .resolve(m.expr, m.first, publication)
+    // Against a month-only publication date, what needs the day has no
+    // value, as without a date ("ieri" in an article of "2025-04").
+    let value = (!(ctx.options.month_only && m.expr.needs_day()))
+        .then(|| state.resolve(m.expr, m.first, publication))
+        .flatten()
         .map(|v| resolve::with_part(v, m.part));
-    // Only a relative date without a publication date stays unresolved;
+    // Only a relative date without a publication day stays unresolved;
     // anything else that resolves to nothing (31 February) is no date.
-    if value.is_none() && (publication.is_some() || !relative) {
+    let unknown = publication.is_none() || (ctx.options.month_only && m.expr.needs_day());
+    if value.is_none() && (!unknown || !relative) {
         return None;
     }
     if let Some(v) = value {
@@ -318,6 +322,9 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
 /// publication time; unresolved without one.
 fn clock_shift(ctx: &Ctx, m: DateMatch, grain: Grain, n: i64) -> Claim {
     let value = (|| {
+        if ctx.options.month_only {
+            return None;
+        }
         let start = ctx.options.date?.to_datetime(ctx.options.clock?);
         let span = match grain {
             Grain::Hour => n.hours(),
@@ -371,8 +378,9 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
     let sentence = ctx.sentence_of.get(m.first).copied().unwrap_or(usize::MAX);
     let (date, relative) = match (m.day, previous) {
         (Some(day), _) => {
-            let date = state
-                .resolve(day.expr, m.first.min(day.first), publication)
+            let date = (!(ctx.options.month_only && day.expr.needs_day()))
+                .then(|| state.resolve(day.expr, m.first.min(day.first), publication))
+                .flatten()
                 .map(|v| v.start);
             if let Some(d) = date {
                 state.last_end = Some((d, m.end));

@@ -114,6 +114,27 @@ impl Expr {
         }
     }
 
+    /// The value needs the publication day, not only its month: "ieri",
+    /// "martedì", "tre giorni fa", "la settimana scorsa" do; "il 18
+    /// settembre" (a year to pick), "mardi 17" (a month to pick), "il mese
+    /// scorso", "l'anno scorso" do not.
+    pub fn needs_day(self) -> bool {
+        match self {
+            Expr::Month(..)
+            | Expr::DayMonth(..)
+            | Expr::Season(..)
+            | Expr::Movable(..)
+            | Expr::NthWeekday(..)
+            | Expr::MonthEdge(..)
+            | Expr::SameMonth(..)
+            | Expr::DayMonthOn(..)
+            | Expr::DayOn(..)
+            | Expr::DayOfMonth(..) => false,
+            Expr::Shift(g, _) => g > Grain::Month,
+            x => x.relative(),
+        }
+    }
+
     /// The same date in year `y` when it leaves its year open ("L'anno
     /// scorso, a Pasqua": the year named before it in its sentence).
     pub fn in_year(self, y: i16) -> Expr {

@@ -21,6 +21,7 @@ fn claims(text: &str, lang: Lang, date: Option<Date>, offset: Option<i32>) -> Ve
         date,
         offset_seconds: offset,
         clock: None,
+        month_only: false,
     };
     extract(&doc, options)
         .claims
@@ -831,6 +832,7 @@ fn forms_from_the_data_file() {
             date: Some(day),
             offset_seconds: offset,
             clock,
+            month_only: false,
         };
         let found: Vec<(String, String)> = extract(&doc, options)
             .claims

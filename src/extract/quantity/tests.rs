@@ -54,6 +54,7 @@ fn quantities(text: &str, lang: Lang) -> String {
         date: None,
         offset_seconds: None,
         clock: None,
+        month_only: false,
     };
     extract(&doc, options)
         .claims
