@@ -426,6 +426,12 @@ impl Parser<'_, '_> {
             let figure = self
                 .tok(after)
                 .is_some_and(|x| x.is_punct("%") || (x.is_punct("-") && self.glued(after)));
+            // "-martes 17-": a dash closing an aside, not a span of days.
+            let dash = self.tok(after).is_some_and(|x| x.is_punct("-"));
+            let number_after = self
+                .tok(after + 1)
+                .is_some_and(|x| x.is_number() && self.glued(after + 1));
+            let figure = figure && (!dash || number_after);
             if !counted && !unit && !figure {
                 return Some((after, Expr::DayOn(i8::try_from(d).ok()?, wd, lead.pick())));
             }
