@@ -221,6 +221,14 @@ impl Parser<'_, '_> {
             }
             let modified = Lead { prep: true, ..lead };
             if let Some((e, named)) = self.named(e, modified) {
+                // "ce vendredi 15 mars", "this Friday, March 15": the date
+                // after the weekday names the day.
+                if let Named::Weekday(wd) = named
+                    && let Some((e2, x)) = self.after_weekday(e, wd, modified)
+                    && !matches!(x, Expr::Weekday(..))
+                {
+                    return plain(Some((e2, x)));
+                }
                 return plain(Some((e, with_pick(named, pick))));
             }
             // "il prossimo 3 marzo": a day the modifier picks the year of.
