@@ -771,7 +771,7 @@ pub static DE: LangData = LangData {
             "kommender",
             "kommendes",
         ],
-        this: &["diesen", "diese", "dieser", "dieses", "diesem"],
+        this: &["diesen", "diese", "dieser", "dieses", "diesem", "laufenden", "laufende", "laufendes"],
         ago: &[],
         ago_before: &["vor"],
         units: &[
@@ -971,7 +971,7 @@ pub static DE: LangData = LangData {
     below_zero: &[("unter null", Unit::Celsius)],
     money_cues: &["kostet", "kosten", "kostete", "haushalt", "etat", "investitionen", "umsatz"],
     change_joiners: &["auf"],
-    year_labels: &["haushalt", "ausgabe", "saison", "bericht", "wahl", "plan", "modell"],
+    year_labels: &["haushalt", "ausgabe", "saison", "bericht", "wahl", "plan", "modell", "schaltjahr"],
     named_hours: &[("mittag", 12), ("mitternacht", 0)],
     minutes_after: &[],
     minutes_before: &[],

@@ -221,10 +221,13 @@ impl Parser<'_, '_> {
     /// its end `end` ("the 2024 total").
     fn year_label(&self, i: usize, end: usize) -> bool {
         let labels = self.ctx.data.year_labels;
+        // Where every noun is capitalized (German), a capital says nothing
+        // about a name.
+        let nouns_capitalized = self.ctx.data.nouns_capitalized;
         let is_label = |k: usize| {
             self.tok(k).is_some_and(|t| {
                 t.is_word()
-                    && !self.capitalized(k)
+                    && (nouns_capitalized || !self.capitalized(k))
                     && labels.iter().any(|l| crate::text::token::fold(l) == t.norm)
             })
         };

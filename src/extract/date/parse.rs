@@ -221,6 +221,14 @@ impl Parser<'_, '_> {
             }
             let modified = Lead { prep: true, ..lead };
             if let Some((e, named)) = self.named(e, modified) {
+                // "ce vendredi 15 mars", "this Friday, March 15": the date
+                // after the weekday names the day.
+                if let Named::Weekday(wd) = named
+                    && let Some((e2, x)) = self.after_weekday(e, wd, modified)
+                    && !matches!(x, Expr::Weekday(..))
+                {
+                    return plain(Some((e2, x)));
+                }
                 return plain(Some((e, with_pick(named, pick))));
             }
             // "il prossimo 3 marzo": a day the modifier picks the year of.
@@ -426,6 +434,12 @@ impl Parser<'_, '_> {
             let figure = self
                 .tok(after)
                 .is_some_and(|x| x.is_punct("%") || (x.is_punct("-") && self.glued(after)));
+            // "-martes 17-": a dash closing an aside, not a span of days.
+            let dash = self.tok(after).is_some_and(|x| x.is_punct("-"));
+            let number_after = self
+                .tok(after + 1)
+                .is_some_and(|x| x.is_number() && self.glued(after + 1));
+            let figure = figure && (!dash || number_after);
             if !counted && !unit && !figure {
                 return Some((after, Expr::DayOn(i8::try_from(d).ok()?, wd, lead.pick())));
             }

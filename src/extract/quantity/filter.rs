@@ -123,7 +123,9 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
         if n.is_word() && ctx.lexicon.lookup(&tokens[j + 1..]).next().is_none() {
             return true;
         }
-        if matches!(n.norm.as_str(), "°" | "ª" | "º") {
+        // "35°C", "35,2°C": a unit the lexicon reads, not an ordinal.
+        let unit = ctx.lexicon.lookup(&tokens[j + 1..]).next().is_some();
+        if matches!(n.norm.as_str(), "°" | "ª" | "º") && !unit {
             return true;
         }
     }
