@@ -56,6 +56,14 @@ pub(crate) fn counted_noun(ctx: &Ctx, end: usize) -> Option<(String, usize)> {
             }
         }
     }
+    // Where every noun is capitalized, the phrase ends at its capital
+    // ("600 nordkoreanische Soldaten"), and without one counts nothing
+    // ("2025 gibt es").
+    if ctx.data.nouns_capitalized && !tokens[last].capital {
+        last = (last + 1..=k + 2)
+            .take_while(|&j| content_word(ctx, first, j))
+            .find(|&j| tokens[j].capital)?;
+    }
     let span = crate::text::span::Span::new(tokens[k].span.start, tokens[last].span.end);
     let phrase = ctx.text[span]
         .split_whitespace()

@@ -207,7 +207,13 @@ impl Parser<'_, '_> {
                 && self.w.day_joiners.has(t, i - 1) == Some(i)
                 && self.year_at(i - 2).is_some()
                 && !self.ctx.free(i - 2..i - 1);
-            if !(after_article || in_parens || after_year) {
+            // "2023 gab es…", "2024 fue un año…": a year opening its
+            // sentence, no noun after it, is the sentence's time.
+            let opens = (i == 0 || !self.ctx.same_sentence(i - 1, i))
+                && !noun_follows
+                && (1900..=2100).contains(&y)
+                && self.tok(end).is_some_and(Token::is_word);
+            if !(after_article || in_parens || after_year || opens) {
                 return None;
             }
         }
