@@ -551,9 +551,14 @@ fn decide(
     // occupazione sale al 62,1%") is not made more specific by the
     // paragraph's words ("Rispetto a marzo…").
     let dated = sentence_dated(c, extraction, clauses);
+    // Only what comes before refines: a breakdown after a total ("…risen
+    // to 92. Of these, 69 were in Wajima") does not make the total
+    // Wajima's.
+    let sentence = clauses.placed[c].sentence;
     let refined: Vec<usize> = wants
         .iter()
         .filter(|w| w.context && !dated)
+        .filter(|w| w.why.iter().all(|s| s.start < sentence.end))
         .filter(|w| {
             wants
                 .iter()

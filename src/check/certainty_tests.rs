@@ -776,3 +776,29 @@ facts:
     let f = finding(text, Lang::It, on, &refs, "3000");
     assert!(!is_alarm(&f), "{f:?}");
 }
+
+#[test]
+fn a_breakdown_after_a_total_does_not_refine_it() {
+    let refs = "\
+facts:
+  - id: deaths
+    kind: count
+    match: [[killed, dead]]
+    values:
+      - {value: 92, source: Ishikawa prefecture, as_of: 2024-01-05}
+      - {value: 126, source: Ishikawa prefecture, as_of: 2024-01-06}
+  - id: wajima-deaths
+    kind: count
+    match: [[wajima], [killed, dead]]
+    values:
+      - {value: 69, source: Ishikawa prefecture, as_of: 2024-01-06}
+";
+    let on = date(2024, 1, 6);
+    let text = "The number of people killed has risen to 92. Of these, 69 were in Wajima.";
+    let f = finding(text, Lang::En, on, refs, "92");
+    assert_eq!(
+        (f.verdict, fact(&f)),
+        (Verdict::Outdated, Some("deaths")),
+        "{f:?}"
+    );
+}

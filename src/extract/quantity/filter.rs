@@ -115,6 +115,19 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     if phone_groups(ctx, j) {
         return true;
     }
+    // "i 35-49enni": the first end of a glued range of ages (or other
+    // letters glued to its second end) is no figure either.
+    if let (Some(dash), Some(second), Some(word)) = (next, tokens.get(j + 2), tokens.get(j + 3))
+        && dash.is_punct("-")
+        && !dash.space_before
+        && second.is_number()
+        && !second.space_before
+        && word.is_word()
+        && !word.space_before
+        && ctx.lexicon.lookup(&tokens[j + 3..]).next().is_none()
+    {
+        return true;
+    }
     // "21st", "3D", "5G", "20enne": letters glued to the digits that are
     // not a scale, unit, currency or percent; "21°", "1ª": ordinals.
     if let Some(n) = next
