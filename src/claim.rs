@@ -42,7 +42,7 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.name() == name)
     }
 
-    pub fn is_quantity(self) -> bool {
+    pub(crate) fn is_quantity(self) -> bool {
         !matches!(self, Kind::Date | Kind::Time)
     }
 }
@@ -100,12 +100,12 @@ impl Interval {
         }
     }
 
-    pub fn point(n: f64) -> Interval {
+    pub(crate) fn point(n: f64) -> Interval {
         Interval::closed(n, n)
     }
 
     /// True when the intervals share at least one number.
-    pub fn overlaps(&self, other: &Interval) -> bool {
+    pub(crate) fn overlaps(&self, other: &Interval) -> bool {
         below(self.low, self.low_open, other.high, other.high_open)
             && below(other.low, other.low_open, self.high, self.high_open)
     }

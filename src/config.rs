@@ -292,12 +292,6 @@ impl Cascade {
         }
     }
 
-    /// The merged config of the directory holding `path` (a file).
-    pub fn for_file(&self, path: &Path) -> Option<Config> {
-        let dir = path.parent().unwrap_or(Path::new(""));
-        merge(&self.chain(dir))
-    }
-
     /// The merged config of directory `dir`.
     pub fn for_dir(&self, dir: &Path) -> Option<Config> {
         merge(&self.chain(dir))

@@ -22,7 +22,7 @@ pub fn number(value: f64, lang: Lang) -> String {
 }
 
 /// [`number`], appended to `out`.
-pub fn push_number(out: &mut String, value: f64, lang: Lang) {
+pub(crate) fn push_number(out: &mut String, value: f64, lang: Lang) {
     let (group, decimal) = (
         lang.data().thousands_separator,
         lang.data().decimal_separator,
@@ -119,7 +119,7 @@ fn push_grouped(out: &mut String, n: u64, group: char) {
 }
 
 /// A date as `Display` writes it (`2024-08-06`).
-pub fn push_date(out: &mut String, date: Date) {
+pub(crate) fn push_date(out: &mut String, date: Date) {
     if (1..=9999).contains(&date.year()) {
         // The common case by hand, as `Display` would write it.
         push_padded(out, date.year() as u64, 4);
@@ -170,7 +170,7 @@ pub fn quantity(q: &Quantity, lang: Lang) -> String {
 }
 
 /// [`quantity`], appended to `out`.
-pub fn push_quantity(out: &mut String, q: &Quantity, lang: Lang) {
+pub(crate) fn push_quantity(out: &mut String, q: &Quantity, lang: Lang) {
     let words = match (q.qualifier, q.value) {
         (Qualifier::Exact, Some(_)) => "",
         (Qualifier::Approx, Some(v)) if q.interval.high == Some(v) => "nearly ",
@@ -219,7 +219,7 @@ pub fn claim(claim: &Claim, lang: Lang) -> String {
 }
 
 /// [`claim`], appended to `out`.
-pub fn push_claim(out: &mut String, claim: &Claim, lang: Lang) {
+pub(crate) fn push_claim(out: &mut String, claim: &Claim, lang: Lang) {
     match &claim.value {
         Value::Quantity(q) => {
             push_quantity(out, q, lang);

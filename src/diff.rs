@@ -41,7 +41,7 @@ impl ChangedLines {
     }
 
     /// Whether any line from `first` to `last` changed.
-    pub fn any_in(&self, first: usize, last: usize) -> bool {
+    pub(crate) fn any_in(&self, first: usize, last: usize) -> bool {
         self.ranges.iter().any(|&(a, b)| a <= last && first <= b)
     }
 }
@@ -124,7 +124,7 @@ pub fn parent_and_name(path: &Path) -> (&Path, String) {
     (dir, name)
 }
 
-pub fn changed_lines(base: &DiffBase, path: &Path) -> Result<ChangedLines, Error> {
+pub(crate) fn changed_lines(base: &DiffBase, path: &Path) -> Result<ChangedLines, Error> {
     let fail = |detail: String| Error::Input {
         path: path.display().to_string(),
         detail,
@@ -161,7 +161,7 @@ pub fn changed_lines(base: &DiffBase, path: &Path) -> Result<ChangedLines, Error
 
 /// Reads `@@ -a,b +c,d @@` headers: the new side's lines `c..c+d`; a
 /// missing `d` is 1, and `d = 0` (a deletion) adds no line.
-pub fn parse_hunks(diff: &str) -> ChangedLines {
+pub(crate) fn parse_hunks(diff: &str) -> ChangedLines {
     let mut ranges = Vec::new();
     for line in diff.lines() {
         let Some(rest) = line.strip_prefix("@@ ") else {

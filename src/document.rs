@@ -133,7 +133,7 @@ impl Document {
     }
 
     /// Whether the byte at `offset` is code (see [`Document::code`]).
-    pub fn in_code(&self, offset: usize) -> bool {
+    pub(crate) fn in_code(&self, offset: usize) -> bool {
         let after = self.code.partition_point(|span| span.start <= offset);
         after > 0 && offset < self.code[after - 1].end
     }

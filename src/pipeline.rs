@@ -507,7 +507,7 @@ pub fn process(input: &Input, job: &Job) -> Result<FileResult, Error> {
 
 /// Marks the findings the article's `factcheck-disable` comments cover
 /// and adds the comments' warnings to the document's.
-pub fn apply_suppressions(result: &mut FileResult, index: Option<&FactIndex>) {
+pub(crate) fn apply_suppressions(result: &mut FileResult, index: Option<&FactIndex>) {
     let rules = suppress::parse(&result.doc);
     // A directive naming a fact no loaded file defines suppresses nothing:
     // most likely a typo or a renamed fact.
@@ -600,7 +600,7 @@ fn canonical(path: &Path) -> Option<PathBuf> {
 /// How many files may be in flight at once (read, checked, or done and
 /// waiting for an earlier one to be reported): memory holds at most this
 /// many documents.
-pub fn chunk_size() -> usize {
+pub(crate) fn chunk_size() -> usize {
     (threads() * 8).max(16)
 }
 

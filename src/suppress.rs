@@ -150,7 +150,7 @@ pub fn parse(doc: &Document) -> Rules {
 impl Rules {
     /// The fact ids the directives name, with the first line each covers,
     /// each id once per directive.
-    pub fn named_facts(&self) -> impl Iterator<Item = (usize, &str)> {
+    pub(crate) fn named_facts(&self) -> impl Iterator<Item = (usize, &str)> {
         self.rules
             .iter()
             .flat_map(|r| r.facts.iter().map(move |f| (r.first, f.as_str())))
@@ -164,7 +164,7 @@ impl Rules {
 
     /// The indices of the directives that cover a finding on `line`
     /// matched to `fact`, for [`Rules::unused`].
-    pub fn covering<'a>(
+    pub(crate) fn covering<'a>(
         &'a self,
         line: usize,
         fact: Option<&'a str>,

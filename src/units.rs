@@ -92,16 +92,16 @@ impl Unit {
         UNITS.iter().find(|row| row.0 == self).unwrap_or(&UNITS[0])
     }
 
-    pub fn symbol(self) -> &'static str {
+    pub(crate) fn symbol(self) -> &'static str {
         self.row().1
     }
 
-    pub fn dimension(self) -> Dimension {
+    pub(crate) fn dimension(self) -> Dimension {
         self.row().2
     }
 
     /// Parses a canonical symbol (`km2`, also `km²`).
-    pub fn from_symbol(symbol: &str) -> Option<Unit> {
+    pub(crate) fn from_symbol(symbol: &str) -> Option<Unit> {
         let symbol = symbol.trim().replace('²', "2").replace('³', "3");
         UNITS
             .iter()
@@ -110,7 +110,7 @@ impl Unit {
     }
 
     /// Converts `value` from this unit into `to`; `None` across dimensions.
-    pub fn convert(self, value: f64, to: Unit) -> Option<f64> {
+    pub(crate) fn convert(self, value: f64, to: Unit) -> Option<f64> {
         match (self, to) {
             _ if self == to => return Some(value),
             (Unit::Celsius, Unit::Fahrenheit) => return Some(value * 9.0 / 5.0 + 32.0),
@@ -123,7 +123,7 @@ impl Unit {
         (from.2 == to.2).then(|| value * from.3 / to.3)
     }
 
-    pub fn all_symbols() -> impl Iterator<Item = &'static str> {
+    pub(crate) fn all_symbols() -> impl Iterator<Item = &'static str> {
         UNITS.iter().map(|row| row.1)
     }
 }
@@ -170,14 +170,14 @@ impl Currency {
             .map_or("EUR", |row| row.1)
     }
 
-    pub fn from_code(code: &str) -> Option<Currency> {
+    pub(crate) fn from_code(code: &str) -> Option<Currency> {
         CURRENCIES
             .iter()
             .find(|row| row.1.eq_ignore_ascii_case(code.trim()))
             .map(|row| row.0)
     }
 
-    pub fn all_codes() -> impl Iterator<Item = &'static str> {
+    pub(crate) fn all_codes() -> impl Iterator<Item = &'static str> {
         CURRENCIES.iter().map(|row| row.1)
     }
 }

@@ -67,7 +67,7 @@ pub struct DateValue {
 }
 
 impl DateValue {
-    pub fn decade(year: i16) -> Option<DateValue> {
+    pub(crate) fn decade(year: i16) -> Option<DateValue> {
         DateValue::at(
             Grain::Decade,
             Date::new(year - year.rem_euclid(10), 1, 1).ok()?,
@@ -92,7 +92,7 @@ impl DateValue {
     }
 
     /// The ISO week holding `date`.
-    pub fn week(date: Date) -> DateValue {
+    pub(crate) fn week(date: Date) -> DateValue {
         let monday = date
             .checked_sub((date.weekday().to_monday_zero_offset() as i64).days())
             .unwrap_or(date);
@@ -113,7 +113,7 @@ impl DateValue {
         })
     }
 
-    pub fn with_part(self, part: Option<Part>) -> DateValue {
+    pub(crate) fn with_part(self, part: Option<Part>) -> DateValue {
         DateValue { part, ..self }
     }
 
@@ -127,7 +127,7 @@ impl DateValue {
 
     /// Parses an ISO value at any grain: `199X`, `2024`, `2024-08`,
     /// `2024-W34`, `2024-08-06`.
-    pub fn parse_iso(text: &str) -> Option<DateValue> {
+    pub(crate) fn parse_iso(text: &str) -> Option<DateValue> {
         let text = text.trim();
         if let Some(prefix) = text.strip_suffix('X') {
             if prefix.len() == 3 && prefix.bytes().all(|b| b.is_ascii_digit()) {
@@ -211,13 +211,13 @@ impl DateValue {
     }
 
     /// True when the two periods share a day.
-    pub fn overlaps(self, other: DateValue) -> bool {
+    pub(crate) fn overlaps(self, other: DateValue) -> bool {
         let (a0, a1) = self.days();
         let (b0, b1) = other.days();
         a0 <= b1 && b0 <= a1
     }
 
-    pub fn iso(self) -> String {
+    pub(crate) fn iso(self) -> String {
         let s = self.start;
         // Fast path for the years articles name; `format!` costs more
         // than the rest of a claim's JSON.
@@ -286,7 +286,7 @@ pub struct TimeValue {
 }
 
 impl TimeValue {
-    pub fn iso(self) -> String {
+    pub(crate) fn iso(self) -> String {
         let l = self.local;
         let sign = if self.offset_seconds < 0 { '-' } else { '+' };
         let off = self.offset_seconds.abs();

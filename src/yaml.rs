@@ -59,7 +59,7 @@ pub struct Node<'a> {
 
 impl Node<'_> {
     /// The scalar's text, when it is one.
-    pub fn scalar(&self) -> Option<&str> {
+    pub(crate) fn scalar(&self) -> Option<&str> {
         match &self.value {
             Value::Scalar { text, .. } => Some(text),
             _ => None,
@@ -182,7 +182,7 @@ pub fn parse(text: &str) -> Result<Tree<'_>, YamlError> {
 /// it is left out of the list, and its nodes are dropped unless an anchor
 /// was set inside it. So a reference file is validated fact by fact and
 /// its tree never holds more than one fact.
-pub fn parse_streaming<'a>(
+pub(crate) fn parse_streaming<'a>(
     text: &'a str,
     mut item: impl FnMut(&Tree<'a>, &[NodeId], NodeId) -> bool,
 ) -> Result<Tree<'a>, YamlError> {

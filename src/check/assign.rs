@@ -130,7 +130,7 @@ impl Want {
 type GroupHit = (usize, Span, bool);
 
 /// For each claim (by index), the fact it is about, if any.
-pub fn assign(
+pub(crate) fn assign(
     extraction: &Extraction,
     index: &FactIndex,
     hits: &[Hit],

@@ -89,7 +89,7 @@ pub struct Clauses {
 /// 28,147"), and the one closing a short opening phrase without a figure
 /// ("In Germany alone, 1,250 people…"); nor does a colon followed by a
 /// figure ("in finale: 97").
-pub fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) -> Clauses {
+pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) -> Clauses {
     let tokens = &extraction.tokens;
     let claims = &extraction.claims;
     let in_claim = claim_mask(tokens, claims, &placed);
@@ -345,7 +345,7 @@ fn heads(tokens: &[Token], placed: &[Placed], data: &LangData) -> Vec<Option<usi
 
 /// The end (exclusive token index) of `phrase`'s words starting at token
 /// `i`, compared with the folded words.
-pub fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usize> {
+pub(crate) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usize> {
     let mut k = i;
     for word in phrase.split(' ') {
         let t = tokens.get(k)?;
@@ -371,14 +371,14 @@ fn claim_mask(tokens: &[Token], claims: &[Claim], placed: &[Placed]) -> Vec<bool
 }
 
 /// Index of the first token starting at or after `span.start`.
-pub fn first_token(tokens: &[Token], span: Span) -> usize {
+pub(crate) fn first_token(tokens: &[Token], span: Span) -> usize {
     tokens.partition_point(|t| t.span.start < span.start)
 }
 
 /// `word` is one of `words`. Comparing first bytes first turns most words
 /// away without a call to `memcmp`: this runs for every word of every
 /// article.
-pub fn is_one_of(word: &str, words: &[&str]) -> bool {
+pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
     let first = word.as_bytes().first();
     words
         .iter()
@@ -386,7 +386,7 @@ pub fn is_one_of(word: &str, words: &[&str]) -> bool {
 }
 
 /// `word` starts with one of `stems`, compared as in [`is_one_of`].
-pub fn starts_with_any(word: &str, stems: &[&str]) -> bool {
+pub(crate) fn starts_with_any(word: &str, stems: &[&str]) -> bool {
     let first = word.as_bytes().first();
     stems
         .iter()

@@ -47,7 +47,7 @@ impl Verdict {
     pub const COUNT: usize = Verdict::BY_SEVERITY.len();
 
     /// Everything reports show of the verdict (see [`Look`]).
-    pub fn look(self) -> &'static Look {
+    pub(crate) fn look(self) -> &'static Look {
         // The table's rows follow the enum's order.
         &LOOKS[self as usize]
     }
@@ -59,13 +59,13 @@ impl Verdict {
     }
 
     /// Its place in [`Verdict::BY_SEVERITY`]: 0 for the most severe.
-    pub fn severity_index(self) -> usize {
+    pub(crate) fn severity_index(self) -> usize {
         Verdict::COUNT - 1 - self as usize
     }
 
     /// A verdict an editor must look at: annotated by `github`, reported
     /// by `sarif` and `markdown`, kept by `--quiet`.
-    pub fn is_problem(self) -> bool {
+    pub(crate) fn is_problem(self) -> bool {
         self.look().problem
     }
 
@@ -77,7 +77,7 @@ impl Verdict {
 
     /// `contradicted`, `misattributed` or `outdated`: a verdict that says
     /// the article is wrong, given only on a certain link.
-    pub fn is_alarm(self) -> bool {
+    pub(crate) fn is_alarm(self) -> bool {
         matches!(
             self,
             Verdict::Contradicted | Verdict::Misattributed | Verdict::Outdated

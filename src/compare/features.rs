@@ -38,11 +38,11 @@ pub enum Subject {
 
 impl Subject {
     /// Only the same words: no looser claim may join it.
-    pub fn is_strict(&self) -> bool {
+    pub(crate) fn is_strict(&self) -> bool {
         matches!(self, Subject::Words(_))
     }
 
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match self {
             Subject::Predicate(c) | Subject::Topic(c) | Subject::Noun(c) => (*c).to_string(),
             Subject::Head(h) => h.clone(),
@@ -102,7 +102,7 @@ impl Item {
 
     /// [`Item::day`] as a day number (days since 1970-01-01), computed
     /// once: clustering compares it often.
-    pub fn day_number(&self) -> Option<i32> {
+    pub(crate) fn day_number(&self) -> Option<i32> {
         self.day_number
     }
 }

@@ -18,7 +18,7 @@ use crate::report::{
 pub const SCHEMA: &str = "factcheck-compare/v1";
 
 /// A status's sign, so that colour is never the only signal.
-pub fn icon(status: Status) -> &'static str {
+pub(crate) fn icon(status: Status) -> &'static str {
     match status {
         Status::Conflict => "✗",
         Status::Changed => "↗",
@@ -51,7 +51,7 @@ pub fn write(
 }
 
 /// `3 files, 9 clusters: 1 conflict, 1 changed, 7 agree`.
-pub fn summary_line(comparison: &Comparison) -> String {
+pub(crate) fn summary_line(comparison: &Comparison) -> String {
     let files = comparison.corpus.files.len();
     let listed = comparison.listed().count();
     let mut line = format!(

@@ -228,7 +228,7 @@ fn not_a_key(source: &str) -> String {
 }
 
 /// `killed-morocco`: lower-case ASCII words joined by `-`.
-pub fn slug(text: &str, fallback: &str) -> String {
+pub(crate) fn slug(text: &str, fallback: &str) -> String {
     let folded = crate::text::fold(text);
     let mut out = String::new();
     for c in folded.chars() {
@@ -275,7 +275,7 @@ pub fn to_yaml(file: &RefFile) -> Result<String, serde_yaml::Error> {
 }
 
 /// Appends the to-do comment to each line holding the placeholder.
-pub fn mark_placeholders(yaml: &str) -> String {
+pub(crate) fn mark_placeholders(yaml: &str) -> String {
     let mut out = String::with_capacity(yaml.len());
     for line in yaml.lines() {
         out.push_str(line);
@@ -291,7 +291,7 @@ pub fn mark_placeholders(yaml: &str) -> String {
 /// facts that verifying `inputs` against `yaml` judges `contradicted`,
 /// `misattributed` or `outdated` (empty: none), or `Err` with the problems
 /// when the text does not pass `refs check`.
-pub fn alarms(
+pub(crate) fn alarms(
     yaml: &str,
     path: &str,
     inputs: &[Input],

@@ -55,13 +55,13 @@ pub struct Extraction {
 impl Extraction {
     /// Index of the sentence holding `span` (binary search: sentences are
     /// sorted and disjoint).
-    pub fn sentence_of(&self, span: Span) -> Option<usize> {
+    pub(crate) fn sentence_of(&self, span: Span) -> Option<usize> {
         sentence_index(&self.sentences, span)
     }
 }
 
 /// Index of the sentence of `sentences` (sorted, disjoint) holding `span`.
-pub fn sentence_index(sentences: &[Span], span: Span) -> Option<usize> {
+pub(crate) fn sentence_index(sentences: &[Span], span: Span) -> Option<usize> {
     let i = sentences.partition_point(|s| s.end < span.end);
     sentences.get(i).filter(|s| s.contains(span)).map(|_| i)
 }
@@ -85,7 +85,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub fn free(&self, range: std::ops::Range<usize>) -> bool {
+    pub(crate) fn free(&self, range: std::ops::Range<usize>) -> bool {
         range
             .into_iter()
             .all(|i| !self.taken.get(i).copied().unwrap_or(true))
@@ -112,12 +112,12 @@ impl Ctx<'_> {
     /// The token starts with a capital that marks a name ("Boeing 737",
     /// "20121 Milano"). In a language that capitalizes every noun
     /// ([`LangData::nouns_capitalized`]) no capital does.
-    pub fn name_capital(&self, token: &Token) -> bool {
+    pub(crate) fn name_capital(&self, token: &Token) -> bool {
         !self.data.nouns_capitalized && token.is_capitalized(self.text)
     }
 
     /// The tokens `first..last` lie in one sentence.
-    pub fn same_sentence(&self, first: usize, last: usize) -> bool {
+    pub(crate) fn same_sentence(&self, first: usize, last: usize) -> bool {
         self.sentence_of.get(first) == self.sentence_of.get(last)
     }
 }
@@ -130,7 +130,7 @@ pub fn extract(doc: &Document, options: Options) -> Extraction {
 
 /// [`extract`] with the digits' decimal mark given: [`DecimalMark::Unsure`]
 /// when the language is a guess.
-pub fn extract_with(doc: &Document, options: Options, decimal: DecimalMark) -> Extraction {
+pub(crate) fn extract_with(doc: &Document, options: Options, decimal: DecimalMark) -> Extraction {
     let data = options.lang.data();
     let compiled = Compiled::of(options.lang);
     let mut tokens = token::tokenize(&doc.scan, data.elision);

@@ -1,22 +1,23 @@
 //! Numbers as written: digits in either separator convention, and number
 //! words, including Italian compounds written as one word.
 
+use crate::lang::NumberWord;
 use crate::lang::vocab::{List, Vocab};
-use crate::lang::{LangData, NumberWord};
 pub use crate::text::digits::{DecimalMark, Digits, parse_digits_with};
 use crate::text::token::Token;
 
 /// Reads a number token. The separator that can be a decimal mark is the
 /// language's (`,` in Italian, `.` in English); a single separator followed
 /// by exactly three digits is read by the language, any other by its shape.
-pub fn parse_digits(raw: &str, data: &LangData) -> Option<Digits> {
+#[cfg(test)]
+pub(crate) fn parse_digits(raw: &str, data: &crate::lang::LangData) -> Option<Digits> {
     parse_digits_with(raw, DecimalMark::of(data))
 }
 
 /// Reads number words starting at `tokens[0]`: returns the value and how
 /// many tokens it used. Words must be adjacent or joined by hyphens or the
 /// language's glue (`e`, `and`).
-pub fn parse_words(tokens: &[Token], vocab: &Vocab) -> Option<(f64, usize)> {
+pub(crate) fn parse_words(tokens: &[Token], vocab: &Vocab) -> Option<(f64, usize)> {
     // Most words are not numbers: one bit or table look settles it.
     if !tokens
         .first()

@@ -189,7 +189,7 @@ impl TenseCues {
     /// A participle right before a date ("il bollettino diffuso martedì",
     /// "firmato giovedì"): the date is in the past. Only the regular
     /// endings of three letters or more.
-    pub fn participle(&self, norm: &str) -> bool {
+    pub(crate) fn participle(&self, norm: &str) -> bool {
         self.participles
             .iter()
             .filter(|e| e.len() >= 3)
@@ -393,7 +393,7 @@ impl Words {
 
     /// A date or time can start at this word: the first word of a phrase,
     /// a number word ("two years ago") or an apostrophe ("'90s").
-    pub fn is_starter(vocab: &Vocab, token: &Token) -> bool {
+    pub(crate) fn is_starter(vocab: &Vocab, token: &Token) -> bool {
         vocab.is(token, List::DateStarter)
             || vocab.has(token.bare, List::DateStarter)
             || token.norm == "'"
@@ -401,7 +401,7 @@ impl Words {
     }
 
     /// The token can anchor a date or time: a number or an anchor word.
-    pub fn is_anchor(vocab: &Vocab, token: &Token) -> bool {
+    pub(crate) fn is_anchor(vocab: &Vocab, token: &Token) -> bool {
         token.is_number()
             || vocab.is(token, List::DateAnchor)
             || vocab.has(token.bare, List::DateAnchor)

@@ -33,7 +33,7 @@ const SURE_MARGIN: u32 = 4;
 const MAX_WORDS: usize = 5000;
 
 /// Scores `text` for each language; see the module comment.
-pub fn guess(text: &str) -> Guess {
+pub(crate) fn guess(text: &str) -> Guess {
     let words = distinctive_words();
     let mut scores = [0u32; Lang::ALL.len()];
     let mut lower = String::new();

@@ -73,12 +73,12 @@ impl Lang {
 
     /// The language of `text` by its distinctive words; ties and texts
     /// without any go to the first language. See [`Lang::guess`].
-    pub fn detect(text: &str) -> Lang {
+    pub(crate) fn detect(text: &str) -> Lang {
         Lang::guess(text).lang
     }
 
     /// The language of `text` and whether the evidence settles it.
-    pub fn guess(text: &str) -> Guess {
+    pub(crate) fn guess(text: &str) -> Guess {
         detect::guess(text)
     }
 }
@@ -141,7 +141,7 @@ impl TensUnits {
     /// three-year", "one two") are two numbers.
     /// Whole hundreds written as one word ("doscientos", "quinientos") are
     /// followed by what is below a hundred in either order.
-    pub fn joins(self, prev: f64, next: f64) -> bool {
+    pub(crate) fn joins(self, prev: f64, next: f64) -> bool {
         let tens = |v: f64| v >= 20.0 && v % 10.0 == 0.0;
         let hundreds = (100.0..1000.0).contains(&prev) && prev % 100.0 == 0.0;
         if hundreds && next < 100.0 {
@@ -430,7 +430,7 @@ pub struct LangData {
 impl LangData {
     /// The name an editor reading this language gives a verdict
     /// ("contradicted" is "Falso" in Italian), else the English name.
-    pub fn verdict_word<'a>(&self, verdict: &'a str) -> &'a str {
+    pub(crate) fn verdict_word<'a>(&self, verdict: &'a str) -> &'a str {
         self.verdict_words
             .iter()
             .find(|(name, _)| *name == verdict)

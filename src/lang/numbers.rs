@@ -7,7 +7,7 @@ use super::{Lang, LangData, NumberWord};
 
 /// Splits a folded word into number morphemes, longest first
 /// (`duemilacinquecento` → due, mila, cinque, cento).
-pub fn split_number_word(word: &str, data: &LangData) -> Option<Vec<NumberWord>> {
+pub(crate) fn split_number_word(word: &str, data: &LangData) -> Option<Vec<NumberWord>> {
     NumberTable::of(data).split(word)
 }
 

@@ -133,7 +133,7 @@ impl VocabBuilder {
     }
 
     /// The id of `word`, added if new.
-    pub fn intern(&mut self, word: &str) -> WordId {
+    pub(crate) fn intern(&mut self, word: &str) -> WordId {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
@@ -153,7 +153,7 @@ impl VocabBuilder {
     }
 
     /// Word `id` starts a phrase of the table with `bit`.
-    pub fn first_of(&mut self, id: WordId, bit: u32) {
+    pub(crate) fn first_of(&mut self, id: WordId, bit: u32) {
         if let Some(mask) = self.firsts.get_mut(id as usize) {
             *mask |= bit;
         }
@@ -166,7 +166,7 @@ impl VocabBuilder {
     }
 
     /// Adds the word `id` (from [`VocabBuilder::intern`]) to `list`.
-    pub fn mark_id(&mut self, id: WordId, list: List) {
+    pub(crate) fn mark_id(&mut self, id: WordId, list: List) {
         if let Some(flags) = self.flags.get_mut(id as usize) {
             *flags |= list.bit();
         }
@@ -237,7 +237,7 @@ impl Vocab {
     /// in a possessive `'s`, of the word without it; the lists holding the
     /// word and the tables its phrases can start; and marks the words
     /// outside the vocabulary that read as number words.
-    pub fn assign(&self, tokens: &mut [Token]) {
+    pub(crate) fn assign(&self, tokens: &mut [Token]) {
         for t in tokens {
             t.id = self.id(&t.norm);
             t.bare = t
@@ -277,7 +277,7 @@ impl Vocab {
 
     /// The token's word reads as number words.
     #[inline]
-    pub fn is_number_word(&self, token: &Token) -> bool {
+    pub(crate) fn is_number_word(&self, token: &Token) -> bool {
         match token.id {
             UNKNOWN => token.numeric,
             id => self.numbers.get(id as usize).is_some_and(Option::is_some),
@@ -286,12 +286,12 @@ impl Vocab {
 
     /// A folded word read as number morphemes, in or out of the vocabulary
     /// (the words of a hyphenated compound, joined).
-    pub fn split_number(&self, word: &str) -> Option<Vec<NumberWord>> {
+    pub(crate) fn split_number(&self, word: &str) -> Option<Vec<NumberWord>> {
         self.number_words.split(word)
     }
 
     /// Two tokens, as a two-word entry ("numero verde"), are in `list`.
-    pub fn pair_is(&self, first: &Token, second: &Token, list: List) -> bool {
+    pub(crate) fn pair_is(&self, first: &Token, second: &Token, list: List) -> bool {
         first.id != UNKNOWN
             && second.id != UNKNOWN
             && self
@@ -301,7 +301,7 @@ impl Vocab {
     }
 
     /// A folded word given as text is in `list`.
-    pub fn word_is(&self, word: &str, list: List) -> bool {
+    pub(crate) fn word_is(&self, word: &str, list: List) -> bool {
         self.has(self.id(word), list)
     }
 

@@ -129,7 +129,9 @@ pub fn diagnostics(result: &FileResult, index: &FactIndex, level: Verdict) -> Ve
 }
 
 /// The problems of one config or reference file as its diagnostics.
-pub fn problem_diagnostics<'a>(problems: impl Iterator<Item = &'a Problem>) -> Vec<Diagnostic> {
+pub(crate) fn problem_diagnostics<'a>(
+    problems: impl Iterator<Item = &'a Problem>,
+) -> Vec<Diagnostic> {
     problems
         .map(|p| Diagnostic {
             range: at(p.location),
@@ -145,7 +147,7 @@ pub fn problem_diagnostics<'a>(problems: impl Iterator<Item = &'a Problem>) -> V
 }
 
 /// Problems grouped by the file they are about, in first-seen order.
-pub fn by_file(problems: &[Problem]) -> Vec<(String, Vec<&Problem>)> {
+pub(crate) fn by_file(problems: &[Problem]) -> Vec<(String, Vec<&Problem>)> {
     let mut order: Vec<(String, Vec<&Problem>)> = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for problem in problems {

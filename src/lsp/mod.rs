@@ -71,7 +71,7 @@ pub fn stdio() -> Result<(), LspError> {
 
 /// Serves one client on `connection`: the handshake, then messages until
 /// `shutdown` and `exit` (or the client hangs up).
-pub fn serve(connection: Connection) -> Result<(), LspError> {
+pub(crate) fn serve(connection: Connection) -> Result<(), LspError> {
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params)?;
     let options: ClientOptions = params

@@ -67,7 +67,7 @@ pub enum Figure {
 }
 
 impl Figure {
-    pub fn interval(self) -> Option<Interval> {
+    pub(crate) fn interval(self) -> Option<Interval> {
         match self {
             Figure::Number(n) => Some(Interval::point(n)),
             Figure::Range(a, b) => Some(Interval::closed(a, b)),
@@ -84,7 +84,7 @@ impl Figure {
     }
 
     /// [`Figure::describe`], appended to `out`.
-    pub fn push_description(&self, out: &mut String, lang: Lang) {
+    pub(crate) fn push_description(&self, out: &mut String, lang: Lang) {
         match self {
             Figure::Number(v) => describe::push_number(out, *v, lang),
             Figure::Range(a, b) => {
@@ -121,7 +121,7 @@ pub enum Tolerance {
 }
 
 impl Tolerance {
-    pub fn widen(self, interval: Interval) -> Interval {
+    pub(crate) fn widen(self, interval: Interval) -> Interval {
         match self {
             Tolerance::Relative(r) => Interval {
                 low: interval.low.map(|v| v - v.abs() * r),
@@ -158,7 +158,7 @@ pub struct Fact {
 
 impl Fact {
     /// What reports call the fact: `about`, else its id.
-    pub fn label(&self) -> &str {
+    pub(crate) fn label(&self) -> &str {
         self.about.as_deref().unwrap_or(&self.id)
     }
 

@@ -232,7 +232,7 @@ pub struct Style {
 
 /// Where a finding's claim starts and ends: 1-based lines, columns in
 /// characters; `end` is the position just after the last character.
-pub fn claim_range(file: &FileResult, finding: &Finding) -> (Position, Position) {
+pub(crate) fn claim_range(file: &FileResult, finding: &Finding) -> (Position, Position) {
     let doc = &file.doc;
     let span = finding.claim.span;
     (
@@ -243,14 +243,14 @@ pub fn claim_range(file: &FileResult, finding: &Finding) -> (Position, Position)
 
 /// The findings an editor must look at ([`Verdict::is_problem`]) that no
 /// comment suppresses: what annotations and issue lists report.
-pub fn alarms(file: &FileResult) -> impl Iterator<Item = &Finding> {
+pub(crate) fn alarms(file: &FileResult) -> impl Iterator<Item = &Finding> {
     file.entries()
         .filter(|(finding, suppressed)| !suppressed && finding.verdict.is_problem())
         .map(|(finding, _)| finding)
 }
 
 /// The claim's text on one line, whitespace runs folded.
-pub fn claim_text(file: &FileResult, finding: &Finding) -> String {
+pub(crate) fn claim_text(file: &FileResult, finding: &Finding) -> String {
     file.doc
         .text
         .get(finding.claim.span.range())
@@ -261,12 +261,12 @@ pub fn claim_text(file: &FileResult, finding: &Finding) -> String {
 }
 
 /// `1 file, 3 claims, 1 contradicted, …, 1 suppressed` for closing lines.
-pub fn summary_line(summary: &Summary) -> String {
+pub(crate) fn summary_line(summary: &Summary) -> String {
     summary_line_for(summary, Mode::Verify)
 }
 
 /// The closing line of `mode`: `extract` has no verdict counts.
-pub fn summary_line_for(summary: &Summary, mode: Mode) -> String {
+pub(crate) fn summary_line_for(summary: &Summary, mode: Mode) -> String {
     let mut line = format!(
         "{} file{}, {} claim{}",
         summary.files,

@@ -73,7 +73,7 @@ struct SourceJson {
 }
 
 /// A term as written in a reference file, folded (`nordcorean*`).
-pub fn term_text(term: &Term) -> String {
+pub(crate) fn term_text(term: &Term) -> String {
     term.words
         .iter()
         .map(|w| format!("{}{}", w.text, if w.prefix { "*" } else { "" }))

@@ -263,7 +263,7 @@ fn rules() -> Vec<Rule> {
 
 /// Percent-encodes a relative path for a URI reference: unreserved
 /// characters and `/` stay, every other byte becomes `%XX`.
-pub fn uri_path(path: &str) -> String {
+pub(crate) fn uri_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
         match byte {

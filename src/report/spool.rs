@@ -28,7 +28,7 @@ impl Default for Spool {
 
 impl Spool {
     /// A spool that moves to a file past `limit` bytes (tests use a small one).
-    pub fn with_limit(limit: usize) -> Spool {
+    pub(crate) fn with_limit(limit: usize) -> Spool {
         Spool {
             memory: Vec::new(),
             file: None,
@@ -47,7 +47,12 @@ impl Spool {
     }
 
     /// Copies bytes `start..start + len` to `out`.
-    pub fn copy_range(&mut self, start: u64, len: u64, out: &mut dyn Write) -> io::Result<()> {
+    pub(crate) fn copy_range(
+        &mut self,
+        start: u64,
+        len: u64,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         match &mut self.file {
             None => {
                 let range = usize::try_from(start).ok().and_then(|start| {
@@ -72,7 +77,7 @@ impl Spool {
     }
 
     /// Copies everything written to `out`.
-    pub fn copy_all(&mut self, out: &mut dyn Write) -> io::Result<()> {
+    pub(crate) fn copy_all(&mut self, out: &mut dyn Write) -> io::Result<()> {
         self.copy_range(0, self.len, out)
     }
 }

@@ -27,7 +27,7 @@ impl Table {
 }
 
 /// The verdict's colour ([`crate::check::Look::colour`]) in the terminal.
-pub fn verdict_color(verdict: Verdict) -> Color {
+pub(crate) fn verdict_color(verdict: Verdict) -> Color {
     match verdict.look().colour {
         Colour::Green => Color::Green,
         Colour::DarkGrey => Color::DarkGrey,

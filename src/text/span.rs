@@ -27,21 +27,16 @@ impl Span {
         self.start == self.end
     }
 
-    /// The smallest span covering both.
-    pub fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
-
     pub fn contains(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
-    pub fn overlaps(self, other: Span) -> bool {
+    pub(crate) fn overlaps(self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
 
     /// Bytes between the two spans, 0 when they touch or overlap.
-    pub fn distance(self, other: Span) -> usize {
+    pub(crate) fn distance(self, other: Span) -> usize {
         if self.end <= other.start {
             other.start - self.end
         } else {
@@ -150,7 +145,7 @@ impl LineIndex {
     }
 
     /// Byte span of a 1-based line, without its line ending.
-    pub fn line_span(&self, text: &str, line: usize) -> Option<Span> {
+    pub(crate) fn line_span(&self, text: &str, line: usize) -> Option<Span> {
         let start = *self.starts.get(line.checked_sub(1)?)?;
         let mut end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
         if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
@@ -159,7 +154,7 @@ impl LineIndex {
         Some(Span::new(start, end.max(start)))
     }
 
-    pub fn line_count(&self) -> usize {
+    pub(crate) fn line_count(&self) -> usize {
         self.starts.len()
     }
 }

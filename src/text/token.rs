@@ -60,20 +60,20 @@ impl AsRef<str> for Token {
 }
 
 impl Token {
-    pub fn is_word(&self) -> bool {
+    pub(crate) fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
 
-    pub fn is_number(&self) -> bool {
+    pub(crate) fn is_number(&self) -> bool {
         self.kind == TokenKind::Number
     }
 
-    pub fn is_punct(&self, c: &str) -> bool {
+    pub(crate) fn is_punct(&self, c: &str) -> bool {
         self.kind == TokenKind::Punct && self.norm == c
     }
 
     /// Starts with an upper-case letter in the original text.
-    pub fn is_capitalized(&self, text: &str) -> bool {
+    pub(crate) fn is_capitalized(&self, text: &str) -> bool {
         text[self.span]
             .chars()
             .next()
@@ -118,15 +118,6 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(text, &mut out);
     out
-}
-
-/// [`fold`] appended to `out`, which the caller reuses from word to word.
-pub fn fold_onto(text: &str, out: &mut String) {
-    if text.is_ascii() {
-        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
-    } else {
-        fold_into(text, out);
-    }
 }
 
 /// The general path of [`fold`], appending to any string type.
@@ -272,7 +263,7 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 }
 
 /// The folded words of a lexicon phrase, tokenized like article text.
-pub fn phrase_tokens(phrase: &str, elision: bool) -> Vec<String> {
+pub(crate) fn phrase_tokens(phrase: &str, elision: bool) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for t in tokenize(phrase, elision) {
         match words.last_mut() {

@@ -38,7 +38,7 @@ pub(super) struct Lead {
 }
 
 impl Lead {
-    pub fn licensed(self) -> bool {
+    pub(crate) fn licensed(self) -> bool {
         self.prep || self.part
     }
 
@@ -688,7 +688,7 @@ impl Parser<'_, '_> {
     /// same month, not a count.
     /// With a year after the second day, the first takes it too
     /// ([`Parser::with_year_of`]).
-    pub fn joined_day(&self, m: &DateMatch) -> Option<DateMatch> {
+    pub(crate) fn joined_day(&self, m: &DateMatch) -> Option<DateMatch> {
         let end = m.end;
         let d = self.digits(end.checked_sub(1)?, 2)?;
         let dash = self.tok(end)?;
@@ -735,7 +735,7 @@ impl Parser<'_, '_> {
 
     /// The first day of a [`Parser::joined_day`] pair, dated with the
     /// year of the second when that one names it.
-    pub fn with_year_of(first: Expr, second: Expr) -> Expr {
+    pub(crate) fn with_year_of(first: Expr, second: Expr) -> Expr {
         match (first, second) {
             (Expr::DayMonth(d, m, _), Expr::Date(date)) if date.month() == m => {
                 Date::new(date.year(), m, d).map_or(first, Expr::Date)

@@ -118,7 +118,7 @@ impl Expr {
     /// "martedì", "tre giorni fa", "la settimana scorsa" do; "il 18
     /// settembre" (a year to pick), "mardi 17" (a month to pick), "il mese
     /// scorso", "l'anno scorso" do not.
-    pub fn needs_day(self) -> bool {
+    pub(crate) fn needs_day(self) -> bool {
         match self {
             Expr::Month(..)
             | Expr::DayMonth(..)
@@ -137,7 +137,7 @@ impl Expr {
 
     /// The same date in year `y` when it leaves its year open ("L'anno
     /// scorso, a Pasqua": the year named before it in its sentence).
-    pub fn in_year(self, y: i16) -> Expr {
+    pub(crate) fn in_year(self, y: i16) -> Expr {
         let abs = YearRef::Abs(y);
         match self {
             Expr::Month(m, YearRef::Pick(_)) => Expr::Month(m, abs),
@@ -151,7 +151,7 @@ impl Expr {
 
     /// A weekday picked from the publication date, which a day named
     /// before it in its sentence may move ("from Friday to Tuesday").
-    pub fn weekday(self) -> Option<Weekday> {
+    pub(crate) fn weekday(self) -> Option<Weekday> {
         match self {
             Expr::Weekday(wd, Pick::Recent | Pick::Upcoming | Pick::Next) => Some(wd),
             _ => None,
@@ -159,7 +159,7 @@ impl Expr {
     }
 
     /// A single day, which a clock time can follow or precede.
-    pub fn is_day(self) -> bool {
+    pub(crate) fn is_day(self) -> bool {
         matches!(
             self,
             Expr::Date(_)
@@ -178,7 +178,7 @@ impl Expr {
     /// The value, given the publication date and the previous date of the
     /// text; `None` when it needs a publication date there is none of, or
     /// names no real day (31 February).
-    pub fn resolve(
+    pub(crate) fn resolve(
         self,
         publication: Option<Date>,
         previous: Option<DateValue>,

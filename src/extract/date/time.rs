@@ -31,7 +31,7 @@ impl Parser<'_, '_> {
     }
 
     /// [`Parser::time`] given the date phrase at `i`, already parsed.
-    pub fn time_from(&self, i: usize, date: Option<DateMatch>) -> Option<TimeMatch> {
+    pub(crate) fn time_from(&self, i: usize, date: Option<DateMatch>) -> Option<TimeMatch> {
         let is_day = |d: &DateMatch| d.expr.is_day() && d.part.is_none();
         if let Some(day) = date.filter(is_day) {
             let comma = self

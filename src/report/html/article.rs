@@ -14,7 +14,7 @@ use crate::text::span::Span;
 /// Which spans can be highlighted: not blank, inside the body (after the
 /// front matter), on character boundaries, and not overlapping a span
 /// highlighted before them (taken in order of start). Indexed like `spans`.
-pub fn highlightable(text: &str, body_start: usize, spans: &[Span]) -> Vec<bool> {
+pub(crate) fn highlightable(text: &str, body_start: usize, spans: &[Span]) -> Vec<bool> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by_key(|&i| (spans[i].start, spans[i].end));
     let mut ok = vec![false; spans.len()];
@@ -87,7 +87,7 @@ pub fn paragraphs(text: &str, body_start: usize, marks: &[Span]) -> Vec<Range<us
 }
 
 /// Appends escaped text with its line breaks as `<br>`.
-pub fn push_text(out: &mut String, text: &str) {
+pub(crate) fn push_text(out: &mut String, text: &str) {
     let mut lines = text.split('\n');
     if let Some(first) = lines.next() {
         out.push_str(&escape(first.trim_end_matches('\r')));

@@ -61,7 +61,7 @@ pub fn safe_url(url: &str) -> Option<&str> {
 }
 
 /// The sign shown with each verdict, so colour is never the only signal.
-pub fn icon(verdict: Verdict) -> &'static str {
+pub(crate) fn icon(verdict: Verdict) -> &'static str {
     verdict.look().sign
 }
 
