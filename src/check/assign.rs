@@ -520,15 +520,21 @@ fn in_other_figure(c: usize, span: Span, claims: &[Claim], head: &[Option<usize>
             && o.span.start >= span.end
             && o.span.start - span.end <= 1
     };
-    let after = claims.partition_point(|o| o.span.start <= span.end + 1);
     // Only a later figure's: an earlier one's noun may be the whole the
     // claim is part of ("11 mila militari nordcoreani, tra cui 400").
-    (0..after).rev().take(OTHER_FIGURE_REACH).any(|o| {
-        o > c
-            && head[o] != Some(c)
-            && claims[o].quantity().is_some()
-            && (claims[o].span.contains(span) || unit_before(&claims[o]))
+    figures_near(span.end + 1, claims).any(|o| {
+        o > c && head[o] != Some(c) && (claims[o].span.contains(span) || unit_before(&claims[o]))
     })
+}
+
+/// The last few figures (quantity claims) starting at or before byte
+/// `upto`, nearest first: those that may hold a word there.
+fn figures_near(upto: usize, claims: &[Claim]) -> impl Iterator<Item = usize> + '_ {
+    let after = claims.partition_point(|o| o.span.start <= upto);
+    (0..after)
+        .rev()
+        .take(OTHER_FIGURE_REACH)
+        .filter(|&o| claims[o].quantity().is_some())
 }
 
 /// Claims before a term searched for one whose span holds it (claims
@@ -663,7 +669,7 @@ fn dated_before(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clause
     else {
         return false;
     };
-    clause_dates(c, extraction, clauses)
+    dates_of_figure(c, extraction, clauses)
         .into_iter()
         .map(|(_, last_day)| last_day.year())
         .any(|year| year < first - 1 && !own_year(fact, year))
@@ -674,7 +680,7 @@ fn dated_before(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clause
 /// a record low of 0.1 percent in December 2021", December dates the low;
 /// in "occurred at 5:26 a.m. on Saturday, registering upper 5", Saturday
 /// dates the 5 across the comma.
-fn clause_dates(c: usize, extraction: &Extraction, clauses: &Clauses) -> Vec<(Date, Date)> {
+fn dates_of_figure(c: usize, extraction: &Extraction, clauses: &Clauses) -> Vec<(Date, Date)> {
     let claims = &extraction.claims;
     let clause = clauses.placed[c].sentence;
     let from = claims.partition_point(|o| o.span.start < clause.start);
@@ -1173,13 +1179,7 @@ fn own_predicates(c: usize, predicates: &[Span], claims: &[Claim]) -> Vec<Span> 
     predicates
         .iter()
         .copied()
-        .filter(|&p| {
-            let after = claims.partition_point(|o| o.span.start <= p.start);
-            !(0..after)
-                .rev()
-                .take(OTHER_FIGURE_REACH)
-                .any(|o| o != c && claims[o].quantity().is_some() && claims[o].span.contains(p))
-        })
+        .filter(|&p| !figures_near(p.start, claims).any(|o| o != c && claims[o].span.contains(p)))
         .collect()
 }
 

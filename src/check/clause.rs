@@ -72,6 +72,9 @@ pub struct Clauses {
     pub prefix: Vec<Option<Span>>,
     /// The date the claim's sentence opens with (see `leads`).
     pub lead: Vec<Option<Span>>,
+    /// For each token, a comma around an attribution (see
+    /// `attribution_commas`).
+    pub aside: Vec<bool>,
     pub placed: Vec<Placed>,
     pub head: Vec<Option<usize>>,
     /// The claim follows another and a ratio word: "su 750mila sardi".
@@ -257,6 +260,7 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
         spans,
         prefix,
         lead,
+        aside,
         placed,
         head,
         ratio_whole,
@@ -292,7 +296,7 @@ fn leads(extraction: &Extraction, placed: &[Placed]) -> Vec<Option<Span>> {
 /// The commas around an attribution ("costato all'epoca, secondo
 /// Reuters, 141 milioni"): an aside the clause reads through, so neither
 /// ends it. The aside ends at the next comma of its sentence.
-pub(super) fn attribution_commas(extraction: &Extraction, data: &LangData) -> Vec<bool> {
+fn attribution_commas(extraction: &Extraction, data: &LangData) -> Vec<bool> {
     let tokens = &extraction.tokens;
     let mut aside = vec![false; tokens.len()];
     let mut open = false;

@@ -262,7 +262,6 @@ pub fn check(
     // parallel, the sources, so that a sentence's sources are a slice.
     let mut named_at = Vec::new();
     let mut named_sources = Vec::new();
-    let aside = clause::attribution_commas(extraction, lang.data());
     for hit in &hits {
         if let Target::Source(s) = hit.target {
             named_at.push(extraction.tokens[hit.first].span.start);
@@ -290,7 +289,7 @@ pub fn check(
                 &named_at[from..to.max(from)],
                 named,
                 sentence,
-                &aside,
+                &clauses.aside,
             );
             judge::judge_link(
                 claim,
