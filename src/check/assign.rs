@@ -140,6 +140,9 @@ pub(crate) fn assign(
     let claims = &extraction.claims;
     let mut wants: Vec<Vec<Want>> = vec![Vec::new(); claims.len()];
     let mut others: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
+    // Facts a claim could be about that went to another claim of its
+    // sentence: a last resort for claims left without any fact.
+    let mut spare: Vec<Vec<Want>> = vec![Vec::new(); claims.len()];
     // Claims paired with facts by "rispettivamente", "respectively".
     let mut paired: Vec<(usize, usize, Vec<Span>)> = Vec::new();
     let tokens = &extraction.tokens;
@@ -267,6 +270,11 @@ pub(crate) fn assign(
                 // "372 people had been injured in seven prefectures": the
                 // prefectures are counted, not the injured.
                 let counted_here = full.iter().any(|&k| scored[k].counts);
+                for (k, w) in scored.iter().enumerate() {
+                    if !full.contains(&k) {
+                        spare[candidates[k]].push(w.clone());
+                    }
+                }
                 for k in full {
                     let c = candidates[k];
                     let mut w = scored[k].clone();
@@ -290,11 +298,16 @@ pub(crate) fn assign(
                 )
             }) {
                 wants[candidates[k]].push(scored[k].clone());
+                for (j, w) in scored.iter().enumerate() {
+                    if j != k {
+                        spare[candidates[j]].push(w.clone());
+                    }
+                }
             }
         }
         respective.pair(extraction, index, &in_sentence, &mut paired);
     }
-    wants
+    let mut links: Vec<Option<Link>> = wants
         .into_iter()
         .zip(others)
         .enumerate()
@@ -321,7 +334,76 @@ pub(crate) fn assign(
                 .collect();
             Some(link)
         })
-        .collect()
+        .collect();
+    leftovers(&mut links, spare, clauses, claims);
+    links
+}
+
+/// Claims no fact went to take, uncertainly, a fact of their sentence that
+/// another claim took or no claim did: one whose words their own clause
+/// holds ("15 di bronzo … i bronzi sono in calo, 15 contro i 20 di
+/// Tokyo"), or, failing that, one no claim of the sentence is linked to
+/// (nor has as a rival), for the claim nearest its words ("Il dato definitivo si attesta al
+/// 45,96%, … quando era andato a votare il 53,42%"). Uncertain, such a
+/// link confirms a figure that agrees and never accuses one that does not.
+/// Dates are left alone.
+fn leftovers(
+    links: &mut [Option<Link>],
+    spare: Vec<Vec<Want>>,
+    clauses: &Clauses,
+    claims: &[Claim],
+) {
+    let sentence_of = |c: usize| clauses.placed[c].sentence;
+    let linked_in = |links: &[Option<Link>], fact: usize, sentence| {
+        links.iter().enumerate().any(|(o, l)| {
+            l.as_ref()
+                .is_some_and(|l| l.fact == fact || l.rivals.contains(&fact))
+                && sentence_of(o) == sentence
+        })
+    };
+    // A fact the claim's clause holds nothing of goes to the nearest such
+    // claim only.
+    let mut nearest: Vec<(usize, usize)> = Vec::new();
+    let mut eligible: Vec<(usize, Vec<Want>)> = Vec::new();
+    for (c, mut wants) in spare.into_iter().enumerate() {
+        // A date is dated by its own rules: a year left over would agree
+        // with any fact of that year.
+        if links[c].is_some() || claims[c].quantity().is_none() {
+            continue;
+        }
+        let sentence = sentence_of(c);
+        wants.retain(|w| w.groups_in_clause > 0 || !linked_in(links, w.fact, sentence));
+        wants.sort_by_key(|w| (Reverse(w.groups_in_clause), w.distance, w.fact));
+        wants.dedup_by_key(|w| w.fact);
+        for w in wants.iter().filter(|w| w.groups_in_clause == 0) {
+            match nearest.iter_mut().find(|(fact, _)| *fact == w.fact) {
+                Some((_, at))
+                    if eligible[*at]
+                        .1
+                        .iter()
+                        .any(|v| v.fact == w.fact && v.distance <= w.distance) => {}
+                Some((_, at)) => *at = eligible.len(),
+                None => nearest.push((w.fact, eligible.len())),
+            }
+        }
+        if !wants.is_empty() {
+            eligible.push((c, wants));
+        }
+    }
+    for (at, (c, mut wants)) in eligible.into_iter().enumerate() {
+        wants.retain(|w| w.groups_in_clause > 0 || nearest.contains(&(w.fact, at)));
+        let Some(best) = wants.first() else {
+            continue;
+        };
+        links[c] = Some(Link {
+            fact: best.fact,
+            certain: false,
+            rivals: wants[1..].iter().map(|w| w.fact).collect(),
+            others: Vec::new(),
+            why: best.why.clone(),
+            doubt: Some(Doubt::Nearness),
+        });
+    }
 }
 
 /// "I tassi sui depositi, sulle operazioni principali e marginali

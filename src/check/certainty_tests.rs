@@ -802,3 +802,47 @@ facts:
         "{f:?}"
     );
 }
+
+const TURNOUT: &str = "\
+sources:
+  viminale:
+    name: Ministero dell'Interno
+facts:
+  - id: turnout-2024
+    kind: percent
+    match:
+      - [affluenz*, \"andat* a votare\"]
+    values:
+      - {value: 45.96, source: viminale, as_of: 2024-10-28}
+  - id: turnout-2020
+    kind: percent
+    match:
+      - [affluenz*, \"andat* a votare\"]
+      - [\"2020\", precedent*]
+    values:
+      - {value: 53.42, source: viminale, as_of: 2020-09-22}
+";
+
+#[test]
+fn a_figure_left_without_a_fact_takes_its_sentences_spare_one_uncertainly() {
+    // The clause holding the turnout words is the 2020 figure's, which
+    // takes the 2020 fact: the 2024 fact is left over, and so is the
+    // figure of the clause before.
+    let text = |figure: &str| {
+        format!(
+            "Il dato finale si ferma al {figure}, in calo di sette punti \
+             rispetto al voto del 2020 quando era andato a votare il 53,42% \
+             degli elettori."
+        )
+    };
+    let on = date(2024, 10, 29);
+    let f = finding(&text("45,96%"), Lang::It, on, TURNOUT, "45,96");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    assert_eq!(fact(&f), Some("turnout-2024"));
+    // Uncertain: a figure that disagrees is not accused.
+    let f = finding(&text("41,96%"), Lang::It, on, TURNOUT, "41,96");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    assert_eq!(candidates(&f), ["turnout-2024"], "{}", f.explanation);
+    let f = finding(&text("41,96%"), Lang::It, on, TURNOUT, "53,42");
+    assert_eq!(fact(&f), Some("turnout-2020"));
+}
