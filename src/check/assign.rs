@@ -341,8 +341,7 @@ pub(crate) fn assign(
 
 /// Claims no fact went to take, uncertainly, a fact of their sentence that
 /// another claim took or no claim did: one whose words their own clause
-/// holds ("15 di bronzo … i bronzi sono in calo, 15 contro i 20 di
-/// Tokyo"), or, failing that, one no claim of the sentence is linked to
+/// holds (every such fact a candidate), or, failing that, one no claim of the sentence is linked to
 /// (nor has as a rival), for the claim nearest its words ("Il dato definitivo si attesta al
 /// 45,96%, … quando era andato a votare il 53,42%"). Uncertain, such a
 /// link confirms a figure that agrees and never accuses one that does not.
