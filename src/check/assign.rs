@@ -243,10 +243,11 @@ pub(crate) fn assign(
                 .filter(|&c| compatible(&claims[c], fact))
                 .filter(|&c| {
                     // Predicates say what happened to what is counted; a
-                    // date is not counted ("injured due to the earthquake
-                    // of 8 September").
+                    // date or a measure is not counted ("injured due to
+                    // the earthquake of 8 September", "death toll rises to
+                    // 632 after a quake of magnitude 6.8").
                     clauses.head[c].is_some()
-                        || claims[c].quantity().is_none()
+                        || claims[c].quantity().is_none_or(|q| q.unit.is_some())
                         || predicates_covered(
                             &own_predicates(c, &predicates, claims),
                             clauses.spans[c],

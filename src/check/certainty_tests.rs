@@ -846,3 +846,28 @@ fn a_figure_left_without_a_fact_takes_its_sentences_spare_one_uncertainly() {
     let f = finding(&text("41,96%"), Lang::It, on, TURNOUT, "53,42");
     assert_eq!(fact(&f), Some("turnout-2020"));
 }
+
+const MAGNITUDE: &str = "\
+sources:
+  usgs:
+    name: USGS
+facts:
+  - id: magnitude
+    kind: count
+    match:
+      - [magnitud*, richter]
+    values:
+      - {value: 6.8, source: usgs, as_of: 2023-09-08}
+";
+
+#[test]
+fn predicates_say_nothing_of_a_measure() {
+    // "Death" is what happened to the 632, not to the magnitude.
+    let text =
+        |m: &str| format!("Death toll rises to 632 after a quake of magnitude {m} hit the region.");
+    let on = date(2023, 9, 9);
+    let f = finding(&text("6.8"), Lang::En, on, MAGNITUDE, "6.8");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    let f = finding(&text("7.4"), Lang::En, on, MAGNITUDE, "7.4");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+}
