@@ -337,7 +337,50 @@ pub(crate) fn assign(
         })
         .collect();
     leftovers(&mut links, spare, clauses, claims);
+    ellipses(&mut links, extraction, index, clauses, data);
     links
+}
+
+/// "di magnitudo 6,8 secondo l'USGS, ma 7.0 per l'Istituto di Rabat": a
+/// bare figure a conjunction opens, left without a fact, says the same of
+/// the figure before it in its sentence, and takes its fact, uncertainly.
+fn ellipses(
+    links: &mut [Option<Link>],
+    extraction: &Extraction,
+    index: &FactIndex,
+    clauses: &Clauses,
+    data: &LangData,
+) {
+    let claims = &extraction.claims;
+    let tokens = &extraction.tokens;
+    for c in 1..claims.len() {
+        let claim = &claims[c];
+        if links[c].is_some() || claim.quantity().is_none() || claim.counted.is_some() {
+            continue;
+        }
+        let Some(before) = first_token(tokens, claim.span).checked_sub(1) else {
+            continue;
+        };
+        let opened = tokens[before].is_word() && is_one_of(&tokens[before].norm, data.conjunctions);
+        let previous = c - 1;
+        if !opened || clauses.placed[previous].sentence != clauses.placed[c].sentence {
+            continue;
+        }
+        let Some(link) = links[previous].as_ref() else {
+            continue;
+        };
+        if !compatible(claim, &index.facts[link.fact]) {
+            continue;
+        }
+        links[c] = Some(Link {
+            fact: link.fact,
+            certain: false,
+            rivals: link.rivals.clone(),
+            others: Vec::new(),
+            why: link.why.clone(),
+            doubt: Some(Doubt::Nearness),
+        });
+    }
 }
 
 /// Claims no fact went to take, uncertainly, a fact of their sentence that

@@ -871,3 +871,37 @@ fn predicates_say_nothing_of_a_measure() {
     let f = finding(&text("7.4"), Lang::En, on, MAGNITUDE, "7.4");
     assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
 }
+
+const TWO_MAGNITUDES: &str = "\
+sources:
+  usgs:
+    name: USGS
+    aliases: [USGS]
+  cnrst:
+    name: CNRST
+    aliases: [Rabat]
+facts:
+  - id: magnitude
+    kind: count
+    match:
+      - [magnitud*]
+    values:
+      - {value: 6.8, source: usgs, as_of: 2023-09-08}
+      - {value: 7, source: cnrst, as_of: 2023-09-08}
+";
+
+#[test]
+fn a_bare_figure_a_conjunction_opens_says_the_same_as_the_one_before() {
+    let text = |m: &str| {
+        format!(
+            "La scossa, di magnitudo 6,8 secondo l'USGS, ma {m} per l'istituto di Rabat, ha colpito di notte."
+        )
+    };
+    let on = date(2023, 9, 9);
+    let f = finding(&text("7,0"), Lang::It, on, TWO_MAGNITUDES, "7,0");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    // Uncertain: the ellipsis may be read wrong, so no alarm.
+    let f = finding(&text("7,9"), Lang::It, on, TWO_MAGNITUDES, "7,9");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    assert_eq!(candidates(&f), ["magnitude"]);
+}
