@@ -70,6 +70,9 @@ pub enum Doubt {
     /// The figure counts another noun than the one the fact's words name
     /// in its clause ("372 people injured in seven prefectures").
     OtherNoun,
+    /// The fact records a fall as a negative figure, and no word says
+    /// whether the claim's figure is a fall or a rise.
+    Sign,
 }
 
 impl Doubt {
@@ -82,6 +85,7 @@ impl Doubt {
             Doubt::OtherTime => "the clause dates the figure to another time",
             Doubt::Detached => "the date is not attached to the event's words",
             Doubt::OtherNoun => "the figure counts something else",
+            Doubt::Sign => "no word says whether the figure is a rise or a fall",
             Doubt::Comparison => {
                 "the figure is a comparison's other side, a change or a time without its day"
             }

@@ -4,6 +4,7 @@
 mod assign;
 pub mod clause;
 mod judge;
+mod sign;
 
 pub use assign::{Doubt, compatible};
 pub use judge::{Role, agrees};
@@ -274,9 +275,24 @@ pub fn check(
         .zip(links)
         .enumerate()
         .map(|(c, (claim, link))| {
-            let Some(link) = link else {
+            let Some(mut link) = link else {
                 return judge::unmatched(claim, lang);
             };
+            let turned;
+            let mut claim = claim;
+            if sign::signed(&index.facts[link.fact]) && sign::unsigned(c, extraction) {
+                match sign::direction(c, extraction, &clauses, lang.data()) {
+                    Some(sign::Direction::Fall) => {
+                        turned = sign::negated(claim);
+                        claim = &turned;
+                    }
+                    Some(sign::Direction::Rise) => {}
+                    None => {
+                        link.certain = false;
+                        link.doubt.get_or_insert(assign::Doubt::Sign);
+                    }
+                }
+            }
             // Sources the article names in the claim's sentence (which holds
             // its clause).
             let sentence = clauses.placed[c].sentence;

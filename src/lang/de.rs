@@ -589,6 +589,8 @@ pub static DE: LangData = LangData {
     difference_links: &["um"],
     difference_inside: &["mehr", "weniger"],
     respectively: &["jeweils", "beziehungsweise", "bzw"],
+    falls: &["gesunken", "sank", "sinkt", "fiel", "fallen", "gefallen", "rückgang", "ruckgang", "verringert", "verlor", "verloren", "minus", "schrumpf", "geschrumpft", "abgenommen"],
+    rises: &["gestiegen", "stieg", "steigt", "anstieg", "zuwachs", "wuchs", "gewachsen", "wachstum", "zugenommen", "plus", "erhöht", "erhoht"],
     scope_words: &["in", "auf"],
     difference_after: &[
         "mehr als",

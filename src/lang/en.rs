@@ -776,6 +776,8 @@ pub static EN: LangData = LangData {
     difference_links: &["by"],
     difference_inside: &["more", "fewer", "extra", "additional"],
     respectively: &["respectively"],
+    falls: &["fell", "fall", "drop", "declin", "decreas", "slid", "slip", "plung", "plummet", "tumbl", "sank", "sunk", "contracted", "contraction", "shrank", "shrunk", "down", "lower", "loss", "lost"],
+    rises: &["rose", "rise", "risen", "rising", "increas", "grew", "grow", "growth", "climb", "jump", "surg", "gain", "up", "higher", "advanc", "soar"],
     scope_words: &["in", "across", "over"],
     difference_after: &[
         "more than",

@@ -698,6 +698,8 @@ pub static ES: LangData = LangData {
     ],
     difference_inside: &["más", "menos"],
     respectively: &["respectivamente"],
+    falls: &["caída", "caida", "cayó", "cayo", "baja", "bajo", "descen", "disminu", "retroce", "contracc", "perdi", "pérdida"],
+    rises: &["subi", "subió", "aument", "crec", "alza", "increment", "ganó", "gano"],
     scope_words: &["en"],
     reporting: &[
         "dijo",

@@ -690,6 +690,8 @@ pub static FR: LangData = LangData {
     ],
     difference_inside: &["de plus", "de moins"],
     respectively: &["respectivement"],
+    falls: &["baiss", "recul", "diminu", "chut", "contract", "repli", "perdu", "perte"],
+    rises: &["hauss", "augment", "progress", "croissance", "grimp", "bondi", "gagn"],
     scope_words: &["dans", "en", "sur"],
     reporting: &[
         "a dit",

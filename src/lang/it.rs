@@ -836,6 +836,8 @@ pub static IT: LangData = LangData {
     ],
     difference_inside: &["altri", "altre"],
     respectively: &["rispettivamente"],
+    falls: &["calo", "calat", "sces", "scend", "diminu", "contrazion", "contratt", "flession", "ribass", "riduzion", "ridott", "perdit", "perso", "negativ", "crollat", "crollo", "arretrat", "indietreggi"],
+    rises: &["aument", "crescit", "cresciut", "cresc", "salit", "rialz", "incremento", "rincar", "balzo", "balzat", "positiv", "progresso"],
     scope_words: &["in", "nei", "negli", "nelle"],
     partitives: &[
         "di", "dei", "degli", "delle", "del", "della", "dello", "dell'",

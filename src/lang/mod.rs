@@ -337,6 +337,11 @@ pub struct LangData {
     pub difference_inside: &'static [&'static str],
     /// "rispettivamente", "respectively": names and figures pair in order.
     pub respectively: &'static [&'static str],
+    /// Stems of words saying a change is a fall ("fell", "in calo",
+    /// "Rückgang", "baisse", "caída") or a rise: a reference file records a
+    /// fall as a negative figure, an article as a size and a word.
+    pub falls: &'static [&'static str],
+    pub rises: &'static [&'static str],
     /// Prepositions that make a figure the scope of another's count:
     /// "372 people injured in seven prefectures", "medals in 20 sports".
     pub scope_words: &'static [&'static str],
