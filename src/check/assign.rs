@@ -955,6 +955,10 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
     }) {
         return true;
     }
+    // "Chega gained two seats": a gain, not a total.
+    if k > 0 && tokens[k - 1].is_word() && starts_with_any(&tokens[k - 1].norm, data.gains) {
+        return true;
+    }
     k > 1
         && is_one_of(&tokens[k - 1].norm, data.difference_links)
         && starts_with_any(&tokens[k - 2].norm, data.difference_stems)

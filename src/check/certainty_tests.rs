@@ -905,3 +905,78 @@ fn a_bare_figure_a_conjunction_opens_says_the_same_as_the_one_before() {
     assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
     assert_eq!(candidates(&f), ["magnitude"]);
 }
+
+const PRICES: &str = "\
+sources:
+  bls:
+    name: BLS
+facts:
+  - id: cpi-mom
+    kind: percent
+    match:
+      - [prices, prezzi]
+    values:
+      - {value: -0.1, source: bls, as_of: 2024-07-11}
+";
+
+#[test]
+fn a_fall_is_read_with_the_sign_its_words_give() {
+    let on = date(2024, 7, 12);
+    let verdict = |text: &str, lang: Lang| finding(text, lang, on, PRICES, "%").verdict;
+    assert_eq!(
+        verdict("Consumer prices fell 0.1% in June.", Lang::En),
+        Verdict::Consistent
+    );
+    assert_eq!(
+        verdict("Consumer prices posted a 0.1% decline in June.", Lang::En),
+        Verdict::Consistent
+    );
+    assert_eq!(
+        verdict("I prezzi sono in calo dello 0,1% a giugno.", Lang::It),
+        Verdict::Consistent
+    );
+    // The words say the figure is wrong.
+    assert_eq!(
+        verdict("Consumer prices fell 0.4% in June.", Lang::En),
+        Verdict::Contradicted
+    );
+    assert_eq!(
+        verdict("Consumer prices rose 0.1% in June.", Lang::En),
+        Verdict::Contradicted
+    );
+    // No word gives the sign: no alarm, the fact a candidate.
+    let f = finding("Consumer prices: 0.1% in June.", Lang::En, on, PRICES, "%");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    assert_eq!(candidates(&f), ["cpi-mom"]);
+}
+
+const SEATS: &str = "\
+sources:
+  sgmai:
+    name: SGMAI
+facts:
+  - id: chega-seats
+    kind: count
+    match:
+      - [chega]
+      - [seats, seggi]
+    values:
+      - {value: 50, source: sgmai, as_of: 2024-03-20}
+";
+
+#[test]
+fn a_gain_is_not_a_total() {
+    let on = date(2024, 3, 21);
+    let f = finding("Chega gained two seats abroad.", Lang::En, on, SEATS, "two");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    let f = finding(
+        "Chega ha guadagnato due seggi all'estero.",
+        Lang::It,
+        on,
+        SEATS,
+        "due",
+    );
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    let f = finding("Chega won 50 seats.", Lang::En, on, SEATS, "50");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+}

@@ -591,6 +591,7 @@ pub static DE: LangData = LangData {
     respectively: &["jeweils", "beziehungsweise", "bzw"],
     falls: &["gesunken", "sank", "sinkt", "fiel", "fallen", "gefallen", "rückgang", "ruckgang", "verringert", "verlor", "verloren", "minus", "schrumpf", "geschrumpft", "abgenommen"],
     rises: &["gestiegen", "stieg", "steigt", "anstieg", "zuwachs", "wuchs", "gewachsen", "wachstum", "zugenommen", "plus", "erhöht", "erhoht"],
+    gains: &["hinzugewonnen", "dazugewonnen"],
     scope_words: &["in", "auf"],
     difference_after: &[
         "mehr als",

@@ -778,6 +778,7 @@ pub static EN: LangData = LangData {
     respectively: &["respectively"],
     falls: &["fell", "fall", "drop", "declin", "decreas", "slid", "slip", "plung", "plummet", "tumbl", "sank", "sunk", "contracted", "contraction", "shrank", "shrunk", "down", "lower", "loss", "lost"],
     rises: &["rose", "rise", "risen", "rising", "increas", "grew", "grow", "growth", "climb", "jump", "surg", "gain", "up", "higher", "advanc", "soar"],
+    gains: &["gained", "gains", "gaining", "added"],
     scope_words: &["in", "across", "over"],
     difference_after: &[
         "more than",

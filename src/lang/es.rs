@@ -700,6 +700,7 @@ pub static ES: LangData = LangData {
     respectively: &["respectivamente"],
     falls: &["caída", "caida", "cayó", "cayo", "baja", "bajo", "descen", "disminu", "retroce", "contracc", "perdi", "pérdida"],
     rises: &["subi", "subió", "aument", "crec", "alza", "increment", "ganó", "gano"],
+    gains: &[],
     scope_words: &["en"],
     reporting: &[
         "dijo",

@@ -692,6 +692,7 @@ pub static FR: LangData = LangData {
     respectively: &["respectivement"],
     falls: &["baiss", "recul", "diminu", "chut", "contract", "repli", "perdu", "perte"],
     rises: &["hauss", "augment", "progress", "croissance", "grimp", "bondi", "gagn"],
+    gains: &[],
     scope_words: &["dans", "en", "sur"],
     reporting: &[
         "a dit",

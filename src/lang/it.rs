@@ -838,6 +838,7 @@ pub static IT: LangData = LangData {
     respectively: &["rispettivamente"],
     falls: &["calo", "calat", "sces", "scend", "diminu", "contrazion", "contratt", "flession", "ribass", "riduzion", "ridott", "perdit", "perso", "negativ", "crollat", "crollo", "arretrat", "indietreggi"],
     rises: &["aument", "crescit", "cresciut", "cresc", "salit", "rialz", "incremento", "rincar", "balzo", "balzat", "positiv", "progresso"],
+    gains: &["guadagnat", "guadagna", "guadagnando"],
     scope_words: &["in", "nei", "negli", "nelle"],
     partitives: &[
         "di", "dei", "degli", "delle", "del", "della", "dello", "dell'",

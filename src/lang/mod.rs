@@ -342,6 +342,10 @@ pub struct LangData {
     /// fall as a negative figure, an article as a size and a word.
     pub falls: &'static [&'static str],
     pub rises: &'static [&'static str],
+    /// Verbs right before a figure that make it a difference ("Chega
+    /// gained two seats", "ha guadagnato due seggi"); only where the verb
+    /// cannot mean "won" (French "gagné", Spanish "ganó" can: no rows).
+    pub gains: &'static [&'static str],
     /// Prepositions that make a figure the scope of another's count:
     /// "372 people injured in seven prefectures", "medals in 20 sports".
     pub scope_words: &'static [&'static str],
