@@ -980,3 +980,36 @@ fn a_gain_is_not_a_total() {
     let f = finding("Chega won 50 seats.", Lang::En, on, SEATS, "50");
     assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
 }
+
+const FLOODS: &str = "\
+sources:
+  defesa:
+    name: Defesa Civil
+facts:
+  - id: municipalities
+    kind: count
+    match:
+      - [municip*]
+      - [suffer*, damage*]
+    values:
+      - {value: 147, source: defesa, as_of: 2024-05-02}
+      - {value: 265, source: defesa, as_of: 2024-05-03}
+      - {value: 317, source: defesa, as_of: 2024-05-04}
+  - id: displaced
+    kind: count
+    match:
+      - [displac*]
+    values:
+      - {value: 24080, source: defesa, as_of: 2024-05-03}
+";
+
+#[test]
+fn a_bound_far_below_another_facts_figure_is_not_rescued_by_it() {
+    // "At least 265" agrees with 24,080 displaced only as a bound does
+    // with anything larger: the stale count stays outdated.
+    let text = "At least 265 municipalities have suffered damage since Monday, \
+                displacing more than 24,000 people.";
+    let f = finding(text, Lang::En, date(2024, 5, 4), FLOODS, "265");
+    assert_eq!(f.verdict, Verdict::Outdated, "{f:?}");
+    assert_eq!(fact(&f), Some("municipalities"));
+}

@@ -93,7 +93,7 @@ pub(super) fn judge_link(
     if let Some(agreeing) = rivals
         .clone()
         .chain(link.others.iter().map(judged))
-        .find(|f| matches!(f.verdict, Verdict::Consistent | Verdict::Disputed))
+        .find(|f| matches!(f.verdict, Verdict::Consistent | Verdict::Disputed) && near(claim, f))
     {
         return agreeing;
     }
@@ -402,6 +402,37 @@ pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
         _ => false,
     }
 }
+
+/// A bound agrees with any figure beyond it: "at least 265 municipalities"
+/// agrees with 24,080 people displaced. Such an agreement is no sign the
+/// claim is about that fact unless one of its current figures lies
+/// within a factor of [`NEAR_BOUND`] of the bound.
+fn near(claim: &Claim, finding: &Finding) -> bool {
+    let Value::Quantity(q) = &claim.value else {
+        return true;
+    };
+    let open = matches!(
+        q.qualifier,
+        Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::LessThan | Qualifier::AtMost
+    );
+    let Some(n) = q.value.filter(|n| open && *n != 0.0) else {
+        return true;
+    };
+    finding.evidence.iter().any(|e| {
+        e.agrees
+            && e.role == Role::Current
+            && e.figure.interval().is_some_and(|i| {
+                [i.low, i.high]
+                    .into_iter()
+                    .flatten()
+                    .any(|v| (v / n).abs() <= NEAR_BOUND && (n / v).abs() <= NEAR_BOUND)
+            })
+    })
+}
+
+/// How far beyond a bound a figure may lie and still say what the bound
+/// is about.
+const NEAR_BOUND: f64 = 2.0;
 
 /// An exact figure in a claim is read as rounded, like a reference
 /// `value:` (see [`rounded`]): "11.000" covers 10,500–11,500, "600"
