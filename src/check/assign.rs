@@ -652,7 +652,10 @@ fn in_other_figure(c: usize, span: Span, claims: &[Claim], head: &[Option<usize>
     // Only a later figure's: an earlier one's noun may be the whole the
     // claim is part of ("11 mila militari nordcoreani, tra cui 400").
     figures_near(span.end + 1, claims).any(|o| {
-        o > c && head[o] != Some(c) && (claims[o].span.contains(span) || unit_before(&claims[o]))
+        // A term holding the figure itself ("12 months" in "rose 3% over
+        // the last 12 months") names what the claim is measured over.
+        let words_only = claims[o].span.contains(span) && span.start > claims[o].span.start;
+        o > c && head[o] != Some(c) && (words_only || unit_before(&claims[o]))
     })
 }
 

@@ -1013,3 +1013,38 @@ fn a_bound_far_below_another_facts_figure_is_not_rescued_by_it() {
     assert_eq!(f.verdict, Verdict::Outdated, "{f:?}");
     assert_eq!(fact(&f), Some("municipalities"));
 }
+
+const ANNUAL: &str = "\
+sources:
+  bls:
+    name: BLS
+facts:
+  - id: cpi-yoy
+    kind: percent
+    match:
+      - [prices]
+      - [annual, 12 months]
+    values:
+      - {value: 3.0, source: bls, as_of: 2024-07-11}
+      - {value: 2.9, source: bls, as_of: 2024-08-14}
+";
+
+#[test]
+fn a_figure_is_as_precise_as_its_written_digits() {
+    let on = date(2024, 8, 15);
+    let verdict = |figure: &str| {
+        let text = format!("Annual prices rose {figure} in July.");
+        finding(&text, Lang::En, on, ANNUAL, "%").verdict
+    };
+    // "3.0%" is 2.95–3.05: last month's figure, not this month's 2.9.
+    assert_eq!(verdict("3.0%"), Verdict::Outdated);
+    assert_eq!(verdict("2.90%"), Verdict::Consistent);
+    // "3%" is read as rounded, and 2.9 rounds to it.
+    assert_eq!(verdict("3%"), Verdict::Consistent);
+    // A term may hold another figure: "12 months" names the period.
+    let text = "Prices rose 3.0% over the last 12 months.";
+    assert_eq!(
+        finding(text, Lang::En, on, ANNUAL, "3.0").verdict,
+        Verdict::Outdated
+    );
+}

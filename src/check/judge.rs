@@ -12,6 +12,7 @@ use crate::claim::{Claim, Interval, Qualifier, Value};
 use crate::describe;
 use crate::lang::Lang;
 use crate::refs::{Fact, FactIndex, Figure, RefValue, rounded};
+use crate::text::token::Token;
 
 /// What a reference figure is to the claim's publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,16 +80,17 @@ pub(super) fn judge_link(
     date: Option<Date>,
     named: &[usize],
     lang: Lang,
+    precision: Option<f64>,
 ) -> Finding {
     let fact = &index.facts[link.fact];
-    let mut finding = judge(claim, fact, index, date, named, lang);
+    let mut finding = judge(claim, fact, index, date, named, lang, precision);
     finding.why = link.why.clone();
     if !finding.verdict.is_alarm() {
         return finding;
     }
     // A claim that agrees with another fact its sentence speaks of may be
     // about that one: no alarm, certain link or not.
-    let judged = |f: &usize| judge(claim, &index.facts[*f], index, date, named, lang);
+    let judged = |f: &usize| judge(claim, &index.facts[*f], index, date, named, lang, precision);
     let rivals = link.rivals.iter().map(judged);
     if let Some(agreeing) = rivals
         .clone()
@@ -138,6 +140,9 @@ pub(super) fn judge_link(
 
 const UNRESOLVED: &str = "relative date left unresolved: it needs the publication day (--date YYYY-MM-DD or front matter `date:`)";
 
+/// `precision`: half the unit of the last digit the claim's figure was
+/// written with, when the text shows more than its value does ("3.0%":
+/// 0.05); see [`written_precision`].
 pub(super) fn judge(
     claim: &Claim,
     fact: &Fact,
@@ -145,6 +150,7 @@ pub(super) fn judge(
     date: Option<Date>,
     named: &[usize],
     lang: Lang,
+    precision: Option<f64>,
 ) -> Finding {
     let judged = |v: &RefValue| match (v.as_of, date) {
         (Some(a), Some(d)) => a <= d,
@@ -192,7 +198,7 @@ pub(super) fn judge(
                 figure: v.figure,
                 as_of: v.as_of,
                 role,
-                agrees: role != Role::Later && agrees(claim, fact, &v.figure),
+                agrees: role != Role::Later && agrees_within(claim, fact, &v.figure, precision),
                 named: named.contains(&s),
             });
         }
@@ -377,9 +383,17 @@ fn push_brief(text: &mut String, name: &str) {
 
 /// The claim agrees with a reference figure of `fact`.
 pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
+    agrees_within(claim, fact, figure, None)
+}
+
+/// [`agrees`], with the precision the claim's figure was written with.
+fn agrees_within(claim: &Claim, fact: &Fact, figure: &Figure, precision: Option<f64>) -> bool {
     match (&claim.value, figure) {
         (Value::Quantity(q), Figure::Number(_) | Figure::Range(..)) => {
-            let mut widened = claim_interval(q.qualifier, q.value, q.interval);
+            let mut widened = match (q.qualifier, q.value, precision) {
+                (Qualifier::Exact, Some(n), Some(half)) => Interval::closed(n - half, n + half),
+                _ => claim_interval(q.qualifier, q.value, q.interval),
+            };
             let mut stated = q.interval;
             if let (Some(from), Some(to)) = (q.unit, fact.unit) {
                 match from.convert(1.0, to) {
@@ -401,6 +415,28 @@ pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
         (Value::Time(Some(t)), Figure::Date(f)) => t.date().overlaps(*f),
         _ => false,
     }
+}
+
+/// Half the unit of the last digit written, when the digits show more
+/// than the value: "3.0%" and "3,0%" are 2.95–3.05, not 3 read as rounded
+/// (2.85–3.15, which would take a stale 2.9 for the current 3.0). Only
+/// for a figure the extractor did not scale ("3,0 miliardi" keeps the
+/// rounding of its value).
+pub(super) fn written_precision(claim: &Claim, tokens: &[Token]) -> Option<f64> {
+    let q = claim.quantity()?;
+    let value = q.value?;
+    let first = tokens.partition_point(|t| t.span.start < claim.span.start);
+    let token = tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= claim.span.end)
+        .find(|t| t.is_number())?;
+    let (int, frac) = token.norm.split_once(['.', ','])?;
+    let zeros = i32::try_from(frac.len()).ok()?;
+    let written = frac.bytes().all(|b| b == b'0')
+        && zeros > 0
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && int.parse::<f64>().ok()? == value.abs();
+    written.then(|| 0.5 * 10f64.powi(-zeros))
 }
 
 /// A bound agrees with any figure beyond it: "at least 265 municipalities"
@@ -519,7 +555,7 @@ mod tests {
     }
 
     fn verdict(claim: &Claim, index: &FactIndex, date: Option<Date>, named: &[usize]) -> Finding {
-        judge(claim, &index.facts[0], index, date, named, Lang::It)
+        judge(claim, &index.facts[0], index, date, named, Lang::It, None)
     }
 
     #[test]

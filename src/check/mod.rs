@@ -314,6 +314,7 @@ pub fn check(
                 date,
                 own.as_deref().unwrap_or(named),
                 lang,
+                judge::written_precision(claim, &extraction.tokens),
             )
         })
         .collect()
