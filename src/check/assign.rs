@@ -109,6 +109,9 @@ struct Want {
     distance: usize,
     /// Some group was found only in the title or the paragraph.
     context: bool,
+    /// Some group was found only in the lede: a candidate, never a
+    /// refinement of the clause's own fact.
+    lede: bool,
     /// The fact's number of groups.
     groups: usize,
     why: Vec<Span>,
@@ -224,6 +227,7 @@ pub(crate) fn assign(
         // end (as if the article stopped there), then the title's and the
         // paragraph's.
         let term_hits = context.hits_for(sentence, &sentence_tokens);
+        let lede = context.lede_for(sentence, tokens);
         let mut respective = Respective::at(extraction, sentence, &sentence_tokens, data);
         for &(_, fact_index) in run {
             let fact = &index.facts[fact_index];
@@ -264,7 +268,11 @@ pub(crate) fn assign(
             }
             let scored: Vec<Want> = candidates
                 .iter()
-                .map(|&c| want(c, fact_index, fact, &fact_hits, extraction, clauses, data))
+                .map(|&c| {
+                    want(
+                        c, fact_index, fact, &fact_hits, extraction, clauses, data, lede,
+                    )
+                })
                 .collect();
             let full: Vec<usize> = (0..candidates.len())
                 .filter(|&k| scored[k].full || scored[k].context)
@@ -552,6 +560,7 @@ impl Respective {
 }
 
 /// How strongly claim `c` wants `fact`.
+#[allow(clippy::too_many_arguments)]
 fn want(
     c: usize,
     fact_index: usize,
@@ -560,6 +569,7 @@ fn want(
     extraction: &Extraction,
     clauses: &Clauses,
     data: &LangData,
+    lede: Span,
 ) -> Want {
     let claim = &extraction.claims[c];
     let tokens = &extraction.tokens;
@@ -595,6 +605,14 @@ fn want(
         && !in_sentence
         && groups_in_clause > 0
         && (0..fact.groups.len()).all(|g| fact_hits.iter().any(|h| h.0 == g && (!h.2 || own(&h))));
+    let lede = context
+        && (0..fact.groups.len()).any(|g| {
+            !fact_hits.iter().any(|h| h.0 == g && h.2)
+                && fact_hits
+                    .iter()
+                    .filter(|h| h.0 == g)
+                    .all(|h| lede.contains(h.1))
+        });
     let outside = fact_hits
         .iter()
         .filter(own)
@@ -632,6 +650,7 @@ fn want(
         outside,
         distance,
         context,
+        lede,
         groups: fact.groups.len(),
         why,
         counts_else: false,
@@ -695,7 +714,7 @@ fn decide(
     let sentence = clauses.placed[c].sentence;
     let refined: Vec<usize> = wants
         .iter()
-        .filter(|w| w.context && !dated)
+        .filter(|w| w.context && !w.lede && !dated)
         .filter(|w| w.why.iter().all(|s| s.start < sentence.end))
         .filter(|w| {
             wants
@@ -1129,6 +1148,9 @@ struct Context<'a> {
     hits: &'a [Hit],
     /// Token range of the title (a first Markdown heading), if any.
     title: std::ops::Range<usize>,
+    /// Token range of the lede: the first paragraph of prose after the
+    /// title (see [`lede`]).
+    lede: std::ops::Range<usize>,
     /// The first sentence of each sentence's paragraph, and parallel
     /// the first sentence after it.
     paragraph: Vec<(usize, usize)>,
@@ -1162,16 +1184,32 @@ impl<'a> Context<'a> {
                 end = s;
             }
         }
+        let lede = lede(tokens, &title, &paragraph, &sentence_first_token);
         Context {
             hits,
             title,
+            lede,
             paragraph,
             sentence_first_token,
         }
     }
 
+    /// The hit is in the title or the lede, which speak for the article.
     fn in_title(&self, hit: &Hit) -> bool {
-        self.title.contains(&hit.first)
+        self.title.contains(&hit.first) || self.lede.contains(&hit.first)
+    }
+
+    /// The lede's span, when it is not `sentence`'s own paragraph (whose
+    /// words are the paragraph's); empty otherwise.
+    fn lede_for(&self, sentence: usize, tokens: &[Token]) -> Span {
+        let paragraph = self.paragraph_sentences(sentence);
+        if self.lede.is_empty() || self.lede.end > self.sentence_first_token[paragraph.start] {
+            return Span::new(0, 0);
+        }
+        Span::new(
+            tokens[self.lede.start].span.start,
+            tokens[self.lede.end - 1].span.end,
+        )
     }
 
     /// The sentences of `sentence`'s paragraph; only itself in a paragraph
@@ -1211,12 +1249,46 @@ impl<'a> Context<'a> {
                 .unwrap_or(usize::MAX);
             context(self.sentence_first_token[paragraph.start]..to);
         }
-        if self.title.end <= self.sentence_first_token[paragraph.start] {
+        let paragraph_start = self.sentence_first_token[paragraph.start];
+        if self.title.end <= paragraph_start {
             context(self.title.clone());
+        }
+        if self.lede.end <= paragraph_start {
+            context(self.lede.clone());
         }
         out
     }
 }
+
+/// The lede: the first paragraph after the title with at least
+/// [`LEDE_WORDS`] words (a dateline or a byline is no lede), at most
+/// [`LEDE_SENTENCES`] of its sentences. It says who and where for the
+/// article: "The 2024 Paris Olympic Games was a great success for Italy"
+/// makes "We won 12 gold medals" two paragraphs down Italy's, in Paris —
+/// weakly, as the title does.
+fn lede(
+    tokens: &[Token],
+    title: &std::ops::Range<usize>,
+    paragraph: &[(usize, usize)],
+    first_token: &[usize],
+) -> std::ops::Range<usize> {
+    let end_of = |s: usize| first_token.get(s).copied().unwrap_or(tokens.len());
+    paragraph
+        .iter()
+        .enumerate()
+        .filter(|&(s, p)| p.0 == s && first_token[s] >= title.end)
+        .take(LEDE_SEARCH)
+        .map(|(s, p)| first_token[s]..end_of(p.1.min(s + LEDE_SENTENCES)))
+        .find(|range| tokens[range.clone()].iter().filter(|t| t.is_word()).count() >= LEDE_WORDS)
+        .unwrap_or(0..0)
+}
+
+/// Fewest words of a lede.
+const LEDE_WORDS: usize = 12;
+/// Most sentences of a lede.
+const LEDE_SENTENCES: usize = 3;
+/// Paragraphs searched for the lede.
+const LEDE_SEARCH: usize = 4;
 
 /// Every occurrence of a term of `fact` among the hits, as (group, span,
 /// in the sentence); `ids` are the numbers of the fact's terms.

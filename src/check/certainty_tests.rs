@@ -1048,3 +1048,35 @@ fn a_figure_is_as_precise_as_its_written_digits() {
         Verdict::Outdated
     );
 }
+
+const GOLDS: &str = "\
+sources:
+  coni:
+    name: CONI
+facts:
+  - id: paris-gold
+    kind: count
+    match:
+      - [gold, golds]
+      - [italy, paris]
+    values:
+      - {value: 12, source: coni, as_of: 2024-08-11}
+";
+
+#[test]
+fn the_lede_says_whose_figures_follow_weakly() {
+    let text = |n: &str| {
+        format!(
+            "Aug 12, 2024\n\nThe Paris Olympic Games were a great success for Italy, \
+             despite bad luck and a few injuries.\n\nIt was a long summer.\n\n\
+             We won {n} gold medals and many fourth places."
+        )
+    };
+    let on = date(2024, 8, 12);
+    let f = finding(&text("12"), Lang::En, on, GOLDS, "gold");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    // Only the lede ties it: a wrong figure is not accused.
+    let f = finding(&text("14"), Lang::En, on, GOLDS, "gold");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    assert_eq!(candidates(&f), ["paris-gold"]);
+}
