@@ -631,7 +631,9 @@ fn want(
         .map(|h| claim.span.distance(h.1))
         .min()
         .unwrap_or(usize::MAX);
-    let mut why: Vec<Span> = if full || context {
+    let mut why: Vec<Span> = if full {
+        fact_hits.iter().filter(own).map(|h| h.1).collect()
+    } else if context {
         fact_hits
             .iter()
             .filter(|h| own(h) || !h.2)
