@@ -337,7 +337,11 @@ pub(crate) fn assign(
                 });
             }
             let mut link = decide(c, w, extraction, clauses, data)?;
-            if link.certain && dated_before(c, &index.facts[link.fact], extraction, clauses) {
+            let fact = &index.facts[link.fact];
+            if link.certain
+                && (dated_before(c, fact, extraction, clauses)
+                    || dated_after(c, fact, extraction, clauses))
+            {
                 link.certain = false;
                 link.doubt = Some(Doubt::OtherTime);
             }
@@ -826,6 +830,24 @@ fn dated_before(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clause
         .into_iter()
         .map(|(_, last_day)| last_day.year())
         .any(|year| year < first - 1 && !own_year(fact, year))
+}
+
+/// The sentence dates the figure after every figure the fact records:
+/// "a powerful earthquake … occurred at 5:26 a.m. on Saturday, registering
+/// upper 5" is not the main shock of Monday the reference measured, and a
+/// toll given for a day the reference file has not reached yet may be
+/// right. Only a date at day grain or finer, and only for a fact whose
+/// figures are all dated.
+fn dated_after(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clauses) -> bool {
+    if extraction.claims[c].quantity().is_none() || fact.values.iter().any(|v| v.as_of.is_none()) {
+        return false;
+    }
+    let Some(last) = fact.values.iter().filter_map(|v| v.as_of).max() else {
+        return false;
+    };
+    dates_of_figure(c, extraction, clauses)
+        .into_iter()
+        .any(|(first_day, last_day)| first_day == last_day && first_day > last)
 }
 
 /// The first and last days of each date in claim `c`'s sentence that

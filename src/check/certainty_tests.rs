@@ -1080,3 +1080,31 @@ fn the_lede_says_whose_figures_follow_weakly() {
     assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
     assert_eq!(candidates(&f), ["paris-gold"]);
 }
+
+const QUAKE: &str = "\
+sources:
+  jma:
+    name: JMA
+facts:
+  - id: max-intensity
+    kind: count
+    match:
+      - [intensity]
+    values:
+      - {value: 7, source: jma, as_of: 2024-01-01}
+";
+
+#[test]
+fn a_figure_dated_after_every_reference_figure_is_not_judged() {
+    // Saturday's aftershock is not the main shock the reference measured
+    // on Monday; nor can a file that stops on Monday speak for Saturday.
+    let text = "A powerful quake occurred at 5:26 a.m. on Saturday, registering \
+                5 on the seismic intensity scale.";
+    let f = finding(text, Lang::En, date(2024, 1, 6), QUAKE, "5 on");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    assert_eq!(candidates(&f), ["max-intensity"]);
+    // Undated, the same figure is judged.
+    let text = "The quake registered 5 on the seismic intensity scale.";
+    let f = finding(text, Lang::En, date(2024, 1, 6), QUAKE, "5 on");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+}
