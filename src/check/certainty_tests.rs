@@ -1081,7 +1081,7 @@ fn the_lede_says_whose_figures_follow_weakly() {
     assert_eq!(candidates(&f), ["paris-gold"]);
 }
 
-const QUAKE: &str = "\
+const SHOCK: &str = "\
 sources:
   jma:
     name: JMA
@@ -1100,11 +1100,11 @@ fn a_figure_dated_after_every_reference_figure_is_not_judged() {
     // on Monday; nor can a file that stops on Monday speak for Saturday.
     let text = "A powerful quake occurred at 5:26 a.m. on Saturday, registering \
                 5 on the seismic intensity scale.";
-    let f = finding(text, Lang::En, date(2024, 1, 6), QUAKE, "5 on");
+    let f = finding(text, Lang::En, date(2024, 1, 6), SHOCK, "5 on");
     assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
     assert_eq!(candidates(&f), ["max-intensity"]);
     // Undated, the same figure is judged.
     let text = "The quake registered 5 on the seismic intensity scale.";
-    let f = finding(text, Lang::En, date(2024, 1, 6), QUAKE, "5 on");
+    let f = finding(text, Lang::En, date(2024, 1, 6), SHOCK, "5 on");
     assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
 }
