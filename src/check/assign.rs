@@ -1036,12 +1036,15 @@ fn date_attached(
     let tokens = &extraction.tokens;
     let placed = clauses.placed[c];
     let claims = &extraction.claims;
+    // A compound modifier ("the smallest 12-month increase since May
+    // 2021") is no figure of its own between the word and the date.
     let figure_between = |a: usize, b: usize| {
-        claims
-            .iter()
-            .skip(c.saturating_sub(8))
-            .take(17)
-            .any(|o| o.span.start >= a && o.span.end <= b && o.span != claim.span)
+        claims.iter().skip(c.saturating_sub(8)).take(17).any(|o| {
+            o.span.start >= a
+                && o.span.end <= b
+                && o.span != claim.span
+                && !compound_modifier(o, tokens)
+        })
     };
     want.why
         .iter()
@@ -1065,6 +1068,16 @@ fn date_attached(
                     && !figure_between(claim.span.end, s.start)
             }
         })
+}
+
+/// A figure glued to its unit by a hyphen: "12-month", "three-day".
+fn compound_modifier(claim: &Claim, tokens: &[Token]) -> bool {
+    let first = first_token(tokens, claim.span);
+    tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= claim.span.end)
+        .skip(1)
+        .any(|t| t.norm == "-" && !t.space_before)
 }
 
 /// The first figure of "almost 1600 of some 1800 polling stations" is a

@@ -1114,3 +1114,34 @@ fn a_figure_dated_after_every_reference_figure_is_not_judged() {
     let f = five(text);
     assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
 }
+
+const LOWEST: &str = "\
+sources:
+  bls:
+    name: BLS
+facts:
+  - id: lowest-since
+    kind: date
+    match:
+      - [all-items]
+      - [smallest]
+    values:
+      - {date: 2021-03, source: bls, as_of: 2024-08-14}
+";
+
+#[test]
+fn an_apposition_describes_the_clause_before_it() {
+    // ", the smallest … since" goes on with the all-items index; the
+    // hyphened "12-month" is no figure between "smallest" and the date.
+    let text = |month: &str| {
+        format!(
+            "The all-items index rose 2.9% over the 12 months ending July, the \
+             smallest 12-month increase since {month} 2021."
+        )
+    };
+    let on = date(2024, 8, 14);
+    let f = finding(&text("March"), Lang::En, on, LOWEST, "since");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    let f = finding(&text("May"), Lang::En, on, LOWEST, "since");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+}

@@ -592,6 +592,7 @@ pub static DE: LangData = LangData {
     falls: &["gesunken", "sank", "sinkt", "fiel", "fallen", "gefallen", "rückgang", "ruckgang", "verringert", "verlor", "verloren", "minus", "schrumpf", "geschrumpft", "abgenommen"],
     rises: &["gestiegen", "stieg", "steigt", "anstieg", "zuwachs", "wuchs", "gewachsen", "wachstum", "zugenommen", "plus", "erhöht", "erhoht"],
     gains: &["hinzugewonnen", "dazugewonnen"],
+    appositions: &["der hochste", "die hochste", "das hochste", "der niedrigste", "die niedrigste", "das niedrigste", "der starkste", "der schwachste", "ein rekord", "ein neuer rekord"],
     scope_words: &["in", "auf"],
     difference_after: &[
         "mehr als",

@@ -779,6 +779,7 @@ pub static EN: LangData = LangData {
     falls: &["fell", "fall", "drop", "declin", "decreas", "slid", "slip", "plung", "plummet", "tumbl", "sank", "sunk", "contracted", "contraction", "shrank", "shrunk", "down", "lower", "loss", "lost"],
     rises: &["rose", "rise", "risen", "rising", "increas", "grew", "grow", "growth", "climb", "jump", "surg", "gain", "up", "higher", "advanc", "soar"],
     gains: &["gained", "gains", "gaining", "added"],
+    appositions: &["the smallest", "the largest", "the highest", "the lowest", "the biggest", "the steepest", "the sharpest", "the fastest", "the slowest", "the strongest", "the weakest", "the most", "the least", "the best", "the worst", "its lowest", "its highest", "a record", "a new record"],
     scope_words: &["in", "across", "over"],
     difference_after: &[
         "more than",

@@ -701,6 +701,7 @@ pub static ES: LangData = LangData {
     falls: &["caída", "caida", "cayó", "cayo", "baja", "bajo", "descen", "disminu", "retroce", "contracc", "perdi", "pérdida"],
     rises: &["subi", "subió", "aument", "crec", "alza", "increment", "ganó", "gano"],
     gains: &[],
+    appositions: &["el mas", "la mas", "el menor", "la menor", "el mayor", "la mayor", "un record", "un nuevo record"],
     scope_words: &["en"],
     reporting: &[
         "dijo",

@@ -693,6 +693,7 @@ pub static FR: LangData = LangData {
     falls: &["baiss", "recul", "diminu", "chut", "contract", "repli", "perdu", "perte"],
     rises: &["hauss", "augment", "progress", "croissance", "grimp", "bondi", "gagn"],
     gains: &[],
+    appositions: &["le plus", "la plus", "le moins", "la moins", "un record", "un nouveau record"],
     scope_words: &["dans", "en", "sur"],
     reporting: &[
         "a dit",

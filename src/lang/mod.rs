@@ -346,6 +346,10 @@ pub struct LangData {
     /// gained two seats", "ha guadagnato due seggi"); only where the verb
     /// cannot mean "won" (French "gagné", Spanish "ganó" can: no rows).
     pub gains: &'static [&'static str],
+    /// Phrases after a comma that describe what the clause before said
+    /// (folded): "rose 2.9% …, the smallest increase since March 2021",
+    /// "…, il livello più basso dal 2021". The comma ends no clause.
+    pub appositions: &'static [&'static str],
     /// Prepositions that make a figure the scope of another's count:
     /// "372 people injured in seven prefectures", "medals in 20 sports".
     pub scope_words: &'static [&'static str],
