@@ -770,6 +770,9 @@ pub static DE: LangData = LangData {
             "kommende",
             "kommender",
             "kommendes",
+            "neue",
+            "neuen",
+            "neues",
         ],
         this: &["diesen", "diese", "dieser", "dieses", "diesem", "laufenden", "laufende", "laufendes"],
         ago: &[],
@@ -842,6 +845,7 @@ pub static DE: LangData = LangData {
         ],
         weekend: &["wochenende"],
         same_month: &["gleichen monat", "selben monat", "vorjahresmonat"],
+        year_before: &["vorjahr", "vorjahres", "vorjahrs"],
         decades: &[
             ("zwanziger jahre", 1920),
             ("dreißiger jahre", 1930),

@@ -1042,6 +1042,7 @@ pub static EN: LangData = LangData {
         ],
         weekend: &["weekend", "week-end"],
         same_month: &["same month"],
+        year_before: &[],
         decades: &[
             ("twenties", 1920),
             ("thirties", 1930),

@@ -943,6 +943,7 @@ pub static ES: LangData = LangData {
         ],
         weekend: &["fin de semana", "finde"],
         same_month: &["mismo mes"],
+        year_before: &["año anterior", "ejercicio anterior"],
         decades: &[
             ("años veinte", 1920),
             ("años treinta", 1930),

@@ -934,6 +934,7 @@ pub static FR: LangData = LangData {
         ],
         weekend: &["week-end", "weekend", "fin de semaine"],
         same_month: &["même mois"],
+        year_before: &["année précédente", "an précédent", "exercice précédent"],
         decades: &[
             ("années vingt", 1920),
             ("années trente", 1930),

@@ -30,6 +30,13 @@ impl Parser<'_, '_> {
                     full_date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
                 ));
             }
+            // "23.06.17": a two-digit year, only with two-digit day and
+            // month, the years before 70 in this century.
+            if y.len() == 2 && d.len() == 2 && m.len() == 2 {
+                let yy: u32 = y.parse().ok()?;
+                let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
+                return Some((i + 1, full_date(year, m.parse().ok()?, d.parse().ok()?)));
+            }
             return None;
         }
         let sep = self.tok(i + 1)?;
@@ -213,7 +220,11 @@ impl Parser<'_, '_> {
                 && !noun_follows
                 && (1900..=2100).contains(&y)
                 && self.tok(end).is_some_and(Token::is_word);
-            if !(after_article || in_parens || after_year || opens) {
+            let compared = self.compared_year(i, end, y, noun_follows);
+            let of_noun = self.year_of_noun(i, end, y, noun_follows);
+            let before_verb = self.year_before_verb(i, end, y, noun_follows);
+            let dated = opens || compared || of_noun || before_verb;
+            if !(after_article || in_parens || after_year || dated) {
                 return None;
             }
         }
@@ -222,6 +233,77 @@ impl Parser<'_, '_> {
 }
 
 impl Parser<'_, '_> {
+    /// "höher als 2018", "higher than 2023": a year after the language's
+    /// baseline word, not after a hedge ("mehr als 2000" is a count), with
+    /// no noun after it.
+    fn compared_year(&self, i: usize, end: usize, y: i16, noun_follows: bool) -> bool {
+        let data = self.ctx.data;
+        let ends_at = |phrase: &str| ends_at(self.tokens(), i, phrase);
+        (1900..=2100).contains(&y)
+            && !noun_follows
+            && !self.tok(end).is_some_and(Token::is_number)
+            && i > 0
+            && self.ctx.same_sentence(i - 1, i)
+            && data.baselines.iter().any(|b| ends_at(b))
+            && !data.hedges.iter().any(|(h, _)| ends_at(h))
+    }
+
+    /// "Sozialversicherung 2024 wie im Vorjahr", "die Volkswirtschaft
+    /// 2025 so langsam": where every noun has a capital, a year right
+    /// after a noun and before a lowercase word dates the noun (not after
+    /// a label of an identifier: "Artikel 2001").
+    fn year_of_noun(&self, i: usize, end: usize, y: i16, noun_follows: bool) -> bool {
+        let data = self.ctx.data;
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let noun_before = self.tok(p).is_some_and(Token::is_word)
+            && self.capitalized(p)
+            && !self.after_id_marker(i);
+        let lowercase_after = self
+            .tok(end)
+            .is_some_and(|t| t.is_word() && !self.capitalized(end));
+        data.nouns_capitalized
+            && (1900..=2100).contains(&y)
+            && !noun_follows
+            && noun_before
+            && lowercase_after
+            && self.ctx.same_sentence(p, end)
+    }
+
+    /// "Bereits 2023 hatte es…", "zurück: 2013 hatten die…": where every
+    /// noun has a capital, a count names its noun ("2000 Menschen
+    /// waren"), so a bare year right before a finite verb of the tense
+    /// table is the sentence's time (not after a hedge: "mehr als 2000
+    /// waren").
+    fn year_before_verb(&self, i: usize, end: usize, y: i16, noun_follows: bool) -> bool {
+        let data = self.ctx.data;
+        let verb = self
+            .tok(end)
+            .is_some_and(|t| t.is_word() && self.w.tense.is_verb(&t.norm));
+        let hedged = data
+            .hedges
+            .iter()
+            .any(|(h, _)| ends_at(self.tokens(), i, h));
+        data.nouns_capitalized
+            && (1900..=2100).contains(&y)
+            && !noun_follows
+            && verb
+            && !hedged
+            && !self.after_id_marker(i)
+            && self.ctx.same_sentence(i, end)
+    }
+
+    /// The word before token `i` labels an identifier ("Artikel 2001").
+    fn after_id_marker(&self, i: usize) -> bool {
+        let markers = self.ctx.data.id_markers;
+        i.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|t| {
+            markers
+                .iter()
+                .any(|m| crate::text::token::fold(m) == t.norm)
+        })
+    }
+
     /// A label noun just before the year at `i` (one adjective may stand
     /// between: "piano industriale 2026"), or, after an article, just after
     /// its end `end` ("the 2024 total").
@@ -255,6 +337,16 @@ impl Parser<'_, '_> {
             .is_some_and(|p| self.w.articles.has(self.tokens(), p) == Some(i));
         before || (article && is_label(end))
     }
+}
+
+/// The words of `phrase` (folded) end just before token `i`.
+fn ends_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
+    let words: Vec<String> = phrase.split(' ').map(crate::text::token::fold).collect();
+    i >= words.len()
+        && words
+            .iter()
+            .zip(&tokens[i - words.len()..i])
+            .all(|(w, t)| *w == t.norm)
 }
 
 /// A date in full; a shape that names no real day ("31/02/2024") is

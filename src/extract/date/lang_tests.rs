@@ -3,7 +3,7 @@
 //! date or time claim covers and its value. Publication: Friday
 //! 2025-08-15 (ISO week 33), no offset.
 
-use super::tests::{Row, check};
+use super::tests::{Row, check, check_at};
 use crate::lang::Lang;
 
 #[test]
@@ -48,8 +48,39 @@ const GERMAN: &[Row] = &[
     ("Der Zug fährt um 18 Uhr MEZ ab.", "18 Uhr MEZ", "2025-08-15T18:00:00+01:00"),
     ("Gestern um 20.30 Uhr brach das Feuer aus.", "Gestern um 20.30 Uhr", "2025-08-14T20:30:00+00:00"),
     ("Der Start ist um 9 Uhr deutscher Zeit.", "9 Uhr deutscher Zeit", "2025-08-15T09:00:00+02:00"),
+    // Real reporting (eval/news3, eval/news5).
+    ("Das neue Jahr bringt mehr Feiertage.", "Das neue Jahr", "2026"),
+    ("Die Exporte lagen 0,8 Prozent höher als 2023.", "2023", "2023"),
+    ("Europas größte Volkswirtschaft 2026 wächst kaum.", "2026", "2026"),
+    ("Bereits 2023 hatte es einen Rückgang gegeben.", "2023", "2023"),
+    ("Die Zahlen kamen am 23.06.17 heraus.", "am 23.06.17", "2017-06-23"),
+    ("Im Vorjahr gab es weniger Brände.", "Im Vorjahr", "2024"),
+    ("Anfang März stiegen die Preise.", "Anfang März", "early 2025-03"),
+    ("Die Sitzung endet um 18.30 Uhr MESZ.", "18.30 Uhr MESZ", "2025-08-15T18:30:00+02:00"),
+    ("Die 2. Bundesliga spielt am Wochenende.", "am Wochenende", "2025-W32"),
+    ("Am 9. August wurden 38,7 Grad gemessen.", "Am 9. August", "2025-08-09"),
+    ("Im Sommer 2019 fiel kaum Regen.", "Im Sommer 2019", "mid 2019"),
     // No dates.
     ("Bis heute fehlt eine Erklärung.", "", "-"),
+    ("Mehr als 2000 kamen zum Fest.", "", "-"),
+    ("Nach Artikel 2001 waren es weniger.", "", "-"),
+];
+
+#[test]
+fn german_years_before_follow_the_text() {
+    check_at(GERMAN_IN_CONTEXT, Lang::De);
+}
+
+/// "im Vorjahr" is the year before the one its paragraph is about.
+#[rustfmt::skip]
+const GERMAN_IN_CONTEXT: &[Row] = &[
+    ("2018 stiegen die Exporte um 3,0 Prozent gegenüber dem Vorjahr.", "dem Vorjahr", "2017"),
+    ("Der Haushalt 2019 war gegenüber dem Vorjahr kaum verändert.", "dem Vorjahr", "2018"),
+    ("Im Jahr 2019 lagen die Importe höher als im Vorjahr.", "im Vorjahr", "2018"),
+    ("Die Bilanz 2019 war gut.\n\nIm Vorjahr war sie schlechter.", "Im Vorjahr", "2024"),
+    ("Das Defizit der Sozialversicherung 2024 lag wie im Vorjahr bei 2,6 Prozent. Im Vergleich zum Vorjahr fiel das BIP.", "zum Vorjahr", "2023"),
+    ("Die Umsätze des Vorjahres lagen 2021 niedriger.", "des Vorjahres", "2024"),
+    ("Die Exporte lagen 0,8 Prozent höher als 2018.", "2018", "2018"),
 ];
 
 #[test]

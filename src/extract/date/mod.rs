@@ -66,6 +66,11 @@ struct State {
     last_year: Option<(i16, usize)>,
     /// The last date or time at day grain and the token after it.
     last_end: Option<(Date, usize)>,
+    /// The paragraph of the phrase being read.
+    paragraph: usize,
+    /// The year of the last date that is not itself a year before
+    /// ("2018 … gegenüber dem Vorjahr"), with its paragraph.
+    text_year: Option<(i16, usize)>,
 }
 
 /// How many tokens may stand between a year or a day and the date it
@@ -80,6 +85,13 @@ impl State {
     /// to 5 a.m. Tuesday").
     fn resolve(&self, expr: Expr, first: usize, publication: Option<Date>) -> Option<DateValue> {
         let near = |end: usize| end <= first && first - end <= NEXT_TO;
+        // "im Vorjahr": the year before the one the paragraph is about.
+        if expr == Expr::YearBefore
+            && let Some((y, paragraph)) = self.text_year
+            && paragraph == self.paragraph
+        {
+            return DateValue::year(y.checked_sub(1)?);
+        }
         let expr = match self.last_year {
             Some((y, end)) if near(end) => expr.in_year(y),
             _ => expr,
@@ -168,6 +180,7 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             continue;
         }
         let paragraph = paragraphs.get(first).copied().unwrap_or(0);
+        state.paragraph = paragraph;
         let joined = date
             .as_ref()
             .and_then(|d| parser.joined_day(d))
@@ -307,6 +320,9 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         }
         if v.grain == Grain::Year && v.part.is_none() && relative {
             state.last_year = Some((v.start.year(), m.end));
+        }
+        if v.grain >= Grain::Year && m.expr != Expr::YearBefore {
+            state.text_year = Some((v.start.year(), state.paragraph));
         }
     }
     Some(Claim {

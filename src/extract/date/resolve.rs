@@ -97,6 +97,10 @@ pub(super) enum Expr {
     /// Days after the previous date of the text, a day ("three days
     /// later").
     Later(i64),
+    /// The year before the text's year ("im Vorjahr"): resolved here as
+    /// the year before publication's; `State` moves it to the year before
+    /// the last date of the paragraph.
+    YearBefore,
 }
 
 impl Expr {
@@ -129,7 +133,8 @@ impl Expr {
             | Expr::SameMonth(..)
             | Expr::DayMonthOn(..)
             | Expr::DayOn(..)
-            | Expr::DayOfMonth(..) => false,
+            | Expr::DayOfMonth(..)
+            | Expr::YearBefore => false,
             Expr::Shift(g, _) => g > Grain::Month,
             x => x.relative(),
         }
@@ -289,6 +294,7 @@ impl Expr {
                 };
                 day.map(DateValue::day)
             }
+            Expr::YearBefore => shift(publication?, Grain::Year, -1),
             Expr::Later(n) => {
                 let day = previous.filter(|d| d.grain == Grain::Day)?;
                 Some(DateValue::day(day.start.checked_add(n.days()).ok()?))
