@@ -127,7 +127,7 @@ pub(crate) struct Words {
     pub seasons: Table<Season>,
     pub weekend: Table<()>,
     pub same_month: Table<()>,
-    pub year_before: Table<()>,
+    pub previous: Table<Grain>,
     pub decades: Table<i16>,
     pub decade_nouns: Table<()>,
     pub decade_suffixes: Table<()>,
@@ -271,7 +271,7 @@ impl Words {
             seasons: Table::new(d.seasons.iter().copied(), e, vocab),
             weekend: list(d.weekend, e, vocab),
             same_month: list(d.same_month, e, vocab),
-            year_before: list(d.year_before, e, vocab),
+            previous: Table::new(d.previous.iter().copied(), e, vocab),
             decades: Table::new(d.decades.iter().copied(), e, vocab),
             decade_nouns: list(d.decade_nouns, e, vocab),
             decade_suffixes: list(d.decade_suffixes, e, vocab),
@@ -338,7 +338,7 @@ impl Words {
             .chain(self.seasons.words())
             .chain(self.weekend.words())
             .chain(self.same_month.words())
-            .chain(self.year_before.words())
+            .chain(self.previous.words())
             .chain(self.decades.words())
             .chain(self.decade_nouns.words())
             .chain(self.decade_suffixes.words())
@@ -370,7 +370,7 @@ impl Words {
             &self.seasons,
             &self.weekend,
             &self.same_month,
-            &self.year_before,
+            &self.previous,
             &self.decades,
             &self.decade_nouns,
             &self.decade_suffixes,

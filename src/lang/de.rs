@@ -845,7 +845,7 @@ pub static DE: LangData = LangData {
         ],
         weekend: &["wochenende"],
         same_month: &["gleichen monat", "selben monat", "vorjahresmonat"],
-        year_before: &["vorjahr", "vorjahres", "vorjahrs"],
+        previous: &[("vorjahr", Grain::Year), ("vorjahres", Grain::Year), ("vorjahrs", Grain::Year), ("vormonat", Grain::Month), ("vormonats", Grain::Month)],
         decades: &[
             ("zwanziger jahre", 1920),
             ("dreißiger jahre", 1930),

@@ -1042,7 +1042,7 @@ pub static EN: LangData = LangData {
         ],
         weekend: &["weekend", "week-end"],
         same_month: &["same month"],
-        year_before: &[],
+        previous: &[],
         decades: &[
             ("twenties", 1920),
             ("thirties", 1930),

@@ -296,6 +296,10 @@ pub static ES: LangData = LangData {
         ("superior al", MoreThan),
         ("supera", MoreThan),
         ("superó", MoreThan),
+        ("superar", MoreThan),
+        ("superan", MoreThan),
+        ("superaron", MoreThan),
+        ("superará", MoreThan),
         ("al menos", AtLeast),
         ("como mínimo", AtLeast),
         ("un mínimo de", AtLeast),
@@ -666,6 +670,8 @@ pub static ES: LangData = LangData {
         "contra",
         "desde",
         "que",
+        // "una mejora del 4,17% sobre 2023".
+        "sobre",
     ],
     difference_stems: &[
         "aument",
@@ -880,13 +886,15 @@ pub static ES: LangData = LangData {
             "que viene",
             "siguiente",
         ],
-        this: &["este", "esta"],
+        this: &["este", "esta", "presente"],
         ago: &[],
         ago_before: &["hace"],
         units: &[
             ("día", Grain::Day),
             ("semana", Grain::Week),
             ("mes", Grain::Month),
+            // The fiscal year: "el presente ejercicio", "este ejercicio".
+            ("ejercicio", Grain::Year),
             ("año", Grain::Year),
         ],
         plural_units: &[
@@ -943,7 +951,7 @@ pub static ES: LangData = LangData {
         ],
         weekend: &["fin de semana", "finde"],
         same_month: &["mismo mes"],
-        year_before: &["año anterior", "ejercicio anterior"],
+        previous: &[("año anterior", Grain::Year), ("ejercicio anterior", Grain::Year), ("mes anterior", Grain::Month)],
         decades: &[
             ("años veinte", 1920),
             ("años treinta", 1930),

@@ -471,6 +471,8 @@ pub static FR: LangData = LangData {
         ("point de pourcentage", 1.0),
         ("points de base", 0.01),
         ("point de base", 0.01),
+        // "0,3 point de croissance": French writes the singular below 2.
+        ("point", 1.0),
     ],
     units: &[
         ("degrés celsius", Unit::Celsius),
@@ -934,7 +936,7 @@ pub static FR: LangData = LangData {
         ],
         weekend: &["week-end", "weekend", "fin de semaine"],
         same_month: &["même mois"],
-        year_before: &["année précédente", "an précédent", "exercice précédent"],
+        previous: &[("année précédente", Grain::Year), ("an précédent", Grain::Year), ("exercice précédent", Grain::Year), ("mois précédent", Grain::Month)],
         decades: &[
             ("années vingt", 1920),
             ("années trente", 1930),
@@ -1007,6 +1009,8 @@ pub static FR: LangData = LangData {
             ("depuis", false),
         ],
         meridiem: &[
+            ("heures", None),
+            ("heure", None),
             ("du matin", Some(false)),
             ("du soir", Some(true)),
             ("de l'après-midi", Some(true)),

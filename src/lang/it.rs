@@ -1074,7 +1074,7 @@ pub static IT: LangData = LangData {
             "finesettimana",
         ],
         same_month: &["stesso mese", "medesimo mese"],
-        year_before: &[],
+        previous: &[],
         decades: &[
             ("anni dieci", 1910),
             ("anni venti", 1920),

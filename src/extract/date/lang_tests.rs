@@ -81,6 +81,7 @@ const GERMAN_IN_CONTEXT: &[Row] = &[
     ("Das Defizit der Sozialversicherung 2024 lag wie im Vorjahr bei 2,6 Prozent. Im Vergleich zum Vorjahr fiel das BIP.", "zum Vorjahr", "2023"),
     ("Die Umsätze des Vorjahres lagen 2021 niedriger.", "des Vorjahres", "2024"),
     ("Die Exporte lagen 0,8 Prozent höher als 2018.", "2018", "2018"),
+    ("Im März stiegen die Preise, im Vormonat waren sie gesunken.", "im Vormonat", "2025-02"),
 ];
 
 #[test]
@@ -125,6 +126,14 @@ const SPANISH: &[Row] = &[
     ("El tren sale a las 18.00 hora peninsular.", "a las 18.00 hora peninsular", "2025-08-15T18:00:00+02:00"),
     ("Ayer a las 20.30 se declaró el fuego.", "Ayer a las 20.30", "2025-08-14T20:30:00+00:00"),
     ("El vuelo aterriza a las 9 hora canaria.", "a las 9 hora canaria", "2025-08-15T09:00:00+01:00"),
+    // Real reporting (eval/news3, eval/news5).
+    ("El Ayuntamiento aprobó el presupuesto para el presente ejercicio.", "para el presente ejercicio", "2025"),
+    ("El ejercicio anterior cerró con superávit.", "El ejercicio anterior", "2024"),
+    ("Las temperaturas empezaron a subir el sábado.", "el sábado", "2025-08-09"),
+    ("Las ventas mejoraron un 4,17% sobre 2023.", "2023", "2023"),
+    ("El mes anterior los precios bajaron.", "El mes anterior", "2025-07"),
+    ("Este martes saltaron los avisos por calor.", "Este martes", "2025-08-12"),
+    ("El Ayuntamiento aprobó este lunes el presupuesto.", "este lunes", "2025-08-11"),
     // No dates.
     ("Hoy en día nadie lo recuerda.", "", "-"),
 ];
@@ -168,6 +177,36 @@ const FRENCH: &[Row] = &[
     ("Le train part à 18h30 heure de Paris.", "18h30 heure de Paris", "2025-08-15T18:30:00+02:00"),
     ("Hier à 20 h 30, le feu s'est déclaré.", "Hier à 20 h 30", "2025-08-14T20:30:00+00:00"),
     ("Le vote est prévu à 15h.", "15h", "2025-08-15T15:00:00+00:00"),
+    // Real reporting (eval/news3, eval/news5).
+    ("L'alerte commence à 22 heures lundi 11 août.", "22 heures lundi 11 août", "2025-08-11T22:00:00+00:00"),
+    ("La fin est prévue vendredi 15 août 2025 à 6 heures du matin.", "vendredi 15 août 2025 à 6 heures du matin", "2025-08-15T06:00:00+00:00"),
+    ("Le mois précédent, les prix avaient baissé.", "Le mois précédent", "2025-07"),
+    ("L'année précédente, le déficit était plus élevé.", "L'année précédente", "2024"),
+    ("Des orages sont attendus ce dimanche.", "ce dimanche", "2025-08-17"),
+    ("Le record datait de juillet 1949.", "de juillet 1949", "1949-07"),
+    ("La journée de lundi a été très chaude.", "de lundi", "2025-08-11"),
     // No dates.
     ("Aujourd'hui encore, personne ne s'en souvient.", "", "-"),
+    ("Le vote a eu lieu après sept heures de débat.", "", "-"),
+    ("L'après-midi, des averses seront possibles.", "", "-"),
+];
+
+#[test]
+fn french_and_spanish_previous_units_follow_the_text() {
+    check_at(FRENCH_IN_CONTEXT, Lang::Fr);
+    check_at(SPANISH_IN_CONTEXT, Lang::Es);
+}
+
+/// "l'année précédente", "le mois précédent": the unit before the one
+/// their paragraph is about.
+#[rustfmt::skip]
+const FRENCH_IN_CONTEXT: &[Row] = &[
+    ("En 2019, la hausse était de 2 %. L'année précédente, elle était de 1 %.", "L'année précédente", "2018"),
+    ("En février, les prix ont progressé. Le mois précédent, ils avaient baissé.", "Le mois précédent", "2025-01"),
+];
+
+#[rustfmt::skip]
+const SPANISH_IN_CONTEXT: &[Row] = &[
+    ("En 2019 las ventas crecieron. El año anterior habían caído.", "El año anterior", "2018"),
+    ("El presupuesto de 2023 supera en cinco millones al del ejercicio anterior.", "al del ejercicio anterior", "2022"),
 ];

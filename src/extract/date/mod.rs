@@ -68,9 +68,9 @@ struct State {
     last_end: Option<(Date, usize)>,
     /// The paragraph of the phrase being read.
     paragraph: usize,
-    /// The year of the last date that is not itself a year before
-    /// ("2018 … gegenüber dem Vorjahr"), with its paragraph.
-    text_year: Option<(i16, usize)>,
+    /// The last date that is not itself a unit before the text's ("2018
+    /// … gegenüber dem Vorjahr"), with its paragraph.
+    text_date: Option<(DateValue, usize)>,
 }
 
 /// How many tokens may stand between a year or a day and the date it
@@ -85,12 +85,14 @@ impl State {
     /// to 5 a.m. Tuesday").
     fn resolve(&self, expr: Expr, first: usize, publication: Option<Date>) -> Option<DateValue> {
         let near = |end: usize| end <= first && first - end <= NEXT_TO;
-        // "im Vorjahr": the year before the one the paragraph is about.
-        if expr == Expr::YearBefore
-            && let Some((y, paragraph)) = self.text_year
+        // "im Vorjahr", "le mois précédent": the unit before the one the
+        // paragraph is about, when its last date is that fine.
+        if let Expr::Previous(grain) = expr
+            && let Some((d, paragraph)) = self.text_date
             && paragraph == self.paragraph
+            && d.grain >= grain
         {
-            return DateValue::year(y.checked_sub(1)?);
+            return resolve::shift(d.start, grain, -1);
         }
         let expr = match self.last_year {
             Some((y, end)) if near(end) => expr.in_year(y),
@@ -321,8 +323,8 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         if v.grain == Grain::Year && v.part.is_none() && relative {
             state.last_year = Some((v.start.year(), m.end));
         }
-        if v.grain >= Grain::Year && m.expr != Expr::YearBefore {
-            state.text_year = Some((v.start.year(), state.paragraph));
+        if v.grain >= Grain::Year && !matches!(m.expr, Expr::Previous(_)) {
+            state.text_date = Some((v, state.paragraph));
         }
     }
     Some(Claim {

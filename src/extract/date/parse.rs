@@ -188,9 +188,10 @@ impl Parser<'_, '_> {
         if let Some((e, (n, evening))) = self.w.days.at(t, j) {
             return Some((e, Expr::Days(n.into()), evening));
         }
-        // "im Vorjahr", "el año anterior": before "año" is read as a unit.
-        if let Some(e) = self.w.year_before.has(t, j) {
-            return Some((e, Expr::YearBefore, false));
+        // "im Vorjahr", "le mois précédent": before "mois" is read as a
+        // unit with a modifier.
+        if let Some((e, g)) = self.w.previous.at(t, j) {
+            return Some((e, Expr::Previous(g), false));
         }
         let plain = |r: Option<(usize, Expr)>| r.map(|(e, x)| (e, x, false));
         // "a Ferragosto", "last Christmas": a holiday on a fixed day.

@@ -97,10 +97,10 @@ pub(super) enum Expr {
     /// Days after the previous date of the text, a day ("three days
     /// later").
     Later(i64),
-    /// The year before the text's year ("im Vorjahr"): resolved here as
-    /// the year before publication's; `State` moves it to the year before
-    /// the last date of the paragraph.
-    YearBefore,
+    /// The unit before the text's ("im Vorjahr", "le mois précédent"):
+    /// resolved here as the one before publication's; `State` moves it to
+    /// the one before the last date of the paragraph.
+    Previous(Grain),
 }
 
 impl Expr {
@@ -134,7 +134,7 @@ impl Expr {
             | Expr::DayMonthOn(..)
             | Expr::DayOn(..)
             | Expr::DayOfMonth(..)
-            | Expr::YearBefore => false,
+            | Expr::Previous(_) => false,
             Expr::Shift(g, _) => g > Grain::Month,
             x => x.relative(),
         }
@@ -294,7 +294,7 @@ impl Expr {
                 };
                 day.map(DateValue::day)
             }
-            Expr::YearBefore => shift(publication?, Grain::Year, -1),
+            Expr::Previous(grain) => shift(publication?, grain, -1),
             Expr::Later(n) => {
                 let day = previous.filter(|d| d.grain == Grain::Day)?;
                 Some(DateValue::day(day.start.checked_add(n.days()).ok()?))
@@ -471,7 +471,7 @@ fn weekday(p: Date, wd: Weekday, pick: Pick) -> Option<Date> {
     p.checked_add(days.days()).ok()
 }
 
-fn shift(p: Date, grain: Grain, n: i64) -> Option<DateValue> {
+pub(super) fn shift(p: Date, grain: Grain, n: i64) -> Option<DateValue> {
     match grain {
         Grain::Day => Some(DateValue::day(p.checked_add(n.days()).ok()?)),
         Grain::Week => Some(DateValue::week(p.checked_add((7 * n).days()).ok()?)),

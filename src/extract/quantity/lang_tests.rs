@@ -158,6 +158,14 @@ const ES: &[(&str, &str)] = &[
     ("Decenas de miles de hogares se quedaron sin luz.", "count - vague 20000..99999 [hogares]"),
     ("Una docena de barcos esperaba en el puerto.", "count 12 approx 10.8..13.2 [barcos]"),
     ("Un centenar de vecinos protestó.", "count 100 approx 90..110 [vecinos]"),
+    // Real reporting (eval/news3, eval/news5 forms).
+    ("Las temperaturas pueden superar los 36 grados.", "measure 36 more_than 36.. degC"),
+    ("Asistieron 48.466 espectadores.", "count 48466 exact 48466..48466 [espectadores]"),
+    ("El presupuesto asciende a 35.940.000 euros.", "money 35940000 exact 35940000..35940000 EUR"),
+    ("Las ventas crecieron un 4,17%.", "percent 4.17 exact 4.17..4.17"),
+    ("En la cancha entran 82.000 personas.", "count 82000 exact 82000..82000 [personas]"),
+    ("Se esperan entre 41 y 43 grados.", "measure - range 41..43 degC"),
+    ("La retribución alcanzó 34.655 millones de euros.", "money 34655000000 exact 34655000000..34655000000 EUR"),
     // Percentages, points, units.
     ("El paro bajó 0,3 puntos porcentuales.", "percent 0.3 exact 0.3..0.3 pp"),
     ("El BCE subió los tipos 25 puntos básicos.", "percent 0.25 exact 0.25..0.25 pp"),
@@ -231,6 +239,16 @@ const FR: &[(&str, &str)] = &[
     ("Des dizaines de milliers de foyers ont été privés de courant.", "count - vague 20000..99999 [foyers]"),
     ("Une centaine de riverains ont manifesté.", "count 100 approx 90..110 [riverains]"),
     ("Une douzaine de bateaux attendaient au port.", "count 12 approx 10.8..13.2 [bateaux]"),
+    // Real reporting (eval/news5 forms).
+    ("La croissance a progressé de 0,3 point.", "percent 0.3 exact 0.3..0.3 pp"),
+    ("Soit 0,1 point de plus que prévu.", "percent 0.1 exact 0.1..0.1 pp"),
+    ("Le secteur a créé +14 900 postes.", "count 14900 exact 14900..14900 [postes]"),
+    ("L'industrie a perdu –12 800 emplois.", "count -12800 exact -12800..-12800 [emplois]"),
+    ("Il fera entre 10 et 15 degrés.", "measure - range 10..15 degC"),
+    ("Des cumuls de 50 à 80 mm sont attendus.", "measure - range 50..80 mm"),
+    ("Cinq départements sont en vigilance orange.", "count 5 exact 5..5 [départements]"),
+    ("Les exportations ont baissé de 0,6 %.", "percent 0.6 exact 0.6..0.6"),
+    ("Appelez le +33 1 23 45 67 89.", ""),
     // Percentages, points, units.
     ("Le chômage a reculé de 0,3 point de pourcentage.", "percent 0.3 exact 0.3..0.3 pp"),
     ("La BCE a relevé ses taux de 25 points de base.", "percent 0.25 exact 0.25..0.25 pp"),
