@@ -239,7 +239,7 @@ impl Parser<'_, '_> {
     fn compared_year(&self, i: usize, end: usize, y: i16, noun_follows: bool) -> bool {
         let data = self.ctx.data;
         let ends_at = |phrase: &str| ends_at(self.tokens(), i, phrase);
-        (1900..=2100).contains(&y)
+        plausible_year(y)
             && !noun_follows
             && !self.tok(end).is_some_and(Token::is_number)
             && i > 0
@@ -257,14 +257,23 @@ impl Parser<'_, '_> {
         let Some(p) = i.checked_sub(1) else {
             return false;
         };
+        // Not a sentence's first word, which has a capital anyway
+        // ("Insgesamt 2000 wurden"), nor a hedge ("Rund 2000 kamen").
+        let opens_sentence = p == 0 || !self.ctx.same_sentence(p - 1, p);
+        let hedged = data
+            .hedges
+            .iter()
+            .any(|(h, _)| ends_at(self.tokens(), i, h));
         let noun_before = self.tok(p).is_some_and(Token::is_word)
             && self.capitalized(p)
+            && !opens_sentence
+            && !hedged
             && !self.after_id_marker(i);
         let lowercase_after = self
             .tok(end)
             .is_some_and(|t| t.is_word() && !self.capitalized(end));
         data.nouns_capitalized
-            && (1900..=2100).contains(&y)
+            && plausible_year(y)
             && !noun_follows
             && noun_before
             && lowercase_after
@@ -286,7 +295,7 @@ impl Parser<'_, '_> {
             .iter()
             .any(|(h, _)| ends_at(self.tokens(), i, h));
         data.nouns_capitalized
-            && (1900..=2100).contains(&y)
+            && plausible_year(y)
             && !noun_follows
             && verb
             && !hedged
@@ -337,6 +346,12 @@ impl Parser<'_, '_> {
             .is_some_and(|p| self.w.articles.has(self.tokens(), p) == Some(i));
         before || (article && is_label(end))
     }
+}
+
+/// A year that a bare number without a preposition may be: 1900 to 2100,
+/// not a round hundred ("Insgesamt 2000 wurden evakuiert" is a count).
+fn plausible_year(y: i16) -> bool {
+    (1900..=2100).contains(&y) && y % 100 != 0
 }
 
 /// The words of `phrase` (folded) end just before token `i`.

@@ -64,6 +64,9 @@ const GERMAN: &[Row] = &[
     ("Bis heute fehlt eine Erklärung.", "", "-"),
     ("Mehr als 2000 kamen zum Fest.", "", "-"),
     ("Nach Artikel 2001 waren es weniger.", "", "-"),
+    ("Rund 2000 kamen zum Fest.", "", "-"),
+    ("Insgesamt 2000 wurden evakuiert.", "", "-"),
+    ("Knapp 1900 haben unterschrieben.", "", "-"),
 ];
 
 #[test]
