@@ -280,16 +280,26 @@ impl Parser<'_, '_> {
             && self.ctx.same_sentence(p, end)
     }
 
-    /// "Bereits 2023 hatte es…", "zurück: 2013 hatten die…": where every
-    /// noun has a capital, a count names its noun ("2000 Menschen
-    /// waren"), so a bare year right before a finite verb of the tense
-    /// table is the sentence's time (not after a hedge: "mehr als 2000
-    /// waren").
+    /// "Bereits 2023 hatte es…", "zurück: 2013 hatten die…", "wurden 2023
+    /// in Deutschland abgesetzt": where every noun has a capital, a count
+    /// names its noun ("2000 Menschen waren"), so a bare year right before
+    /// a finite verb of the tense table, or right after one and before a
+    /// lowercase word, is the sentence's time (not after a hedge: "mehr
+    /// als 2000 waren").
     fn year_before_verb(&self, i: usize, end: usize, y: i16, noun_follows: bool) -> bool {
         let data = self.ctx.data;
-        let verb = self
-            .tok(end)
-            .is_some_and(|t| t.is_word() && self.w.tense.is_verb(&t.norm));
+        let verb_at = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.is_word() && self.w.tense.is_verb(&t.norm))
+        };
+        // "wurden 2023 in Deutschland abgesetzt": after the verb, before a
+        // lowercase word.
+        let after_verb = i > 0
+            && verb_at(i - 1)
+            && self
+                .tok(end)
+                .is_some_and(|t| t.is_word() && !self.capitalized(end));
+        let verb = verb_at(end) || after_verb;
         let hedged = data
             .hedges
             .iter()

@@ -40,7 +40,7 @@ const GERMAN: &[Row] = &[
     ("Im Mai 2023 wurde der Tunnel eröffnet.", "Im Mai 2023", "2023-05"),
     ("Die Arbeiten sollen bis Ende 2026 dauern.", "bis Ende 2026", "late 2026"),
     ("Mitte Juni kam der Regen.", "Mitte Juni", "mid 2025-06"),
-    ("Der Betrieb wurde 2019 gegründet.", "2019", "-"),
+    ("Der Betrieb wurde 2019 gegründet.", "2019", "2019"),
     ("Der Betrieb wurde im Jahr 2019 gegründet.", "im Jahr 2019", "2019"),
     ("Die Preise stiegen in den 1990er Jahren stark.", "in den 1990er", "199X"),
     // Times with zones.
@@ -53,6 +53,7 @@ const GERMAN: &[Row] = &[
     ("Die Exporte lagen 0,8 Prozent höher als 2023.", "2023", "2023"),
     ("Europas größte Volkswirtschaft 2026 wächst kaum.", "2026", "2026"),
     ("Bereits 2023 hatte es einen Rückgang gegeben.", "2023", "2023"),
+    ("267 Millionen Liter wurden 2023 in Deutschland abgesetzt.", "2023", "2023"),
     ("Die Zahlen kamen am 23.06.17 heraus.", "am 23.06.17", "2017-06-23"),
     ("Im Vorjahr gab es weniger Brände.", "Im Vorjahr", "2024"),
     ("Anfang März stiegen die Preise.", "Anfang März", "early 2025-03"),
