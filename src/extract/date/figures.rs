@@ -365,7 +365,7 @@ fn plausible_year(y: i16) -> bool {
 }
 
 /// The words of `phrase` (folded) end just before token `i`.
-fn ends_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
+pub(super) fn ends_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
     let words: Vec<String> = phrase.split(' ').map(crate::text::token::fold).collect();
     i >= words.len()
         && words

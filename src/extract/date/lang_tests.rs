@@ -207,6 +207,7 @@ fn french_and_spanish_previous_units_follow_the_text() {
 const FRENCH_IN_CONTEXT: &[Row] = &[
     ("En 2019, la hausse était de 2 %. L'année précédente, elle était de 1 %.", "L'année précédente", "2018"),
     ("En février, les prix ont progressé. Le mois précédent, ils avaient baissé.", "Le mois précédent", "2025-01"),
+    ("En février, les prix ont progressé de 0,9% par rapport à janvier, après une baisse le mois précédent.", "le mois précédent", "2025-01"),
 ];
 
 #[rustfmt::skip]

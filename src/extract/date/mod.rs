@@ -323,7 +323,7 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         if v.grain == Grain::Year && v.part.is_none() && relative {
             state.last_year = Some((v.start.year(), m.end));
         }
-        if v.grain >= Grain::Year && !matches!(m.expr, Expr::Previous(_)) {
+        if v.grain >= Grain::Year && !matches!(m.expr, Expr::Previous(_)) && !compared(ctx, &m) {
             state.text_date = Some((v, state.paragraph));
         }
     }
@@ -334,6 +334,15 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         relative,
         counted: None,
     })
+}
+
+/// The date follows a baseline word ("par rapport à janvier", "höher als
+/// 2018"): what the text compares with, not what it is talking about.
+fn compared(ctx: &Ctx, m: &DateMatch) -> bool {
+    let baselines = ctx.data.baselines;
+    (m.first..=m.first + 1)
+        .filter(|&k| k < m.end)
+        .any(|k| baselines.iter().any(|b| figures::ends_at(ctx.tokens, k, b)))
 }
 
 /// "due ore fa", "in two hours", "20 minutes ago": a time counted from the
