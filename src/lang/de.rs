@@ -973,7 +973,10 @@ pub static DE: LangData = LangData {
     },
     day_span_joiners: &["bis", "bis zum", "-", "–"],
     below_zero: &[("unter null", Unit::Celsius)],
-    money_cues: &["kostet", "kosten", "kostete", "haushalt", "etat", "investitionen", "umsatz"],
+    money_cues: &[
+        "kostet", "kosten", "kostete", "haushalt", "etat", "investitionen", "umsatz", "gewinn",
+        "ausgaben", "einnahmen", "schulden",
+    ],
     change_joiners: &["auf"],
     year_labels: &["haushalt", "ausgabe", "saison", "bericht", "wahl", "plan", "modell", "schaltjahr"],
     named_hours: &[("mittag", 12), ("mitternacht", 0)],

@@ -1096,7 +1096,8 @@ pub static ES: LangData = LangData {
     below_zero: &[("bajo cero", Unit::Celsius)],
     money_cues: &[
         "cuesta", "cuestan", "coste", "costo", "presupuesto", "inversiones", "deuda", "ganancias",
-        "beneficio", "beneficios", "ingresos", "facturación", "ventas", "valor",
+        "beneficio", "beneficios", "ingresos", "facturación", "ventas", "valor", "negocio",
+        "resultado", "totalizando", "gasto", "gastos",
     ],
     change_joiners: &["a"],
     year_labels: &["presupuesto", "edición", "temporada", "informe", "plan", "modelo", "campaña"],

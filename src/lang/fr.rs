@@ -1081,7 +1081,10 @@ pub static FR: LangData = LangData {
     },
     day_span_joiners: &["au", "à", "jusqu'au", "-", "–"],
     below_zero: &[("sous zéro", Unit::Celsius), ("au-dessous de zéro", Unit::Celsius)],
-    money_cues: &["coûte", "coûtent", "coût", "budget", "investissements", "recettes", "dette"],
+    money_cues: &[
+        "coûte", "coûtent", "coût", "budget", "investissements", "recettes", "dette", "affaires",
+        "bénéfice", "bénéfices", "dépenses", "revenus",
+    ],
     change_joiners: &["à"],
     year_labels: &["budget", "édition", "saison", "rapport", "plan", "modèle", "campagne"],
     named_hours: &[("midi", 12), ("minuit", 0)],

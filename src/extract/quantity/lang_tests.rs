@@ -82,6 +82,7 @@ const DE: &[(&str, &str)] = &[
     ("Die Kosten liegen bei etwa 4,7 Mrd. Euro.", "money 4700000000 approx 4230000000..5170000000 EUR"),
     ("Die Halle hat zweihundertfünfzig Plätze.", "count 250 exact 250..250 [Plätze]"),
     ("Es kamen neunzehntausend Gäste.", "count 19000 exact 19000..19000 [Gäste]"),
+    ("Ein Ticket kostet 5 Euro. Der Gewinn lag bei 250 Millionen.", "money 5 exact 5..5 EUR | money 250000000 exact 250000000..250000000 EUR"),
     ("Der Anteil stieg um 1,5 Prozentpunkte.", "percent 1.5 exact 1.5..1.5 pp"),
     // Percentages, points, units.
     ("Die Arbeitslosenquote sank um 0,3 Prozentpunkte.", "percent 0.3 exact 0.3..0.3 pp"),
@@ -165,6 +166,8 @@ const ES: &[(&str, &str)] = &[
     ("Las ventas crecieron un 4,17%.", "percent 4.17 exact 4.17..4.17"),
     ("En la cancha entran 82.000 personas.", "count 82000 exact 82000..82000 [personas]"),
     ("Se esperan entre 41 y 43 grados.", "measure - range 41..43 degC"),
+    ("Una entrada cuesta 5 euros. El resultado subió un 6%, totalizando 10.180 millones.", "money 5 exact 5..5 EUR | percent 6 exact 6..6 | money 10180000000 exact 10180000000..10180000000 EUR"),
+    ("Una entrada cuesta 5 euros. La cifra de negocio llegó a 666.628 millones.", "money 5 exact 5..5 EUR | money 666628000000 exact 666628000000..666628000000 EUR"),
     ("La retribución alcanzó 34.655 millones de euros.", "money 34655000000 exact 34655000000..34655000000 EUR"),
     // Percentages, points, units.
     ("El paro bajó 0,3 puntos porcentuales.", "percent 0.3 exact 0.3..0.3 pp"),
@@ -248,6 +251,7 @@ const FR: &[(&str, &str)] = &[
     ("Des cumuls de 50 à 80 mm sont attendus.", "measure - range 50..80 mm"),
     ("Cinq départements sont en vigilance orange.", "count 5 exact 5..5 [départements]"),
     ("Les exportations ont baissé de 0,6 %.", "percent 0.6 exact 0.6..0.6"),
+    ("Un billet coûte 5 euros. Le bénéfice net atteint 12 000 millions.", "money 5 exact 5..5 EUR | money 12000000000 exact 12000000000..12000000000 EUR"),
     ("Appelez le +33 1 23 45 67 89.", ""),
     // Percentages, points, units.
     ("Le chômage a reculé de 0,3 point de pourcentage.", "percent 0.3 exact 0.3..0.3 pp"),
