@@ -936,7 +936,7 @@ pub static FR: LangData = LangData {
         ],
         weekend: &["week-end", "weekend", "fin de semaine"],
         same_month: &["même mois"],
-        previous: &[("année précédente", Grain::Year), ("an précédent", Grain::Year), ("exercice précédent", Grain::Year), ("mois précédent", Grain::Month)],
+        previous: &[("année précédente", Grain::Year), ("an précédent", Grain::Year), ("exercice précédent", Grain::Year), ("mois précédent", Grain::Month), ("année d'avant", Grain::Year), ("an plus tôt", Grain::Year), ("un an plus tôt", Grain::Year), ("un an auparavant", Grain::Year)],
         decades: &[
             ("années vingt", 1920),
             ("années trente", 1930),
@@ -949,6 +949,7 @@ pub static FR: LangData = LangData {
         decade_nouns: &["années"],
         decade_suffixes: &[],
         preps: &[
+            "entre",
             "en",
             "en l'an",
             "en l'année",

@@ -187,18 +187,32 @@ impl Parser<'_, '_> {
         if self.year_label(i, end) {
             return Some((end, Expr::Year(y)));
         }
-        // "between 2000 and 3000 people": a range of counts, not years.
+        // "between 2000 and 3000 people": a range of counts, not years
+        // ("entre 2019 y 2023 creció" is one). Where every noun has a
+        // capital, a capital is no name ("zwischen 2000 und 3000 Menschen").
         let t = self.tokens();
+        let name = |k: usize| self.capitalized(k) && !self.ctx.data.nouns_capitalized;
         let counts_range = self.w.day_joiners.has(t, end).is_some_and(|k| {
             self.tok(k).is_some_and(Token::is_number)
                 && counted_noun(self.ctx, k + 1).is_some()
-                && !self.capitalized(k + 1)
+                && !name(k + 1)
+                && !(self.year_at(k).is_some() && plausible_year(y))
         });
         if counts_range {
             return None;
         }
         let article_only = !lead.licensed();
-        let noun_follows = counted_noun(self.ctx, end).is_some() && !self.capitalized(end);
+        // A verb is no counted noun ("y 2023 creció").
+        let verb_follows = self.tok(end).is_some_and(|x| {
+            x.is_word()
+                && self
+                    .w
+                    .tense
+                    .of(&x.norm, &self.ctx.text[x.span], None)
+                    .is_some()
+        });
+        let noun_follows =
+            counted_noun(self.ctx, end).is_some() && !self.capitalized(end) && !verb_follows;
         if noun_follows && (article_only || lead.weak_prep || y < 1900) {
             return None;
         }

@@ -61,7 +61,13 @@ const GERMAN: &[Row] = &[
     ("Die 2. Bundesliga spielt am Wochenende.", "am Wochenende", "2025-W32"),
     ("Am 9. August wurden 38,7 Grad gemessen.", "Am 9. August", "2025-08-09"),
     ("Im Sommer 2019 fiel kaum Regen.", "Im Sommer 2019", "mid 2019"),
+    ("Am Montagabend brannte eine Scheune.", "Am Montagabend", "2025-08-11"),
+    ("Die Messe dauerte vom 3. bis 5. März.", "vom 3. bis 5. März", "2025-03-03/2025-03-05"),
+    ("Zwischen 2019 und 2023 stieg die Zahl.", "Zwischen 2019", "2019"),
+    ("Im Jahr zuvor waren es 12 Prozent.", "Jahr zuvor", "2024"),
+    ("Ein Jahr zuvor waren es 12 Prozent.", "Ein Jahr zuvor", "2024"),
     // No dates.
+    ("Zwischen 2000 und 3000 Menschen kamen.", "", "-"),
     ("Bis heute fehlt eine Erklärung.", "", "-"),
     ("Mehr als 2000 kamen zum Fest.", "", "-"),
     ("Nach Artikel 2001 waren es weniger.", "", "-"),
@@ -138,6 +144,9 @@ const SPANISH: &[Row] = &[
     ("El mes anterior los precios bajaron.", "El mes anterior", "2025-07"),
     ("Este martes saltaron los avisos por calor.", "Este martes", "2025-08-12"),
     ("El Ayuntamiento aprobó este lunes el presupuesto.", "este lunes", "2025-08-11"),
+    ("Entre 2019 y 2023 creció la cifra.", "Entre 2019", "2019"),
+    ("Un año antes, la tasa era del 12 %.", "Un año antes", "2024"),
+    ("La feria se celebró del 3 al 5 de marzo.", "del 3 al 5 de marzo", "2025-03-03/2025-03-05"),
     // No dates.
     ("Hoy en día nadie lo recuerda.", "", "-"),
 ];
@@ -189,6 +198,9 @@ const FRENCH: &[Row] = &[
     ("Des orages sont attendus ce dimanche.", "ce dimanche", "2025-08-17"),
     ("Le record datait de juillet 1949.", "de juillet 1949", "1949-07"),
     ("La journée de lundi a été très chaude.", "de lundi", "2025-08-11"),
+    ("Entre 2019 et 2023, le nombre a augmenté.", "Entre 2019", "2019"),
+    ("L'année d'avant, le taux était de 12 %.", "L'année d'avant", "2024"),
+    ("Le salon se tient du 3 au 5 mars.", "du 3 au 5 mars", "2025-03-03/2025-03-05"),
     // No dates.
     ("Aujourd'hui encore, personne ne s'en souvient.", "", "-"),
     ("Le vote a eu lieu après sept heures de débat.", "", "-"),

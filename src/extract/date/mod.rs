@@ -260,23 +260,30 @@ fn span_to(
         return None;
     }
     let parser = Parser { ctx, w: words };
-    // The joiner may be the second date's preposition ("al 6 aprile").
-    let second = parser
-        .date(end)
-        .or_else(|| parser.date(after))
-        .filter(|d| d.expr.is_day() && ctx.free(d.first..d.end));
-    if let Some(second) = second {
-        let last = second.end;
-        let mut probe = State {
-            last_date: state.last_date,
-            ..State::default()
-        };
-        let second = date_claim(ctx, &mut probe, second)?;
-        if !through(claim, &second) {
-            return None;
+    // The joiner may be the second date's preposition ("al 6 aprile");
+    // when that one looks ahead ("vom 3. bis 5. März"), the day read
+    // without it may be the one that closes the span.
+    let seconds: Vec<DateMatch> = [parser.date(end), parser.date(after)]
+        .into_iter()
+        .flatten()
+        .filter(|d| d.expr.is_day() && ctx.free(d.first..d.end))
+        .collect();
+    if !seconds.is_empty() {
+        for second in seconds {
+            let last = second.end;
+            let mut probe = State {
+                last_date: state.last_date,
+                ..State::default()
+            };
+            let Some(second) = date_claim(ctx, &mut probe, second) else {
+                continue;
+            };
+            if through(claim, &second) {
+                ctx.take(end..last);
+                return Some(last);
+            }
         }
-        ctx.take(end..last);
-        return Some(last);
+        return None;
     }
     // "from Sept. 15 to 17": a day number of the same month.
     let d = parser.digits(after, 2)?;

@@ -632,7 +632,7 @@ impl Parser<'_, '_> {
     }
 
     /// "15 agosto 2025", "il 12 febbraio", "15th of August", "1° maggio".
-    fn day_month(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
+    pub(super) fn day_month(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
         let t = self.tokens();
         // "il primo marzo", "the second of March": an ordinal word and a
         // month, never alone.

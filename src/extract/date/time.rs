@@ -83,6 +83,10 @@ impl Parser<'_, '_> {
             Some((e, false)) => (e, e, after_day),
             None => (i, i, false),
         };
+        // "vom 3. bis 5. März": a day and its month, not an hour.
+        if self.day_month(k, Default::default()).is_some() {
+            return None;
+        }
         let (mut end, mut hour, minute, colon) = self.clock(k)?;
         // "1:24-cr-00387": part of an identifier.
         let glued_dash = |x: usize| {

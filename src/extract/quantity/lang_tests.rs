@@ -83,6 +83,9 @@ const DE: &[(&str, &str)] = &[
     ("Die Halle hat zweihundertfünfzig Plätze.", "count 250 exact 250..250 [Plätze]"),
     ("Es kamen neunzehntausend Gäste.", "count 19000 exact 19000..19000 [Gäste]"),
     ("Ein Ticket kostet 5 Euro. Der Gewinn lag bei 250 Millionen.", "money 5 exact 5..5 EUR | money 250000000 exact 250000000..250000000 EUR"),
+    ("Die Sitzung dauerte zweieinhalb Stunden.", "measure 2.5 exact 2.5..2.5 hour"),
+    ("Die Sanierung dauert anderthalb Jahre.", "measure 1.5 exact 1.5..1.5 year"),
+    ("Zwischen 2000 und 3000 Menschen kamen.", "count - range 2000..3000 [Menschen]"),
     ("Der Anteil stieg um 1,5 Prozentpunkte.", "percent 1.5 exact 1.5..1.5 pp"),
     // Percentages, points, units.
     ("Die Arbeitslosenquote sank um 0,3 Prozentpunkte.", "percent 0.3 exact 0.3..0.3 pp"),
@@ -132,7 +135,8 @@ const ES: &[(&str, &str)] = &[
     // Scale words and their traps.
     ("El plan cuesta 3.000 millones de euros.", "money 3000000000 exact 3000000000..3000000000 EUR"),
     ("El Estado invertirá 3 mil millones de euros.", "money 3000000000 exact 3000000000..3000000000 EUR"),
-    ("La deuda pública ronda 1,6 billones de euros.", "money 1600000000000 exact 1600000000000..1600000000000 EUR"),
+    ("La deuda pública asciende a 1,6 billones de euros.", "money 1600000000000 exact 1600000000000..1600000000000 EUR"),
+    ("La entrada ronda los 40 euros.", "money 40 approx 36..44 EUR"),
     ("La ciudad tiene 3,3 millones de habitantes.", "count 3300000 exact 3300000..3300000 [habitantes]"),
     ("El club pagó 80 millones de euros.", "money 80000000 exact 80000000..80000000 EUR"),
     ("El equipo ganó 12 mil euros.", "money 12000 exact 12000..12000 EUR"),
