@@ -270,6 +270,12 @@ pub static DE: LangData = LangData {
         ("knapp über", MoreThan),
         ("weit über", MoreThan),
         ("deutlich über", MoreThan),
+        ("übersteigt", MoreThan),
+        ("übersteigen", MoreThan),
+        ("überstieg", MoreThan),
+        ("überstiegen", MoreThan),
+        ("übertraf", MoreThan),
+        ("übertrifft", MoreThan),
         ("mindestens", AtLeast),
         ("wenigstens", AtLeast),
         ("nicht weniger als", AtLeast),
@@ -1029,7 +1035,9 @@ pub static DE: LangData = LangData {
     year_labels: &["haushalt", "ausgabe", "saison", "bericht", "wahl", "plan", "modell", "schaltjahr"],
     named_hours: &[("mittag", 12), ("mitternacht", 0)],
     minutes_after: &[],
-    minutes_before: &[],
+    // "Viertel nach acht" is 8:15; "halb acht" (7:30) counts back from the
+    // hour and has no row.
+    minutes_before: &[("viertel nach", 15)],
     later: &["später"],
     place_zones: &[
         ("kasachstan", Zone::Named("Asia/Almaty")),

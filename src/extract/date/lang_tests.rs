@@ -61,6 +61,8 @@ const GERMAN: &[Row] = &[
     ("Die 2. Bundesliga spielt am Wochenende.", "am Wochenende", "2025-W32"),
     ("Am 9. August wurden 38,7 Grad gemessen.", "Am 9. August", "2025-08-09"),
     ("Im Sommer 2019 fiel kaum Regen.", "Im Sommer 2019", "mid 2019"),
+    ("Das Spiel beginnt um Viertel nach acht.", "Viertel nach acht", "2025-08-15T08:15:00+00:00"),
+    ("Am Samstag um 15.30 Uhr beginnt das Spiel.", "Am Samstag um 15.30 Uhr", "2025-08-09T15:30:00+00:00"),
     ("Am Montagabend brannte eine Scheune.", "Am Montagabend", "2025-08-11"),
     ("Die Messe dauerte vom 3. bis 5. März.", "vom 3. bis 5. März", "2025-03-03/2025-03-05"),
     ("Zwischen 2019 und 2023 stieg die Zahl.", "Zwischen 2019", "2019"),

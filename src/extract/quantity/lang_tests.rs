@@ -86,6 +86,7 @@ const DE: &[(&str, &str)] = &[
     ("Die Sitzung dauerte zweieinhalb Stunden.", "measure 2.5 exact 2.5..2.5 hour"),
     ("Die Sanierung dauert anderthalb Jahre.", "measure 1.5 exact 1.5..1.5 year"),
     ("Zwischen 2000 und 3000 Menschen kamen.", "count - range 2000..3000 [Menschen]"),
+    ("Die Schulden übersteigen 2 Billionen Euro.", "money 2000000000000 more_than 2000000000000.. EUR"),
     ("Der Anteil stieg um 1,5 Prozentpunkte.", "percent 1.5 exact 1.5..1.5 pp"),
     // Percentages, points, units.
     ("Die Arbeitslosenquote sank um 0,3 Prozentpunkte.", "percent 0.3 exact 0.3..0.3 pp"),
@@ -256,6 +257,7 @@ const FR: &[(&str, &str)] = &[
     ("Cinq départements sont en vigilance orange.", "count 5 exact 5..5 [départements]"),
     ("Les exportations ont baissé de 0,6 %.", "percent 0.6 exact 0.6..0.6"),
     ("Un billet coûte 5 euros. Le bénéfice net atteint 12 000 millions.", "money 5 exact 5..5 EUR | money 12000000000 exact 12000000000..12000000000 EUR"),
+    ("La dette dépasse 3 000 milliards d'euros.", "money 3000000000000 more_than 3000000000000.. EUR"),
     ("Appelez le +33 1 23 45 67 89.", ""),
     // Percentages, points, units.
     ("Le chômage a reculé de 0,3 point de pourcentage.", "percent 0.3 exact 0.3..0.3 pp"),
