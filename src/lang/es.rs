@@ -1026,6 +1026,7 @@ pub static ES: LangData = LangData {
             ("de la noche", Some(true)),
             ("de la mañana", Some(false)),
             ("de la madrugada", Some(false)),
+            ("del mediodía", Some(true)),
             ("h", None),
         ],
         hour_marks: &[],

@@ -146,6 +146,7 @@ const SPANISH: &[Row] = &[
     ("El mes anterior los precios bajaron.", "El mes anterior", "2025-07"),
     ("Este martes saltaron los avisos por calor.", "Este martes", "2025-08-12"),
     ("El Ayuntamiento aprobó este lunes el presupuesto.", "este lunes", "2025-08-11"),
+    ("La reunión será a las 12 del mediodía.", "a las 12 del mediodía", "2025-08-15T12:00:00+00:00"),
     ("Entre 2019 y 2023 creció la cifra.", "Entre 2019", "2019"),
     ("Un año antes, la tasa era del 12 %.", "Un año antes", "2024"),
     ("La feria se celebró del 3 al 5 de marzo.", "del 3 al 5 de marzo", "2025-03-03/2025-03-05"),
@@ -227,5 +228,6 @@ const FRENCH_IN_CONTEXT: &[Row] = &[
 #[rustfmt::skip]
 const SPANISH_IN_CONTEXT: &[Row] = &[
     ("En 2019 las ventas crecieron. El año anterior habían caído.", "El año anterior", "2018"),
+    ("En 2024 hubo 1.234 incidencias, frente a 1.100 del año anterior.", "del año anterior", "2023"),
     ("El presupuesto de 2023 supera en cinco millones al del ejercicio anterior.", "al del ejercicio anterior", "2022"),
 ];
