@@ -1046,6 +1046,7 @@ pub static EN: LangData = LangData {
         ],
         weekend: &["weekend", "week-end"],
         same_month: &["same month"],
+        previous: &[],
         decades: &[
             ("twenties", 1920),
             ("thirties", 1930),

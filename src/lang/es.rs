@@ -296,6 +296,14 @@ pub static ES: LangData = LangData {
         ("superior al", MoreThan),
         ("supera", MoreThan),
         ("superó", MoreThan),
+        ("superar", MoreThan),
+        ("superan", MoreThan),
+        ("superaron", MoreThan),
+        ("superará", MoreThan),
+        ("ronda", Approx),
+        ("rondan", Approx),
+        ("rondaba", Approx),
+        ("rondó", Approx),
         ("al menos", AtLeast),
         ("como mínimo", AtLeast),
         ("un mínimo de", AtLeast),
@@ -666,6 +674,8 @@ pub static ES: LangData = LangData {
         "contra",
         "desde",
         "que",
+        // "una mejora del 4,17% sobre 2023".
+        "sobre",
     ],
     difference_stems: &[
         "aument",
@@ -884,13 +894,15 @@ pub static ES: LangData = LangData {
             "que viene",
             "siguiente",
         ],
-        this: &["este", "esta"],
+        this: &["este", "esta", "presente"],
         ago: &[],
         ago_before: &["hace"],
         units: &[
             ("día", Grain::Day),
             ("semana", Grain::Week),
             ("mes", Grain::Month),
+            // The fiscal year: "el presente ejercicio", "este ejercicio".
+            ("ejercicio", Grain::Year),
             ("año", Grain::Year),
         ],
         plural_units: &[
@@ -947,6 +959,7 @@ pub static ES: LangData = LangData {
         ],
         weekend: &["fin de semana", "finde"],
         same_month: &["mismo mes"],
+        previous: &[("año anterior", Grain::Year), ("ejercicio anterior", Grain::Year), ("mes anterior", Grain::Month), ("año antes", Grain::Year), ("un año antes", Grain::Year), ("mes antes", Grain::Month)],
         decades: &[
             ("años veinte", 1920),
             ("años treinta", 1930),
@@ -1017,6 +1030,7 @@ pub static ES: LangData = LangData {
             ("de la noche", Some(true)),
             ("de la mañana", Some(false)),
             ("de la madrugada", Some(false)),
+            ("del mediodía", Some(true)),
             ("h", None),
         ],
         hour_marks: &[],
@@ -1081,7 +1095,8 @@ pub static ES: LangData = LangData {
         future_words: &["prevé", "previsto", "prevista", "previstos", "previstas", "debería"],
         future_endings: &["rá", "rán", "remos"],
         past_words: &["ha", "han", "había", "habían", "fue", "fueron", "dijo", "desde"],
-        past_endings: &[],
+        // The preterite: "creció", "subieron", "aumentaron".
+        past_endings: &["ó", "aron", "ieron"],
         participle_after: &[],
         auxiliaries: &[],
         participles: &[],
@@ -1091,7 +1106,8 @@ pub static ES: LangData = LangData {
     below_zero: &[("bajo cero", Unit::Celsius)],
     money_cues: &[
         "cuesta", "cuestan", "coste", "costo", "presupuesto", "inversiones", "deuda", "ganancias",
-        "beneficio", "beneficios", "ingresos", "facturación", "ventas", "valor",
+        "beneficio", "beneficios", "ingresos", "facturación", "ventas", "valor", "negocio",
+        "resultado", "totalizando", "gasto", "gastos",
     ],
     change_joiners: &["a"],
     year_labels: &["presupuesto", "edición", "temporada", "informe", "plan", "modelo", "campaña"],

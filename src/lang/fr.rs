@@ -271,6 +271,9 @@ pub static FR: LangData = LangData {
         ("un peu moins de", Below),
         ("un peu moins d'", Below),
         ("plus de", MoreThan),
+        ("dépasse", MoreThan),
+        ("dépassent", MoreThan),
+        ("dépassant", MoreThan),
         ("plus d'", MoreThan),
         ("un peu plus de", MoreThan),
         ("un peu plus d'", MoreThan),
@@ -471,6 +474,8 @@ pub static FR: LangData = LangData {
         ("point de pourcentage", 1.0),
         ("points de base", 0.01),
         ("point de base", 0.01),
+        // "0,3 point de croissance": French writes the singular below 2.
+        ("point", 1.0),
     ],
     units: &[
         ("degrés celsius", Unit::Celsius),
@@ -938,6 +943,7 @@ pub static FR: LangData = LangData {
         ],
         weekend: &["week-end", "weekend", "fin de semaine"],
         same_month: &["même mois"],
+        previous: &[("année précédente", Grain::Year), ("an précédent", Grain::Year), ("exercice précédent", Grain::Year), ("mois précédent", Grain::Month), ("année d'avant", Grain::Year), ("an plus tôt", Grain::Year), ("un an plus tôt", Grain::Year), ("un an auparavant", Grain::Year)],
         decades: &[
             ("années vingt", 1920),
             ("années trente", 1930),
@@ -950,6 +956,7 @@ pub static FR: LangData = LangData {
         decade_nouns: &["années"],
         decade_suffixes: &[],
         preps: &[
+            "entre",
             "en",
             "en l'an",
             "en l'année",
@@ -1010,6 +1017,8 @@ pub static FR: LangData = LangData {
             ("depuis", false),
         ],
         meridiem: &[
+            ("heures", None),
+            ("heure", None),
             ("du matin", Some(false)),
             ("du soir", Some(true)),
             ("de l'après-midi", Some(true)),
@@ -1080,7 +1089,10 @@ pub static FR: LangData = LangData {
     },
     day_span_joiners: &["au", "à", "jusqu'au", "-", "–"],
     below_zero: &[("sous zéro", Unit::Celsius), ("au-dessous de zéro", Unit::Celsius)],
-    money_cues: &["coûte", "coûtent", "coût", "budget", "investissements", "recettes", "dette"],
+    money_cues: &[
+        "coûte", "coûtent", "coût", "budget", "investissements", "recettes", "dette", "affaires",
+        "bénéfice", "bénéfices", "dépenses", "revenus",
+    ],
     change_joiners: &["à"],
     year_labels: &["budget", "édition", "saison", "rapport", "plan", "modèle", "campagne"],
     named_hours: &[("midi", 12), ("minuit", 0)],

@@ -1078,6 +1078,7 @@ pub static IT: LangData = LangData {
             "finesettimana",
         ],
         same_month: &["stesso mese", "medesimo mese"],
+        previous: &[],
         decades: &[
             ("anni dieci", 1910),
             ("anni venti", 1920),

@@ -567,6 +567,10 @@ pub struct DateWords {
     pub weekend: &'static [&'static str],
     /// "lo stesso mese", "the same month": the month of the previous date.
     pub same_month: &'static [&'static str],
+    /// "im Vorjahr", "le mois précédent", "el año anterior": the unit
+    /// before the one the text is talking about (that of the last date
+    /// before it in its paragraph), else the one before publication's.
+    pub previous: &'static [(&'static str, Grain)],
     /// Decades written out ("anni novanta", "nineties"), by first year.
     pub decades: &'static [(&'static str, i16)],
     /// Nouns before a decade in figures ("anni '90", "anni 2000").

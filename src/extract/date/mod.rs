@@ -66,6 +66,11 @@ struct State {
     last_year: Option<(i16, usize)>,
     /// The last date or time at day grain and the token after it.
     last_end: Option<(Date, usize)>,
+    /// The paragraph of the phrase being read.
+    paragraph: usize,
+    /// The last date that is not itself a unit before the text's ("2018
+    /// … gegenüber dem Vorjahr"), with its paragraph.
+    text_date: Option<(DateValue, usize)>,
 }
 
 /// How many tokens may stand between a year or a day and the date it
@@ -80,6 +85,15 @@ impl State {
     /// to 5 a.m. Tuesday").
     fn resolve(&self, expr: Expr, first: usize, publication: Option<Date>) -> Option<DateValue> {
         let near = |end: usize| end <= first && first - end <= NEXT_TO;
+        // "im Vorjahr", "le mois précédent": the unit before the one the
+        // paragraph is about, when its last date is that fine.
+        if let Expr::Previous(grain) = expr
+            && let Some((d, paragraph)) = self.text_date
+            && paragraph == self.paragraph
+            && d.grain >= grain
+        {
+            return resolve::shift(d.start, grain, -1);
+        }
         let expr = match self.last_year {
             Some((y, end)) if near(end) => expr.in_year(y),
             _ => expr,
@@ -168,6 +182,7 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             continue;
         }
         let paragraph = paragraphs.get(first).copied().unwrap_or(0);
+        state.paragraph = paragraph;
         let joined = date
             .as_ref()
             .and_then(|d| parser.joined_day(d))
@@ -245,23 +260,30 @@ fn span_to(
         return None;
     }
     let parser = Parser { ctx, w: words };
-    // The joiner may be the second date's preposition ("al 6 aprile").
-    let second = parser
-        .date(end)
-        .or_else(|| parser.date(after))
-        .filter(|d| d.expr.is_day() && ctx.free(d.first..d.end));
-    if let Some(second) = second {
-        let last = second.end;
-        let mut probe = State {
-            last_date: state.last_date,
-            ..State::default()
-        };
-        let second = date_claim(ctx, &mut probe, second)?;
-        if !through(claim, &second) {
-            return None;
+    // The joiner may be the second date's preposition ("al 6 aprile");
+    // when that one looks ahead ("vom 3. bis 5. März"), the day read
+    // without it may be the one that closes the span.
+    let seconds: Vec<DateMatch> = [parser.date(end), parser.date(after)]
+        .into_iter()
+        .flatten()
+        .filter(|d| d.expr.is_day() && ctx.free(d.first..d.end))
+        .collect();
+    if !seconds.is_empty() {
+        for second in seconds {
+            let last = second.end;
+            let mut probe = State {
+                last_date: state.last_date,
+                ..State::default()
+            };
+            let Some(second) = date_claim(ctx, &mut probe, second) else {
+                continue;
+            };
+            if through(claim, &second) {
+                ctx.take(end..last);
+                return Some(last);
+            }
         }
-        ctx.take(end..last);
-        return Some(last);
+        return None;
     }
     // "from Sept. 15 to 17": a day number of the same month.
     let d = parser.digits(after, 2)?;
@@ -308,6 +330,9 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         if v.grain == Grain::Year && v.part.is_none() && relative {
             state.last_year = Some((v.start.year(), m.end));
         }
+        if v.grain >= Grain::Year && !matches!(m.expr, Expr::Previous(_)) && !compared(ctx, &m) {
+            state.text_date = Some((v, state.paragraph));
+        }
     }
     Some(Claim {
         span: ctx.span(m.first, m.end - 1),
@@ -316,6 +341,15 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         relative,
         counted: None,
     })
+}
+
+/// The date follows a baseline word ("par rapport à janvier", "höher als
+/// 2018"): what the text compares with, not what it is talking about.
+fn compared(ctx: &Ctx, m: &DateMatch) -> bool {
+    let baselines = ctx.data.baselines;
+    (m.first..=m.first + 1)
+        .filter(|&k| k < m.end)
+        .any(|k| baselines.iter().any(|b| figures::ends_at(ctx.tokens, k, b)))
 }
 
 /// "due ore fa", "in two hours", "20 minutes ago": a time counted from the

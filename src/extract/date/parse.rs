@@ -188,6 +188,11 @@ impl Parser<'_, '_> {
         if let Some((e, (n, evening))) = self.w.days.at(t, j) {
             return Some((e, Expr::Days(n.into()), evening));
         }
+        // "im Vorjahr", "le mois précédent": before "mois" is read as a
+        // unit with a modifier.
+        if let Some((e, g)) = self.w.previous.at(t, j) {
+            return Some((e, Expr::Previous(g), false));
+        }
         let plain = |r: Option<(usize, Expr)>| r.map(|(e, x)| (e, x, false));
         // "a Ferragosto", "last Christmas": a holiday on a fixed day.
         let holiday = |k: usize, pick: Pick| {
@@ -627,7 +632,7 @@ impl Parser<'_, '_> {
     }
 
     /// "15 agosto 2025", "il 12 febbraio", "15th of August", "1° maggio".
-    fn day_month(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
+    pub(super) fn day_month(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
         let t = self.tokens();
         // "il primo marzo", "the second of March": an ordinal word and a
         // month, never alone.
@@ -650,7 +655,15 @@ impl Parser<'_, '_> {
             // "on the 15th": a day of the month with its ordinal mark,
             // after a preposition or an article.
             let article = i > 0 && self.w.articles.has(t, i - 1) == Some(i);
-            let alone = ordinal && (lead.prep || article) && counted_noun(self.ctx, k).is_none();
+            // "die 2. Bundesliga": where every noun has a capital, an
+            // ordinal before one is a rank, not a day.
+            let noun_next = self.ctx.data.nouns_capitalized
+                && self.capitalized(k)
+                && self.tok(k).is_some_and(Token::is_word);
+            let alone = ordinal
+                && (lead.prep || article)
+                && !noun_next
+                && counted_noun(self.ctx, k).is_none();
             return self.listed_day(k, d, lead).or_else(|| {
                 alone.then(|| {
                     (

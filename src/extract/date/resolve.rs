@@ -97,6 +97,10 @@ pub(super) enum Expr {
     /// Days after the previous date of the text, a day ("three days
     /// later").
     Later(i64),
+    /// The unit before the text's ("im Vorjahr", "le mois précédent"):
+    /// resolved here as the one before publication's; `State` moves it to
+    /// the one before the last date of the paragraph.
+    Previous(Grain),
 }
 
 impl Expr {
@@ -129,7 +133,8 @@ impl Expr {
             | Expr::SameMonth(..)
             | Expr::DayMonthOn(..)
             | Expr::DayOn(..)
-            | Expr::DayOfMonth(..) => false,
+            | Expr::DayOfMonth(..)
+            | Expr::Previous(_) => false,
             Expr::Shift(g, _) => g > Grain::Month,
             x => x.relative(),
         }
@@ -289,6 +294,7 @@ impl Expr {
                 };
                 day.map(DateValue::day)
             }
+            Expr::Previous(grain) => shift(publication?, grain, -1),
             Expr::Later(n) => {
                 let day = previous.filter(|d| d.grain == Grain::Day)?;
                 Some(DateValue::day(day.start.checked_add(n.days()).ok()?))
@@ -465,7 +471,7 @@ fn weekday(p: Date, wd: Weekday, pick: Pick) -> Option<Date> {
     p.checked_add(days.days()).ok()
 }
 
-fn shift(p: Date, grain: Grain, n: i64) -> Option<DateValue> {
+pub(super) fn shift(p: Date, grain: Grain, n: i64) -> Option<DateValue> {
     match grain {
         Grain::Day => Some(DateValue::day(p.checked_add(n.days()).ok()?)),
         Grain::Week => Some(DateValue::week(p.checked_add((7 * n).days()).ok()?)),

@@ -75,6 +75,29 @@ pub(super) fn check(rows: &[Row], lang: Lang) {
     );
 }
 
+/// Like [`check`], for the claim whose text is the row's span (not the
+/// first): dates that depend on a date before them in the text.
+pub(super) fn check_at(rows: &[Row], lang: Lang) {
+    let mut failures = Vec::new();
+    for &(text, span, want) in rows {
+        let found = dated(text, lang, Some(date(2025, 8, 15)), None);
+        let got = found
+            .iter()
+            .find(|(s, _, _)| s == span)
+            .map(|(_, v, _)| v.as_str());
+        if got != Some(want) {
+            failures.push(format!("{text:?}: want {span:?} = {want:?}, got {found:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows:\n{}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
+}
+
 #[rustfmt::skip]
 const ITALIAN: &[Row] = &[
     // Days.

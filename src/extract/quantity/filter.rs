@@ -60,7 +60,7 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
                 .lexicon
                 .lookup(&tokens[j + 1..])
                 .any(|(_, e)| matches!(e, Entry::Percent | Entry::Points(_) | Entry::Scale(_)));
-        if id_marker(ctx, j) && !(p.is_punct("+") && percent_next) {
+        if id_marker(ctx, j) && !(p.is_punct("+") && (percent_next || short_signed(ctx, j))) {
             return true;
         }
         // "alle 21", "dalle 9.30": an hour.
@@ -184,6 +184,23 @@ fn score(ctx: &Ctx, j: usize) -> bool {
             && matches!((value(a), value(a + 2)), (Some(x), Some(y)) if x >= y)
     };
     pair(j) || (j >= 2 && pair(j - 2))
+}
+
+/// "+14 900 postes", "+23 800": a plus glued to a figure of at most seven
+/// digits in its groups is a sign; a phone number has more ("+33 1 23 45
+/// 67 89").
+fn short_signed(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    if tokens[j].space_before {
+        return false;
+    }
+    let digits: usize = tokens[j..]
+        .iter()
+        .enumerate()
+        .take_while(|(k, t)| t.is_number() && (*k == 0 || !t.paragraph_before))
+        .map(|(_, t)| t.norm.bytes().filter(u8::is_ascii_digit).count())
+        .sum();
+    digits <= 7
 }
 
 /// A number right after an identifier marker ("n. 5", "tel 06…", "CAP

@@ -460,7 +460,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         && i > 0
         && value.is_some_and(|v| v < 0.0)
         && !tokens[i].space_before
-        && matches!(tokens[i - 1].norm.as_str(), "-" | "−");
+        && matches!(tokens[i - 1].norm.as_str(), "-" | "−" | "–");
     let start = if signed { i - 1 } else { i };
     let claim = Claim {
         span: ctx.span(start, end - 1),
@@ -581,7 +581,8 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
         }
         // "da -34,9% a -41,7%": a minus sign glued to the figure, after a
         // space or an opening bracket (not "10-12", a range).
-        if j > 0 && !token.space_before && matches!(tokens[j - 1].norm.as_str(), "-" | "−") {
+        if j > 0 && !token.space_before && matches!(tokens[j - 1].norm.as_str(), "-" | "−" | "–")
+        {
             let sign = &tokens[j - 1];
             let opens = j == 1 || sign.space_before || tokens[j - 2].is_punct("(");
             if opens && !(j > 1 && tokens[j - 2].is_number() && !sign.space_before) {
