@@ -879,6 +879,7 @@ fn forms_from_the_data_file() {
 /// (`tests/forms/suite-dates.tsv`): a measure with issue 14's target, 0.75
 /// of the rows right; the failures are printed for whoever extends it.
 #[test]
+#[allow(clippy::print_stdout)] // the measure is read with --nocapture
 fn public_suite_style_dates() {
     let (rows, failures) =
         run_date_table(include_str!("../../../tests/forms/suite-dates.tsv"), false);
