@@ -170,3 +170,41 @@ pub(super) fn smaller_group(ctx: &Ctx, at: usize, value: f64) -> Option<(f64, us
             _ => None,
         })
 }
+
+/// A race time: `2:00:35` (hours, minutes and seconds joined by colons)
+/// or `1'15"` (minutes, an apostrophe, seconds, a double quote): a
+/// duration in seconds, and the token after it. A time of day with
+/// seconds ("at 10:21:05") is the date finder's, which runs first.
+pub(super) fn race_time(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
+    let tokens = ctx.tokens;
+    let glued = |k: usize| tokens.get(k).filter(|t| !t.space_before);
+    let sixty = |s: &str| {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+            .filter(|&n| n < 60)
+    };
+    let first = tokens.get(i).filter(|t| t.is_number())?;
+    let lead = |s: &str| {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    if let Some((m, s)) = first.norm.split_once('\'') {
+        let quote = glued(i + 1).is_some_and(|t| t.is_punct("\"") || t.is_punct("″"));
+        let (m, s) = (lead(m)?, sixty(s)?);
+        return quote.then_some((f64::from(m * 60 + s), i + 2));
+    }
+    let colon = |k: usize| glued(k).is_some_and(|t| t.is_punct(":"));
+    let part = |k: usize| glued(k).and_then(|t| sixty(&t.norm));
+    let h = lead(&first.norm)?;
+    if !(colon(i + 1) && colon(i + 3)) {
+        return None;
+    }
+    let (m, s) = (part(i + 2)?, part(i + 4)?);
+    // "2:00:35:12" is no race time.
+    if colon(i + 5) {
+        return None;
+    }
+    Some((f64::from(h * 3600 + m * 60 + s), i + 5))
+}

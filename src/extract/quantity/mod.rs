@@ -12,7 +12,7 @@ use super::Ctx;
 use super::context::{counted_noun, toll_noun_before};
 use super::number::{parse_digits_with, parse_words};
 use forms::{
-    article_before_fraction, below_zero, fraction_of_unit, hedge_after, mirror, negated,
+    article_before_fraction, below_zero, fraction_of_unit, hedge_after, mirror, negated, race_time,
     ratio_share, smaller_group, unit_before,
 };
 
@@ -64,6 +64,9 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
 fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if !ctx.free(i..i + 1) {
         return None;
+    }
+    if let Some(found) = race(ctx, i) {
+        return Some(found);
     }
     let tokens = ctx.tokens;
     // Only a number, a number word, the first word of a lexicon phrase
@@ -474,6 +477,28 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         }),
         relative: false,
         counted,
+    };
+    Some((claim, i, end))
+}
+
+/// A race time at `i` ("in 2:00:35", "a 1'15\""): a measure in seconds.
+fn race(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
+    let (seconds, end) = race_time(ctx, i)?;
+    if !ctx.free(i..end) {
+        return None;
+    }
+    let claim = Claim {
+        span: ctx.span(i, end - 1),
+        kind: Kind::Measure,
+        value: Value::Quantity(Quantity {
+            value: Some(seconds),
+            qualifier: Qualifier::Exact,
+            interval: Interval::point(seconds),
+            unit: Some(Unit::Second),
+            currency: None,
+        }),
+        relative: false,
+        counted: None,
     };
     Some((claim, i, end))
 }

