@@ -984,6 +984,8 @@ pub static EN: LangData = LangData {
             ("week", Grain::Week),
             ("month", Grain::Month),
             ("year", Grain::Year),
+            ("hour", Grain::Hour),
+            ("minute", Grain::Minute),
         ],
         plural_units: &[
             ("days", Grain::Day),
@@ -1269,6 +1271,9 @@ pub static EN: LangData = LangData {
         future_words: &[
             "will", "'ll", "shall", "would", "could", "might", "expects", "expected", "plans", "planned",
             "scheduled", "due", "upcoming", "forecast", "forecasts",
+            // The present of a scheduled event ("holds a referendum in May").
+            "holds", "hold", "open", "opens", "reopens", "reopen", "closes", "starts", "begins",
+            "resumes", "meets", "kicks", "goes", "go", "faces", "face",
         ],
         future_endings: &[],
         past_words: &[

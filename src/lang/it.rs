@@ -1022,6 +1022,8 @@ pub static IT: LangData = LangData {
             ("settimana", Grain::Week),
             ("mese", Grain::Month),
             ("anno", Grain::Year),
+            ("ora", Grain::Hour),
+            ("minuto", Grain::Minute),
         ],
         plural_units: &[
             ("giorni", Grain::Day),
@@ -1031,7 +1033,7 @@ pub static IT: LangData = LangData {
             ("ore", Grain::Hour),
             ("minuti", Grain::Minute),
         ],
-        one: &[],
+        one: &["un'", "un", "una"],
         parts: &[
             ("inizio", Part::Early),
             ("principio", Part::Early),
@@ -1342,6 +1344,11 @@ pub static IT: LangData = LangData {
             "attesa", "attesi", "attese", "dovrebbe", "dovrebbero", "programma", "confermato",
             "confermata", "confermati", "confermate", "fissato", "fissata", "fissati", "fissate",
             "programmato", "programmata", "convocato", "convocata", "indetto", "indetta",
+            // The present of a scheduled event ("l'ordinanza che vieta … dalle
+            // 20 di sabato", "si vota a maggio").
+            "vieta", "vietano", "scatta", "scattano", "apre", "aprono", "riapre", "riaprono",
+            "chiude", "chiudono", "inizia", "iniziano", "comincia", "cominciano", "scade",
+            "scadono", "vota", "votano",
         ],
         future_endings: &["rà", "ranno", "remo", "rete", "rò", "rebbe", "rebbero"],
         past_words: &[

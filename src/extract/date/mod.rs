@@ -178,6 +178,9 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             }
             d
         });
+        let elided = date
+            .and_then(|d| parser.elided(&d))
+            .filter(|e| ctx.same_sentence(first, e.end - 1));
         let claim = match (time, date) {
             (Some(t), _) => Some(time_claim(ctx, &mut state, t, paragraph)),
             (_, Some(d)) => date_claim(ctx, &mut state, d),
@@ -203,6 +206,11 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             && let Some(end) = span_to(ctx, &mut state, words, c, end)
         {
             i = end;
+        } else if let Some(e) = elided.filter(|e| claim.is_some() && ctx.free(e.first..e.end)) {
+            ctx.take(e.first..e.end);
+            i = e.end;
+            out.extend(claim.take());
+            out.extend(date_claim(ctx, &mut state, e));
         }
         out.extend(claim);
     }

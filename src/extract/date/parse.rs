@@ -266,6 +266,32 @@ impl Parser<'_, '_> {
         )
     }
 
+    /// "this year and next", "quest'anno e il prossimo": after a year,
+    /// month or week of publication's, a conjunction and a modifier whose
+    /// unit is left out; the date the modifier makes of that unit.
+    pub(super) fn elided(&self, d: &DateMatch) -> Option<DateMatch> {
+        let Expr::Shift(g @ (Grain::Year | Grain::Month | Grain::Week), _) = d.expr else {
+            return None;
+        };
+        let conj = self.tok(d.end)?;
+        if !self.ctx.data.conjunctions.contains(&conj.norm.as_str()) {
+            return None;
+        }
+        let k = self.skip(&self.w.articles, d.end + 1);
+        let (e, pick) = self.modifier(k)?;
+        // "this year and next Monday": the noun is there, no ellipsis.
+        if self.named(e, Lead::default()).is_some() {
+            return None;
+        }
+        Some(DateMatch {
+            first: d.end + 1,
+            end: e,
+            expr: with_pick(Named::Unit(g), pick),
+            part: None,
+            evening: false,
+        })
+    }
+
     /// "l'ultima domenica di marzo", "the first Monday of October": an
     /// ordinal, a weekday, a link and a month, perhaps a year; "the last
     /// day of July", "il primo giorno di marzo": its first or last day.
