@@ -227,6 +227,7 @@ pub static EN: LangData = LangData {
     number_words: &[
         ("zero", Add(0.0)),
         ("a", Add(1.0)),
+        ("an", Add(1.0)),
         ("one", Add(1.0)),
         ("two", Add(2.0)),
         ("three", Add(3.0)),

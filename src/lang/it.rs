@@ -314,6 +314,7 @@ pub static IT: LangData = LangData {
         ("miliardo", Scale(1e9)),
         ("miliardi", Scale(1e9)),
         ("mezzo", Half),
+        ("mezza", Half),
         ("dozzina", Scale(12.0)),
         ("dozzine", Scale(12.0)),
     ],

@@ -4,13 +4,14 @@
 //! written before the figure ("magnitudo 3,9"), shares written as ratios
 //! ("un italiano su quattro") and fractions of a unit ("one-fifth of a
 //! mile"), smaller groups after spelled-out scales ("un milione e 300
-//! mila").
+//! mila"), durations carried on by a smaller unit ("un anno e quattro
+//! mesi") and race times ("2:00:35").
 
 use crate::claim::Interval;
 use crate::extract::Ctx;
 use crate::extract::number::{parse_digits_with, parse_words};
 use crate::lang::vocab::List;
-use crate::lang::{Entry, Hedge};
+use crate::lang::{Entry, Hedge, NumberWord};
 use crate::units::{Dimension, Unit};
 
 /// After a fraction ending at `end`, a link to a unit that is no duration
@@ -207,4 +208,62 @@ pub(super) fn race_time(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
         return None;
     }
     Some((f64::from(h * 3600 + m * 60 + s), i + 5))
+}
+
+/// "due ore e mezza", "an hour and a half": a duration of `value` `unit`
+/// ending at `at`, carried on after a conjunction by half the unit; the
+/// whole and the token after.
+pub(super) fn half_after(ctx: &Ctx, at: usize, unit: Unit, value: f64) -> Option<(f64, usize)> {
+    let tokens = ctx.tokens;
+    let glue = tokens.get(at)?;
+    if unit.dimension() != Dimension::Duration
+        || !ctx.data.number_glue.contains(&glue.norm.as_str())
+    {
+        return None;
+    }
+    let k = at + 1;
+    let article = tokens
+        .get(k)
+        .is_some_and(|t| ctx.is(t, List::Articles) || ctx.is(t, List::WeakNumberWords));
+    let half_at = if article { k + 1 } else { k };
+    let half = tokens
+        .get(half_at)
+        .is_some_and(|t| matches!(ctx.vocab.number(t).as_deref(), Some([NumberWord::Half])));
+    half.then_some((value + 0.5, half_at + 1))
+}
+
+/// "un anno e quattro mesi", "six years and eight months": after a
+/// duration ending at `at`, a conjunction and a figure of a smaller unit
+/// (which stands as a claim of its own).
+pub(super) fn smaller_duration_after(ctx: &Ctx, at: usize, unit: Unit) -> bool {
+    let tokens = ctx.tokens;
+    let Some(glue) = tokens.get(at) else {
+        return false;
+    };
+    if unit.dimension() != Dimension::Duration
+        || !ctx.data.number_glue.contains(&glue.norm.as_str())
+    {
+        return false;
+    }
+    let k = at + 1;
+    let Some(token) = tokens.get(k) else {
+        return false;
+    };
+    let used = if token.is_number() {
+        Some(1)
+    } else {
+        parse_words(&tokens[k..], ctx.vocab).map(|(_, used)| used)
+    };
+    let Some(used) = used else {
+        return false;
+    };
+    ctx.lexicon
+        .lookup(&tokens[(k + used).min(tokens.len())..])
+        .any(|(_, e)| match e {
+            Entry::Unit(u) => {
+                u.dimension() == Dimension::Duration
+                    && unit.convert(1.0, u).is_some_and(|f| f > 1.0)
+            }
+            _ => false,
+        })
 }
