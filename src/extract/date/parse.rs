@@ -259,7 +259,7 @@ impl Parser<'_, '_> {
             self.ago(j)
                 .or_else(|| self.numeric(j))
                 .or_else(|| self.slash_day(j, lead))
-                .or_else(|| self.day_month(j, lead))
+                .or_else(|| self.day_month(j, self.with_tense(j, lead)))
                 .or_else(|| self.decade(j))
                 .or_else(|| self.same_month(j))
                 .or_else(|| self.year(j, lead)),
