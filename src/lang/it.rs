@@ -323,6 +323,7 @@ pub static IT: LangData = LangData {
     scales: &[
         ("mila", 1e3),
         ("mille", 1e3),
+        ("k", 1e3),
         ("milione", 1e6),
         ("milioni", 1e6),
         ("mln", 1e6),

@@ -311,8 +311,10 @@ impl Parser<'_, '_> {
         }
         let (e, wd) = self.w.weekdays.at(t, e)?;
         let k = self.skip_links(e);
+        // "l'ultima domenica", "the last Sunday": with no month after,
+        // the last one before publication.
         if k == e {
-            return None;
+            return (n == -1).then_some((e, Expr::Weekday(wd, Pick::Last)));
         }
         let (me, m) = self.month(k, true)?;
         let lead = self.with_tense(j, lead);
