@@ -418,19 +418,30 @@ impl Parser<'_, '_> {
     /// (`licensed`), or a day or a year after.
     fn month(&self, i: usize, licensed: bool) -> Option<(usize, i8)> {
         let t = self.tokens();
+        // Lower case too when a day number or a year follows ("march 3",
+        // "feb 15", "dic. 2013"): no verb or word is followed by those.
+        let dated_after = |e: usize| {
+            let day = self.digits(e, 2).is_some_and(|d| (1..=31).contains(&d));
+            // "they march 3 miles", "prices may 5 percent": a measure.
+            let measured = t
+                .get(e + 1..)
+                .is_some_and(|rest| self.ctx.lexicon.lookup(rest).next().is_some());
+            self.year_at(e).is_some() || (day && !measured)
+        };
         if let Some((e, m)) = self.w.months.at(t, i) {
             if self.w.ambiguous.has(t, i).is_none() {
                 return Some((e, m));
             }
             let context = licensed || self.digits(e, 4).is_some();
-            return (self.capitalized(i) && context).then_some((e, m));
+            return ((self.capitalized(i) && context) || dated_after(e)).then_some((e, m));
         }
         let (mut e, m) = self.w.month_abbreviations.at(t, i)?;
-        if !self.capitalized(i) {
-            return None;
-        }
-        if self.tok(e).is_some_and(|x| x.is_punct(".")) && self.glued(e) {
+        let dotted = self.tok(e).is_some_and(|x| x.is_punct(".")) && self.glued(e);
+        if dotted {
             e += 1;
+        }
+        if !self.capitalized(i) && !dated_after(e) {
+            return None;
         }
         (licensed || self.digits(e, 4).is_some()).then_some((e, m))
     }
