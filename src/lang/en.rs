@@ -1226,6 +1226,10 @@ pub static EN: LangData = LangData {
         ("independence day", 7, 4),
         ("halloween", 10, 31),
         ("valentine's day", 2, 14),
+        ("st. patrick's day", 3, 17),
+        ("st patrick's day", 3, 17),
+        ("veterans day", 11, 11),
+        ("juneteenth", 6, 19),
     ],
     day_ordinals: &[
         ("first", 1),
