@@ -100,13 +100,20 @@ pub(super) fn ratio_share(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
         return None;
     }
     let (a, n) = side(j)?;
-    // "1 su 3 italiani": digits take no words in between.
-    let between = if first.is_number() { 0 } else { 2 };
+    // "1 su 3 italiani": digits take one word in between, and then only
+    // before a base of ten or a hundred ("6 italiani su 10"; "12 vittime
+    // su 40" is two counts).
+    let between = if first.is_number() { 1 } else { 2 };
     for k in j + n..=j + n + between {
         let t = tokens.get(k)?;
-        if ctx.is(t, List::RatioWords) {
-            let (b, m) = side(k + 1)?;
-            let last = k + m;
+        // "su", "in"; "out of", two words.
+        let pair = tokens
+            .get(k + 1)
+            .is_some_and(|u| ctx.vocab.pair_is(t, u, List::RatioWords));
+        if ctx.is(t, List::RatioWords) || pair {
+            let width = if pair { 2 } else { 1 };
+            let (b, m) = side(k + width)?;
+            let last = k + width - 1 + m;
             let measured = tokens.get(last + 1).is_some_and(|_| {
                 ctx.lexicon.lookup(&tokens[last + 1..]).any(|(_, e)| {
                     matches!(
@@ -115,7 +122,14 @@ pub(super) fn ratio_share(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
                     )
                 })
             });
-            let ok = a >= 1.0 && a < b && b <= 1000.0 && a.fract() == 0.0 && !measured;
+            let skipped = k > j + n;
+            let round_base = b <= 10.0 || b == 100.0;
+            let ok = a >= 1.0
+                && a < b
+                && b <= 1000.0
+                && a.fract() == 0.0
+                && !measured
+                && (!skipped || !first.is_number() || round_base);
             return ok.then_some((a / b * 100.0, last));
         }
         let word = t.is_word()
