@@ -35,7 +35,9 @@ use jiff::tz::TimeZone;
 
 use crate::claim::{Claim, Kind, Value};
 use crate::lang::Zone;
+use crate::lang::vocab::List;
 use crate::text::span::Span;
+use crate::text::token::Token;
 use crate::when::{DateValue, Grain, TimeValue};
 
 use super::Ctx;
@@ -248,7 +250,11 @@ fn span_to(
     if first.grain != Grain::Day || first.end.is_some() {
         return None;
     }
-    let after = words.day_span_joiners.has(ctx.tokens, end)?;
+    // "June 3 and 4": a joiner of two days ("and") makes a span only
+    // with a bare day number after it; "between Good Friday and Easter
+    // Monday" stays two dates.
+    let spans = words.day_span_joiners.has(ctx.tokens, end);
+    let after = spans.or_else(|| words.day_joiners.has(ctx.tokens, end))?;
     if !ctx.same_sentence(end, after) {
         return None;
     }
@@ -257,7 +263,7 @@ fn span_to(
     let second = parser
         .date(end)
         .or_else(|| parser.date(after))
-        .filter(|d| d.expr.is_day() && ctx.free(d.first..d.end));
+        .filter(|d| spans.is_some() && d.expr.is_day() && ctx.free(d.first..d.end));
     if let Some(second) = second {
         let last = second.end;
         let mut probe = State {
@@ -274,8 +280,10 @@ fn span_to(
     // "from Sept. 15 to 17": a day number of the same month.
     let d = parser.digits(after, 2)?;
     let day = i8::try_from(d).ok()?;
+    // "to 17 people" counts; "3 and 4 in Geneva" is a span.
     let next = ctx.tokens.get(after + 1);
-    if next.is_some_and(|t| t.is_word() || t.is_punct("%")) {
+    let counts = |t: &Token| (t.is_word() && !ctx.is(t, List::Stopwords)) || t.is_punct("%");
+    if next.is_some_and(counts) {
         return None;
     }
     let last = jiff::civil::Date::new(first.start.year(), first.start.month(), day).ok()?;

@@ -437,7 +437,7 @@ const ENGLISH: &[Row] = &[
     ("the Sunday Times reported", "", "-"),
     ("released on 2024-13-01", "", "-"),
     ("It happened on Feb. 30", "", "-"),
-    ("on March 3 and 4", "on March 3", "2025-03-03"),
+    ("on March 3 and 4", "on March 3 and 4", "2025-03-03/2025-03-04"),
     ("between 3 and 5 August 2024", "between 3", "2024-08-03"),
     ("from 10:00 to 12:30 CET", "10:00", "2025-08-15T10:00:00+01:00"),
     ("signed Monday, March 10, at 9 a.m.", "Monday, March 10, at 9 a.m.", "2025-03-10T09:00:00+00:00"),
