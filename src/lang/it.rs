@@ -315,6 +315,7 @@ pub static IT: LangData = LangData {
         ("miliardi", Scale(1e9)),
         ("mezzo", Half),
         ("mezza", Half),
+        ("mezz", Half),
         ("dozzina", Scale(12.0)),
         ("dozzine", Scale(12.0)),
     ],

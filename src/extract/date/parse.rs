@@ -7,7 +7,7 @@ use jiff::civil::{Date, Weekday};
 use crate::extract::Ctx;
 use crate::extract::context::counted_noun;
 use crate::extract::number::parse_words;
-use crate::lang::Season;
+use crate::lang::{NumberWord, Season};
 use crate::text::token::Token;
 use crate::when::{Grain, Part};
 
@@ -612,6 +612,21 @@ impl Parser<'_, '_> {
     /// by an "ago" word when `ago_after`, else preceded by one.
     fn counted_units(&self, i: usize, ago_after: bool) -> Option<(usize, Expr)> {
         let t = self.tokens();
+        // "mezz'ora", "half an hour": thirty minutes.
+        let half = self.tok(i).is_some_and(|x| {
+            matches!(
+                self.ctx.vocab.number(x).as_deref(),
+                Some([NumberWord::Half])
+            )
+        });
+        if half {
+            let k = self.w.one.has(t, i + 1).unwrap_or(i + 1);
+            let (e, g) = self.w.units.at(t, k)?;
+            if g != Grain::Hour {
+                return None;
+            }
+            return self.counted_from(i, e, Grain::Minute, 30, ago_after);
+        }
         let (n, k) = if let Some(n) = self.digits(i, 3) {
             (i64::from(n), i + 1)
         } else if let Some(e) = self.w.one.has(t, i) {
@@ -630,6 +645,21 @@ impl Parser<'_, '_> {
             .plural_units
             .at(t, k)
             .or_else(|| self.w.units.at(t, k))?;
+        self.counted_from(i, e, g, n, ago_after)
+    }
+
+    /// [`Parser::counted_units`] once the figure `n` and its unit `g`
+    /// (ending at `e`) are read: "fa"/"ago" after it, "later", or an offset
+    /// preposition before it.
+    fn counted_from(
+        &self,
+        i: usize,
+        e: usize,
+        g: Grain,
+        n: i64,
+        ago_after: bool,
+    ) -> Option<(usize, Expr)> {
+        let t = self.tokens();
         if !ago_after {
             return Some((e, Expr::Shift(g, -n)));
         }
