@@ -433,8 +433,11 @@ pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>
     let options = Options {
         lang,
         date,
-        offset_seconds: doc.front.offset_seconds,
-        clock: doc.front.clock,
+        // `--date` overrides the front matter's day, time and offset at once.
+        offset_seconds: settings
+            .date
+            .map_or(doc.front.offset_seconds, |p| p.offset_seconds),
+        clock: settings.date.map_or(doc.front.clock, |p| p.clock),
         month_only: published.is_some_and(|p| p.month_only),
     };
     let extraction = extract::extract_with(&doc, options, decimal);

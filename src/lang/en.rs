@@ -227,6 +227,7 @@ pub static EN: LangData = LangData {
     number_words: &[
         ("zero", Add(0.0)),
         ("a", Add(1.0)),
+        ("an", Add(1.0)),
         ("one", Add(1.0)),
         ("two", Add(2.0)),
         ("three", Add(3.0)),
@@ -535,6 +536,19 @@ pub static EN: LangData = LangData {
         ("minutes", Unit::Minute),
         ("minute", Unit::Minute),
         ("mins", Unit::Minute),
+        ("seconds", Unit::Second),
+        ("second", Unit::Second),
+        ("secs", Unit::Second),
+        ("feet", Unit::Ft),
+        ("foot", Unit::Ft),
+        ("ft", Unit::Ft),
+        ("mph", Unit::Mph),
+        ("miles per hour", Unit::Mph),
+        ("miles an hour", Unit::Mph),
+        ("km/h", Unit::Kmh),
+        ("kph", Unit::Kmh),
+        ("lb", Unit::Lb),
+        ("lbs", Unit::Lb),
         ("km", Unit::Km),
         ("kilometres", Unit::Km),
         ("kilometers", Unit::Km),
@@ -975,6 +989,8 @@ pub static EN: LangData = LangData {
             ("week", Grain::Week),
             ("month", Grain::Month),
             ("year", Grain::Year),
+            ("hour", Grain::Hour),
+            ("minute", Grain::Minute),
         ],
         plural_units: &[
             ("days", Grain::Day),
@@ -1215,6 +1231,10 @@ pub static EN: LangData = LangData {
         ("independence day", 7, 4),
         ("halloween", 10, 31),
         ("valentine's day", 2, 14),
+        ("st. patrick's day", 3, 17),
+        ("st patrick's day", 3, 17),
+        ("veterans day", 11, 11),
+        ("juneteenth", 6, 19),
     ],
     day_ordinals: &[
         ("first", 1),
@@ -1261,6 +1281,9 @@ pub static EN: LangData = LangData {
         future_words: &[
             "will", "'ll", "shall", "would", "could", "might", "expects", "expected", "plans", "planned",
             "scheduled", "due", "upcoming", "forecast", "forecasts",
+            // The present of a scheduled event ("holds a referendum in May").
+            "holds", "hold", "open", "opens", "reopens", "reopen", "closes", "starts", "begins",
+            "resumes", "meets", "kicks", "goes", "go", "faces", "face",
         ],
         future_endings: &[],
         past_words: &[

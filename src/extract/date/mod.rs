@@ -35,7 +35,9 @@ use jiff::tz::TimeZone;
 
 use crate::claim::{Claim, Kind, Value};
 use crate::lang::Zone;
+use crate::lang::vocab::List;
 use crate::text::span::Span;
+use crate::text::token::Token;
 use crate::when::{DateValue, Grain, TimeValue};
 
 use super::Ctx;
@@ -193,6 +195,9 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             }
             d
         });
+        let elided = date
+            .and_then(|d| parser.elided(&d))
+            .filter(|e| ctx.same_sentence(first, e.end - 1));
         let claim = match (time, date) {
             (Some(t), _) => Some(time_claim(ctx, &mut state, t, paragraph)),
             (_, Some(d)) => date_claim(ctx, &mut state, d),
@@ -218,6 +223,11 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             && let Some(end) = span_to(ctx, &mut state, words, c, end)
         {
             i = end;
+        } else if let Some(e) = elided.filter(|e| claim.is_some() && ctx.free(e.first..e.end)) {
+            ctx.take(e.first..e.end);
+            i = e.end;
+            out.extend(claim.take());
+            out.extend(date_claim(ctx, &mut state, e));
         }
         out.extend(claim);
     }
@@ -255,18 +265,23 @@ fn span_to(
     if first.grain != Grain::Day || first.end.is_some() {
         return None;
     }
-    let after = words.day_span_joiners.has(ctx.tokens, end)?;
+    // "June 3 and 4": a joiner of two days ("and") makes a span only
+    // with a bare day number after it; "between Good Friday and Easter
+    // Monday" stays two dates.
+    let spans = words.day_span_joiners.has(ctx.tokens, end);
+    let after = spans.or_else(|| words.day_joiners.has(ctx.tokens, end))?;
     if !ctx.same_sentence(end, after) {
         return None;
     }
     let parser = Parser { ctx, w: words };
     // The joiner may be the second date's preposition ("al 6 aprile");
     // when that one looks ahead ("vom 3. bis 5. März"), the day read
-    // without it may be the one that closes the span.
+    // without it may be the one that closes the span. Only a span joiner
+    // makes one ("between Good Friday and Easter Monday" stays two).
     let seconds: Vec<DateMatch> = [parser.date(end), parser.date(after)]
         .into_iter()
         .flatten()
-        .filter(|d| d.expr.is_day() && ctx.free(d.first..d.end))
+        .filter(|d| spans.is_some() && d.expr.is_day() && ctx.free(d.first..d.end))
         .collect();
     if !seconds.is_empty() {
         for second in seconds {
@@ -288,8 +303,10 @@ fn span_to(
     // "from Sept. 15 to 17": a day number of the same month.
     let d = parser.digits(after, 2)?;
     let day = i8::try_from(d).ok()?;
+    // "to 17 people" counts; "3 and 4 in Geneva" is a span.
     let next = ctx.tokens.get(after + 1);
-    if next.is_some_and(|t| t.is_word() || t.is_punct("%")) {
+    let counts = |t: &Token| (t.is_word() && !ctx.is(t, List::Stopwords)) || t.is_punct("%");
+    if next.is_some_and(counts) {
         return None;
     }
     let last = jiff::civil::Date::new(first.start.year(), first.start.month(), day).ok()?;

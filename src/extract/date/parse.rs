@@ -7,7 +7,7 @@ use jiff::civil::{Date, Weekday};
 use crate::extract::Ctx;
 use crate::extract::context::counted_noun;
 use crate::extract::number::parse_words;
-use crate::lang::Season;
+use crate::lang::{NumberWord, Season};
 use crate::text::token::Token;
 use crate::when::{Grain, Part};
 
@@ -264,11 +264,37 @@ impl Parser<'_, '_> {
             self.ago(j)
                 .or_else(|| self.numeric(j))
                 .or_else(|| self.slash_day(j, lead))
-                .or_else(|| self.day_month(j, lead))
+                .or_else(|| self.day_month(j, self.with_tense(j, lead)))
                 .or_else(|| self.decade(j))
                 .or_else(|| self.same_month(j))
                 .or_else(|| self.year(j, lead)),
         )
+    }
+
+    /// "this year and next", "quest'anno e il prossimo": after a year,
+    /// month or week of publication's, a conjunction and a modifier whose
+    /// unit is left out; the date the modifier makes of that unit.
+    pub(super) fn elided(&self, d: &DateMatch) -> Option<DateMatch> {
+        let Expr::Shift(g @ (Grain::Year | Grain::Month | Grain::Week), _) = d.expr else {
+            return None;
+        };
+        let conj = self.tok(d.end)?;
+        if !self.ctx.data.conjunctions.contains(&conj.norm.as_str()) {
+            return None;
+        }
+        let k = self.skip(&self.w.articles, d.end + 1);
+        let (e, pick) = self.modifier(k)?;
+        // "this year and next Monday": the noun is there, no ellipsis.
+        if self.named(e, Lead::default()).is_some() {
+            return None;
+        }
+        Some(DateMatch {
+            first: d.end + 1,
+            end: e,
+            expr: with_pick(Named::Unit(g), pick),
+            part: None,
+            evening: false,
+        })
     }
 
     /// "l'ultima domenica di marzo", "the first Monday of October": an
@@ -290,8 +316,10 @@ impl Parser<'_, '_> {
         }
         let (e, wd) = self.w.weekdays.at(t, e)?;
         let k = self.skip_links(e);
+        // "l'ultima domenica", "the last Sunday": with no month after,
+        // the last one before publication.
         if k == e {
-            return None;
+            return (n == -1).then_some((e, Expr::Weekday(wd, Pick::Last)));
         }
         let (me, m) = self.month(k, true)?;
         let lead = self.with_tense(j, lead);
@@ -395,19 +423,30 @@ impl Parser<'_, '_> {
     /// (`licensed`), or a day or a year after.
     fn month(&self, i: usize, licensed: bool) -> Option<(usize, i8)> {
         let t = self.tokens();
+        // Lower case too when a day number or a year follows ("march 3",
+        // "feb 15", "dic. 2013"): no verb or word is followed by those.
+        let dated_after = |e: usize| {
+            let day = self.digits(e, 2).is_some_and(|d| (1..=31).contains(&d));
+            // "they march 3 miles", "prices may 5 percent": a measure.
+            let measured = t
+                .get(e + 1..)
+                .is_some_and(|rest| self.ctx.lexicon.lookup(rest).next().is_some());
+            self.year_at(e).is_some() || (day && !measured)
+        };
         if let Some((e, m)) = self.w.months.at(t, i) {
             if self.w.ambiguous.has(t, i).is_none() {
                 return Some((e, m));
             }
             let context = licensed || self.digits(e, 4).is_some();
-            return (self.capitalized(i) && context).then_some((e, m));
+            return ((self.capitalized(i) && context) || dated_after(e)).then_some((e, m));
         }
         let (mut e, m) = self.w.month_abbreviations.at(t, i)?;
-        if !self.capitalized(i) {
-            return None;
-        }
-        if self.tok(e).is_some_and(|x| x.is_punct(".")) && self.glued(e) {
+        let dotted = self.tok(e).is_some_and(|x| x.is_punct(".")) && self.glued(e);
+        if dotted {
             e += 1;
+        }
+        if !self.capitalized(i) && !dated_after(e) {
+            return None;
         }
         (licensed || self.digits(e, 4).is_some()).then_some((e, m))
     }
@@ -578,6 +617,21 @@ impl Parser<'_, '_> {
     /// by an "ago" word when `ago_after`, else preceded by one.
     fn counted_units(&self, i: usize, ago_after: bool) -> Option<(usize, Expr)> {
         let t = self.tokens();
+        // "mezz'ora", "half an hour": thirty minutes.
+        let half = self.tok(i).is_some_and(|x| {
+            matches!(
+                self.ctx.vocab.number(x).as_deref(),
+                Some([NumberWord::Half])
+            )
+        });
+        if half {
+            let k = self.w.one.has(t, i + 1).unwrap_or(i + 1);
+            let (e, g) = self.w.units.at(t, k)?;
+            if g != Grain::Hour {
+                return None;
+            }
+            return self.counted_from(i, e, Grain::Minute, 30, ago_after);
+        }
         let (n, k) = if let Some(n) = self.digits(i, 3) {
             (i64::from(n), i + 1)
         } else if let Some(e) = self.w.one.has(t, i) {
@@ -596,6 +650,21 @@ impl Parser<'_, '_> {
             .plural_units
             .at(t, k)
             .or_else(|| self.w.units.at(t, k))?;
+        self.counted_from(i, e, g, n, ago_after)
+    }
+
+    /// [`Parser::counted_units`] once the figure `n` and its unit `g`
+    /// (ending at `e`) are read: "fa"/"ago" after it, "later", or an offset
+    /// preposition before it.
+    fn counted_from(
+        &self,
+        i: usize,
+        e: usize,
+        g: Grain,
+        n: i64,
+        ago_after: bool,
+    ) -> Option<(usize, Expr)> {
+        let t = self.tokens();
         if !ago_after {
             return Some((e, Expr::Shift(g, -n)));
         }

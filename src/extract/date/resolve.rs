@@ -511,6 +511,13 @@ fn season_year(p: Date, s: Season, pick: Pick) -> Option<i16> {
         (false, false) => y - 1,
     };
     let ended = (y, m) > (current, s.last_month);
+    // "questo autunno" in June, "this summer" in February or in
+    // September: the one of the publication year; a winter, the one under
+    // way in January or February, else the one this December begins.
+    if pick == Pick::This {
+        let wraps = s.first_month > s.last_month;
+        return Some(if wraps && m > s.last_month { y + 1 } else { y });
+    }
     let shift = match pick {
         Pick::Recent | Pick::This => 0,
         // The last one that is over.

@@ -460,7 +460,7 @@ const ENGLISH: &[Row] = &[
     ("the Sunday Times reported", "", "-"),
     ("released on 2024-13-01", "", "-"),
     ("It happened on Feb. 30", "", "-"),
-    ("on March 3 and 4", "on March 3", "2025-03-03"),
+    ("on March 3 and 4", "on March 3 and 4", "2025-03-03/2025-03-04"),
     ("between 3 and 5 August 2024", "between 3", "2024-08-03"),
     ("from 10:00 to 12:30 CET", "10:00", "2025-08-15T10:00:00+01:00"),
     ("signed Monday, March 10, at 9 a.m.", "Monday, March 10, at 9 a.m.", "2025-03-10T09:00:00+00:00"),
@@ -818,12 +818,10 @@ fn a_day_joined_by_a_hyphen_after_a_month_and_day_ends_a_span() {
     }
 }
 
-/// Issue 14's forms from `tests/forms/dates.tsv`, the table a linguist
-/// extends: language, publication date or datetime, text, the claim's
-/// text and its value.
-#[test]
-fn forms_from_the_data_file() {
-    let table = include_str!("../../../tests/forms/dates.tsv");
+/// Runs the rows of a date table (`dates.tsv`'s columns); returns the
+/// number of rows and the failures. `exact_span` asks for the claim's text
+/// to be the expression; otherwise either may contain the other.
+fn run_date_table(table: &str, exact_span: bool) -> (usize, Vec<String>) {
     let mut failures = Vec::new();
     let mut rows = 0;
     for (n, line) in table.lines().enumerate() {
@@ -863,10 +861,17 @@ fn forms_from_the_data_file() {
             .filter(|c| matches!(c.kind, Kind::Date | Kind::Time))
             .map(|c| (text[c.span].to_string(), show(c)))
             .collect();
+        let same_span = |s: &str| {
+            if exact_span {
+                s == span
+            } else {
+                s.contains(span) || span.contains(s)
+            }
+        };
         let ok = if want == "-" {
             found.is_empty()
         } else {
-            found.iter().any(|(s, v)| s == span && v == want)
+            found.iter().any(|(s, v)| same_span(s) && v == want)
         };
         if !ok {
             failures.push(format!(
@@ -875,11 +880,41 @@ fn forms_from_the_data_file() {
             ));
         }
     }
+    (rows, failures)
+}
+
+/// Issue 14's forms from `tests/forms/dates.tsv`, the table a linguist
+/// extends: language, publication date or datetime, text, the claim's
+/// text and its value.
+#[test]
+fn forms_from_the_data_file() {
+    let (rows, failures) = run_date_table(include_str!("../../../tests/forms/dates.tsv"), true);
     assert!(rows >= 30, "only {rows} rows");
     assert!(
         failures.is_empty(),
         "{} of {rows} rows:\n{}",
         failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Date expressions in the style of public test suites
+/// (`tests/forms/suite-dates.tsv`): a measure with issue 14's target, 0.75
+/// of the rows right; the failures are printed for whoever extends it.
+#[test]
+#[allow(clippy::print_stdout)] // the measure is read with --nocapture
+fn public_suite_style_dates() {
+    let (rows, failures) =
+        run_date_table(include_str!("../../../tests/forms/suite-dates.tsv"), false);
+    let right = rows - failures.len();
+    println!(
+        "suite dates: {right} of {rows} right\n{}",
+        failures.join("\n")
+    );
+    assert!(rows >= 30, "only {rows} rows");
+    assert!(
+        right as f64 >= 0.75 * rows as f64,
+        "{right} of {rows} right:\n{}",
         failures.join("\n")
     );
 }

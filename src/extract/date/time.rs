@@ -78,16 +78,39 @@ impl Parser<'_, '_> {
         let tokens = self.ctx.tokens;
         // A preposition is part of the phrase when it is what makes the
         // number a time ("alle 21"); "at" before "4:30 a.m." stays out.
+        let any_prep = self.w.time_preps.at(tokens, i).is_some();
         let (first, k, prep) = match self.w.time_preps.at(tokens, i) {
             Some((e, true)) => (i, e, true),
             Some((e, false)) => (e, e, after_day),
             None => (i, i, false),
         };
-        // "vom 3. bis 5. März": a day and its month, not an hour.
-        if self.day_month(k, Default::default()).is_some() {
+        // "vom 3. bis 5. März": a day and its month, not an hour; "00:35"
+        // inside "2:00:35" is no clock.
+        let inside = k >= 2
+            && tokens.get(k).is_some_and(|t| !t.space_before)
+            && tokens[k - 1].is_punct(":")
+            && !tokens[k - 1].space_before
+            && tokens[k - 2].is_number();
+        if inside || self.day_month(k, Default::default()).is_some() {
             return None;
         }
         let (mut end, mut hour, minute, colon) = self.clock(k)?;
+        // Seconds after the minutes: a time of day after a preposition
+        // ("at 10:21:05"), else a race time ("in 2:00:35"), no time.
+        let seconds = colon
+            && minute.is_some()
+            && tokens
+                .get(end)
+                .is_some_and(|t| t.is_punct(":") && !t.space_before)
+            && tokens
+                .get(end + 1)
+                .is_some_and(|t| !t.space_before && t.norm.len() == 2 && t.is_number());
+        if seconds {
+            if !any_prep {
+                return None;
+            }
+            end += 2;
+        }
         // "1:24-cr-00387": part of an identifier.
         let glued_dash = |x: usize| {
             tokens

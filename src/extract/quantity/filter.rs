@@ -30,6 +30,14 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     if !token.is_number() {
         return false;
     }
+    // "al 90'", "dal 34'": a minute of a match, marked by a prime.
+    let prime = next.is_some_and(|t| !t.space_before && (t.is_punct("'") || t.is_punct("′")));
+    let word_after = tokens
+        .get(j + 2)
+        .is_some_and(|t| !t.space_before && t.is_word());
+    if prime && !word_after {
+        return true;
+    }
     // The rest of a number already turned down ("numero verde 800 840
     // 840"): a figure would have been read from its first group. A line
     // break ends a number ("Pratica 1200000" / "15 persone").

@@ -12,8 +12,8 @@ use super::Ctx;
 use super::context::{counted_noun, toll_noun_before};
 use super::number::{parse_digits_with, parse_words};
 use forms::{
-    article_before_fraction, below_zero, fraction_of_unit, hedge_after, mirror, negated,
-    ratio_share, smaller_group, unit_before,
+    article_before_fraction, below_zero, fraction_of_unit, half_after, hedge_after, mirror,
+    negated, race_time, ratio_share, smaller_duration_after, smaller_group, unit_before,
 };
 
 mod filter;
@@ -64,6 +64,9 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
 fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if !ctx.free(i..i + 1) {
         return None;
+    }
+    if let Some(found) = race(ctx, i) {
+        return Some(found);
     }
     let tokens = ctx.tokens;
     // Only a number, a number word, the first word of a lexicon phrase
@@ -345,12 +348,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             consumed = n + 1;
         } else if let Some(link) = tokens.get(k)
             && ctx.is(link, List::Links)
-            && (head.scaled || matches!(figure, Figure::Vague(_)))
+            && (head.scaled || matches!(figure, Figure::Vague(_) | Figure::Round(_)))
             && let Some((n, Entry::Unit(u))) = lookup(k + 1)
                 .into_iter()
                 .find(|(_, e)| matches!(e, Entry::Unit(_)))
         {
-            // "2,3 miliardi di metri cubi", "alcune centinaia di ettari".
+            // "2,3 miliardi di metri cubi", "alcune centinaia di ettari",
+            // "una decina di gradi".
             kind = Kind::Measure;
             unit = Some(u);
             consumed = n + 1;
@@ -370,6 +374,16 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         kind = Kind::Money;
     }
     end = k;
+    // "due ore e mezza", "an hour and a half": one duration.
+    if let (Some(u), Figure::Number(n)) = (unit, figure)
+        && qualifier_range.is_none()
+        && let Some((whole, e)) = half_after(ctx, end, u, n)
+        && ctx.free(end..e)
+        && ctx.same_sentence(i, e - 1)
+    {
+        figure = Figure::Number(whole);
+        end = e;
+    }
     // "3 below zero", "5 gradi sotto zero": a temperature below zero.
     let temperature = unit.is_none_or(|u| u.dimension() == Dimension::Temperature);
     if matches!(kind, Kind::Count | Kind::Measure)
@@ -474,6 +488,28 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         }),
         relative: false,
         counted,
+    };
+    Some((claim, i, end))
+}
+
+/// A race time at `i` ("in 2:00:35", "a 1'15\""): a measure in seconds.
+fn race(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
+    let (seconds, end) = race_time(ctx, i)?;
+    if !ctx.free(i..end) {
+        return None;
+    }
+    let claim = Claim {
+        span: ctx.span(i, end - 1),
+        kind: Kind::Measure,
+        value: Value::Quantity(Quantity {
+            value: Some(seconds),
+            qualifier: Qualifier::Exact,
+            interval: Interval::point(seconds),
+            unit: Some(Unit::Second),
+            currency: None,
+        }),
+        relative: false,
+        counted: None,
     };
     Some((claim, i, end))
 }
@@ -651,11 +687,13 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 let measured_next = tokens.get(j + 1).is_some()
                     && ctx.lexicon.lookup(&tokens[j + 1..]).any(|(n, e)| match e {
                         Entry::Points(_) => true,
-                        Entry::Unit(_) => {
+                        Entry::Unit(u) => {
                             let after = j + 1 + n;
                             w > 1.0
                                 || tokens.get(after).is_some_and(|t| ctx.is(t, List::Links))
                                 || hedge_after(ctx, after).is_some()
+                                || half_after(ctx, after, u, w).is_some()
+                                || smaller_duration_after(ctx, after, u)
                         }
                         _ => false,
                     });
