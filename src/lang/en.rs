@@ -223,6 +223,8 @@ pub static EN: LangData = LangData {
     ],
     detect_endings: &[
         "ing", "ed", "ly", "tion", "ss", "th", "ght", "ck", "sh", "y", "s", "w", "k",
+        // Shared with French ("percent", "government"): they count for none.
+        "ent", "ment",
     ],
     number_words: &[
         ("zero", Add(0.0)),

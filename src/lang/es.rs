@@ -197,6 +197,8 @@ pub static ES: LangData = LangData {
     detect_endings: &[
         "ción", "ciones", "dad", "dades", "ados", "adas", "idos", "idas", "aron", "ieron", "os",
         "ía", "ías", "antes", "entes",
+        // Shared with English and French: counts for none.
+        "s",
     ],
     // Folded as in text ("veintitrés" is "veintitres"). Whole hundreds are
     // one word each ("doscientos"): what follows them joins them.

@@ -105,6 +105,9 @@ pub static FR: LangData = LangData {
     nouns_capitalized: false,
     tens_units: TensUnits::TensFirst,
     stopwords: &[
+        // Elided articles and prepositions ("l'inflation", "d'euros").
+        "l",
+        "d",
         "le",
         "la",
         "les",
@@ -199,6 +202,8 @@ pub static FR: LangData = LangData {
     detect_endings: &[
         "eux", "euse", "ais", "ait", "aient", "ée", "ées", "eau", "eaux", "ique", "iques", "oir",
         "ité", "ière", "ier", "ment", "ent", "é", "és", "è", "ès", "ç",
+        // Shared with English and Spanish: they count for none.
+        "tion", "s",
     ],
     // Folded as in text. Hyphenated words are read as one compound
     // ("quatre-vingt-dix" is quatrevingt + dix, "dix-sept" dix + sept).
