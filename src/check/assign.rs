@@ -294,6 +294,7 @@ pub(crate) fn assign(
         }
         respective.pair(extraction, index, &in_sentence, &mut paired);
     }
+    let dated = sentences_dated(extraction, clauses);
     wants
         .into_iter()
         .zip(others)
@@ -310,7 +311,7 @@ pub(crate) fn assign(
                     doubt: None,
                 });
             }
-            let mut link = decide(c, w, extraction, clauses, data)?;
+            let mut link = decide(c, w, dated[c], extraction, clauses, data)?;
             if link.certain && dated_before(c, &index.facts[link.fact], extraction, clauses) {
                 link.certain = false;
                 link.doubt = Some(Doubt::OtherTime);
@@ -541,10 +542,12 @@ fn figures_near(upto: usize, claims: &[Claim]) -> impl Iterator<Item = usize> + 
 /// nest rarely, and never deeply).
 const OTHER_FIGURE_REACH: usize = 4;
 
-/// The fact claim `c` takes among those that want it, and how certain.
+/// The fact claim `c` takes among those that want it, and how certain;
+/// `dated`: its sentence holds a date of its own ([`sentences_dated`]).
 fn decide(
     c: usize,
     mut wants: Vec<Want>,
+    dated: bool,
     extraction: &Extraction,
     clauses: &Clauses,
     data: &LangData,
@@ -556,7 +559,6 @@ fn decide(
     // A sentence that dates itself ("Ad aprile 2024, … il tasso di
     // occupazione sale al 62,1%") is not made more specific by the
     // paragraph's words ("Rispetto a marzo…").
-    let dated = sentence_dated(c, extraction, clauses);
     // Only what comes before refines: a breakdown after a total ("…risen
     // to 92. Of these, 69 were in Wajima") does not make the total
     // Wajima's.
@@ -638,15 +640,30 @@ fn in_bracket_after(last: usize, span: Span, tokens: &[Token]) -> bool {
     depth > 0
 }
 
-/// Claim `c`'s sentence holds a date of its own.
-fn sentence_dated(c: usize, extraction: &Extraction, clauses: &Clauses) -> bool {
+/// For each claim, whether its sentence holds a date of its own. Claims
+/// are sorted and a sentence's claims are one run: each sentence is
+/// scanned once, not once for each of its claims (a 10 MB sentence of
+/// figures would take hours).
+fn sentences_dated(extraction: &Extraction, clauses: &Clauses) -> Vec<bool> {
     let claims = &extraction.claims;
-    let sentence = clauses.placed[c].sentence;
-    let from = claims.partition_point(|o| o.span.start < sentence.start);
-    claims[from..]
-        .iter()
-        .take_while(|o| o.span.start < sentence.end)
-        .any(|o| matches!(o.value, Value::Date(Some(_))) && sentence.contains(o.span))
+    let mut last: Option<(Span, bool)> = None;
+    (0..claims.len())
+        .map(|c| {
+            let sentence = clauses.placed[c].sentence;
+            if let Some((s, dated)) = last
+                && s == sentence
+            {
+                return dated;
+            }
+            let from = claims.partition_point(|o| o.span.start < sentence.start);
+            let dated = claims[from..]
+                .iter()
+                .take_while(|o| o.span.start < sentence.end)
+                .any(|o| matches!(o.value, Value::Date(Some(_))) && sentence.contains(o.span));
+            last = Some((sentence, dated));
+            dated
+        })
+        .collect()
 }
 
 /// Tokens after a figure where "in meno", "more than" make it a difference.
