@@ -151,15 +151,14 @@ pub(crate) fn extract_with(doc: &Document, options: Options, decimal: DecimalMar
     date::find(&mut ctx, &mut claims);
     quantity::find(&mut ctx, &mut claims);
     let furniture = furniture::find(&doc.text, &tokens, &sentences, &compiled.furniture);
-    if !furniture.is_empty() {
-        claims.retain(|c| {
-            !furniture
-                .iter()
-                .any(|f| f.start < c.span.end && c.span.start < f.end)
-        });
-    }
+    remove_furniture(&mut claims, &furniture);
     claims.sort_by_key(|c| (c.span.start, c.span.end));
-    context::carry_currency(&mut claims, &sentences, &doc.text, data);
+    context::carry_currency(
+        std::slice::from_mut(&mut claims),
+        &sentences,
+        &doc.text,
+        data,
+    );
     Extraction {
         claims,
         sentences,
@@ -167,6 +166,151 @@ pub(crate) fn extract_with(doc: &Document, options: Options, decimal: DecimalMar
         token_sentence,
         title: title(&doc.text, &doc.scan, front_end(doc)),
     }
+}
+
+/// Bytes from which [`extract_in_windows`] reads a document a window of
+/// paragraphs at a time (an article is far shorter).
+pub const WINDOW_BYTES: usize = 256 * 1024;
+
+/// [`extract_with`] in bounded memory: a document longer than `window`
+/// bytes ([`WINDOW_BYTES`] for a run) is tokenized and read a window of
+/// whole paragraphs at a time, so only one window's tokens are held. Its
+/// claims then come apart, one list for each window of [`window_cuts`]
+/// (and [`Extraction::claims`] is empty), so that they can be judged and
+/// dropped a window at a time; the result has no tokens
+/// ([`Extraction::tokens`] is empty: [`tokens_in`] makes a window's again).
+/// A shorter document is read whole, with no lists. The claims and
+/// sentences are the same as [`extract_with`]'s: every finder stays within
+/// a sentence, a sentence within a paragraph, and what goes on from
+/// paragraph to paragraph (the dates' state, the sentence, paragraph and
+/// token numbers, the line layout) is carried over; the currency and unit
+/// passes, which read the article's claims as one list, read the windows'
+/// lists as one ([`context::carry_currency`]).
+pub(crate) fn extract_in_windows(
+    doc: &Document,
+    options: Options,
+    decimal: DecimalMark,
+    window: usize,
+) -> (Extraction, Vec<Vec<Claim>>) {
+    let cuts = window_cuts(&doc.scan, window);
+    if cuts.len() <= 2 {
+        return (extract_with(doc, options, decimal), Vec::new());
+    }
+    let data = options.lang.data();
+    let compiled = Compiled::of(options.lang);
+    let layout = sentence::Layout::of_text(&doc.text, &doc.scan);
+    let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(cuts.len() - 1);
+    let mut sentences: Vec<Span> = Vec::new();
+    let mut dates = date::State::default();
+    for (k, w) in cuts.windows(2).enumerate() {
+        let tokens = tokens_in(&doc.scan, w[0]..w[1], options.lang);
+        let (window_sentences, mut token_sentence) =
+            sentence::split_with(&doc.text, &tokens, data, layout);
+        for s in &mut token_sentence {
+            *s += sentences.len();
+        }
+        let mut ctx = Ctx {
+            text: &doc.text,
+            tokens: &tokens,
+            data,
+            lexicon: &compiled.lexicon,
+            vocab: &compiled.vocab,
+            options,
+            taken: vec![false; tokens.len()],
+            sentence_of: &token_sentence,
+            decimal,
+        };
+        let mut found = Vec::new();
+        date::find_in(&mut ctx, &mut found, &mut dates);
+        quantity::find(&mut ctx, &mut found);
+        let furniture = furniture::find_in(
+            &doc.text,
+            &tokens,
+            &window_sentences,
+            &compiled.furniture,
+            k == 0,
+        );
+        remove_furniture(&mut found, &furniture);
+        found.sort_by_key(|c| (c.span.start, c.span.end));
+        claims.push(found);
+        sentences.extend(window_sentences);
+    }
+    context::carry_currency(&mut claims, &sentences, &doc.text, data);
+    let extraction = Extraction {
+        claims: Vec::new(),
+        sentences,
+        tokens: Vec::new(),
+        token_sentence: Vec::new(),
+        title: title(&doc.text, &doc.scan, front_end(doc)),
+    };
+    (extraction, claims)
+}
+
+/// Where [`extract_in_windows`] cuts `scan` into windows of at least
+/// `window` bytes: byte offsets from 0 to its length, each cut at the end
+/// of a token followed by a paragraph break (two line breaks in the
+/// whitespace to the next token). Two offsets: one window.
+pub fn window_cuts(scan: &str, window: usize) -> Vec<usize> {
+    let bytes = scan.as_bytes();
+    let mut cuts = vec![0];
+    let mut from = window.max(1);
+    while from < bytes.len() {
+        let Some(nl) = memchr::memchr(b'\n', &bytes[from..]).map(|i| from + i) else {
+            break;
+        };
+        match paragraph_cut(scan, nl) {
+            Some(cut) if cut > *cuts.last().unwrap_or(&0) => {
+                cuts.push(cut);
+                from = cut + window.max(1);
+            }
+            _ => from = nl + 1,
+        }
+    }
+    cuts.push(bytes.len());
+    cuts
+}
+
+/// The end of the token before the line break at `nl`, when the
+/// whitespace around it holds two line breaks and a token follows. Only
+/// ASCII whitespace is crossed (other whitespace is rare: no cut there).
+fn paragraph_cut(scan: &str, nl: usize) -> Option<usize> {
+    let bytes = scan.as_bytes();
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let end = bytes[..nl].iter().rposition(|&b| !space(b))? + 1;
+    let next = nl + bytes[nl..].iter().position(|&b| !space(b))?;
+    let breaks = bytes[end..next].iter().filter(|&&b| b == b'\n').count();
+    // The characters either side must not be whitespace themselves.
+    let before = scan.get(..end)?.chars().next_back()?;
+    let after = scan.get(next..)?.chars().next()?;
+    (breaks >= 2 && !before.is_whitespace() && !after.is_whitespace()).then_some(end)
+}
+
+fn remove_furniture(claims: &mut Vec<Claim>, furniture: &[Span]) {
+    if !furniture.is_empty() {
+        claims.retain(|c| {
+            !furniture
+                .iter()
+                .any(|f| f.start < c.span.end && c.span.start < f.end)
+        });
+    }
+}
+
+/// The tokens of `scan[range]`, each as [`extract`] made it for the whole
+/// text (spans in the whole text's offsets, ids assigned), when `range`
+/// starts at 0 or at the end of a token and ends at the end of one: the
+/// whitespace before the first token is in the range, so its line and
+/// paragraph marks are the same. Lets a caller drop a large document's
+/// tokens and make again the few it needs at a time.
+pub fn tokens_in(scan: &str, range: std::ops::Range<usize>, lang: Lang) -> Vec<Token> {
+    let Some(slice) = scan.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut tokens = token::tokenize(slice, lang.data().elision);
+    for t in &mut tokens {
+        t.span = Span::new(t.span.start + range.start, t.span.end + range.start);
+    }
+    Compiled::of(lang).vocab.assign(&mut tokens);
+    tokens
 }
 
 /// The first line of prose after the front matter (whose `title:` the
