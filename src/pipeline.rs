@@ -450,30 +450,35 @@ fn analyze_in_windows(
     };
     let (mut extraction, windows) = extract::extract_in_windows(&doc, options, decimal, window);
     let index = index.filter(|i| !i.is_empty());
-    let mut findings = if !windows.is_empty() {
+    let (mut findings, sentences) = if !windows.is_empty() {
         let cuts = extract::window_cuts(&doc.scan, window);
-        judge_in_windows(&doc.scan, &extraction, windows, &cuts, index, lang, date)
-    } else if let Some(index) = index {
-        check::check(&extraction, index, lang, date)
+        let findings = judge_in_windows(&doc.scan, &extraction, windows, &cuts, index, lang, date);
+        (findings, extraction.sentences)
     } else {
-        // Without facts nothing reads the tokens: they go before the
-        // findings are made.
-        extraction.tokens = Vec::new();
-        extraction.token_sentence = Vec::new();
-        check::check(&extraction, &FactIndex::default(), lang, date)
+        if index.is_none() {
+            // Without facts nothing reads the tokens: they go before the
+            // findings are made.
+            extraction.tokens = Vec::new();
+            extraction.token_sentence = Vec::new();
+        }
+        let empty = FactIndex::default();
+        check::check_owned(extraction, index.unwrap_or(&empty), lang, date)
     };
     if settings.explain {
-        for f in findings.iter_mut().filter(|f| !f.why.is_empty()) {
-            f.explanation.push_str(" [tied by: ");
-            for (i, span) in f.why.iter().enumerate() {
-                if i > 0 {
-                    f.explanation.push_str(", ");
-                }
-                f.explanation.push('«');
-                f.explanation.push_str(&doc.text[span.range()]);
-                f.explanation.push('»');
+        for tie in findings.iter_mut().filter_map(|f| f.tie_mut()) {
+            if tie.why.is_empty() {
+                continue;
             }
-            f.explanation.push(']');
+            tie.explanation.push_str(" [tied by: ");
+            for (i, span) in tie.why.iter().enumerate() {
+                if i > 0 {
+                    tie.explanation.push_str(", ");
+                }
+                tie.explanation.push('«');
+                tie.explanation.push_str(&doc.text[span.range()]);
+                tie.explanation.push('»');
+            }
+            tie.explanation.push(']');
         }
     }
     let suppressed = vec![false; findings.len()];
@@ -485,7 +490,7 @@ fn analyze_in_windows(
         findings,
         suppressed,
         rendered: None,
-        sentences: extraction.sentences,
+        sentences,
     }
 }
 
@@ -523,7 +528,7 @@ fn judge_in_windows(
                 token_sentence: Vec::new(),
                 title,
             };
-            findings.extend(check::check(&window, &FactIndex::default(), lang, date));
+            findings.extend(check::check_owned(window, &FactIndex::default(), lang, date).0);
             continue;
         };
         let (start, end) = (w[0], w[1]);
@@ -546,7 +551,7 @@ fn judge_in_windows(
             tokens,
             title,
         };
-        findings.extend(check::check(&window, index, lang, date));
+        findings.extend(check::check_owned(window, index, lang, date).0);
     }
     findings
 }
@@ -675,7 +680,7 @@ pub(crate) fn apply_suppressions(result: &mut FileResult, index: Option<&FactInd
                 let line = cursor
                     .position(&doc.lines, &doc.text, f.claim.span.start)
                     .line;
-                let fact = f.fact.as_ref().map(|(id, _)| id.as_str());
+                let fact = f.fact().map(|(id, _)| id.as_str());
                 let mut covered = false;
                 for i in rules.covering(line, fact) {
                     covered = true;
@@ -945,7 +950,7 @@ mod tests {
         let extraction = extract::extract(&doc, options);
         let whole = check::check(&extraction, &index, Lang::It, options.date);
         assert!(
-            whole.iter().any(|f| f.fact.is_some()),
+            whole.iter().any(|f| f.fact().is_some()),
             "no claim tied to a fact"
         );
         let decimal = DecimalMark::of(Lang::It.data());
