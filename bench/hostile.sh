@@ -187,6 +187,7 @@ peak "dense 8 MB, verify --format json" verify "$dense" "${refs[@]}" --format js
 peak "dense 8 MB, extract --format json" extract "$dense" --format json
 gen_millions 8388608 "$work/millions8"
 peak "'1.000.000 ' × 8 MB, verify --format json" verify "$work/millions8" "${refs[@]}" --lang it --format json --fail-on never
+peak "'1.000.000 ' × 8 MB, extract --format json" extract "$work/millions8" --lang it --format json
 
 if [ "$quick" = 0 ]; then
   echo "== a 100 MB directory in every format"

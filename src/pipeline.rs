@@ -405,7 +405,18 @@ pub fn read(input: &Input, max_size: u64) -> Result<Document, Error> {
 
 /// Extracts the claims of `doc` and, with references, judges them.
 /// Every finding starts unsuppressed and `rel_path` is the display path.
-pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>) -> FileResult {
+pub fn analyze(doc: Document, settings: &Settings, index: Option<&FactIndex>) -> FileResult {
+    analyze_in_windows(doc, settings, index, extract::WINDOW_BYTES)
+}
+
+/// [`analyze`] reading a long document in windows of at least `window`
+/// bytes (tests make them small, to cross many window edges).
+fn analyze_in_windows(
+    mut doc: Document,
+    settings: &Settings,
+    index: Option<&FactIndex>,
+    window: usize,
+) -> FileResult {
     let given = settings
         .lang
         .or_else(|| doc.front.lang.as_deref().and_then(Lang::parse));
@@ -440,21 +451,37 @@ pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>
         clock: settings.date.map_or(doc.front.clock, |p| p.clock),
         month_only: published.is_some_and(|p| p.month_only),
     };
-    let extraction = extract::extract_with(&doc, options, decimal);
-    let empty = FactIndex::default();
-    let mut findings = check::check(&extraction, index.unwrap_or(&empty), lang, date);
+    let (mut extraction, windows) = extract::extract_in_windows(&doc, options, decimal, window);
+    let index = index.filter(|i| !i.is_empty());
+    let (mut findings, sentences) = if !windows.is_empty() {
+        let cuts = extract::window_cuts(&doc.scan, window);
+        let findings = judge_in_windows(&doc.scan, &extraction, windows, &cuts, index, lang, date);
+        (findings, extraction.sentences)
+    } else {
+        if index.is_none() {
+            // Without facts nothing reads the tokens: they go before the
+            // findings are made.
+            extraction.tokens = Vec::new();
+            extraction.token_sentence = Vec::new();
+        }
+        let empty = FactIndex::default();
+        check::check_owned(extraction, index.unwrap_or(&empty), lang, date)
+    };
     if settings.explain {
-        for f in findings.iter_mut().filter(|f| !f.why.is_empty()) {
-            f.explanation.push_str(" [tied by: ");
-            for (i, span) in f.why.iter().enumerate() {
-                if i > 0 {
-                    f.explanation.push_str(", ");
-                }
-                f.explanation.push('«');
-                f.explanation.push_str(&doc.text[span.range()]);
-                f.explanation.push('»');
+        for tie in findings.iter_mut().filter_map(|f| f.tie_mut()) {
+            if tie.why.is_empty() {
+                continue;
             }
-            f.explanation.push(']');
+            tie.explanation.push_str(" [tied by: ");
+            for (i, span) in tie.why.iter().enumerate() {
+                if i > 0 {
+                    tie.explanation.push_str(", ");
+                }
+                tie.explanation.push('«');
+                tie.explanation.push_str(&doc.text[span.range()]);
+                tie.explanation.push('»');
+            }
+            tie.explanation.push(']');
         }
     }
     let suppressed = vec![false; findings.len()];
@@ -466,8 +493,138 @@ pub fn analyze(mut doc: Document, settings: &Settings, index: Option<&FactIndex>
         findings,
         suppressed,
         rendered: None,
-        sentences: extraction.sentences,
+        sentences,
     }
+}
+
+/// Tokens a window keeps past its end, and past the title, so that a
+/// reference term running over the paragraph break matches as it does in
+/// the whole text.
+const OVERLAP_TOKENS: usize = 64;
+
+/// Judges the claims of a document [`extract::extract_in_windows`] read in
+/// windows (`windows`: each window's claims) against `index`, in the same
+/// windows of whole paragraphs (between `cuts`). That gives the same findings as the whole
+/// (a claim's fact is chosen from its sentence, its paragraph and the
+/// title: [`check::check`]) while holding only one window's tokens and the
+/// checker's working state for it, and each window's claims only until its
+/// findings are made: its tokens are made again from the scan text, with
+/// the title's before them. Without an index the findings are made a
+/// window at a time too.
+fn judge_in_windows(
+    scan: &str,
+    extraction: &extract::Extraction,
+    windows: Vec<Vec<crate::claim::Claim>>,
+    cuts: &[usize],
+    index: Option<&FactIndex>,
+    lang: Lang,
+    date: Option<jiff::civil::Date>,
+) -> Vec<Finding> {
+    let mut findings = Vec::with_capacity(windows.iter().map(Vec::len).sum());
+    let title = extraction.title;
+    let lede = extraction.lede;
+    for (w, claims) in cuts.windows(2).zip(windows) {
+        let Some(index) = index else {
+            let window = extract::Extraction {
+                claims,
+                sentences: Vec::new(),
+                tokens: Vec::new(),
+                token_sentence: Vec::new(),
+                title,
+                lede,
+            };
+            findings.extend(check::check_owned(window, &FactIndex::default(), lang, date).0);
+            continue;
+        };
+        let (start, end) = (w[0], w[1]);
+        let mut tokens = Vec::new();
+        let mut sentences = Vec::new();
+        // The title and the lede before the window, read again with it.
+        let head = [title, lede]
+            .into_iter()
+            .flatten()
+            .filter(|t| start > 0 && t.end <= start)
+            .map(|t| t.end)
+            .max();
+        if let Some(head) = head {
+            let mut prefix = extract::tokens_in(scan, 0..head, lang);
+            prefix.extend(first_tokens(scan, head..start, OVERLAP_TOKENS, lang));
+            sentences.extend_from_slice(sentences_of(&extraction.sentences, &prefix));
+            tokens = prefix;
+        }
+        let mut body = extract::tokens_in(scan, start..end, lang);
+        body.extend(first_tokens(scan, end..scan.len(), OVERLAP_TOKENS, lang));
+        sentences.extend_from_slice(sentences_of(&extraction.sentences, &body));
+        tokens.extend(body);
+        let window = extract::Extraction {
+            claims,
+            token_sentence: sentence_of_tokens(&tokens, &sentences),
+            sentences,
+            tokens,
+            title,
+            lede,
+        };
+        findings.extend(check::check_owned(window, index, lang, date).0);
+    }
+    findings
+}
+
+/// The first `count` tokens of `scan[range]` (`range` starting at the end
+/// of a token), tokenizing no more of it than they need: a slice is cut at
+/// an ASCII space, which no token crosses.
+fn first_tokens(
+    scan: &str,
+    range: std::ops::Range<usize>,
+    count: usize,
+    lang: Lang,
+) -> Vec<crate::text::token::Token> {
+    let mut len = 1024;
+    loop {
+        let mut end = range.end.min(range.start.saturating_add(len));
+        if end < range.end {
+            match scan.as_bytes()[range.start..end]
+                .iter()
+                .rposition(|b| b.is_ascii_whitespace())
+            {
+                Some(i) => end = range.start + i,
+                None => {
+                    len = len.saturating_mul(4);
+                    continue;
+                }
+            }
+        }
+        let mut tokens = extract::tokens_in(scan, range.start..end, lang);
+        if tokens.len() >= count || end == range.end {
+            tokens.truncate(count);
+            return tokens;
+        }
+        len = len.saturating_mul(4);
+    }
+}
+
+/// The sentences (of `sentences`, sorted and disjoint) `tokens` stand in.
+fn sentences_of<'a>(sentences: &'a [Span], tokens: &[crate::text::token::Token]) -> &'a [Span] {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return &[];
+    };
+    let from = sentences.partition_point(|s| s.end <= first.span.start);
+    let to = sentences.partition_point(|s| s.start < last.span.end);
+    &sentences[from..to.max(from)]
+}
+
+/// For each token, the index of the sentence (of `sentences`, sorted)
+/// holding it.
+fn sentence_of_tokens(tokens: &[crate::text::token::Token], sentences: &[Span]) -> Vec<usize> {
+    let mut s = 0;
+    tokens
+        .iter()
+        .map(|t| {
+            while s + 1 < sentences.len() && sentences[s].end < t.span.end {
+                s += 1;
+            }
+            s
+        })
+        .collect()
 }
 
 /// The whole per-file step: read, analyze, then apply the article's
@@ -536,7 +693,7 @@ pub(crate) fn apply_suppressions(result: &mut FileResult, index: Option<&FactInd
                 let line = cursor
                     .position(&doc.lines, &doc.text, f.claim.span.start)
                     .line;
-                let fact = f.fact.as_ref().map(|(id, _)| id.as_str());
+                let fact = f.fact().map(|(id, _)| id.as_str());
                 let mut covered = false;
                 for i in rules.covering(line, fact) {
                     covered = true;
@@ -771,6 +928,148 @@ mod tests {
         let named = analyze_text("Airlines cancelled 31.457 flights.", Some(Lang::En));
         assert_eq!(values(&named), [31.457]);
         assert!(named.doc.warnings.is_empty());
+    }
+
+    /// Judged a few paragraphs at a time, every finding is the one the
+    /// whole text gives: facts anchored by the title, by a paragraph or
+    /// named over a paragraph break.
+    #[test]
+    fn windows_judge_as_the_whole_text() {
+        let index = crate::refs::load_paths(&[PathBuf::from("claims")]).unwrap();
+        let mut text = String::from("# Truppe nordcoreane a Kursk\n\n");
+        for (i, body) in std::fs::read_to_string("examples/kursk-it.md")
+            .unwrap()
+            .split("\n\n")
+            .filter(|p| !p.starts_with("---") && !p.starts_with('#'))
+            .cycle()
+            .take(60)
+            .enumerate()
+        {
+            text.push_str(body);
+            text.push_str(if i % 7 == 3 {
+                "\n\nsoldati\n\n"
+            } else {
+                "\n\n"
+            });
+        }
+        let doc = Document::parse(Origin::Stdin, text, true, Vec::new());
+        let options = Options {
+            lang: Lang::It,
+            date: jiff::civil::Date::new(2025, 8, 15).ok(),
+            offset_seconds: None,
+            clock: None,
+            month_only: false,
+        };
+        let extraction = extract::extract(&doc, options);
+        let whole = check::check(&extraction, &index, Lang::It, options.date);
+        assert!(
+            whole.iter().any(|f| f.fact().is_some()),
+            "no claim tied to a fact"
+        );
+        let decimal = DecimalMark::of(Lang::It.data());
+        let unloaded = check::check(&extraction, &FactIndex::default(), Lang::It, options.date);
+        for window in [1, 300, 2000, 10_000] {
+            let cuts = extract::window_cuts(&doc.scan, window);
+            assert!(cuts.len() > 2, "one window of {window} bytes");
+            let (windowed, claims) = extract::extract_in_windows(&doc, options, decimal, window);
+            assert!(windowed.tokens.is_empty() && windowed.claims.is_empty());
+            assert_eq!(claims.len(), cuts.len() - 1);
+            assert_eq!(claims.concat(), extraction.claims, "{window} bytes");
+            assert_eq!(windowed.sentences, extraction.sentences, "{window} bytes");
+            let judge = |index| {
+                judge_in_windows(
+                    &doc.scan,
+                    &windowed,
+                    claims.clone(),
+                    &cuts,
+                    index,
+                    Lang::It,
+                    options.date,
+                )
+            };
+            assert_eq!(judge(Some(&index)), whole, "windows of {window} bytes");
+            assert_eq!(judge(None), unloaded, "windows of {window} bytes, no facts");
+        }
+    }
+
+    /// The articles of every corpus (examples, eval/, the shared eval set),
+    /// read with windows cut at every paragraph break they may be cut at,
+    /// give the findings and sentences they give read whole, judged
+    /// against their topic's reference file (else claims/) and without
+    /// one; and a concatenation of them, long enough for several windows
+    /// of the size a run uses, gives the findings of its articles.
+    #[test]
+    fn every_corpus_article_reads_the_same_in_windows() {
+        let mut files = Vec::new();
+        let mut dirs: Vec<PathBuf> = ["examples", "eval", "../shared/eval/dev"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for path in entries.flatten().map(|e| e.path()) {
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "md") {
+                    files.push(path);
+                }
+            }
+        }
+        files.sort();
+        assert!(files.len() > 100, "only {} articles", files.len());
+        let settings = Settings {
+            lang: None,
+            date: None,
+            max_size: 1 << 24,
+            explain: true,
+        };
+        let mut indexes = std::collections::HashMap::new();
+        let mut cut = 0;
+        for file in &files {
+            let refs = [file.parent(), file.parent().and_then(Path::parent)]
+                .into_iter()
+                .flatten()
+                .map(|d| d.join("refs.yaml"))
+                .find(|r| r.is_file())
+                .unwrap_or_else(|| PathBuf::from("claims"));
+            let index = indexes
+                .entry(refs.clone())
+                .or_insert_with(|| crate::refs::load_paths(&[refs]).unwrap());
+            let doc = read(&Input::Path(file.clone()), settings.max_size).unwrap();
+            cut += usize::from(extract::window_cuts(&doc.scan, 1).len() > 2);
+            for index in [Some(&*index), None] {
+                let whole = analyze_in_windows(doc.clone(), &settings, index, usize::MAX);
+                let windowed = analyze_in_windows(doc.clone(), &settings, index, 1);
+                assert_eq!(windowed.findings, whole.findings, "{}", file.display());
+                assert_eq!(windowed.sentences, whole.sentences, "{}", file.display());
+            }
+        }
+        assert!(cut > 100, "only {cut} articles cut in windows");
+        // Their bodies one after another, eight times over: windows of
+        // the run's size, cut in the middle of articles.
+        let mut text = String::new();
+        for file in files.iter().cycle().take(files.len() * 8) {
+            let article = std::fs::read_to_string(file).unwrap();
+            let body = match article.strip_prefix("---\n") {
+                Some(rest) => rest.split_once("\n---\n").map_or(rest, |(_, b)| b),
+                None => &article,
+            };
+            text.push_str(body);
+            text.push_str("\n\n");
+        }
+        let doc = Document::parse(Origin::Stdin, text, true, Vec::new());
+        let cuts = extract::window_cuts(&doc.scan, extract::WINDOW_BYTES);
+        assert!(cuts.len() > 4, "{} windows", cuts.len() - 1);
+        let index = crate::refs::load_paths(&[PathBuf::from("claims")]).unwrap();
+        for index in [Some(&index), None] {
+            let whole = analyze_in_windows(doc.clone(), &settings, index, usize::MAX);
+            let windowed = analyze(doc.clone(), &settings, index);
+            assert!(whole.findings.len() > 10_000);
+            assert_eq!(windowed.findings, whole.findings);
+            assert_eq!(windowed.sentences, whole.sentences);
+        }
     }
 
     #[test]

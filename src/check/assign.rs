@@ -143,7 +143,7 @@ pub(crate) fn assign(
     hits: &[Hit],
     clauses: &Clauses,
     data: &LangData,
-) -> Vec<Option<Link>> {
+) -> Vec<Option<Box<Link>>> {
     let claims = &extraction.claims;
     let mut wants: Vec<Vec<Want>> = vec![Vec::new(); claims.len()];
     let mut others: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
@@ -320,23 +320,24 @@ pub(crate) fn assign(
         }
         respective.pair(extraction, index, &in_sentence, &mut paired);
     }
-    let mut links: Vec<Option<Link>> = wants
+    let dated = sentences_dated(extraction, clauses);
+    let mut links: Vec<Option<Box<Link>>> = wants
         .into_iter()
         .zip(others)
         .enumerate()
         .map(|(c, (w, others))| {
             if let Some((fact, why)) = paired.iter().find(|p| p.0 == c).map(|p| (p.1, p.2.clone()))
             {
-                return Some(Link {
+                return Some(Box::new(Link {
                     fact,
                     certain: true,
                     rivals: Vec::new(),
                     others: others.into_iter().filter(|f| *f != fact).collect(),
                     why,
                     doubt: None,
-                });
+                }));
             }
-            let mut link = decide(c, w, extraction, clauses, data)?;
+            let mut link = decide(c, w, dated[c], extraction, clauses, data)?;
             let fact = &index.facts[link.fact];
             if link.certain
                 && (dated_before(c, fact, extraction, clauses)
@@ -349,7 +350,9 @@ pub(crate) fn assign(
                 .into_iter()
                 .filter(|f| *f != link.fact && !link.rivals.contains(f))
                 .collect();
-            Some(link)
+            // Boxed: most claims of a figure-dense article have no link,
+            // and an empty place costs a pointer, not a link.
+            Some(Box::new(link))
         })
         .collect();
     leftovers(&mut links, spare, clauses, claims);
@@ -361,7 +364,7 @@ pub(crate) fn assign(
 /// bare figure a conjunction opens, left without a fact, says the same of
 /// the figure before it in its sentence, and takes its fact, uncertainly.
 fn ellipses(
-    links: &mut [Option<Link>],
+    links: &mut [Option<Box<Link>>],
     extraction: &Extraction,
     index: &FactIndex,
     clauses: &Clauses,
@@ -388,14 +391,14 @@ fn ellipses(
         if !compatible(claim, &index.facts[link.fact]) {
             continue;
         }
-        links[c] = Some(Link {
+        links[c] = Some(Box::new(Link {
             fact: link.fact,
             certain: false,
             rivals: link.rivals.clone(),
             others: Vec::new(),
             why: link.why.clone(),
             doubt: Some(Doubt::Nearness),
-        });
+        }));
     }
 }
 
@@ -407,22 +410,25 @@ fn ellipses(
 /// link confirms a figure that agrees and never accuses one that does not.
 /// Dates are left alone.
 fn leftovers(
-    links: &mut [Option<Link>],
+    links: &mut [Option<Box<Link>>],
     spare: Vec<Vec<Want>>,
     clauses: &Clauses,
     claims: &[Claim],
 ) {
-    let sentence_of = |c: usize| clauses.placed[c].sentence;
-    let linked_in = |links: &[Option<Link>], fact: usize, sentence| {
-        links.iter().enumerate().any(|(o, l)| {
-            l.as_ref()
-                .is_some_and(|l| l.fact == fact || l.rivals.contains(&fact))
-                && sentence_of(o) == sentence
-        })
-    };
+    let sentence_of = |c: usize| clauses.placed[c].sentence.start;
+    // The (fact, sentence) pairs a link or its rivals hold, found once:
+    // the pass stays linear in the claims.
+    let mut linked: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
+    for (o, link) in links.iter().enumerate() {
+        if let Some(link) = link {
+            linked.insert((link.fact, sentence_of(o)));
+            linked.extend(link.rivals.iter().map(|&f| (f, sentence_of(o))));
+        }
+    }
     // A fact the claim's clause holds nothing of goes to the nearest such
-    // claim only.
-    let mut nearest: Vec<(usize, usize)> = Vec::new();
+    // claim of its sentence only: (fact, sentence) -> (distance, claim).
+    let mut nearest: rustc_hash::FxHashMap<(usize, usize), (usize, usize)> =
+        rustc_hash::FxHashMap::default();
     let mut eligible: Vec<(usize, Vec<Want>)> = Vec::new();
     for (c, mut wants) in spare.into_iter().enumerate() {
         // A date is dated by its own rules: a year left over would agree
@@ -431,37 +437,35 @@ fn leftovers(
             continue;
         }
         let sentence = sentence_of(c);
-        wants.retain(|w| w.groups_in_clause > 0 || !linked_in(links, w.fact, sentence));
+        wants.retain(|w| w.groups_in_clause > 0 || !linked.contains(&(w.fact, sentence)));
         wants.sort_by_key(|w| (Reverse(w.groups_in_clause), w.distance, w.fact));
         wants.dedup_by_key(|w| w.fact);
         for w in wants.iter().filter(|w| w.groups_in_clause == 0) {
-            match nearest.iter_mut().find(|(fact, _)| *fact == w.fact) {
-                Some((_, at))
-                    if eligible[*at]
-                        .1
-                        .iter()
-                        .any(|v| v.fact == w.fact && v.distance <= w.distance) => {}
-                Some((_, at)) => *at = eligible.len(),
-                None => nearest.push((w.fact, eligible.len())),
+            let entry = nearest.entry((w.fact, sentence)).or_insert((w.distance, c));
+            if w.distance < entry.0 {
+                *entry = (w.distance, c);
             }
         }
         if !wants.is_empty() {
             eligible.push((c, wants));
         }
     }
-    for (at, (c, mut wants)) in eligible.into_iter().enumerate() {
-        wants.retain(|w| w.groups_in_clause > 0 || nearest.contains(&(w.fact, at)));
+    for (c, mut wants) in eligible {
+        let sentence = sentence_of(c);
+        wants.retain(|w| {
+            w.groups_in_clause > 0 || nearest.get(&(w.fact, sentence)).is_some_and(|n| n.1 == c)
+        });
         let Some(best) = wants.first() else {
             continue;
         };
-        links[c] = Some(Link {
+        links[c] = Some(Box::new(Link {
             fact: best.fact,
             certain: false,
             rivals: wants[1..].iter().map(|w| w.fact).collect(),
             others: Vec::new(),
             why: best.why.clone(),
             doubt: Some(Doubt::Nearness),
-        });
+        }));
     }
 }
 
@@ -698,10 +702,12 @@ fn figures_near(upto: usize, claims: &[Claim]) -> impl Iterator<Item = usize> + 
 /// nest rarely, and never deeply).
 const OTHER_FIGURE_REACH: usize = 4;
 
-/// The fact claim `c` takes among those that want it, and how certain.
+/// The fact claim `c` takes among those that want it, and how certain;
+/// `dated`: its sentence holds a date of its own ([`sentences_dated`]).
 fn decide(
     c: usize,
     mut wants: Vec<Want>,
+    dated: bool,
     extraction: &Extraction,
     clauses: &Clauses,
     data: &LangData,
@@ -713,7 +719,6 @@ fn decide(
     // A sentence that dates itself ("Ad aprile 2024, … il tasso di
     // occupazione sale al 62,1%") is not made more specific by the
     // paragraph's words ("Rispetto a marzo…").
-    let dated = sentence_dated(c, extraction, clauses);
     // Only what comes before refines: a breakdown after a total ("…risen
     // to 92. Of these, 69 were in Wajima") does not make the total
     // Wajima's.
@@ -795,15 +800,30 @@ fn in_bracket_after(last: usize, span: Span, tokens: &[Token]) -> bool {
     depth > 0
 }
 
-/// Claim `c`'s sentence holds a date of its own.
-fn sentence_dated(c: usize, extraction: &Extraction, clauses: &Clauses) -> bool {
+/// For each claim, whether its sentence holds a date of its own. Claims
+/// are sorted and a sentence's claims are one run: each sentence is
+/// scanned once, not once for each of its claims (a 10 MB sentence of
+/// figures would take hours).
+fn sentences_dated(extraction: &Extraction, clauses: &Clauses) -> Vec<bool> {
     let claims = &extraction.claims;
-    let sentence = clauses.placed[c].sentence;
-    let from = claims.partition_point(|o| o.span.start < sentence.start);
-    claims[from..]
-        .iter()
-        .take_while(|o| o.span.start < sentence.end)
-        .any(|o| matches!(o.value, Value::Date(Some(_))) && sentence.contains(o.span))
+    let mut last: Option<(Span, bool)> = None;
+    (0..claims.len())
+        .map(|c| {
+            let sentence = clauses.placed[c].sentence;
+            if let Some((s, dated)) = last
+                && s == sentence
+            {
+                return dated;
+            }
+            let from = claims.partition_point(|o| o.span.start < sentence.start);
+            let dated = claims[from..]
+                .iter()
+                .take_while(|o| o.span.start < sentence.end)
+                .any(|o| matches!(o.value, Value::Date(Some(_))) && sentence.contains(o.span));
+            last = Some((sentence, dated));
+            dated
+        })
+        .collect()
 }
 
 /// Tokens after a figure where "in meno", "more than" make it a difference.
@@ -1185,8 +1205,7 @@ struct Context<'a> {
     hits: &'a [Hit],
     /// Token range of the title (a first Markdown heading), if any.
     title: std::ops::Range<usize>,
-    /// Token range of the lede: the first paragraph of prose after the
-    /// title (see [`lede`]).
+    /// Token range of the lede (see `extract::Extraction::lede`).
     lede: std::ops::Range<usize>,
     /// The first sentence of each sentence's paragraph, and parallel
     /// the first sentence after it.
@@ -1221,7 +1240,12 @@ impl<'a> Context<'a> {
                 end = s;
             }
         }
-        let lede = lede(tokens, &title, &paragraph, &sentence_first_token);
+        let lede = match extraction.lede {
+            Some(span) => {
+                first_token(tokens, span)..tokens.partition_point(|t| t.span.start < span.end)
+            }
+            None => 0..0,
+        };
         Context {
             hits,
             title,
@@ -1296,36 +1320,6 @@ impl<'a> Context<'a> {
         out
     }
 }
-
-/// The lede: the first paragraph after the title with at least
-/// [`LEDE_WORDS`] words (a dateline or a byline is no lede), at most
-/// [`LEDE_SENTENCES`] of its sentences. It says who and where for the
-/// article: "The 2024 Paris Olympic Games was a great success for Italy"
-/// makes "We won 12 gold medals" two paragraphs down Italy's, in Paris —
-/// weakly, as the title does.
-fn lede(
-    tokens: &[Token],
-    title: &std::ops::Range<usize>,
-    paragraph: &[(usize, usize)],
-    first_token: &[usize],
-) -> std::ops::Range<usize> {
-    let end_of = |s: usize| first_token.get(s).copied().unwrap_or(tokens.len());
-    paragraph
-        .iter()
-        .enumerate()
-        .filter(|&(s, p)| p.0 == s && first_token[s] >= title.end)
-        .take(LEDE_SEARCH)
-        .map(|(s, p)| first_token[s]..end_of(p.1.min(s + LEDE_SENTENCES)))
-        .find(|range| tokens[range.clone()].iter().filter(|t| t.is_word()).count() >= LEDE_WORDS)
-        .unwrap_or(0..0)
-}
-
-/// Fewest words of a lede.
-const LEDE_WORDS: usize = 12;
-/// Most sentences of a lede.
-const LEDE_SENTENCES: usize = 3;
-/// Paragraphs searched for the lede.
-const LEDE_SEARCH: usize = 4;
 
 /// Every occurrence of a term of `fact` among the hits, as (group, span,
 /// in the sentence); `ids` are the numbers of the fact's terms.

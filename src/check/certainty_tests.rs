@@ -34,11 +34,11 @@ fn finding(text: &str, lang: Lang, on: Date, refs: &str, needle: &str) -> Findin
 }
 
 fn fact(f: &Finding) -> Option<&str> {
-    f.fact.as_ref().map(|(id, _)| id.as_str())
+    f.fact().map(|(id, _)| id.as_str())
 }
 
 fn candidates(f: &Finding) -> Vec<&str> {
-    f.candidates.iter().map(|c| c.id.as_str()).collect()
+    f.candidates().iter().map(|c| c.id.as_str()).collect()
 }
 
 fn is_alarm(f: &Finding) -> bool {
@@ -347,7 +347,7 @@ facts:
     );
     assert_eq!(f.verdict, Verdict::Unverified);
     assert_eq!(candidates(&f), ["a", "b"]);
-    assert!(f.explanation.contains("possibly"), "{}", f.explanation);
+    assert!(f.explanation().contains("possibly"), "{}", f.explanation());
 }
 
 #[test]
@@ -463,7 +463,7 @@ fn every_finding_says_which_words_tied_it_to_its_fact() {
     let text = "Circa 600 soldati nordcoreani sono morti.";
     let f = finding(text, Lang::It, date(2024, 12, 20), DEPLOYMENT, "600");
     assert_eq!(fact(&f), Some("casualties"));
-    let words: Vec<&str> = f.why.iter().map(|s| &text[s.range()]).collect();
+    let words: Vec<&str> = f.why().iter().map(|s| &text[s.range()]).collect();
     assert_eq!(words, ["nordcoreani", "morti"]);
 }
 
@@ -842,7 +842,7 @@ fn a_figure_left_without_a_fact_takes_its_sentences_spare_one_uncertainly() {
     // Uncertain: a figure that disagrees is not accused.
     let f = finding(&text("41,96%"), Lang::It, on, TURNOUT, "41,96");
     assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
-    assert_eq!(candidates(&f), ["turnout-2024"], "{}", f.explanation);
+    assert_eq!(candidates(&f), ["turnout-2024"], "{}", f.explanation());
     let f = finding(&text("41,96%"), Lang::It, on, TURNOUT, "53,42");
     assert_eq!(fact(&f), Some("turnout-2020"));
 }

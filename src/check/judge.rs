@@ -7,7 +7,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::assign::Link;
-use super::{Candidate, Evidence, Finding, Verdict};
+use super::{Candidate, Evidence, Finding, Said, Tie, Verdict};
 use crate::claim::{Claim, Interval, Qualifier, Value};
 use crate::describe;
 use crate::lang::Lang;
@@ -36,37 +36,34 @@ impl Role {
 }
 
 /// A claim judged without reference facts (`extract`, or an empty set).
-pub(super) fn unloaded(claim: &Claim) -> Finding {
+pub(super) fn unloaded(claim: Claim) -> Finding {
     Finding {
-        claim: claim.clone(),
+        claim,
         verdict: Verdict::Unverified,
-        fact: None,
-        evidence: Vec::new(),
-        explanation: "no reference facts loaded".to_string(),
-        candidates: Vec::new(),
-        why: Vec::new(),
+        said: Said::NoFacts,
+        tie: None,
     }
 }
 
-pub(super) fn unmatched(claim: &Claim, lang: Lang) -> Finding {
-    let explanation = match claim.value {
-        Value::Date(None) | Value::Time(None) => UNRESOLVED.to_string(),
-        _ => {
-            let mut text = String::with_capacity(64);
-            describe::push_claim(&mut text, claim, lang);
-            text.push_str(" — no reference fact matches this claim");
-            text
-        }
-    };
+/// The explanation of a claim judged without reference facts.
+pub(super) const NO_FACTS: &str = "no reference facts loaded";
+
+pub(super) fn unmatched(claim: Claim, lang: Lang) -> Finding {
     Finding {
-        claim: claim.clone(),
+        claim,
         verdict: Verdict::Unverified,
-        fact: None,
-        evidence: Vec::new(),
-        explanation,
-        candidates: Vec::new(),
-        why: Vec::new(),
+        said: Said::Unmatched(lang),
+        tie: None,
     }
+}
+
+/// The explanation of a claim no fact matches (a resolved one: an
+/// unresolved date has [`UNRESOLVED`]).
+pub(super) fn unmatched_text(claim: &Claim, lang: Lang) -> String {
+    let mut text = String::with_capacity(64);
+    describe::push_claim(&mut text, claim, lang);
+    text.push_str(" — no reference fact matches this claim");
+    text
 }
 
 /// Judges a claim against the fact it is linked to. A certain link is
@@ -84,7 +81,9 @@ pub(super) fn judge_link(
 ) -> Finding {
     let fact = &index.facts[link.fact];
     let mut finding = judge(claim, fact, index, date, named, lang, precision);
-    finding.why = link.why.clone();
+    if let Some(tie) = finding.tie_mut() {
+        tie.why = link.why.clone();
+    }
     if !finding.verdict.is_alarm() {
         return finding;
     }
@@ -106,9 +105,9 @@ pub(super) fn judge_link(
     let candidates: Vec<Candidate> = std::iter::once(finding.clone())
         .chain(rivals)
         .filter_map(|f| {
-            let (id, about) = f.fact?;
+            let (id, about) = f.fact()?.clone();
             let mut figures = String::new();
-            push_list(&mut figures, &f.evidence, Role::Current, lang, false);
+            push_list(&mut figures, f.evidence(), Role::Current, lang, false);
             Some(Candidate { id, about, figures })
         })
         .collect();
@@ -127,18 +126,20 @@ pub(super) fn judge_link(
             explanation.push_str(&c.figures);
         }
     }
-    Finding {
-        claim: claim.clone(),
-        verdict: Verdict::Unverified,
-        fact: None,
-        evidence: Vec::new(),
-        explanation,
-        candidates,
-        why: link.why.clone(),
-    }
+    Finding::tied(
+        claim.clone(),
+        Verdict::Unverified,
+        Tie {
+            fact: None,
+            evidence: Vec::new(),
+            explanation,
+            candidates,
+            why: link.why.clone(),
+        },
+    )
 }
 
-const UNRESOLVED: &str = "relative date left unresolved: it needs the publication day (--date YYYY-MM-DD or front matter `date:`)";
+pub(super) const UNRESOLVED: &str = "relative date left unresolved: it needs the publication day (--date YYYY-MM-DD or front matter `date:`)";
 
 /// `precision`: half the unit of the last digit the claim's figure was
 /// written with, when the text shows more than its value does ("3.0%":
@@ -249,15 +250,17 @@ pub(super) fn judge(
     } else {
         verdict
     };
-    Finding {
-        claim: claim.clone(),
+    Finding::tied(
+        claim.clone(),
         verdict,
-        fact: Some((fact.id.clone(), fact.label().to_string())),
-        evidence,
-        explanation,
-        candidates: Vec::new(),
-        why: Vec::new(),
-    }
+        Tie {
+            fact: Some((fact.id.clone(), fact.label().to_string())),
+            evidence,
+            explanation,
+            candidates: Vec::new(),
+            why: Vec::new(),
+        },
+    )
 }
 
 /// "At least 3,100 dead" in an article dated after the source raised its
@@ -454,7 +457,7 @@ fn near(claim: &Claim, finding: &Finding) -> bool {
     let Some(n) = q.value.filter(|n| open && *n != 0.0) else {
         return true;
     };
-    finding.evidence.iter().any(|e| {
+    finding.evidence().iter().any(|e| {
         e.agrees
             && e.role == Role::Current
             && e.figure.interval().is_some_and(|i| {
@@ -650,14 +653,14 @@ mod tests {
         let date = |s: &str| Some(s.parse::<Date>().unwrap());
         let after = verdict(&about(600.0), &index, date("2025-10-01"), &[]);
         assert_eq!(after.verdict, Verdict::Outdated);
-        let roles: Vec<Role> = after.evidence.iter().map(|e| e.role).collect();
+        let roles: Vec<Role> = after.evidence().iter().map(|e| e.role).collect();
         assert_eq!(roles, [Role::Replaced, Role::Replaced, Role::Current]);
         let before = verdict(&about(600.0), &index, date("2025-08-15"), &[]);
         assert_eq!(before.verdict, Verdict::Consistent);
-        assert_eq!(before.evidence[2].role, Role::Later);
-        assert!(!before.evidence[2].agrees, "later figures are not judged");
+        assert_eq!(before.evidence()[2].role, Role::Later);
+        assert!(!before.evidence()[2].agrees, "later figures are not judged");
         assert_eq!(
-            before.explanation,
+            before.explanation(),
             "about 600 — NIS 600 (2025-04-30) ✓; later figures (not judged): NIS 2.000 (2025-09-04)"
         );
         // On the day a figure is published, it is current.
@@ -698,7 +701,7 @@ mod tests {
         }
         let finding = verdict(&exact(15_000.0), &index, date, &[nis]);
         assert_eq!(
-            finding.explanation,
+            finding.explanation(),
             "15.000 — NIS [named] 11.000 (2024-11-13) ✗, HUR 15.000 (2024-12-23) ✓"
         );
     }

@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::claim::Claim;
+use crate::claim::{Claim, Value};
 use crate::extract::Extraction;
 use crate::lang::Lang;
 use crate::refs::{FactIndex, Figure, Target};
@@ -217,11 +217,24 @@ pub struct Evidence {
     pub named: bool,
 }
 
-/// A claim with its verdict.
+/// A claim with its verdict. An article has a finding for each claim, and
+/// a figure-dense one hundreds of thousands: what only a claim tied to a
+/// fact has (the fact, the figures, the candidates, the words that tied
+/// it, the explanation written for it) is kept apart ([`Tie`]), and the
+/// explanation of a claim tied to none is written when asked for, so that
+/// a finding is its claim and 16 bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub claim: Claim,
     pub verdict: Verdict,
+    /// How the explanation reads when there is no [`Tie`].
+    said: Said,
+    tie: Option<Box<Tie>>,
+}
+
+/// What a finding tied to facts (or to candidates) has besides its claim.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tie {
     /// Id and description of the matched fact.
     pub fact: Option<(String, String)>,
     pub evidence: Vec<Evidence>,
@@ -232,6 +245,70 @@ pub struct Finding {
     /// The words that tied the claim to its fact (or to its first
     /// candidate), in text order.
     pub why: Vec<Span>,
+}
+
+/// The explanation of a finding without a [`Tie`], written from its claim
+/// when asked for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Said {
+    /// `extract`, or no facts loaded.
+    NoFacts,
+    /// No fact matches the claim, described in this language.
+    Unmatched(Lang),
+}
+
+impl Finding {
+    /// A finding with what its tie to facts gave.
+    pub(crate) fn tied(claim: Claim, verdict: Verdict, tie: Tie) -> Finding {
+        Finding {
+            claim,
+            verdict,
+            said: Said::NoFacts,
+            tie: Some(Box::new(tie)),
+        }
+    }
+
+    /// Id and description of the matched fact.
+    pub fn fact(&self) -> Option<&(String, String)> {
+        self.tie.as_ref()?.fact.as_ref()
+    }
+
+    pub fn evidence(&self) -> &[Evidence] {
+        self.tie.as_ref().map_or(&[], |t| &t.evidence)
+    }
+
+    /// Facts the claim may be about when the link is not certain enough
+    /// to judge it ("possibly: dprk-troops-sent, NIS 11,000").
+    pub fn candidates(&self) -> &[Candidate] {
+        self.tie.as_ref().map_or(&[], |t| &t.candidates)
+    }
+
+    /// The words that tied the claim to its fact (or to its first
+    /// candidate), in text order.
+    pub fn why(&self) -> &[Span] {
+        self.tie.as_ref().map_or(&[], |t| &t.why)
+    }
+
+    /// What the verdict means for this claim, in one line.
+    pub fn explanation(&self) -> std::borrow::Cow<'_, str> {
+        if let Some(tie) = &self.tie {
+            return std::borrow::Cow::Borrowed(&tie.explanation);
+        }
+        match (self.said, &self.claim.value) {
+            (Said::NoFacts, _) => std::borrow::Cow::Borrowed(judge::NO_FACTS),
+            (_, Value::Date(None) | Value::Time(None)) => {
+                std::borrow::Cow::Borrowed(judge::UNRESOLVED)
+            }
+            (Said::Unmatched(lang), _) => {
+                std::borrow::Cow::Owned(judge::unmatched_text(&self.claim, lang))
+            }
+        }
+    }
+
+    /// The tie to facts, to change (`--explain` adds to its explanation).
+    pub(crate) fn tie_mut(&mut self) -> Option<&mut Tie> {
+        self.tie.as_deref_mut()
+    }
 }
 
 /// A fact an uncertain claim may be about, with its sources' current
@@ -251,9 +328,50 @@ pub fn check(
     lang: Lang,
     date: Option<Date>,
 ) -> Vec<Finding> {
+    let links = link_claims(extraction, index, lang);
+    judge_claims(extraction.claims.iter().cloned(), links, index, lang, date)
+}
+
+/// [`check`] taking the extraction: its tokens and working state go
+/// before the findings are made, and each claim moves into its finding
+/// (a figure-dense article holds its claims once, not twice). Hands back
+/// the sentences.
+pub(crate) fn check_owned(
+    mut extraction: Extraction,
+    index: &FactIndex,
+    lang: Lang,
+    date: Option<Date>,
+) -> (Vec<Finding>, Vec<Span>) {
+    let links = link_claims(&extraction, index, lang);
+    let claims = std::mem::take(&mut extraction.claims);
+    let sentences = std::mem::take(&mut extraction.sentences);
+    drop(extraction);
+    let findings = judge_claims(claims.into_iter(), links, index, lang, date);
+    (findings, sentences)
+}
+
+/// What [`judge_claims`] needs of a claim tied to a fact: the link, the
+/// sources it is attributed to and how its figure reads (24 bytes for a
+/// claim tied to none).
+type Linked = Option<(Box<assign::Link>, Box<[usize]>, Reading)>;
+
+/// How a linked claim's figure reads beside its words, found while the
+/// tokens are still there.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    /// A fall word gives the figure a minus ("fell 3.8 percent").
+    negate: bool,
+    /// The precision its digits were written with (see
+    /// [`judge::written_precision`]).
+    precision: Option<f64>,
+}
+
+/// For each claim of `extraction`, its link to a fact, if any, and the
+/// sources named for it; nothing when no facts are loaded.
+fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Linked> {
     if index.is_empty() {
         // `extract`, or no facts loaded: nothing to match, nothing to scan.
-        return extraction.claims.iter().map(judge::unloaded).collect();
+        return Vec::new();
     }
     let hits = index.terms.find(&extraction.tokens);
     let placed = clause::place(extraction);
@@ -269,23 +387,19 @@ pub fn check(
             named_sources.push(s);
         }
     }
-    extraction
-        .claims
-        .iter()
-        .zip(links)
+    links
+        .into_iter()
         .enumerate()
-        .map(|(c, (claim, link))| {
-            let Some(mut link) = link else {
-                return judge::unmatched(claim, lang);
+        .map(|(c, link)| {
+            let mut link = link?;
+            let claim = &extraction.claims[c];
+            let mut reading = Reading {
+                negate: false,
+                precision: judge::written_precision(claim, &extraction.tokens),
             };
-            let turned;
-            let mut claim = claim;
             if sign::signed(&index.facts[link.fact]) && sign::unsigned(c, extraction) {
                 match sign::direction(c, extraction, &clauses, lang.data()) {
-                    Some(sign::Direction::Fall) => {
-                        turned = sign::negated(claim);
-                        claim = &turned;
-                    }
+                    Some(sign::Direction::Fall) => reading.negate = true,
                     Some(sign::Direction::Rise) => {}
                     None => {
                         link.certain = false;
@@ -307,15 +421,34 @@ pub fn check(
                 sentence,
                 &clauses.aside,
             );
-            judge::judge_link(
-                claim,
-                &link,
-                index,
-                date,
-                own.as_deref().unwrap_or(named),
-                lang,
-                judge::written_precision(claim, &extraction.tokens),
-            )
+            Some((link, own.unwrap_or_else(|| named.to_vec()).into(), reading))
+        })
+        .collect()
+}
+
+/// The findings of `claims` with their links ([`link_claims`]).
+fn judge_claims(
+    claims: impl Iterator<Item = Claim>,
+    links: Vec<Linked>,
+    index: &FactIndex,
+    lang: Lang,
+    date: Option<Date>,
+) -> Vec<Finding> {
+    if index.is_empty() {
+        return claims.map(judge::unloaded).collect();
+    }
+    claims
+        .zip(links)
+        .map(|(claim, linked)| match linked {
+            None => judge::unmatched(claim, lang),
+            Some((link, named, reading)) => {
+                let claim = if reading.negate {
+                    sign::negated(&claim)
+                } else {
+                    claim
+                };
+                judge::judge_link(&claim, &link, index, date, &named, lang, reading.precision)
+            }
         })
         .collect()
 }

@@ -87,7 +87,7 @@ fn verdicts(
             (
                 text[f.claim.span.range()].to_string(),
                 f.verdict,
-                f.fact.map(|(id, _)| id),
+                f.fact().map(|(id, _)| id.clone()),
             )
         })
         .collect()

@@ -98,7 +98,7 @@ fn linked(
         };
         let result = pipeline::analyze(doc, settings, Some(index));
         for finding in &result.findings {
-            if let Some((id, _)) = &finding.fact
+            if let Some((id, _)) = finding.fact()
                 && finding.verdict != Verdict::Unverified
             {
                 out.insert((file, finding.claim.span.start), id.clone());

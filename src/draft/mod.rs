@@ -315,7 +315,7 @@ pub(crate) fn alarms(
         let result = pipeline::analyze(doc, settings, Some(&checked.index));
         for finding in &result.findings {
             if finding.verdict.is_alarm()
-                && let Some((id, _)) = &finding.fact
+                && let Some((id, _)) = finding.fact()
                 && !ids.contains(id)
             {
                 ids.push(id.clone());

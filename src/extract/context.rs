@@ -140,52 +140,80 @@ pub(crate) fn toll_noun_before(ctx: &Ctx, i: usize) -> Option<String> {
 
 /// "1,2 miliardi di euro … contro i 2,3 miliardi": a large bare amount
 /// within a factor of ten of a money claim before it in the same sentence
-/// is money in that currency.
+/// is money in that currency. The text's claims, sorted, come in
+/// `windows` (one list, or one list for each window of paragraphs of a
+/// text read a window at a time: every pass goes over them as over one
+/// list, so the result is the same).
 pub(crate) fn carry_currency(
-    claims: &mut [Claim],
+    windows: &mut [Vec<Claim>],
     sentences: &[Span],
     text: &str,
     data: &LangData,
 ) {
-    carry_currency_forward(claims, sentences);
-    carry_currency_back(claims, sentences);
-    carry_to_first_end(claims, text, data);
-    implied_currency(claims, sentences, text, data);
-    carry_unit(claims, text);
+    // The first two stay within a sentence, so within a window.
+    for claims in windows.iter_mut() {
+        carry_currency_forward(claims, sentences);
+        carry_currency_back(claims, sentences);
+    }
+    each_pair(windows, |first, second| {
+        carry_to_first_end(first, second, text, data);
+    });
+    implied_currency(windows, sentences, text, data);
+    each_pair(windows, |prev, claim| carry_unit(prev, claim, text));
+}
+
+/// Calls `f` on each two claims in a row of `windows` (read as one list),
+/// in order.
+fn each_pair(windows: &mut [Vec<Claim>], mut f: impl FnMut(&mut Claim, &mut Claim)) {
+    // Where the claim before the next one is: (window, index).
+    let mut prev: Option<(usize, usize)> = None;
+    for w in 0..windows.len() {
+        for i in 0..windows[w].len() {
+            match prev {
+                Some((pw, pi)) if pw == w => {
+                    let (before, rest) = windows[w].split_at_mut(i);
+                    f(&mut before[pi], &mut rest[0]);
+                }
+                Some((pw, pi)) => {
+                    let (before, rest) = windows.split_at_mut(w);
+                    f(&mut before[pw][pi], &mut rest[0][i]);
+                }
+                None => {}
+            }
+            prev = Some((w, i));
+        }
+    }
 }
 
 /// "La quota passa da 70 a 80 euro", "porta il congedo da quattro a sei
 /// settimane": the first figure of a change, joined to the second by a
 /// change joiner alone, has the second's unit or currency.
-fn carry_to_first_end(claims: &mut [Claim], text: &str, data: &LangData) {
-    for i in 1..claims.len() {
-        let (before, rest) = claims.split_at_mut(i);
-        let (first, second) = (&mut before[i - 1], &rest[0]);
-        let gap = text.get(first.span.end..second.span.start).unwrap_or(",");
-        let joined = data
-            .change_joiners
-            .iter()
-            .any(|j| crate::text::token::fold(gap.trim()) == *j);
-        let takes = matches!(second.kind, Kind::Money | Kind::Measure | Kind::Percent);
-        if !joined || first.kind != Kind::Count || first.counted.is_some() || !takes {
-            continue;
-        }
-        let (Value::Quantity(a), Value::Quantity(b)) = (&mut first.value, &second.value) else {
-            continue;
-        };
-        first.kind = second.kind;
-        a.unit = b.unit;
-        a.currency = b.currency;
+fn carry_to_first_end(first: &mut Claim, second: &Claim, text: &str, data: &LangData) {
+    let gap = text.get(first.span.end..second.span.start).unwrap_or(",");
+    let joined = data
+        .change_joiners
+        .iter()
+        .any(|j| crate::text::token::fold(gap.trim()) == *j);
+    let takes = matches!(second.kind, Kind::Money | Kind::Measure | Kind::Percent);
+    if !joined || first.kind != Kind::Count || first.counted.is_some() || !takes {
+        return;
     }
+    let (Value::Quantity(a), Value::Quantity(b)) = (&mut first.value, &second.value) else {
+        return;
+    };
+    first.kind = second.kind;
+    a.unit = b.unit;
+    a.currency = b.currency;
 }
 
 /// "Il decreto vale 300 milioni": a bare figure of at least ten thousand,
 /// with no counted noun and a money word among the six words before it in
 /// its sentence, is money when every amount of money in the article is in
 /// one currency.
-fn implied_currency(claims: &mut [Claim], sentences: &[Span], text: &str, data: &LangData) {
-    let mut currencies = claims
+fn implied_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, data: &LangData) {
+    let mut currencies = windows
         .iter()
+        .flatten()
         .filter(|c| c.kind == Kind::Money)
         .filter_map(|c| c.quantity().and_then(|q| q.currency));
     let Some(currency) = currencies.next() else {
@@ -194,7 +222,7 @@ fn implied_currency(claims: &mut [Claim], sentences: &[Span], text: &str, data: 
     if currencies.any(|c| c != currency) {
         return;
     }
-    for claim in claims.iter_mut() {
+    for claim in windows.iter_mut().flatten() {
         let Value::Quantity(q) = &mut claim.value else {
             continue;
         };
@@ -263,26 +291,22 @@ fn carry_currency_back(claims: &mut [Claim], sentences: &[Span]) {
 /// "lunga trecento metri e larga novanta": a bare figure two words after a
 /// measure (a conjunction and an adjective, no punctuation), with no noun
 /// of its own, takes its unit.
-fn carry_unit(claims: &mut [Claim], text: &str) {
-    for i in 1..claims.len() {
-        let (before, rest) = claims.split_at_mut(i);
-        let (prev, claim) = (&before[i - 1], &mut rest[0]);
-        let Some(unit) = prev.quantity().and_then(|q| q.unit) else {
-            continue;
-        };
-        let gap = text.get(prev.span.end..claim.span.start).unwrap_or(",");
-        let near = gap.split_whitespace().count() == 2
-            && !gap.contains(|c: char| c.is_ascii_punctuation() && c != '\'');
-        if prev.kind != Kind::Measure || claim.kind != Kind::Count || !near {
-            continue;
-        }
-        if claim.counted.is_some() {
-            continue;
-        }
-        if let Value::Quantity(q) = &mut claim.value {
-            claim.kind = Kind::Measure;
-            q.unit = Some(unit);
-        }
+fn carry_unit(prev: &Claim, claim: &mut Claim, text: &str) {
+    let Some(unit) = prev.quantity().and_then(|q| q.unit) else {
+        return;
+    };
+    let gap = text.get(prev.span.end..claim.span.start).unwrap_or(",");
+    let near = gap.split_whitespace().count() == 2
+        && !gap.contains(|c: char| c.is_ascii_punctuation() && c != '\'');
+    if prev.kind != Kind::Measure || claim.kind != Kind::Count || !near {
+        return;
+    }
+    if claim.counted.is_some() {
+        return;
+    }
+    if let Value::Quantity(q) = &mut claim.value {
+        claim.kind = Kind::Measure;
+        q.unit = Some(unit);
     }
 }
 

@@ -28,6 +28,18 @@ fn opens_with(tokens: &[Token], list: &[Vec<String>]) -> Option<usize> {
 /// The spans of `text` that are page furniture. `sentences` are the
 /// sentence spans of `tokens`, in order.
 pub fn find(text: &str, tokens: &[Token], sentences: &[Span], phrases: &Phrases) -> Vec<Span> {
+    find_in(text, tokens, sentences, phrases, true)
+}
+
+/// [`find`] in some paragraphs of the text: `at_start` when they are its
+/// first (what only opens an article is furniture there alone).
+pub fn find_in(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    phrases: &Phrases,
+    at_start: bool,
+) -> Vec<Span> {
     let mut out = Vec::new();
     let mut first = 0;
     for sentence in sentences {
@@ -37,7 +49,13 @@ pub fn find(text: &str, tokens: &[Token], sentences: &[Span], phrases: &Phrases)
             end += 1;
         }
         if end > first {
-            furniture_in(text, &tokens[first..end], first == 0, phrases, &mut out);
+            furniture_in(
+                text,
+                &tokens[first..end],
+                at_start && first == 0,
+                phrases,
+                &mut out,
+            );
         }
         first = end;
     }

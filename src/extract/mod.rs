@@ -50,6 +50,9 @@ pub struct Extraction {
     /// The article's title: its first line when that is a headline (see
     /// `title`). Weaker evidence when choosing between facts.
     pub title: Option<Span>,
+    /// The lede: the first paragraph of prose after the title (see
+    /// [`lede`]). Weaker evidence too.
+    pub lede: Option<Span>,
 }
 
 impl Extraction {
@@ -147,10 +150,168 @@ pub(crate) fn extract_with(doc: &Document, options: Options, decimal: DecimalMar
         sentence_of: &token_sentence,
         decimal,
     };
-    let mut claims = Vec::new();
+    // A claim uses a token at least, so there is room for every claim:
+    // growing the list would copy it, holding it twice at once (room not
+    // used is never touched, and costs no memory).
+    let mut claims = Vec::with_capacity(tokens.len());
     date::find(&mut ctx, &mut claims);
     quantity::find(&mut ctx, &mut claims);
     let furniture = furniture::find(&doc.text, &tokens, &sentences, &compiled.furniture);
+    remove_furniture(&mut claims, &furniture);
+    sort_claims(&mut claims);
+    context::carry_currency(
+        std::slice::from_mut(&mut claims),
+        &sentences,
+        &doc.text,
+        data,
+    );
+    let title = title(&doc.text, &doc.scan, front_end(doc));
+    let lede = lede(&doc.scan, title, &sentences);
+    Extraction {
+        claims,
+        sentences,
+        tokens,
+        token_sentence,
+        title,
+        lede,
+    }
+}
+
+/// Bytes from which [`extract_in_windows`] reads a document a window of
+/// paragraphs at a time (an article is far shorter).
+pub const WINDOW_BYTES: usize = 256 * 1024;
+
+/// [`extract_with`] in bounded memory: a document longer than `window`
+/// bytes ([`WINDOW_BYTES`] for a run) is tokenized and read a window of
+/// whole paragraphs at a time, so only one window's tokens are held. Its
+/// claims then come apart, one list for each window of [`window_cuts`]
+/// (and [`Extraction::claims`] is empty), so that they can be judged and
+/// dropped a window at a time; the result has no tokens
+/// ([`Extraction::tokens`] is empty: [`tokens_in`] makes a window's again).
+/// A shorter document is read whole, with no lists. The claims and
+/// sentences are the same as [`extract_with`]'s: every finder stays within
+/// a sentence, a sentence within a paragraph, and what goes on from
+/// paragraph to paragraph (the dates' state, the sentence, paragraph and
+/// token numbers, the line layout) is carried over; the currency and unit
+/// passes, which read the article's claims as one list, read the windows'
+/// lists as one ([`context::carry_currency`]).
+pub(crate) fn extract_in_windows(
+    doc: &Document,
+    options: Options,
+    decimal: DecimalMark,
+    window: usize,
+) -> (Extraction, Vec<Vec<Claim>>) {
+    let cuts = window_cuts(&doc.scan, window);
+    if cuts.len() <= 2 {
+        return (extract_with(doc, options, decimal), Vec::new());
+    }
+    let data = options.lang.data();
+    let compiled = Compiled::of(options.lang);
+    let layout = sentence::Layout::of_text(&doc.text, &doc.scan);
+    let mut claims: Vec<Vec<Claim>> = Vec::with_capacity(cuts.len() - 1);
+    let mut sentences: Vec<Span> = Vec::new();
+    let mut dates = date::State::default();
+    for (k, w) in cuts.windows(2).enumerate() {
+        let tokens = tokens_in(&doc.scan, w[0]..w[1], options.lang);
+        let (window_sentences, mut token_sentence) =
+            sentence::split_with(&doc.text, &tokens, data, layout);
+        for s in &mut token_sentence {
+            *s += sentences.len();
+        }
+        let mut ctx = Ctx {
+            text: &doc.text,
+            tokens: &tokens,
+            data,
+            lexicon: &compiled.lexicon,
+            vocab: &compiled.vocab,
+            options,
+            taken: vec![false; tokens.len()],
+            sentence_of: &token_sentence,
+            decimal,
+        };
+        let mut found = Vec::new();
+        date::find_in(&mut ctx, &mut found, &mut dates);
+        quantity::find(&mut ctx, &mut found);
+        let furniture = furniture::find_in(
+            &doc.text,
+            &tokens,
+            &window_sentences,
+            &compiled.furniture,
+            k == 0,
+        );
+        remove_furniture(&mut found, &furniture);
+        sort_claims(&mut found);
+        found.shrink_to_fit();
+        claims.push(found);
+        sentences.extend(window_sentences);
+    }
+    context::carry_currency(&mut claims, &sentences, &doc.text, data);
+    let title = title(&doc.text, &doc.scan, front_end(doc));
+    let lede = lede(&doc.scan, title, &sentences);
+    let extraction = Extraction {
+        claims: Vec::new(),
+        sentences,
+        tokens: Vec::new(),
+        token_sentence: Vec::new(),
+        title,
+        lede,
+    };
+    (extraction, claims)
+}
+
+/// Where [`extract_in_windows`] cuts `scan` into windows of at least
+/// `window` bytes: byte offsets from 0 to its length, each cut at the end
+/// of a token followed by a paragraph break (two line breaks in the
+/// whitespace to the next token). Two offsets: one window.
+pub fn window_cuts(scan: &str, window: usize) -> Vec<usize> {
+    let bytes = scan.as_bytes();
+    let mut cuts = vec![0];
+    let mut from = window.max(1);
+    while from < bytes.len() {
+        let Some(nl) = memchr::memchr(b'\n', &bytes[from..]).map(|i| from + i) else {
+            break;
+        };
+        match paragraph_cut(scan, nl) {
+            Some(cut) if cut > *cuts.last().unwrap_or(&0) => {
+                cuts.push(cut);
+                from = cut + window.max(1);
+            }
+            _ => from = nl + 1,
+        }
+    }
+    cuts.push(bytes.len());
+    cuts
+}
+
+/// The end of the token before the line break at `nl`, when the
+/// whitespace around it holds two line breaks and a token follows. Only
+/// ASCII whitespace is crossed (other whitespace is rare: no cut there).
+fn paragraph_cut(scan: &str, nl: usize) -> Option<usize> {
+    let bytes = scan.as_bytes();
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let end = bytes[..nl].iter().rposition(|&b| !space(b))? + 1;
+    let next = nl + bytes[nl..].iter().position(|&b| !space(b))?;
+    let breaks = bytes[end..next].iter().filter(|&&b| b == b'\n').count();
+    // The characters either side must not be whitespace themselves.
+    let before = scan.get(..end)?.chars().next_back()?;
+    let after = scan.get(next..)?.chars().next()?;
+    (breaks >= 2 && !before.is_whitespace() && !after.is_whitespace()).then_some(end)
+}
+
+/// Sorts claims by position. No two claims share a token, so no two have
+/// the same span: an unstable sort gives the one order, without the copy
+/// of half the list a stable sort makes.
+fn sort_claims(claims: &mut [Claim]) {
+    claims.sort_unstable_by_key(|c| (c.span.start, c.span.end));
+    debug_assert!(
+        claims
+            .windows(2)
+            .all(|w| (w[0].span.start, w[0].span.end) < (w[1].span.start, w[1].span.end)),
+        "two claims with one span"
+    );
+}
+
+fn remove_furniture(claims: &mut Vec<Claim>, furniture: &[Span]) {
     if !furniture.is_empty() {
         claims.retain(|c| {
             !furniture
@@ -158,15 +319,24 @@ pub(crate) fn extract_with(doc: &Document, options: Options, decimal: DecimalMar
                 .any(|f| f.start < c.span.end && c.span.start < f.end)
         });
     }
-    claims.sort_by_key(|c| (c.span.start, c.span.end));
-    context::carry_currency(&mut claims, &sentences, &doc.text, data);
-    Extraction {
-        claims,
-        sentences,
-        tokens,
-        token_sentence,
-        title: title(&doc.text, &doc.scan, front_end(doc)),
+}
+
+/// The tokens of `scan[range]`, each as [`extract`] made it for the whole
+/// text (spans in the whole text's offsets, ids assigned), when `range`
+/// starts at 0 or at the end of a token and ends at the end of one: the
+/// whitespace before the first token is in the range, so its line and
+/// paragraph marks are the same. Lets a caller drop a large document's
+/// tokens and make again the few it needs at a time.
+pub fn tokens_in(scan: &str, range: std::ops::Range<usize>, lang: Lang) -> Vec<Token> {
+    let Some(slice) = scan.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut tokens = token::tokenize(slice, lang.data().elision);
+    for t in &mut tokens {
+        t.span = Span::new(t.span.start + range.start, t.span.end + range.start);
     }
+    Compiled::of(lang).vocab.assign(&mut tokens);
+    tokens
 }
 
 /// The first line of prose after the front matter (whose `title:` the
@@ -197,6 +367,55 @@ fn title(text: &str, scan: &str, body: usize) -> Option<Span> {
     (alone && !ends_sentence && (3..=HEADLINE_WORDS).contains(&words))
         .then(|| Span::new(start, start + line.trim_end().len()))
 }
+
+/// The lede: among the first [`LEDE_SEARCH`] paragraphs (parted by a
+/// blank line) after the title, the first with at least [`LEDE_WORDS`]
+/// words (a dateline or a byline is no lede), its first
+/// [`LEDE_SENTENCES`] sentences at most. It says who and where for the
+/// article: "The 2024 Paris Olympic Games was a great success for Italy"
+/// makes "We won 12 gold medals" two paragraphs down Italy's, in Paris.
+fn lede(scan: &str, title: Option<Span>, sentences: &[Span]) -> Option<Span> {
+    let after = title.map_or(0, |t| t.end);
+    let first = sentences.partition_point(|s| s.start < after);
+    // A blank line: a line with nothing on it between two line breaks.
+    let blank_between = |a: Span, b: Span| {
+        scan.get(a.end..b.start).is_some_and(|gap| {
+            let lines: Vec<&str> = gap.split('\n').collect();
+            lines.len() >= 3
+                && lines[1..lines.len() - 1]
+                    .iter()
+                    .any(|l| l.trim().is_empty())
+        })
+    };
+    let mut start = first;
+    let mut searched = 0;
+    while start < sentences.len() && searched < LEDE_SEARCH {
+        let mut end = start + 1;
+        while end < sentences.len() && !blank_between(sentences[end - 1], sentences[end]) {
+            end += 1;
+        }
+        let last = sentences[end.min(start + LEDE_SENTENCES) - 1];
+        let span = Span::new(sentences[start].start, last.end);
+        let words = scan.get(span.range()).map_or(0, |t| {
+            t.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+        });
+        if words >= LEDE_WORDS {
+            return Some(span);
+        }
+        start = end;
+        searched += 1;
+    }
+    None
+}
+
+/// Fewest words of a lede.
+const LEDE_WORDS: usize = 12;
+/// Most sentences of a lede.
+const LEDE_SENTENCES: usize = 3;
+/// Paragraphs searched for the lede.
+const LEDE_SEARCH: usize = 4;
 
 /// Where the front matter ends: the first code span when it starts the file.
 fn front_end(doc: &Document) -> usize {

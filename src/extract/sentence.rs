@@ -12,7 +12,17 @@ use crate::text::token::{Token, TokenKind, fold};
 
 /// Returns the sentence spans and, for each token, its sentence index.
 pub fn split(text: &str, tokens: &[Token], data: &LangData) -> (Vec<Span>, Vec<usize>) {
-    let layout = Layout::of(text, tokens);
+    split_with(text, tokens, data, Layout::of(text, tokens))
+}
+
+/// [`split`] with the layout of the whole text given: `tokens` may be the
+/// tokens of some of its paragraphs ([`Layout::of_text`]).
+pub(crate) fn split_with(
+    text: &str,
+    tokens: &[Token],
+    data: &LangData,
+    layout: Layout,
+) -> (Vec<Span>, Vec<usize>) {
     let mut sentences = Vec::new();
     let mut of_token = Vec::with_capacity(tokens.len());
     let mut first = 0;
@@ -54,7 +64,7 @@ pub fn split(text: &str, tokens: &[Token], data: &LangData) -> (Vec<Span>, Vec<u
 /// shorter than `block_below`, the line has no word that asks for more
 /// (a comma, "of", "and") and the next line opens like a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Layout {
+pub(crate) struct Layout {
     block_below: usize,
 }
 
@@ -84,6 +94,44 @@ impl Layout {
                 line_start = i;
             }
         }
+        Layout::of_widths(widest, &inner)
+    }
+
+    /// [`Layout::of`] the tokens of `scan`, read from its lines without
+    /// tokenizing: a line's tokens run from its first character that is
+    /// not whitespace to its last (every other character is in a token),
+    /// and a line is followed by another of its paragraph when the next
+    /// line holds a token.
+    pub(crate) fn of_text(text: &str, scan: &str) -> Layout {
+        let mut inner = Vec::new();
+        let mut widest = 0;
+        // The width of the last line holding a token, while no blank line
+        // has followed it.
+        let mut open: Option<usize> = None;
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', scan.as_bytes()).chain([scan.len()]) {
+            let line = &scan[start..end];
+            let trimmed = line.trim_start();
+            let from = start + (line.len() - trimmed.len());
+            let to = from + trimmed.trim_end().len();
+            if to > from {
+                let width = text.get(from..to).map_or(0, |t| t.chars().count());
+                widest = widest.max(width);
+                if let Some(above) = open {
+                    inner.push(above);
+                }
+                open = Some(width);
+            } else {
+                open = None;
+            }
+            start = end + 1;
+        }
+        Layout::of_widths(widest, &inner)
+    }
+
+    /// The layout from the widest line and the widths of lines followed
+    /// by another line of the same paragraph.
+    fn of_widths(widest: usize, inner: &[usize]) -> Layout {
         let block_below = if widest > Self::WIDEST_WRAP {
             // One paragraph a line: every line without a final stop that
             // the next line does not continue is a block.
@@ -281,6 +329,33 @@ mod tests {
             .into_iter()
             .map(|s| text[s].to_string())
             .collect()
+    }
+
+    /// The layout read from the lines is the one read from the tokens.
+    #[test]
+    fn layout_from_lines_is_layout_from_tokens() {
+        let wrapped = "Il governo ha approvato ieri sera il decreto che stanzia\n\
+                       oltre 2 miliardi di euro per le imprese colpite, con una\n\
+                       quota riservata alle aziende agricole del Mezzogiorno e\n\
+                       un fondo per i lavoratori stagionali rimasti senza paga.\n";
+        let texts = [
+            String::new(),
+            "Una riga.".to_string(),
+            format!("# Titolo\n\n{wrapped}\n\n{wrapped}  \n \nBreve riga\nAltra riga\r\n\r\nFine."),
+            format!(
+                "Di Mario Rossi\nRoma, 3 marzo\n\n{}\n- punto uno\n- punto due\n",
+                "parola ".repeat(40)
+            ),
+            "  \n\n città  \n\u{a0}x\n\n\n".to_string(),
+        ];
+        for text in &texts {
+            let tokens = tokenize(text, true);
+            assert_eq!(
+                Layout::of_text(text, text),
+                Layout::of(text, &tokens),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -59,7 +59,7 @@ fn at(location: Option<crate::error::Location>) -> Range {
 }
 
 fn fact<'a>(index: &'a FactIndex, finding: &Finding) -> Option<&'a Fact> {
-    let (id, _) = finding.fact.as_ref()?;
+    let (id, _) = finding.fact()?;
     index.facts.iter().find(|f| &f.id == id)
 }
 
@@ -76,7 +76,7 @@ fn related(index: &FactIndex, finding: &Finding, lang: Lang) -> Vec<DiagnosticRe
         location: Location::new(uri.clone(), at(Some(fact.at))),
         message: format!("fact `{}`: {}", fact.id, fact.label()),
     }];
-    for evidence in &finding.evidence {
+    for evidence in finding.evidence() {
         let value = fact.values.iter().find(|v| {
             v.figure == evidence.figure
                 && v.as_of == evidence.as_of
@@ -116,11 +116,10 @@ pub fn diagnostics(result: &FileResult, index: &FactIndex, level: Verdict) -> Ve
                 severity: Some(severity(finding.verdict)),
                 code: Some(NumberOrString::String(finding.verdict.name().to_string())),
                 source: Some(SOURCE.to_string()),
-                message: finding.explanation.clone(),
+                message: finding.explanation().into_owned(),
                 related_information: (!related.is_empty()).then_some(related),
                 data: finding
-                    .fact
-                    .as_ref()
+                    .fact()
                     .map(|(id, _)| serde_json::json!({ "fact": id })),
                 ..Diagnostic::default()
             }
@@ -179,15 +178,15 @@ pub fn hover(result: &FileResult, offset: usize) -> Option<Hover> {
         describe::claim(&finding.claim, result.lang),
         finding.verdict.name()
     );
-    if let Some((id, about)) = &finding.fact {
+    if let Some((id, about)) = finding.fact() {
         text.push_str(&format!("\n\nfact `{id}`: {about}"));
     }
-    for evidence in &finding.evidence {
+    for evidence in finding.evidence() {
         text.push_str("\n- ");
         text.push_str(&figure_line(evidence, result.lang));
     }
-    if finding.evidence.is_empty() {
-        text.push_str(&format!("\n\n{}", finding.explanation));
+    if finding.evidence().is_empty() {
+        text.push_str(&format!("\n\n{}", finding.explanation()));
     }
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {
@@ -213,7 +212,7 @@ pub fn actions(
         if claim.end < range.start || range.end < claim.start {
             continue;
         }
-        let fact = finding.fact.as_ref().map(|(id, _)| id.as_str());
+        let fact = finding.fact().map(|(id, _)| id.as_str());
         let line = claim.start.line;
         if done.contains(&(line, fact)) {
             continue;

@@ -157,13 +157,13 @@ fn sentence(file: &FileResult, finding: &Finding) -> String {
 /// with its date (every figure when none is current).
 fn body(file: &FileResult, finding: &Finding) -> String {
     let mut body = String::new();
-    if let Some((_, about)) = &finding.fact {
+    if let Some((_, about)) = finding.fact() {
         body.push_str(about);
         body.push_str(": ");
     }
-    let current = finding.evidence.iter().any(|e| e.role == Role::Current);
+    let current = finding.evidence().iter().any(|e| e.role == Role::Current);
     let figures: Vec<String> = finding
-        .evidence
+        .evidence()
         .iter()
         .filter(|e| !current || e.role == Role::Current)
         .map(|e| {
@@ -175,7 +175,7 @@ fn body(file: &FileResult, finding: &Finding) -> String {
         })
         .collect();
     if figures.is_empty() {
-        body.push_str(&finding.explanation);
+        body.push_str(&finding.explanation());
     } else {
         body.push_str(&figures.join("; "));
     }

@@ -33,7 +33,7 @@ impl Report for Concise {
         let path = file.doc.path();
         for finding in alarms(file) {
             let (start, _) = claim_range(file, finding);
-            let fact = match &finding.fact {
+            let fact = match finding.fact() {
                 Some((id, _)) => format!(" ({id})"),
                 None => String::new(),
             };
@@ -46,7 +46,7 @@ impl Report for Concise {
                 finding.verdict,
                 escape_controls(&claim_text(file, finding)),
                 escape_controls(&fact),
-                escape_controls(&finding.explanation)
+                escape_controls(&finding.explanation())
             )?;
         }
         Ok(())

@@ -70,7 +70,7 @@ impl Report for Github {
             } else {
                 end.column.max(2) - 1
             };
-            let title = match &finding.fact {
+            let title = match finding.fact() {
                 Some((id, _)) => format!("factcheck: {} ({id})", finding.verdict),
                 None => format!("factcheck: {}", finding.verdict),
             };
@@ -83,7 +83,9 @@ impl Report for Github {
                 .unwrap_or_default();
             let message = format!(
                 "\"{}\" is {}: {}",
-                quoted, finding.verdict, finding.explanation
+                quoted,
+                finding.verdict,
+                finding.explanation()
             );
             writeln!(
                 out,

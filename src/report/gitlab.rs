@@ -77,7 +77,7 @@ impl Report for Gitlab {
         for finding in alarms(file) {
             let (start, end) = claim_range(file, finding);
             let text = claim_text(file, finding);
-            let fact = finding.fact.as_ref().map_or("", |(id, _)| id.as_str());
+            let fact = finding.fact().map_or("", |(id, _)| id.as_str());
             let hash = fnv1a(&[&file.rel_path, finding.verdict.name(), fact, &text]);
             let occurrence = seen.entry(hash).or_default();
             *occurrence += 1;
@@ -91,7 +91,8 @@ impl Report for Gitlab {
                 check_name: format!("factcheck/{}", finding.verdict),
                 description: format!(
                     "\"{text}\" is {}{fact_note}: {}",
-                    finding.verdict, finding.explanation
+                    finding.verdict,
+                    finding.explanation()
                 ),
                 severity: severity(finding.verdict),
                 fingerprint: format!("{hash:016x}:{occurrence}"),

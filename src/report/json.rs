@@ -239,16 +239,16 @@ fn claim(
     }
     if mode == Mode::Verify {
         o.str(k!("verdict"), finding.verdict.name());
-        o.opt_str(k!("fact"), finding.fact.as_ref().map(|(id, _)| id.as_str()));
+        o.opt_str(k!("fact"), finding.fact().map(|(id, _)| id.as_str()));
         let mut list = Block::array(o.key(k!("evidence")), level + 1);
-        for e in &finding.evidence {
+        for e in finding.evidence() {
             evidence(list.next(), level + 2, e);
         }
         list.end();
-        o.str(k!("explanation"), &finding.explanation);
-        if !finding.candidates.is_empty() {
+        o.str(k!("explanation"), &finding.explanation());
+        if !finding.candidates().is_empty() {
             let mut list = Block::array(o.key(k!("candidates")), level + 1);
-            for c in &finding.candidates {
+            for c in finding.candidates() {
                 let mut item = Block::object(list.next(), level + 2);
                 item.str(k!("fact"), &c.id);
                 item.str(k!("about"), &c.about);
@@ -257,10 +257,10 @@ fn claim(
             }
             list.end();
         }
-        if !finding.why.is_empty() {
+        if !finding.why().is_empty() {
             // The words that tied the claim to its fact (or candidate).
             let mut list = Block::array(o.key(k!("why")), level + 1);
-            for span in &finding.why {
+            for span in finding.why() {
                 string(list.next(), &doc.text[span.range()]);
             }
             list.end();

@@ -96,15 +96,14 @@ impl Report for Junit {
                 )?;
             } else if failing(finding.verdict) {
                 let fact = finding
-                    .fact
-                    .as_ref()
+                    .fact()
                     .map_or(String::new(), |(id, _)| format!(" ({id})"));
                 writeln!(
                     suites,
                     ">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>",
                     finding.verdict,
                     escape_xml(&format!("{}{fact}", finding.verdict)),
-                    escape_xml(&finding.explanation)
+                    escape_xml(&finding.explanation())
                 )?;
             } else {
                 writeln!(suites, "/>")?;

@@ -58,7 +58,7 @@ impl Report for Markdown {
             // Problems, and claims left unjudged with a candidate fact (an
             // uncertain link: the editor may want to look).
             .filter(|(f, suppressed)| {
-                !suppressed && (f.verdict.is_problem() || !f.candidates.is_empty())
+                !suppressed && (f.verdict.is_problem() || !f.candidates().is_empty())
             })
             .map(|(f, _)| f)
             .collect();
@@ -72,8 +72,7 @@ impl Report for Markdown {
         for finding in problems {
             let (start, _) = claim_range(file, finding);
             let fact = finding
-                .fact
-                .as_ref()
+                .fact()
                 .map_or(String::new(), |(id, _)| format!("`{}`", escape_cell(id)));
             writeln!(
                 s,
@@ -84,7 +83,7 @@ impl Report for Markdown {
                 mark(finding.verdict),
                 finding.verdict,
                 fact,
-                escape_cell(&finding.explanation)
+                escape_cell(&finding.explanation())
             )?;
         }
         Ok(())

@@ -103,7 +103,7 @@ fn head(out: &mut dyn Write) -> io::Result<()> {
 impl Report for Rdjson {
     fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         for finding in alarms(file) {
-            let fact_note = match &finding.fact {
+            let fact_note = match finding.fact() {
                 Some((id, _)) => format!(" [{id}]"),
                 None => String::new(),
             };
@@ -112,7 +112,7 @@ impl Report for Rdjson {
                     "\"{}\" is {}{fact_note}: {}",
                     claim_text(file, finding),
                     finding.verdict,
-                    finding.explanation
+                    finding.explanation()
                 ),
                 location: Location {
                     path: &file.rel_path,

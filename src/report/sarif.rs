@@ -300,7 +300,7 @@ impl Report for Sarif {
             }
             let (start, end) = claim_range(file, finding);
             let text = claim_text(file, finding);
-            let fact = finding.fact.as_ref().map_or("", |(id, _)| id.as_str());
+            let fact = finding.fact().map_or("", |(id, _)| id.as_str());
             let hash = fnv1a(&[&file.rel_path, finding.verdict.name(), fact, &text]);
             let occurrence = seen.entry(hash).or_default();
             *occurrence += 1;
@@ -320,7 +320,8 @@ impl Report for Sarif {
                 message: Text {
                     text: format!(
                         "\"{text}\" is {}{fact_note}: {}",
-                        finding.verdict, finding.explanation
+                        finding.verdict,
+                        finding.explanation()
                     ),
                 },
                 locations: [Location {

@@ -110,8 +110,7 @@ impl Report for Table {
                 continue;
             }
             let fact = finding
-                .fact
-                .as_ref()
+                .fact()
                 .map_or(String::new(), |(id, _)| escape_controls(id).into_owned());
             // A relative date with no publication date cannot be compared:
             // its facts' dates are "?", not "✗" (which reads as a
@@ -119,7 +118,7 @@ impl Report for Table {
             let unresolved = matches!(finding.claim.value, Value::Date(None) | Value::Time(None));
             let mut unknown = false;
             let mut references = finding
-                .evidence
+                .evidence()
                 .iter()
                 .map(|e| {
                     let date = e.as_of.map(|d| format!(" ({d})")).unwrap_or_default();
@@ -150,7 +149,7 @@ impl Report for Table {
                 references.push_str(UNKNOWN_NOTE);
             }
             // An uncertain link names its candidates instead of judging.
-            for c in &finding.candidates {
+            for c in finding.candidates() {
                 if !references.is_empty() {
                     references.push('\n');
                 }
@@ -162,11 +161,12 @@ impl Report for Table {
                 references.push_str(&escape_controls(&line));
             }
             // `--explain`: the words that tied the claim to its fact.
-            if let Some(at) = finding.explanation.rfind(" [tied by: ") {
+            let explanation = finding.explanation();
+            if let Some(at) = explanation.rfind(" [tied by: ") {
                 if !references.is_empty() {
                     references.push('\n');
                 }
-                let tied = finding.explanation[at + 1..].trim_matches(|c| c == '[' || c == ']');
+                let tied = explanation[at + 1..].trim_matches(|c| c == '[' || c == ']');
                 references.push_str(&escape_controls(tied));
             }
             let mut verdict = Cell::new(if suppressed {

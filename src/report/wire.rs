@@ -235,11 +235,11 @@ impl Claim {
         };
         let judged = (mode == Mode::Verify).then(|| Judged {
             verdict: finding.verdict.name(),
-            fact: finding.fact.as_ref().map(|(id, _)| id.clone()),
-            evidence: finding.evidence.iter().map(EvidenceItem::of).collect(),
-            explanation: finding.explanation.clone(),
+            fact: finding.fact().map(|(id, _)| id.clone()),
+            evidence: finding.evidence().iter().map(EvidenceItem::of).collect(),
+            explanation: finding.explanation().into_owned(),
             candidates: finding
-                .candidates
+                .candidates()
                 .iter()
                 .map(|c| CandidateItem {
                     fact: c.id.clone(),
@@ -248,7 +248,7 @@ impl Claim {
                 })
                 .collect(),
             why: finding
-                .why
+                .why()
                 .iter()
                 .map(|s| doc.text[s.range()].to_string())
                 .collect(),

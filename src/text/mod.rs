@@ -7,8 +7,10 @@
 //! `refs` and `check` all build on it (see ARCHITECTURE.md).
 
 pub mod digits;
+pub mod norm;
 pub mod span;
 pub mod token;
 
+pub use norm::Norm;
 pub use span::{LineCursor, LineIndex, Position, Span};
 pub use token::{Token, TokenKind, fold, tokenize};

@@ -2,10 +2,10 @@
 //! spans and a folded form (lower case, no accents, one apostrophe) that
 //! every lexicon lookup uses.
 
-use compact_str::CompactString;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::norm::Norm;
 use super::span::Span;
 
 /// A word of a language's vocabulary (`lang::vocab`); [`UNKNOWN`] for any
@@ -28,7 +28,7 @@ pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
     /// Folded form: lower case, accents stripped, `’` as `'`.
-    pub norm: CompactString,
+    pub norm: Norm,
     /// The folded word in the language's vocabulary (`Vocab::assign`);
     /// [`UNKNOWN`] until assigned or when no table holds it.
     pub id: WordId,
@@ -140,18 +140,15 @@ fn fold_into<S: Extend<char> + for<'a> Extend<&'a str>>(text: &str, out: &mut S)
     }
 }
 
-/// [`fold`] into a string that keeps short words inline (no allocation).
-fn fold_compact(text: &str) -> CompactString {
+/// [`fold`] as a [`Norm`], folded in `scratch` (reused from word to word)
+/// when the word is not ASCII.
+fn fold_norm(text: &str, scratch: &mut String) -> Norm {
     if text.is_ascii() {
-        let mut out = CompactString::new(text);
-        if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            out.make_ascii_lowercase();
-        }
-        return out;
+        return Norm::ascii_lowercase(text);
     }
-    let mut out = CompactString::with_capacity(text.len());
-    fold_into(text, &mut out);
-    out
+    scratch.clear();
+    fold_into(text, scratch);
+    Norm::new(scratch)
 }
 
 /// Splits `text` into tokens. With `elision`, a word ends after an inner
@@ -162,6 +159,7 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
     let mut pos = 0;
     let mut space = false;
     let mut newlines = 0usize;
+    let mut scratch = String::new();
     while let Some(c) = char_at(text, pos) {
         let start = pos;
         pos += c.len_utf8();
@@ -227,8 +225,9 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
         };
         let span = Span::new(start, pos);
         let norm = match (kind, plain_word) {
-            (TokenKind::Number, _) | (_, Some(false)) => CompactString::new(&text[span]),
-            _ => fold_compact(&text[span]),
+            (TokenKind::Number, _) | (_, Some(false)) => Norm::new(&text[span]),
+            (_, Some(true)) => Norm::ascii_lowercase(&text[span]),
+            _ => fold_norm(&text[span], &mut scratch),
         };
         tokens.push(Token {
             span,

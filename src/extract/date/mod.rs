@@ -57,16 +57,25 @@ struct LastTime {
     paragraph: usize,
 }
 
+/// What the finder carries from one date to the next; a document read a
+/// window of paragraphs at a time carries it from window to window.
 #[derive(Debug, Default)]
-struct State {
+pub(crate) struct State {
+    /// Paragraph breaks before the tokens being read.
+    paragraphs: usize,
+    /// Tokens before the tokens being read: the token indices kept below
+    /// (`last_year`, `last_end`) count from the start of the text.
+    base: usize,
     last_date: Option<DateValue>,
     last_time: Option<LastTime>,
     last_zone: Option<Zone>,
     /// The last date at day grain, with the index of its sentence.
     last_day: Option<(Date, usize)>,
-    /// The last date at year grain and the token after it.
+    /// The last date at year grain and the token after it (counted from
+    /// the start of the text).
     last_year: Option<(i16, usize)>,
-    /// The last date or time at day grain and the token after it.
+    /// The last date or time at day grain and the token after it
+    /// (counted from the start of the text).
     last_end: Option<(Date, usize)>,
     /// The paragraph of the phrase being read.
     paragraph: usize,
@@ -86,6 +95,7 @@ impl State {
     /// publication is the first one after that day ("from 11 p.m. on Friday
     /// to 5 a.m. Tuesday").
     fn resolve(&self, expr: Expr, first: usize, publication: Option<Date>) -> Option<DateValue> {
+        let first = self.base + first;
         let near = |end: usize| end <= first && first - end <= NEXT_TO;
         // "im Vorjahr", "le mois précédent": the unit before the one the
         // paragraph is about, when its last date is that fine.
@@ -117,11 +127,23 @@ impl State {
 }
 
 pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
+    find_in(ctx, out, &mut State::default());
+}
+
+/// [`find`] going on from `state`, the state after the text before
+/// `ctx.tokens` (whose sentence indices go on from that text's); leaves
+/// the state after them.
+pub(crate) fn find_in(ctx: &mut Ctx, out: &mut Vec<Claim>, state: &mut State) {
+    find_from(ctx, out, state);
+    state.base += ctx.tokens.len();
+}
+
+fn find_from(ctx: &mut Ctx, out: &mut Vec<Claim>, state: &mut State) {
     let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
     let paragraphs: Vec<usize> = ctx
         .tokens
         .iter()
-        .scan(0, |p, t| {
+        .scan(state.paragraphs, |p, t| {
             *p += usize::from(t.paragraph_before);
             Some(*p)
         })
@@ -137,7 +159,9 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             next_anchor[k + 1]
         };
     }
-    let mut state = State::default();
+    if let Some(&last) = paragraphs.last() {
+        state.paragraphs = last;
+    }
     let mut i = 0;
     while i < ctx.tokens.len() {
         if next_anchor[i].saturating_sub(i) > REACH {
@@ -199,8 +223,8 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             .and_then(|d| parser.elided(&d))
             .filter(|e| ctx.same_sentence(first, e.end - 1));
         let claim = match (time, date) {
-            (Some(t), _) => Some(time_claim(ctx, &mut state, t, paragraph)),
-            (_, Some(d)) => date_claim(ctx, &mut state, d),
+            (Some(t), _) => Some(time_claim(ctx, state, t, paragraph)),
+            (_, Some(d)) => date_claim(ctx, state, d),
             _ => None,
         };
         // A phrase that names no real day ("il 31 febbraio") is no date;
@@ -211,7 +235,7 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
         if let Some(second) = joined {
             ctx.take(end..second.end);
             i = second.end;
-            let second = date_claim(ctx, &mut state, second);
+            let second = date_claim(ctx, state, second);
             let merged = match (claim.as_mut(), &second) {
                 (Some(c), Some(s)) => through(c, s),
                 _ => false,
@@ -220,14 +244,14 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
                 out.extend(second);
             }
         } else if let Some(c) = claim.as_mut()
-            && let Some(end) = span_to(ctx, &mut state, words, c, end)
+            && let Some(end) = span_to(ctx, state, words, c, end)
         {
             i = end;
         } else if let Some(e) = elided.filter(|e| claim.is_some() && ctx.free(e.first..e.end)) {
             ctx.take(e.first..e.end);
             i = e.end;
             out.extend(claim.take());
-            out.extend(date_claim(ctx, &mut state, e));
+            out.extend(date_claim(ctx, state, e));
         }
         out.extend(claim);
     }
@@ -288,6 +312,7 @@ fn span_to(
             let last = second.end;
             let mut probe = State {
                 last_date: state.last_date,
+                base: state.base,
                 ..State::default()
             };
             let Some(second) = date_claim(ctx, &mut probe, second) else {
@@ -342,10 +367,10 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         state.last_date = value;
         if v.grain == Grain::Day {
             state.last_day = Some((v.start, sentence));
-            state.last_end = Some((v.start, m.end));
+            state.last_end = Some((v.start, state.base + m.end));
         }
         if v.grain == Grain::Year && v.part.is_none() && relative {
-            state.last_year = Some((v.start.year(), m.end));
+            state.last_year = Some((v.start.year(), state.base + m.end));
         }
         if v.grain >= Grain::Year && !matches!(m.expr, Expr::Previous(_)) && !compared(ctx, &m) {
             state.text_date = Some((v, state.paragraph));
@@ -434,7 +459,7 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
                 .flatten()
                 .map(|v| v.start);
             if let Some(d) = date {
-                state.last_end = Some((d, m.end));
+                state.last_end = Some((d, state.base + m.end));
             }
             (date, day.expr.relative())
         }

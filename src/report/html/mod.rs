@@ -212,7 +212,7 @@ fn details(finding: &Finding, lang: Lang, mode: Mode) -> String {
         "<span class=\"row\"><span class=\"k\">claim</span> {}</span>",
         escape(&describe::claim(&finding.claim, lang))
     );
-    if let Some((id, about)) = &finding.fact {
+    if let Some((id, about)) = finding.fact() {
         let _ = write!(
             out,
             "<span class=\"row\"><span class=\"k\">fact</span> {} <code>{}</code></span>",
@@ -220,18 +220,18 @@ fn details(finding: &Finding, lang: Lang, mode: Mode) -> String {
             escape(id)
         );
     }
-    if !finding.evidence.is_empty() {
+    if !finding.evidence().is_empty() {
         out.push_str("<span class=\"row\"><span class=\"k\">sources</span><span class=\"srcs\">");
-        for e in &finding.evidence {
+        for e in finding.evidence() {
             evidence(&mut out, e, lang);
         }
         out.push_str("</span></span>");
     }
-    if mode == Mode::Verify && !finding.explanation.is_empty() {
+    if mode == Mode::Verify && !finding.explanation().is_empty() {
         let _ = write!(
             out,
             "<span class=\"why\">{}</span>",
-            escape(&finding.explanation)
+            escape(&finding.explanation())
         );
     }
     out
