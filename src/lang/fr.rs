@@ -1049,7 +1049,15 @@ pub static FR: LangData = LangData {
     negations: &["ne", "pas", "jamais"],
     minus_words: &["moins"],
     decimal_words: &["virgule"],
-    minor_currencies: &[("centimes", Currency::Eur, 0.01), ("centime", Currency::Eur, 0.01)],
+    // "2,3 M€", "1,2 Md€": the scale and the euro sign glued, common in
+    // economic news (not metres).
+    minor_currencies: &[
+        ("centimes", Currency::Eur, 0.01),
+        ("centime", Currency::Eur, 0.01),
+        ("m€", Currency::Eur, 1e6),
+        ("md€", Currency::Eur, 1e9),
+        ("mds€", Currency::Eur, 1e9),
+    ],
     units_before: &[],
     offset_preps: &["dans"],
     span_since: &["premier", "première", "plus"],

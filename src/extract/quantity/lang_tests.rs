@@ -258,6 +258,9 @@ const FR: &[(&str, &str)] = &[
     ("Les exportations ont baissé de 0,6 %.", "percent 0.6 exact 0.6..0.6"),
     ("Un billet coûte 5 euros. Le bénéfice net atteint 12 000 millions.", "money 5 exact 5..5 EUR | money 12000000000 exact 12000000000..12000000000 EUR"),
     ("La dette dépasse 3 000 milliards d'euros.", "money 3000000000000 more_than 3000000000000.. EUR"),
+    ("Le budget atteint 2,3 M€.", "money 2300000 exact 2300000..2300000 EUR"),
+    ("Le plan coûte 1,2 Md€.", "money 1200000000 exact 1200000000..1200000000 EUR"),
+    ("La piste mesure 2,3 m.", "measure 2.3 exact 2.3..2.3 m"),
     ("Appelez le +33 1 23 45 67 89.", ""),
     // Percentages, points, units.
     ("Le chômage a reculé de 0,3 point de pourcentage.", "percent 0.3 exact 0.3..0.3 pp"),
