@@ -87,6 +87,9 @@ const DE: &[(&str, &str)] = &[
     ("Die Sanierung dauert anderthalb Jahre.", "measure 1.5 exact 1.5..1.5 year"),
     ("Zwischen 2000 und 3000 Menschen kamen.", "count - range 2000..3000 [Menschen]"),
     ("Die Schulden übersteigen 2 Billionen Euro.", "money 2000000000000 more_than 2000000000000.. EUR"),
+    ("Die 2. Bundesliga verzeichnete 21.560 Zuschauer.", "count 21560 exact 21560..21560 [Zuschauer]"),
+    ("Zum 5. Mal gewann der Verein.", ""),
+    ("Es waren 300. Die Polizei zählte nach.", "count 300 exact 300..300"),
     ("Der Anteil stieg um 1,5 Prozentpunkte.", "percent 1.5 exact 1.5..1.5 pp"),
     // Percentages, points, units.
     ("Die Arbeitslosenquote sank um 0,3 Prozentpunkte.", "percent 0.3 exact 0.3..0.3 pp"),
