@@ -1058,7 +1058,7 @@ pub static FR: LangData = LangData {
         ("md€", Currency::Eur, 1e9),
         ("mds€", Currency::Eur, 1e9),
     ],
-    units_before: &[],
+    units_before: &[("magnitude", Unit::Magnitude)],
     offset_preps: &["dans"],
     span_since: &["premier", "première", "plus"],
     holidays: &[("noël", 12, 25), ("noel", 12, 25), ("saint-sylvestre", 12, 31)],

@@ -90,6 +90,7 @@ const DE: &[(&str, &str)] = &[
     ("Die 2. Bundesliga verzeichnete 21.560 Zuschauer.", "count 21560 exact 21560..21560 [Zuschauer]"),
     ("Zum 5. Mal gewann der Verein.", ""),
     ("Es waren 300. Die Polizei zählte nach.", "count 300 exact 300..300"),
+    ("Ein Beben der Stärke 5,2 erschütterte die Region.", "measure 5.2 exact 5.2..5.2 magnitude"),
     ("Der Anteil stieg um 1,5 Prozentpunkte.", "percent 1.5 exact 1.5..1.5 pp"),
     // Percentages, points, units.
     ("Die Arbeitslosenquote sank um 0,3 Prozentpunkte.", "percent 0.3 exact 0.3..0.3 pp"),
@@ -143,6 +144,7 @@ const ES: &[(&str, &str)] = &[
     ("El alquiler subió 50 euros hasta 900 euros.", "money 50 exact 50..50 EUR | money 900 exact 900..900 EUR"),
     ("La retribución aumentó un 25% hasta los 34.655 millones de euros.", "percent 25 exact 25..25 | money 34655000000 exact 34655000000..34655000000 EUR"),
     ("Las multas pueden llegar hasta 900 euros.", "money 900 at_most 0..900 EUR"),
+    ("El terremoto de magnitud 5,2 sacudió la región.", "measure 5.2 exact 5.2..5.2 magnitude"),
     ("La entrada ronda los 40 euros.", "money 40 approx 36..44 EUR"),
     ("La ciudad tiene 3,3 millones de habitantes.", "count 3300000 exact 3300000..3300000 [habitantes]"),
     ("El club pagó 80 millones de euros.", "money 80000000 exact 80000000..80000000 EUR"),
@@ -267,6 +269,7 @@ const FR: &[(&str, &str)] = &[
     ("Le budget atteint 2,3 M€.", "money 2300000 exact 2300000..2300000 EUR"),
     ("Le plan coûte 1,2 Md€.", "money 1200000000 exact 1200000000..1200000000 EUR"),
     ("La piste mesure 2,3 m.", "measure 2.3 exact 2.3..2.3 m"),
+    ("Le séisme de magnitude 5,2 a frappé.", "measure 5.2 exact 5.2..5.2 magnitude"),
     ("Appelez le +33 1 23 45 67 89.", ""),
     // Percentages, points, units.
     ("Le chômage a reculé de 0,3 point de pourcentage.", "percent 0.3 exact 0.3..0.3 pp"),
