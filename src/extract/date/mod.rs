@@ -218,6 +218,10 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
             && let Some(end) = span_to(ctx, &mut state, words, c, end)
         {
             i = end;
+        } else if let Some(c) = claim.as_mut()
+            && let Some(end) = month_span(ctx, words, c, end)
+        {
+            i = end;
         }
         out.extend(claim);
     }
@@ -300,6 +304,37 @@ fn span_to(
     claim.span = Span::new(claim.span.start, ctx.tokens[after].span.end);
     ctx.take(end..after + 1);
     Some(after + 1)
+}
+
+/// "avril-septembre", "enero-marzo": a month, a dash glued to it and a
+/// second month name are one date, the first month through the last day
+/// of the second (in the next year when it comes earlier in the year).
+/// Returns where the span ends.
+fn month_span(
+    ctx: &mut Ctx,
+    words: &'static Words,
+    claim: &mut Claim,
+    end: usize,
+) -> Option<usize> {
+    let Value::Date(Some(first)) = claim.value else {
+        return None;
+    };
+    if first.grain != Grain::Month || first.end.is_some() {
+        return None;
+    }
+    let dash = ctx.tokens.get(end)?;
+    let glued = |k: usize| ctx.tokens.get(k).is_some_and(|t| !t.space_before);
+    if !matches!(dash.norm.as_str(), "-" | "–") || !glued(end) || !glued(end + 1) {
+        return None;
+    }
+    let parser = Parser { ctx, w: words };
+    let (last_end, m) = parser.month(end + 1, true)?;
+    let year = first.start.year() + i16::from(m < first.start.month());
+    let last = Date::new(year, m, 1).ok()?.last_of_month();
+    claim.value = Value::Date(Some(first.through(last)));
+    claim.span = Span::new(claim.span.start, ctx.tokens[last_end - 1].span.end);
+    ctx.take(end..last_end);
+    Some(last_end)
 }
 
 fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {

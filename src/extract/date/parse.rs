@@ -393,7 +393,7 @@ impl Parser<'_, '_> {
     /// A month name at `i`. Abbreviations and ambiguous names ("May") must
     /// be capitalized and come with context: a preposition before
     /// (`licensed`), or a day or a year after.
-    fn month(&self, i: usize, licensed: bool) -> Option<(usize, i8)> {
+    pub(super) fn month(&self, i: usize, licensed: bool) -> Option<(usize, i8)> {
         let t = self.tokens();
         if let Some((e, m)) = self.w.months.at(t, i) {
             if self.w.ambiguous.has(t, i).is_none() {
