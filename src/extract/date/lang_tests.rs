@@ -94,6 +94,8 @@ const GERMAN_IN_CONTEXT: &[Row] = &[
     ("Die Umsätze des Vorjahres lagen 2021 niedriger.", "des Vorjahres", "2024"),
     ("Die Exporte lagen 0,8 Prozent höher als 2018.", "2018", "2018"),
     ("Im März stiegen die Preise, im Vormonat waren sie gesunken.", "im Vormonat", "2025-02"),
+    ("Seit 2015 stiegen die Mieten. Im Vorjahr waren es 5 Prozent.", "Im Vorjahr", "2024"),
+    ("Bis 2030 soll die Quote steigen; im Vorjahr lag sie bei 5 Prozent.", "im Vorjahr", "2024"),
 ];
 
 #[test]
@@ -231,5 +233,6 @@ const FRENCH_IN_CONTEXT: &[Row] = &[
 const SPANISH_IN_CONTEXT: &[Row] = &[
     ("En 2019 las ventas crecieron. El año anterior habían caído.", "El año anterior", "2018"),
     ("En 2024 hubo 1.234 incidencias, frente a 1.100 del año anterior.", "del año anterior", "2023"),
+    ("Desde 2019 subieron los precios. El año anterior bajaron.", "El año anterior", "2024"),
     ("El presupuesto de 2023 supera en cinco millones al del ejercicio anterior.", "al del ejercicio anterior", "2022"),
 ];

@@ -365,7 +365,11 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         if v.grain == Grain::Year && v.part.is_none() && relative {
             state.last_year = Some((v.start.year(), m.end));
         }
-        if v.grain >= Grain::Year && !matches!(m.expr, Expr::Previous(_)) && !compared(ctx, &m) {
+        if v.grain >= Grain::Year
+            && !matches!(m.expr, Expr::Previous(_))
+            && !compared(ctx, &m)
+            && !bound(ctx, &m)
+        {
             state.text_date = Some((v, state.paragraph));
         }
     }
@@ -385,6 +389,18 @@ fn compared(ctx: &Ctx, m: &DateMatch) -> bool {
     (m.first..=m.first + 1)
         .filter(|&k| k < m.end)
         .any(|k| baselines.iter().any(|b| figures::ends_at(ctx.tokens, k, b)))
+}
+
+/// The date is a bound of a period ("seit 2015", "bis 2030", "desde
+/// 2019"): a preposition that looks ahead or a tense cue that looks back
+/// opens it. Not the year the text is talking about.
+fn bound(ctx: &Ctx, m: &DateMatch) -> bool {
+    let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
+    let Some(first) = ctx.tokens.get(m.first) else {
+        return false;
+    };
+    words.future_preps.has(ctx.tokens, m.first).is_some()
+        || (words.preps.has(ctx.tokens, m.first).is_some() && words.tense.is_verb(&first.norm))
 }
 
 /// "due ore fa", "in two hours", "20 minutes ago": a time counted from the
