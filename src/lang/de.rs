@@ -1000,7 +1000,7 @@ pub static DE: LangData = LangData {
     minus_words: &["minus"],
     decimal_words: &["komma"],
     minor_currencies: &[("cent", Currency::Eur, 0.01)],
-    units_before: &[],
+    units_before: &[("magnitude", Unit::Magnitude), ("stärke", Unit::Magnitude)],
     offset_preps: &["in"],
     span_since: &["erste", "ersten", "höchste", "höchsten", "niedrigste", "niedrigsten", "stärkste", "stärksten"],
     holidays: &[("weihnachten", 12, 25), ("neujahr", 1, 1), ("silvester", 12, 31)],

@@ -1070,7 +1070,7 @@ pub static ES: LangData = LangData {
     minus_words: &["menos"],
     decimal_words: &["coma"],
     minor_currencies: &[("céntimos", Currency::Eur, 0.01), ("centimos", Currency::Eur, 0.01)],
-    units_before: &[],
+    units_before: &[("magnitud", Unit::Magnitude)],
     offset_preps: &["dentro de"],
     span_since: &["primer", "primera", "mayor", "menor"],
     holidays: &[("navidad", 12, 25), ("nochevieja", 12, 31)],

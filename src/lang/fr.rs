@@ -1058,8 +1058,16 @@ pub static FR: LangData = LangData {
     negations: &["ne", "pas", "jamais"],
     minus_words: &["moins"],
     decimal_words: &["virgule"],
-    minor_currencies: &[("centimes", Currency::Eur, 0.01), ("centime", Currency::Eur, 0.01)],
-    units_before: &[],
+    // "2,3 M€", "1,2 Md€": the scale and the euro sign glued, common in
+    // economic news (not metres).
+    minor_currencies: &[
+        ("centimes", Currency::Eur, 0.01),
+        ("centime", Currency::Eur, 0.01),
+        ("m€", Currency::Eur, 1e6),
+        ("md€", Currency::Eur, 1e9),
+        ("mds€", Currency::Eur, 1e9),
+    ],
+    units_before: &[("magnitude", Unit::Magnitude)],
     offset_preps: &["dans"],
     span_since: &["premier", "première", "plus"],
     holidays: &[("noël", 12, 25), ("noel", 12, 25), ("saint-sylvestre", 12, 31)],

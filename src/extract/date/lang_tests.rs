@@ -94,6 +94,8 @@ const GERMAN_IN_CONTEXT: &[Row] = &[
     ("Die Umsätze des Vorjahres lagen 2021 niedriger.", "des Vorjahres", "2024"),
     ("Die Exporte lagen 0,8 Prozent höher als 2018.", "2018", "2018"),
     ("Im März stiegen die Preise, im Vormonat waren sie gesunken.", "im Vormonat", "2025-02"),
+    ("Seit 2015 stiegen die Mieten. Im Vorjahr waren es 5 Prozent.", "Im Vorjahr", "2024"),
+    ("Bis 2030 soll die Quote steigen; im Vorjahr lag sie bei 5 Prozent.", "im Vorjahr", "2024"),
 ];
 
 #[test]
@@ -147,6 +149,7 @@ const SPANISH: &[Row] = &[
     ("Este martes saltaron los avisos por calor.", "Este martes", "2025-08-12"),
     ("El Ayuntamiento aprobó este lunes el presupuesto.", "este lunes", "2025-08-11"),
     ("La reunión será a las 12 del mediodía.", "a las 12 del mediodía", "2025-08-15T12:00:00+00:00"),
+    ("En el periodo enero-marzo creció el PIB.", "enero-marzo", "2025-01/2025-03-31"),
     ("Entre 2019 y 2023 creció la cifra.", "Entre 2019", "2019"),
     ("Un año antes, la tasa era del 12 %.", "Un año antes", "2024"),
     ("La feria se celebró del 3 al 5 de marzo.", "del 3 al 5 de marzo", "2025-03-03/2025-03-05"),
@@ -201,6 +204,7 @@ const FRENCH: &[Row] = &[
     ("Des orages sont attendus ce dimanche.", "ce dimanche", "2025-08-17"),
     ("Le record datait de juillet 1949.", "de juillet 1949", "1949-07"),
     ("La journée de lundi a été très chaude.", "de lundi", "2025-08-11"),
+    ("En avril-mai, les prix ont baissé.", "En avril-mai", "2025-04/2025-05-31"),
     ("Entre 2019 et 2023, le nombre a augmenté.", "Entre 2019", "2019"),
     ("L'année d'avant, le taux était de 12 %.", "L'année d'avant", "2024"),
     ("Le salon se tient du 3 au 5 mars.", "du 3 au 5 mars", "2025-03-03/2025-03-05"),
@@ -229,5 +233,6 @@ const FRENCH_IN_CONTEXT: &[Row] = &[
 const SPANISH_IN_CONTEXT: &[Row] = &[
     ("En 2019 las ventas crecieron. El año anterior habían caído.", "El año anterior", "2018"),
     ("En 2024 hubo 1.234 incidencias, frente a 1.100 del año anterior.", "del año anterior", "2023"),
+    ("Desde 2019 subieron los precios. El año anterior bajaron.", "El año anterior", "2024"),
     ("El presupuesto de 2023 supera en cinco millones al del ejercicio anterior.", "al del ejercicio anterior", "2022"),
 ];

@@ -252,6 +252,10 @@ fn find_from(ctx: &mut Ctx, out: &mut Vec<Claim>, state: &mut State) {
             i = e.end;
             out.extend(claim.take());
             out.extend(date_claim(ctx, state, e));
+        } else if let Some(c) = claim.as_mut()
+            && let Some(end) = month_span(ctx, words, c, end)
+        {
+            i = end;
         }
         out.extend(claim);
     }
@@ -344,6 +348,37 @@ fn span_to(
     Some(after + 1)
 }
 
+/// "avril-septembre", "enero-marzo": a month, a dash glued to it and a
+/// second month name are one date, the first month through the last day
+/// of the second (in the next year when it comes earlier in the year).
+/// Returns where the span ends.
+fn month_span(
+    ctx: &mut Ctx,
+    words: &'static Words,
+    claim: &mut Claim,
+    end: usize,
+) -> Option<usize> {
+    let Value::Date(Some(first)) = claim.value else {
+        return None;
+    };
+    if first.grain != Grain::Month || first.end.is_some() {
+        return None;
+    }
+    let dash = ctx.tokens.get(end)?;
+    let glued = |k: usize| ctx.tokens.get(k).is_some_and(|t| !t.space_before);
+    if !matches!(dash.norm.as_str(), "-" | "–") || !glued(end) || !glued(end + 1) {
+        return None;
+    }
+    let parser = Parser { ctx, w: words };
+    let (last_end, m) = parser.month(end + 1, true)?;
+    let year = first.start.year() + i16::from(m < first.start.month());
+    let last = Date::new(year, m, 1).ok()?.last_of_month();
+    claim.value = Value::Date(Some(first.through(last)));
+    claim.span = Span::new(claim.span.start, ctx.tokens[last_end - 1].span.end);
+    ctx.take(end..last_end);
+    Some(last_end)
+}
+
 fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
     if let Expr::Shift(grain @ (Grain::Hour | Grain::Minute), n) = m.expr {
         return Some(clock_shift(ctx, m, grain, n));
@@ -372,7 +407,11 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         if v.grain == Grain::Year && v.part.is_none() && relative {
             state.last_year = Some((v.start.year(), state.base + m.end));
         }
-        if v.grain >= Grain::Year && !matches!(m.expr, Expr::Previous(_)) && !compared(ctx, &m) {
+        if v.grain >= Grain::Year
+            && !matches!(m.expr, Expr::Previous(_))
+            && !compared(ctx, &m)
+            && !bound(ctx, &m)
+        {
             state.text_date = Some((v, state.paragraph));
         }
     }
@@ -392,6 +431,18 @@ fn compared(ctx: &Ctx, m: &DateMatch) -> bool {
     (m.first..=m.first + 1)
         .filter(|&k| k < m.end)
         .any(|k| baselines.iter().any(|b| figures::ends_at(ctx.tokens, k, b)))
+}
+
+/// The date is a bound of a period ("seit 2015", "bis 2030", "desde
+/// 2019"): a preposition that looks ahead or a tense cue that looks back
+/// opens it. Not the year the text is talking about.
+fn bound(ctx: &Ctx, m: &DateMatch) -> bool {
+    let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
+    let Some(first) = ctx.tokens.get(m.first) else {
+        return false;
+    };
+    words.future_preps.has(ctx.tokens, m.first).is_some()
+        || (words.preps.has(ctx.tokens, m.first).is_some() && words.tense.is_verb(&first.norm))
 }
 
 /// "due ore fa", "in two hours", "20 minutes ago": a time counted from the

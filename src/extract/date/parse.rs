@@ -421,7 +421,7 @@ impl Parser<'_, '_> {
     /// A month name at `i`. Abbreviations and ambiguous names ("May") must
     /// be capitalized and come with context: a preposition before
     /// (`licensed`), or a day or a year after.
-    fn month(&self, i: usize, licensed: bool) -> Option<(usize, i8)> {
+    pub(super) fn month(&self, i: usize, licensed: bool) -> Option<(usize, i8)> {
         let t = self.tokens();
         // Lower case too when a day number or a year follows ("march 3",
         // "feb 15", "dic. 2013"): no verb or word is followed by those.

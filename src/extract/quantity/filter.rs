@@ -136,6 +136,12 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     {
         return true;
     }
+    // "die 2. Bundesliga", "zum 5. Mal": where a full stop marks ordinals,
+    // one glued to a short number between an article or a preposition and
+    // a word is an ordinal.
+    if dotted_ordinal(ctx, j) {
+        return true;
+    }
     // "21st", "3D", "5G", "20enne": letters glued to the digits that are
     // not a scale, unit, currency or percent; "21°", "1ª": ordinals.
     if let Some(n) = next
@@ -368,4 +374,29 @@ pub(super) fn postal_code(ctx: &Ctx, j: usize) -> bool {
         && tokens
             .get(j + 1)
             .is_some_and(|n| n.is_word() && ctx.name_capital(n))
+}
+
+/// "die 2. Bundesliga", "am 3. Spieltag", "zum 5. Mal": a number of at most
+/// three digits with the language's ordinal full stop glued to it, after
+/// an article or a date preposition, before a word ("Es waren 300. Die
+/// Polizei…" keeps its figure).
+fn dotted_ordinal(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let data = ctx.data;
+    if !data.dates.ordinals.contains(&".") {
+        return false;
+    }
+    let short = tokens[j].norm.len() <= 3 && tokens[j].norm.bytes().all(|b| b.is_ascii_digit());
+    let dot = tokens
+        .get(j + 1)
+        .is_some_and(|t| t.is_punct(".") && !t.space_before);
+    let word_after = tokens.get(j + 2).is_some_and(|t| t.is_word());
+    let is_one = |t: &crate::text::token::Token, list: &[&str]| {
+        list.iter().any(|w| crate::text::token::fold(w) == t.norm)
+    };
+    let lead = j
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| t.is_word() && (is_one(t, data.articles) || is_one(t, data.dates.preps)));
+    short && dot && word_after && lead
 }

@@ -97,7 +97,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         let rise = i.checked_sub(1).is_some_and(|p| {
             ctx.is(&tokens[p], List::ChangeWords)
                 && !ctx.data.difference_links.contains(&tokens[p].norm.as_str())
-        });
+        }) || (n == 1 && rise_then_end(ctx, i));
         if rise && h == Hedge::AtMost {
             hedge = None;
         }
@@ -966,4 +966,28 @@ fn is_article(ctx: &Ctx, j: usize) -> bool {
         .get(j)
         .is_some_and(|t| ctx.is(t, List::HedgeArticles))
         && (ctx.tokens.get(j + 1).is_some_and(|t| t.is_number()) || fraction())
+}
+
+/// "aumentó un 25% hasta los 34.655 millones", "subió 50 euros hasta 900
+/// euros": a change word, a figure, then a one-word hedge at `i`, with no
+/// comma between and no difference link right before the hedge ("rose by
+/// up to 4%"): the end point of the change, no bound ("rose 5% to as much
+/// as 300" keeps its).
+fn rise_then_end(ctx: &Ctx, i: usize) -> bool {
+    let tokens = ctx.tokens;
+    let mut figure = false;
+    for p in (i.saturating_sub(6)..i).rev() {
+        let t = &tokens[p];
+        // A link after the figure ("aumentó un 25% hasta") is the
+        // difference's; one right before the hedge ("by up to") is not.
+        let link = ctx.data.difference_links.contains(&t.norm.as_str());
+        if !ctx.same_sentence(p, i) || t.is_punct(",") || (link && !figure) {
+            return false;
+        }
+        if ctx.is(t, List::ChangeWords) {
+            return figure;
+        }
+        figure |= t.is_number();
+    }
+    false
 }
