@@ -1377,6 +1377,8 @@ pub static IT: LangData = LangData {
             "sta", "tto", "tta", "tti", "tte", "uso", "usa", "usi", "use", "eso", "esa", "esi", "rto",
             "rta", "rti", "rte", "so",
             "sa", "si", "se",
+            // "si è svolto", "è giunta", "sono stati coinvolti".
+            "lto", "lta", "lti", "lte", "nto", "nta", "nti",
         ],
         present_is_future: true,
     },
