@@ -1278,7 +1278,7 @@ pub static EN: LangData = LangData {
             "scheduled", "due", "upcoming", "forecast", "forecasts",
             // The present of a scheduled event ("holds a referendum in May").
             "holds", "hold", "open", "opens", "reopens", "reopen", "closes", "starts", "begins",
-            "resumes", "meets", "kicks", "goes", "go", "faces", "face",
+            "resumes", "meets", "kicks", "goes", "go", "faces", "face", "votes",
         ],
         future_endings: &[],
         past_words: &[

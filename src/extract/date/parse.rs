@@ -330,11 +330,22 @@ impl Parser<'_, '_> {
     /// one that looks back makes even a deadline a past one ("had risen
     /// to 1,870 by Wednesday").
     fn with_tense(&self, i: usize, lead: Lead) -> Lead {
-        // A deadline's verb comes before it: only a cue before turns one.
-        match self.tense(i, !lead.future) {
+        match self.tense(i, self.both_ways(i, lead)) {
             Some(future) => Lead { future, ..lead },
             None => lead,
         }
+    }
+
+    /// Whether the tense cue of the date at `i` may come after it: not
+    /// for a deadline, whose verb comes before it ("had risen to 1,870 by
+    /// Wednesday"), unless the deadline opens its sentence ("By Wednesday,
+    /// the toll had risen to 40").
+    fn both_ways(&self, i: usize, lead: Lead) -> bool {
+        // The preposition and an article at most before it.
+        let before = (1..=3)
+            .take_while(|&d| i >= d && self.ctx.same_sentence(i - d, i))
+            .count();
+        !lead.future || before <= 2
     }
 
     /// [`Parser::with_tense`] for a bare weekday: in a language whose news
@@ -350,7 +361,7 @@ impl Parser<'_, '_> {
                 ..lead
             };
         }
-        let cue = self.tense(i, !lead.future);
+        let cue = self.tense(i, self.both_ways(i, lead));
         match cue {
             Some(future) => Lead { future, ..lead },
             None if self.w.tense.present_is_future => Lead {
