@@ -507,6 +507,11 @@ pub static EN: LangData = LangData {
         ("basis point", 0.01),
         ("bps", 0.01),
         ("bp", 0.01),
+        // "a quarter of a point", "half a percentage point": after a
+        // fraction, points of a rate.
+        ("of a point", 1.0),
+        ("of a percentage point", 1.0),
+        ("a percentage point", 1.0),
     ],
     units: &[
         ("acres", Unit::Acre),

@@ -571,6 +571,10 @@ pub static IT: LangData = LangData {
         ("punti percentuale", 1.0),
         ("punti base", 0.01),
         ("punti di base", 0.01),
+        // "un quarto di punto", "mezzo punto": after a fraction, points of
+        // a rate.
+        ("di punto", 1.0),
+        ("di punto percentuale", 1.0),
     ],
     units: &[
         ("gradi centigradi", Unit::Celsius),
