@@ -430,7 +430,7 @@ impl Parser<'_, '_> {
     fn month(&self, i: usize, licensed: bool) -> Option<(usize, i8)> {
         let t = self.tokens();
         // Lower case too when a day number or a year follows ("march 3",
-        // "feb 15", "dic. 2013"): no verb or word is followed by those.
+        // "feb 15", "jan. 2014"): no verb or word is followed by those.
         let dated_after = |e: usize| {
             let day = self.digits(e, 2).is_some_and(|d| (1..=31).contains(&d));
             // "they march 3 miles", "prices may 5 percent": a measure.
