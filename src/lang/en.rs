@@ -1309,7 +1309,7 @@ pub static EN: LangData = LangData {
         "budget", "edition", "season", "plan", "report", "census", "election", "elections",
         "games", "olympics", "cup", "class", "model", "target", "goal", "agenda", "vintage",
         "total", "figure", "figures", "level", "levels", "peak", "record", "average", "deadline",
-        "campaign", "survey", "version",
+        "campaign", "survey", "version", "fiscal",
     ],
     named_hours: &[("noon", 12), ("midday", 12), ("midnight", 0)],
     minutes_after: &[],
