@@ -509,6 +509,11 @@ pub static EN: LangData = LangData {
         ("basis point", 0.01),
         ("bps", 0.01),
         ("bp", 0.01),
+        // "a quarter of a point", "half a percentage point": after a
+        // fraction, points of a rate.
+        ("of a point", 1.0),
+        ("of a percentage point", 1.0),
+        ("a percentage point", 1.0),
     ],
     units: &[
         ("acres", Unit::Acre),
@@ -1284,6 +1289,7 @@ pub static EN: LangData = LangData {
             "will", "'ll", "shall", "would", "could", "might", "expects", "expected", "plans", "planned",
             "scheduled", "due", "upcoming", "forecast", "forecasts",
             // The present of a scheduled event ("holds a referendum in May").
+            // Not "votes": "a total of 2024 votes" counts votes.
             "holds", "hold", "open", "opens", "reopens", "reopen", "closes", "starts", "begins",
             "resumes", "meets", "kicks", "goes", "go", "faces", "face",
         ],
@@ -1311,7 +1317,7 @@ pub static EN: LangData = LangData {
         "budget", "edition", "season", "plan", "report", "census", "election", "elections",
         "games", "olympics", "cup", "class", "model", "target", "goal", "agenda", "vintage",
         "total", "figure", "figures", "level", "levels", "peak", "record", "average", "deadline",
-        "campaign", "survey", "version",
+        "campaign", "survey", "version", "fiscal",
     ],
     named_hours: &[("noon", 12), ("midday", 12), ("midnight", 0)],
     minutes_after: &[],

@@ -571,6 +571,10 @@ pub static IT: LangData = LangData {
         ("punti percentuale", 1.0),
         ("punti base", 0.01),
         ("punti di base", 0.01),
+        // "un quarto di punto", "mezzo punto": after a fraction, points of
+        // a rate.
+        ("di punto", 1.0),
+        ("di punto percentuale", 1.0),
     ],
     units: &[
         ("gradi centigradi", Unit::Celsius),
@@ -1382,6 +1386,8 @@ pub static IT: LangData = LangData {
             "sta", "tto", "tta", "tti", "tte", "uso", "usa", "usi", "use", "eso", "esa", "esi", "rto",
             "rta", "rti", "rte", "so",
             "sa", "si", "se",
+            // "si è svolto", "è giunta", "sono stati coinvolti".
+            "lto", "lta", "lti", "lte", "nto", "nta", "nti",
         ],
         present_is_future: true,
     },

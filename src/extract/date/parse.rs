@@ -335,11 +335,22 @@ impl Parser<'_, '_> {
     /// one that looks back makes even a deadline a past one ("had risen
     /// to 1,870 by Wednesday").
     fn with_tense(&self, i: usize, lead: Lead) -> Lead {
-        // A deadline's verb comes before it: only a cue before turns one.
-        match self.tense(i, !lead.future) {
+        match self.tense(i, self.both_ways(i, lead)) {
             Some(future) => Lead { future, ..lead },
             None => lead,
         }
+    }
+
+    /// Whether the tense cue of the date at `i` may come after it: not
+    /// for a deadline, whose verb comes before it ("had risen to 1,870 by
+    /// Wednesday"), unless the deadline opens its sentence ("By Wednesday,
+    /// the toll had risen to 40").
+    fn both_ways(&self, i: usize, lead: Lead) -> bool {
+        // The preposition and an article at most before it.
+        let before = (1..=3)
+            .take_while(|&d| i >= d && self.ctx.same_sentence(i - d, i))
+            .count();
+        !lead.future || before <= 2
     }
 
     /// [`Parser::with_tense`] for a bare weekday: in a language whose news
@@ -355,7 +366,7 @@ impl Parser<'_, '_> {
                 ..lead
             };
         }
-        let cue = self.tense(i, !lead.future);
+        let cue = self.tense(i, self.both_ways(i, lead));
         match cue {
             Some(future) => Lead { future, ..lead },
             None if self.w.tense.present_is_future => Lead {
@@ -424,7 +435,7 @@ impl Parser<'_, '_> {
     pub(super) fn month(&self, i: usize, licensed: bool) -> Option<(usize, i8)> {
         let t = self.tokens();
         // Lower case too when a day number or a year follows ("march 3",
-        // "feb 15", "dic. 2013"): no verb or word is followed by those.
+        // "feb 15", "jan. 2014"): no verb or word is followed by those.
         let dated_after = |e: usize| {
             let day = self.digits(e, 2).is_some_and(|d| (1..=31).contains(&d));
             // "they march 3 miles", "prices may 5 percent": a measure.

@@ -62,12 +62,15 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
                 return true;
             }
         }
-        // "+5%", "+84mila", "+1,2 milioni" are figures; "+39 06…" is not.
+        // "+5%", "+84mila", "+1,2 milioni", "+3°C" are figures; "+39 06…"
+        // is not.
         let percent_next = tokens.get(j + 1).is_some()
-            && ctx
-                .lexicon
-                .lookup(&tokens[j + 1..])
-                .any(|(_, e)| matches!(e, Entry::Percent | Entry::Points(_) | Entry::Scale(_)));
+            && ctx.lexicon.lookup(&tokens[j + 1..]).any(|(_, e)| {
+                matches!(
+                    e,
+                    Entry::Percent | Entry::Points(_) | Entry::Scale(_) | Entry::Unit(_)
+                )
+            });
         if id_marker(ctx, j) && !(p.is_punct("+") && (percent_next || short_signed(ctx, j))) {
             return true;
         }

@@ -205,8 +205,9 @@ pub(super) fn race_time(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
             .then(|| s.parse::<u32>().ok())
             .flatten()
     };
-    if let Some((m, s)) = first.norm.split_once('\'') {
-        let quote = glued(i + 1).is_some_and(|t| t.is_punct("\"") || t.is_punct("″"));
+    if let Some((m, s)) = first.norm.split_once(['\'', '’']) {
+        let quote =
+            glued(i + 1).is_some_and(|t| t.is_punct("\"") || t.is_punct("″") || t.is_punct("”"));
         let (m, s) = (lead(m)?, sixty(s)?);
         return quote.then_some((f64::from(m * 60 + s), i + 2));
     }

@@ -405,7 +405,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         end += n;
     }
 
-    if let Figure::Fraction(share) = figure {
+    if let Figure::Fraction(share) = figure
+        && unit == Some(Unit::Pp)
+    {
+        // "un quarto di punto", "half a percentage point": a fraction of a
+        // point.
+        figure = Figure::Number(share / 100.0);
+    } else if let Figure::Fraction(share) = figure {
         // A fraction of a whole is a share, read as a percentage; "a metà
         // agosto", "the second half", "un quarto d'ora" are not. "One-fifth
         // of a mile" is a fifth of the unit.

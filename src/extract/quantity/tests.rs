@@ -709,7 +709,9 @@ fn no_prefix_or_suffix_of_tricky_text_panics() {
     let text = "Tra i 10 e i 12 mila, $2.3bn; US$ 5 m, 10-12,000 ‒ 1.2.3 v2.3.1 \
                 +39 06 1234 5678, 21° alle 21.30 9:30 p.m. un milione e mezzo, \
                 metà dell'anno, a third of an hour, 1 su 3, 52-48, 10 000 000, \
-                quasi il 60 per cento, ISBN 978-88-04-12345-6, l'80%, 7-year-old";
+                quasi il 60 per cento, ISBN 978-88-04-12345-6, l'80%, 7-year-old, \
+                in 2:00:35, a 1'15\", 1’15”, al 90', +3°C, un anno e quattro mesi, \
+                due ore e mezza, un quarto di punto, 6 italiani su 10, 3 out of 4";
     let boundaries: Vec<usize> = (0..=text.len())
         .filter(|&i| text.is_char_boundary(i))
         .collect();
