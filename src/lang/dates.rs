@@ -206,6 +206,13 @@ impl TenseCues {
             .any(|w| w == norm)
     }
 
+    /// The word ends as the language's past participles do ("expected").
+    pub(crate) fn ends_like_participle(&self, norm: &str) -> bool {
+        self.past_endings
+            .iter()
+            .any(|e| norm.ends_with(e) && norm.len() > e.len() + 2)
+    }
+
     /// `Some(true)` when the word looks ahead, `Some(false)` when it looks
     /// back. `raw` is the word as written, for the endings; `before` the
     /// word before it, folded.
