@@ -73,6 +73,10 @@ pub enum Doubt {
     /// The fact records a fall as a negative figure, and no word says
     /// whether the claim's figure is a fall or a rise.
     Sign,
+    /// A word of the clause makes the figure a forecast or an estimate
+    /// the fact's words do not name ("versus expectations of $28.73
+    /// billion").
+    Forecast,
 }
 
 impl Doubt {
@@ -86,6 +90,7 @@ impl Doubt {
             Doubt::Detached => "the date is not attached to the event's words",
             Doubt::OtherNoun => "the figure counts something else",
             Doubt::Sign => "no word says whether the figure is a rise or a fall",
+            Doubt::Forecast => "the figure may be a forecast or an estimate",
             Doubt::Comparison => {
                 "the figure is a comparison's other side, a change or a time without its day"
             }
@@ -358,6 +363,54 @@ pub(crate) fn assign(
     leftovers(&mut links, spare, clauses, claims);
     ellipses(&mut links, extraction, index, clauses, data);
     links
+}
+
+/// A word of the claim's clause makes its figure a forecast or an
+/// estimate ("versus Wall Street expectations of $28.73 billion", "le
+/// attese degli analisti, che avevano messo in conto un fatturato di
+/// 31,77 miliardi"), and the fact's own words do not name one (an outlook
+/// fact's "expect" does).
+fn forecast(
+    c: usize,
+    want: &Want,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> bool {
+    let tokens = &extraction.tokens;
+    let clause = clauses.spans[c];
+    let first = first_token(tokens, clause);
+    let last = clauses.placed[c].last;
+    tokens[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, t)| t.span.end <= clause.end)
+        .filter(|(_, t)| t.is_word() && starts_with_any(&t.norm, data.forecasts))
+        // A bracket opened after the figure compares it with a forecast;
+        // the figure is still the one reported.
+        .filter(|&(k, t)| !in_bracket_after(last, t.span, tokens) || first + k < last)
+        .any(|(_, t)| !want.why.iter().any(|w| w.contains(t.span)))
+        || lead_line(c, extraction).is_some_and(|lead| {
+            let from = first_token(tokens, lead);
+            tokens[from..]
+                .iter()
+                .take_while(|t| t.span.end <= lead.end)
+                .any(|t| t.is_word() && starts_with_any(&t.norm, data.forecasts))
+        })
+}
+
+/// The line the claim's sentence hangs from: the sentence before it, when
+/// that ends in a colon ("Outlook for the next quarter is:" above "Revenue
+/// of $32.5 billion"). A document read in windows is never cut after such
+/// a line.
+fn lead_line(c: usize, extraction: &Extraction) -> Option<Span> {
+    let tokens = &extraction.tokens;
+    let sentence = extraction.sentence_of(extraction.claims[c].span)?;
+    let span = *extraction.sentences.get(sentence.checked_sub(1)?)?;
+    let last = tokens
+        .partition_point(|t| t.span.start < span.end)
+        .checked_sub(1)?;
+    (tokens[last].is_punct(":") && tokens[last].span.end == span.end).then_some(span)
 }
 
 /// "di magnitudo 6,8 secondo l'USGS, ma 7.0 per l'Istituto di Rabat": a
@@ -771,6 +824,8 @@ fn decide(
         Some(Doubt::Comparison)
     } else if best.counts_else {
         Some(Doubt::OtherNoun)
+    } else if forecast(c, best, extraction, clauses, data) {
+        Some(Doubt::Forecast)
     } else {
         None
     };
@@ -987,6 +1042,24 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
         })
     {
         return true;
+    }
+    // "(versus Wall Street expectations of $28.73 billion)": a figure in
+    // a bracket a baseline word opens is the comparison's other side.
+    let open = tokens[..k]
+        .iter()
+        .rev()
+        .take_while(|t| !t.is_punct(")") && !t.is_punct(".") && !t.is_punct(";"))
+        .take(BRACKET_REACH)
+        .position(|t| t.is_punct("("));
+    if let Some(back) = open {
+        let at = k - back;
+        if data
+            .baselines
+            .iter()
+            .any(|b| phrase_at(tokens, at, b).is_some())
+        {
+            return true;
+        }
     }
     // "two more golds": a difference between the figure and its noun.
     let first = clauses.placed[c].first;
@@ -1378,6 +1451,9 @@ fn predicates_covered(predicates: &[Span], clause: Span, fact_hits: &[GroupHit])
     let n = listed.iter().filter(|p| covered(p)).count();
     n == listed.len() || (n == 0 && listed.len() >= 2)
 }
+
+/// Tokens searched back from a figure for the bracket it stands in.
+const BRACKET_REACH: usize = 12;
 
 /// Bytes between two predicates of one list ("killed, wounded or taken
 /// prisoner").

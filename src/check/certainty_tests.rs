@@ -1145,3 +1145,84 @@ fn an_apposition_describes_the_clause_before_it() {
     let f = finding(&text("May"), Lang::En, on, LOWEST, "since");
     assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
 }
+
+const RESULTS: &str = "\
+sources:
+  nvidia:
+    name: Nvidia
+facts:
+  - id: revenue
+    kind: money
+    currency: USD
+    match:
+      - [revenue, fatturato]
+    values:
+      - {value: 30040000000, source: nvidia, as_of: 2024-08-28}
+  - id: outlook
+    kind: money
+    currency: USD
+    match:
+      - [revenue]
+      - [expect*, outlook]
+    values:
+      - {value: 32500000000, source: nvidia, as_of: 2024-08-28}
+  - id: eps
+    kind: money
+    currency: USD
+    match:
+      - [per share]
+    values:
+      - {value: 0.68, source: nvidia, as_of: 2024-08-28}
+";
+
+#[test]
+fn forecasts_estimates_and_other_quantities_are_not_accused() {
+    let on = date(2024, 8, 29);
+    let verdict =
+        |text: &str, lang: Lang, needle: &str| finding(text, lang, on, RESULTS, needle).verdict;
+    // Someone's estimate, not the figure reported.
+    assert_eq!(
+        verdict(
+            "Revenue beat the analysts' estimates of $28.73 billion.",
+            Lang::En,
+            "28.73"
+        ),
+        Verdict::Unverified
+    );
+    assert_eq!(
+        verdict(
+            "Meglio delle attese degli analisti, che avevano messo in conto un fatturato di 31,77 miliardi di dollari.",
+            Lang::It,
+            "31,77"
+        ),
+        Verdict::Unverified
+    );
+    // A bracket a baseline word opens holds the comparison's other side,
+    // even for the outlook fact, whose words name the expectation.
+    let text = "Revenue: $30.04 billion (versus Wall Street expectations of $28.73 billion)";
+    assert_eq!(verdict(text, Lang::En, "28.73"), Verdict::Unverified);
+    // The reported figure beside that bracket is still judged.
+    let text = "Revenue: $26.04 billion (versus Wall Street expectations of $28.73 billion)";
+    assert_eq!(verdict(text, Lang::En, "26.04"), Verdict::Contradicted);
+    // A line ending in a colon leads the next.
+    let text = "Outlook for the next quarter is:\n\nRevenue of $32.5 billion\n";
+    assert_eq!(verdict(text, Lang::En, "32.5"), Verdict::Unverified);
+    // A vague figure says too little to be wrong.
+    assert_eq!(
+        verdict(
+            "Revenue reached several billion dollars.",
+            Lang::En,
+            "several"
+        ),
+        Verdict::Unverified
+    );
+    // Billions against a per-share figure: another quantity.
+    assert_eq!(
+        verdict(
+            "Earnings per share came to $30.04 billion.",
+            Lang::En,
+            "30.04"
+        ),
+        Verdict::Unverified
+    );
+}

@@ -98,10 +98,11 @@ pub(super) fn judge_link(
     {
         return agreeing;
     }
-    if link.certain {
+    let weak = weak_alarm(claim, &finding);
+    if link.certain && weak.is_none() {
         return finding;
     }
-    let doubt = link.doubt.map_or("uncertain match", |d| d.describe());
+    let doubt = weak.unwrap_or_else(|| link.doubt.map_or("uncertain match", |d| d.describe()));
     let candidates: Vec<Candidate> = std::iter::once(finding.clone())
         .chain(rivals)
         .filter_map(|f| {
@@ -441,6 +442,38 @@ pub(super) fn written_precision(claim: &Claim, tokens: &[Token]) -> Option<f64> 
         && int.parse::<f64>().ok()? == value.abs();
     written.then(|| 0.5 * 10f64.powi(-zeros))
 }
+
+/// Why an alarm on a certain link is still no ground to accuse: a vague
+/// figure ("several billion dollars", "migliaia") says too little, and a
+/// figure a hundred times or more away from every current reference
+/// figure ("$30.04 billion" against earnings per share of $0.68) is
+/// another quantity, not a wrong one.
+fn weak_alarm(claim: &Claim, finding: &Finding) -> Option<&'static str> {
+    let Value::Quantity(q) = &claim.value else {
+        return None;
+    };
+    if q.qualifier == Qualifier::Vague {
+        return Some("a vague figure");
+    }
+    let n = q.value.filter(|n| *n != 0.0)?;
+    let current: Vec<f64> = finding
+        .evidence()
+        .iter()
+        .filter(|e| e.role == Role::Current)
+        .filter_map(|e| e.figure.interval())
+        .flat_map(|i| [i.low, i.high])
+        .flatten()
+        .collect();
+    let far = !current.is_empty()
+        && current
+            .iter()
+            .all(|v| *v == 0.0 || (n / v).abs() >= FAR || (v / n).abs() >= FAR);
+    far.then_some("the figure is orders of magnitude from every reference figure")
+}
+
+/// How far apart a claim and every reference figure must be to be two
+/// quantities (a slipped scale, ×1000, is caught; an EPS is not a revenue).
+const FAR: f64 = 1.0e4;
 
 /// A bound agrees with any figure beyond it: "at least 265 municipalities"
 /// agrees with 24,080 people displaced. Such an agreement is no sign the

@@ -295,7 +295,10 @@ fn paragraph_cut(scan: &str, nl: usize) -> Option<usize> {
     // The characters either side must not be whitespace themselves.
     let before = scan.get(..end)?.chars().next_back()?;
     let after = scan.get(next..)?.chars().next()?;
-    (breaks >= 2 && !before.is_whitespace() && !after.is_whitespace()).then_some(end)
+    // A line ending in a colon leads the paragraph after it ("Outlook for
+    // the next quarter is:"): the two are read together.
+    (breaks >= 2 && !before.is_whitespace() && !after.is_whitespace() && before != ':')
+        .then_some(end)
 }
 
 /// Sorts claims by position. No two claims share a token, so no two have

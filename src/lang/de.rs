@@ -603,6 +603,7 @@ pub static DE: LangData = LangData {
     rises: &["gestiegen", "stieg", "steigt", "anstieg", "zuwachs", "wuchs", "gewachsen", "wachstum", "zugenommen", "plus", "erhöht", "erhoht"],
     gains: &["hinzugewonnen", "dazugewonnen"],
     appositions: &["der hochste", "die hochste", "das hochste", "der niedrigste", "die niedrigste", "das niedrigste", "der starkste", "der schwachste", "ein rekord", "ein neuer rekord"],
+    forecasts: &["erwart", "prognos", "schatz", "analyst", "konsens", "ausblick"],
     scope_words: &["in", "auf"],
     difference_after: &[
         "mehr als",

@@ -362,6 +362,34 @@ pub static EN: LangData = LangData {
             },
         ),
         (
+            "several million",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
+            "several billion",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "a few million",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
+            "a few billion",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
             "a few hundred",
             Vague {
                 low: 200.0,
@@ -801,6 +829,7 @@ pub static EN: LangData = LangData {
     rises: &["rose", "rise", "risen", "rising", "increas", "grew", "grow", "growth", "climb", "jump", "surg", "gain", "up", "higher", "advanc", "soar"],
     gains: &["gained", "gains", "gaining", "added"],
     appositions: &["the smallest", "the largest", "the highest", "the lowest", "the biggest", "the steepest", "the sharpest", "the fastest", "the slowest", "the strongest", "the weakest", "the most", "the least", "the best", "the worst", "its lowest", "its highest", "a record", "a new record"],
+    forecasts: &["expect", "estimate", "forecast", "consensus", "analyst", "projected", "projection", "outlook", "guidance", "predict", "anticipat"],
     scope_words: &["in", "across", "over"],
     difference_after: &[
         "more than",

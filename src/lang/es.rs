@@ -714,6 +714,7 @@ pub static ES: LangData = LangData {
     rises: &["subi", "subió", "aument", "crec", "alza", "increment", "ganó", "gano"],
     gains: &[],
     appositions: &["el mas", "la mas", "el menor", "la menor", "el mayor", "la mayor", "un record", "un nuevo record"],
+    forecasts: &["esperad", "expectativ", "previsi", "estimaci", "consenso", "analista", "previst", "pronostic"],
     scope_words: &["en"],
     reporting: &[
         "dijo",

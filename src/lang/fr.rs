@@ -704,6 +704,7 @@ pub static FR: LangData = LangData {
     rises: &["hauss", "augment", "progress", "croissance", "grimp", "bondi", "gagn"],
     gains: &[],
     appositions: &["le plus", "la plus", "le moins", "la moins", "un record", "un nouveau record"],
+    forecasts: &["attendu", "attente", "prevision", "estimation", "consensus", "analyste", "prevu", "perspective"],
     scope_words: &["dans", "en", "sur"],
     reporting: &[
         "a dit",

@@ -350,6 +350,11 @@ pub struct LangData {
     /// (folded): "rose 2.9% …, the smallest increase since March 2021",
     /// "…, il livello più basso dal 2021". The comma ends no clause.
     pub appositions: &'static [&'static str],
+    /// Stems (folded) of words that make a figure a forecast or someone's
+    /// estimate ("expectations of $28.73 billion", "le attese degli
+    /// analisti"): one the fact's own words do not name cannot be judged
+    /// against the figure reported.
+    pub forecasts: &'static [&'static str],
     /// Prepositions that make a figure the scope of another's count:
     /// "372 people injured in seven prefectures", "medals in 20 sports".
     pub scope_words: &'static [&'static str],
