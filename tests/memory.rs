@@ -102,8 +102,18 @@ fn heap_per_input_byte_stays_bounded() {
         // (what, text, facts, bound in bytes of heap per input byte)
         ("dense 1 MB, extract", dense(mb), None, 12),
         ("dense 2 MB, verify", dense(2 * mb), Some(&facts), 14),
-        ("'1.000.000 ' 1 MB, extract", "1.000.000 ".repeat(mb / 10), None, 34),
-        ("'1.000.000 ' 1 MB, verify", "1.000.000 ".repeat(mb / 10), Some(&facts), 52),
+        (
+            "'1.000.000 ' 1 MB, extract",
+            "1.000.000 ".repeat(mb / 10),
+            None,
+            34,
+        ),
+        (
+            "'1.000.000 ' 1 MB, verify",
+            "1.000.000 ".repeat(mb / 10),
+            Some(&facts),
+            44,
+        ),
     ];
     let mut report = String::new();
     let mut over = Vec::new();
