@@ -12,7 +12,7 @@ use jiff::civil::Date;
 
 use crate::error::Error;
 use crate::text::span::{LineIndex, Span};
-use crate::when::PubDate;
+use crate::when::{PubDate, clock_of, offset_of};
 
 /// The largest article read by default, in bytes (see `--max-size`).
 pub const DEFAULT_MAX_SIZE: u64 = 16 * 1024 * 1024;
@@ -366,51 +366,6 @@ fn parse_front_date(text: &str) -> Result<(PubDate, Option<i32>), &'static str> 
         .ok_or("is not a date (write YYYY-MM-DD or an RFC 3339 datetime)")?;
     let offset = offset_of(text)?;
     Ok((PubDate::day(date), offset))
-}
-
-/// The time of day of an RFC 3339 datetime ("2025-03-10T08:30:00+01:00"
-/// is 08:30); `None` for a bare date.
-fn clock_of(datetime: &str) -> Option<jiff::civil::Time> {
-    let rest = datetime.get(10..)?;
-    let rest = rest.strip_prefix(['T', 't', ' '])?;
-    let hour: i8 = rest.get(..2)?.parse().ok()?;
-    let minute: i8 = rest.get(3..5)?.parse().ok()?;
-    (rest.get(2..3) == Some(":"))
-        .then(|| jiff::civil::Time::new(hour, minute, 0, 0).ok())
-        .flatten()
-}
-
-/// The UTC offset at the end of an RFC 3339 datetime, in seconds; `None`
-/// without one. An offset out of range (`+99:99`) is refused.
-fn offset_of(datetime: &str) -> Result<Option<i32>, &'static str> {
-    let Some(time) = datetime.get(10..) else {
-        return Ok(None);
-    };
-    if time.ends_with(['Z', 'z']) {
-        return Ok(Some(0));
-    }
-    let Some(sign_at) = time.rfind(['+', '-']) else {
-        return Ok(None);
-    };
-    let sign = if time[sign_at..].starts_with('-') {
-        -1
-    } else {
-        1
-    };
-    let digits: String = time[sign_at + 1..]
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    let bad = "has a UTC offset that is not one (write +HH:MM, hours up to 23, minutes up to 59)";
-    if digits.len() != 4 {
-        return Err(bad);
-    }
-    let hours: i32 = digits[..2].parse().map_err(|_| bad)?;
-    let minutes: i32 = digits[2..].parse().map_err(|_| bad)?;
-    if hours > 23 || minutes > 59 {
-        return Err(bad);
-    }
-    Ok(Some(sign * (hours * 3600 + minutes * 60)))
 }
 
 /// Keeps only the prose of a Markdown body: text outside code, images and

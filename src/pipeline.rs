@@ -444,8 +444,11 @@ fn analyze_in_windows(
     let options = Options {
         lang,
         date,
-        offset_seconds: doc.front.offset_seconds,
-        clock: doc.front.clock,
+        // `--date` overrides the front matter's day, time and offset at once.
+        offset_seconds: settings
+            .date
+            .map_or(doc.front.offset_seconds, |p| p.offset_seconds),
+        clock: settings.date.map_or(doc.front.clock, |p| p.clock),
         month_only: published.is_some_and(|p| p.month_only),
     };
     let (mut extraction, windows) = extract::extract_in_windows(&doc, options, decimal, window);
@@ -519,6 +522,7 @@ fn judge_in_windows(
 ) -> Vec<Finding> {
     let mut findings = Vec::with_capacity(windows.iter().map(Vec::len).sum());
     let title = extraction.title;
+    let lede = extraction.lede;
     for (w, claims) in cuts.windows(2).zip(windows) {
         let Some(index) = index else {
             let window = extract::Extraction {
@@ -527,6 +531,7 @@ fn judge_in_windows(
                 tokens: Vec::new(),
                 token_sentence: Vec::new(),
                 title,
+                lede,
             };
             findings.extend(check::check_owned(window, &FactIndex::default(), lang, date).0);
             continue;
@@ -534,9 +539,16 @@ fn judge_in_windows(
         let (start, end) = (w[0], w[1]);
         let mut tokens = Vec::new();
         let mut sentences = Vec::new();
-        if let Some(title) = title.filter(|t| start > 0 && t.end <= start) {
-            let mut prefix = extract::tokens_in(scan, 0..title.end, lang);
-            prefix.extend(first_tokens(scan, title.end..start, OVERLAP_TOKENS, lang));
+        // The title and the lede before the window, read again with it.
+        let head = [title, lede]
+            .into_iter()
+            .flatten()
+            .filter(|t| start > 0 && t.end <= start)
+            .map(|t| t.end)
+            .max();
+        if let Some(head) = head {
+            let mut prefix = extract::tokens_in(scan, 0..head, lang);
+            prefix.extend(first_tokens(scan, head..start, OVERLAP_TOKENS, lang));
             sentences.extend_from_slice(sentences_of(&extraction.sentences, &prefix));
             tokens = prefix;
         }
@@ -550,6 +562,7 @@ fn judge_in_windows(
             sentences,
             tokens,
             title,
+            lede,
         };
         findings.extend(check::check_owned(window, index, lang, date).0);
     }

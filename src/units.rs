@@ -18,6 +18,7 @@ pub enum Dimension {
     /// Temperatures: Celsius and Fahrenheit convert with an offset;
     /// degrees of no named scale only equal themselves.
     Temperature,
+    Speed,
 }
 
 /// The canonical units of DESIGN.md, plus percentage points.
@@ -29,6 +30,8 @@ pub enum Unit {
     Mm,
     Mi,
     In,
+    /// Feet ("525 feet", "a 16-foot-wide rock").
+    Ft,
     Km2,
     Mi2,
     Ha,
@@ -36,9 +39,13 @@ pub enum Unit {
     Acre,
     T,
     Kg,
+    /// Pounds of weight ("1,344 pounds" after "weighs"; `lb`, `lbs`).
+    Lb,
     L,
     M3,
     Gal,
+    /// Seconds ("14 secondi", "34 seconds", a race time `2:00:35`).
+    Second,
     Minute,
     Hour,
     Day,
@@ -55,6 +62,10 @@ pub enum Unit {
     Fahrenheit,
     /// Degrees of a scale the text does not name ("minus 12 degrees").
     Degree,
+    /// Kilometres an hour ("70 km/h", "chilometri orari").
+    Kmh,
+    /// Miles an hour ("15,000 mph").
+    Mph,
 }
 
 /// Symbol, dimension and size in the dimension's base unit, one row a unit.
@@ -65,15 +76,18 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::Mm, "mm", Dimension::Length, 0.001),
     (Unit::Mi, "mi", Dimension::Length, 1609.344),
     (Unit::In, "in", Dimension::Length, 0.0254),
+    (Unit::Ft, "ft", Dimension::Length, 0.3048),
     (Unit::Km2, "km2", Dimension::Area, 1_000_000.0),
     (Unit::Mi2, "mi2", Dimension::Area, 2_589_988.110_336),
     (Unit::Ha, "ha", Dimension::Area, 10_000.0),
     (Unit::Acre, "acre", Dimension::Area, 4_046.856_422_4),
     (Unit::T, "t", Dimension::Mass, 1000.0),
     (Unit::Kg, "kg", Dimension::Mass, 1.0),
+    (Unit::Lb, "lb", Dimension::Mass, 0.453_592_37),
     (Unit::L, "l", Dimension::Volume, 0.001),
     (Unit::M3, "m3", Dimension::Volume, 1.0),
     (Unit::Gal, "gal", Dimension::Volume, 0.003_785_411_784),
+    (Unit::Second, "s", Dimension::Duration, 1.0 / 3600.0),
     (Unit::Minute, "min", Dimension::Duration, 1.0 / 60.0),
     (Unit::Hour, "hour", Dimension::Duration, 1.0),
     (Unit::Day, "day", Dimension::Duration, 24.0),
@@ -85,6 +99,8 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::Celsius, "degC", Dimension::Temperature, 1.0),
     (Unit::Fahrenheit, "degF", Dimension::Temperature, 1.0),
     (Unit::Degree, "deg", Dimension::Temperature, 1.0),
+    (Unit::Kmh, "km/h", Dimension::Speed, 1.0),
+    (Unit::Mph, "mph", Dimension::Speed, 1.609_344),
 ];
 
 impl Unit {
@@ -196,6 +212,17 @@ mod tests {
     fn square_miles_convert_to_square_kilometres() {
         let km2 = Unit::Mi2.convert(1.0, Unit::Km2).unwrap();
         assert!((km2 - 2.589_988).abs() < 1e-6);
+    }
+
+    #[test]
+    fn feet_pounds_seconds_and_speeds_convert() {
+        let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-6);
+        assert!(close(Unit::Ft.convert(525.0, Unit::M), 160.02));
+        assert!(close(Unit::Lb.convert(1344.0, Unit::Kg), 609.628_145_28));
+        assert!(close(Unit::Second.convert(90.0, Unit::Minute), 1.5));
+        assert!(close(Unit::Mph.convert(10.0, Unit::Kmh), 16.093_44));
+        assert_eq!(Unit::from_symbol("km/h"), Some(Unit::Kmh));
+        assert_eq!(Unit::Kmh.convert(1.0, Unit::Km), None);
     }
 
     #[test]

@@ -319,6 +319,11 @@ pub struct PubDate {
     /// The day, or the 15th of a month-only date.
     pub day: Date,
     pub month_only: bool,
+    /// The time of day of a datetime (`2025-03-10T08:30:00+01:00`), which
+    /// resolves "due ore fa" and "now" at hour grain.
+    pub clock: Option<jiff::civil::Time>,
+    /// The datetime's UTC offset, in seconds.
+    pub offset_seconds: Option<i32>,
 }
 
 /// The day a month-only publication date stands for.
@@ -329,11 +334,23 @@ impl PubDate {
         PubDate {
             day,
             month_only: false,
+            clock: None,
+            offset_seconds: None,
         }
     }
 
-    /// `YYYY-MM-DD` or `YYYY-MM`.
+    /// `YYYY-MM-DD`, `YYYY-MM`, or an RFC 3339 datetime
+    /// (`2025-03-10T08:30:00+01:00`), whose time and offset are kept.
     pub fn parse(text: &str) -> Option<PubDate> {
+        if text.len() > 10 {
+            let day = text.get(..10)?.parse::<Date>().ok()?;
+            let clock = clock_of(text)?;
+            return Some(PubDate {
+                clock: Some(clock),
+                offset_seconds: offset_of(text).ok()?,
+                ..PubDate::day(day)
+            });
+        }
         if let Ok(day) = text.parse::<Date>() {
             return Some(PubDate::day(day));
         }
@@ -345,10 +362,55 @@ impl PubDate {
         }
         let day = Date::new(y.parse().ok()?, m.parse().ok()?, MID_MONTH).ok()?;
         Some(PubDate {
-            day,
             month_only: true,
+            ..PubDate::day(day)
         })
     }
+}
+
+/// The time of day of an RFC 3339 datetime ("2025-03-10T08:30:00+01:00"
+/// is 08:30); `None` for a bare date.
+pub fn clock_of(datetime: &str) -> Option<jiff::civil::Time> {
+    let rest = datetime.get(10..)?;
+    let rest = rest.strip_prefix(['T', 't', ' '])?;
+    let hour: i8 = rest.get(..2)?.parse().ok()?;
+    let minute: i8 = rest.get(3..5)?.parse().ok()?;
+    (rest.get(2..3) == Some(":"))
+        .then(|| jiff::civil::Time::new(hour, minute, 0, 0).ok())
+        .flatten()
+}
+
+/// The UTC offset at the end of an RFC 3339 datetime, in seconds; `None`
+/// without one. An offset out of range (`+99:99`) is refused.
+pub fn offset_of(datetime: &str) -> Result<Option<i32>, &'static str> {
+    let Some(time) = datetime.get(10..) else {
+        return Ok(None);
+    };
+    if time.ends_with(['Z', 'z']) {
+        return Ok(Some(0));
+    }
+    let Some(sign_at) = time.rfind(['+', '-']) else {
+        return Ok(None);
+    };
+    let sign = if time[sign_at..].starts_with('-') {
+        -1
+    } else {
+        1
+    };
+    let digits: String = time[sign_at + 1..]
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let bad = "has a UTC offset that is not one (write +HH:MM, hours up to 23, minutes up to 59)";
+    if digits.len() != 4 {
+        return Err(bad);
+    }
+    let hours: i32 = digits[..2].parse().map_err(|_| bad)?;
+    let minutes: i32 = digits[2..].parse().map_err(|_| bad)?;
+    if hours > 23 || minutes > 59 {
+        return Err(bad);
+    }
+    Ok(Some(sign * (hours * 3600 + minutes * 60)))
 }
 
 impl From<Date> for PubDate {
@@ -370,6 +432,27 @@ impl fmt::Display for PubDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_publication_datetime_keeps_its_clock_and_offset() {
+        let p = PubDate::parse("2013-02-12T04:30:00-02:00").unwrap();
+        assert_eq!(p.day, jiff::civil::date(2013, 2, 12));
+        assert_eq!(p.clock, Some(jiff::civil::time(4, 30, 0, 0)));
+        assert_eq!(p.offset_seconds, Some(-7200));
+        assert_eq!(
+            PubDate::parse("2013-02-12T04:30Z").unwrap().offset_seconds,
+            Some(0)
+        );
+        let bare = PubDate::parse("2013-02-12").unwrap();
+        assert_eq!((bare.clock, bare.offset_seconds), (None, None));
+        for bad in [
+            "2013-02-12T4:30",
+            "2013-02-12T04:30:00+99:00",
+            "2013-02-12 junk",
+        ] {
+            assert_eq!(PubDate::parse(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn iso_fast_path_matches_format() {

@@ -293,3 +293,36 @@ fn a_publication_date_may_name_only_its_month() {
             "YYYY-MM when only the month is known",
         ));
 }
+
+#[test]
+fn a_publication_datetime_on_the_command_line_keeps_its_time_and_offset() {
+    let article = "Due ore fa il sindaco ha parlato. Il consiglio si riunisce alle 18.\n";
+    for (args, front) in [
+        (vec!["--date", "2025-03-10T08:30:00+01:00"], String::new()),
+        // The flag wins over the front matter's day, time and offset.
+        (
+            vec!["--date", "2025-03-10T08:30:00+01:00"],
+            "---\ndate: 2024-01-01T23:00:00-05:00\n---\n".to_string(),
+        ),
+    ] {
+        let out = factcheck()
+            .args(["extract", "-", "--lang", "it", "--format", "json"])
+            .args(&args)
+            .write_stdin(format!("{front}{article}"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let doc: Value = common::checked(serde_json::from_slice(&out.stdout).unwrap());
+        assert_eq!(
+            claim(&doc, "Due ore fa")["value"],
+            "2025-03-10T06:30:00+01:00"
+        );
+        assert_eq!(claim(&doc, "alle 18")["value"], "2025-03-10T18:00:00+01:00");
+    }
+    factcheck()
+        .args(["extract", "-", "--date", "2025-03-10T8:30"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a datetime"));
+}

@@ -67,7 +67,7 @@ fn accented() -> tempfile::TempDir {
     .unwrap();
     std::fs::write(
         dir.path().join("città.md"),
-        "---\ndate: 2025-08-15\nlang: it\n---\nPerciò già ieri Pyongyang ha inviato più di 20 mila soldati in Russia.\n",
+        "---\ndate: 2025-08-15\nlang: it\n---\nPerciò già nel 2024 Pyongyang ha inviato più di 20 mila soldati in Russia.\n",
     )
     .unwrap();
     dir
@@ -115,7 +115,7 @@ fn concise_columns_count_characters_and_keep_each_finding_on_one_line() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    let line = "Perciò già ieri Pyongyang ha inviato più di 20 mila soldati in Russia.";
+    let line = "Perciò già nel 2024 Pyongyang ha inviato più di 20 mila soldati in Russia.";
     let column = line
         .find("più")
         .map(|b| line[..b].chars().count() + 1)
@@ -285,7 +285,7 @@ fn rdjson_is_valid_and_counts_columns_in_utf8_bytes() {
         .unwrap();
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_valid(&validator, &report);
-    let line = "Perciò già ieri Pyongyang ha inviato più di 20 mila soldati in Russia.";
+    let line = "Perciò già nel 2024 Pyongyang ha inviato più di 20 mila soldati in Russia.";
     let claim = "più di 20 mila soldati";
     let start = line.find(claim).unwrap();
     let range = &report["diagnostics"][0]["location"]["range"];

@@ -802,3 +802,346 @@ facts:
         "{f:?}"
     );
 }
+
+const TURNOUT: &str = "\
+sources:
+  viminale:
+    name: Ministero dell'Interno
+facts:
+  - id: turnout-2024
+    kind: percent
+    match:
+      - [affluenz*, \"andat* a votare\"]
+    values:
+      - {value: 45.96, source: viminale, as_of: 2024-10-28}
+  - id: turnout-2020
+    kind: percent
+    match:
+      - [affluenz*, \"andat* a votare\"]
+      - [\"2020\", precedent*]
+    values:
+      - {value: 53.42, source: viminale, as_of: 2020-09-22}
+";
+
+#[test]
+fn a_figure_left_without_a_fact_takes_its_sentences_spare_one_uncertainly() {
+    // The clause holding the turnout words is the 2020 figure's, which
+    // takes the 2020 fact: the 2024 fact is left over, and so is the
+    // figure of the clause before.
+    let text = |figure: &str| {
+        format!(
+            "Il dato finale si ferma al {figure}, in calo di sette punti \
+             rispetto al voto del 2020 quando era andato a votare il 53,42% \
+             degli elettori."
+        )
+    };
+    let on = date(2024, 10, 29);
+    let f = finding(&text("45,96%"), Lang::It, on, TURNOUT, "45,96");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    assert_eq!(fact(&f), Some("turnout-2024"));
+    // Uncertain: a figure that disagrees is not accused.
+    let f = finding(&text("41,96%"), Lang::It, on, TURNOUT, "41,96");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    assert_eq!(candidates(&f), ["turnout-2024"], "{}", f.explanation());
+    let f = finding(&text("41,96%"), Lang::It, on, TURNOUT, "53,42");
+    assert_eq!(fact(&f), Some("turnout-2020"));
+}
+
+const MAGNITUDE: &str = "\
+sources:
+  usgs:
+    name: USGS
+facts:
+  - id: magnitude
+    kind: count
+    match:
+      - [magnitud*, richter]
+    values:
+      - {value: 6.8, source: usgs, as_of: 2023-09-08}
+";
+
+#[test]
+fn predicates_say_nothing_of_a_measure() {
+    // "Death" is what happened to the 632, not to the magnitude.
+    let text =
+        |m: &str| format!("Death toll rises to 632 after a quake of magnitude {m} hit the region.");
+    let on = date(2023, 9, 9);
+    let f = finding(&text("6.8"), Lang::En, on, MAGNITUDE, "6.8");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    let f = finding(&text("7.4"), Lang::En, on, MAGNITUDE, "7.4");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+}
+
+const TWO_MAGNITUDES: &str = "\
+sources:
+  usgs:
+    name: USGS
+    aliases: [USGS]
+  cnrst:
+    name: CNRST
+    aliases: [Rabat]
+facts:
+  - id: magnitude
+    kind: count
+    match:
+      - [magnitud*]
+    values:
+      - {value: 6.8, source: usgs, as_of: 2023-09-08}
+      - {value: 7, source: cnrst, as_of: 2023-09-08}
+";
+
+#[test]
+fn a_bare_figure_a_conjunction_opens_says_the_same_as_the_one_before() {
+    let text = |m: &str| {
+        format!(
+            "La scossa, di magnitudo 6,8 secondo l'USGS, ma {m} per l'istituto di Rabat, ha colpito di notte."
+        )
+    };
+    let on = date(2023, 9, 9);
+    let f = finding(&text("7,0"), Lang::It, on, TWO_MAGNITUDES, "7,0");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    // Uncertain: the ellipsis may be read wrong, so no alarm.
+    let f = finding(&text("7,9"), Lang::It, on, TWO_MAGNITUDES, "7,9");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    assert_eq!(candidates(&f), ["magnitude"]);
+}
+
+const PRICES: &str = "\
+sources:
+  bls:
+    name: BLS
+facts:
+  - id: cpi-mom
+    kind: percent
+    match:
+      - [prices, prezzi]
+    values:
+      - {value: -0.1, source: bls, as_of: 2024-07-11}
+";
+
+#[test]
+fn a_fall_is_read_with_the_sign_its_words_give() {
+    let on = date(2024, 7, 12);
+    let verdict = |text: &str, lang: Lang| finding(text, lang, on, PRICES, "%").verdict;
+    assert_eq!(
+        verdict("Consumer prices fell 0.1% in June.", Lang::En),
+        Verdict::Consistent
+    );
+    assert_eq!(
+        verdict("Consumer prices posted a 0.1% decline in June.", Lang::En),
+        Verdict::Consistent
+    );
+    assert_eq!(
+        verdict("I prezzi sono in calo dello 0,1% a giugno.", Lang::It),
+        Verdict::Consistent
+    );
+    // The words say the figure is wrong.
+    assert_eq!(
+        verdict("Consumer prices fell 0.4% in June.", Lang::En),
+        Verdict::Contradicted
+    );
+    assert_eq!(
+        verdict("Consumer prices rose 0.1% in June.", Lang::En),
+        Verdict::Contradicted
+    );
+    // No word gives the sign: no alarm, the fact a candidate.
+    let f = finding("Consumer prices: 0.1% in June.", Lang::En, on, PRICES, "%");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    assert_eq!(candidates(&f), ["cpi-mom"]);
+}
+
+const SEATS: &str = "\
+sources:
+  sgmai:
+    name: SGMAI
+facts:
+  - id: chega-seats
+    kind: count
+    match:
+      - [chega]
+      - [seats, seggi]
+    values:
+      - {value: 50, source: sgmai, as_of: 2024-03-20}
+";
+
+#[test]
+fn a_gain_is_not_a_total() {
+    let on = date(2024, 3, 21);
+    let f = finding("Chega gained two seats abroad.", Lang::En, on, SEATS, "two");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    let f = finding(
+        "Chega ha guadagnato due seggi all'estero.",
+        Lang::It,
+        on,
+        SEATS,
+        "due",
+    );
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    let f = finding("Chega won 50 seats.", Lang::En, on, SEATS, "50");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+}
+
+const FLOODS: &str = "\
+sources:
+  defesa:
+    name: Defesa Civil
+facts:
+  - id: municipalities
+    kind: count
+    match:
+      - [municip*]
+      - [suffer*, damage*]
+    values:
+      - {value: 147, source: defesa, as_of: 2024-05-02}
+      - {value: 265, source: defesa, as_of: 2024-05-03}
+      - {value: 317, source: defesa, as_of: 2024-05-04}
+  - id: displaced
+    kind: count
+    match:
+      - [displac*]
+    values:
+      - {value: 24080, source: defesa, as_of: 2024-05-03}
+";
+
+#[test]
+fn a_bound_far_below_another_facts_figure_is_not_rescued_by_it() {
+    // "At least 265" agrees with 24,080 displaced only as a bound does
+    // with anything larger: the stale count stays outdated.
+    let text = "At least 265 municipalities have suffered damage since Monday, \
+                displacing more than 24,000 people.";
+    let f = finding(text, Lang::En, date(2024, 5, 4), FLOODS, "265");
+    assert_eq!(f.verdict, Verdict::Outdated, "{f:?}");
+    assert_eq!(fact(&f), Some("municipalities"));
+}
+
+const ANNUAL: &str = "\
+sources:
+  bls:
+    name: BLS
+facts:
+  - id: cpi-yoy
+    kind: percent
+    match:
+      - [prices]
+      - [annual, 12 months]
+    values:
+      - {value: 3.0, source: bls, as_of: 2024-07-11}
+      - {value: 2.9, source: bls, as_of: 2024-08-14}
+";
+
+#[test]
+fn a_figure_is_as_precise_as_its_written_digits() {
+    let on = date(2024, 8, 15);
+    let verdict = |figure: &str| {
+        let text = format!("Annual prices rose {figure} in July.");
+        finding(&text, Lang::En, on, ANNUAL, "%").verdict
+    };
+    // "3.0%" is 2.95–3.05: last month's figure, not this month's 2.9.
+    assert_eq!(verdict("3.0%"), Verdict::Outdated);
+    assert_eq!(verdict("2.90%"), Verdict::Consistent);
+    // "3%" is read as rounded, and 2.9 rounds to it.
+    assert_eq!(verdict("3%"), Verdict::Consistent);
+    // A term may hold another figure: "12 months" names the period.
+    let text = "Prices rose 3.0% over the last 12 months.";
+    assert_eq!(
+        finding(text, Lang::En, on, ANNUAL, "3.0").verdict,
+        Verdict::Outdated
+    );
+}
+
+const GOLDS: &str = "\
+sources:
+  coni:
+    name: CONI
+facts:
+  - id: paris-gold
+    kind: count
+    match:
+      - [gold, golds]
+      - [italy, paris]
+    values:
+      - {value: 12, source: coni, as_of: 2024-08-11}
+";
+
+#[test]
+fn the_lede_says_whose_figures_follow_weakly() {
+    let text = |n: &str| {
+        format!(
+            "Aug 12, 2024\n\nThe Paris Olympic Games were a great success for Italy, \
+             despite bad luck and a few injuries.\n\nIt was a long summer.\n\n\
+             We won {n} gold medals and many fourth places."
+        )
+    };
+    let on = date(2024, 8, 12);
+    let f = finding(&text("12"), Lang::En, on, GOLDS, "gold");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    // Only the lede ties it: a wrong figure is not accused.
+    let f = finding(&text("14"), Lang::En, on, GOLDS, "gold");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    assert_eq!(candidates(&f), ["paris-gold"]);
+}
+
+const SHOCK: &str = "\
+sources:
+  jma:
+    name: JMA
+facts:
+  - id: max-intensity
+    kind: count
+    match:
+      - [intensity]
+    values:
+      - {value: 7, source: jma, as_of: 2024-01-01}
+";
+
+#[test]
+fn a_figure_dated_after_every_reference_figure_is_not_judged() {
+    // Saturday's aftershock is not the main shock the reference measured
+    // on Monday; nor can a file that stops on Monday speak for Saturday.
+    let text = "A powerful quake occurred at 5:26 a.m. on Saturday, registering \
+                5 on the seismic intensity scale.";
+    let five = |text: &str| {
+        findings(text, Lang::En, date(2024, 1, 6), SHOCK)
+            .into_iter()
+            .find(|f| &text[f.claim.span.range()] == "5")
+            .unwrap()
+    };
+    let f = five(text);
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+    assert_eq!(candidates(&f), ["max-intensity"]);
+    // Undated, the same figure is judged.
+    let text = "The quake registered 5 on the seismic intensity scale.";
+    let f = five(text);
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+}
+
+const LOWEST: &str = "\
+sources:
+  bls:
+    name: BLS
+facts:
+  - id: lowest-since
+    kind: date
+    match:
+      - [all-items]
+      - [smallest]
+    values:
+      - {date: 2021-03, source: bls, as_of: 2024-08-14}
+";
+
+#[test]
+fn an_apposition_describes_the_clause_before_it() {
+    // ", the smallest … since" goes on with the all-items index; the
+    // hyphened "12-month" is no figure between "smallest" and the date.
+    let text = |month: &str| {
+        format!(
+            "The all-items index rose 2.9% over the 12 months ending July, the \
+             smallest 12-month increase since {month} 2021."
+        )
+    };
+    let on = date(2024, 8, 14);
+    let f = finding(&text("March"), Lang::En, on, LOWEST, "since");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    let f = finding(&text("May"), Lang::En, on, LOWEST, "since");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+}

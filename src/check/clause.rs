@@ -87,9 +87,9 @@ pub struct Clauses {
 /// of its own), a word that always opens a new
 /// clause ("mentre", "whereas"), and a conjunction a new figure follows.
 /// Three commas end nothing: one inside a list of predicates ("killed,
-/// wounded or taken prisoner"), one before an inclusion or a relative
-/// pronoun ("…, tra cui 400 ufficiali", "Kazakhstan, which reported
-/// 28,147"), and the one closing a short opening phrase without a figure
+/// wounded or taken prisoner"), one before an inclusion, a relative
+/// pronoun or an apposition ("…, tra cui 400 ufficiali", "Kazakhstan,
+/// which reported 28,147", "rose 2.9%, the smallest increase since…"), and the one closing a short opening phrase without a figure
 /// ("In Germany alone, 1,250 people…"); nor does a colon followed by a
 /// figure ("in finale: 97").
 pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangData) -> Clauses {
@@ -156,6 +156,7 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
                 && data
                     .inclusions
                     .iter()
+                    .chain(data.appositions)
                     .any(|p| phrase_at(tokens, i + 1, p).is_some());
 
             let opening = t.norm == ","

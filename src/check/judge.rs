@@ -12,6 +12,7 @@ use crate::claim::{Claim, Interval, Qualifier, Value};
 use crate::describe;
 use crate::lang::Lang;
 use crate::refs::{Fact, FactIndex, Figure, RefValue, rounded};
+use crate::text::token::Token;
 
 /// What a reference figure is to the claim's publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,9 +77,10 @@ pub(super) fn judge_link(
     date: Option<Date>,
     named: &[usize],
     lang: Lang,
+    precision: Option<f64>,
 ) -> Finding {
     let fact = &index.facts[link.fact];
-    let mut finding = judge(claim, fact, index, date, named, lang);
+    let mut finding = judge(claim, fact, index, date, named, lang, precision);
     if let Some(tie) = finding.tie_mut() {
         tie.why = link.why.clone();
     }
@@ -87,12 +89,12 @@ pub(super) fn judge_link(
     }
     // A claim that agrees with another fact its sentence speaks of may be
     // about that one: no alarm, certain link or not.
-    let judged = |f: &usize| judge(claim, &index.facts[*f], index, date, named, lang);
+    let judged = |f: &usize| judge(claim, &index.facts[*f], index, date, named, lang, precision);
     let rivals = link.rivals.iter().map(judged);
     if let Some(agreeing) = rivals
         .clone()
         .chain(link.others.iter().map(judged))
-        .find(|f| matches!(f.verdict, Verdict::Consistent | Verdict::Disputed))
+        .find(|f| matches!(f.verdict, Verdict::Consistent | Verdict::Disputed) && near(claim, f))
     {
         return agreeing;
     }
@@ -139,6 +141,9 @@ pub(super) fn judge_link(
 
 pub(super) const UNRESOLVED: &str = "relative date left unresolved: it needs the publication day (--date YYYY-MM-DD or front matter `date:`)";
 
+/// `precision`: half the unit of the last digit the claim's figure was
+/// written with, when the text shows more than its value does ("3.0%":
+/// 0.05); see [`written_precision`].
 pub(super) fn judge(
     claim: &Claim,
     fact: &Fact,
@@ -146,6 +151,7 @@ pub(super) fn judge(
     date: Option<Date>,
     named: &[usize],
     lang: Lang,
+    precision: Option<f64>,
 ) -> Finding {
     let judged = |v: &RefValue| match (v.as_of, date) {
         (Some(a), Some(d)) => a <= d,
@@ -193,7 +199,7 @@ pub(super) fn judge(
                 figure: v.figure,
                 as_of: v.as_of,
                 role,
-                agrees: role != Role::Later && agrees(claim, fact, &v.figure),
+                agrees: role != Role::Later && agrees_within(claim, fact, &v.figure, precision),
                 named: named.contains(&s),
             });
         }
@@ -380,9 +386,17 @@ fn push_brief(text: &mut String, name: &str) {
 
 /// The claim agrees with a reference figure of `fact`.
 pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
+    agrees_within(claim, fact, figure, None)
+}
+
+/// [`agrees`], with the precision the claim's figure was written with.
+fn agrees_within(claim: &Claim, fact: &Fact, figure: &Figure, precision: Option<f64>) -> bool {
     match (&claim.value, figure) {
         (Value::Quantity(q), Figure::Number(_) | Figure::Range(..)) => {
-            let mut widened = claim_interval(q.qualifier, q.value, q.interval);
+            let mut widened = match (q.qualifier, q.value, precision) {
+                (Qualifier::Exact, Some(n), Some(half)) => Interval::closed(n - half, n + half),
+                _ => claim_interval(q.qualifier, q.value, q.interval),
+            };
             let mut stated = q.interval;
             if let (Some(from), Some(to)) = (q.unit, fact.unit) {
                 match from.convert(1.0, to) {
@@ -405,6 +419,59 @@ pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
         _ => false,
     }
 }
+
+/// Half the unit of the last digit written, when the digits show more
+/// than the value: "3.0%" and "3,0%" are 2.95–3.05, not 3 read as rounded
+/// (2.85–3.15, which would take a stale 2.9 for the current 3.0). Only
+/// for a figure the extractor did not scale ("3,0 miliardi" keeps the
+/// rounding of its value).
+pub(super) fn written_precision(claim: &Claim, tokens: &[Token]) -> Option<f64> {
+    let q = claim.quantity()?;
+    let value = q.value?;
+    let first = tokens.partition_point(|t| t.span.start < claim.span.start);
+    let token = tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= claim.span.end)
+        .find(|t| t.is_number())?;
+    let (int, frac) = token.norm.split_once(['.', ','])?;
+    let zeros = i32::try_from(frac.len()).ok()?;
+    let written = frac.bytes().all(|b| b == b'0')
+        && zeros > 0
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && int.parse::<f64>().ok()? == value.abs();
+    written.then(|| 0.5 * 10f64.powi(-zeros))
+}
+
+/// A bound agrees with any figure beyond it: "at least 265 municipalities"
+/// agrees with 24,080 people displaced. Such an agreement is no sign the
+/// claim is about that fact unless one of its current figures lies
+/// within a factor of [`NEAR_BOUND`] of the bound.
+fn near(claim: &Claim, finding: &Finding) -> bool {
+    let Value::Quantity(q) = &claim.value else {
+        return true;
+    };
+    let open = matches!(
+        q.qualifier,
+        Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::LessThan | Qualifier::AtMost
+    );
+    let Some(n) = q.value.filter(|n| open && *n != 0.0) else {
+        return true;
+    };
+    finding.evidence().iter().any(|e| {
+        e.agrees
+            && e.role == Role::Current
+            && e.figure.interval().is_some_and(|i| {
+                [i.low, i.high]
+                    .into_iter()
+                    .flatten()
+                    .any(|v| (v / n).abs() <= NEAR_BOUND && (n / v).abs() <= NEAR_BOUND)
+            })
+    })
+}
+
+/// How far beyond a bound a figure may lie and still say what the bound
+/// is about.
+const NEAR_BOUND: f64 = 2.0;
 
 /// An exact figure in a claim is read as rounded, like a reference
 /// `value:` (see [`rounded`]): "11.000" covers 10,500–11,500, "600"
@@ -491,7 +558,7 @@ mod tests {
     }
 
     fn verdict(claim: &Claim, index: &FactIndex, date: Option<Date>, named: &[usize]) -> Finding {
-        judge(claim, &index.facts[0], index, date, named, Lang::It)
+        judge(claim, &index.facts[0], index, date, named, Lang::It, None)
     }
 
     #[test]

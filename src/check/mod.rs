@@ -4,6 +4,7 @@
 mod assign;
 pub mod clause;
 mod judge;
+mod sign;
 
 pub use assign::{Doubt, compatible};
 pub use judge::{Role, agrees};
@@ -349,9 +350,21 @@ pub(crate) fn check_owned(
     (findings, sentences)
 }
 
-/// What [`judge_claims`] needs of a claim tied to a fact: the link and the
-/// sources it is attributed to (24 bytes for a claim tied to none).
-type Linked = Option<(Box<assign::Link>, Box<[usize]>)>;
+/// What [`judge_claims`] needs of a claim tied to a fact: the link, the
+/// sources it is attributed to and how its figure reads (24 bytes for a
+/// claim tied to none).
+type Linked = Option<(Box<assign::Link>, Box<[usize]>, Reading)>;
+
+/// How a linked claim's figure reads beside its words, found while the
+/// tokens are still there.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    /// A fall word gives the figure a minus ("fell 3.8 percent").
+    negate: bool,
+    /// The precision its digits were written with (see
+    /// [`judge::written_precision`]).
+    precision: Option<f64>,
+}
 
 /// For each claim of `extraction`, its link to a fact, if any, and the
 /// sources named for it; nothing when no facts are loaded.
@@ -378,7 +391,22 @@ fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Li
         .into_iter()
         .enumerate()
         .map(|(c, link)| {
-            let link = link?;
+            let mut link = link?;
+            let claim = &extraction.claims[c];
+            let mut reading = Reading {
+                negate: false,
+                precision: judge::written_precision(claim, &extraction.tokens),
+            };
+            if sign::signed(&index.facts[link.fact]) && sign::unsigned(c, extraction) {
+                match sign::direction(c, extraction, &clauses, lang.data()) {
+                    Some(sign::Direction::Fall) => reading.negate = true,
+                    Some(sign::Direction::Rise) => {}
+                    None => {
+                        link.certain = false;
+                        link.doubt.get_or_insert(assign::Doubt::Sign);
+                    }
+                }
+            }
             // Sources the article names in the claim's sentence (which holds
             // its clause).
             let sentence = clauses.placed[c].sentence;
@@ -393,7 +421,7 @@ fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Li
                 sentence,
                 &clauses.aside,
             );
-            Some((link, own.unwrap_or_else(|| named.to_vec()).into()))
+            Some((link, own.unwrap_or_else(|| named.to_vec()).into(), reading))
         })
         .collect()
 }
@@ -413,7 +441,14 @@ fn judge_claims(
         .zip(links)
         .map(|(claim, linked)| match linked {
             None => judge::unmatched(claim, lang),
-            Some((link, named)) => judge::judge_link(&claim, &link, index, date, &named, lang),
+            Some((link, named, reading)) => {
+                let claim = if reading.negate {
+                    sign::negated(&claim)
+                } else {
+                    claim
+                };
+                judge::judge_link(&claim, &link, index, date, &named, lang, reading.precision)
+            }
         })
         .collect()
 }

@@ -138,8 +138,8 @@ pub struct DraftArgs {
     /// written when the result would not pass `refs check`
     #[arg(long, value_name = "FILE")]
     pub into: Option<PathBuf>,
-    /// Publication date (YYYY-MM-DD, YYYY-MM when only the month is known, or `today`);
-    /// overrides front matter `date:`
+    /// Publication date (YYYY-MM-DD, YYYY-MM when only the month is known, an RFC 3339
+    /// datetime, or `today`); overrides front matter `date:`
     #[arg(long, value_parser = parse_date)]
     pub date: Option<factcheck::when::PubDate>,
     /// Article language: it, en or auto [default: auto]
@@ -263,8 +263,8 @@ pub struct InputArgs {
     /// .gitignore and .ignore) or `-` for stdin
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Publication date (YYYY-MM-DD, YYYY-MM when only the month is known, or `today`);
-    /// overrides front matter `date:`
+    /// Publication date (YYYY-MM-DD, YYYY-MM when only the month is known, an RFC 3339
+    /// datetime, or `today`); overrides front matter `date:`
     #[arg(long, value_parser = parse_date)]
     pub date: Option<factcheck::when::PubDate>,
     /// Article language: a code (it, en…; an unknown one is refused with the list) or auto
@@ -370,7 +370,7 @@ fn parse_date(text: &str) -> Result<factcheck::when::PubDate, String> {
     }
     factcheck::when::PubDate::parse(text).ok_or_else(|| {
         format!(
-            "`{text}` is not a date: write YYYY-MM-DD (2025-08-15), YYYY-MM when only the month is known (2025-08), or `today`"
+            "`{text}` is not a date: write YYYY-MM-DD (2025-08-15), YYYY-MM when only the month is known (2025-08), a datetime (2025-08-15T08:30:00+02:00), or `today`"
         )
     })
 }

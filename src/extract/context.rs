@@ -240,8 +240,11 @@ fn implied_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, 
             .rev()
             .take(6)
             .any(|w| {
+                // Both sides folded: "bénéfice", "facturación" have accents.
+                let w = crate::text::token::fold(w);
                 data.money_cues
-                    .contains(&crate::text::token::fold(w).as_str())
+                    .iter()
+                    .any(|c| crate::text::token::fold(c) == w)
             });
         if cued {
             claim.kind = Kind::Money;

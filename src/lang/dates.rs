@@ -127,6 +127,7 @@ pub(crate) struct Words {
     pub seasons: Table<Season>,
     pub weekend: Table<()>,
     pub same_month: Table<()>,
+    pub previous: Table<Grain>,
     pub decades: Table<i16>,
     pub decade_nouns: Table<()>,
     pub decade_suffixes: Table<()>,
@@ -197,6 +198,21 @@ impl TenseCues {
             && !self.future_words.iter().any(|w| w == norm)
     }
 
+    /// The word is one of the tense table's verbs ("hatte", "soll").
+    pub(crate) fn is_verb(&self, norm: &str) -> bool {
+        self.future_words
+            .iter()
+            .chain(&self.past_words)
+            .any(|w| w == norm)
+    }
+
+    /// The word ends as the language's past participles do ("expected").
+    pub(crate) fn ends_like_participle(&self, norm: &str) -> bool {
+        self.past_endings
+            .iter()
+            .any(|e| norm.ends_with(e) && norm.len() > e.len() + 2)
+    }
+
     /// `Some(true)` when the word looks ahead, `Some(false)` when it looks
     /// back. `raw` is the word as written, for the endings; `before` the
     /// word before it, folded.
@@ -262,6 +278,7 @@ impl Words {
             seasons: Table::new(d.seasons.iter().copied(), e, vocab),
             weekend: list(d.weekend, e, vocab),
             same_month: list(d.same_month, e, vocab),
+            previous: Table::new(d.previous.iter().copied(), e, vocab),
             decades: Table::new(d.decades.iter().copied(), e, vocab),
             decade_nouns: list(d.decade_nouns, e, vocab),
             decade_suffixes: list(d.decade_suffixes, e, vocab),
@@ -328,6 +345,7 @@ impl Words {
             .chain(self.seasons.words())
             .chain(self.weekend.words())
             .chain(self.same_month.words())
+            .chain(self.previous.words())
             .chain(self.decades.words())
             .chain(self.decade_nouns.words())
             .chain(self.decade_suffixes.words())
@@ -341,7 +359,7 @@ impl Words {
         for id in words.collect::<Vec<_>>() {
             vocab.mark_id(id, List::DateAnchor);
         }
-        let tables: [&dyn FirstWords; 36] = [
+        let tables: [&dyn FirstWords; 37] = [
             &self.months,
             &self.month_abbreviations,
             &self.ambiguous,
@@ -359,6 +377,7 @@ impl Words {
             &self.seasons,
             &self.weekend,
             &self.same_month,
+            &self.previous,
             &self.decades,
             &self.decade_nouns,
             &self.decade_suffixes,

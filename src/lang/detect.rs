@@ -71,14 +71,30 @@ pub(crate) fn guess(text: &str) -> Guess {
     }
 }
 
-/// Stopwords and detect words of exactly one language, by language index.
+/// Stopwords, detect words and month and weekday names of exactly one
+/// language, by language index.
 fn distinctive_words() -> &'static HashMap<&'static str, usize> {
     static WORDS: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut owner: HashMap<&'static str, Option<usize>> = HashMap::default();
         for (i, lang) in Lang::ALL.iter().enumerate() {
             let data = lang.data();
-            for &w in data.stopwords.iter().chain(data.detect_words) {
+            // Month and weekday names too: "mars", "März", "marzo" (Italian
+            // and Spanish share it, so it counts for neither).
+            let names = data
+                .dates
+                .months
+                .iter()
+                .map(|m| m.0)
+                .chain(data.dates.weekdays.iter().map(|d| d.0))
+                .filter(|w| !w.contains(' ') && w.len() > 3);
+            for w in data
+                .stopwords
+                .iter()
+                .copied()
+                .chain(data.detect_words.iter().copied())
+                .chain(names)
+            {
                 owner
                     .entry(w)
                     .and_modify(|o| {
@@ -128,6 +144,25 @@ mod tests {
         assert!(!distinctive_words().contains_key("in"));
         assert!(!distinctive_words().contains_key("a"));
         assert_eq!(distinctive_words().get("the"), Some(&1));
+    }
+
+    #[test]
+    fn one_sentence_is_enough_to_tell_the_five_apart() {
+        let rows = [
+            ("Die Inflation stieg im März auf 2,3 Prozent.", Lang::De),
+            ("L'inflation a atteint 2,3 % en mars.", Lang::Fr),
+            ("Le chômage a baissé de 0,2 point en juin.", Lang::Fr),
+            ("La inflación subió al 2,3 % en marzo.", Lang::Es),
+            ("Los precios subieron un 3 % en marzo.", Lang::Es),
+            ("L'inflazione è salita al 2,3% a marzo.", Lang::It),
+            ("Il governo ha stanziato 3 miliardi.", Lang::It),
+            ("Inflation rose to 2.3% in March.", Lang::En),
+            ("Prices rose 3 percent in March.", Lang::En),
+            ("The government approved 3 billion.", Lang::En),
+        ];
+        for (text, lang) in rows {
+            assert_eq!(guess(text).lang, lang, "{text}");
+        }
     }
 
     #[test]

@@ -223,10 +223,13 @@ pub static EN: LangData = LangData {
     ],
     detect_endings: &[
         "ing", "ed", "ly", "tion", "ss", "th", "ght", "ck", "sh", "y", "s", "w", "k",
+        // Shared with French ("percent", "government"): they count for none.
+        "ent", "ment",
     ],
     number_words: &[
         ("zero", Add(0.0)),
         ("a", Add(1.0)),
+        ("an", Add(1.0)),
         ("one", Add(1.0)),
         ("two", Add(2.0)),
         ("three", Add(3.0)),
@@ -506,6 +509,11 @@ pub static EN: LangData = LangData {
         ("basis point", 0.01),
         ("bps", 0.01),
         ("bp", 0.01),
+        // "a quarter of a point", "half a percentage point": after a
+        // fraction, points of a rate.
+        ("of a point", 1.0),
+        ("of a percentage point", 1.0),
+        ("a percentage point", 1.0),
     ],
     units: &[
         ("acres", Unit::Acre),
@@ -535,6 +543,19 @@ pub static EN: LangData = LangData {
         ("minutes", Unit::Minute),
         ("minute", Unit::Minute),
         ("mins", Unit::Minute),
+        ("seconds", Unit::Second),
+        ("second", Unit::Second),
+        ("secs", Unit::Second),
+        ("feet", Unit::Ft),
+        ("foot", Unit::Ft),
+        ("ft", Unit::Ft),
+        ("mph", Unit::Mph),
+        ("miles per hour", Unit::Mph),
+        ("miles an hour", Unit::Mph),
+        ("km/h", Unit::Kmh),
+        ("kph", Unit::Kmh),
+        ("lb", Unit::Lb),
+        ("lbs", Unit::Lb),
         ("km", Unit::Km),
         ("kilometres", Unit::Km),
         ("kilometers", Unit::Km),
@@ -776,6 +797,10 @@ pub static EN: LangData = LangData {
     difference_links: &["by"],
     difference_inside: &["more", "fewer", "extra", "additional"],
     respectively: &["respectively"],
+    falls: &["fell", "fall", "drop", "declin", "decreas", "slid", "slip", "plung", "plummet", "tumbl", "sank", "sunk", "contracted", "contraction", "shrank", "shrunk", "down", "lower", "loss", "lost"],
+    rises: &["rose", "rise", "risen", "rising", "increas", "grew", "grow", "growth", "climb", "jump", "surg", "gain", "up", "higher", "advanc", "soar"],
+    gains: &["gained", "gains", "gaining", "added"],
+    appositions: &["the smallest", "the largest", "the highest", "the lowest", "the biggest", "the steepest", "the sharpest", "the fastest", "the slowest", "the strongest", "the weakest", "the most", "the least", "the best", "the worst", "its lowest", "its highest", "a record", "a new record"],
     scope_words: &["in", "across", "over"],
     difference_after: &[
         "more than",
@@ -971,6 +996,8 @@ pub static EN: LangData = LangData {
             ("week", Grain::Week),
             ("month", Grain::Month),
             ("year", Grain::Year),
+            ("hour", Grain::Hour),
+            ("minute", Grain::Minute),
         ],
         plural_units: &[
             ("days", Grain::Day),
@@ -1042,6 +1069,7 @@ pub static EN: LangData = LangData {
         ],
         weekend: &["weekend", "week-end"],
         same_month: &["same month"],
+        previous: &[],
         decades: &[
             ("twenties", 1920),
             ("thirties", 1930),
@@ -1210,6 +1238,10 @@ pub static EN: LangData = LangData {
         ("independence day", 7, 4),
         ("halloween", 10, 31),
         ("valentine's day", 2, 14),
+        ("st. patrick's day", 3, 17),
+        ("st patrick's day", 3, 17),
+        ("veterans day", 11, 11),
+        ("juneteenth", 6, 19),
     ],
     day_ordinals: &[
         ("first", 1),
@@ -1256,6 +1288,10 @@ pub static EN: LangData = LangData {
         future_words: &[
             "will", "'ll", "shall", "would", "could", "might", "expects", "expected", "plans", "planned",
             "scheduled", "due", "upcoming", "forecast", "forecasts",
+            // The present of a scheduled event ("holds a referendum in May").
+            // Not "votes": "a total of 2024 votes" counts votes.
+            "holds", "hold", "open", "opens", "reopens", "reopen", "closes", "starts", "begins",
+            "resumes", "meets", "kicks", "goes", "go", "faces", "face",
         ],
         future_endings: &[],
         past_words: &[
@@ -1281,7 +1317,7 @@ pub static EN: LangData = LangData {
         "budget", "edition", "season", "plan", "report", "census", "election", "elections",
         "games", "olympics", "cup", "class", "model", "target", "goal", "agenda", "vintage",
         "total", "figure", "figures", "level", "levels", "peak", "record", "average", "deadline",
-        "campaign", "survey", "version",
+        "campaign", "survey", "version", "fiscal",
     ],
     named_hours: &[("noon", 12), ("midday", 12), ("midnight", 0)],
     minutes_after: &[],

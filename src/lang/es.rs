@@ -197,6 +197,8 @@ pub static ES: LangData = LangData {
     detect_endings: &[
         "ción", "ciones", "dad", "dades", "ados", "adas", "idos", "idas", "aron", "ieron", "os",
         "ía", "ías", "antes", "entes",
+        // Shared with English and French: counts for none.
+        "s",
     ],
     // Folded as in text ("veintitrés" is "veintitres"). Whole hundreds are
     // one word each ("doscientos"): what follows them joins them.
@@ -296,6 +298,14 @@ pub static ES: LangData = LangData {
         ("superior al", MoreThan),
         ("supera", MoreThan),
         ("superó", MoreThan),
+        ("superar", MoreThan),
+        ("superan", MoreThan),
+        ("superaron", MoreThan),
+        ("superará", MoreThan),
+        ("ronda", Approx),
+        ("rondan", Approx),
+        ("rondaba", Approx),
+        ("rondó", Approx),
         ("al menos", AtLeast),
         ("como mínimo", AtLeast),
         ("un mínimo de", AtLeast),
@@ -666,6 +676,8 @@ pub static ES: LangData = LangData {
         "contra",
         "desde",
         "que",
+        // "una mejora del 4,17% sobre 2023".
+        "sobre",
     ],
     difference_stems: &[
         "aument",
@@ -698,6 +710,10 @@ pub static ES: LangData = LangData {
     ],
     difference_inside: &["más", "menos"],
     respectively: &["respectivamente"],
+    falls: &["caída", "caida", "cayó", "cayo", "baja", "bajo", "descen", "disminu", "retroce", "contracc", "perdi", "pérdida"],
+    rises: &["subi", "subió", "aument", "crec", "alza", "increment", "ganó", "gano"],
+    gains: &[],
+    appositions: &["el mas", "la mas", "el menor", "la menor", "el mayor", "la mayor", "un record", "un nuevo record"],
     scope_words: &["en"],
     reporting: &[
         "dijo",
@@ -880,13 +896,15 @@ pub static ES: LangData = LangData {
             "que viene",
             "siguiente",
         ],
-        this: &["este", "esta"],
+        this: &["este", "esta", "presente"],
         ago: &[],
         ago_before: &["hace"],
         units: &[
             ("día", Grain::Day),
             ("semana", Grain::Week),
             ("mes", Grain::Month),
+            // The fiscal year: "el presente ejercicio", "este ejercicio".
+            ("ejercicio", Grain::Year),
             ("año", Grain::Year),
         ],
         plural_units: &[
@@ -943,6 +961,7 @@ pub static ES: LangData = LangData {
         ],
         weekend: &["fin de semana", "finde"],
         same_month: &["mismo mes"],
+        previous: &[("año anterior", Grain::Year), ("ejercicio anterior", Grain::Year), ("mes anterior", Grain::Month), ("año antes", Grain::Year), ("un año antes", Grain::Year), ("mes antes", Grain::Month)],
         decades: &[
             ("años veinte", 1920),
             ("años treinta", 1930),
@@ -1013,6 +1032,7 @@ pub static ES: LangData = LangData {
             ("de la noche", Some(true)),
             ("de la mañana", Some(false)),
             ("de la madrugada", Some(false)),
+            ("del mediodía", Some(true)),
             ("h", None),
         ],
         hour_marks: &[],
@@ -1050,7 +1070,7 @@ pub static ES: LangData = LangData {
     minus_words: &["menos"],
     decimal_words: &["coma"],
     minor_currencies: &[("céntimos", Currency::Eur, 0.01), ("centimos", Currency::Eur, 0.01)],
-    units_before: &[],
+    units_before: &[("magnitud", Unit::Magnitude)],
     offset_preps: &["dentro de"],
     span_since: &["primer", "primera", "mayor", "menor"],
     holidays: &[("navidad", 12, 25), ("nochevieja", 12, 31)],
@@ -1077,7 +1097,8 @@ pub static ES: LangData = LangData {
         future_words: &["prevé", "previsto", "prevista", "previstos", "previstas", "debería"],
         future_endings: &["rá", "rán", "remos"],
         past_words: &["ha", "han", "había", "habían", "fue", "fueron", "dijo", "desde"],
-        past_endings: &[],
+        // The preterite: "creció", "subieron", "aumentaron".
+        past_endings: &["ó", "aron", "ieron"],
         participle_after: &[],
         auxiliaries: &[],
         participles: &[],
@@ -1087,7 +1108,8 @@ pub static ES: LangData = LangData {
     below_zero: &[("bajo cero", Unit::Celsius)],
     money_cues: &[
         "cuesta", "cuestan", "coste", "costo", "presupuesto", "inversiones", "deuda", "ganancias",
-        "beneficio", "beneficios", "ingresos", "facturación", "ventas", "valor",
+        "beneficio", "beneficios", "ingresos", "facturación", "ventas", "valor", "negocio",
+        "resultado", "totalizando", "gasto", "gastos",
     ],
     change_joiners: &["a"],
     year_labels: &["presupuesto", "edición", "temporada", "informe", "plan", "modelo", "campaña"],

@@ -105,6 +105,9 @@ pub static FR: LangData = LangData {
     nouns_capitalized: false,
     tens_units: TensUnits::TensFirst,
     stopwords: &[
+        // Elided articles and prepositions ("l'inflation", "d'euros").
+        "l",
+        "d",
         "le",
         "la",
         "les",
@@ -199,6 +202,8 @@ pub static FR: LangData = LangData {
     detect_endings: &[
         "eux", "euse", "ais", "ait", "aient", "ée", "ées", "eau", "eaux", "ique", "iques", "oir",
         "ité", "ière", "ier", "ment", "ent", "é", "és", "è", "ès", "ç",
+        // Shared with English and Spanish: they count for none.
+        "tion", "s",
     ],
     // Folded as in text. Hyphenated words are read as one compound
     // ("quatre-vingt-dix" is quatrevingt + dix, "dix-sept" dix + sept).
@@ -271,6 +276,9 @@ pub static FR: LangData = LangData {
         ("un peu moins de", Below),
         ("un peu moins d'", Below),
         ("plus de", MoreThan),
+        ("dépasse", MoreThan),
+        ("dépassent", MoreThan),
+        ("dépassant", MoreThan),
         ("plus d'", MoreThan),
         ("un peu plus de", MoreThan),
         ("un peu plus d'", MoreThan),
@@ -471,6 +479,8 @@ pub static FR: LangData = LangData {
         ("point de pourcentage", 1.0),
         ("points de base", 0.01),
         ("point de base", 0.01),
+        // "0,3 point de croissance": French writes the singular below 2.
+        ("point", 1.0),
     ],
     units: &[
         ("degrés celsius", Unit::Celsius),
@@ -690,6 +700,10 @@ pub static FR: LangData = LangData {
     ],
     difference_inside: &["de plus", "de moins"],
     respectively: &["respectivement"],
+    falls: &["baiss", "recul", "diminu", "chut", "contract", "repli", "perdu", "perte"],
+    rises: &["hauss", "augment", "progress", "croissance", "grimp", "bondi", "gagn"],
+    gains: &[],
+    appositions: &["le plus", "la plus", "le moins", "la moins", "un record", "un nouveau record"],
     scope_words: &["dans", "en", "sur"],
     reporting: &[
         "a dit",
@@ -934,6 +948,7 @@ pub static FR: LangData = LangData {
         ],
         weekend: &["week-end", "weekend", "fin de semaine"],
         same_month: &["même mois"],
+        previous: &[("année précédente", Grain::Year), ("an précédent", Grain::Year), ("exercice précédent", Grain::Year), ("mois précédent", Grain::Month), ("année d'avant", Grain::Year), ("an plus tôt", Grain::Year), ("un an plus tôt", Grain::Year), ("un an auparavant", Grain::Year)],
         decades: &[
             ("années vingt", 1920),
             ("années trente", 1930),
@@ -946,6 +961,7 @@ pub static FR: LangData = LangData {
         decade_nouns: &["années"],
         decade_suffixes: &[],
         preps: &[
+            "entre",
             "en",
             "en l'an",
             "en l'année",
@@ -1006,6 +1022,8 @@ pub static FR: LangData = LangData {
             ("depuis", false),
         ],
         meridiem: &[
+            ("heures", None),
+            ("heure", None),
             ("du matin", Some(false)),
             ("du soir", Some(true)),
             ("de l'après-midi", Some(true)),
@@ -1040,8 +1058,16 @@ pub static FR: LangData = LangData {
     negations: &["ne", "pas", "jamais"],
     minus_words: &["moins"],
     decimal_words: &["virgule"],
-    minor_currencies: &[("centimes", Currency::Eur, 0.01), ("centime", Currency::Eur, 0.01)],
-    units_before: &[],
+    // "2,3 M€", "1,2 Md€": the scale and the euro sign glued, common in
+    // economic news (not metres).
+    minor_currencies: &[
+        ("centimes", Currency::Eur, 0.01),
+        ("centime", Currency::Eur, 0.01),
+        ("m€", Currency::Eur, 1e6),
+        ("md€", Currency::Eur, 1e9),
+        ("mds€", Currency::Eur, 1e9),
+    ],
+    units_before: &[("magnitude", Unit::Magnitude)],
     offset_preps: &["dans"],
     span_since: &["premier", "première", "plus"],
     holidays: &[("noël", 12, 25), ("noel", 12, 25), ("saint-sylvestre", 12, 31)],
@@ -1076,7 +1102,10 @@ pub static FR: LangData = LangData {
     },
     day_span_joiners: &["au", "à", "jusqu'au", "-", "–"],
     below_zero: &[("sous zéro", Unit::Celsius), ("au-dessous de zéro", Unit::Celsius)],
-    money_cues: &["coûte", "coûtent", "coût", "budget", "investissements", "recettes", "dette"],
+    money_cues: &[
+        "coûte", "coûtent", "coût", "budget", "investissements", "recettes", "dette", "affaires",
+        "bénéfice", "bénéfices", "dépenses", "revenus",
+    ],
     change_joiners: &["à"],
     year_labels: &["budget", "édition", "saison", "rapport", "plan", "modèle", "campagne"],
     named_hours: &[("midi", 12), ("minuit", 0)],

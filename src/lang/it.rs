@@ -314,6 +314,8 @@ pub static IT: LangData = LangData {
         ("miliardo", Scale(1e9)),
         ("miliardi", Scale(1e9)),
         ("mezzo", Half),
+        ("mezza", Half),
+        ("mezz", Half),
         ("dozzina", Scale(12.0)),
         ("dozzine", Scale(12.0)),
     ],
@@ -322,6 +324,7 @@ pub static IT: LangData = LangData {
     scales: &[
         ("mila", 1e3),
         ("mille", 1e3),
+        ("k", 1e3),
         ("milione", 1e6),
         ("milioni", 1e6),
         ("mln", 1e6),
@@ -568,6 +571,10 @@ pub static IT: LangData = LangData {
         ("punti percentuale", 1.0),
         ("punti base", 0.01),
         ("punti di base", 0.01),
+        // "un quarto di punto", "mezzo punto": after a fraction, points of
+        // a rate.
+        ("di punto", 1.0),
+        ("di punto percentuale", 1.0),
     ],
     units: &[
         ("gradi centigradi", Unit::Celsius),
@@ -585,6 +592,12 @@ pub static IT: LangData = LangData {
         ("pollice", Unit::In),
         ("minuti", Unit::Minute),
         ("minuto", Unit::Minute),
+        ("secondi", Unit::Second),
+        ("km/h", Unit::Kmh),
+        ("km orari", Unit::Kmh),
+        ("chilometri orari", Unit::Kmh),
+        ("chilometri all'ora", Unit::Kmh),
+        ("libbre", Unit::Lb),
         ("km", Unit::Km),
         ("chilometri", Unit::Km),
         ("chilometro", Unit::Km),
@@ -836,6 +849,10 @@ pub static IT: LangData = LangData {
     ],
     difference_inside: &["altri", "altre"],
     respectively: &["rispettivamente"],
+    falls: &["calo", "calat", "sces", "scend", "diminu", "contrazion", "contratt", "flession", "ribass", "riduzion", "ridott", "perdit", "perso", "negativ", "crollat", "crollo", "arretrat", "indietreggi"],
+    rises: &["aument", "crescit", "cresciut", "cresc", "salit", "rialz", "incremento", "rincar", "balzo", "balzat", "positiv", "progresso"],
+    gains: &["guadagnat", "guadagna", "guadagnando"],
+    appositions: &["il piu", "la piu", "il meno", "la meno", "il livello piu", "il dato piu", "il valore piu", "il massimo", "il minimo", "il record", "un record", "un nuovo record", "il peggior", "il miglior", "la peggiore", "la migliore"],
     scope_words: &["in", "nei", "negli", "nelle"],
     partitives: &[
         "di", "dei", "degli", "delle", "del", "della", "dello", "dell'",
@@ -1016,6 +1033,8 @@ pub static IT: LangData = LangData {
             ("settimana", Grain::Week),
             ("mese", Grain::Month),
             ("anno", Grain::Year),
+            ("ora", Grain::Hour),
+            ("minuto", Grain::Minute),
         ],
         plural_units: &[
             ("giorni", Grain::Day),
@@ -1025,7 +1044,7 @@ pub static IT: LangData = LangData {
             ("ore", Grain::Hour),
             ("minuti", Grain::Minute),
         ],
-        one: &[],
+        one: &["un'", "un", "una"],
         parts: &[
             ("inizio", Part::Early),
             ("principio", Part::Early),
@@ -1074,6 +1093,7 @@ pub static IT: LangData = LangData {
             "finesettimana",
         ],
         same_month: &["stesso mese", "medesimo mese"],
+        previous: &[],
         decades: &[
             ("anni dieci", 1910),
             ("anni venti", 1920),
@@ -1303,6 +1323,16 @@ pub static IT: LangData = LangData {
         ("festa della liberazione", 4, 25),
         ("festa della repubblica", 6, 2),
         ("festa dei lavoratori", 5, 1),
+        ("festa del lavoro", 5, 1),
+        ("san silvestro", 12, 31),
+        ("vigilia di capodanno", 12, 31),
+        ("immacolata", 12, 8),
+        ("san valentino", 2, 14),
+        ("festa della donna", 3, 8),
+        ("festa del papà", 3, 19),
+        ("halloween", 10, 31),
+        ("giorno dei morti", 11, 2),
+        ("commemorazione dei defunti", 11, 2),
     ],
     day_ordinals: &[("primo", 1)],
     movable_holidays: &[
@@ -1317,6 +1347,7 @@ pub static IT: LangData = LangData {
         ("domenica delle palme", Movable::Easter(-7)),
         ("mercoledì delle ceneri", Movable::Easter(-46)),
         ("pentecoste", Movable::Easter(49)),
+        ("festa della mamma", Movable::Nth { month: 5, weekday: Sunday, n: 2, offset: 0 }),
     ],
     nth_weekdays: &[
         ("primo", 1),
@@ -1336,6 +1367,11 @@ pub static IT: LangData = LangData {
             "attesa", "attesi", "attese", "dovrebbe", "dovrebbero", "programma", "confermato",
             "confermata", "confermati", "confermate", "fissato", "fissata", "fissati", "fissate",
             "programmato", "programmata", "convocato", "convocata", "indetto", "indetta",
+            // The present of a scheduled event ("l'ordinanza che vieta … dalle
+            // 20 di sabato", "si vota a maggio").
+            "vieta", "vietano", "scatta", "scattano", "apre", "aprono", "riapre", "riaprono",
+            "chiude", "chiudono", "inizia", "iniziano", "comincia", "cominciano", "scade",
+            "scadono", "vota", "votano",
         ],
         future_endings: &["rà", "ranno", "remo", "rete", "rò", "rebbe", "rebbero"],
         past_words: &[
@@ -1350,6 +1386,8 @@ pub static IT: LangData = LangData {
             "sta", "tto", "tta", "tti", "tte", "uso", "usa", "usi", "use", "eso", "esa", "esi", "rto",
             "rta", "rti", "rte", "so",
             "sa", "si", "se",
+            // "si è svolto", "è giunta", "sono stati coinvolti".
+            "lto", "lta", "lti", "lte", "nto", "nta", "nti",
         ],
         present_is_future: true,
     },
@@ -1375,6 +1413,12 @@ pub static IT: LangData = LangData {
         ("e mezzo", 30),
         ("e un quarto", 15),
         ("e tre quarti", 45),
+        ("e cinque", 5),
+        ("e dieci", 10),
+        ("e venti", 20),
+        ("e venticinque", 25),
+        ("e quaranta", 40),
+        ("e cinquanta", 50),
     ],
     minutes_before: &[],
     later: &["dopo", "più tardi"],

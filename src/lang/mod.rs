@@ -337,6 +337,19 @@ pub struct LangData {
     pub difference_inside: &'static [&'static str],
     /// "rispettivamente", "respectively": names and figures pair in order.
     pub respectively: &'static [&'static str],
+    /// Stems of words saying a change is a fall ("fell", "in calo",
+    /// "Rückgang", "baisse", "caída") or a rise: a reference file records a
+    /// fall as a negative figure, an article as a size and a word.
+    pub falls: &'static [&'static str],
+    pub rises: &'static [&'static str],
+    /// Verbs right before a figure that make it a difference ("Chega
+    /// gained two seats", "ha guadagnato due seggi"); only where the verb
+    /// cannot mean "won" (French "gagné", Spanish "ganó" can: no rows).
+    pub gains: &'static [&'static str],
+    /// Phrases after a comma that describe what the clause before said
+    /// (folded): "rose 2.9% …, the smallest increase since March 2021",
+    /// "…, il livello più basso dal 2021". The comma ends no clause.
+    pub appositions: &'static [&'static str],
     /// Prepositions that make a figure the scope of another's count:
     /// "372 people injured in seven prefectures", "medals in 20 sports".
     pub scope_words: &'static [&'static str],
@@ -554,6 +567,10 @@ pub struct DateWords {
     pub weekend: &'static [&'static str],
     /// "lo stesso mese", "the same month": the month of the previous date.
     pub same_month: &'static [&'static str],
+    /// "im Vorjahr", "le mois précédent", "el año anterior": the unit
+    /// before the one the text is talking about (that of the last date
+    /// before it in its paragraph), else the one before publication's.
+    pub previous: &'static [(&'static str, Grain)],
     /// Decades written out ("anni novanta", "nineties"), by first year.
     pub decades: &'static [(&'static str, i16)],
     /// Nouns before a decade in figures ("anni '90", "anni 2000").

@@ -30,6 +30,13 @@ impl Parser<'_, '_> {
                     full_date(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
                 ));
             }
+            // "23.06.17": a two-digit year, only with two-digit day and
+            // month, the years before 70 in this century.
+            if y.len() == 2 && d.len() == 2 && m.len() == 2 {
+                let yy: u32 = y.parse().ok()?;
+                let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
+                return Some((i + 1, full_date(year, m.parse().ok()?, d.parse().ok()?)));
+            }
             return None;
         }
         let sep = self.tok(i + 1)?;
@@ -180,18 +187,32 @@ impl Parser<'_, '_> {
         if self.year_label(i, end) {
             return Some((end, Expr::Year(y)));
         }
-        // "between 2000 and 3000 people": a range of counts, not years.
+        // "between 2000 and 3000 people": a range of counts, not years
+        // ("entre 2019 y 2023 creció" is one). Where every noun has a
+        // capital, a capital is no name ("zwischen 2000 und 3000 Menschen").
         let t = self.tokens();
+        let name = |k: usize| self.capitalized(k) && !self.ctx.data.nouns_capitalized;
         let counts_range = self.w.day_joiners.has(t, end).is_some_and(|k| {
             self.tok(k).is_some_and(Token::is_number)
                 && counted_noun(self.ctx, k + 1).is_some()
-                && !self.capitalized(k + 1)
+                && !name(k + 1)
+                && !(self.year_at(k).is_some() && plausible_year(y))
         });
         if counts_range {
             return None;
         }
         let article_only = !lead.licensed();
-        let noun_follows = counted_noun(self.ctx, end).is_some() && !self.capitalized(end);
+        // A verb is no counted noun ("y 2023 creció").
+        let verb_follows = self.tok(end).is_some_and(|x| {
+            x.is_word()
+                && self
+                    .w
+                    .tense
+                    .of(&x.norm, &self.ctx.text[x.span], None)
+                    .is_some()
+        });
+        let noun_follows =
+            counted_noun(self.ctx, end).is_some() && !self.capitalized(end) && !verb_follows;
         if noun_follows && (article_only || lead.weak_prep || y < 1900) {
             return None;
         }
@@ -213,7 +234,11 @@ impl Parser<'_, '_> {
                 && !noun_follows
                 && (1900..=2100).contains(&y)
                 && self.tok(end).is_some_and(Token::is_word);
-            if !(after_article || in_parens || after_year || opens) {
+            let compared = self.compared_year(i, end, y, noun_follows);
+            let of_noun = self.year_of_noun(i, end, y, noun_follows);
+            let before_verb = self.year_before_verb(i, end, y, noun_follows);
+            let dated = opens || compared || of_noun || before_verb;
+            if !(after_article || in_parens || after_year || dated) {
                 return None;
             }
         }
@@ -222,6 +247,96 @@ impl Parser<'_, '_> {
 }
 
 impl Parser<'_, '_> {
+    /// "höher als 2018", "higher than 2023": a year after the language's
+    /// baseline word, not after a hedge ("mehr als 2000" is a count), with
+    /// no noun after it.
+    fn compared_year(&self, i: usize, end: usize, y: i16, noun_follows: bool) -> bool {
+        let data = self.ctx.data;
+        let ends_at = |phrase: &str| ends_at(self.tokens(), i, phrase);
+        plausible_year(y)
+            && !noun_follows
+            && !self.tok(end).is_some_and(Token::is_number)
+            && i > 0
+            && self.ctx.same_sentence(i - 1, i)
+            && data.baselines.iter().any(|b| ends_at(b))
+            && !data.hedges.iter().any(|(h, _)| ends_at(h))
+    }
+
+    /// "Sozialversicherung 2024 wie im Vorjahr", "die Volkswirtschaft
+    /// 2025 so langsam": where every noun has a capital, a year right
+    /// after a noun and before a lowercase word dates the noun (not after
+    /// a label of an identifier: "Artikel 2001").
+    fn year_of_noun(&self, i: usize, end: usize, y: i16, noun_follows: bool) -> bool {
+        let data = self.ctx.data;
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        // Not a sentence's first word, which has a capital anyway
+        // ("Insgesamt 2000 wurden"), nor a hedge ("Rund 2000 kamen").
+        let opens_sentence = p == 0 || !self.ctx.same_sentence(p - 1, p);
+        let hedged = data
+            .hedges
+            .iter()
+            .any(|(h, _)| ends_at(self.tokens(), i, h));
+        let noun_before = self.tok(p).is_some_and(Token::is_word)
+            && self.capitalized(p)
+            && !opens_sentence
+            && !hedged
+            && !self.after_id_marker(i);
+        let lowercase_after = self
+            .tok(end)
+            .is_some_and(|t| t.is_word() && !self.capitalized(end));
+        data.nouns_capitalized
+            && plausible_year(y)
+            && !noun_follows
+            && noun_before
+            && lowercase_after
+            && self.ctx.same_sentence(p, end)
+    }
+
+    /// "Bereits 2023 hatte es…", "zurück: 2013 hatten die…", "wurden 2023
+    /// in Deutschland abgesetzt": where every noun has a capital, a count
+    /// names its noun ("2000 Menschen waren"), so a bare year right before
+    /// a finite verb of the tense table, or right after one and before a
+    /// lowercase word, is the sentence's time (not after a hedge: "mehr
+    /// als 2000 waren").
+    fn year_before_verb(&self, i: usize, end: usize, y: i16, noun_follows: bool) -> bool {
+        let data = self.ctx.data;
+        let verb_at = |k: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.is_word() && self.w.tense.is_verb(&t.norm))
+        };
+        // "wurden 2023 in Deutschland abgesetzt": after the verb, before a
+        // lowercase word.
+        let after_verb = i > 0
+            && verb_at(i - 1)
+            && self
+                .tok(end)
+                .is_some_and(|t| t.is_word() && !self.capitalized(end));
+        let verb = verb_at(end) || after_verb;
+        let hedged = data
+            .hedges
+            .iter()
+            .any(|(h, _)| ends_at(self.tokens(), i, h));
+        data.nouns_capitalized
+            && plausible_year(y)
+            && !noun_follows
+            && verb
+            && !hedged
+            && !self.after_id_marker(i)
+            && self.ctx.same_sentence(i, end)
+    }
+
+    /// The word before token `i` labels an identifier ("Artikel 2001").
+    fn after_id_marker(&self, i: usize) -> bool {
+        let markers = self.ctx.data.id_markers;
+        i.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|t| {
+            markers
+                .iter()
+                .any(|m| crate::text::token::fold(m) == t.norm)
+        })
+    }
+
     /// A label noun just before the year at `i` (one adjective may stand
     /// between: "piano industriale 2026"), or, after an article, just after
     /// its end `end` ("the 2024 total").
@@ -255,6 +370,22 @@ impl Parser<'_, '_> {
             .is_some_and(|p| self.w.articles.has(self.tokens(), p) == Some(i));
         before || (article && is_label(end))
     }
+}
+
+/// A year that a bare number without a preposition may be: 1900 to 2100,
+/// not a round hundred ("Insgesamt 2000 wurden evakuiert" is a count).
+fn plausible_year(y: i16) -> bool {
+    (1900..=2100).contains(&y) && y % 100 != 0
+}
+
+/// The words of `phrase` (folded) end just before token `i`.
+pub(super) fn ends_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
+    let words: Vec<String> = phrase.split(' ').map(crate::text::token::fold).collect();
+    i >= words.len()
+        && words
+            .iter()
+            .zip(&tokens[i - words.len()..i])
+            .all(|(w, t)| *w == t.norm)
 }
 
 /// A date in full; a shape that names no real day ("31/02/2024") is

@@ -3,7 +3,7 @@
 //! date or time claim covers and its value. Publication: Friday
 //! 2025-08-15 (ISO week 33), no offset.
 
-use super::tests::{Row, check};
+use super::tests::{Row, check, check_at};
 use crate::lang::Lang;
 
 #[test]
@@ -40,7 +40,7 @@ const GERMAN: &[Row] = &[
     ("Im Mai 2023 wurde der Tunnel eröffnet.", "Im Mai 2023", "2023-05"),
     ("Die Arbeiten sollen bis Ende 2026 dauern.", "bis Ende 2026", "late 2026"),
     ("Mitte Juni kam der Regen.", "Mitte Juni", "mid 2025-06"),
-    ("Der Betrieb wurde 2019 gegründet.", "2019", "-"),
+    ("Der Betrieb wurde 2019 gegründet.", "2019", "2019"),
     ("Der Betrieb wurde im Jahr 2019 gegründet.", "im Jahr 2019", "2019"),
     ("Die Preise stiegen in den 1990er Jahren stark.", "in den 1990er", "199X"),
     // Times with zones.
@@ -48,8 +48,54 @@ const GERMAN: &[Row] = &[
     ("Der Zug fährt um 18 Uhr MEZ ab.", "18 Uhr MEZ", "2025-08-15T18:00:00+01:00"),
     ("Gestern um 20.30 Uhr brach das Feuer aus.", "Gestern um 20.30 Uhr", "2025-08-14T20:30:00+00:00"),
     ("Der Start ist um 9 Uhr deutscher Zeit.", "9 Uhr deutscher Zeit", "2025-08-15T09:00:00+02:00"),
+    // Real reporting (eval/news3, eval/news5).
+    ("Das neue Jahr bringt mehr Feiertage.", "Das neue Jahr", "2026"),
+    ("Die Exporte lagen 0,8 Prozent höher als 2023.", "2023", "2023"),
+    ("Europas größte Volkswirtschaft 2026 wächst kaum.", "2026", "2026"),
+    ("Bereits 2023 hatte es einen Rückgang gegeben.", "2023", "2023"),
+    ("267 Millionen Liter wurden 2023 in Deutschland abgesetzt.", "2023", "2023"),
+    ("Die Zahlen kamen am 23.06.17 heraus.", "am 23.06.17", "2017-06-23"),
+    ("Im Vorjahr gab es weniger Brände.", "Im Vorjahr", "2024"),
+    ("Anfang März stiegen die Preise.", "Anfang März", "early 2025-03"),
+    ("Die Sitzung endet um 18.30 Uhr MESZ.", "18.30 Uhr MESZ", "2025-08-15T18:30:00+02:00"),
+    ("Die 2. Bundesliga spielt am Wochenende.", "am Wochenende", "2025-W32"),
+    ("Am 9. August wurden 38,7 Grad gemessen.", "Am 9. August", "2025-08-09"),
+    ("Im Sommer 2019 fiel kaum Regen.", "Im Sommer 2019", "mid 2019"),
+    ("Das Spiel beginnt um Viertel nach acht.", "Viertel nach acht", "2025-08-15T08:15:00+00:00"),
+    ("Am Samstag um 15.30 Uhr beginnt das Spiel.", "Am Samstag um 15.30 Uhr", "2025-08-09T15:30:00+00:00"),
+    ("Am Montagabend brannte eine Scheune.", "Am Montagabend", "2025-08-11"),
+    ("Die Messe dauerte vom 3. bis 5. März.", "vom 3. bis 5. März", "2025-03-03/2025-03-05"),
+    ("Zwischen 2019 und 2023 stieg die Zahl.", "Zwischen 2019", "2019"),
+    ("Im Jahr zuvor waren es 12 Prozent.", "Jahr zuvor", "2024"),
+    ("Ein Jahr zuvor waren es 12 Prozent.", "Ein Jahr zuvor", "2024"),
     // No dates.
+    ("Zwischen 2000 und 3000 Menschen kamen.", "", "-"),
     ("Bis heute fehlt eine Erklärung.", "", "-"),
+    ("Mehr als 2000 kamen zum Fest.", "", "-"),
+    ("Nach Artikel 2001 waren es weniger.", "", "-"),
+    ("Rund 2000 kamen zum Fest.", "", "-"),
+    ("Insgesamt 2000 wurden evakuiert.", "", "-"),
+    ("Knapp 1900 haben unterschrieben.", "", "-"),
+];
+
+#[test]
+fn german_years_before_follow_the_text() {
+    check_at(GERMAN_IN_CONTEXT, Lang::De);
+}
+
+/// "im Vorjahr" is the year before the one its paragraph is about.
+#[rustfmt::skip]
+const GERMAN_IN_CONTEXT: &[Row] = &[
+    ("2018 stiegen die Exporte um 3,0 Prozent gegenüber dem Vorjahr.", "dem Vorjahr", "2017"),
+    ("Der Haushalt 2019 war gegenüber dem Vorjahr kaum verändert.", "dem Vorjahr", "2018"),
+    ("Im Jahr 2019 lagen die Importe höher als im Vorjahr.", "im Vorjahr", "2018"),
+    ("Die Bilanz 2019 war gut.\n\nIm Vorjahr war sie schlechter.", "Im Vorjahr", "2024"),
+    ("Das Defizit der Sozialversicherung 2024 lag wie im Vorjahr bei 2,6 Prozent. Im Vergleich zum Vorjahr fiel das BIP.", "zum Vorjahr", "2023"),
+    ("Die Umsätze des Vorjahres lagen 2021 niedriger.", "des Vorjahres", "2024"),
+    ("Die Exporte lagen 0,8 Prozent höher als 2018.", "2018", "2018"),
+    ("Im März stiegen die Preise, im Vormonat waren sie gesunken.", "im Vormonat", "2025-02"),
+    ("Seit 2015 stiegen die Mieten. Im Vorjahr waren es 5 Prozent.", "Im Vorjahr", "2024"),
+    ("Bis 2030 soll die Quote steigen; im Vorjahr lag sie bei 5 Prozent.", "im Vorjahr", "2024"),
 ];
 
 #[test]
@@ -94,6 +140,19 @@ const SPANISH: &[Row] = &[
     ("El tren sale a las 18.00 hora peninsular.", "a las 18.00 hora peninsular", "2025-08-15T18:00:00+02:00"),
     ("Ayer a las 20.30 se declaró el fuego.", "Ayer a las 20.30", "2025-08-14T20:30:00+00:00"),
     ("El vuelo aterriza a las 9 hora canaria.", "a las 9 hora canaria", "2025-08-15T09:00:00+01:00"),
+    // Real reporting (eval/news3, eval/news5).
+    ("El Ayuntamiento aprobó el presupuesto para el presente ejercicio.", "para el presente ejercicio", "2025"),
+    ("El ejercicio anterior cerró con superávit.", "El ejercicio anterior", "2024"),
+    ("Las temperaturas empezaron a subir el sábado.", "el sábado", "2025-08-09"),
+    ("Las ventas mejoraron un 4,17% sobre 2023.", "2023", "2023"),
+    ("El mes anterior los precios bajaron.", "El mes anterior", "2025-07"),
+    ("Este martes saltaron los avisos por calor.", "Este martes", "2025-08-12"),
+    ("El Ayuntamiento aprobó este lunes el presupuesto.", "este lunes", "2025-08-11"),
+    ("La reunión será a las 12 del mediodía.", "a las 12 del mediodía", "2025-08-15T12:00:00+00:00"),
+    ("En el periodo enero-marzo creció el PIB.", "enero-marzo", "2025-01/2025-03-31"),
+    ("Entre 2019 y 2023 creció la cifra.", "Entre 2019", "2019"),
+    ("Un año antes, la tasa era del 12 %.", "Un año antes", "2024"),
+    ("La feria se celebró del 3 al 5 de marzo.", "del 3 al 5 de marzo", "2025-03-03/2025-03-05"),
     // No dates.
     ("Hoy en día nadie lo recuerda.", "", "-"),
 ];
@@ -137,6 +196,43 @@ const FRENCH: &[Row] = &[
     ("Le train part à 18h30 heure de Paris.", "18h30 heure de Paris", "2025-08-15T18:30:00+02:00"),
     ("Hier à 20 h 30, le feu s'est déclaré.", "Hier à 20 h 30", "2025-08-14T20:30:00+00:00"),
     ("Le vote est prévu à 15h.", "15h", "2025-08-15T15:00:00+00:00"),
+    // Real reporting (eval/news3, eval/news5).
+    ("L'alerte commence à 22 heures lundi 11 août.", "22 heures lundi 11 août", "2025-08-11T22:00:00+00:00"),
+    ("La fin est prévue vendredi 15 août 2025 à 6 heures du matin.", "vendredi 15 août 2025 à 6 heures du matin", "2025-08-15T06:00:00+00:00"),
+    ("Le mois précédent, les prix avaient baissé.", "Le mois précédent", "2025-07"),
+    ("L'année précédente, le déficit était plus élevé.", "L'année précédente", "2024"),
+    ("Des orages sont attendus ce dimanche.", "ce dimanche", "2025-08-17"),
+    ("Le record datait de juillet 1949.", "de juillet 1949", "1949-07"),
+    ("La journée de lundi a été très chaude.", "de lundi", "2025-08-11"),
+    ("En avril-mai, les prix ont baissé.", "En avril-mai", "2025-04/2025-05-31"),
+    ("Entre 2019 et 2023, le nombre a augmenté.", "Entre 2019", "2019"),
+    ("L'année d'avant, le taux était de 12 %.", "L'année d'avant", "2024"),
+    ("Le salon se tient du 3 au 5 mars.", "du 3 au 5 mars", "2025-03-03/2025-03-05"),
     // No dates.
     ("Aujourd'hui encore, personne ne s'en souvient.", "", "-"),
+    ("Le vote a eu lieu après sept heures de débat.", "", "-"),
+    ("L'après-midi, des averses seront possibles.", "", "-"),
+];
+
+#[test]
+fn french_and_spanish_previous_units_follow_the_text() {
+    check_at(FRENCH_IN_CONTEXT, Lang::Fr);
+    check_at(SPANISH_IN_CONTEXT, Lang::Es);
+}
+
+/// "l'année précédente", "le mois précédent": the unit before the one
+/// their paragraph is about.
+#[rustfmt::skip]
+const FRENCH_IN_CONTEXT: &[Row] = &[
+    ("En 2019, la hausse était de 2 %. L'année précédente, elle était de 1 %.", "L'année précédente", "2018"),
+    ("En février, les prix ont progressé. Le mois précédent, ils avaient baissé.", "Le mois précédent", "2025-01"),
+    ("En février, les prix ont progressé de 0,9% par rapport à janvier, après une baisse le mois précédent.", "le mois précédent", "2025-01"),
+];
+
+#[rustfmt::skip]
+const SPANISH_IN_CONTEXT: &[Row] = &[
+    ("En 2019 las ventas crecieron. El año anterior habían caído.", "El año anterior", "2018"),
+    ("En 2024 hubo 1.234 incidencias, frente a 1.100 del año anterior.", "del año anterior", "2023"),
+    ("Desde 2019 subieron los precios. El año anterior bajaron.", "El año anterior", "2024"),
+    ("El presupuesto de 2023 supera en cinco millones al del ejercicio anterior.", "al del ejercicio anterior", "2022"),
 ];

@@ -35,7 +35,9 @@ use jiff::tz::TimeZone;
 
 use crate::claim::{Claim, Kind, Value};
 use crate::lang::Zone;
+use crate::lang::vocab::List;
 use crate::text::span::Span;
+use crate::text::token::Token;
 use crate::when::{DateValue, Grain, TimeValue};
 
 use super::Ctx;
@@ -75,6 +77,11 @@ pub(crate) struct State {
     /// The last date or time at day grain and the token after it
     /// (counted from the start of the text).
     last_end: Option<(Date, usize)>,
+    /// The paragraph of the phrase being read.
+    paragraph: usize,
+    /// The last date that is not itself a unit before the text's ("2018
+    /// … gegenüber dem Vorjahr"), with its paragraph.
+    text_date: Option<(DateValue, usize)>,
 }
 
 /// How many tokens may stand between a year or a day and the date it
@@ -90,6 +97,15 @@ impl State {
     fn resolve(&self, expr: Expr, first: usize, publication: Option<Date>) -> Option<DateValue> {
         let first = self.base + first;
         let near = |end: usize| end <= first && first - end <= NEXT_TO;
+        // "im Vorjahr", "le mois précédent": the unit before the one the
+        // paragraph is about, when its last date is that fine.
+        if let Expr::Previous(grain) = expr
+            && let Some((d, paragraph)) = self.text_date
+            && paragraph == self.paragraph
+            && d.grain >= grain
+        {
+            return resolve::shift(d.start, grain, -1);
+        }
         let expr = match self.last_year {
             Some((y, end)) if near(end) => expr.in_year(y),
             _ => expr,
@@ -192,6 +208,7 @@ fn find_from(ctx: &mut Ctx, out: &mut Vec<Claim>, state: &mut State) {
             continue;
         }
         let paragraph = paragraphs.get(first).copied().unwrap_or(0);
+        state.paragraph = paragraph;
         let joined = date
             .as_ref()
             .and_then(|d| parser.joined_day(d))
@@ -202,6 +219,9 @@ fn find_from(ctx: &mut Ctx, out: &mut Vec<Claim>, state: &mut State) {
             }
             d
         });
+        let elided = date
+            .and_then(|d| parser.elided(&d))
+            .filter(|e| ctx.same_sentence(first, e.end - 1));
         let claim = match (time, date) {
             (Some(t), _) => Some(time_claim(ctx, state, t, paragraph)),
             (_, Some(d)) => date_claim(ctx, state, d),
@@ -225,6 +245,15 @@ fn find_from(ctx: &mut Ctx, out: &mut Vec<Claim>, state: &mut State) {
             }
         } else if let Some(c) = claim.as_mut()
             && let Some(end) = span_to(ctx, state, words, c, end)
+        {
+            i = end;
+        } else if let Some(e) = elided.filter(|e| claim.is_some() && ctx.free(e.first..e.end)) {
+            ctx.take(e.first..e.end);
+            i = e.end;
+            out.extend(claim.take());
+            out.extend(date_claim(ctx, state, e));
+        } else if let Some(c) = claim.as_mut()
+            && let Some(end) = month_span(ctx, words, c, end)
         {
             i = end;
         }
@@ -264,35 +293,49 @@ fn span_to(
     if first.grain != Grain::Day || first.end.is_some() {
         return None;
     }
-    let after = words.day_span_joiners.has(ctx.tokens, end)?;
+    // "June 3 and 4": a joiner of two days ("and") makes a span only
+    // with a bare day number after it; "between Good Friday and Easter
+    // Monday" stays two dates.
+    let spans = words.day_span_joiners.has(ctx.tokens, end);
+    let after = spans.or_else(|| words.day_joiners.has(ctx.tokens, end))?;
     if !ctx.same_sentence(end, after) {
         return None;
     }
     let parser = Parser { ctx, w: words };
-    // The joiner may be the second date's preposition ("al 6 aprile").
-    let second = parser
-        .date(end)
-        .or_else(|| parser.date(after))
-        .filter(|d| d.expr.is_day() && ctx.free(d.first..d.end));
-    if let Some(second) = second {
-        let last = second.end;
-        let mut probe = State {
-            last_date: state.last_date,
-            base: state.base,
-            ..State::default()
-        };
-        let second = date_claim(ctx, &mut probe, second)?;
-        if !through(claim, &second) {
-            return None;
+    // The joiner may be the second date's preposition ("al 6 aprile");
+    // when that one looks ahead ("vom 3. bis 5. März"), the day read
+    // without it may be the one that closes the span. Only a span joiner
+    // makes one ("between Good Friday and Easter Monday" stays two).
+    let seconds: Vec<DateMatch> = [parser.date(end), parser.date(after)]
+        .into_iter()
+        .flatten()
+        .filter(|d| spans.is_some() && d.expr.is_day() && ctx.free(d.first..d.end))
+        .collect();
+    if !seconds.is_empty() {
+        for second in seconds {
+            let last = second.end;
+            let mut probe = State {
+                last_date: state.last_date,
+                base: state.base,
+                ..State::default()
+            };
+            let Some(second) = date_claim(ctx, &mut probe, second) else {
+                continue;
+            };
+            if through(claim, &second) {
+                ctx.take(end..last);
+                return Some(last);
+            }
         }
-        ctx.take(end..last);
-        return Some(last);
+        return None;
     }
     // "from Sept. 15 to 17": a day number of the same month.
     let d = parser.digits(after, 2)?;
     let day = i8::try_from(d).ok()?;
+    // "to 17 people" counts; "3 and 4 in Geneva" is a span.
     let next = ctx.tokens.get(after + 1);
-    if next.is_some_and(|t| t.is_word() || t.is_punct("%")) {
+    let counts = |t: &Token| (t.is_word() && !ctx.is(t, List::Stopwords)) || t.is_punct("%");
+    if next.is_some_and(counts) {
         return None;
     }
     let last = jiff::civil::Date::new(first.start.year(), first.start.month(), day).ok()?;
@@ -303,6 +346,37 @@ fn span_to(
     claim.span = Span::new(claim.span.start, ctx.tokens[after].span.end);
     ctx.take(end..after + 1);
     Some(after + 1)
+}
+
+/// "avril-septembre", "enero-marzo": a month, a dash glued to it and a
+/// second month name are one date, the first month through the last day
+/// of the second (in the next year when it comes earlier in the year).
+/// Returns where the span ends.
+fn month_span(
+    ctx: &mut Ctx,
+    words: &'static Words,
+    claim: &mut Claim,
+    end: usize,
+) -> Option<usize> {
+    let Value::Date(Some(first)) = claim.value else {
+        return None;
+    };
+    if first.grain != Grain::Month || first.end.is_some() {
+        return None;
+    }
+    let dash = ctx.tokens.get(end)?;
+    let glued = |k: usize| ctx.tokens.get(k).is_some_and(|t| !t.space_before);
+    if !matches!(dash.norm.as_str(), "-" | "–") || !glued(end) || !glued(end + 1) {
+        return None;
+    }
+    let parser = Parser { ctx, w: words };
+    let (last_end, m) = parser.month(end + 1, true)?;
+    let year = first.start.year() + i16::from(m < first.start.month());
+    let last = Date::new(year, m, 1).ok()?.last_of_month();
+    claim.value = Value::Date(Some(first.through(last)));
+    claim.span = Span::new(claim.span.start, ctx.tokens[last_end - 1].span.end);
+    ctx.take(end..last_end);
+    Some(last_end)
 }
 
 fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
@@ -333,6 +407,13 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         if v.grain == Grain::Year && v.part.is_none() && relative {
             state.last_year = Some((v.start.year(), state.base + m.end));
         }
+        if v.grain >= Grain::Year
+            && !matches!(m.expr, Expr::Previous(_))
+            && !compared(ctx, &m)
+            && !bound(ctx, &m)
+        {
+            state.text_date = Some((v, state.paragraph));
+        }
     }
     Some(Claim {
         span: ctx.span(m.first, m.end - 1),
@@ -341,6 +422,27 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         relative,
         counted: None,
     })
+}
+
+/// The date follows a baseline word ("par rapport à janvier", "höher als
+/// 2018"): what the text compares with, not what it is talking about.
+fn compared(ctx: &Ctx, m: &DateMatch) -> bool {
+    let baselines = ctx.data.baselines;
+    (m.first..=m.first + 1)
+        .filter(|&k| k < m.end)
+        .any(|k| baselines.iter().any(|b| figures::ends_at(ctx.tokens, k, b)))
+}
+
+/// The date is a bound of a period ("seit 2015", "bis 2030", "desde
+/// 2019"): a preposition that looks ahead or a tense cue that looks back
+/// opens it. Not the year the text is talking about.
+fn bound(ctx: &Ctx, m: &DateMatch) -> bool {
+    let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
+    let Some(first) = ctx.tokens.get(m.first) else {
+        return false;
+    };
+    words.future_preps.has(ctx.tokens, m.first).is_some()
+        || (words.preps.has(ctx.tokens, m.first).is_some() && words.tense.is_verb(&first.norm))
 }
 
 /// "due ore fa", "in two hours", "20 minutes ago": a time counted from the

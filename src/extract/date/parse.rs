@@ -7,7 +7,7 @@ use jiff::civil::{Date, Weekday};
 use crate::extract::Ctx;
 use crate::extract::context::counted_noun;
 use crate::extract::number::parse_words;
-use crate::lang::Season;
+use crate::lang::{NumberWord, Season};
 use crate::text::token::Token;
 use crate::when::{Grain, Part};
 
@@ -188,6 +188,11 @@ impl Parser<'_, '_> {
         if let Some((e, (n, evening))) = self.w.days.at(t, j) {
             return Some((e, Expr::Days(n.into()), evening));
         }
+        // "im Vorjahr", "le mois précédent": before "mois" is read as a
+        // unit with a modifier.
+        if let Some((e, g)) = self.w.previous.at(t, j) {
+            return Some((e, Expr::Previous(g), false));
+        }
         let plain = |r: Option<(usize, Expr)>| r.map(|(e, x)| (e, x, false));
         // "a Ferragosto", "last Christmas": a holiday on a fixed day.
         let holiday = |k: usize, pick: Pick| {
@@ -259,11 +264,37 @@ impl Parser<'_, '_> {
             self.ago(j)
                 .or_else(|| self.numeric(j))
                 .or_else(|| self.slash_day(j, lead))
-                .or_else(|| self.day_month(j, lead))
+                .or_else(|| self.day_month(j, self.with_tense(j, lead)))
                 .or_else(|| self.decade(j))
                 .or_else(|| self.same_month(j))
                 .or_else(|| self.year(j, lead)),
         )
+    }
+
+    /// "this year and next", "quest'anno e il prossimo": after a year,
+    /// month or week of publication's, a conjunction and a modifier whose
+    /// unit is left out; the date the modifier makes of that unit.
+    pub(super) fn elided(&self, d: &DateMatch) -> Option<DateMatch> {
+        let Expr::Shift(g @ (Grain::Year | Grain::Month | Grain::Week), _) = d.expr else {
+            return None;
+        };
+        let conj = self.tok(d.end)?;
+        if !self.ctx.data.conjunctions.contains(&conj.norm.as_str()) {
+            return None;
+        }
+        let k = self.skip(&self.w.articles, d.end + 1);
+        let (e, pick) = self.modifier(k)?;
+        // "this year and next Monday": the noun is there, no ellipsis.
+        if self.named(e, Lead::default()).is_some() {
+            return None;
+        }
+        Some(DateMatch {
+            first: d.end + 1,
+            end: e,
+            expr: with_pick(Named::Unit(g), pick),
+            part: None,
+            evening: false,
+        })
     }
 
     /// "l'ultima domenica di marzo", "the first Monday of October": an
@@ -285,8 +316,10 @@ impl Parser<'_, '_> {
         }
         let (e, wd) = self.w.weekdays.at(t, e)?;
         let k = self.skip_links(e);
+        // "l'ultima domenica", "the last Sunday": with no month after,
+        // the last one before publication.
         if k == e {
-            return None;
+            return (n == -1).then_some((e, Expr::Weekday(wd, Pick::Last)));
         }
         let (me, m) = self.month(k, true)?;
         let lead = self.with_tense(j, lead);
@@ -302,11 +335,22 @@ impl Parser<'_, '_> {
     /// one that looks back makes even a deadline a past one ("had risen
     /// to 1,870 by Wednesday").
     fn with_tense(&self, i: usize, lead: Lead) -> Lead {
-        // A deadline's verb comes before it: only a cue before turns one.
-        match self.tense(i, !lead.future) {
+        match self.tense(i, self.both_ways(i, lead)) {
             Some(future) => Lead { future, ..lead },
             None => lead,
         }
+    }
+
+    /// Whether the tense cue of the date at `i` may come after it: not
+    /// for a deadline, whose verb comes before it ("had risen to 1,870 by
+    /// Wednesday"), unless the deadline opens its sentence ("By Wednesday,
+    /// the toll had risen to 40").
+    fn both_ways(&self, i: usize, lead: Lead) -> bool {
+        // The preposition and an article at most before it.
+        let before = (1..=3)
+            .take_while(|&d| i >= d && self.ctx.same_sentence(i - d, i))
+            .count();
+        !lead.future || before <= 2
     }
 
     /// [`Parser::with_tense`] for a bare weekday: in a language whose news
@@ -322,7 +366,7 @@ impl Parser<'_, '_> {
                 ..lead
             };
         }
-        let cue = self.tense(i, !lead.future);
+        let cue = self.tense(i, self.both_ways(i, lead));
         match cue {
             Some(future) => Lead { future, ..lead },
             None if self.w.tense.present_is_future => Lead {
@@ -347,7 +391,19 @@ impl Parser<'_, '_> {
                 .checked_sub(1)
                 .and_then(|b| t.get(b))
                 .map(|b| b.norm.as_str());
-            self.w.tense.of(&tok.norm, &self.ctx.text[tok.span], before)
+            let tense = &self.w.tense;
+            let cue = tense.of(&tok.norm, &self.ctx.text[tok.span], before);
+            // "was not expected", "were planned": a participle that looks
+            // ahead, after a past auxiliary, looks back.
+            let after_past = (1..=2).any(|d| {
+                k.checked_sub(d)
+                    .and_then(|b| t.get(b))
+                    .is_some_and(|b| b.is_word() && tense.of(&b.norm, "", None) == Some(false))
+            });
+            if cue == Some(true) && after_past && tense.ends_like_participle(&tok.norm) {
+                return Some(false);
+            }
+            cue
         };
         (1..REACH).find_map(|d| {
             i.checked_sub(d)
@@ -388,21 +444,32 @@ impl Parser<'_, '_> {
     /// A month name at `i`. Abbreviations and ambiguous names ("May") must
     /// be capitalized and come with context: a preposition before
     /// (`licensed`), or a day or a year after.
-    fn month(&self, i: usize, licensed: bool) -> Option<(usize, i8)> {
+    pub(super) fn month(&self, i: usize, licensed: bool) -> Option<(usize, i8)> {
         let t = self.tokens();
+        // Lower case too when a day number or a year follows ("march 3",
+        // "feb 15", "jan. 2014"): no verb or word is followed by those.
+        let dated_after = |e: usize| {
+            let day = self.digits(e, 2).is_some_and(|d| (1..=31).contains(&d));
+            // "they march 3 miles", "prices may 5 percent": a measure.
+            let measured = t
+                .get(e + 1..)
+                .is_some_and(|rest| self.ctx.lexicon.lookup(rest).next().is_some());
+            self.year_at(e).is_some() || (day && !measured)
+        };
         if let Some((e, m)) = self.w.months.at(t, i) {
             if self.w.ambiguous.has(t, i).is_none() {
                 return Some((e, m));
             }
             let context = licensed || self.digits(e, 4).is_some();
-            return (self.capitalized(i) && context).then_some((e, m));
+            return ((self.capitalized(i) && context) || dated_after(e)).then_some((e, m));
         }
         let (mut e, m) = self.w.month_abbreviations.at(t, i)?;
-        if !self.capitalized(i) {
-            return None;
-        }
-        if self.tok(e).is_some_and(|x| x.is_punct(".")) && self.glued(e) {
+        let dotted = self.tok(e).is_some_and(|x| x.is_punct(".")) && self.glued(e);
+        if dotted {
             e += 1;
+        }
+        if !self.capitalized(i) && !dated_after(e) {
+            return None;
         }
         (licensed || self.digits(e, 4).is_some()).then_some((e, m))
     }
@@ -573,6 +640,21 @@ impl Parser<'_, '_> {
     /// by an "ago" word when `ago_after`, else preceded by one.
     fn counted_units(&self, i: usize, ago_after: bool) -> Option<(usize, Expr)> {
         let t = self.tokens();
+        // "mezz'ora", "half an hour": thirty minutes.
+        let half = self.tok(i).is_some_and(|x| {
+            matches!(
+                self.ctx.vocab.number(x).as_deref(),
+                Some([NumberWord::Half])
+            )
+        });
+        if half {
+            let k = self.w.one.has(t, i + 1).unwrap_or(i + 1);
+            let (e, g) = self.w.units.at(t, k)?;
+            if g != Grain::Hour {
+                return None;
+            }
+            return self.counted_from(i, e, Grain::Minute, 30, ago_after);
+        }
         let (n, k) = if let Some(n) = self.digits(i, 3) {
             (i64::from(n), i + 1)
         } else if let Some(e) = self.w.one.has(t, i) {
@@ -591,6 +673,21 @@ impl Parser<'_, '_> {
             .plural_units
             .at(t, k)
             .or_else(|| self.w.units.at(t, k))?;
+        self.counted_from(i, e, g, n, ago_after)
+    }
+
+    /// [`Parser::counted_units`] once the figure `n` and its unit `g`
+    /// (ending at `e`) are read: "fa"/"ago" after it, "later", or an offset
+    /// preposition before it.
+    fn counted_from(
+        &self,
+        i: usize,
+        e: usize,
+        g: Grain,
+        n: i64,
+        ago_after: bool,
+    ) -> Option<(usize, Expr)> {
+        let t = self.tokens();
         if !ago_after {
             return Some((e, Expr::Shift(g, -n)));
         }
@@ -627,7 +724,7 @@ impl Parser<'_, '_> {
     }
 
     /// "15 agosto 2025", "il 12 febbraio", "15th of August", "1° maggio".
-    fn day_month(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
+    pub(super) fn day_month(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
         let t = self.tokens();
         // "il primo marzo", "the second of March": an ordinal word and a
         // month, never alone.
@@ -650,7 +747,15 @@ impl Parser<'_, '_> {
             // "on the 15th": a day of the month with its ordinal mark,
             // after a preposition or an article.
             let article = i > 0 && self.w.articles.has(t, i - 1) == Some(i);
-            let alone = ordinal && (lead.prep || article) && counted_noun(self.ctx, k).is_none();
+            // "die 2. Bundesliga": where every noun has a capital, an
+            // ordinal before one is a rank, not a day.
+            let noun_next = self.ctx.data.nouns_capitalized
+                && self.capitalized(k)
+                && self.tok(k).is_some_and(Token::is_word);
+            let alone = ordinal
+                && (lead.prep || article)
+                && !noun_next
+                && counted_noun(self.ctx, k).is_none();
             return self.listed_day(k, d, lead).or_else(|| {
                 alone.then(|| {
                     (

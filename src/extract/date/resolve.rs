@@ -97,6 +97,10 @@ pub(super) enum Expr {
     /// Days after the previous date of the text, a day ("three days
     /// later").
     Later(i64),
+    /// The unit before the text's ("im Vorjahr", "le mois précédent"):
+    /// resolved here as the one before publication's; `State` moves it to
+    /// the one before the last date of the paragraph.
+    Previous(Grain),
 }
 
 impl Expr {
@@ -129,7 +133,8 @@ impl Expr {
             | Expr::SameMonth(..)
             | Expr::DayMonthOn(..)
             | Expr::DayOn(..)
-            | Expr::DayOfMonth(..) => false,
+            | Expr::DayOfMonth(..)
+            | Expr::Previous(_) => false,
             Expr::Shift(g, _) => g > Grain::Month,
             x => x.relative(),
         }
@@ -289,6 +294,7 @@ impl Expr {
                 };
                 day.map(DateValue::day)
             }
+            Expr::Previous(grain) => shift(publication?, grain, -1),
             Expr::Later(n) => {
                 let day = previous.filter(|d| d.grain == Grain::Day)?;
                 Some(DateValue::day(day.start.checked_add(n.days()).ok()?))
@@ -465,7 +471,7 @@ fn weekday(p: Date, wd: Weekday, pick: Pick) -> Option<Date> {
     p.checked_add(days.days()).ok()
 }
 
-fn shift(p: Date, grain: Grain, n: i64) -> Option<DateValue> {
+pub(super) fn shift(p: Date, grain: Grain, n: i64) -> Option<DateValue> {
     match grain {
         Grain::Day => Some(DateValue::day(p.checked_add(n.days()).ok()?)),
         Grain::Week => Some(DateValue::week(p.checked_add((7 * n).days()).ok()?)),
@@ -505,6 +511,13 @@ fn season_year(p: Date, s: Season, pick: Pick) -> Option<i16> {
         (false, false) => y - 1,
     };
     let ended = (y, m) > (current, s.last_month);
+    // "questo autunno" in June, "this summer" in February or in
+    // September: the one of the publication year; a winter, the one under
+    // way in January or February, else the one this December begins.
+    if pick == Pick::This {
+        let wraps = s.first_month > s.last_month;
+        return Some(if wraps && m > s.last_month { y + 1 } else { y });
+    }
     let shift = match pick {
         Pick::Recent | Pick::This => 0,
         // The last one that is over.

@@ -78,12 +78,39 @@ impl Parser<'_, '_> {
         let tokens = self.ctx.tokens;
         // A preposition is part of the phrase when it is what makes the
         // number a time ("alle 21"); "at" before "4:30 a.m." stays out.
+        let any_prep = self.w.time_preps.at(tokens, i).is_some();
         let (first, k, prep) = match self.w.time_preps.at(tokens, i) {
             Some((e, true)) => (i, e, true),
             Some((e, false)) => (e, e, after_day),
             None => (i, i, false),
         };
+        // "vom 3. bis 5. März": a day and its month, not an hour; "00:35"
+        // inside "2:00:35" is no clock.
+        let inside = k >= 2
+            && tokens.get(k).is_some_and(|t| !t.space_before)
+            && tokens[k - 1].is_punct(":")
+            && !tokens[k - 1].space_before
+            && tokens[k - 2].is_number();
+        if inside || self.day_month(k, Default::default()).is_some() {
+            return None;
+        }
         let (mut end, mut hour, minute, colon) = self.clock(k)?;
+        // Seconds after the minutes: a time of day after a preposition
+        // ("at 10:21:05"), else a race time ("in 2:00:35"), no time.
+        let seconds = colon
+            && minute.is_some()
+            && tokens
+                .get(end)
+                .is_some_and(|t| t.is_punct(":") && !t.space_before)
+            && tokens
+                .get(end + 1)
+                .is_some_and(|t| !t.space_before && t.norm.len() == 2 && t.is_number());
+        if seconds {
+            if !any_prep {
+                return None;
+            }
+            end += 2;
+        }
         // "1:24-cr-00387": part of an identifier.
         let glued_dash = |x: usize| {
             tokens
@@ -93,7 +120,14 @@ impl Parser<'_, '_> {
         if glued_dash(end) && tokens.get(end + 1).is_some_and(|t| !t.space_before) {
             return None;
         }
-        let mut meridiem = self.w.meridiem.at(tokens, end);
+        let clock_end = end;
+        // "18h30 heure de Paris": a zone that starts with an o'clock word.
+        let zone_next = self.w.zones.at(tokens, end).is_some();
+        let mut meridiem = self
+            .w
+            .meridiem
+            .at(tokens, end)
+            .filter(|(_, pm)| pm.is_some() || !zone_next);
         if let Some((e, _)) = meridiem {
             end = e;
             // "10 o'clock in the evening": a meridiem after "o'clock".
@@ -116,7 +150,21 @@ impl Parser<'_, '_> {
             return None;
         }
         let (end, zone) = self.zone(end);
-        if !(prep || colon || meridiem.is_some() || (zone.is_some() && minute.is_some())) {
+        // "à 22 heures": an o'clock word that is also a unit of duration
+        // ("6 heures de route") makes a time only after a time
+        // preposition, whichever.
+        let duration_word = matches!(meridiem, Some((_, None)))
+            && self
+                .ctx
+                .lexicon
+                .lookup(&tokens[clock_end..])
+                .next()
+                .is_some();
+        // In figures: "après sept heures de débat" is a duration.
+        let any_prep = self.w.time_preps.has(tokens, i).is_some()
+            && tokens.get(k).is_some_and(|t| t.is_number());
+        let marked = meridiem.is_some() && (!duration_word || any_prep || prep);
+        if !(prep || colon || marked || (zone.is_some() && minute.is_some())) {
             return None;
         }
         Some(TimeMatch {
@@ -140,8 +188,10 @@ impl Parser<'_, '_> {
     fn clock(&self, k: usize) -> Option<(usize, i8, Option<i8>, bool)> {
         let tokens = self.ctx.tokens;
         let t = tokens.get(k)?;
-        // "mezzanotte", "noon": as sure as a colon.
-        if let Some((e, h)) = self.w.named_hours.at(tokens, k) {
+        // "mezzanotte", "noon": as sure as a colon; not the end of a
+        // compound ("après-midi").
+        let compound = k > 0 && tokens[k - 1].is_punct("-") && !t.space_before;
+        if let Some((e, h)) = self.w.named_hours.at(tokens, k).filter(|_| !compound) {
             return Some((e, h, None, true));
         }
         // "quarter past nine", "half past 10".

@@ -30,6 +30,14 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     if !token.is_number() {
         return false;
     }
+    // "al 90'", "dal 34'": a minute of a match, marked by a prime.
+    let prime = next.is_some_and(|t| !t.space_before && (t.is_punct("'") || t.is_punct("′")));
+    let word_after = tokens
+        .get(j + 2)
+        .is_some_and(|t| !t.space_before && t.is_word());
+    if prime && !word_after {
+        return true;
+    }
     // The rest of a number already turned down ("numero verde 800 840
     // 840"): a figure would have been read from its first group. A line
     // break ends a number ("Pratica 1200000" / "15 persone").
@@ -54,13 +62,16 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
                 return true;
             }
         }
-        // "+5%", "+84mila", "+1,2 milioni" are figures; "+39 06…" is not.
+        // "+5%", "+84mila", "+1,2 milioni", "+3°C" are figures; "+39 06…"
+        // is not.
         let percent_next = tokens.get(j + 1).is_some()
-            && ctx
-                .lexicon
-                .lookup(&tokens[j + 1..])
-                .any(|(_, e)| matches!(e, Entry::Percent | Entry::Points(_) | Entry::Scale(_)));
-        if id_marker(ctx, j) && !(p.is_punct("+") && percent_next) {
+            && ctx.lexicon.lookup(&tokens[j + 1..]).any(|(_, e)| {
+                matches!(
+                    e,
+                    Entry::Percent | Entry::Points(_) | Entry::Scale(_) | Entry::Unit(_)
+                )
+            });
+        if id_marker(ctx, j) && !(p.is_punct("+") && (percent_next || short_signed(ctx, j))) {
             return true;
         }
         // "alle 21", "dalle 9.30": an hour.
@@ -128,6 +139,12 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     {
         return true;
     }
+    // "die 2. Bundesliga", "zum 5. Mal": where a full stop marks ordinals,
+    // one glued to a short number between an article or a preposition and
+    // a word is an ordinal.
+    if dotted_ordinal(ctx, j) {
+        return true;
+    }
     // "21st", "3D", "5G", "20enne": letters glued to the digits that are
     // not a scale, unit, currency or percent; "21°", "1ª": ordinals.
     if let Some(n) = next
@@ -184,6 +201,23 @@ fn score(ctx: &Ctx, j: usize) -> bool {
             && matches!((value(a), value(a + 2)), (Some(x), Some(y)) if x >= y)
     };
     pair(j) || (j >= 2 && pair(j - 2))
+}
+
+/// "+14 900 postes", "+23 800": a plus glued to a figure of at most seven
+/// digits in its groups is a sign; a phone number has more ("+33 1 23 45
+/// 67 89").
+fn short_signed(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    if tokens[j].space_before {
+        return false;
+    }
+    let digits: usize = tokens[j..]
+        .iter()
+        .enumerate()
+        .take_while(|(k, t)| t.is_number() && (*k == 0 || !t.paragraph_before))
+        .map(|(_, t)| t.norm.bytes().filter(u8::is_ascii_digit).count())
+        .sum();
+    digits <= 7
 }
 
 /// A number right after an identifier marker ("n. 5", "tel 06…", "CAP
@@ -343,4 +377,29 @@ pub(super) fn postal_code(ctx: &Ctx, j: usize) -> bool {
         && tokens
             .get(j + 1)
             .is_some_and(|n| n.is_word() && ctx.name_capital(n))
+}
+
+/// "die 2. Bundesliga", "am 3. Spieltag", "zum 5. Mal": a number of at most
+/// three digits with the language's ordinal full stop glued to it, after
+/// an article or a date preposition, before a word ("Es waren 300. Die
+/// Polizei…" keeps its figure).
+fn dotted_ordinal(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let data = ctx.data;
+    if !data.dates.ordinals.contains(&".") {
+        return false;
+    }
+    let short = tokens[j].norm.len() <= 3 && tokens[j].norm.bytes().all(|b| b.is_ascii_digit());
+    let dot = tokens
+        .get(j + 1)
+        .is_some_and(|t| t.is_punct(".") && !t.space_before);
+    let word_after = tokens.get(j + 2).is_some_and(|t| t.is_word());
+    let is_one = |t: &crate::text::token::Token, list: &[&str]| {
+        list.iter().any(|w| crate::text::token::fold(w) == t.norm)
+    };
+    let lead = j
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| t.is_word() && (is_one(t, data.articles) || is_one(t, data.dates.preps)));
+    short && dot && word_after && lead
 }

@@ -4,13 +4,14 @@
 //! written before the figure ("magnitudo 3,9"), shares written as ratios
 //! ("un italiano su quattro") and fractions of a unit ("one-fifth of a
 //! mile"), smaller groups after spelled-out scales ("un milione e 300
-//! mila").
+//! mila"), durations carried on by a smaller unit ("un anno e quattro
+//! mesi") and race times ("2:00:35").
 
 use crate::claim::Interval;
 use crate::extract::Ctx;
 use crate::extract::number::{parse_digits_with, parse_words};
 use crate::lang::vocab::List;
-use crate::lang::{Entry, Hedge};
+use crate::lang::{Entry, Hedge, NumberWord};
 use crate::units::{Dimension, Unit};
 
 /// After a fraction ending at `end`, a link to a unit that is no duration
@@ -99,13 +100,20 @@ pub(super) fn ratio_share(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
         return None;
     }
     let (a, n) = side(j)?;
-    // "1 su 3 italiani": digits take no words in between.
-    let between = if first.is_number() { 0 } else { 2 };
+    // "1 su 3 italiani": digits take one word in between, and then only
+    // before a base of ten or a hundred ("6 italiani su 10"; "12 vittime
+    // su 40" is two counts).
+    let between = if first.is_number() { 1 } else { 2 };
     for k in j + n..=j + n + between {
         let t = tokens.get(k)?;
-        if ctx.is(t, List::RatioWords) {
-            let (b, m) = side(k + 1)?;
-            let last = k + m;
+        // "su", "in"; "out of", two words.
+        let pair = tokens
+            .get(k + 1)
+            .is_some_and(|u| ctx.vocab.pair_is(t, u, List::RatioWords));
+        if ctx.is(t, List::RatioWords) || pair {
+            let width = if pair { 2 } else { 1 };
+            let (b, m) = side(k + width)?;
+            let last = k + width - 1 + m;
             let measured = tokens.get(last + 1).is_some_and(|_| {
                 ctx.lexicon.lookup(&tokens[last + 1..]).any(|(_, e)| {
                     matches!(
@@ -114,7 +122,14 @@ pub(super) fn ratio_share(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
                     )
                 })
             });
-            let ok = a >= 1.0 && a < b && b <= 1000.0 && a.fract() == 0.0 && !measured;
+            let skipped = k > j + n;
+            let round_base = b <= 10.0 || b == 100.0;
+            let ok = a >= 1.0
+                && a < b
+                && b <= 1000.0
+                && a.fract() == 0.0
+                && !measured
+                && (!skipped || !first.is_number() || round_base);
             return ok.then_some((a / b * 100.0, last));
         }
         let word = t.is_word()
@@ -168,5 +183,102 @@ pub(super) fn smaller_group(ctx: &Ctx, at: usize, value: f64) -> Option<(f64, us
                 Some((m * s, 2 + len))
             }
             _ => None,
+        })
+}
+
+/// A race time: `2:00:35` (hours, minutes and seconds joined by colons)
+/// or `1'15"` (minutes, an apostrophe, seconds, a double quote): a
+/// duration in seconds, and the token after it. A time of day with
+/// seconds ("at 10:21:05") is the date finder's, which runs first.
+pub(super) fn race_time(ctx: &Ctx, i: usize) -> Option<(f64, usize)> {
+    let tokens = ctx.tokens;
+    let glued = |k: usize| tokens.get(k).filter(|t| !t.space_before);
+    let sixty = |s: &str| {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+            .filter(|&n| n < 60)
+    };
+    let first = tokens.get(i).filter(|t| t.is_number())?;
+    let lead = |s: &str| {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    if let Some((m, s)) = first.norm.split_once(['\'', '’']) {
+        let quote =
+            glued(i + 1).is_some_and(|t| t.is_punct("\"") || t.is_punct("″") || t.is_punct("”"));
+        let (m, s) = (lead(m)?, sixty(s)?);
+        return quote.then_some((f64::from(m * 60 + s), i + 2));
+    }
+    let colon = |k: usize| glued(k).is_some_and(|t| t.is_punct(":"));
+    let part = |k: usize| glued(k).and_then(|t| sixty(&t.norm));
+    let h = lead(&first.norm)?;
+    if !(colon(i + 1) && colon(i + 3)) {
+        return None;
+    }
+    let (m, s) = (part(i + 2)?, part(i + 4)?);
+    // "2:00:35:12" is no race time.
+    if colon(i + 5) {
+        return None;
+    }
+    Some((f64::from(h * 3600 + m * 60 + s), i + 5))
+}
+
+/// "due ore e mezza", "an hour and a half": a duration of `value` `unit`
+/// ending at `at`, carried on after a conjunction by half the unit; the
+/// whole and the token after.
+pub(super) fn half_after(ctx: &Ctx, at: usize, unit: Unit, value: f64) -> Option<(f64, usize)> {
+    let tokens = ctx.tokens;
+    let glue = tokens.get(at)?;
+    if unit.dimension() != Dimension::Duration
+        || !ctx.data.number_glue.contains(&glue.norm.as_str())
+    {
+        return None;
+    }
+    let k = at + 1;
+    let article = tokens
+        .get(k)
+        .is_some_and(|t| ctx.is(t, List::Articles) || ctx.is(t, List::WeakNumberWords));
+    let half_at = if article { k + 1 } else { k };
+    let half = tokens
+        .get(half_at)
+        .is_some_and(|t| matches!(ctx.vocab.number(t).as_deref(), Some([NumberWord::Half])));
+    half.then_some((value + 0.5, half_at + 1))
+}
+
+/// "un anno e quattro mesi", "six years and eight months": after a
+/// duration ending at `at`, a conjunction and a figure of a smaller unit
+/// (which stands as a claim of its own).
+pub(super) fn smaller_duration_after(ctx: &Ctx, at: usize, unit: Unit) -> bool {
+    let tokens = ctx.tokens;
+    let Some(glue) = tokens.get(at) else {
+        return false;
+    };
+    if unit.dimension() != Dimension::Duration
+        || !ctx.data.number_glue.contains(&glue.norm.as_str())
+    {
+        return false;
+    }
+    let k = at + 1;
+    let Some(token) = tokens.get(k) else {
+        return false;
+    };
+    let used = if token.is_number() {
+        Some(1)
+    } else {
+        parse_words(&tokens[k..], ctx.vocab).map(|(_, used)| used)
+    };
+    let Some(used) = used else {
+        return false;
+    };
+    ctx.lexicon
+        .lookup(&tokens[(k + used).min(tokens.len())..])
+        .any(|(_, e)| match e {
+            Entry::Unit(u) => {
+                u.dimension() == Dimension::Duration
+                    && unit.convert(1.0, u).is_some_and(|f| f > 1.0)
+            }
+            _ => false,
         })
 }

@@ -12,8 +12,8 @@ use super::Ctx;
 use super::context::{counted_noun, toll_noun_before};
 use super::number::{parse_digits_with, parse_words};
 use forms::{
-    article_before_fraction, below_zero, fraction_of_unit, hedge_after, mirror, negated,
-    ratio_share, smaller_group, unit_before,
+    article_before_fraction, below_zero, fraction_of_unit, half_after, hedge_after, mirror,
+    negated, race_time, ratio_share, smaller_duration_after, smaller_group, unit_before,
 };
 
 mod filter;
@@ -65,6 +65,9 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if !ctx.free(i..i + 1) {
         return None;
     }
+    if let Some(found) = race(ctx, i) {
+        return Some(found);
+    }
     let tokens = ctx.tokens;
     // Only a number, a number word, the first word of a lexicon phrase
     // (qualifier, currency, vague or round word, fraction) or a range
@@ -94,7 +97,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         let rise = i.checked_sub(1).is_some_and(|p| {
             ctx.is(&tokens[p], List::ChangeWords)
                 && !ctx.data.difference_links.contains(&tokens[p].norm.as_str())
-        });
+        }) || (n == 1 && rise_then_end(ctx, i));
         if rise && h == Hedge::AtMost {
             hedge = None;
         }
@@ -345,12 +348,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             consumed = n + 1;
         } else if let Some(link) = tokens.get(k)
             && ctx.is(link, List::Links)
-            && (head.scaled || matches!(figure, Figure::Vague(_)))
+            && (head.scaled || matches!(figure, Figure::Vague(_) | Figure::Round(_)))
             && let Some((n, Entry::Unit(u))) = lookup(k + 1)
                 .into_iter()
                 .find(|(_, e)| matches!(e, Entry::Unit(_)))
         {
-            // "2,3 miliardi di metri cubi", "alcune centinaia di ettari".
+            // "2,3 miliardi di metri cubi", "alcune centinaia di ettari",
+            // "una decina di gradi".
             kind = Kind::Measure;
             unit = Some(u);
             consumed = n + 1;
@@ -370,6 +374,16 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         kind = Kind::Money;
     }
     end = k;
+    // "due ore e mezza", "an hour and a half": one duration.
+    if let (Some(u), Figure::Number(n)) = (unit, figure)
+        && qualifier_range.is_none()
+        && let Some((whole, e)) = half_after(ctx, end, u, n)
+        && ctx.free(end..e)
+        && ctx.same_sentence(i, e - 1)
+    {
+        figure = Figure::Number(whole);
+        end = e;
+    }
     // "3 below zero", "5 gradi sotto zero": a temperature below zero.
     let temperature = unit.is_none_or(|u| u.dimension() == Dimension::Temperature);
     if matches!(kind, Kind::Count | Kind::Measure)
@@ -391,7 +405,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         end += n;
     }
 
-    if let Figure::Fraction(share) = figure {
+    if let Figure::Fraction(share) = figure
+        && unit == Some(Unit::Pp)
+    {
+        // "un quarto di punto", "half a percentage point": a fraction of a
+        // point.
+        figure = Figure::Number(share / 100.0);
+    } else if let Figure::Fraction(share) = figure {
         // A fraction of a whole is a share, read as a percentage; "a metà
         // agosto", "the second half", "un quarto d'ora" are not. "One-fifth
         // of a mile" is a fifth of the unit.
@@ -460,7 +480,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         && i > 0
         && value.is_some_and(|v| v < 0.0)
         && !tokens[i].space_before
-        && matches!(tokens[i - 1].norm.as_str(), "-" | "−");
+        && matches!(tokens[i - 1].norm.as_str(), "-" | "−" | "–");
     let start = if signed { i - 1 } else { i };
     let claim = Claim {
         span: ctx.span(start, end - 1),
@@ -474,6 +494,28 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         }),
         relative: false,
         counted,
+    };
+    Some((claim, i, end))
+}
+
+/// A race time at `i` ("in 2:00:35", "a 1'15\""): a measure in seconds.
+fn race(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
+    let (seconds, end) = race_time(ctx, i)?;
+    if !ctx.free(i..end) {
+        return None;
+    }
+    let claim = Claim {
+        span: ctx.span(i, end - 1),
+        kind: Kind::Measure,
+        value: Value::Quantity(Quantity {
+            value: Some(seconds),
+            qualifier: Qualifier::Exact,
+            interval: Interval::point(seconds),
+            unit: Some(Unit::Second),
+            currency: None,
+        }),
+        relative: false,
+        counted: None,
     };
     Some((claim, i, end))
 }
@@ -581,7 +623,8 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
         }
         // "da -34,9% a -41,7%": a minus sign glued to the figure, after a
         // space or an opening bracket (not "10-12", a range).
-        if j > 0 && !token.space_before && matches!(tokens[j - 1].norm.as_str(), "-" | "−") {
+        if j > 0 && !token.space_before && matches!(tokens[j - 1].norm.as_str(), "-" | "−" | "–")
+        {
             let sign = &tokens[j - 1];
             let opens = j == 1 || sign.space_before || tokens[j - 2].is_punct("(");
             if opens && !(j > 1 && tokens[j - 2].is_number() && !sign.space_before) {
@@ -650,11 +693,13 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 let measured_next = tokens.get(j + 1).is_some()
                     && ctx.lexicon.lookup(&tokens[j + 1..]).any(|(n, e)| match e {
                         Entry::Points(_) => true,
-                        Entry::Unit(_) => {
+                        Entry::Unit(u) => {
                             let after = j + 1 + n;
                             w > 1.0
                                 || tokens.get(after).is_some_and(|t| ctx.is(t, List::Links))
                                 || hedge_after(ctx, after).is_some()
+                                || half_after(ctx, after, u, w).is_some()
+                                || smaller_duration_after(ctx, after, u)
                         }
                         _ => false,
                     });
@@ -927,4 +972,28 @@ fn is_article(ctx: &Ctx, j: usize) -> bool {
         .get(j)
         .is_some_and(|t| ctx.is(t, List::HedgeArticles))
         && (ctx.tokens.get(j + 1).is_some_and(|t| t.is_number()) || fraction())
+}
+
+/// "aumentó un 25% hasta los 34.655 millones", "subió 50 euros hasta 900
+/// euros": a change word, a figure, then a one-word hedge at `i`, with no
+/// comma between and no difference link right before the hedge ("rose by
+/// up to 4%"): the end point of the change, no bound ("rose 5% to as much
+/// as 300" keeps its).
+fn rise_then_end(ctx: &Ctx, i: usize) -> bool {
+    let tokens = ctx.tokens;
+    let mut figure = false;
+    for p in (i.saturating_sub(6)..i).rev() {
+        let t = &tokens[p];
+        // A link after the figure ("aumentó un 25% hasta") is the
+        // difference's; one right before the hedge ("by up to") is not.
+        let link = ctx.data.difference_links.contains(&t.norm.as_str());
+        if !ctx.same_sentence(p, i) || t.is_punct(",") || (link && !figure) {
+            return false;
+        }
+        if ctx.is(t, List::ChangeWords) {
+            return figure;
+        }
+        figure |= t.is_number();
+    }
+    false
 }
