@@ -112,7 +112,7 @@ fn heap_per_input_byte_stays_bounded() {
             "'1.000.000 ' 1 MB, verify",
             "1.000.000 ".repeat(mb / 10),
             Some(&facts),
-            52,
+            44,
         ),
     ];
     let mut report = String::new();

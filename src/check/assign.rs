@@ -643,7 +643,7 @@ fn want(
             .get(t)
             .is_some_and(|t| starts_with_any(&t.norm, data.predicates))
     };
-    let prefix = clauses.prefix[c];
+    let prefix = clauses.prefix.get(c);
     let own = |h: &&GroupHit| {
         if in_other_figure(c, h.1, &extraction.claims, &clauses.head)
             || in_bracket_after(clauses.placed[c].last, h.1, tokens)
@@ -652,7 +652,7 @@ fn want(
         }
         let in_clause = clause.contains(h.1)
             || prefix.is_some_and(|p| p.contains(h.1))
-            || clauses.lead[c].is_some_and(|d| d.contains(h.1));
+            || clauses.lead.get(c).is_some_and(|d| d.contains(h.1));
         h.2 && in_clause && !(clauses.head[c].is_some() && is_predicate(h.1))
     };
     let groups_in_clause = (0..fact.groups.len())
