@@ -62,6 +62,9 @@ pub struct Document {
     pub code: Vec<Span>,
     /// Warnings about the input, for stderr (a BOM, a lossy decoding…).
     pub warnings: Vec<String>,
+    /// The front matter's `title:` value, left readable in the scan: the
+    /// article's title for choosing between facts, never a claim.
+    pub front_title: Option<Span>,
 }
 
 impl Document {
@@ -97,6 +100,10 @@ impl Document {
         if text.starts_with('\u{feff}') {
             blank(&mut scan, Span::new(0, 3));
         }
+        let front_title = front_title(&text, body_start);
+        if let Some(t) = front_title {
+            scan[t.range()].copy_from_slice(&text.as_bytes()[t.range()]);
+        }
         let mut code = Vec::new();
         if body_start > 0 {
             code.push(Span::new(0, body_start));
@@ -125,6 +132,7 @@ impl Document {
             lines,
             code,
             warnings,
+            front_title,
         }
     }
 
@@ -233,6 +241,29 @@ fn decode_utf16(path: &str, bytes: &[u8]) -> Result<String, Error> {
         });
     }
     Ok(text)
+}
+
+/// The value of a top-level `title:` line of the front matter (ending at
+/// `end`), without its quotes.
+fn front_title(text: &str, end: usize) -> Option<Span> {
+    let mut at = 0;
+    for line in text.get(..end)?.split_inclusive('\n') {
+        if let Some(value) = line.strip_prefix("title:") {
+            let start = at + "title:".len() + (value.len() - value.trim_start().len());
+            let trimmed = value.trim();
+            let quoted = trimmed.len() >= 2
+                && ((trimmed.starts_with('"') && trimmed.ends_with('"'))
+                    || (trimmed.starts_with('\'') && trimmed.ends_with('\'')));
+            let (from, len) = if quoted {
+                (start + 1, trimmed.len() - 2)
+            } else {
+                (start, trimmed.len())
+            };
+            return (len > 0).then(|| Span::new(from, from + len));
+        }
+        at += line.len();
+    }
+    None
 }
 
 fn blank(scan: &mut [u8], span: Span) {

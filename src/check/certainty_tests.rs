@@ -1226,3 +1226,33 @@ fn forecasts_estimates_and_other_quantities_are_not_accused() {
         Verdict::Unverified
     );
 }
+
+const ROUNDS: &str = "\
+sources:
+  board:
+    name: Election board
+facts:
+  - id: turnout-first
+    kind: percent
+    match:
+      - [turnout]
+    values:
+      - {value: 87.0, source: board, as_of: 2023-05-15}
+  - id: turnout-runoff
+    kind: percent
+    match:
+      - [turnout]
+      - [runoff]
+    values:
+      - {value: 84.2, source: board, as_of: 2023-05-29}
+";
+
+#[test]
+fn the_front_matter_title_chooses_between_facts_and_makes_no_claim() {
+    let text =
+        "---\ntitle: \"Runoff: the incumbent wins with 52%\"\n---\nTurnout reached 84.2 percent.\n";
+    let all = findings(text, Lang::En, date(2023, 5, 29), ROUNDS);
+    assert_eq!(all.len(), 1, "the title's 52% is no claim: {all:?}");
+    assert_eq!(all[0].verdict, Verdict::Consistent, "{:?}", all[0]);
+    assert_eq!(fact(&all[0]), Some("turnout-runoff"));
+}

@@ -158,6 +158,7 @@ pub(crate) fn extract_with(doc: &Document, options: Options, decimal: DecimalMar
     quantity::find(&mut ctx, &mut claims);
     let furniture = furniture::find(&doc.text, &tokens, &sentences, &compiled.furniture);
     remove_furniture(&mut claims, &furniture);
+    drop_front_title(&mut claims, doc);
     sort_claims(&mut claims);
     context::carry_currency(
         std::slice::from_mut(&mut claims),
@@ -165,7 +166,7 @@ pub(crate) fn extract_with(doc: &Document, options: Options, decimal: DecimalMar
         &doc.text,
         data,
     );
-    let title = title(&doc.text, &doc.scan, front_end(doc));
+    let title = title(&doc.text, &doc.scan, front_end(doc)).or(doc.front_title);
     let lede = lede(&doc.scan, title, &sentences);
     Extraction {
         claims,
@@ -240,13 +241,14 @@ pub(crate) fn extract_in_windows(
             k == 0,
         );
         remove_furniture(&mut found, &furniture);
+        drop_front_title(&mut found, doc);
         sort_claims(&mut found);
         found.shrink_to_fit();
         claims.push(found);
         sentences.extend(window_sentences);
     }
     context::carry_currency(&mut claims, &sentences, &doc.text, data);
-    let title = title(&doc.text, &doc.scan, front_end(doc));
+    let title = title(&doc.text, &doc.scan, front_end(doc)).or(doc.front_title);
     let lede = lede(&doc.scan, title, &sentences);
     let extraction = Extraction {
         claims: Vec::new(),
@@ -419,6 +421,14 @@ const LEDE_WORDS: usize = 12;
 const LEDE_SENTENCES: usize = 3;
 /// Paragraphs searched for the lede.
 const LEDE_SEARCH: usize = 4;
+
+/// The front matter's title is read for its words only: "rises 3% in
+/// June" there is the body's claim said again, not one of its own.
+fn drop_front_title(claims: &mut Vec<Claim>, doc: &Document) {
+    if let Some(title) = doc.front_title {
+        claims.retain(|c| !title.overlaps(c.span));
+    }
+}
 
 /// Where the front matter ends: the first code span when it starts the file.
 fn front_end(doc: &Document) -> usize {
