@@ -486,6 +486,8 @@ pub static ES: LangData = LangData {
         ("pulgadas", Unit::In),
         ("minutos", Unit::Minute),
         ("minuto", Unit::Minute),
+        ("km/h", Unit::Kmh),
+        ("kilómetros por hora", Unit::Kmh),
         ("km", Unit::Km),
         ("kilómetros", Unit::Km),
         ("kilómetro", Unit::Km),
