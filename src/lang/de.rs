@@ -294,6 +294,7 @@ pub static DE: LangData = LangData {
     ],
     range_frames: &[("zwischen", "und"), ("von", "bis")],
     range_joiners: &["bis"],
+    elliptic_range_joiners: &[],
     vague: &[
         (
             "einige hundert",

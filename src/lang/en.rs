@@ -346,6 +346,7 @@ pub static EN: LangData = LangData {
     ],
     range_frames: &[("between", "and"), ("from", "to")],
     range_joiners: &["to"],
+    elliptic_range_joiners: &[],
     vague: &[
         (
             "several hundred",

@@ -328,6 +328,7 @@ pub static ES: LangData = LangData {
     ],
     range_frames: &[("entre", "y"), ("de", "a"), ("del", "al")],
     range_joiners: &[],
+    elliptic_range_joiners: &["y"],
     vague: &[
         (
             "varios cientos",

@@ -310,6 +310,7 @@ pub static FR: LangData = LangData {
     ],
     range_frames: &[("entre", "et"), ("de", "a")],
     range_joiners: &["à"],
+    elliptic_range_joiners: &["et"],
     vague: &[
         (
             "plusieurs centaines",

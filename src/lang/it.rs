@@ -433,6 +433,7 @@ pub static IT: LangData = LangData {
         ("dall'", "all'"),
     ],
     range_joiners: &[],
+    elliptic_range_joiners: &[],
     vague: &[
         (
             "qualche decina",

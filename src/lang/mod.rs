@@ -256,6 +256,11 @@ pub struct LangData {
     pub range_frames: &'static [(&'static str, &'static str)],
     /// Joining words that make a range without an opening word (`to`).
     pub range_joiners: &'static [&'static str],
+    /// Joining words of an elliptic range, a frame without its opening
+    /// word whose unit comes once, after the second end (`14 et 19
+    /// degrés`, `hasta 44 y 45 grados`). Lists of ages (`de 14 y 16
+    /// años`) are kept apart: durations never join.
+    pub elliptic_range_joiners: &'static [&'static str],
     pub vague: &'static [(&'static str, Vague)],
     pub round: &'static [(&'static str, f64)],
     pub fractions: &'static [(&'static str, f64)],

@@ -181,6 +181,10 @@ const ES: &[(&str, &str)] = &[
     ("En la cancha entran 82.000 personas.", "count 82000 exact 82000..82000 [personas]"),
     ("Se esperan entre 41 y 43 grados.", "measure - range 41..43 degC"),
     ("Hubo rachas de 80 km/h en el litoral.", "measure 80 exact 80..80 km/h"),
+    // An elliptic range: the frame's opening word left out, the unit once.
+    ("Hay alerta por valores de hasta 44 y 45 grados.", "measure - range 44..45 degC"),
+    ("Se alcanzarán valores ente los 38 y los 42 grados.", "measure - range 38..42 degC"),
+    ("Detuvieron a dos jóvenes de 14 y 16 años.", "count 2 exact 2..2 [jóvenes] | count 14 exact 14..14 | measure 16 exact 16..16 year"),
     ("Una entrada cuesta 5 euros. El resultado subió un 6%, totalizando 10.180 millones.", "money 5 exact 5..5 EUR | percent 6 exact 6..6 | money 10180000000 exact 10180000000..10180000000 EUR"),
     ("Una entrada cuesta 5 euros. La cifra de negocio llegó a 666.628 millones.", "money 5 exact 5..5 EUR | money 666628000000 exact 666628000000..666628000000 EUR"),
     ("La retribución alcanzó 34.655 millones de euros.", "money 34655000000 exact 34655000000..34655000000 EUR"),
@@ -266,6 +270,9 @@ const FR: &[(&str, &str)] = &[
     ("Des cumuls de 50 à 80 mm sont attendus.", "measure - range 50..80 mm"),
     ("Des rafales entre 100 à 120 km/h sont attendues.", "measure - range 100..120 km/h"),
     ("Le vent souffle à 90 kilomètres par heure.", "measure 90 exact 90..90 km/h"),
+    // An elliptic range: the frame's opening word left out, the unit once.
+    ("Il fera entre 10 et 15 degrés au nord, 14 et 19 degrés ailleurs.", "measure - range 10..15 degC | measure - range 14..19 degC"),
+    ("Il fera 10, 12 et 14 degrés.", "count 10 exact 10..10 | count 12 exact 12..12 | measure 14 exact 14..14 degC"),
     ("Cinq départements sont en vigilance orange.", "count 5 exact 5..5 [départements]"),
     ("Les exportations ont baissé de 0,6 %.", "percent 0.6 exact 0.6..0.6"),
     ("Un billet coûte 5 euros. Le bénéfice net atteint 12 000 millions.", "money 5 exact 5..5 EUR | money 12000000000 exact 12000000000..12000000000 EUR"),

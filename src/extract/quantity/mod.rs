@@ -204,12 +204,18 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         // A dash opening a line is a list mark, not a range ("Le vittime
         // sono 15" / "- 40 i feriti").
         let dash = matches!(tok.norm.as_str(), "-" | "–" | "—") && !tok.newline_before;
+        let elliptic = range_join.is_none()
+            && suffix_end == end
+            && matches!(hedge, None | Some(Hedge::AtMost))
+            && ctx.data.elliptic_range_joiners.contains(&tok.norm.as_str())
+            && !listed(ctx, i);
         let joins = range_join.is_some_and(|w| tok.norm == w)
             || (range_join.is_none() && hedge.is_none() && ctx.is(tok, List::RangeJoiners))
-            || (dash && range_join.is_none());
+            || (dash && range_join.is_none())
+            || elliptic;
         if joins && matches!(figure, Figure::Number(_)) {
             let mut k = joiner_at + 1;
-            if is_article(ctx, k) && range_join.is_some() {
+            if is_article(ctx, k) && (range_join.is_some() || elliptic) {
                 k += 1;
             }
             if currency.is_some()
@@ -229,9 +235,14 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
                 } else {
                     a
                 };
-                if a < b && ctx.free(k..second.end) && !second.yearlike {
+                let shared_unit = !elliptic || unit_shared(ctx, second.end);
+                if a < b && ctx.free(k..second.end) && !second.yearlike && shared_unit {
                     qualifier_range = Some((a, b));
                     end = second.end;
+                    if elliptic {
+                        // "hasta 44 y 45 grados": the two ends say it.
+                        hedge = None;
+                    }
                 }
             }
         }
@@ -858,6 +869,26 @@ fn skip_suffix(ctx: &Ctx, end: usize) -> usize {
         }
         _ => end,
     }
+}
+
+/// An elliptic range ("14 et 19 degrés") needs a unit after its second end
+/// that is no duration: "de 14 y 16 años" lists two ages.
+fn unit_shared(ctx: &Ctx, end: usize) -> bool {
+    ctx.lexicon
+        .lookup(&ctx.tokens[end.min(ctx.tokens.len())..])
+        .any(|(_, e)| matches!(e, Entry::Unit(u) if u.dimension() != Dimension::Duration))
+}
+
+/// "de 10, 12 y 14 grados": the figure closes a list, not a range.
+fn listed(ctx: &Ctx, i: usize) -> bool {
+    let before = |back: usize| i.checked_sub(back).map(|p| &ctx.tokens[p]);
+    let start = if before(1).is_some_and(|t| ctx.is(t, List::Articles)) {
+        2
+    } else {
+        1
+    };
+    before(start).is_some_and(|t| t.is_punct(","))
+        && before(start + 1).is_some_and(|t| t.is_number() || ctx.vocab.is_number_word(t))
 }
 
 /// "10-12,000": a first end below a thousand before a second end written
