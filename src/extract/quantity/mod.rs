@@ -181,6 +181,9 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     let mut end = head.end;
     let mut figure = head.figure;
     let mut qualifier_range = None;
+    // A scale word after the figure or after a range's second end ("459 à
+    // 470 millions d'années").
+    let mut scaled = head.scaled;
 
     // A range: "10-12 mila", "tra 300 e 400", "11,000 to 12,000".
     let suffix_end = skip_suffix(ctx, end);
@@ -239,6 +242,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
                 if a < b && ctx.free(k..second.end) && !second.yearlike && shared_unit {
                     qualifier_range = Some((a, b));
                     end = second.end;
+                    scaled |= second.scaled;
                     if elliptic {
                         // "hasta 44 y 45 grados": the two ends say it.
                         hedge = None;
@@ -359,7 +363,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             consumed = n + 1;
         } else if let Some(link) = tokens.get(k)
             && ctx.is(link, List::Links)
-            && (head.scaled || matches!(figure, Figure::Vague(_) | Figure::Round(_)))
+            && (scaled || matches!(figure, Figure::Vague(_) | Figure::Round(_)))
             && let Some((n, Entry::Unit(u))) = lookup(k + 1)
                 .into_iter()
                 .find(|(_, e)| matches!(e, Entry::Unit(_)))
