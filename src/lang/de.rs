@@ -295,6 +295,7 @@ pub static DE: LangData = LangData {
     range_frames: &[("zwischen", "und"), ("von", "bis")],
     range_joiners: &["bis"],
     elliptic_range_joiners: &[],
+    unit_adjectives: &["letzten", "ersten", "nächsten", "vergangenen", "kommenden"],
     vague: &[
         (
             "einige hundert",

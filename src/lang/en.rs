@@ -347,6 +347,7 @@ pub static EN: LangData = LangData {
     range_frames: &[("between", "and"), ("from", "to")],
     range_joiners: &["to"],
     elliptic_range_joiners: &[],
+    unit_adjectives: &[],
     vague: &[
         (
             "several hundred",

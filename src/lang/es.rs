@@ -329,6 +329,7 @@ pub static ES: LangData = LangData {
     range_frames: &[("entre", "y"), ("de", "a"), ("del", "al")],
     range_joiners: &[],
     elliptic_range_joiners: &["y"],
+    unit_adjectives: &["últimos", "últimas", "primeros", "primeras", "próximos", "próximas"],
     vague: &[
         (
             "varios cientos",

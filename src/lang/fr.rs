@@ -311,6 +311,7 @@ pub static FR: LangData = LangData {
     range_frames: &[("entre", "et"), ("de", "a")],
     range_joiners: &["à"],
     elliptic_range_joiners: &["et"],
+    unit_adjectives: &["derniers", "dernières", "premiers", "premières", "prochains", "prochaines"],
     vague: &[
         (
             "plusieurs centaines",

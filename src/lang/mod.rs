@@ -261,6 +261,9 @@ pub struct LangData {
     /// degrés`, `hasta 44 y 45 grados`). Lists of ages (`de 14 y 16
     /// años`) are kept apart: durations never join.
     pub elliptic_range_joiners: &'static [&'static str],
+    /// Words that may stand between a figure and its unit (`les trois
+    /// derniers mois`, `los tres últimos años`).
+    pub unit_adjectives: &'static [&'static str],
     pub vague: &'static [(&'static str, Vague)],
     pub round: &'static [(&'static str, f64)],
     pub fractions: &'static [(&'static str, f64)],

@@ -72,6 +72,7 @@ const DE: &[(&str, &str)] = &[
     // Real reporting (eval/news5 forms).
     ("Im Schnitt fielen 230 Liter pro Quadratmeter.", "measure 230 exact 230..230 l"),
     ("Es fielen 70 bis 100 Liter pro Quadratmeter.", "measure - range 70..100 l"),
+    ("In den drei letzten Monaten sank der Umsatz.", "measure 3 exact 3..3 month"),
     ("Es gab Böen mit 100 km/h und 80 Stundenkilometern.", "measure 100 exact 100..100 km/h | measure 80 exact 80..80 km/h"),
     ("In Trier wurden 38,7 Grad Celsius gemessen.", "measure 38.7 exact 38.7..38.7 degC"),
     ("Der Verwaltungshaushalt umfasst 14,5 Millionen Euro.", "money 14500000 exact 14500000..14500000 EUR"),
@@ -186,6 +187,7 @@ const ES: &[(&str, &str)] = &[
     ("Se alcanzarán valores ente los 38 y los 42 grados.", "measure - range 38..42 degC"),
     ("Detuvieron a dos jóvenes de 14 y 16 años.", "count 2 exact 2..2 [jóvenes] | count 14 exact 14..14 | measure 16 exact 16..16 year"),
     ("Se perdieron entre 2 y 3 millones de metros cúbicos.", "measure - range 2000000..3000000 m3"),
+    ("Los precios subieron en los tres últimos meses.", "measure 3 exact 3..3 month"),
     ("Una entrada cuesta 5 euros. El resultado subió un 6%, totalizando 10.180 millones.", "money 5 exact 5..5 EUR | percent 6 exact 6..6 | money 10180000000 exact 10180000000..10180000000 EUR"),
     ("Una entrada cuesta 5 euros. La cifra de negocio llegó a 666.628 millones.", "money 5 exact 5..5 EUR | money 666628000000 exact 666628000000..666628000000 EUR"),
     ("La retribución alcanzó 34.655 millones de euros.", "money 34655000000 exact 34655000000..34655000000 EUR"),
@@ -276,6 +278,9 @@ const FR: &[(&str, &str)] = &[
     ("Il fera 10, 12 et 14 degrés.", "count 10 exact 10..10 | count 12 exact 12..12 | measure 14 exact 14..14 degC"),
     // A range whose scale carries the unit.
     ("Ces fossiles sont vieux de 459 à 470 millions d'années.", "measure - range 459000000..470000000 year"),
+    // A word between the figure and its unit.
+    ("L'économie stagne sur les trois derniers mois.", "measure 3 exact 3..3 month"),
+    ("Les trois premiers candidats sont élus.", ""),
     ("Cinq départements sont en vigilance orange.", "count 5 exact 5..5 [départements]"),
     ("Les exportations ont baissé de 0,6 %.", "percent 0.6 exact 0.6..0.6"),
     ("Un billet coûte 5 euros. Le bénéfice net atteint 12 000 millions.", "money 5 exact 5..5 EUR | money 12000000000 exact 12000000000..12000000000 EUR"),

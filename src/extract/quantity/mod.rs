@@ -210,7 +210,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         let elliptic = range_join.is_none()
             && suffix_end == end
             && matches!(hedge, None | Some(Hedge::AtMost))
-            && ctx.data.elliptic_range_joiners.contains(&tok.norm.as_str())
+            && ctx.is(tok, List::EllipticJoiners)
             && !listed(ctx, i);
         let joins = range_join.is_some_and(|w| tok.norm == w)
             || (range_join.is_none() && hedge.is_none() && ctx.is(tok, List::RangeJoiners))
@@ -277,6 +277,16 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             .lookup(&tokens[at.min(tokens.len())..])
             .collect::<Vec<_>>()
     };
+    // "les trois derniers mois": a word between the figure and its unit.
+    if tokens
+        .get(k)
+        .is_some_and(|t| ctx.is(t, List::UnitAdjectives))
+        && lookup(k + 1)
+            .iter()
+            .any(|(_, e)| matches!(e, Entry::Unit(_)))
+    {
+        k += 1;
+    }
     let entries = lookup(k);
     let mut consumed = 0;
     for (n, entry) in &entries {
@@ -725,7 +735,16 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 let after_article = j
                     .checked_sub(1)
                     .is_some_and(|p| ctx.is(&tokens[p], List::Articles));
-                if after_article && w < 20.0 && !scaled_next {
+                // "les trois derniers mois": a span of time all the same.
+                let span_next = tokens
+                    .get(j + 1)
+                    .is_some_and(|t| ctx.is(t, List::UnitAdjectives))
+                    && tokens.get(j + 2).is_some()
+                    && ctx
+                        .lexicon
+                        .lookup(&tokens[j + 2..])
+                        .any(|(_, e)| matches!(e, Entry::Unit(_)));
+                if after_article && w < 20.0 && !scaled_next && !span_next {
                     return None;
                 }
                 (Figure::Number(w), j + m, false, false)
