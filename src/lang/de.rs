@@ -296,6 +296,7 @@ pub static DE: LangData = LangData {
     range_joiners: &["bis"],
     elliptic_range_joiners: &[],
     unit_adjectives: &["letzten", "ersten", "nächsten", "vergangenen", "kommenden"],
+    relative_pronouns: &[],
     vague: &[
         (
             "einige hundert",

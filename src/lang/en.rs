@@ -348,6 +348,7 @@ pub static EN: LangData = LangData {
     range_joiners: &["to"],
     elliptic_range_joiners: &[],
     unit_adjectives: &[],
+    relative_pronouns: &["who", "that", "which"],
     vague: &[
         (
             "several hundred",

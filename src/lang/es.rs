@@ -330,6 +330,7 @@ pub static ES: LangData = LangData {
     range_joiners: &[],
     elliptic_range_joiners: &["y"],
     unit_adjectives: &["últimos", "últimas", "primeros", "primeras", "próximos", "próximas"],
+    relative_pronouns: &["que", "quienes"],
     vague: &[
         (
             "varios cientos",

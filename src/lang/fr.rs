@@ -312,6 +312,7 @@ pub static FR: LangData = LangData {
     range_joiners: &["à"],
     elliptic_range_joiners: &["et"],
     unit_adjectives: &["derniers", "dernières", "premiers", "premières", "prochains", "prochaines"],
+    relative_pronouns: &["qui", "que", "qu'"],
     vague: &[
         (
             "plusieurs centaines",

@@ -435,6 +435,7 @@ pub static IT: LangData = LangData {
     range_joiners: &[],
     elliptic_range_joiners: &[],
     unit_adjectives: &["ultimi", "ultime", "primi", "prime", "prossimi", "prossime"],
+    relative_pronouns: &["che"],
     vague: &[
         (
             "qualche decina",

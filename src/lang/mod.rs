@@ -264,6 +264,10 @@ pub struct LangData {
     /// Words that may stand between a figure and its unit (`les trois
     /// derniers mois`, `los tres últimos años`).
     pub unit_adjectives: &'static [&'static str],
+    /// Relative pronouns: after a hedge, an article and a counted noun,
+    /// one makes the figure a known quantity compared with (`superó las
+    /// 44.270 personas que habían asistido`), not a bound.
+    pub relative_pronouns: &'static [&'static str],
     pub vague: &'static [(&'static str, Vague)],
     pub round: &'static [(&'static str, f64)],
     pub fractions: &'static [(&'static str, f64)],

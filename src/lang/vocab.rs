@@ -41,6 +41,8 @@ pub enum List {
     EllipticJoiners,
     /// Words between a figure and its unit (`trois derniers mois`).
     UnitAdjectives,
+    /// Relative pronouns (`que`, `who`).
+    RelativePronouns,
     /// Opening words of range frames (`tra`, `between`).
     RangeOpeners,
     /// First words of the phrase lexicon (qualifiers, scales, vague and
@@ -61,7 +63,7 @@ impl List {
     }
 
     /// The lists a language row fills word by word.
-    fn of(data: &LangData) -> [(List, &'static [&'static str]); 24] {
+    fn of(data: &LangData) -> [(List, &'static [&'static str]); 25] {
         [
             (List::Stopwords, data.stopwords),
             (List::WeakNumberWords, data.weak_number_words),
@@ -87,6 +89,7 @@ impl List {
             (List::DecimalWords, data.decimal_words),
             (List::EllipticJoiners, data.elliptic_range_joiners),
             (List::UnitAdjectives, data.unit_adjectives),
+            (List::RelativePronouns, data.relative_pronouns),
         ]
     }
 }

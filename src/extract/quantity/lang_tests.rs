@@ -189,6 +189,9 @@ const ES: &[(&str, &str)] = &[
     ("Se perdieron entre 2 y 3 millones de metros cúbicos.", "measure - range 2000000..3000000 m3"),
     ("Los precios subieron en los tres últimos meses.", "measure 3 exact 3..3 month"),
     ("Subirán entre dos y cinco grados, donde más, casi cinco, en el sur.", "measure - range 2..5 degC | measure 5 approx 4.5..5 degC"),
+    // A known quantity compared with: no bound.
+    ("La cifra apenas superó las 44.270 personas que habían asistido.", "count 44270 exact 44270..44270 [personas]"),
+    ("La cifra superó los 300 asistentes.", "count 300 more_than 300.. [asistentes]"),
     ("Una entrada cuesta 5 euros. El resultado subió un 6%, totalizando 10.180 millones.", "money 5 exact 5..5 EUR | percent 6 exact 6..6 | money 10180000000 exact 10180000000..10180000000 EUR"),
     ("Una entrada cuesta 5 euros. La cifra de negocio llegó a 666.628 millones.", "money 5 exact 5..5 EUR | money 666628000000 exact 666628000000..666628000000 EUR"),
     ("La retribución alcanzó 34.655 millones de euros.", "money 34655000000 exact 34655000000..34655000000 EUR"),
@@ -285,6 +288,7 @@ const FR: &[(&str, &str)] = &[
     // The unit of the figure just before, for one written without it.
     ("Il fera 25 degrés, avec une maximale de 32 sur la côte.", "measure 25 exact 25..25 degC | measure 32 exact 32..32 degC"),
     ("Après deux heures de débat, 40 voix.", "measure 2 exact 2..2 hour | count 40 exact 40..40 [voix]"),
+    ("Le chiffre dépasse les 300 visiteurs qui étaient venus.", "count 300 exact 300..300 [visiteurs]"),
     ("Cinq départements sont en vigilance orange.", "count 5 exact 5..5 [départements]"),
     ("Les exportations ont baissé de 0,6 %.", "percent 0.6 exact 0.6..0.6"),
     ("Un billet coûte 5 euros. Le bénéfice net atteint 12 000 millions.", "money 5 exact 5..5 EUR | money 12000000000 exact 12000000000..12000000000 EUR"),

@@ -122,7 +122,9 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     }
     // An article after a qualifier: "quasi il 60 per cento", "circa la
     // metà dei".
+    let mut hedged_article = false;
     if j > i && j < tokens.len() && (is_article(ctx, j) || article_before_fraction(ctx, j)) {
+        hedged_article = hedge.is_some();
         j += 1;
     } else if hedge.is_some() && tokens.get(j).is_some_and(|t| ctx.is(t, List::Articles)) {
         // "fewer than the 20 million euros": a comparison, not a hedge.
@@ -469,6 +471,17 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         let _ = noun;
     }
 
+    // "superó las 44.270 personas que habían asistido": the figure is a
+    // known quantity compared with, not a bound.
+    if hedged_article
+        && kind == Kind::Count
+        && let Some((_, e)) = counted_noun(ctx, end)
+        && tokens
+            .get(e)
+            .is_some_and(|t| ctx.is(t, List::RelativePronouns))
+    {
+        hedge = None;
+    }
     let (value, qualifier, interval) = normalize(figure, hedge, qualifier_range, kind)?;
     let (value, interval) = if factor != 1.0 {
         (value.map(|v| v * factor), interval.scale(factor))
