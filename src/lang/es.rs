@@ -307,6 +307,8 @@ pub static ES: LangData = LangData {
         ("rondaba", Approx),
         ("rondó", Approx),
         ("al menos", AtLeast),
+        ("alcanzar o superar", AtLeast),
+        ("igualar o superar", AtLeast),
         ("como mínimo", AtLeast),
         ("un mínimo de", AtLeast),
         ("no menos de", AtLeast),

@@ -290,6 +290,11 @@ pub static FR: LangData = LangData {
         ("supérieurs à", MoreThan),
         ("supérieures à", MoreThan),
         ("au moins", AtLeast),
+        // "atteindre ou dépasser les 5 cm": reach or pass, at least.
+        ("atteindre ou dépasser", AtLeast),
+        ("atteindre voire dépasser", AtLeast),
+        ("atteint ou dépasse", AtLeast),
+        ("dépasser", MoreThan),
         ("au minimum", AtLeast),
         ("pas moins de", AtLeast),
         ("moins de", LessThan),

@@ -192,6 +192,7 @@ const ES: &[(&str, &str)] = &[
     // A known quantity compared with: no bound.
     ("La cifra apenas superó las 44.270 personas que habían asistido.", "count 44270 exact 44270..44270 [personas]"),
     ("La cifra superó los 300 asistentes.", "count 300 more_than 300.. [asistentes]"),
+    ("Las rachas pueden alcanzar o superar los 90 km/h.", "measure 90 at_least 90.. km/h"),
     ("Una entrada cuesta 5 euros. El resultado subió un 6%, totalizando 10.180 millones.", "money 5 exact 5..5 EUR | percent 6 exact 6..6 | money 10180000000 exact 10180000000..10180000000 EUR"),
     ("Una entrada cuesta 5 euros. La cifra de negocio llegó a 666.628 millones.", "money 5 exact 5..5 EUR | money 666628000000 exact 666628000000..666628000000 EUR"),
     ("La retribución alcanzó 34.655 millones de euros.", "money 34655000000 exact 34655000000..34655000000 EUR"),
@@ -289,6 +290,8 @@ const FR: &[(&str, &str)] = &[
     ("Il fera 25 degrés, avec une maximale de 32 sur la côte.", "measure 25 exact 25..25 degC | measure 32 exact 32..32 degC"),
     ("Après deux heures de débat, 40 voix.", "measure 2 exact 2..2 hour | count 40 exact 40..40 [voix]"),
     ("Le chiffre dépasse les 300 visiteurs qui étaient venus.", "count 300 exact 300..300 [visiteurs]"),
+    ("Des grêlons pouvant atteindre ou dépasser les 5cm.", "measure 5 at_least 5.. cm"),
+    ("Les rafales peuvent dépasser 100 km/h.", "measure 100 more_than 100.. km/h"),
     ("Cinq départements sont en vigilance orange.", "count 5 exact 5..5 [départements]"),
     ("Les exportations ont baissé de 0,6 %.", "percent 0.6 exact 0.6..0.6"),
     ("Un billet coûte 5 euros. Le bénéfice net atteint 12 000 millions.", "money 5 exact 5..5 EUR | money 12000000000 exact 12000000000..12000000000 EUR"),
