@@ -70,28 +70,6 @@ pub(super) fn unit_before(ctx: &Ctx, i: usize) -> Option<Unit> {
         })
 }
 
-/// "entre dos y cinco grados, donde más, casi cinco": the unit of the
-/// figure just before, in the same sentence and at most a dozen words back,
-/// for a figure written without one. Durations are left out ("tras dos
-/// horas, tres").
-pub(super) fn unit_earlier(ctx: &Ctx, i: usize) -> Option<Unit> {
-    let tokens = ctx.tokens;
-    let q = (1..=12)
-        .filter_map(|back| i.checked_sub(back))
-        .take_while(|&p| ctx.same_sentence(p, i))
-        .find(|&p| {
-            let t = &tokens[p];
-            // "une maximale de 32": "une" is an article there.
-            t.is_number() || (ctx.vocab.is_number_word(t) && !ctx.is(t, List::WeakNumberWords))
-        })?;
-    ctx.lexicon
-        .lookup(&tokens[(q + 1).min(tokens.len())..])
-        .find_map(|(_, e)| match e {
-            Entry::Unit(u) if u.dimension() != Dimension::Duration => Some(u),
-            _ => None,
-        })
-}
-
 /// A negation among the three words before the qualifier at `i` ("non è
 /// stata inferiore", "has never been below"), in its sentence.
 pub(super) fn negated(ctx: &Ctx, i: usize) -> bool {

@@ -14,7 +14,6 @@ use super::number::{parse_digits_with, parse_words};
 use forms::{
     article_before_fraction, below_zero, fraction_of_unit, half_after, hedge_after, mirror,
     negated, race_time, ratio_share, smaller_duration_after, smaller_group, unit_before,
-    unit_earlier,
 };
 
 mod filter;
@@ -392,16 +391,6 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if consumed == 0
         && kind == Kind::Count
         && let Some(u) = unit_before(ctx, i)
-    {
-        kind = Kind::Measure;
-        unit = Some(u);
-    }
-    if consumed == 0
-        && kind == Kind::Count
-        && currency.is_none()
-        && counted_noun(ctx, k).is_none()
-        && toll_noun_before(ctx, i).is_none()
-        && let Some(u) = unit_earlier(ctx, i)
     {
         kind = Kind::Measure;
         unit = Some(u);
