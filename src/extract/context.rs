@@ -193,10 +193,12 @@ fn each_pair(windows: &mut [Vec<Claim>], mut f: impl FnMut(&mut Claim, &mut Clai
 /// change joiner alone, has the second's unit or currency.
 fn carry_to_first_end(first: &mut Claim, second: &Claim, text: &str, data: &LangData) {
     let gap = text.get(first.span.end..second.span.start).unwrap_or(",");
+    // Both sides folded: "à" is "a" once folded.
+    let gap = crate::text::token::fold(gap.trim());
     let joined = data
         .change_joiners
         .iter()
-        .any(|j| crate::text::token::fold(gap.trim()) == *j);
+        .any(|j| crate::text::token::fold(j) == gap);
     let takes = matches!(second.kind, Kind::Money | Kind::Measure | Kind::Percent);
     if !joined || first.kind != Kind::Count || first.counted.is_some() || !takes {
         return;

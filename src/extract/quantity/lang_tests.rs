@@ -292,6 +292,8 @@ const FR: &[(&str, &str)] = &[
     ("Le chiffre dépasse les 300 visiteurs qui étaient venus.", "count 300 exact 300..300 [visiteurs]"),
     ("Des grêlons pouvant atteindre ou dépasser les 5cm.", "measure 5 at_least 5.. cm"),
     ("Les rafales peuvent dépasser 100 km/h.", "measure 100 more_than 100.. km/h"),
+    // A change between two figures: the first end takes the second's currency.
+    ("Le prix a grimpé de 12 à 15 euros.", "money 12 exact 12..12 EUR | money 15 exact 15..15 EUR"),
     ("Cinq départements sont en vigilance orange.", "count 5 exact 5..5 [départements]"),
     ("Les exportations ont baissé de 0,6 %.", "percent 0.6 exact 0.6..0.6"),
     ("Un billet coûte 5 euros. Le bénéfice net atteint 12 000 millions.", "money 5 exact 5..5 EUR | money 12000000000 exact 12000000000..12000000000 EUR"),
