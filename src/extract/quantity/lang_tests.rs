@@ -73,6 +73,7 @@ const DE: &[(&str, &str)] = &[
     ("Im Schnitt fielen 230 Liter pro Quadratmeter.", "measure 230 exact 230..230 l"),
     ("Es fielen 70 bis 100 Liter pro Quadratmeter.", "measure - range 70..100 l"),
     ("In den drei letzten Monaten sank der Umsatz.", "measure 3 exact 3..3 month"),
+    ("Eine 40-köpfige Gruppe kam an.", "count 40 exact 40..40 [Gruppe]"),
     ("Es gab Böen mit 100 km/h und 80 Stundenkilometern.", "measure 100 exact 100..100 km/h | measure 80 exact 80..80 km/h"),
     ("In Trier wurden 38,7 Grad Celsius gemessen.", "measure 38.7 exact 38.7..38.7 degC"),
     ("Der Verwaltungshaushalt umfasst 14,5 Millionen Euro.", "money 14500000 exact 14500000..14500000 EUR"),

@@ -339,7 +339,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         && !word.space_before
         && word.is_word()
     {
-        if ctx.data.strength_words.contains(&word.norm.as_str()) {
+        // Table words folded as tokens are ("köpfige" is "kopfige").
+        if ctx
+            .data
+            .strength_words
+            .iter()
+            .any(|w| crate::text::token::fold(w) == word.norm.as_str())
+        {
             strength = true;
         } else {
             // "a 2-percent target", "the two-percent target".
