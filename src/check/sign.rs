@@ -75,7 +75,12 @@ pub(super) fn direction(
         .filter(|t| t.is_word())
         .take(WORDS_BEFORE);
     for t in before {
-        if data.change_joiners.contains(&t.norm.as_str()) {
+        // Table words folded as tokens are ("à" is "a").
+        if data
+            .change_joiners
+            .iter()
+            .any(|j| crate::text::token::fold(j) == t.norm.as_str())
+        {
             return None;
         }
         if let Some(d) = of(&t.norm) {

@@ -4,6 +4,7 @@
 use crate::claim::{Claim, Kind, Value};
 use crate::lang::vocab::List;
 use crate::text::span::Span;
+use crate::units::Dimension;
 
 use super::Ctx;
 use crate::lang::{LangData, NounOrder};
@@ -159,7 +160,9 @@ pub(crate) fn carry_currency(
         carry_to_first_end(first, second, text, data);
     });
     implied_currency(windows, sentences, text, data);
-    each_pair(windows, |prev, claim| carry_unit(prev, claim, text));
+    each_pair(windows, |prev, claim| {
+        carry_unit(prev, claim, text, sentences)
+    });
 }
 
 /// Calls `f` on each two claims in a row of `windows` (read as one list),
@@ -190,10 +193,12 @@ fn each_pair(windows: &mut [Vec<Claim>], mut f: impl FnMut(&mut Claim, &mut Clai
 /// change joiner alone, has the second's unit or currency.
 fn carry_to_first_end(first: &mut Claim, second: &Claim, text: &str, data: &LangData) {
     let gap = text.get(first.span.end..second.span.start).unwrap_or(",");
+    // Both sides folded: "à" is "a" once folded.
+    let gap = crate::text::token::fold(gap.trim());
     let joined = data
         .change_joiners
         .iter()
-        .any(|j| crate::text::token::fold(gap.trim()) == *j);
+        .any(|j| crate::text::token::fold(j) == gap);
     let takes = matches!(second.kind, Kind::Money | Kind::Measure | Kind::Percent);
     if !joined || first.kind != Kind::Count || first.counted.is_some() || !takes {
         return;
@@ -290,21 +295,38 @@ fn carry_currency_back(claims: &mut [Claim], sentences: &[Span]) {
 
 /// "lunga trecento metri e larga novanta": a bare figure two words after a
 /// measure (a conjunction and an adjective, no punctuation), with no noun
-/// of its own, takes its unit.
-fn carry_unit(prev: &Claim, claim: &mut Claim, text: &str) {
+/// of its own, takes its unit. So does one further on in the measure's
+/// sentence, up to a dozen words, when the two are of one order and the
+/// unit is no duration: "entre dos y cinco grados, donde más, casi cinco",
+/// "22 à 25 degrés …, avec une maximale de 32" ("after two hours of
+/// debate, 40" stays a count).
+fn carry_unit(prev: &Claim, claim: &mut Claim, text: &str, sentences: &[Span]) {
     let Some(unit) = prev.quantity().and_then(|q| q.unit) else {
         return;
     };
+    if prev.kind != Kind::Measure || claim.kind != Kind::Count || claim.counted.is_some() {
+        return;
+    }
     let gap = text.get(prev.span.end..claim.span.start).unwrap_or(",");
-    let near = gap.split_whitespace().count() == 2
-        && !gap.contains(|c: char| c.is_ascii_punctuation() && c != '\'');
-    if prev.kind != Kind::Measure || claim.kind != Kind::Count || !near {
+    let words = gap.split_whitespace().count();
+    let near = words == 2 && !gap.contains(|c: char| c.is_ascii_punctuation() && c != '\'');
+    let Value::Quantity(q) = &mut claim.value else {
         return;
-    }
-    if claim.counted.is_some() {
-        return;
-    }
-    if let Value::Quantity(q) = &mut claim.value {
+    };
+    let same_order = || {
+        let value = |q: &crate::claim::Quantity| q.value.or(q.interval.high);
+        match (prev.quantity().and_then(value), value(q)) {
+            (Some(a), Some(b)) => a > 0.0 && b > 0.0 && a.max(b) <= 10.0 * a.min(b),
+            _ => false,
+        }
+    };
+    let further = words <= 12
+        && unit.dimension() != Dimension::Duration
+        && super::sentence_index(sentences, prev.span).is_some()
+        && super::sentence_index(sentences, prev.span)
+            == super::sentence_index(sentences, claim.span)
+        && same_order();
+    if near || further {
         claim.kind = Kind::Measure;
         q.unit = Some(unit);
     }

@@ -294,6 +294,9 @@ pub static DE: LangData = LangData {
     ],
     range_frames: &[("zwischen", "und"), ("von", "bis")],
     range_joiners: &["bis"],
+    elliptic_range_joiners: &[],
+    unit_adjectives: &["letzten", "ersten", "nächsten", "vergangenen", "kommenden"],
+    relative_pronouns: &[],
     vague: &[
         (
             "einige hundert",
@@ -406,6 +409,9 @@ pub static DE: LangData = LangData {
         ("minuten", Unit::Minute),
         ("minute", Unit::Minute),
         ("min.", Unit::Minute),
+        ("km/h", Unit::Kmh),
+        ("stundenkilometer", Unit::Kmh),
+        ("stundenkilometern", Unit::Kmh),
         ("km", Unit::Km),
         ("kilometer", Unit::Km),
         ("kilometern", Unit::Km),

@@ -346,6 +346,9 @@ pub static EN: LangData = LangData {
     ],
     range_frames: &[("between", "and"), ("from", "to")],
     range_joiners: &["to"],
+    elliptic_range_joiners: &[],
+    unit_adjectives: &[],
+    relative_pronouns: &["who", "that", "which"],
     vague: &[
         (
             "several hundred",

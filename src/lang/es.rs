@@ -307,6 +307,8 @@ pub static ES: LangData = LangData {
         ("rondaba", Approx),
         ("rondó", Approx),
         ("al menos", AtLeast),
+        ("alcanzar o superar", AtLeast),
+        ("igualar o superar", AtLeast),
         ("como mínimo", AtLeast),
         ("un mínimo de", AtLeast),
         ("no menos de", AtLeast),
@@ -328,6 +330,9 @@ pub static ES: LangData = LangData {
     ],
     range_frames: &[("entre", "y"), ("de", "a"), ("del", "al")],
     range_joiners: &[],
+    elliptic_range_joiners: &["y"],
+    unit_adjectives: &["últimos", "últimas", "primeros", "primeras", "próximos", "próximas"],
+    relative_pronouns: &["que", "quienes"],
     vague: &[
         (
             "varios cientos",
@@ -486,6 +491,8 @@ pub static ES: LangData = LangData {
         ("pulgadas", Unit::In),
         ("minutos", Unit::Minute),
         ("minuto", Unit::Minute),
+        ("km/h", Unit::Kmh),
+        ("kilómetros por hora", Unit::Kmh),
         ("km", Unit::Km),
         ("kilómetros", Unit::Km),
         ("kilómetro", Unit::Km),

@@ -290,6 +290,11 @@ pub static FR: LangData = LangData {
         ("supérieurs à", MoreThan),
         ("supérieures à", MoreThan),
         ("au moins", AtLeast),
+        // "atteindre ou dépasser les 5 cm": reach or pass, at least.
+        ("atteindre ou dépasser", AtLeast),
+        ("atteindre voire dépasser", AtLeast),
+        ("atteint ou dépasse", AtLeast),
+        ("dépasser", MoreThan),
         ("au minimum", AtLeast),
         ("pas moins de", AtLeast),
         ("moins de", LessThan),
@@ -310,6 +315,9 @@ pub static FR: LangData = LangData {
     ],
     range_frames: &[("entre", "et"), ("de", "a")],
     range_joiners: &["à"],
+    elliptic_range_joiners: &["et"],
+    unit_adjectives: &["derniers", "dernières", "premiers", "premières", "prochains", "prochaines"],
+    relative_pronouns: &["qui", "que", "qu'"],
     vague: &[
         (
             "plusieurs centaines",
@@ -496,6 +504,9 @@ pub static FR: LangData = LangData {
         ("pouces", Unit::In),
         ("minutes", Unit::Minute),
         ("minute", Unit::Minute),
+        ("km/h", Unit::Kmh),
+        ("kilomètres par heure", Unit::Kmh),
+        ("kilomètres-heure", Unit::Kmh),
         ("km", Unit::Km),
         ("kilomètres", Unit::Km),
         ("kilomètre", Unit::Km),

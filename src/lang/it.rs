@@ -433,6 +433,9 @@ pub static IT: LangData = LangData {
         ("dall'", "all'"),
     ],
     range_joiners: &[],
+    elliptic_range_joiners: &[],
+    unit_adjectives: &["ultimi", "ultime", "primi", "prime", "prossimi", "prossime"],
+    relative_pronouns: &["che"],
     vague: &[
         (
             "qualche decina",

@@ -256,6 +256,18 @@ pub struct LangData {
     pub range_frames: &'static [(&'static str, &'static str)],
     /// Joining words that make a range without an opening word (`to`).
     pub range_joiners: &'static [&'static str],
+    /// Joining words of an elliptic range, a frame without its opening
+    /// word whose unit comes once, after the second end (`14 et 19
+    /// degrés`, `hasta 44 y 45 grados`). Lists of ages (`de 14 y 16
+    /// años`) are kept apart: durations never join.
+    pub elliptic_range_joiners: &'static [&'static str],
+    /// Words that may stand between a figure and its unit (`les trois
+    /// derniers mois`, `los tres últimos años`).
+    pub unit_adjectives: &'static [&'static str],
+    /// Relative pronouns: after a hedge, an article and a counted noun,
+    /// one makes the figure a known quantity compared with (`superó las
+    /// 44.270 personas que habían asistido`), not a bound.
+    pub relative_pronouns: &'static [&'static str],
     pub vague: &'static [(&'static str, Vague)],
     pub round: &'static [(&'static str, f64)],
     pub fractions: &'static [(&'static str, f64)],

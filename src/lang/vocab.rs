@@ -37,6 +37,12 @@ pub enum List {
     Negations,
     MinusWords,
     DecimalWords,
+    /// Joining words of elliptic ranges (`14 et 19 degrés`).
+    EllipticJoiners,
+    /// Words between a figure and its unit (`trois derniers mois`).
+    UnitAdjectives,
+    /// Relative pronouns (`que`, `who`).
+    RelativePronouns,
     /// Opening words of range frames (`tra`, `between`).
     RangeOpeners,
     /// First words of the phrase lexicon (qualifiers, scales, vague and
@@ -57,7 +63,7 @@ impl List {
     }
 
     /// The lists a language row fills word by word.
-    fn of(data: &LangData) -> [(List, &'static [&'static str]); 22] {
+    fn of(data: &LangData) -> [(List, &'static [&'static str]); 25] {
         [
             (List::Stopwords, data.stopwords),
             (List::WeakNumberWords, data.weak_number_words),
@@ -81,6 +87,9 @@ impl List {
             (List::Negations, data.negations),
             (List::MinusWords, data.minus_words),
             (List::DecimalWords, data.decimal_words),
+            (List::EllipticJoiners, data.elliptic_range_joiners),
+            (List::UnitAdjectives, data.unit_adjectives),
+            (List::RelativePronouns, data.relative_pronouns),
         ]
     }
 }

@@ -138,6 +138,7 @@ const SPANISH: &[Row] = &[
     // Times with zones.
     ("La sesión empieza a las 18.00.", "a las 18.00", "2025-08-15T18:00:00+00:00"),
     ("El tren sale a las 18.00 hora peninsular.", "a las 18.00 hora peninsular", "2025-08-15T18:00:00+02:00"),
+    ("El partido empezó tarde (22.15) y con frío.", "22.15", "2025-08-15T22:15:00+00:00"),
     ("Ayer a las 20.30 se declaró el fuego.", "Ayer a las 20.30", "2025-08-14T20:30:00+00:00"),
     ("El vuelo aterriza a las 9 hora canaria.", "a las 9 hora canaria", "2025-08-15T09:00:00+01:00"),
     // Real reporting (eval/news3, eval/news5).

@@ -164,7 +164,12 @@ impl Parser<'_, '_> {
         let any_prep = self.w.time_preps.has(tokens, i).is_some()
             && tokens.get(k).is_some_and(|t| t.is_number());
         let marked = meridiem.is_some() && (!duration_word || any_prep || prep);
-        if !(prep || colon || marked || (zone.is_some() && minute.is_some())) {
+        if !(prep
+            || colon
+            || marked
+            || (zone.is_some() && minute.is_some())
+            || self.bracketed_clock(k, clock_end, minute))
+        {
             return None;
         }
         Some(TimeMatch {
@@ -181,6 +186,19 @@ impl Parser<'_, '_> {
             day: None,
             bare: minute.is_none() && meridiem.is_none() && zone.is_none(),
         })
+    }
+
+    /// "el horario de inicio tardío (22.15)": hour and minutes alone in
+    /// brackets, in a language whose `.` only groups thousands (so
+    /// "22.15" is no number), are a time.
+    fn bracketed_clock(&self, k: usize, end: usize, minute: Option<i8>) -> bool {
+        let tokens = self.ctx.tokens;
+        minute.is_some()
+            && self.ctx.data.thousands_separator == '.'
+            && end == k + 1
+            && tokens[k].norm.contains('.')
+            && k.checked_sub(1).is_some_and(|p| tokens[p].is_punct("("))
+            && tokens.get(end).is_some_and(|t| t.is_punct(")"))
     }
 
     /// Hour and minutes at `k`: `21`, `21:30`, `21.30`; the end, and whether

@@ -72,6 +72,9 @@ const DE: &[(&str, &str)] = &[
     // Real reporting (eval/news5 forms).
     ("Im Schnitt fielen 230 Liter pro Quadratmeter.", "measure 230 exact 230..230 l"),
     ("Es fielen 70 bis 100 Liter pro Quadratmeter.", "measure - range 70..100 l"),
+    ("In den drei letzten Monaten sank der Umsatz.", "measure 3 exact 3..3 month"),
+    ("Eine 40-köpfige Gruppe kam an.", "count 40 exact 40..40 [Gruppe]"),
+    ("Es gab Böen mit 100 km/h und 80 Stundenkilometern.", "measure 100 exact 100..100 km/h | measure 80 exact 80..80 km/h"),
     ("In Trier wurden 38,7 Grad Celsius gemessen.", "measure 38.7 exact 38.7..38.7 degC"),
     ("Der Verwaltungshaushalt umfasst 14,5 Millionen Euro.", "money 14500000 exact 14500000..14500000 EUR"),
     ("Der Haushalt umfasst mehr als 24 Millionen Euro.", "money 24000000 more_than 24000000.. EUR"),
@@ -179,6 +182,18 @@ const ES: &[(&str, &str)] = &[
     ("Las ventas crecieron un 4,17%.", "percent 4.17 exact 4.17..4.17"),
     ("En la cancha entran 82.000 personas.", "count 82000 exact 82000..82000 [personas]"),
     ("Se esperan entre 41 y 43 grados.", "measure - range 41..43 degC"),
+    ("Hubo rachas de 80 km/h en el litoral.", "measure 80 exact 80..80 km/h"),
+    // An elliptic range: the frame's opening word left out, the unit once.
+    ("Hay alerta por valores de hasta 44 y 45 grados.", "measure - range 44..45 degC"),
+    ("Se alcanzarán valores ente los 38 y los 42 grados.", "measure - range 38..42 degC"),
+    ("Detuvieron a dos jóvenes de 14 y 16 años.", "count 2 exact 2..2 [jóvenes] | count 14 exact 14..14 | measure 16 exact 16..16 year"),
+    ("Se perdieron entre 2 y 3 millones de metros cúbicos.", "measure - range 2000000..3000000 m3"),
+    ("Los precios subieron en los tres últimos meses.", "measure 3 exact 3..3 month"),
+    ("Subirán entre dos y cinco grados, donde más, casi cinco, en el sur.", "measure - range 2..5 degC | measure 5 approx 4.5..5 degC"),
+    // A known quantity compared with: no bound.
+    ("La cifra apenas superó las 44.270 personas que habían asistido.", "count 44270 exact 44270..44270 [personas]"),
+    ("La cifra superó los 300 asistentes.", "count 300 more_than 300.. [asistentes]"),
+    ("Las rachas pueden alcanzar o superar los 90 km/h.", "measure 90 at_least 90.. km/h"),
     ("Una entrada cuesta 5 euros. El resultado subió un 6%, totalizando 10.180 millones.", "money 5 exact 5..5 EUR | percent 6 exact 6..6 | money 10180000000 exact 10180000000..10180000000 EUR"),
     ("Una entrada cuesta 5 euros. La cifra de negocio llegó a 666.628 millones.", "money 5 exact 5..5 EUR | money 666628000000 exact 666628000000..666628000000 EUR"),
     ("La retribución alcanzó 34.655 millones de euros.", "money 34655000000 exact 34655000000..34655000000 EUR"),
@@ -262,6 +277,24 @@ const FR: &[(&str, &str)] = &[
     ("L'industrie a perdu –12 800 emplois.", "count -12800 exact -12800..-12800 [emplois]"),
     ("Il fera entre 10 et 15 degrés.", "measure - range 10..15 degC"),
     ("Des cumuls de 50 à 80 mm sont attendus.", "measure - range 50..80 mm"),
+    ("Des rafales entre 100 à 120 km/h sont attendues.", "measure - range 100..120 km/h"),
+    ("Le vent souffle à 90 kilomètres par heure.", "measure 90 exact 90..90 km/h"),
+    // An elliptic range: the frame's opening word left out, the unit once.
+    ("Il fera entre 10 et 15 degrés au nord, 14 et 19 degrés ailleurs.", "measure - range 10..15 degC | measure - range 14..19 degC"),
+    ("Il fera 10, 12 et 14 degrés.", "count 10 exact 10..10 | count 12 exact 12..12 | measure 14 exact 14..14 degC"),
+    // A range whose scale carries the unit.
+    ("Ces fossiles sont vieux de 459 à 470 millions d'années.", "measure - range 459000000..470000000 year"),
+    // A word between the figure and its unit.
+    ("L'économie stagne sur les trois derniers mois.", "measure 3 exact 3..3 month"),
+    ("Les trois premiers candidats sont élus.", ""),
+    // The unit of the figure just before, for one written without it.
+    ("Il fera 25 degrés, avec une maximale de 32 sur la côte.", "measure 25 exact 25..25 degC | measure 32 exact 32..32 degC"),
+    ("Après deux heures de débat, 40 voix.", "measure 2 exact 2..2 hour | count 40 exact 40..40 [voix]"),
+    ("Le chiffre dépasse les 300 visiteurs qui étaient venus.", "count 300 exact 300..300 [visiteurs]"),
+    ("Des grêlons pouvant atteindre ou dépasser les 5cm.", "measure 5 at_least 5.. cm"),
+    ("Les rafales peuvent dépasser 100 km/h.", "measure 100 more_than 100.. km/h"),
+    // A change between two figures: the first end takes the second's currency.
+    ("Le prix a grimpé de 12 à 15 euros.", "money 12 exact 12..12 EUR | money 15 exact 15..15 EUR"),
     ("Cinq départements sont en vigilance orange.", "count 5 exact 5..5 [départements]"),
     ("Les exportations ont baissé de 0,6 %.", "percent 0.6 exact 0.6..0.6"),
     ("Un billet coûte 5 euros. Le bénéfice net atteint 12 000 millions.", "money 5 exact 5..5 EUR | money 12000000000 exact 12000000000..12000000000 EUR"),

@@ -121,7 +121,9 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     }
     // An article after a qualifier: "quasi il 60 per cento", "circa la
     // metà dei".
+    let mut hedged_article = false;
     if j > i && j < tokens.len() && (is_article(ctx, j) || article_before_fraction(ctx, j)) {
+        hedged_article = hedge.is_some();
         j += 1;
     } else if hedge.is_some() && tokens.get(j).is_some_and(|t| ctx.is(t, List::Articles)) {
         // "fewer than the 20 million euros": a comparison, not a hedge.
@@ -181,6 +183,9 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     let mut end = head.end;
     let mut figure = head.figure;
     let mut qualifier_range = None;
+    // A scale word after the figure or after a range's second end ("459 à
+    // 470 millions d'années").
+    let mut scaled = head.scaled;
 
     // A range: "10-12 mila", "tra 300 e 400", "11,000 to 12,000".
     let suffix_end = skip_suffix(ctx, end);
@@ -204,12 +209,18 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         // A dash opening a line is a list mark, not a range ("Le vittime
         // sono 15" / "- 40 i feriti").
         let dash = matches!(tok.norm.as_str(), "-" | "–" | "—") && !tok.newline_before;
+        let elliptic = range_join.is_none()
+            && suffix_end == end
+            && matches!(hedge, None | Some(Hedge::AtMost))
+            && ctx.is(tok, List::EllipticJoiners)
+            && !listed(ctx, i);
         let joins = range_join.is_some_and(|w| tok.norm == w)
             || (range_join.is_none() && hedge.is_none() && ctx.is(tok, List::RangeJoiners))
-            || (dash && range_join.is_none());
+            || (dash && range_join.is_none())
+            || elliptic;
         if joins && matches!(figure, Figure::Number(_)) {
             let mut k = joiner_at + 1;
-            if is_article(ctx, k) && range_join.is_some() {
+            if is_article(ctx, k) && (range_join.is_some() || elliptic) {
                 k += 1;
             }
             if currency.is_some()
@@ -229,9 +240,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
                 } else {
                     a
                 };
-                if a < b && ctx.free(k..second.end) && !second.yearlike {
+                let shared_unit = !elliptic || unit_shared(ctx, second.end);
+                if a < b && ctx.free(k..second.end) && !second.yearlike && shared_unit {
                     qualifier_range = Some((a, b));
                     end = second.end;
+                    scaled |= second.scaled;
+                    if elliptic {
+                        // "hasta 44 y 45 grados": the two ends say it.
+                        hedge = None;
+                    }
                 }
             }
         }
@@ -262,6 +279,16 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             .lookup(&tokens[at.min(tokens.len())..])
             .collect::<Vec<_>>()
     };
+    // "les trois derniers mois": a word between the figure and its unit.
+    if tokens
+        .get(k)
+        .is_some_and(|t| ctx.is(t, List::UnitAdjectives))
+        && lookup(k + 1)
+            .iter()
+            .any(|(_, e)| matches!(e, Entry::Unit(_)))
+    {
+        k += 1;
+    }
     let entries = lookup(k);
     let mut consumed = 0;
     for (n, entry) in &entries {
@@ -312,7 +339,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         && !word.space_before
         && word.is_word()
     {
-        if ctx.data.strength_words.contains(&word.norm.as_str()) {
+        // Table words folded as tokens are ("köpfige" is "kopfige").
+        if ctx
+            .data
+            .strength_words
+            .iter()
+            .any(|w| crate::text::token::fold(w) == word.norm.as_str())
+        {
             strength = true;
         } else {
             // "a 2-percent target", "the two-percent target".
@@ -348,7 +381,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             consumed = n + 1;
         } else if let Some(link) = tokens.get(k)
             && ctx.is(link, List::Links)
-            && (head.scaled || matches!(figure, Figure::Vague(_) | Figure::Round(_)))
+            && (scaled || matches!(figure, Figure::Vague(_) | Figure::Round(_)))
             && let Some((n, Entry::Unit(u))) = lookup(k + 1)
                 .into_iter()
                 .find(|(_, e)| matches!(e, Entry::Unit(_)))
@@ -433,6 +466,17 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         let _ = noun;
     }
 
+    // "superó las 44.270 personas que habían asistido": the figure is a
+    // known quantity compared with, not a bound.
+    if hedged_article
+        && kind == Kind::Count
+        && let Some((_, e)) = counted_noun(ctx, end)
+        && tokens
+            .get(e)
+            .is_some_and(|t| ctx.is(t, List::RelativePronouns))
+    {
+        hedge = None;
+    }
     let (value, qualifier, interval) = normalize(figure, hedge, qualifier_range, kind)?;
     let (value, interval) = if factor != 1.0 {
         (value.map(|v| v * factor), interval.scale(factor))
@@ -710,7 +754,16 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 let after_article = j
                     .checked_sub(1)
                     .is_some_and(|p| ctx.is(&tokens[p], List::Articles));
-                if after_article && w < 20.0 && !scaled_next {
+                // "les trois derniers mois": a span of time all the same.
+                let span_next = tokens
+                    .get(j + 1)
+                    .is_some_and(|t| ctx.is(t, List::UnitAdjectives))
+                    && tokens.get(j + 2).is_some()
+                    && ctx
+                        .lexicon
+                        .lookup(&tokens[j + 2..])
+                        .any(|(_, e)| matches!(e, Entry::Unit(_)));
+                if after_article && w < 20.0 && !scaled_next && !span_next {
                     return None;
                 }
                 (Figure::Number(w), j + m, false, false)
@@ -858,6 +911,26 @@ fn skip_suffix(ctx: &Ctx, end: usize) -> usize {
         }
         _ => end,
     }
+}
+
+/// An elliptic range ("14 et 19 degrés") needs a unit after its second end
+/// that is no duration: "de 14 y 16 años" lists two ages.
+fn unit_shared(ctx: &Ctx, end: usize) -> bool {
+    ctx.lexicon
+        .lookup(&ctx.tokens[end.min(ctx.tokens.len())..])
+        .any(|(_, e)| matches!(e, Entry::Unit(u) if u.dimension() != Dimension::Duration))
+}
+
+/// "de 10, 12 y 14 grados": the figure closes a list, not a range.
+fn listed(ctx: &Ctx, i: usize) -> bool {
+    let before = |back: usize| i.checked_sub(back).map(|p| &ctx.tokens[p]);
+    let start = if before(1).is_some_and(|t| ctx.is(t, List::Articles)) {
+        2
+    } else {
+        1
+    };
+    before(start).is_some_and(|t| t.is_punct(","))
+        && before(start + 1).is_some_and(|t| t.is_number() || ctx.vocab.is_number_word(t))
 }
 
 /// "10-12,000": a first end below a thousand before a second end written
