@@ -1024,12 +1024,28 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
     if k > 0 && is_one_of(&tokens[k - 1].norm, data.articles) {
         k -= 1;
     }
-    let ends_here = |phrase: &&str| {
+    let ends_at = |k: usize, phrase: &&str| {
         let words: Vec<&str> = phrase.split(' ').collect();
         k >= words.len() && phrase_at(tokens, k - words.len(), phrase) == Some(k)
     };
-    if data.baselines.iter().any(ends_here) {
+    if data.baselines.iter().any(|p| ends_at(k, p)) {
         return true;
+    }
+    // "rispetto ai $6,19 miliardi, o 25 centesimi per azione": the same
+    // amount said another way, after an "or", is the comparison's too.
+    let or_before = k >= 2
+        && tokens[k - 1].is_word()
+        && data.alternatives.contains(&tokens[k - 1].norm.as_str())
+        && (tokens[k - 2].is_punct(",") || (c > 0 && clauses.placed[c - 1].last + 1 == k - 1));
+    if or_before && c > 0 && clauses.placed[c - 1].sentence == clauses.placed[c].sentence {
+        let mut pk = clauses.placed[c - 1].first;
+        if pk > 0 && is_one_of(&tokens[pk - 1].norm, data.articles) {
+            pk -= 1;
+        }
+        let adjacent = clauses.placed[c - 1].last + 2 >= k - 1;
+        if adjacent && data.baselines.iter().any(|p| ends_at(pk, p)) {
+            return true;
+        }
     }
     // A bare year-like integer ("Los Angeles 1984 regalò", "of 2024
     // across") may be a year the extractor took for a count.

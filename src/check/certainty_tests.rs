@@ -1256,3 +1256,30 @@ fn the_front_matter_title_chooses_between_facts_and_makes_no_claim() {
     assert_eq!(all[0].verdict, Verdict::Consistent, "{:?}", all[0]);
     assert_eq!(fact(&all[0]), Some("turnout-runoff"));
 }
+
+const EPS: &str = "\
+sources:
+  nvidia:
+    name: Nvidia
+facts:
+  - id: eps
+    kind: money
+    currency: USD
+    match:
+      - [per azione]
+    values:
+      - {value: 0.25, source: nvidia, as_of: 2023-08-23}
+      - {value: 0.67, source: nvidia, as_of: 2024-08-28}
+";
+
+#[test]
+fn cents_take_the_articles_currency_and_an_or_keeps_the_comparison() {
+    let text = "L'utile netto è di 16,6 miliardi di dollari, o 67 centesimi per azione, \
+                più che doppio rispetto ai 6,19 miliardi di dollari, o 25 centesimi per azione, \
+                di un anno prima.";
+    let on = date(2024, 8, 29);
+    let f = finding(text, Lang::It, on, EPS, "67 centesimi");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    let f = finding(text, Lang::It, on, EPS, "25 centesimi");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+}

@@ -159,6 +159,7 @@ pub(crate) fn carry_currency(
     each_pair(windows, |first, second| {
         carry_to_first_end(first, second, text, data);
     });
+    minor_in_article_currency(windows, text, data);
     implied_currency(windows, sentences, text, data);
     each_pair(windows, |prev, claim| {
         carry_unit(prev, claim, text, sentences)
@@ -209,6 +210,41 @@ fn carry_to_first_end(first: &mut Claim, second: &Claim, text: &str, data: &Lang
     first.kind = second.kind;
     a.unit = b.unit;
     a.currency = b.currency;
+}
+
+/// "67 centesimi" in an article whose amounts are all in dollars is 0.67
+/// dollars, and "8 cents" in one all in euros 0.08 euros: a minor unit's
+/// word names no currency of its own (the table's is its default).
+fn minor_in_article_currency(windows: &mut [Vec<Claim>], text: &str, data: &LangData) {
+    let minor = |c: &Claim| {
+        let last = text
+            .get(c.span.range())
+            .and_then(|t| {
+                t.split(|ch: char| !ch.is_alphanumeric())
+                    .rfind(|w| !w.is_empty())
+            })
+            .map(crate::text::token::fold);
+        last.is_some_and(|w| data.minor_currencies.iter().any(|m| m.0 == w))
+    };
+    let mut major = windows
+        .iter()
+        .flatten()
+        .filter(|c| c.kind == Kind::Money && !minor(c))
+        .filter_map(|c| c.quantity().and_then(|q| q.currency));
+    let Some(currency) = major.next() else {
+        return;
+    };
+    if major.any(|c| c != currency) {
+        return;
+    }
+    for claim in windows.iter_mut().flatten() {
+        if claim.kind == Kind::Money
+            && minor(claim)
+            && let Value::Quantity(q) = &mut claim.value
+        {
+            q.currency = Some(currency);
+        }
+    }
 }
 
 /// "Il decreto vale 300 milioni": a bare figure of at least ten thousand,

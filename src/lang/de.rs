@@ -610,6 +610,7 @@ pub static DE: LangData = LangData {
     gains: &["hinzugewonnen", "dazugewonnen"],
     appositions: &["der hochste", "die hochste", "das hochste", "der niedrigste", "die niedrigste", "das niedrigste", "der starkste", "der schwachste", "ein rekord", "ein neuer rekord"],
     forecasts: &["erwart", "prognos", "schatz", "analyst", "konsens", "ausblick"],
+    alternatives: &["oder", "bzw"],
     scope_words: &["in", "auf"],
     difference_after: &[
         "mehr als",

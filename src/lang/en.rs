@@ -833,6 +833,7 @@ pub static EN: LangData = LangData {
     gains: &["gained", "gains", "gaining", "added"],
     appositions: &["the smallest", "the largest", "the highest", "the lowest", "the biggest", "the steepest", "the sharpest", "the fastest", "the slowest", "the strongest", "the weakest", "the most", "the least", "the best", "the worst", "its lowest", "its highest", "a record", "a new record"],
     forecasts: &["expect", "estimate", "forecast", "consensus", "analyst", "projected", "projection", "outlook", "guidance", "predict", "anticipat"],
+    alternatives: &["or"],
     scope_words: &["in", "across", "over"],
     difference_after: &[
         "more than",

@@ -722,6 +722,7 @@ pub static ES: LangData = LangData {
     gains: &[],
     appositions: &["el mas", "la mas", "el menor", "la menor", "el mayor", "la mayor", "un record", "un nuevo record"],
     forecasts: &["esperad", "expectativ", "previsi", "estimaci", "consenso", "analista", "previst", "pronostic"],
+    alternatives: &["o", "u"],
     scope_words: &["en"],
     reporting: &[
         "dijo",

@@ -716,6 +716,7 @@ pub static FR: LangData = LangData {
     gains: &[],
     appositions: &["le plus", "la plus", "le moins", "la moins", "un record", "un nouveau record"],
     forecasts: &["attendu", "attente", "prevision", "estimation", "consensus", "analyste", "prevu", "perspective"],
+    alternatives: &["ou", "soit"],
     scope_words: &["dans", "en", "sur"],
     reporting: &[
         "a dit",

@@ -367,6 +367,9 @@ pub struct LangData {
     /// analisti"): one the fact's own words do not name cannot be judged
     /// against the figure reported.
     pub forecasts: &'static [&'static str],
+    /// "or" words that give the same amount another way ("6,19 miliardi,
+    /// o 25 centesimi per azione").
+    pub alternatives: &'static [&'static str],
     /// Prepositions that make a figure the scope of another's count:
     /// "372 people injured in seven prefectures", "medals in 20 sports".
     pub scope_words: &'static [&'static str],
