@@ -169,7 +169,7 @@ pub(crate) fn assign(
     for hit in hits {
         if let Target::Term(term) = hit.target {
             let facts = index.anchored_by(term).iter().map(|&(fact, _)| fact);
-            if context.in_title(hit) {
+            if context.in_title_or_lede(hit) {
                 title_facts.extend(facts);
             } else {
                 let sentence = extraction.token_sentence[hit.first];
@@ -344,10 +344,7 @@ pub(crate) fn assign(
             }
             let mut link = decide(c, w, dated[c], extraction, clauses, data)?;
             let fact = &index.facts[link.fact];
-            if link.certain
-                && (dated_before(c, fact, extraction, clauses)
-                    || dated_after(c, fact, extraction, clauses))
-            {
+            if link.certain && dated_elsewhere(c, fact, extraction, clauses) {
                 link.certain = false;
                 link.doubt = Some(Doubt::OtherTime);
             }
@@ -379,17 +376,19 @@ fn forecast(
 ) -> bool {
     let tokens = &extraction.tokens;
     let clause = clauses.spans[c];
-    let first = first_token(tokens, clause);
-    let last = clauses.placed[c].last;
+    let placed = clauses.placed[c];
+    // Within reach of the figure: a clause of a figure-dense text may be
+    // the whole text, and each of its figures must not read all of it.
+    let first = first_token(tokens, clause).max(placed.first.saturating_sub(FORECAST_REACH));
     tokens[first..]
         .iter()
-        .enumerate()
-        .take_while(|(_, t)| t.span.end <= clause.end)
-        .filter(|(_, t)| t.is_word() && starts_with_any(&t.norm, data.forecasts))
+        .take(placed.last + FORECAST_REACH - first)
+        .take_while(|t| t.span.end <= clause.end)
+        .filter(|t| t.is_word() && starts_with_any(&t.norm, data.forecasts))
         // A bracket opened after the figure compares it with a forecast;
         // the figure is still the one reported.
-        .filter(|&(k, t)| !in_bracket_after(last, t.span, tokens) || first + k < last)
-        .any(|(_, t)| !want.why.iter().any(|w| w.contains(t.span)))
+        .filter(|t| !in_bracket_after(placed.last, t.span, tokens))
+        .any(|t| !want.why.iter().any(|w| w.contains(t.span)))
         || lead_line(c, extraction).is_some_and(|lead| {
             let from = first_token(tokens, lead);
             tokens[from..]
@@ -398,6 +397,9 @@ fn forecast(
                 .any(|t| t.is_word() && starts_with_any(&t.norm, data.forecasts))
         })
 }
+
+/// Tokens either side of a figure searched for a forecast word.
+const FORECAST_REACH: usize = 24;
 
 /// The line the claim's sentence hangs from: the sentence before it, when
 /// that ends in a colon ("Outlook for the next quarter is:" above "Revenue
@@ -884,45 +886,32 @@ fn sentences_dated(extraction: &Extraction, clauses: &Clauses) -> Vec<bool> {
 /// Tokens after a figure where "in meno", "more than" make it a difference.
 const DIFFERENCE_REACH: usize = 5;
 
-/// The claim's clause holds a date that ends more than a year before the
-/// first year the fact's sources published a figure: "nel 2020 l'affluenza
-/// fu del 53,42%" is not the 2024 turnout.
-fn dated_before(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clauses) -> bool {
-    let claims = &extraction.claims;
-    if claims[c].quantity().is_none() {
+/// The sentence dates figure `c` (see [`dates_of_figure`], found once for
+/// both tests) at another time than the fact's figures:
+///
+/// - more than a year before the first year its sources published one:
+///   "nel 2020 l'affluenza fu del 53,42%" is not the 2024 turnout;
+/// - on a day after every figure of a fact whose figures are all dated:
+///   "a powerful earthquake … occurred at 5:26 a.m. on Saturday,
+///   registering upper 5" is not the main shock of Monday the reference
+///   measured, and a toll given for a day the reference file has not
+///   reached yet may be right.
+fn dated_elsewhere(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clauses) -> bool {
+    if extraction.claims[c].quantity().is_none() {
         return false;
     }
-    let Some(first) = fact
-        .values
-        .iter()
-        .filter_map(|v| v.as_of)
-        .map(|d| d.year())
-        .min()
-    else {
+    let Some(first) = fact.values.iter().filter_map(|v| v.as_of).min() else {
         return false;
     };
+    let last = fact.values.iter().filter_map(|v| v.as_of).max();
+    let all_dated = fact.values.iter().all(|v| v.as_of.is_some());
     dates_of_figure(c, extraction, clauses)
         .into_iter()
-        .map(|(_, last_day)| last_day.year())
-        .any(|year| year < first - 1 && !own_year(fact, year))
-}
-
-/// The sentence dates the figure after every figure the fact records:
-/// "a powerful earthquake … occurred at 5:26 a.m. on Saturday, registering
-/// upper 5" is not the main shock of Monday the reference measured, and a
-/// toll given for a day the reference file has not reached yet may be
-/// right. Only a date at day grain or finer, and only for a fact whose
-/// figures are all dated.
-fn dated_after(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clauses) -> bool {
-    if extraction.claims[c].quantity().is_none() || fact.values.iter().any(|v| v.as_of.is_none()) {
-        return false;
-    }
-    let Some(last) = fact.values.iter().filter_map(|v| v.as_of).max() else {
-        return false;
-    };
-    dates_of_figure(c, extraction, clauses)
-        .into_iter()
-        .any(|(first_day, last_day)| first_day == last_day && first_day > last)
+        .any(|(first_day, last_day)| {
+            let before = last_day.year() < first.year() - 1 && !own_year(fact, last_day.year());
+            let after = all_dated && first_day == last_day && last.is_some_and(|l| first_day > l);
+            before || after
+        })
 }
 
 /// The first and last days of each date in claim `c`'s sentence that
@@ -1345,7 +1334,7 @@ impl<'a> Context<'a> {
     }
 
     /// The hit is in the title or the lede, which speak for the article.
-    fn in_title(&self, hit: &Hit) -> bool {
+    fn in_title_or_lede(&self, hit: &Hit) -> bool {
         self.title.contains(&hit.first) || self.lede.contains(&hit.first)
     }
 
