@@ -77,6 +77,9 @@ pub enum Doubt {
     /// the fact's words do not name ("versus expectations of $28.73
     /// billion").
     Forecast,
+    /// A word after the figure undoes what the fact counts ("1,285 people
+    /// reported missing were found safe").
+    Reversal,
 }
 
 impl Doubt {
@@ -91,6 +94,7 @@ impl Doubt {
             Doubt::OtherNoun => "the figure counts something else",
             Doubt::Sign => "no word says whether the figure is a rise or a fall",
             Doubt::Forecast => "the figure may be a forecast or an estimate",
+            Doubt::Reversal => "the clause may say the figure's state was undone (found, freed)",
             Doubt::Comparison => {
                 "the figure is a comparison's other side, a change or a time without its day"
             }
@@ -396,6 +400,28 @@ fn forecast(
                 .take_while(|t| t.span.end <= lead.end)
                 .any(|t| t.is_word() && starts_with_any(&t.norm, data.forecasts))
         })
+}
+
+/// "1,285 people who had been reported missing were found safe": a word
+/// of the `reversals` row after the figure, in its clause and within
+/// reach, that the fact's own words do not name, undoes what the fact
+/// counts; the figure may count those no longer missing, held or ill.
+fn reversed(
+    c: usize,
+    want: &Want,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> bool {
+    let tokens = &extraction.tokens;
+    let clause = clauses.spans[c];
+    let placed = clauses.placed[c];
+    tokens[placed.last..]
+        .iter()
+        .take(FORECAST_REACH)
+        .take_while(|t| t.span.end <= clause.end)
+        .filter(|t| t.is_word() && starts_with_any(&t.norm, data.reversals))
+        .any(|t| !want.why.iter().any(|w| w.contains(t.span)))
 }
 
 /// Tokens either side of a figure searched for a forecast word.
@@ -828,6 +854,8 @@ fn decide(
         Some(Doubt::OtherNoun)
     } else if forecast(c, best, extraction, clauses, data) {
         Some(Doubt::Forecast)
+    } else if reversed(c, best, extraction, clauses, data) {
+        Some(Doubt::Reversal)
     } else {
         None
     };
@@ -1099,13 +1127,32 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
     }) {
         return true;
     }
-    // "Chega gained two seats": a gain, not a total.
-    if k > 0 && tokens[k - 1].is_word() && starts_with_any(&tokens[k - 1].norm, data.gains) {
+    // "Chega gained two seats": a gain, not a total; "all but two": the
+    // ones left out.
+    if data.gains.iter().any(|g| phrase_ends_before(tokens, k, g)) {
         return true;
     }
     k > 1
         && is_one_of(&tokens[k - 1].norm, data.difference_links)
         && starts_with_any(&tokens[k - 2].norm, data.difference_stems)
+}
+
+/// The words of `phrase` stand right before token `k`, the last one as a
+/// stem ("gained", "all but").
+fn phrase_ends_before(tokens: &[Token], k: usize, phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let Some(first) = k.checked_sub(words.len()) else {
+        return false;
+    };
+    let before = &tokens[first..k];
+    before.iter().all(Token::is_word)
+        && words.iter().zip(before).enumerate().all(|(i, (w, t))| {
+            if i + 1 == words.len() {
+                t.norm.starts_with(w)
+            } else {
+                t.norm == *w
+            }
+        })
 }
 
 /// Tokens between a date and the event word that governs it ("il

@@ -607,9 +607,10 @@ pub static DE: LangData = LangData {
     respectively: &["jeweils", "beziehungsweise", "bzw"],
     falls: &["gesunken", "sank", "sinkt", "fiel", "fallen", "gefallen", "rückgang", "ruckgang", "verringert", "verlor", "verloren", "minus", "schrumpf", "geschrumpft", "abgenommen"],
     rises: &["gestiegen", "stieg", "steigt", "anstieg", "zuwachs", "wuchs", "gewachsen", "wachstum", "zugenommen", "plus", "erhöht", "erhoht"],
-    gains: &["hinzugewonnen", "dazugewonnen"],
+    gains: &["hinzugewonnen", "dazugewonnen", "ausser", "außer"],
     appositions: &["der hochste", "die hochste", "das hochste", "der niedrigste", "die niedrigste", "das niedrigste", "der starkste", "der schwachste", "ein rekord", "ein neuer rekord"],
-    forecasts: &["erwart", "prognos", "schatz", "analyst", "konsens", "ausblick"],
+    forecasts: &["erwart", "prognos", "schatz", "analyst", "konsens", "ausblick", "umfrage", "hochrechnung"],
+    reversals: &["gefunden", "aufgefunden", "gerettet", "befreit", "freigelassen", "genesen", "entlassen"],
     alternatives: &["oder", "bzw"],
     scope_words: &["in", "auf"],
     difference_after: &[

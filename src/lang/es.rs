@@ -719,9 +719,10 @@ pub static ES: LangData = LangData {
     respectively: &["respectivamente"],
     falls: &["caída", "caida", "cayó", "cayo", "baja", "bajo", "descen", "disminu", "retroce", "contracc", "perdi", "pérdida"],
     rises: &["subi", "subió", "aument", "crec", "alza", "increment", "ganó", "gano"],
-    gains: &[],
+    gains: &["salvo", "excepto"],
     appositions: &["el mas", "la mas", "el menor", "la menor", "el mayor", "la mayor", "un record", "un nuevo record"],
-    forecasts: &["esperad", "expectativ", "previsi", "estimaci", "consenso", "analista", "previst", "pronostic"],
+    forecasts: &["esperad", "expectativ", "previsi", "estimaci", "consenso", "analista", "previst", "pronostic", "encuesta", "sondeo", "proyecci"],
+    reversals: &["encontrad", "hallad", "localizad", "rescatad", "liberad", "recuperad", "dados de alta"],
     alternatives: &["o", "u"],
     scope_words: &["en"],
     reporting: &[

@@ -713,9 +713,10 @@ pub static FR: LangData = LangData {
     respectively: &["respectivement"],
     falls: &["baiss", "recul", "diminu", "chut", "contract", "repli", "perdu", "perte"],
     rises: &["hauss", "augment", "progress", "croissance", "grimp", "bondi", "gagn"],
-    gains: &[],
+    gains: &["sauf", "hormis"],
     appositions: &["le plus", "la plus", "le moins", "la moins", "un record", "un nouveau record"],
-    forecasts: &["attendu", "attente", "prevision", "estimation", "consensus", "analyste", "prevu", "perspective"],
+    forecasts: &["attendu", "attente", "prevision", "estimation", "consensus", "analyste", "prevu", "perspective", "sondage", "projection"],
+    reversals: &["retrouv", "secouru", "sauv", "liber", "relach", "gueri"],
     alternatives: &["ou", "soit"],
     scope_words: &["dans", "en", "sur"],
     reporting: &[

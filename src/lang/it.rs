@@ -854,9 +854,10 @@ pub static IT: LangData = LangData {
     respectively: &["rispettivamente"],
     falls: &["calo", "calat", "sces", "scend", "diminu", "contrazion", "contratt", "flession", "ribass", "riduzion", "ridott", "perdit", "perso", "negativ", "crollat", "crollo", "arretrat", "indietreggi"],
     rises: &["aument", "crescit", "cresciut", "cresc", "salit", "rialz", "incremento", "rincar", "balzo", "balzat", "positiv", "progresso"],
-    gains: &["guadagnat", "guadagna", "guadagnando"],
+    gains: &["guadagnat", "guadagna", "guadagnando", "tranne", "eccetto", "tutti meno"],
     appositions: &["il piu", "la piu", "il meno", "la meno", "il livello piu", "il dato piu", "il valore piu", "il massimo", "il minimo", "il record", "un record", "un nuovo record", "il peggior", "il miglior", "la peggiore", "la migliore"],
-    forecasts: &["attes", "previst", "prevision", "stima", "stime", "stimat", "consensus", "analist", "outlook", "prevede", "attend"],
+    forecasts: &["attes", "previst", "prevision", "stima", "stime", "stimat", "consensus", "analist", "outlook", "prevede", "attend", "sondagg", "proiezion", "exit"],
+    reversals: &["ritrovat", "rintracciat", "salvat", "liberat", "rilasciat", "guarit", "dimess"],
     alternatives: &["o", "oppure", "ovvero", "ossia"],
     scope_words: &["in", "nei", "negli", "nelle"],
     partitives: &[
