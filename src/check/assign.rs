@@ -826,16 +826,33 @@ fn decide(
         // The refining fact first, the clause's own as its rival.
         wants.sort_by_key(|w| (!refined.contains(&w.fact), w.rank(), w.distance, w.fact));
     }
-    let best = wants.first()?;
-    let top: Vec<usize> = wants
+    let first = wants.first()?;
+    let mut top: Vec<usize> = wants
         .iter()
-        .filter(|w| w.context == best.context && w.rank() == best.rank())
+        .filter(|w| w.context == first.context && w.rank() == first.rank())
         .map(|w| w.fact)
         .collect();
-    let mut rivals: Vec<usize> = wants[1..]
+    // Of dates that fit equally, the one an event word governs: "declared
+    // in July 2022 and lifted in March 2023" — "lifted" takes March for
+    // the emergency's end, although the clause names the start's words too.
+    let mut at = 0;
+    if top.len() > 1 && refined.is_empty() {
+        let attached: Vec<usize> = (0..top.len())
+            .filter(|&k| date_attached(c, &wants[k], extraction, clauses, data))
+            .collect();
+        if let [only] = attached[..]
+            && attached.len() < top.len()
+        {
+            at = only;
+            top = vec![wants[only].fact];
+        }
+    }
+    let best = &wants[at];
+    let mut rivals: Vec<usize> = wants
         .iter()
-        .filter(|w| top.contains(&w.fact) || !refined.is_empty())
-        .map(|w| w.fact)
+        .enumerate()
+        .filter(|&(k, w)| k != at && (top.contains(&w.fact) || !refined.is_empty() || k < at))
+        .map(|(_, w)| w.fact)
         .collect();
     rivals.dedup();
     let doubt = if !refined.is_empty() || only_context {

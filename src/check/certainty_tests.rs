@@ -1533,3 +1533,59 @@ fn a_loss_right_before_the_figure_is_its_size() {
     );
     assert_eq!(f.verdict, Verdict::Contradicted);
 }
+
+const OUTBREAK: &str = "\
+sources:
+  who:
+    name: WHO
+    aliases: [Oms, WHO]
+facts:
+  - id: drc-deaths
+    kind: count
+    match:
+      - [Congo, RDC]
+      - [decess*, deaths]
+    values:
+      - {value: 537, source: who, as_of: 2024-08-14}
+  - id: start-2022
+    kind: date
+    match:
+      - [emergency]
+      - [last, previous]
+    values:
+      - {date: 2022-07-23, source: who}
+  - id: end-2022
+    kind: date
+    match:
+      - [emergency]
+      - [lifted, ended]
+    values:
+      - {date: 2023-05-11, source: who}
+";
+
+#[test]
+fn a_coordinated_figure_shares_the_words_before_a_date_too() {
+    let on = date(2024, 8, 15);
+    // The date opening the clause is no figure the deaths are coordinated
+    // with: "Congo" is shared by both counts.
+    let f = finding(
+        "Secondo l'Oms, dall'inizio dell'anno la Repubblica democratica del Congo ha segnalato oltre 15.600 casi e 1.611 decessi.",
+        Lang::It,
+        on,
+        OUTBREAK,
+        "1.611",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted);
+}
+
+#[test]
+fn of_dates_that_fit_equally_the_governed_one_wins() {
+    let on = date(2024, 8, 15);
+    let text = "The last emergency was declared in July 2022 and lifted in March 2023.";
+    let f = finding(text, Lang::En, on, OUTBREAK, "March 2023");
+    assert_eq!(fact(&f), Some("end-2022"));
+    assert_eq!(f.verdict, Verdict::Contradicted);
+    let text = "The last emergency was declared in July 2022 and lifted in May 2023.";
+    let f = finding(text, Lang::En, on, OUTBREAK, "May 2023");
+    assert_eq!(f.verdict, Verdict::Consistent);
+}
