@@ -29,6 +29,7 @@ use crate::refs::{Fact, FactIndex, Figure, Hit, Target};
 use crate::text::span::Span;
 use crate::text::token::{Token, fold};
 use crate::units::{Dimension, Unit};
+use crate::when::Grain;
 
 /// The fact a claim is about, how sure the link is, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +81,10 @@ pub enum Doubt {
     /// A word after the figure undoes what the fact counts ("1,285 people
     /// reported missing were found safe").
     Reversal,
+    /// A date said only in words relative to publication that falls after
+    /// it ("Postal votes will be counted on Monday"): a step to come, not
+    /// the event a reference dates.
+    Ahead,
 }
 
 impl Doubt {
@@ -95,6 +100,7 @@ impl Doubt {
             Doubt::Sign => "no word says whether the figure is a rise or a fall",
             Doubt::Forecast => "the figure may be a forecast or an estimate",
             Doubt::Reversal => "the clause may say the figure's state was undone (found, freed)",
+            Doubt::Ahead => "a day to come, said relative to publication",
             Doubt::Comparison => {
                 "the figure is a comparison's other side, a change or a time without its day"
             }
@@ -950,13 +956,22 @@ fn dated_elsewhere(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Cla
     };
     let last = fact.values.iter().filter_map(|v| v.as_of).max();
     let all_dated = fact.values.iter().all(|v| v.as_of.is_some());
-    dates_of_figure(c, extraction, clauses)
-        .into_iter()
-        .any(|(first_day, last_day)| {
+    let periods = own_years(fact);
+    dates_of_figure(c, extraction, clauses).into_iter().any(
+        |(first_day, last_day, grain, own_clause)| {
             let before = last_day.year() < first.year() - 1 && !own_year(fact, last_day.year());
             let after = all_dated && first_day == last_day && last.is_some_and(|l| first_day > l);
-            before || after
-        })
+            // "Per quest'anno il governo prevede una crescita dell'1,2%"
+            // against the forecast for 2024 the fact's id names.
+            let other_year = grain <= Grain::Year
+                && own_clause
+                && !periods.is_empty()
+                && !periods
+                    .iter()
+                    .any(|y| (first_day.year()..=last_day.year()).contains(y));
+            before || after || other_year
+        },
+    )
 }
 
 /// The first and last days of each date in claim `c`'s sentence that
@@ -964,8 +979,13 @@ fn dated_elsewhere(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Cla
 /// a record low of 0.1 percent in December 2021", December dates the low;
 /// in "occurred at 5:26 a.m. on Saturday, registering upper 5", Saturday
 /// dates the 5 across the comma.
-fn dates_of_figure(c: usize, extraction: &Extraction, clauses: &Clauses) -> Vec<(Date, Date)> {
+fn dates_of_figure(
+    c: usize,
+    extraction: &Extraction,
+    clauses: &Clauses,
+) -> Vec<(Date, Date, Grain, bool)> {
     let claims = &extraction.claims;
+    let own = clauses.spans[c];
     let clause = clauses.placed[c].sentence;
     let from = claims.partition_point(|o| o.span.start < clause.start);
     let in_clause: Vec<&Claim> = claims[from..]
@@ -984,10 +1004,12 @@ fn dates_of_figure(c: usize, extraction: &Extraction, clauses: &Clauses) -> Vec<
         .iter()
         .filter_map(|o| match o.value {
             Value::Date(Some(d)) if nearest_figure(o.span) == Some(claims[c].span) => {
-                Some(d.days())
+                let (first, last) = d.days();
+                Some((first, last, d.grain, own.contains(o.span)))
             }
             Value::Time(Some(t)) if nearest_figure(o.span) == Some(claims[c].span) => {
-                Some(t.date().days())
+                let (first, last) = t.date().days();
+                Some((first, last, t.grain, own.contains(o.span)))
             }
             _ => None,
         })
@@ -1018,6 +1040,17 @@ fn other_count_in_clause(c: usize, claims: &[Claim], clauses: &Clauses) -> bool 
 
 /// Tokens before a figure searched for its scope word ("in all seven").
 const SCOPE_REACH: usize = 2;
+
+/// The years (1900–2100) the fact names as its period in its id
+/// ("it-gdp-2024-forecast", "q2-fy2025").
+fn own_years(fact: &Fact) -> Vec<i16> {
+    fact.id
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse::<i16>().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .collect()
+}
 
 /// The fact names `year` as its own period in its id or `about`
 /// ("measles-missed-first-dose-2023", published in 2025).

@@ -1589,3 +1589,87 @@ fn of_dates_that_fit_equally_the_governed_one_wins() {
     let f = finding(text, Lang::En, on, OUTBREAK, "May 2023");
     assert_eq!(f.verdict, Verdict::Consistent);
 }
+
+const SEASON: &str = "\
+sources:
+  mef:
+    name: Ministry of Economy
+    aliases: [governo, government]
+  board:
+    name: Election board
+facts:
+  - id: gdp-2024-forecast
+    kind: percent
+    match:
+      - [crescita, growth, Pil, GDP]
+      - [prevede, forecast*]
+    values:
+      - {value: 1.0, source: mef, as_of: 2024-09-27}
+  - id: finish-date
+    kind: date
+    match:
+      - [race, Tour]
+      - [finish*, ends]
+    values:
+      - {date: 2024-07-21, source: board}
+  - id: election-date
+    kind: date
+    match:
+      - [vote, votes, election]
+    values:
+      - {date: 2024-09-29, source: board}
+";
+
+#[test]
+fn a_year_of_the_clause_other_than_the_facts_own_dates_the_figure_elsewhere() {
+    // The fact's id names 2024; "quest'anno" in 2025 is another forecast.
+    let f = finding(
+        "Per quest'anno il governo prevede una crescita dell'1,2%.",
+        Lang::It,
+        date(2025, 3, 3),
+        SEASON,
+        "1,2%",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+    // The year the fact names is its own.
+    let f = finding(
+        "Per il 2024 il governo prevede una crescita dell'1,2%.",
+        Lang::It,
+        date(2024, 10, 3),
+        SEASON,
+        "1,2%",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted);
+}
+
+#[test]
+fn dates_years_apart_and_days_to_come_are_other_events() {
+    let on = date(2024, 7, 20);
+    // The first Tour is not this one's finish.
+    let f = finding(
+        "For the first time since 1903 the race finishes outside the capital.",
+        Lang::En,
+        on,
+        SEASON,
+        "1903",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+    // A month slipped is still accused.
+    let f = finding(
+        "The race finishes in Nice on August 21.",
+        Lang::En,
+        on,
+        SEASON,
+        "August 21",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted);
+    // On election night, "on Monday" is a step to come.
+    let f = finding(
+        "Postal votes will be counted on Monday.",
+        Lang::En,
+        date(2024, 9, 29),
+        SEASON,
+        "Monday",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+}

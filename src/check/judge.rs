@@ -484,6 +484,31 @@ fn weak_alarm(claim: &Claim, finding: &Finding, date: Option<Date>) -> Option<&'
         {
             return Some("a relative date read as one after publication");
         }
+        // "for the first time since 1903" against this year's finish: a
+        // date two years or more from every reference date is another
+        // event's (a year slipped by one is still accused).
+        Value::Date(Some(d)) => {
+            let (first, last) = d.days();
+            let current: Vec<(i16, i16)> = finding
+                .evidence()
+                .iter()
+                .filter(|e| e.role == Role::Current)
+                .filter_map(|e| match e.figure {
+                    Figure::Date(f) => {
+                        let (a, b) = f.days();
+                        Some((a.year(), b.year()))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let apart = |(a, b): &(i16, i16)| {
+                (i32::from(first.year()) - i32::from(*b))
+                    .max(i32::from(*a) - i32::from(last.year()))
+                    >= YEARS_APART
+            };
+            return (!current.is_empty() && current.iter().all(apart))
+                .then_some("the date is years from every reference date");
+        }
         _ => return None,
     };
     if q.qualifier == Qualifier::Vague {
@@ -515,6 +540,10 @@ fn weak_alarm(claim: &Claim, finding: &Finding, date: Option<Date>) -> Option<&'
         });
     other.then_some("the figure is ten times or more from every reference figure")
 }
+
+/// Years between a date and every reference date for the two to be
+/// different events.
+const YEARS_APART: i32 = 2;
 
 /// How far apart a claim and every reference figure must be to be two
 /// quantities (a slipped scale, ×1000, is caught; an EPS is not a revenue).

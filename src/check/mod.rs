@@ -328,7 +328,7 @@ pub fn check(
     lang: Lang,
     date: Option<Date>,
 ) -> Vec<Finding> {
-    let links = link_claims(extraction, index, lang);
+    let links = link_claims(extraction, index, lang, date);
     judge_claims(extraction.claims.iter().cloned(), links, index, lang, date)
 }
 
@@ -342,7 +342,7 @@ pub(crate) fn check_owned(
     lang: Lang,
     date: Option<Date>,
 ) -> (Vec<Finding>, Vec<Span>) {
-    let links = link_claims(&extraction, index, lang);
+    let links = link_claims(&extraction, index, lang, date);
     let claims = std::mem::take(&mut extraction.claims);
     let sentences = std::mem::take(&mut extraction.sentences);
     drop(extraction);
@@ -371,7 +371,12 @@ struct Reading {
 
 /// For each claim of `extraction`, its link to a fact, if any, and the
 /// sources named for it; nothing when no facts are loaded.
-fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Linked> {
+fn link_claims(
+    extraction: &Extraction,
+    index: &FactIndex,
+    lang: Lang,
+    date: Option<Date>,
+) -> Vec<Linked> {
     if index.is_empty() {
         // `extract`, or no facts loaded: nothing to match, nothing to scan.
         return Vec::new();
@@ -412,6 +417,10 @@ fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Li
                     }
                 }
             }
+            if ahead_in_words(claim, &extraction.tokens, date) {
+                link.certain = false;
+                link.doubt.get_or_insert(assign::Doubt::Ahead);
+            }
             if !sign::signed(&index.facts[link.fact])
                 && let Some(word) = sign::fall_before(c, extraction, lang.data())
                 && !link.why.iter().any(|w| w.contains(word))
@@ -436,6 +445,24 @@ fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Li
             Some((link, own.unwrap_or_else(|| named.to_vec()).into(), reading))
         })
         .collect()
+}
+
+/// A date said in words only, relative to publication, that falls after
+/// it: "on Monday" in "Postal votes will be counted on Monday" on the
+/// evening of a Sunday vote. A day written with its number ("8
+/// October") is still judged.
+fn ahead_in_words(claim: &Claim, tokens: &[Token], date: Option<Date>) -> bool {
+    let (Value::Date(Some(d)), Some(published)) = (&claim.value, date) else {
+        return false;
+    };
+    if !claim.relative || d.start <= published {
+        return false;
+    }
+    let first = tokens.partition_point(|t| t.span.start < claim.span.start);
+    !tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= claim.span.end)
+        .any(Token::is_number)
 }
 
 /// A fact's term that is a relative date's own modifier ("last" in "last
