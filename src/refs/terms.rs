@@ -248,10 +248,13 @@ impl TermIndex {
     }
 }
 
-/// `word` without trailing apostrophes (`l'` → `l`), as
+/// `word` without an English possessive and trailing apostrophes
+/// (`government's` → `government`, `l'` → `l`), as
 /// `trim_end_matches('\'')` but byte by byte: the apostrophe is ASCII, so
 /// no character needs decoding.
 fn trim_apostrophes(word: &str) -> &str {
+    // "the government's 1.0% target" names the government.
+    let word = word.strip_suffix("'s").unwrap_or(word);
     let mut end = word.len();
     while end > 0 && word.as_bytes()[end - 1] == b'\'' {
         end -= 1;
@@ -319,6 +322,12 @@ mod tests {
         assert_eq!(hits(&["sahin"], "Mehmet Şahin said"), [(1, 2)]);
         assert_eq!(hits(&["yıldırım"], "General Yildirim"), [(1, 2)]);
         assert_eq!(hits(&["walesa*"], "Lech Wałęsa's"), [(1, 2)]);
+    }
+
+    #[test]
+    fn an_english_possessive_names_its_owner() {
+        assert_eq!(hits(&["government"], "the government's target"), [(1, 2)]);
+        assert_eq!(hits(&["bank of italy"], "the Bank of Italy’s forecast"), [(1, 4)]);
     }
 
     #[test]
