@@ -248,13 +248,10 @@ impl TermIndex {
     }
 }
 
-/// `word` without an English possessive and trailing apostrophes
-/// (`government's` → `government`, `l'` → `l`), as
+/// `word` without trailing apostrophes (`l'` → `l`), as
 /// `trim_end_matches('\'')` but byte by byte: the apostrophe is ASCII, so
 /// no character needs decoding.
 fn trim_apostrophes(word: &str) -> &str {
-    // "the government's 1.0% target" names the government.
-    let word = word.strip_suffix("'s").unwrap_or(word);
     let mut end = word.len();
     while end > 0 && word.as_bytes()[end - 1] == b'\'' {
         end -= 1;
@@ -280,7 +277,9 @@ fn matches_at(term: &Term, tokens: &[Token], i: usize) -> Option<usize> {
 }
 
 impl Word {
-    /// The word matches a token's norm, trailing apostrophes ignored.
+    /// The word matches a token's norm, trailing apostrophes ignored, or
+    /// the norm without its English possessive ("the government's 1.0%
+    /// target" names the government).
     #[inline]
     fn matches(&self, norm: &str) -> bool {
         // Most tokens differ in their first byte: turn them away before
@@ -289,8 +288,14 @@ impl Word {
         if norm.as_bytes().first() != self.text.as_bytes().first() {
             return false;
         }
-        let norm = trim_apostrophes(norm);
-        norm == self.text || (self.prefix && norm.starts_with(self.text.as_str()))
+        let fits = |norm: &str| {
+            norm == self.text || (self.prefix && norm.starts_with(self.text.as_str()))
+        };
+        // A term may hold the possessive itself ("Seoul's spy agency").
+        fits(trim_apostrophes(norm))
+            || norm
+                .strip_suffix("'s")
+                .is_some_and(|owner| fits(trim_apostrophes(owner)))
     }
 }
 
