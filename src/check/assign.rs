@@ -133,6 +133,10 @@ struct Want {
     /// The claim counts a noun of its own while another figure of the
     /// clause counts one of the fact's words.
     counts_else: bool,
+    /// The claim counts a noun none of the fact's terms is, and not a
+    /// word for people ("cinque turni d'anticipo" against a count of
+    /// titles).
+    counts_other: bool,
 }
 
 impl Want {
@@ -311,7 +315,8 @@ pub(crate) fn assign(
                     // scope word, beside another count, is that count's scope.
                     let scope = after_scope_word(c, extraction, clauses, data)
                         && other_count_in_clause(c, claims, clauses);
-                    w.counts_else = counts_own && ((!w.counts && counted_here) || scope);
+                    w.counts_else =
+                        counts_own && ((!w.counts && counted_here) || scope || w.counts_other);
                     wants[c].push(w);
                 }
             } else if !sentence_holds {
@@ -720,6 +725,25 @@ fn want(
         clauses.placed[c].last,
     );
     let counts = head.is_some_and(|head| fact_hits.iter().filter(own).any(|h| h.1.contains(head)));
+    // The counted phrase runs from its first word to the claim's end
+    // ("42 consecutive rate hikes").
+    let counts_other = head.is_some_and(|head| {
+        let phrase = Span::new(head.start, claim.span.end.max(head.end));
+        let from = first_token(tokens, phrase);
+        let words = tokens[from..]
+            .iter()
+            .take_while(|t| t.span.end <= phrase.end)
+            .filter(|t| t.is_word());
+        // A date read as the noun ("97 quest'anno") counts nothing.
+        let dated = extraction
+            .claims
+            .get(c + 1)
+            .is_some_and(|o| o.span.start < phrase.end);
+        !counts
+            && !dated
+            && !fact_hits.iter().filter(own).any(|h| phrase.overlaps(h.1))
+            && !words.clone().any(|t| starts_with_any(&t.norm, data.people))
+    });
     let distance = fact_hits
         .iter()
         .filter(|h| h.2)
@@ -751,6 +775,7 @@ fn want(
         groups: fact.groups.len(),
         why,
         counts_else: false,
+        counts_other,
     }
 }
 

@@ -1372,7 +1372,7 @@ fn figures_far_from_every_reference_figure_count_something_else() {
     // A slipped power of ten is still a wrong figure: 1,760 is 176 with a
     // digit added.
     let f = finding(
-        "A majority takes 1,760 seats.",
+        "The absolute majority is 1,760.",
         Lang::En,
         on,
         ELECTION,
@@ -1672,4 +1672,34 @@ fn dates_years_apart_and_days_to_come_are_other_events() {
         "Monday",
     );
     assert!(!is_alarm(&f), "{f:?}");
+}
+
+const TITLES: &str = "\
+sources:
+  lega:
+    name: Lega Serie A
+facts:
+  - id: inter-titles
+    kind: count
+    match:
+      - [Inter]
+      - [scudett*, titol*]
+    values:
+      - {value: 20, source: lega, as_of: 2024-04-22}
+";
+
+#[test]
+fn a_figure_counting_a_noun_the_fact_does_not_name_counts_something_else() {
+    let on = date(2024, 4, 22);
+    let f = finding(
+        "All'Inter serve una vittoria per chiudere il discorso scudetto con cinque turni d'anticipo.",
+        Lang::It,
+        on,
+        TITLES,
+        "cinque",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+    // Its own noun is still judged.
+    let f = finding("L'Inter ha vinto 25 scudetti.", Lang::It, on, TITLES, "25");
+    assert_eq!(f.verdict, Verdict::Contradicted);
 }

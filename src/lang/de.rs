@@ -611,6 +611,7 @@ pub static DE: LangData = LangData {
     appositions: &["der hochste", "die hochste", "das hochste", "der niedrigste", "die niedrigste", "das niedrigste", "der starkste", "der schwachste", "ein rekord", "ein neuer rekord"],
     forecasts: &["erwart", "prognos", "schatz", "analyst", "konsens", "ausblick", "umfrage", "hochrechnung"],
     reversals: &["gefunden", "aufgefunden", "gerettet", "befreit", "freigelassen", "genesen", "entlassen"],
+    people: &["mensch", "person", "leute"],
     alternatives: &["oder", "bzw"],
     scope_words: &["in", "auf"],
     difference_after: &[

@@ -839,8 +839,9 @@ pub static EN: LangData = LangData {
     rises: &["rose", "rise", "risen", "rising", "increas", "grew", "grow", "growth", "climb", "jump", "surg", "gain", "up", "higher", "advanc", "soar"],
     gains: &["gained", "gains", "gaining", "added", "all but", "except"],
     appositions: &["the smallest", "the largest", "the highest", "the lowest", "the biggest", "the steepest", "the sharpest", "the fastest", "the slowest", "the strongest", "the weakest", "the most", "the least", "the best", "the worst", "its lowest", "its highest", "a record", "a new record"],
-    forecasts: &["expect", "estimate", "forecast", "consensus", "analyst", "projected", "projection", "outlook", "guidance", "predict", "anticipat", "poll"],
+    forecasts: &["expect", "estimate", "forecast", "consensus", "analyst", "projected", "projection", "outlook", "guidance", "predict", "anticipat", "poll", "sees"],
     reversals: &["found", "located", "rescued", "freed", "released", "discharged", "reunited"],
+    people: &["people", "person", "individual"],
     alternatives: &["or"],
     scope_words: &["in", "across", "over"],
     difference_after: &[

@@ -723,6 +723,7 @@ pub static ES: LangData = LangData {
     appositions: &["el mas", "la mas", "el menor", "la menor", "el mayor", "la mayor", "un record", "un nuevo record"],
     forecasts: &["esperad", "expectativ", "previsi", "estimaci", "consenso", "analista", "previst", "pronostic", "encuesta", "sondeo", "proyecci"],
     reversals: &["encontrad", "hallad", "localizad", "rescatad", "liberad", "recuperad", "dados de alta"],
+    people: &["persona", "individuo", "gente"],
     alternatives: &["o", "u"],
     scope_words: &["en"],
     reporting: &[

@@ -717,6 +717,7 @@ pub static FR: LangData = LangData {
     appositions: &["le plus", "la plus", "le moins", "la moins", "un record", "un nouveau record"],
     forecasts: &["attendu", "attente", "prevision", "estimation", "consensus", "analyste", "prevu", "perspective", "sondage", "projection"],
     reversals: &["retrouv", "secouru", "sauv", "liber", "relach", "gueri"],
+    people: &["personne", "individu", "gens"],
     alternatives: &["ou", "soit"],
     scope_words: &["dans", "en", "sur"],
     reporting: &[

@@ -858,6 +858,7 @@ pub static IT: LangData = LangData {
     appositions: &["il piu", "la piu", "il meno", "la meno", "il livello piu", "il dato piu", "il valore piu", "il massimo", "il minimo", "il record", "un record", "un nuovo record", "il peggior", "il miglior", "la peggiore", "la migliore"],
     forecasts: &["attes", "previst", "prevision", "stima", "stime", "stimat", "consensus", "analist", "outlook", "prevede", "attend", "sondagg", "proiezion", "exit"],
     reversals: &["ritrovat", "rintracciat", "salvat", "liberat", "rilasciat", "guarit", "dimess"],
+    people: &["person", "individu"],
     alternatives: &["o", "oppure", "ovvero", "ossia"],
     scope_words: &["in", "nei", "negli", "nelle"],
     partitives: &[

@@ -373,6 +373,10 @@ pub struct LangData {
     /// reported missing were found safe", "ostaggi liberati"): one the
     /// fact's own words do not name makes the link uncertain.
     pub reversals: &'static [&'static str],
+    /// Stems of words for people in general ("people", "persone"): a
+    /// figure that counts them may count any fact's people; one that
+    /// counts another noun no term of the fact names counts something else.
+    pub people: &'static [&'static str],
     /// "or" words that give the same amount another way ("6,19 miliardi,
     /// o 25 centesimi per azione").
     pub alternatives: &'static [&'static str],

@@ -288,9 +288,8 @@ impl Word {
         if norm.as_bytes().first() != self.text.as_bytes().first() {
             return false;
         }
-        let fits = |norm: &str| {
-            norm == self.text || (self.prefix && norm.starts_with(self.text.as_str()))
-        };
+        let fits =
+            |norm: &str| norm == self.text || (self.prefix && norm.starts_with(self.text.as_str()));
         // A term may hold the possessive itself ("Seoul's spy agency").
         fits(trim_apostrophes(norm))
             || norm
@@ -332,7 +331,10 @@ mod tests {
     #[test]
     fn an_english_possessive_names_its_owner() {
         assert_eq!(hits(&["government"], "the government's target"), [(1, 2)]);
-        assert_eq!(hits(&["bank of italy"], "the Bank of Italy’s forecast"), [(1, 4)]);
+        assert_eq!(
+            hits(&["bank of italy"], "the Bank of Italy’s forecast"),
+            [(1, 4)]
+        );
     }
 
     #[test]
