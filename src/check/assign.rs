@@ -1094,7 +1094,22 @@ fn own_year(fact: &Fact, year: i16) -> bool {
 fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &LangData) -> bool {
     let claim = &extraction.claims[c];
     if claim.kind == Kind::Time {
-        return claim.relative;
+        // "at about 10:30 a.m. on Tuesday, Dec. 7" says its day.
+        let first = clauses.placed[c].first;
+        let dates = &data.dates;
+        let month = |t: &Token| {
+            t.is_word()
+                && dates
+                    .months
+                    .iter()
+                    .chain(dates.month_abbreviations)
+                    .any(|(m, _)| fold(m) == t.norm.trim_end_matches('.'))
+        };
+        let says_day = extraction.tokens[first..]
+            .iter()
+            .take_while(|t| t.span.end <= claim.span.end)
+            .any(month);
+        return claim.relative && !says_day;
     }
     let Some(q) = claim.quantity() else {
         return false;

@@ -1703,3 +1703,28 @@ fn a_figure_counting_a_noun_the_fact_does_not_name_counts_something_else() {
     let f = finding("L'Inter ha vinto 25 scudetti.", Lang::It, on, TITLES, "25");
     assert_eq!(f.verdict, Verdict::Contradicted);
 }
+
+const FIRE: &str = "\
+sources:
+  calfire:
+    name: CAL FIRE
+facts:
+  - id: palisades-start
+    kind: date
+    match:
+      - [Palisades]
+      - [broke out, started, ignited]
+    values:
+      - {date: 2025-01-07, source: calfire}
+";
+
+#[test]
+fn a_time_with_its_day_is_judged_by_that_day() {
+    let on = date(2025, 1, 12);
+    let text = "The Palisades fire broke out at about 10:30 a.m. on Tuesday, Dec. 7.";
+    let f = finding(text, Lang::En, on, FIRE, "10:30");
+    assert_eq!(f.verdict, Verdict::Contradicted);
+    let text = "The Palisades fire broke out at about 10:30 a.m. on Tuesday, Jan. 7.";
+    let f = finding(text, Lang::En, on, FIRE, "10:30");
+    assert_eq!(f.verdict, Verdict::Consistent);
+}
