@@ -407,6 +407,9 @@ pub static DE: LangData = LangData {
         ("cm", Unit::Cm),
         ("zoll", Unit::In),
         ("minuten", Unit::Minute),
+        ("sekunden", Unit::Second),
+        ("sekunde", Unit::Second),
+        ("sek.", Unit::Second),
         ("minute", Unit::Minute),
         ("min.", Unit::Minute),
         ("km/h", Unit::Kmh),
@@ -596,6 +599,8 @@ pub static DE: LangData = LangData {
         "als",
         "statt",
         "von",
+        // "lag wie 2023 bei vier Prozent"
+        "wie",
     ],
     difference_stems: &[
         "anstieg", "gestieg", "stieg", "steig", "gesunk", "sank", "sink", "rückgang", "zuwachs",
@@ -1025,11 +1030,14 @@ pub static DE: LangData = LangData {
     ],
     nth_weekdays: &[("ersten", 1), ("erste", 1), ("letzten", -1), ("letzte", -1)],
     tense: Tense {
-        future_words: &["soll", "sollen", "geplant"],
+        future_words: &["soll", "sollen", "geplant", "wird", "werden"],
         future_endings: &[],
         past_words: &[
             "hat", "haben", "hatte", "hatten", "war", "waren", "wurde", "wurden", "musste", "mussten",
             "konnte", "konnten", "sagte", "seit",
+            // Frequent preterites of news reports ("nutzten 2024 die Züge").
+            "gab", "lag", "lagen", "kam", "kamen", "stieg", "stiegen", "sank", "sanken", "fiel",
+            "fielen", "ging", "gingen", "nutzten", "zählte", "meldete", "erreichte", "erreichten",
         ],
         past_endings: &[],
         participle_after: &[],

@@ -289,9 +289,13 @@ pub static ES: LangData = LangData {
         ("casi", Below),
         ("prácticamente", Below),
         ("poco menos de", Below),
+        ("poco menos del", Below),
         ("más de", MoreThan),
         ("algo más de", MoreThan),
         ("poco más de", MoreThan),
+        ("más del", MoreThan),
+        ("algo más del", MoreThan),
+        ("poco más del", MoreThan),
         ("por encima de", MoreThan),
         ("por encima del", MoreThan),
         ("superior a", MoreThan),
@@ -313,6 +317,7 @@ pub static ES: LangData = LangData {
         ("un mínimo de", AtLeast),
         ("no menos de", AtLeast),
         ("menos de", LessThan),
+        ("menos del", LessThan),
         ("por debajo de", LessThan),
         ("por debajo del", LessThan),
         ("inferior a", LessThan),
@@ -490,6 +495,7 @@ pub static ES: LangData = LangData {
         ("cm", Unit::Cm),
         ("pulgadas", Unit::In),
         ("minutos", Unit::Minute),
+        ("segundos", Unit::Second),
         ("minuto", Unit::Minute),
         ("km/h", Unit::Kmh),
         ("kilómetros por hora", Unit::Kmh),
@@ -564,6 +570,8 @@ pub static ES: LangData = LangData {
     hedge_articles: &["el", "la", "los", "las"],
     id_markers: &[
         "número",
+        // "el nivel 3 de emergencia"
+        "nivel",
         "nº",
         "núm",
         "n",
@@ -1023,7 +1031,18 @@ pub static ES: LangData = LangData {
         links: &["de", "del", "de este", "de esta"],
         day_joiners: &["y", "al", "a", "-", "–"],
         ordinals: &["º", "°"],
-        not_dates: &["hoy en día", "hasta hoy", "aún hoy", "todavía hoy", "a día de hoy"],
+        not_dates: &[
+            "hoy en día",
+            "hasta hoy",
+            "aún hoy",
+            "todavía hoy",
+            "a día de hoy",
+            // The Christmas lottery's names, not the 25th of December.
+            "lotería de navidad",
+            "sorteo de navidad",
+            "sorteo extraordinario de navidad",
+            "gordo de navidad",
+        ],
         time_preps: &[
             ("a las", true),
             ("a la", true),
@@ -1047,6 +1066,9 @@ pub static ES: LangData = LangData {
         hour_marks: &[],
         zones: &[
             ("hora peninsular", Zone::Named("Europe/Madrid")),
+            // "a las 12.33, hora peninsular": the zone after a comma.
+            (", hora peninsular", Zone::Named("Europe/Madrid")),
+            (", hora canaria", Zone::Named("Atlantic/Canary")),
             ("hora española", Zone::Named("Europe/Madrid")),
             ("hora de madrid", Zone::Named("Europe/Madrid")),
             ("hora canaria", Zone::Named("Atlantic/Canary")),
@@ -1119,6 +1141,8 @@ pub static ES: LangData = LangData {
         "cuesta", "cuestan", "coste", "costo", "presupuesto", "inversiones", "deuda", "ganancias",
         "beneficio", "beneficios", "ingresos", "facturación", "ventas", "valor", "negocio",
         "resultado", "totalizando", "gasto", "gastos",
+        // "quedan 140 millones por gastar"
+        "queda", "quedan",
     ],
     change_joiners: &["a"],
     year_labels: &["presupuesto", "edición", "temporada", "informe", "plan", "modelo", "campaña"],

@@ -503,6 +503,7 @@ pub static FR: LangData = LangData {
         ("cm", Unit::Cm),
         ("pouces", Unit::In),
         ("minutes", Unit::Minute),
+        ("secondes", Unit::Second),
         ("minute", Unit::Minute),
         ("km/h", Unit::Kmh),
         ("kilomètres par heure", Unit::Kmh),
@@ -578,6 +579,8 @@ pub static FR: LangData = LangData {
     hedge_articles: &["le", "la", "les", "l'"],
     id_markers: &[
         "numéro",
+        // "le niveau 3 du plan"
+        "niveau",
         "n°",
         "no",
         "n",
@@ -1044,6 +1047,9 @@ pub static FR: LangData = LangData {
         hour_marks: &["h"],
         zones: &[
             ("heure de paris", Zone::Named("Europe/Paris")),
+            // "vers 9h30, heure de Paris": the zone after a comma.
+            (", heure de paris", Zone::Named("Europe/Paris")),
+            (", heure française", Zone::Named("Europe/Paris")),
             ("heure française", Zone::Named("Europe/Paris")),
             ("heure de bruxelles", Zone::Named("Europe/Brussels")),
             ("heure belge", Zone::Named("Europe/Brussels")),
@@ -1102,13 +1108,17 @@ pub static FR: LangData = LangData {
         ("dernière", -1),
     ],
     tense: Tense {
-        future_words: &["prévu", "prévue", "prévus", "prévues", "devrait", "devraient"],
-        future_endings: &["ront", "rons", "rez"],
+        future_words: &[
+            "prévu", "prévue", "prévus", "prévues", "devrait", "devraient", "sera", "seront",
+            "aura", "auront", "fera", "feront", "ira", "iront", "pourra", "pourront", "devra",
+            "devront", "va", "vont",
+        ],
+        future_endings: &["ront", "rons", "rez", "era", "ira", "dra"],
         past_words: &[
             "ont", "avait", "avaient", "était", "étaient", "fut", "furent", "depuis",
         ],
-        past_endings: &[],
-        participle_after: &[],
+        past_endings: &["é", "ée", "és", "ées"],
+        participle_after: &["sera", "seront", "être", "soit", "soient"],
         auxiliaries: &[],
         participles: &[],
         present_is_future: false,
@@ -1118,6 +1128,8 @@ pub static FR: LangData = LangData {
     money_cues: &[
         "coûte", "coûtent", "coût", "budget", "investissements", "recettes", "dette", "affaires",
         "bénéfice", "bénéfices", "dépenses", "revenus",
+        // "il reste donc près de 140 millions"
+        "reste", "restent",
     ],
     change_joiners: &["à"],
     year_labels: &["budget", "édition", "saison", "rapport", "plan", "modèle", "campagne"],
