@@ -22,6 +22,8 @@ pub static EN: LangData = LangData {
         ("unverified", "Unverified"),
         ("consistent", "Correct"),
     ],
+    // The explanation is written in English: no rows.
+    explanation_words: &[],
     concepts: Concepts {
         predicates: &[
             (

@@ -208,6 +208,12 @@ pub struct LangData {
     /// Verdicts in words for readers (ClaimReview's `alternateName`), by
     /// verdict name.
     pub verdict_words: &'static [(&'static str, &'static str)],
+    /// The one-line explanation's words for the editor who reads this
+    /// language, keyed by the English phrase the explanation is built with
+    /// (spaces and punctuation included, so French can put its space before
+    /// `:` and `;`): `(English, this language)`. A phrase without a row
+    /// stays in English; `en` has none. See [`LangData::say`].
+    pub explanation_words: &'static [(&'static str, &'static str)],
     /// What claims speak of, the same concept ids in every language
     /// (uccisi = killed = getötet): `compare` and `refs draft` read
     /// claims across languages through it.
@@ -468,6 +474,15 @@ impl LangData {
             .iter()
             .find(|(name, _)| *name == verdict)
             .map_or(verdict, |(_, word)| word)
+    }
+
+    /// An English phrase of the one-line explanation in this language
+    /// ([`LangData::explanation_words`]), else as it is.
+    pub fn say<'a>(&self, english: &'a str) -> &'a str {
+        self.explanation_words
+            .iter()
+            .find(|(en, _)| *en == english)
+            .map_or(english, |(_, said)| said)
     }
 }
 

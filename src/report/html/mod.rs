@@ -210,7 +210,7 @@ fn details(finding: &Finding, lang: Lang, mode: Mode) -> String {
     let _ = write!(
         out,
         "<span class=\"row\"><span class=\"k\">claim</span> {}</span>",
-        escape(&describe::claim(&finding.claim, lang))
+        escape(&describe::claim_in(&finding.claim, lang))
     );
     if let Some((id, about)) = finding.fact() {
         let _ = write!(
@@ -227,12 +227,9 @@ fn details(finding: &Finding, lang: Lang, mode: Mode) -> String {
         }
         out.push_str("</span></span>");
     }
-    if mode == Mode::Verify && !finding.explanation().is_empty() {
-        let _ = write!(
-            out,
-            "<span class=\"why\">{}</span>",
-            escape(&finding.explanation())
-        );
+    let explanation = finding.explanation_in(lang);
+    if mode == Mode::Verify && !explanation.is_empty() {
+        let _ = write!(out, "<span class=\"why\">{}</span>", escape(&explanation));
     }
     out
 }
