@@ -61,6 +61,17 @@ pub static DE: LangData = LangData {
         ("any", "beliebig"),
         ("unresolved (needs the publication day)", "nicht aufgelöst (braucht den Erscheinungstag)"),
         ("possibly: ", "möglicherweise: "),
+        // The HTML report's labels beside the explanation.
+        ("claim", "Angabe"),
+        ("fact", "Fakt"),
+        ("sources", "Quellen"),
+        ("agrees", "stimmt überein"),
+        ("disagrees", "stimmt nicht überein"),
+        ("published later, not judged", "später veröffentlicht, nicht bewertet"),
+        ("undated", "ohne Datum"),
+        ("since replaced", "inzwischen ersetzt"),
+        ("published after the article", "nach dem Artikel veröffentlicht"),
+        ("named in the article", "im Artikel genannt"),
     ],
     concepts: Concepts {
         predicates: &[

@@ -30,7 +30,7 @@ pub static ES: LangData = LangData {
         ("no reference facts loaded", "no se ha cargado ningún hecho de referencia"),
         ("relative date left unresolved: it needs the publication day (--date YYYY-MM-DD or front matter `date:`)", "fecha relativa sin resolver: hace falta el día de publicación (--date AAAA-MM-DD o `date:` en el front matter)"),
         (" — no reference fact matches this claim", " — ningún hecho de referencia corresponde a este dato"),
-        ("no figure published by the article's date", "ninguna cifra publicada a la fecha del artículo"),
+        ("no figure published by the article's date", "ninguna cifra publicada hasta la fecha del artículo"),
         ("; earlier: ", "; antes: "),
         ("; later figures (not judged): ", "; cifras posteriores (no evaluadas): "),
         (" [named]", " [citada]"),
@@ -61,6 +61,17 @@ pub static ES: LangData = LangData {
         ("any", "cualquiera"),
         ("unresolved (needs the publication day)", "sin resolver (hace falta el día de publicación)"),
         ("possibly: ", "posiblemente: "),
+        // The HTML report's labels beside the explanation.
+        ("claim", "dato"),
+        ("fact", "hecho"),
+        ("sources", "fuentes"),
+        ("agrees", "coincide"),
+        ("disagrees", "no coincide"),
+        ("published later, not judged", "publicado después, no evaluado"),
+        ("undated", "sin fecha"),
+        ("since replaced", "sustituido después"),
+        ("published after the article", "publicado después del artículo"),
+        ("named in the article", "citada en el artículo"),
     ],
     concepts: Concepts {
         predicates: &[

@@ -62,6 +62,16 @@ pub static FR: LangData = LangData {
         ("unresolved (needs the publication day)", "non résolue (il faut le jour de publication)"),
         ("possibly: ", "peut-être : "),
         (": ", " : "),
+        // The HTML report's labels beside the explanation.
+        ("claim", "donnée"),
+        ("fact", "fait"),
+        ("agrees", "concorde"),
+        ("disagrees", "ne concorde pas"),
+        ("published later, not judged", "publié plus tard, non évalué"),
+        ("undated", "sans date"),
+        ("since replaced", "remplacé depuis"),
+        ("published after the article", "publié après l'article"),
+        ("named in the article", "citée dans l'article"),
     ],
     concepts: Concepts {
         predicates: &[

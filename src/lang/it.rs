@@ -58,6 +58,17 @@ pub static IT: LangData = LangData {
         ("any", "qualsiasi"),
         ("unresolved (needs the publication day)", "non risolta (serve il giorno di pubblicazione)"),
         ("possibly: ", "forse: "),
+        // The HTML report's labels beside the explanation.
+        ("claim", "dato"),
+        ("fact", "fatto"),
+        ("sources", "fonti"),
+        ("agrees", "concorda"),
+        ("disagrees", "non concorda"),
+        ("published later, not judged", "pubblicato dopo, non valutato"),
+        ("undated", "senza data"),
+        ("since replaced", "poi sostituito"),
+        ("published after the article", "pubblicato dopo l'articolo"),
+        ("named in the article", "citata nell'articolo"),
     ],
     concepts: Concepts {
         predicates: &[

@@ -209,7 +209,8 @@ pub struct LangData {
     /// verdict name.
     pub verdict_words: &'static [(&'static str, &'static str)],
     /// The one-line explanation's words for the editor who reads this
-    /// language, keyed by the English phrase the explanation is built with
+    /// language (and the HTML report's labels beside it: "claim",
+    /// "sources"), keyed by the English phrase the explanation is built with
     /// (spaces and punctuation included, so French can put its space before
     /// `:` and `;`): `(English, this language)`. A phrase without a row
     /// stays in English; `en` has none. See [`LangData::say`].
