@@ -1105,6 +1105,7 @@ pub static EN: LangData = LangData {
         weekend: &["weekend", "week-end"],
         same_month: &["same month"],
         previous: &[],
+        this_units: &[],
         decades: &[
             ("twenties", 1920),
             ("thirties", 1930),

@@ -1147,6 +1147,7 @@ pub static IT: LangData = LangData {
         ],
         same_month: &["stesso mese", "medesimo mese"],
         previous: &[],
+        this_units: &[],
         decades: &[
             ("anni dieci", 1910),
             ("anni venti", 1920),

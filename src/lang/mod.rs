@@ -607,6 +607,9 @@ pub struct DateWords {
     /// before the one the text is talking about (that of the last date
     /// before it in its paragraph), else the one before publication's.
     pub previous: &'static [(&'static str, Grain)],
+    /// One word for "this" and a unit: the unit publication falls in
+    /// ("heuer", this year, in southern German and Austrian news).
+    pub this_units: &'static [(&'static str, Grain)],
     /// Decades written out ("anni novanta", "nineties"), by first year.
     pub decades: &'static [(&'static str, i16)],
     /// Nouns before a decade in figures ("anni '90", "anni 2000").

@@ -80,6 +80,8 @@ const GERMAN: &[Row] = &[
     ("Die Strecke wird vom 1. September an gesperrt.", "vom 1. September", "2025-09-01"),
     ("Rund 1,9 Milliarden Reisende nutzten 2024 die Züge.", "2024", "2024"),
     ("Der Anteil lag wie 2023 bei vier Prozent.", "2023", "2023"),
+    // "heuer": this year (a row of `this_units`).
+    ("Eine Maß kostete heuer 15 Euro.", "heuer", "2025"),
 ];
 
 #[test]
