@@ -82,6 +82,12 @@ const GERMAN: &[Row] = &[
     ("Der Anteil lag wie 2023 bei vier Prozent.", "2023", "2023"),
     // "heuer": this year (a row of `this_units`).
     ("Eine Maß kostete heuer 15 Euro.", "heuer", "2025"),
+    // A year opening its sentence before a comma; a year after a hedge
+    // that compares the figure before it, not after a bare hedge.
+    ("2022, beim ersten Fest nach der Pause, kamen 5,7 Millionen Gäste.", "2022", "2022"),
+    ("Die Sanitäter versorgten knapp 30 Prozent weniger als 2023.", "2023", "2023"),
+    ("Es kamen 7 Millionen weniger als 2023.", "2023", "2023"),
+    ("Es kamen weniger als 2023.", "", "-"),
 ];
 
 #[test]
