@@ -115,6 +115,7 @@ pub static EN: LangData = LangData {
     decimal_separator: '.',
     thousands_separator: ',',
     hyphenated_numbers: false,
+    ungrouped_are_codes: false,
     symbol_after: false,
     elision: false,
     nouns_capitalized: false,

@@ -148,6 +148,7 @@ pub static ES: LangData = LangData {
     decimal_separator: ',',
     thousands_separator: '.',
     hyphenated_numbers: false,
+    ungrouped_are_codes: true,
     symbol_after: true,
     elision: false,
     nouns_capitalized: false,

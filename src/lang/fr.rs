@@ -147,6 +147,7 @@ pub static FR: LangData = LangData {
     },
     decimal_separator: ',',
     thousands_separator: '\u{a0}',
+    ungrouped_are_codes: true,
     symbol_after: true,
     hyphenated_numbers: true,
     elision: true,

@@ -171,6 +171,7 @@ pub static IT: LangData = LangData {
     decimal_separator: ',',
     thousands_separator: '.',
     hyphenated_numbers: false,
+    ungrouped_are_codes: true,
     symbol_after: false,
     elision: true,
     nouns_capitalized: false,

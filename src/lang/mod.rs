@@ -225,6 +225,12 @@ pub struct LangData {
     /// The thousands separator written between groups of digits (`10.000`
     /// in Italian, `10,000` in English); the other one of `,` and `.`.
     pub thousands_separator: char,
+    /// Figures of five digits and more are written with the thousands
+    /// separator ("72.480 personas", "12 000 salariés"): a run of five or
+    /// six digits without one is a code or a name ("el 72480", the
+    /// lottery's winning number), not a figure. English text writes
+    /// "10000" too: false there.
+    pub ungrouped_are_codes: bool,
     /// Currency symbols follow the figure after a space ("1.200 €",
     /// "1 200 €"); elsewhere a symbol after a space opens the next figure.
     pub symbol_after: bool,

@@ -113,6 +113,8 @@ const DE: &[(&str, &str)] = &[
     ("Siehe Artikel 5 des Gesetzes.", ""),
     // eval/news6: seconds.
     ("Die Ampel schaltet nach 30 Sekunden um.", "measure 30 exact 30..30 s"),
+    // Five digits without a separator are a code, not a figure.
+    ("Die Gewinnzahl war die 72480.", ""),
 ];
 
 #[test]
@@ -220,6 +222,9 @@ const ES: &[(&str, &str)] = &[
     ("Votó menos del 40 % del censo.", "percent 40 less_than 0..40"),
     ("Ocho comunidades pidieron el nivel 3 de emergencia.", "count 8 exact 8..8 [comunidades]"),
     ("La obra costó 700 millones de euros. Quedan 140 millones.", "money 700000000 exact 700000000..700000000 EUR | money 140000000 exact 140000000..140000000 EUR"),
+    // Five digits without a separator are a number's name, not a figure.
+    ("El primer premio fue para el 72480, vendido en Logroño.", ""),
+    ("Cada décimo del 72480 cobra 400.000 euros.", "money 400000 exact 400000..400000 EUR"),
 ];
 
 #[test]
