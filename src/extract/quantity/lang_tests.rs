@@ -225,6 +225,8 @@ const ES: &[(&str, &str)] = &[
     // Five digits without a separator are a number's name, not a figure.
     ("El primer premio fue para el 72480, vendido en Logroño.", ""),
     ("Cada décimo del 72480 cobra 400.000 euros.", "money 400000 exact 400000..400000 EUR"),
+    // A hedge after the currency.
+    ("Quienes hayan ganado 2.000 euros o más cobran en el banco.", "money 2000 at_least 2000.. EUR"),
 ];
 
 #[test]
