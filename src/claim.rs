@@ -119,14 +119,27 @@ impl Interval {
     }
 }
 
-/// Whether a lower bound lies below an upper bound (they can meet).
+/// Whether a lower bound lies below an upper bound (they can meet). Two
+/// bounds within a rounding error of each other meet: 33.05 widened by a
+/// tolerance of 0.05 reaches 33.1, although in binary it falls short by
+/// 1e-15; an open bound stays out by the same margin.
 fn below(low: Option<f64>, low_open: bool, high: Option<f64>, high_open: bool) -> bool {
     match (low, high) {
-        (Some(l), Some(h)) if low_open || high_open => l < h,
-        (Some(l), Some(h)) => l <= h,
+        (Some(l), Some(h)) => {
+            let slack = FLOAT_SLACK * l.abs().max(h.abs()).max(1.0);
+            if low_open || high_open {
+                l < h - slack
+            } else {
+                l <= h + slack
+            }
+        }
         _ => true,
     }
 }
+
+/// Relative difference below which two bounds are the same number written
+/// two ways (far below any figure's last written digit).
+const FLOAT_SLACK: f64 = 1e-9;
 
 /// A normalized count, amount, percentage or measure.
 #[derive(Debug, Clone, PartialEq)]

@@ -588,7 +588,7 @@ fn control_characters_are_escaped_in_human_readable_formats() {
     write(
         dir.path(),
         name,
-        "---\ndate: 2025-08-15\nlang: en\n---\nPyongyang sent more than 20,000\u{1b}[8m soldiers to Russia.\n",
+        "---\ndate: 2025-08-15\nlang: en\n---\nPyongyang sent more than 20,000 soldiers\u{1b}[8m to Russia.\n",
     );
     for format in ["table", "markdown", "github"] {
         let output = factcheck(dir.path())

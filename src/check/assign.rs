@@ -29,6 +29,7 @@ use crate::refs::{Fact, FactIndex, Figure, Hit, Target};
 use crate::text::span::Span;
 use crate::text::token::{Token, fold};
 use crate::units::{Dimension, Unit};
+use crate::when::Grain;
 
 /// The fact a claim is about, how sure the link is, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +78,13 @@ pub enum Doubt {
     /// the fact's words do not name ("versus expectations of $28.73
     /// billion").
     Forecast,
+    /// A word after the figure undoes what the fact counts ("1,285 people
+    /// reported missing were found safe").
+    Reversal,
+    /// A date said only in words relative to publication that falls after
+    /// it ("Postal votes will be counted on Monday"): a step to come, not
+    /// the event a reference dates.
+    Ahead,
 }
 
 impl Doubt {
@@ -91,6 +99,8 @@ impl Doubt {
             Doubt::OtherNoun => "the figure counts something else",
             Doubt::Sign => "no word says whether the figure is a rise or a fall",
             Doubt::Forecast => "the figure may be a forecast or an estimate",
+            Doubt::Reversal => "the clause may say the figure's state was undone (found, freed)",
+            Doubt::Ahead => "a day to come, said relative to publication",
             Doubt::Comparison => {
                 "the figure is a comparison's other side, a change or a time without its day"
             }
@@ -396,6 +406,28 @@ fn forecast(
                 .take_while(|t| t.span.end <= lead.end)
                 .any(|t| t.is_word() && starts_with_any(&t.norm, data.forecasts))
         })
+}
+
+/// "1,285 people who had been reported missing were found safe": a word
+/// of the `reversals` row after the figure, in its clause and within
+/// reach, that the fact's own words do not name, undoes what the fact
+/// counts; the figure may count those no longer missing, held or ill.
+fn reversed(
+    c: usize,
+    want: &Want,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> bool {
+    let tokens = &extraction.tokens;
+    let clause = clauses.spans[c];
+    let placed = clauses.placed[c];
+    tokens[placed.last..]
+        .iter()
+        .take(FORECAST_REACH)
+        .take_while(|t| t.span.end <= clause.end)
+        .filter(|t| t.is_word() && starts_with_any(&t.norm, data.reversals))
+        .any(|t| !want.why.iter().any(|w| w.contains(t.span)))
 }
 
 /// Tokens either side of a figure searched for a forecast word.
@@ -800,16 +832,33 @@ fn decide(
         // The refining fact first, the clause's own as its rival.
         wants.sort_by_key(|w| (!refined.contains(&w.fact), w.rank(), w.distance, w.fact));
     }
-    let best = wants.first()?;
-    let top: Vec<usize> = wants
+    let first = wants.first()?;
+    let mut top: Vec<usize> = wants
         .iter()
-        .filter(|w| w.context == best.context && w.rank() == best.rank())
+        .filter(|w| w.context == first.context && w.rank() == first.rank())
         .map(|w| w.fact)
         .collect();
-    let mut rivals: Vec<usize> = wants[1..]
+    // Of dates that fit equally, the one an event word governs: "declared
+    // in July 2022 and lifted in March 2023" — "lifted" takes March for
+    // the emergency's end, although the clause names the start's words too.
+    let mut at = 0;
+    if top.len() > 1 && refined.is_empty() {
+        let attached: Vec<usize> = (0..top.len())
+            .filter(|&k| date_attached(c, &wants[k], extraction, clauses, data))
+            .collect();
+        if let [only] = attached[..]
+            && attached.len() < top.len()
+        {
+            at = only;
+            top = vec![wants[only].fact];
+        }
+    }
+    let best = &wants[at];
+    let mut rivals: Vec<usize> = wants
         .iter()
-        .filter(|w| top.contains(&w.fact) || !refined.is_empty())
-        .map(|w| w.fact)
+        .enumerate()
+        .filter(|&(k, w)| k != at && (top.contains(&w.fact) || !refined.is_empty() || k < at))
+        .map(|(_, w)| w.fact)
         .collect();
     rivals.dedup();
     let doubt = if !refined.is_empty() || only_context {
@@ -828,6 +877,8 @@ fn decide(
         Some(Doubt::OtherNoun)
     } else if forecast(c, best, extraction, clauses, data) {
         Some(Doubt::Forecast)
+    } else if reversed(c, best, extraction, clauses, data) {
+        Some(Doubt::Reversal)
     } else {
         None
     };
@@ -905,13 +956,22 @@ fn dated_elsewhere(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Cla
     };
     let last = fact.values.iter().filter_map(|v| v.as_of).max();
     let all_dated = fact.values.iter().all(|v| v.as_of.is_some());
-    dates_of_figure(c, extraction, clauses)
-        .into_iter()
-        .any(|(first_day, last_day)| {
+    let periods = own_years(fact);
+    dates_of_figure(c, extraction, clauses).into_iter().any(
+        |(first_day, last_day, grain, own_clause)| {
             let before = last_day.year() < first.year() - 1 && !own_year(fact, last_day.year());
             let after = all_dated && first_day == last_day && last.is_some_and(|l| first_day > l);
-            before || after
-        })
+            // "Per quest'anno il governo prevede una crescita dell'1,2%"
+            // against the forecast for 2024 the fact's id names.
+            let other_year = grain <= Grain::Year
+                && own_clause
+                && !periods.is_empty()
+                && !periods
+                    .iter()
+                    .any(|y| (first_day.year()..=last_day.year()).contains(y));
+            before || after || other_year
+        },
+    )
 }
 
 /// The first and last days of each date in claim `c`'s sentence that
@@ -919,8 +979,13 @@ fn dated_elsewhere(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Cla
 /// a record low of 0.1 percent in December 2021", December dates the low;
 /// in "occurred at 5:26 a.m. on Saturday, registering upper 5", Saturday
 /// dates the 5 across the comma.
-fn dates_of_figure(c: usize, extraction: &Extraction, clauses: &Clauses) -> Vec<(Date, Date)> {
+fn dates_of_figure(
+    c: usize,
+    extraction: &Extraction,
+    clauses: &Clauses,
+) -> Vec<(Date, Date, Grain, bool)> {
     let claims = &extraction.claims;
+    let own = clauses.spans[c];
     let clause = clauses.placed[c].sentence;
     let from = claims.partition_point(|o| o.span.start < clause.start);
     let in_clause: Vec<&Claim> = claims[from..]
@@ -939,10 +1004,12 @@ fn dates_of_figure(c: usize, extraction: &Extraction, clauses: &Clauses) -> Vec<
         .iter()
         .filter_map(|o| match o.value {
             Value::Date(Some(d)) if nearest_figure(o.span) == Some(claims[c].span) => {
-                Some(d.days())
+                let (first, last) = d.days();
+                Some((first, last, d.grain, own.contains(o.span)))
             }
             Value::Time(Some(t)) if nearest_figure(o.span) == Some(claims[c].span) => {
-                Some(t.date().days())
+                let (first, last) = t.date().days();
+                Some((first, last, t.grain, own.contains(o.span)))
             }
             _ => None,
         })
@@ -973,6 +1040,17 @@ fn other_count_in_clause(c: usize, claims: &[Claim], clauses: &Clauses) -> bool 
 
 /// Tokens before a figure searched for its scope word ("in all seven").
 const SCOPE_REACH: usize = 2;
+
+/// The years (1900–2100) the fact names as its period in its id
+/// ("it-gdp-2024-forecast", "q2-fy2025").
+fn own_years(fact: &Fact) -> Vec<i16> {
+    fact.id
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse::<i16>().ok())
+        .filter(|y| (1900..=2100).contains(y))
+        .collect()
+}
 
 /// The fact names `year` as its own period in its id or `about`
 /// ("measles-missed-first-dose-2023", published in 2025).
@@ -1099,13 +1177,32 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
     }) {
         return true;
     }
-    // "Chega gained two seats": a gain, not a total.
-    if k > 0 && tokens[k - 1].is_word() && starts_with_any(&tokens[k - 1].norm, data.gains) {
+    // "Chega gained two seats": a gain, not a total; "all but two": the
+    // ones left out.
+    if data.gains.iter().any(|g| phrase_ends_before(tokens, k, g)) {
         return true;
     }
     k > 1
         && is_one_of(&tokens[k - 1].norm, data.difference_links)
         && starts_with_any(&tokens[k - 2].norm, data.difference_stems)
+}
+
+/// The words of `phrase` stand right before token `k`, the last one as a
+/// stem ("gained", "all but").
+fn phrase_ends_before(tokens: &[Token], k: usize, phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let Some(first) = k.checked_sub(words.len()) else {
+        return false;
+    };
+    let before = &tokens[first..k];
+    before.iter().all(Token::is_word)
+        && words.iter().zip(before).enumerate().all(|(i, (w, t))| {
+            if i + 1 == words.len() {
+                t.norm.starts_with(w)
+            } else {
+                t.norm == *w
+            }
+        })
 }
 
 /// Tokens between a date and the event word that governs it ("il

@@ -1283,3 +1283,393 @@ fn cents_take_the_articles_currency_and_an_or_keeps_the_comparison() {
     let f = finding(text, Lang::It, on, EPS, "25 centesimi");
     assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
 }
+
+const ELECTION: &str = "\
+sources:
+  count:
+    name: Official count
+  congress:
+    name: Congress
+facts:
+  - id: pp-seats
+    kind: count
+    match:
+      - [PP]
+      - [seats, seggi]
+    values:
+      - {value: 136, source: count, as_of: 2023-07-23}
+  - id: pp-share
+    kind: percent
+    tolerance: 0.05
+    match:
+      - [PP]
+      - [vote, voti]
+    values:
+      - {value: 33.05, source: count, as_of: 2023-07-23}
+  - id: bloc-seats
+    kind: count
+    match:
+      - [PP and Vox, together]
+      - [seats]
+    values:
+      - {value: 170, source: count, as_of: 2023-07-28}
+  - id: majority
+    kind: count
+    match:
+      - [majority, maggioranza]
+    values:
+      - {value: 176, source: congress}
+  - id: missing
+    kind: count
+    match:
+      - [missing, dispersi]
+    values:
+      - {value: 850, source: count, as_of: 2023-08-22}
+  - id: over65
+    kind: percent
+    match:
+      - [65 or older, over-65]
+    values:
+      - {value: 24, source: count, as_of: 2023-04-07}
+      - {value: 24.3, source: count, as_of: 2024-03-29}
+";
+
+#[test]
+fn a_tolerance_reaches_its_edge_in_decimal() {
+    // 33.05 ± 0.05 reaches 33.1, although 33.05 + 0.05 falls short of
+    // 33.1 in binary.
+    let on = date(2023, 7, 24);
+    let f = finding(
+        "The PP won 33.1% of the vote.",
+        Lang::En,
+        on,
+        ELECTION,
+        "33.1",
+    );
+    assert_eq!(f.verdict, Verdict::Consistent);
+}
+
+#[test]
+fn figures_far_from_every_reference_figure_count_something_else() {
+    let on = date(2023, 7, 24);
+    // Seven (short of a majority) and two blocs are not 176 seats.
+    let f = finding(
+        "The PP and Vox have 169 seats, seven short of a majority.",
+        Lang::En,
+        on,
+        ELECTION,
+        "seven",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+    let f = finding(
+        "Le urne non hanno dato a nessuno dei due blocchi la maggioranza assoluta.",
+        Lang::It,
+        on,
+        ELECTION,
+        "due",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+    // A slipped power of ten is still a wrong figure: 1,760 is 176 with a
+    // digit added.
+    let f = finding(
+        "A majority takes 1,760 seats.",
+        Lang::En,
+        on,
+        ELECTION,
+        "1,760",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted);
+}
+
+#[test]
+fn a_figure_after_one_that_agrees_with_the_fact_is_another_quantity() {
+    let on = date(2023, 7, 29);
+    // The 170 agrees with the bloc; the 350 after it is the whole house.
+    let text = "Together the PP and Vox hold 170 of the Congress's 350 seats.";
+    assert_eq!(
+        finding(text, Lang::En, on, ELECTION, "170").verdict,
+        Verdict::Consistent
+    );
+    assert!(!is_alarm(&finding(text, Lang::En, on, ELECTION, "350")));
+    // A figure before the agreeing one is still judged: the article is at
+    // odds with itself.
+    let text = "Together the PP and Vox hold 190 seats (170 after the recount).";
+    assert_eq!(
+        finding(text, Lang::En, on, ELECTION, "190").verdict,
+        Verdict::Contradicted
+    );
+}
+
+#[test]
+fn undone_states_polls_and_exceptions_are_not_the_fact() {
+    let on = date(2023, 8, 23);
+    // Found safe: no longer missing.
+    let f = finding(
+        "The count fell because 1,285 people who had been reported missing were found safe.",
+        Lang::En,
+        on,
+        ELECTION,
+        "1,285",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+    // The missing themselves are still judged.
+    let f = finding(
+        "1,285 people are still missing.",
+        Lang::En,
+        on,
+        ELECTION,
+        "1,285",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted);
+    // An exit poll is a forecast.
+    let f = finding(
+        "An exit poll put the PP on 150 seats.",
+        Lang::En,
+        date(2023, 7, 23),
+        ELECTION,
+        "150",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+    // "All but two": the ones left out.
+    let f = finding(
+        "All but two of the missing were found.",
+        Lang::En,
+        on,
+        ELECTION,
+        "two",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+}
+
+#[test]
+fn a_bound_that_rounds_the_current_figure_down_is_not_stale() {
+    // 24 became 24.3: "more than 24%" is true and current.
+    let on = date(2024, 4, 2);
+    let f = finding(
+        "More than 24% of residents were 65 or older.",
+        Lang::En,
+        on,
+        ELECTION,
+        "24%",
+    );
+    assert_eq!(f.verdict, Verdict::Consistent);
+}
+
+const EMERGENCY: &str = "\
+sources:
+  who:
+    name: WHO
+facts:
+  - id: pheic-2024
+    kind: date
+    match:
+      - [emergency]
+    values:
+      - {date: 2024-08-14, source: who}
+  - id: pheic-2022
+    kind: date
+    match:
+      - [emergency]
+      - [first, last]
+    values:
+      - {date: 2022-07-23, source: who}
+";
+
+#[test]
+fn relative_dates_are_not_the_event_by_their_own_words() {
+    let on = date(2024, 8, 20);
+    // "last" is the date's word, not the fact's.
+    let f = finding(
+        "Africa was put on an emergency footing last week.",
+        Lang::En,
+        on,
+        EMERGENCY,
+        "last week",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+    // "in two years" read forward from publication may be a span.
+    let f = finding(
+        "It is the second emergency in two years.",
+        Lang::En,
+        on,
+        EMERGENCY,
+        "two years",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+}
+
+const BIRTHS: &str = "\
+sources:
+  istat:
+    name: ISTAT
+facts:
+  - id: births
+    kind: count
+    match:
+      - [nati, nascite, births]
+    values:
+      - {value: 379000, source: istat, as_of: 2024-03-29}
+";
+
+#[test]
+fn a_loss_right_before_the_figure_is_its_size() {
+    let on = date(2024, 4, 2);
+    // A fall word before the figure: the size of the loss.
+    let f = finding(
+        "In quindici anni il Paese ha perso quasi 200 mila nati l'anno.",
+        Lang::It,
+        on,
+        BIRTHS,
+        "200 mila",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+    // The count itself is still judged.
+    let f = finding(
+        "Nel 2023 i nati sono stati 200 mila.",
+        Lang::It,
+        on,
+        BIRTHS,
+        "200 mila",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted);
+}
+
+const OUTBREAK: &str = "\
+sources:
+  who:
+    name: WHO
+    aliases: [Oms, WHO]
+facts:
+  - id: drc-deaths
+    kind: count
+    match:
+      - [Congo, RDC]
+      - [decess*, deaths]
+    values:
+      - {value: 537, source: who, as_of: 2024-08-14}
+  - id: start-2022
+    kind: date
+    match:
+      - [emergency]
+      - [last, previous]
+    values:
+      - {date: 2022-07-23, source: who}
+  - id: end-2022
+    kind: date
+    match:
+      - [emergency]
+      - [lifted, ended]
+    values:
+      - {date: 2023-05-11, source: who}
+";
+
+#[test]
+fn a_coordinated_figure_shares_the_words_before_a_date_too() {
+    let on = date(2024, 8, 15);
+    // The date opening the clause is no figure the deaths are coordinated
+    // with: "Congo" is shared by both counts.
+    let f = finding(
+        "Secondo l'Oms, dall'inizio dell'anno la Repubblica democratica del Congo ha segnalato oltre 15.600 casi e 1.611 decessi.",
+        Lang::It,
+        on,
+        OUTBREAK,
+        "1.611",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted);
+}
+
+#[test]
+fn of_dates_that_fit_equally_the_governed_one_wins() {
+    let on = date(2024, 8, 15);
+    let text = "The last emergency was declared in July 2022 and lifted in March 2023.";
+    let f = finding(text, Lang::En, on, OUTBREAK, "March 2023");
+    assert_eq!(fact(&f), Some("end-2022"));
+    assert_eq!(f.verdict, Verdict::Contradicted);
+    let text = "The last emergency was declared in July 2022 and lifted in May 2023.";
+    let f = finding(text, Lang::En, on, OUTBREAK, "May 2023");
+    assert_eq!(f.verdict, Verdict::Consistent);
+}
+
+const SEASON: &str = "\
+sources:
+  mef:
+    name: Ministry of Economy
+    aliases: [governo, government]
+  board:
+    name: Election board
+facts:
+  - id: gdp-2024-forecast
+    kind: percent
+    match:
+      - [crescita, growth, Pil, GDP]
+      - [prevede, forecast*]
+    values:
+      - {value: 1.0, source: mef, as_of: 2024-09-27}
+  - id: finish-date
+    kind: date
+    match:
+      - [race, Tour]
+      - [finish*, ends]
+    values:
+      - {date: 2024-07-21, source: board}
+  - id: election-date
+    kind: date
+    match:
+      - [vote, votes, election]
+    values:
+      - {date: 2024-09-29, source: board}
+";
+
+#[test]
+fn a_year_of_the_clause_other_than_the_facts_own_dates_the_figure_elsewhere() {
+    // The fact's id names 2024; "quest'anno" in 2025 is another forecast.
+    let f = finding(
+        "Per quest'anno il governo prevede una crescita dell'1,2%.",
+        Lang::It,
+        date(2025, 3, 3),
+        SEASON,
+        "1,2%",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+    // The year the fact names is its own.
+    let f = finding(
+        "Per il 2024 il governo prevede una crescita dell'1,2%.",
+        Lang::It,
+        date(2024, 10, 3),
+        SEASON,
+        "1,2%",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted);
+}
+
+#[test]
+fn dates_years_apart_and_days_to_come_are_other_events() {
+    let on = date(2024, 7, 20);
+    // The first Tour is not this one's finish.
+    let f = finding(
+        "For the first time since 1903 the race finishes outside the capital.",
+        Lang::En,
+        on,
+        SEASON,
+        "1903",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+    // A month slipped is still accused.
+    let f = finding(
+        "The race finishes in Nice on August 21.",
+        Lang::En,
+        on,
+        SEASON,
+        "August 21",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted);
+    // On election night, "on Monday" is a step to come.
+    let f = finding(
+        "Postal votes will be counted on Monday.",
+        Lang::En,
+        date(2024, 9, 29),
+        SEASON,
+        "Monday",
+    );
+    assert!(!is_alarm(&f), "{f:?}");
+}

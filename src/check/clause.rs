@@ -2,7 +2,7 @@
 //! a new figure ("… uccisi e migliaia feriti"). A conjunction inside a claim
 //! ("tra 300 e 400") ends nothing.
 
-use crate::claim::{Claim, Value};
+use crate::claim::{Claim, Kind, Value};
 use crate::extract::Extraction;
 use crate::lang::LangData;
 use crate::text::span::Span;
@@ -235,7 +235,17 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
             return None;
         }
         let before = left[conjunction.checked_sub(1)?];
-        let first_figure = (before..conjunction).find(|&k| starts_claim[k])?;
+        // A figure is coordinated with a figure, a date with a date: in
+        // "dall'inizio dell'anno la RDC ha segnalato oltre 15.600 casi e
+        // 1.611 decessi" the date before them is in the shared words.
+        let when = |c: &Claim| matches!(c.kind, Kind::Date | Kind::Time);
+        let from = placed.partition_point(|q| q.first < before);
+        let first_figure = placed[from..]
+            .iter()
+            .zip(&claims[from..])
+            .take_while(|(q, _)| q.first < conjunction)
+            .find(|(_, o)| when(o) == when(claim))
+            .map(|(q, _)| q.first)?;
         (first_figure > before && claim.span.start > tokens[before].span.start)
             .then(|| Span::new(tokens[before].span.start, tokens[first_figure - 1].span.end))
     }));

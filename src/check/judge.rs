@@ -11,8 +11,10 @@ use super::{Candidate, Evidence, Finding, Said, Tie, Verdict};
 use crate::claim::{Claim, Interval, Qualifier, Value};
 use crate::describe;
 use crate::lang::Lang;
-use crate::refs::{Fact, FactIndex, Figure, RefValue, rounded};
+use crate::refs::{Fact, FactIndex, Figure, ROUNDING_CAP, RefValue, rounded};
+use crate::text::span::Span;
 use crate::text::token::Token;
+use crate::when::Grain;
 
 /// What a reference figure is to the claim's publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,13 +100,30 @@ pub(super) fn judge_link(
     {
         return agreeing;
     }
-    let weak = weak_alarm(claim, &finding);
+    let weak = weak_alarm(claim, &finding, date);
     if link.certain && weak.is_none() {
         return finding;
     }
     let doubt = weak.unwrap_or_else(|| link.doubt.map_or("uncertain match", |d| d.describe()));
-    let candidates: Vec<Candidate> = std::iter::once(finding.clone())
-        .chain(rivals)
+    doubted(
+        claim,
+        std::iter::once(finding).chain(rivals),
+        doubt,
+        &link.why,
+        lang,
+    )
+}
+
+/// The claim not judged, for `doubt`, with the facts of `findings` named
+/// as its candidates ("possibly: ea-inflation-sep-2024, Eurostat 1.7").
+pub(super) fn doubted(
+    claim: &Claim,
+    findings: impl Iterator<Item = Finding>,
+    doubt: &'static str,
+    why: &[Span],
+    lang: Lang,
+) -> Finding {
+    let candidates: Vec<Candidate> = findings
         .filter_map(|f| {
             let (id, about) = f.fact()?.clone();
             let mut figures = String::new();
@@ -121,7 +140,7 @@ pub(super) fn judge_link(
             evidence: Vec::new(),
             explanation,
             candidates,
-            why: link.why.clone(),
+            why: why.to_vec(),
             doubt: Some(doubt),
         },
     )
@@ -303,6 +322,13 @@ fn stale_bound(claim: &Claim, fact: &Fact, evidence: &[Evidence]) -> bool {
         fact.reach(&e.figure)
             .is_some_and(|r| Interval::point(bound).overlaps(&r))
     };
+    // "More than 24%" when 24 became 24.3: the bound rounds the current
+    // figure down, it does not repeat the old one.
+    let rounds_down = |e: &Evidence| {
+        e.figure
+            .interval()
+            .is_some_and(|i| rounded(bound).overlaps(&i))
+    };
     evidence
         .iter()
         .filter(|e| e.role == Role::Replaced && repeats(e))
@@ -310,7 +336,7 @@ fn stale_bound(claim: &Claim, fact: &Fact, evidence: &[Evidence]) -> bool {
             evidence
                 .iter()
                 .filter(|e| e.role == Role::Current && e.source == old.source)
-                .any(|current| !repeats(current))
+                .any(|current| !repeats(current) && !rounds_down(current))
         })
 }
 
@@ -489,9 +515,42 @@ pub(super) fn written_precision(claim: &Claim, tokens: &[Token]) -> Option<f64> 
 /// figure a hundred times or more away from every current reference
 /// figure ("$30.04 billion" against earnings per share of $0.68) is
 /// another quantity, not a wrong one.
-fn weak_alarm(claim: &Claim, finding: &Finding) -> Option<&'static str> {
-    let Value::Quantity(q) = &claim.value else {
-        return None;
+fn weak_alarm(claim: &Claim, finding: &Finding, date: Option<Date>) -> Option<&'static str> {
+    let q = match &claim.value {
+        Value::Quantity(q) => q,
+        // "for the second time in two years": a phrase read forward from
+        // publication may be a span, not a day to come.
+        Value::Date(Some(d))
+            if claim.relative && d.grain <= Grain::Year && date.is_some_and(|p| d.start > p) =>
+        {
+            return Some("a relative date read as one after publication");
+        }
+        // "for the first time since 1903" against this year's finish: a
+        // date two years or more from every reference date is another
+        // event's (a year slipped by one is still accused).
+        Value::Date(Some(d)) => {
+            let (first, last) = d.days();
+            let current: Vec<(i16, i16)> = finding
+                .evidence()
+                .iter()
+                .filter(|e| e.role == Role::Current)
+                .filter_map(|e| match e.figure {
+                    Figure::Date(f) => {
+                        let (a, b) = f.days();
+                        Some((a.year(), b.year()))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let apart = |(a, b): &(i16, i16)| {
+                (i32::from(first.year()) - i32::from(*b))
+                    .max(i32::from(*a) - i32::from(last.year()))
+                    >= YEARS_APART
+            };
+            return (!current.is_empty() && current.iter().all(apart))
+                .then_some("the date is years from every reference date");
+        }
+        _ => return None,
     };
     if q.qualifier == Qualifier::Vague {
         return Some("a vague figure");
@@ -509,12 +568,38 @@ fn weak_alarm(claim: &Claim, finding: &Finding) -> Option<&'static str> {
         && current
             .iter()
             .all(|v| *v == 0.0 || (n / v).abs() >= FAR || (v / n).abs() >= FAR);
-    far.then_some("the figure is orders of magnitude from every reference figure")
+    if far {
+        return Some("the figure is orders of magnitude from every reference figure");
+    }
+    // "Seven short of a majority", "due blocchi" against 176 seats: a
+    // figure ten times or more from every reference figure, and no slip
+    // of a power of ten from any, counts something else.
+    let other = !current.is_empty()
+        && current.iter().all(|v| {
+            let ratio = (n / v).abs().max((v / n).abs());
+            *v == 0.0 || (ratio >= OTHER && !slipped(ratio))
+        });
+    other.then_some("the figure is ten times or more from every reference figure")
 }
+
+/// Years between a date and every reference date for the two to be
+/// different events.
+const YEARS_APART: i32 = 2;
 
 /// How far apart a claim and every reference figure must be to be two
 /// quantities (a slipped scale, ×1000, is caught; an EPS is not a revenue).
 const FAR: f64 = 1.0e4;
+
+/// How far apart a claim and every reference figure are to count two
+/// things, unless one is the other with a slipped power of ten.
+const OTHER: f64 = 10.0;
+
+/// A ratio a power of ten explains, within the rounding cap: a digit
+/// added or dropped, or a scale word slipped (thousand for million).
+fn slipped(ratio: f64) -> bool {
+    let power = 10f64.powf(ratio.log10().round());
+    (ratio / power - 1.0).abs() <= ROUNDING_CAP
+}
 
 /// A bound agrees with any figure beyond it: "at least 265 municipalities"
 /// agrees with 24,080 people displaced. Such an agreement is no sign the

@@ -14,10 +14,10 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use crate::claim::{Claim, Value};
+use crate::claim::{Claim, Kind, Value};
 use crate::extract::Extraction;
-use crate::lang::Lang;
-use crate::refs::{FactIndex, Figure, Target};
+use crate::lang::{Lang, LangData};
+use crate::refs::{FactIndex, Figure, Hit, Target};
 use crate::text::span::Span;
 use crate::text::token::{Token, TokenKind};
 
@@ -390,7 +390,7 @@ pub fn check(
     lang: Lang,
     date: Option<Date>,
 ) -> Vec<Finding> {
-    let links = link_claims(extraction, index, lang);
+    let links = link_claims(extraction, index, lang, date);
     judge_claims(extraction.claims.iter().cloned(), links, index, lang, date)
 }
 
@@ -404,7 +404,7 @@ pub(crate) fn check_owned(
     lang: Lang,
     date: Option<Date>,
 ) -> (Vec<Finding>, Vec<Span>) {
-    let links = link_claims(&extraction, index, lang);
+    let links = link_claims(&extraction, index, lang, date);
     let claims = std::mem::take(&mut extraction.claims);
     let sentences = std::mem::take(&mut extraction.sentences);
     drop(extraction);
@@ -426,16 +426,25 @@ struct Reading {
     /// The precision its digits were written with (see
     /// [`judge::written_precision`]).
     precision: Option<f64>,
+    /// Where its sentence starts: the figures of one sentence are judged
+    /// together (see [`confirmed_beside`]).
+    sentence: usize,
 }
 
 /// For each claim of `extraction`, its link to a fact, if any, and the
 /// sources named for it; nothing when no facts are loaded.
-fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Linked> {
+fn link_claims(
+    extraction: &Extraction,
+    index: &FactIndex,
+    lang: Lang,
+    date: Option<Date>,
+) -> Vec<Linked> {
     if index.is_empty() {
         // `extract`, or no facts loaded: nothing to match, nothing to scan.
         return Vec::new();
     }
-    let hits = index.terms.find(&extraction.tokens);
+    let mut hits = index.terms.find(&extraction.tokens);
+    hits.retain(|hit| !inside_date(hit, extraction, lang.data()));
     let placed = clause::place(extraction);
     let clauses = clause::clauses(extraction, placed, lang.data());
     let links = assign::assign(extraction, index, &hits, &clauses, lang.data());
@@ -458,6 +467,7 @@ fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Li
             let mut reading = Reading {
                 negate: false,
                 precision: judge::written_precision(claim, &extraction.tokens),
+                sentence: clauses.placed[c].sentence.start,
             };
             if sign::signed(&index.facts[link.fact]) && sign::unsigned(c, extraction) {
                 match sign::direction(c, extraction, &clauses, lang.data()) {
@@ -468,6 +478,17 @@ fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Li
                         link.doubt.get_or_insert(assign::Doubt::Sign);
                     }
                 }
+            }
+            if ahead_in_words(claim, &extraction.tokens, date) {
+                link.certain = false;
+                link.doubt.get_or_insert(assign::Doubt::Ahead);
+            }
+            if !sign::signed(&index.facts[link.fact])
+                && let Some(word) = sign::fall_before(c, extraction, lang.data())
+                && !link.why.iter().any(|w| w.contains(word))
+            {
+                link.certain = false;
+                link.doubt.get_or_insert(assign::Doubt::Comparison);
             }
             // Sources the article names in the claim's sentence (which holds
             // its clause).
@@ -488,6 +509,54 @@ fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Li
         .collect()
 }
 
+/// A date said in words only, relative to publication, that falls after
+/// it: "on Monday" in "Postal votes will be counted on Monday" on the
+/// evening of a Sunday vote. A day written with its number ("8
+/// October") is still judged.
+fn ahead_in_words(claim: &Claim, tokens: &[Token], date: Option<Date>) -> bool {
+    let (Value::Date(Some(d)), Some(published)) = (&claim.value, date) else {
+        return false;
+    };
+    if !claim.relative || d.start <= published {
+        return false;
+    }
+    let first = tokens.partition_point(|t| t.span.start < claim.span.start);
+    !tokens[first..]
+        .iter()
+        .take_while(|t| t.span.end <= claim.span.end)
+        .any(Token::is_number)
+}
+
+/// A fact's term that is a relative date's own modifier ("last" in "last
+/// week", "scorsa" in "la scorsa settimana") says when, not what: it ties
+/// no claim to the fact. A date's figures and names still do ("the 2022
+/// emergency", a term `2022`; "June" in "in June").
+fn inside_date(hit: &Hit, extraction: &Extraction, data: &LangData) -> bool {
+    if !matches!(hit.target, Target::Term(_)) {
+        return false;
+    }
+    let tokens = &extraction.tokens;
+    let Some(last) = hit.end.checked_sub(1).filter(|l| *l < tokens.len()) else {
+        return false;
+    };
+    let d = &data.dates;
+    let modifier = |t: &Token| {
+        t.is_word()
+            && [d.last, d.next, d.this, d.ago]
+                .iter()
+                .any(|w| clause::is_one_of(&t.norm, w))
+    };
+    if !tokens[hit.first..=last].iter().all(modifier) {
+        return false;
+    }
+    let span = Span::new(tokens[hit.first].span.start, tokens[last].span.end);
+    let claims = &extraction.claims;
+    let before = claims.partition_point(|c| c.span.start <= span.start);
+    before.checked_sub(1).map(|c| &claims[c]).is_some_and(|c| {
+        c.relative && matches!(c.kind, Kind::Date | Kind::Time) && c.span.end >= span.end
+    })
+}
+
 /// The findings of `claims` with their links ([`link_claims`]).
 fn judge_claims(
     claims: impl Iterator<Item = Claim>,
@@ -499,9 +568,11 @@ fn judge_claims(
     if index.is_empty() {
         return claims.map(judge::unloaded).collect();
     }
-    claims
+    let mut sentences = Vec::new();
+    let mut findings: Vec<Finding> = claims
         .zip(links)
-        .map(|(claim, linked)| match linked {
+        .enumerate()
+        .map(|(c, (claim, linked))| match linked {
             None => judge::unmatched(claim, lang),
             Some((link, named, reading)) => {
                 let claim = if reading.negate {
@@ -509,10 +580,52 @@ fn judge_claims(
                 } else {
                     claim
                 };
+                sentences.push((c, reading.sentence));
                 judge::judge_link(&claim, &link, index, date, &named, lang, reading.precision)
             }
         })
-        .collect()
+        .collect();
+    confirmed_beside(&mut findings, &sentences, lang);
+    findings
+}
+
+/// "Together they hold 170 of the Congress's 350 seats": when a figure of
+/// a sentence agrees with a fact, a later figure of that sentence the
+/// fact would accuse is about something else. Such an alarm becomes an
+/// unverified claim naming the fact. A figure before the agreeing one is
+/// still judged: "14 golds … (12 to 10)" is an article at odds with
+/// itself. `linked`: the claims tied to a fact,
+/// with where their sentence starts, in text order.
+fn confirmed_beside(findings: &mut [Finding], linked: &[(usize, usize)], lang: Lang) {
+    for group in linked.chunk_by(|a, b| a.1 == b.1) {
+        if group.len() < 2 {
+            continue;
+        }
+        for &(c, _) in group {
+            if !findings[c].verdict.is_alarm() {
+                continue;
+            }
+            let Some(fact) = findings[c].fact().map(|f| f.0.clone()) else {
+                continue;
+            };
+            let confirmed = group.iter().any(|&(o, _)| {
+                o < c
+                    && matches!(findings[o].verdict, Verdict::Consistent | Verdict::Disputed)
+                    && findings[o].fact().is_some_and(|f| f.0 == fact)
+            });
+            if confirmed {
+                let finding = findings[c].clone();
+                let why = finding.why().to_vec();
+                findings[c] = judge::doubted(
+                    &finding.claim,
+                    std::iter::once(finding.clone()),
+                    "another figure of its sentence agrees with this fact",
+                    &why,
+                    lang,
+                );
+            }
+        }
+    }
 }
 
 /// When a sentence names two sources or more, the ones claim `c` is

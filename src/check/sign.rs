@@ -10,6 +10,7 @@ use crate::claim::{Claim, Interval, Qualifier, Quantity, Value};
 use crate::extract::Extraction;
 use crate::lang::LangData;
 use crate::refs::{Fact, Figure};
+use crate::text::span::Span;
 
 /// What the words around a figure say of its sign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +94,17 @@ pub(super) fn direction(
         .take_while(|t| t.span.end <= clause.end)
         .find(|t| t.is_word())
         .and_then(|t| of(&t.norm))
+}
+
+/// A fall word right before the claim ("il Paese ha perso quasi 200 mila
+/// nati"): where it stands, for a fact that records no fall. The figure
+/// is then the size of a loss, not the count the fact keeps, unless the
+/// word is one of the fact's own ("lost" for a fact of losses).
+pub(super) fn fall_before(c: usize, extraction: &Extraction, data: &LangData) -> Option<Span> {
+    let tokens = &extraction.tokens;
+    let first = first_token(tokens, extraction.claims[c].span);
+    let word = tokens.get(first.checked_sub(1)?)?;
+    (word.is_word() && says(&word.norm, data.falls)).then_some(word.span)
 }
 
 /// `word` is one of `stems`, or starts with one of four letters or more.

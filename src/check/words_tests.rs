@@ -112,3 +112,32 @@ fn the_explanation_in_another_language_keeps_no_english_phrase_it_has_a_row_for(
         }
     }
 }
+
+/// Every reason a claim is not judged, as the explanation says it.
+const DOUBTS: &[&str] = &[
+    "uncertain match",
+    "a vague figure",
+    "a relative date read as one after publication",
+    "the date is years from every reference date",
+    "the figure is orders of magnitude from every reference figure",
+    "the figure is ten times or more from every reference figure",
+    "another figure of its sentence agrees with this fact",
+];
+
+#[test]
+fn every_reason_not_to_judge_is_said_in_every_language() {
+    use super::Doubt::*;
+    let doubts = [
+        Nearness, Tie, Statement, Context, OtherTime, Detached, OtherNoun, Sign, Forecast,
+        Reversal, Ahead, Comparison,
+    ];
+    let all: Vec<&str> = DOUBTS
+        .iter()
+        .copied()
+        .chain(doubts.iter().map(|d| d.describe()))
+        .collect();
+    for words in [Lang::It, Lang::De, Lang::Fr, Lang::Es] {
+        let missing: Vec<&&str> = all.iter().filter(|d| words.data().say(d) == **d).collect();
+        assert!(missing.is_empty(), "{words} has no row for {missing:?}");
+    }
+}

@@ -208,10 +208,16 @@ impl TenseCues {
     }
 
     /// The word ends as the language's past participles do ("expected").
+    /// In a language without a past ending, its participles' endings
+    /// ("convocato" in "aveva convocato").
     pub(crate) fn ends_like_participle(&self, norm: &str) -> bool {
-        self.past_endings
-            .iter()
-            .any(|e| norm.ends_with(e) && norm.len() > e.len() + 2)
+        let ends = |e: &&&str| norm.ends_with(**e) && norm.len() > e.len() + 2;
+        self.past_endings.iter().any(|e| ends(&e))
+            || self
+                .participles
+                .iter()
+                .filter(|e| e.len() >= 3)
+                .any(|e| ends(&e))
     }
 
     /// `Some(true)` when the word looks ahead, `Some(false)` when it looks

@@ -367,9 +367,11 @@ pub struct LangData {
     /// fall as a negative figure, an article as a size and a word.
     pub falls: &'static [&'static str],
     pub rises: &'static [&'static str],
-    /// Verbs right before a figure that make it a difference ("Chega
-    /// gained two seats", "ha guadagnato due seggi"); only where the verb
-    /// cannot mean "won" (French "gagné", Spanish "ganó" can: no rows).
+    /// Words right before a figure that make it a difference: a gain
+    /// ("Chega gained two seats", "ha guadagnato due seggi"; only where the
+    /// verb cannot mean "won": French "gagné", Spanish "ganó" can) or an
+    /// exception ("all but two", "tutti tranne due"). A phrase's last word
+    /// is a stem, the others whole words.
     pub gains: &'static [&'static str],
     /// Phrases after a comma that describe what the clause before said
     /// (folded): "rose 2.9% …, the smallest increase since March 2021",
@@ -380,6 +382,10 @@ pub struct LangData {
     /// analisti"): one the fact's own words do not name cannot be judged
     /// against the figure reported.
     pub forecasts: &'static [&'static str],
+    /// Stems of words that undo what a count counts ("1,285 people
+    /// reported missing were found safe", "ostaggi liberati"): one the
+    /// fact's own words do not name makes the link uncertain.
+    pub reversals: &'static [&'static str],
     /// "or" words that give the same amount another way ("6,19 miliardi,
     /// o 25 centesimi per azione").
     pub alternatives: &'static [&'static str],

@@ -409,10 +409,27 @@ impl Parser<'_, '_> {
             }
             cue
         };
+        // After the date, not past a comma and a conjunction: in "the
+        // elections of May 28, and few analysts expected him…" the verb
+        // is another clause's ("Thursday, when 240,000 people will fly"
+        // is the date's own).
+        let conjunctions = self.ctx.data.conjunctions;
+        let ahead = if both_ways {
+            (i + 1..(i + REACH).min(t.len()))
+                .find(|&k| {
+                    t[k].is_punct(";")
+                        || (t[k].is_punct(",")
+                            && t.get(k + 1)
+                                .is_some_and(|n| conjunctions.contains(&n.norm.as_str())))
+                })
+                .unwrap_or(i + REACH)
+        } else {
+            i
+        };
         (1..REACH).find_map(|d| {
             i.checked_sub(d)
                 .and_then(cue)
-                .or_else(|| both_ways.then(|| cue(i + d)).flatten())
+                .or_else(|| (i + d < ahead).then(|| cue(i + d)).flatten())
         })
     }
 

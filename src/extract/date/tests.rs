@@ -284,6 +284,8 @@ const ITALIAN: &[Row] = &[
     ("alle 9 del mattino di domenica scorsa", "alle 9 del mattino di domenica scorsa", "2025-08-10T09:00:00+00:00"),
     ("la primavera araba", "", "-"),
     ("tanto tempo fa", "", "-"),
+    // A future word after a past auxiliary looks back.
+    ("Il premier aveva convocato il voto anticipato il 29 maggio.", "il 29 maggio", "2025-05-29"),
 ];
 
 #[rustfmt::skip]
@@ -465,6 +467,8 @@ const ENGLISH: &[Row] = &[
     ("from 10:00 to 12:30 CET", "10:00", "2025-08-15T10:00:00+01:00"),
     ("signed Monday, March 10, at 9 a.m.", "Monday, March 10, at 9 a.m.", "2025-03-10T09:00:00+00:00"),
     ("During the 1990s and early 2000s", "During the 1990s", "199X"),
+    // A future word in the next clause is not the date's.
+    ("They lost the elections of May 28, and few analysts expected a comeback.", "of May 28", "2025-05-28"),
 ];
 
 /// Issue 14: offsets forward, holidays on a fixed day, days as ordinal

@@ -167,20 +167,28 @@ pub(super) fn article_before_fraction(ctx: &Ctx, j: usize) -> bool {
 }
 
 /// After number words worth `value` that end in a scale, a glue, digits and
-/// a smaller scale ("un milione e 300 mila"): what they add and their tokens.
+/// a smaller scale ("un milione e 300 mila"), or the digits and scale
+/// right after it as statistics offices write them ("58 milioni 990
+/// mila"): what they add and their tokens.
 pub(super) fn smaller_group(ctx: &Ctx, at: usize, value: f64) -> Option<(f64, usize)> {
     let tokens = ctx.tokens;
-    let (glue, more) = (tokens.get(at)?, tokens.get(at + 1)?);
-    if !ctx.is(glue, List::NumberGlue) || !more.is_number() || value < 1000.0 {
+    let glued = ctx.is(tokens.get(at)?, List::NumberGlue);
+    let skip = usize::from(glued);
+    let more = tokens.get(at + skip)?;
+    if !more.is_number() || value < 1000.0 {
         return None;
     }
     let m = parse_digits_with(&more.norm, ctx.decimal)?.value;
-    tokens.get(at + 2)?;
+    let group = (1.0..1000.0).contains(&m) && m.fract() == 0.0;
+    if !(glued || group) {
+        return None;
+    }
+    tokens.get(at + skip + 1)?;
     ctx.lexicon
-        .lookup(&tokens[at + 2..])
+        .lookup(&tokens[at + skip + 1..])
         .find_map(|(len, e)| match e {
             Entry::Scale(s) if m * s < value && value % (s * 1000.0) == 0.0 => {
-                Some((m * s, 2 + len))
+                Some((m * s, 1 + skip + len))
             }
             _ => None,
         })

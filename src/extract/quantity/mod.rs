@@ -508,11 +508,30 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             && !filter::plural_after(ctx, noun_end.saturating_sub(1));
         // "10 Downing Street", "Movimento 5 Stelle": a name around it.
         // A line break ends the name: "salgono a 1.200" closing a headline.
+        // A name with its own number counts ("101 Boeing 737-800 jets").
         let proper = tokens
             .get(end)
             .is_some_and(|t| counted.is_some() && ctx.name_capital(t) && ctx.same_sentence(j, end))
+            && !tokens.get(end + 1).is_some_and(|t| t.is_number())
             && !filter::title_case(ctx, j);
-        if ((bare || fractional || singular || proper) && filter::after_name(ctx, j))
+        // "Boeing 737-800 jets": two numbers glued by a hyphen after a
+        // name are a model, not a range.
+        let model = qualifier_range.is_some()
+            && tokens
+                .get(j + 1)
+                .is_some_and(|t| t.is_punct("-") && !t.space_before)
+            && tokens
+                .get(j + 2)
+                .is_some_and(|t| t.is_number() && !t.space_before);
+        // …and its second number is no figure either.
+        let model_tail = j >= 2
+            && tokens[j - 1].is_punct("-")
+            && !tokens[j - 1].space_before
+            && !tokens[j].space_before
+            && tokens[j - 2].is_number()
+            && filter::after_name(ctx, j - 2);
+        if model_tail
+            || ((bare || fractional || singular || proper || model) && filter::after_name(ctx, j))
             || filter::postal_code(ctx, j)
             || (proper && singular)
         {
@@ -803,21 +822,11 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 {
                     figure = Figure::Number(n * s + s / 2.0);
                     end += 2;
-                } else if let (Some(glue), Some(more)) = (tokens.get(end), tokens.get(end + 1))
-                    && ctx.is(glue, List::NumberGlue)
-                    && more.is_number()
-                    && let Some(m) = parse_digits_with(&more.norm, ctx.decimal).map(|d| d.value)
-                    && let Some((len2, s2)) =
-                        ctx.lexicon
-                            .lookup(&tokens[end + 2..])
-                            .find_map(|(len, e)| match e {
-                                Entry::Scale(s2) if s2 < s && m * s2 < s => Some((len, s2)),
-                                _ => None,
-                            })
-                {
-                    // "1 milione e 300 mila": the smaller scale on top.
-                    figure = Figure::Number(n * s + m * s2);
-                    end += 2 + len2;
+                } else if let Some((more, n2)) = smaller_group(ctx, end, n * s) {
+                    // "1 milione e 300 mila", "58 milioni 990 mila": the
+                    // smaller scale on top.
+                    figure = Figure::Number(n * s + more);
+                    end += n2;
                 }
             }
         }

@@ -162,6 +162,8 @@ const FORMS_IT: &[(&str, &str)] = &[
     ("tre su dieci", "percent 30 exact 30..30"),
     ("1 miliardo e 200 milioni di euro", "money 1200000000 exact 1200000000..1200000000 EUR"),
     ("un milione e 300 mila famiglie", "count 1300000 exact 1300000..1300000 [famiglie]"),
+    ("ammonta a 58 milioni 990 mila persone", "count 58990000 exact 58990000..58990000 [persone]"),
+    ("gli stranieri sono 5 milioni 308 mila", "count 5308000 exact 5308000..5308000"),
     ("tre dozzine di uova", "count 36 exact 36..36 [uova]"),
     ("una dozzina di uova", "count 12 approx 10.8..13.2 [uova]"),
     ("dozzine di case", "count - vague 24..199 [case]"),
@@ -679,6 +681,8 @@ const EN: &[(&str, &str)] = &[
     ("Covid-19 cases", ""),
     ("the two leaders", ""),
     ("a Boeing 737 crashed", ""),
+    ("ispezioni su tutti i Boeing 737-800", ""),
+    ("all 101 Boeing 737-800 jets", "count 101 exact 101..101 [Boeing]"),
     ("1. First item", ""),
     // Hyphenated units, scores, ratios, changes
     ("a 7-year-old boy", "measure 7 exact 7..7 year"),
