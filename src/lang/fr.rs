@@ -39,7 +39,7 @@ pub static FR: LangData = LangData {
         (" — agrees with an earlier figure; give the publication date (--date or front matter `date:`) to tell whether it is outdated", " — concorde avec un chiffre antérieur ; indiquer la date de publication (--date ou `date:` dans le front matter) pour savoir s'il est dépassé"),
         (" [tied by: ", " [relié par : "),
         ("a relative date read as one after publication", "une date relative lue comme postérieure à la publication"),
-        ("the date is years from every reference date", "la date est à des années de toute date de référence"),
+        ("the date is years from every reference date", "la date est éloignée de plusieurs années de toute date de référence"),
         ("the figure is ten times or more from every reference figure", "le chiffre est éloigné d'un facteur dix ou plus de tout chiffre de référence"),
         ("the clause may say the figure's state was undone (found, freed)", "la proposition peut dire que l'état du chiffre a pris fin (retrouvés, libérés)"),
         ("a day to come, said relative to publication", "un jour à venir, dit par rapport à la publication"),
