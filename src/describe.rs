@@ -1,6 +1,9 @@
 //! Figures and claims as an editor reads them: numbers grouped the way the
 //! article's language writes them (`10.000` in Italian, `10,000` in
-//! English), qualifiers in words.
+//! English), qualifiers in words. The words are English unless a `words`
+//! language is given (`…_in`): the explanation an editor reads is in the
+//! article's language, the one a program reads in English
+//! ([`crate::lang::LangData::say`]).
 //!
 //! Every description has a `push_…` form that appends to a buffer: `verify`
 //! writes one per claim, and building each piece as its own `String` cost
@@ -133,7 +136,8 @@ pub(crate) fn push_date(out: &mut String, date: Date) {
     }
 }
 
-fn push_interval(out: &mut String, iv: &Interval, lang: Lang) {
+fn push_interval(out: &mut String, iv: &Interval, lang: Lang, words: Lang) {
+    let say = |english| words.data().say(english);
     match (iv.low, iv.high) {
         (Some(a), Some(b)) if a == b => push_number(out, a, lang),
         (Some(a), Some(b)) => {
@@ -142,22 +146,22 @@ fn push_interval(out: &mut String, iv: &Interval, lang: Lang) {
             push_number(out, b, lang);
         }
         (Some(a), None) => {
-            out.push_str(if iv.low_open {
+            out.push_str(say(if iv.low_open {
                 "more than "
             } else {
                 "at least "
-            });
+            }));
             push_number(out, a, lang);
         }
         (None, Some(b)) => {
-            out.push_str(if iv.high_open {
+            out.push_str(say(if iv.high_open {
                 "less than "
             } else {
                 "at most "
-            });
+            }));
             push_number(out, b, lang);
         }
-        (None, None) => out.push_str("any"),
+        (None, None) => out.push_str(say("any")),
     }
 }
 
@@ -171,7 +175,13 @@ pub fn quantity(q: &Quantity, lang: Lang) -> String {
 
 /// [`quantity`], appended to `out`.
 pub(crate) fn push_quantity(out: &mut String, q: &Quantity, lang: Lang) {
-    let words = match (q.qualifier, q.value) {
+    push_quantity_in(out, q, lang, Lang::En);
+}
+
+/// [`push_quantity`] with its words in `words`' language.
+fn push_quantity_in(out: &mut String, q: &Quantity, lang: Lang, words: Lang) {
+    let say = |english| words.data().say(english);
+    let qualifier = match (q.qualifier, q.value) {
         (Qualifier::Exact, Some(_)) => "",
         (Qualifier::Approx, Some(v)) if q.interval.high == Some(v) => "nearly ",
         (Qualifier::Approx, Some(_)) => "about ",
@@ -180,16 +190,16 @@ pub(crate) fn push_quantity(out: &mut String, q: &Quantity, lang: Lang) {
         (Qualifier::LessThan, Some(_)) => "less than ",
         (Qualifier::AtMost, Some(_)) => "at most ",
         (Qualifier::Vague, _) => {
-            push_interval(out, &q.interval, lang);
-            out.push_str(" (vague)");
+            push_interval(out, &q.interval, lang, words);
+            out.push_str(say(" (vague)"));
             return push_suffix(out, q);
         }
         _ => {
-            push_interval(out, &q.interval, lang);
+            push_interval(out, &q.interval, lang, words);
             return push_suffix(out, q);
         }
     };
-    out.push_str(words);
+    out.push_str(say(qualifier));
     if let Some(v) = q.value {
         push_number(out, v, lang);
     }
@@ -218,11 +228,25 @@ pub fn claim(claim: &Claim, lang: Lang) -> String {
     out
 }
 
+/// [`claim`] as an editor of the article's language reads it: numbers
+/// and words in `lang` ("più di 10.000").
+pub fn claim_in(claim: &Claim, lang: Lang) -> String {
+    let mut out = String::new();
+    push_claim_in(&mut out, claim, lang, lang);
+    out
+}
+
 /// [`claim`], appended to `out`.
 pub(crate) fn push_claim(out: &mut String, claim: &Claim, lang: Lang) {
+    push_claim_in(out, claim, lang, Lang::En);
+}
+
+/// [`push_claim`] with its words in `words`' language ("più di 10.000"):
+/// numbers as `lang` writes them, words as `words` says them.
+pub(crate) fn push_claim_in(out: &mut String, claim: &Claim, lang: Lang, words: Lang) {
     match &claim.value {
         Value::Quantity(q) => {
-            push_quantity(out, q, lang);
+            push_quantity_in(out, q, lang, words);
             if claim.kind == crate::claim::Kind::Percent && q.unit.is_none() {
                 out.push('%');
             }
@@ -233,7 +257,7 @@ pub(crate) fn push_claim(out: &mut String, claim: &Claim, lang: Lang) {
         }
         Value::Time(Some(t)) => out.push_str(&t.iso()),
         Value::Date(None) | Value::Time(None) => {
-            out.push_str("unresolved (needs the publication day)")
+            out.push_str(words.data().say("unresolved (needs the publication day)"))
         }
     }
 }

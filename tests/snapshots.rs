@@ -75,6 +75,42 @@ const CASES: &[(&str, &[&str])] = &[
             "verify", "examples", "--refs", "claims", "--format", "rdjson",
         ],
     ),
+    // The explanation in the article's language in the formats an editor
+    // reads, in English in those a program reads (one article, five
+    // languages).
+    (
+        "verify-explain-markdown",
+        &[
+            "verify",
+            "tests/cmd/explain",
+            "--refs",
+            "tests/cmd/explain/claims",
+            "--format",
+            "markdown",
+        ],
+    ),
+    (
+        "verify-explain-github",
+        &[
+            "verify",
+            "tests/cmd/explain",
+            "--refs",
+            "tests/cmd/explain/claims",
+            "--format",
+            "github",
+        ],
+    ),
+    (
+        "verify-explain-json",
+        &[
+            "verify",
+            "tests/cmd/explain/bridge-de.md",
+            "--refs",
+            "tests/cmd/explain/claims",
+            "--format",
+            "json",
+        ],
+    ),
     (
         "verify-quiet",
         &["verify", "examples", "--refs", "claims", "--quiet"],

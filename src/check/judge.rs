@@ -60,11 +60,11 @@ pub(super) fn unmatched(claim: Claim, lang: Lang) -> Finding {
 }
 
 /// The explanation of a claim no fact matches (a resolved one: an
-/// unresolved date has [`UNRESOLVED`]).
-pub(super) fn unmatched_text(claim: &Claim, lang: Lang) -> String {
+/// unresolved date has [`UNRESOLVED`]), its words in `words`' language.
+pub(super) fn unmatched_text(claim: &Claim, lang: Lang, words: Lang) -> String {
     let mut text = String::with_capacity(64);
-    describe::push_claim(&mut text, claim, lang);
-    text.push_str(" — no reference fact matches this claim");
+    describe::push_claim_in(&mut text, claim, lang, words);
+    text.push_str(words.data().say(" — no reference fact matches this claim"));
     text
 }
 
@@ -119,7 +119,7 @@ pub(super) fn judge_link(
 pub(super) fn doubted(
     claim: &Claim,
     findings: impl Iterator<Item = Finding>,
-    doubt: &str,
+    doubt: &'static str,
     why: &[Span],
     lang: Lang,
 ) -> Finding {
@@ -131,21 +131,7 @@ pub(super) fn doubted(
             Some(Candidate { id, about, figures })
         })
         .collect();
-    let mut explanation = String::with_capacity(128);
-    describe::push_claim(&mut explanation, claim, lang);
-    explanation.push_str(" — not judged (");
-    explanation.push_str(doubt);
-    explanation.push_str("); possibly: ");
-    for (i, c) in candidates.iter().enumerate() {
-        if i > 0 {
-            explanation.push_str("; ");
-        }
-        explanation.push_str(&c.id);
-        if !c.figures.is_empty() {
-            explanation.push_str(", ");
-            explanation.push_str(&c.figures);
-        }
-    }
+    let explanation = not_judged_text(claim, doubt, &candidates, lang, Lang::En);
     Finding::tied(
         claim.clone(),
         Verdict::Unverified,
@@ -155,8 +141,43 @@ pub(super) fn doubted(
             explanation,
             candidates,
             why: why.to_vec(),
+            doubt: Some(doubt),
         },
     )
+}
+
+/// The explanation of a claim not judged for `doubt`, naming its
+/// candidate facts, its words in `words`' language.
+pub(super) fn not_judged_text(
+    claim: &Claim,
+    doubt: &str,
+    candidates: &[Candidate],
+    lang: Lang,
+    words: Lang,
+) -> String {
+    let say = |english| words.data().say(english);
+    let mut explanation = String::with_capacity(128);
+    describe::push_claim_in(&mut explanation, claim, lang, words);
+    explanation.push_str(say(" — not judged ("));
+    explanation.push_str(say(doubt));
+    explanation.push_str(say("); possibly: "));
+    for (i, c) in candidates.iter().enumerate() {
+        if i > 0 {
+            explanation.push_str("; ");
+        }
+        explanation.push_str(&c.id);
+        if !c.figures.is_empty() {
+            explanation.push_str(", ");
+            // The figures were written in English words: only " [named]".
+            let named = say(" [named]");
+            if named == " [named]" {
+                explanation.push_str(&c.figures);
+            } else {
+                explanation.push_str(&c.figures.replace(" [named]", named));
+            }
+        }
+    }
+    explanation
 }
 
 pub(super) const UNRESOLVED: &str = "relative date left unresolved: it needs the publication day (--date YYYY-MM-DD or front matter `date:`)";
@@ -259,13 +280,11 @@ pub(super) fn judge(
     } else {
         verdict
     };
-    let mut explanation = explain(claim, &evidence, verdict, unresolved, lang);
+    let mut explanation = explain(claim, &evidence, verdict, unresolved, lang, Lang::En);
     // Without a publication date nothing says the article came after the
     // newer figure: agreeing with an earlier one is no proof it is stale.
     let verdict = if verdict == Verdict::Outdated && date.is_none() {
-        explanation.push_str(
-            " — agrees with an earlier figure; give the publication date (--date or front matter `date:`) to tell whether it is outdated",
-        );
+        explanation.push_str(UNDATED_OUTDATED);
         Verdict::Unverified
     } else {
         verdict
@@ -279,9 +298,15 @@ pub(super) fn judge(
             explanation,
             candidates: Vec::new(),
             why: Vec::new(),
+            doubt: None,
         },
     )
 }
+
+/// Added to the explanation of a claim that agrees with a replaced figure
+/// only, in an article without a publication date (its verdict is then
+/// `unverified`).
+pub(super) const UNDATED_OUTDATED: &str = " — agrees with an earlier figure; give the publication date (--date or front matter `date:`) to tell whether it is outdated";
 
 /// "At least 3,100 dead" in an article dated after the source raised its
 /// count from 3,100 to 6,400 repeats the old figure: the bound is one a
@@ -315,30 +340,34 @@ fn stale_bound(claim: &Claim, fact: &Fact, evidence: &[Evidence]) -> bool {
         })
 }
 
-fn explain(
+/// The explanation of a judged claim: numbers as `lang` writes them,
+/// words as `words` says them.
+pub(super) fn explain(
     claim: &Claim,
     evidence: &[Evidence],
     verdict: Verdict,
     unresolved: bool,
     lang: Lang,
+    words: Lang,
 ) -> String {
+    let say = |english| words.data().say(english);
     if unresolved {
-        return UNRESOLVED.to_string();
+        return say(UNRESOLVED).to_string();
     }
     let mut text = String::with_capacity(128);
-    describe::push_claim(&mut text, claim, lang);
+    describe::push_claim_in(&mut text, claim, lang, words);
     text.push_str(" — ");
-    if !push_list(&mut text, evidence, Role::Current, lang, true) {
-        text.push_str("no figure published by the article's date");
+    if !push_list_in(&mut text, evidence, Role::Current, lang, true, words) {
+        text.push_str(say("no figure published by the article's date"));
     }
     let has = |role: Role| evidence.iter().any(|e| e.role == role);
     if has(Role::Replaced) && matches!(verdict, Verdict::Outdated | Verdict::Contradicted) {
-        text.push_str("; earlier: ");
-        push_list(&mut text, evidence, Role::Replaced, lang, true);
+        text.push_str(say("; earlier: "));
+        push_list_in(&mut text, evidence, Role::Replaced, lang, true, words);
     }
     if has(Role::Later) {
-        text.push_str("; later figures (not judged): ");
-        push_list(&mut text, evidence, Role::Later, lang, true);
+        text.push_str(say("; later figures (not judged): "));
+        push_list_in(&mut text, evidence, Role::Later, lang, true, words);
     }
     text
 }
@@ -351,6 +380,18 @@ fn push_list(
     role: Role,
     lang: Lang,
     marks: bool,
+) -> bool {
+    push_list_in(text, evidence, role, lang, marks, Lang::En)
+}
+
+/// [`push_list`] with its words in `words`' language.
+fn push_list_in(
+    text: &mut String,
+    evidence: &[Evidence],
+    role: Role,
+    lang: Lang,
+    marks: bool,
+    words: Lang,
 ) -> bool {
     let mut any = false;
     for e in evidence.iter().filter(|e| e.role == role) {
@@ -366,7 +407,7 @@ fn push_list(
             text.push_str(&e.short);
         }
         if e.named {
-            text.push_str(" [named]");
+            text.push_str(words.data().say(" [named]"));
         }
         text.push(' ');
         e.figure.push_description(text, lang);

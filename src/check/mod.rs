@@ -245,6 +245,10 @@ pub struct Tie {
     /// The words that tied the claim to its fact (or to its first
     /// candidate), in text order.
     pub why: Vec<Span>,
+    /// Why a claim with candidates was not judged, as the explanation
+    /// says it in English: [`Finding::explanation_in`] says it again in
+    /// another language.
+    pub doubt: Option<&'static str>,
 }
 
 /// The explanation of a finding without a [`Tie`], written from its claim
@@ -300,9 +304,67 @@ impl Finding {
                 std::borrow::Cow::Borrowed(judge::UNRESOLVED)
             }
             (Said::Unmatched(lang), _) => {
-                std::borrow::Cow::Owned(judge::unmatched_text(&self.claim, lang))
+                std::borrow::Cow::Owned(judge::unmatched_text(&self.claim, lang, Lang::En))
             }
         }
+    }
+
+    /// [`Finding::explanation`] in `lang`, the article's language, for the
+    /// formats an editor reads; those a program reads keep the stored
+    /// English wording. Numbers are written as the article writes them in
+    /// both; a phrase `lang` has no row for stays in English.
+    pub fn explanation_in(&self, lang: Lang) -> std::borrow::Cow<'_, str> {
+        if lang.data().explanation_words.is_empty() {
+            return self.explanation();
+        }
+        std::borrow::Cow::Owned(self.written(lang, lang))
+    }
+
+    /// The explanation written again, numbers as `lang` writes them and
+    /// words as `words` says them: with the article's language and English,
+    /// the explanation as stored (a test holds them equal).
+    fn written(&self, lang: Lang, words: Lang) -> String {
+        let say = |english| words.data().say(english);
+        let Some(tie) = &self.tie else {
+            return match (self.said, &self.claim.value) {
+                (Said::NoFacts, _) => say(judge::NO_FACTS).to_string(),
+                (_, Value::Date(None) | Value::Time(None)) => say(judge::UNRESOLVED).to_string(),
+                (Said::Unmatched(said), _) => judge::unmatched_text(&self.claim, said, words),
+            };
+        };
+        let mut text = match (&tie.fact, tie.doubt) {
+            (None, Some(doubt)) => {
+                judge::not_judged_text(&self.claim, doubt, &tie.candidates, lang, words)
+            }
+            _ => self.judged_text(tie, lang, words),
+        };
+        // `--explain` added the words that tied the claim to its fact.
+        const TIED: &str = " [tied by: ";
+        if let Some(at) = tie.explanation.rfind(TIED) {
+            text.push_str(say(TIED));
+            text.push_str(&tie.explanation[at + TIED.len()..]);
+        }
+        text
+    }
+
+    /// The explanation [`judge::judge`] wrote for a judged claim, written
+    /// again with its words in `words`' language.
+    fn judged_text(&self, tie: &Tie, lang: Lang, words: Lang) -> String {
+        let unresolved = matches!(self.claim.value, Value::Date(None) | Value::Time(None));
+        let current = tie.evidence.iter().any(|e| e.role == Role::Current);
+        // A resolved claim with current figures is `unverified` only when
+        // it agreed with a replaced figure in an undated article.
+        let undated = self.verdict == Verdict::Unverified && !unresolved && current;
+        let verdict = if undated {
+            Verdict::Outdated
+        } else {
+            self.verdict
+        };
+        let mut text = judge::explain(&self.claim, &tie.evidence, verdict, unresolved, lang, words);
+        if undated {
+            text.push_str(words.data().say(judge::UNDATED_OUTDATED));
+        }
+        text
     }
 
     /// The tie to facts, to change (`--explain` adds to its explanation).
@@ -633,3 +695,6 @@ mod tests;
 
 #[cfg(test)]
 mod certainty_tests;
+
+#[cfg(test)]
+mod words_tests;

@@ -22,6 +22,8 @@ pub static EN: LangData = LangData {
         ("unverified", "Unverified"),
         ("consistent", "Correct"),
     ],
+    // The explanation is written in English: no rows.
+    explanation_words: &[],
     concepts: Concepts {
         predicates: &[
             (
@@ -113,6 +115,7 @@ pub static EN: LangData = LangData {
     decimal_separator: '.',
     thousands_separator: ',',
     hyphenated_numbers: false,
+    ungrouped_are_codes: false,
     symbol_after: false,
     elision: false,
     nouns_capitalized: false,
@@ -1112,6 +1115,7 @@ pub static EN: LangData = LangData {
         weekend: &["weekend", "week-end"],
         same_month: &["same month"],
         previous: &[],
+        this_units: &[],
         decades: &[
             ("twenties", 1920),
             ("thirties", 1930),

@@ -208,6 +208,13 @@ pub struct LangData {
     /// Verdicts in words for readers (ClaimReview's `alternateName`), by
     /// verdict name.
     pub verdict_words: &'static [(&'static str, &'static str)],
+    /// The one-line explanation's words for the editor who reads this
+    /// language (and the HTML report's labels beside it: "claim",
+    /// "sources"), keyed by the English phrase the explanation is built with
+    /// (spaces and punctuation included, so French can put its space before
+    /// `:` and `;`): `(English, this language)`. A phrase without a row
+    /// stays in English; `en` has none. See [`LangData::say`].
+    pub explanation_words: &'static [(&'static str, &'static str)],
     /// What claims speak of, the same concept ids in every language
     /// (uccisi = killed = getötet): `compare` and `refs draft` read
     /// claims across languages through it.
@@ -218,6 +225,12 @@ pub struct LangData {
     /// The thousands separator written between groups of digits (`10.000`
     /// in Italian, `10,000` in English); the other one of `,` and `.`.
     pub thousands_separator: char,
+    /// Figures of five digits and more are written with the thousands
+    /// separator ("72.480 personas", "12 000 salariés"): a run of five or
+    /// six digits without one is a code or a name ("el 72480", the
+    /// lottery's winning number), not a figure. English text writes
+    /// "10000" too: false there.
+    pub ungrouped_are_codes: bool,
     /// Currency symbols follow the figure after a space ("1.200 €",
     /// "1 200 €"); elsewhere a symbol after a space opens the next figure.
     pub symbol_after: bool,
@@ -479,6 +492,15 @@ impl LangData {
             .find(|(name, _)| *name == verdict)
             .map_or(verdict, |(_, word)| word)
     }
+
+    /// An English phrase of the one-line explanation in this language
+    /// ([`LangData::explanation_words`]), else as it is.
+    pub fn say<'a>(&self, english: &'a str) -> &'a str {
+        self.explanation_words
+            .iter()
+            .find(|(en, _)| *en == english)
+            .map_or(english, |(_, said)| said)
+    }
 }
 
 /// A sentence's tense cues (see [`LangData::tense`]).
@@ -601,6 +623,9 @@ pub struct DateWords {
     /// before the one the text is talking about (that of the last date
     /// before it in its paragraph), else the one before publication's.
     pub previous: &'static [(&'static str, Grain)],
+    /// One word for "this" and a unit: the unit publication falls in
+    /// ("heuer", this year, in southern German and Austrian news).
+    pub this_units: &'static [(&'static str, Grain)],
     /// Decades written out ("anni novanta", "nineties"), by first year.
     pub decades: &'static [(&'static str, i16)],
     /// Nouns before a decade in figures ("anni '90", "anni 2000").

@@ -116,7 +116,7 @@ pub fn diagnostics(result: &FileResult, index: &FactIndex, level: Verdict) -> Ve
                 severity: Some(severity(finding.verdict)),
                 code: Some(NumberOrString::String(finding.verdict.name().to_string())),
                 source: Some(SOURCE.to_string()),
-                message: finding.explanation().into_owned(),
+                message: finding.explanation_in(result.lang).into_owned(),
                 related_information: (!related.is_empty()).then_some(related),
                 data: finding
                     .fact()
@@ -175,7 +175,7 @@ pub fn hover(result: &FileResult, offset: usize) -> Option<Hover> {
     let finding = finding_at(result, offset)?;
     let mut text = format!(
         "**{}** — {}",
-        describe::claim(&finding.claim, result.lang),
+        describe::claim_in(&finding.claim, result.lang),
         finding.verdict.name()
     );
     if let Some((id, about)) = finding.fact() {
@@ -186,7 +186,7 @@ pub fn hover(result: &FileResult, offset: usize) -> Option<Hover> {
         text.push_str(&figure_line(evidence, result.lang));
     }
     if finding.evidence().is_empty() {
-        text.push_str(&format!("\n\n{}", finding.explanation()));
+        text.push_str(&format!("\n\n{}", finding.explanation_in(result.lang)));
     }
     Some(Hover {
         contents: HoverContents::Markup(MarkupContent {

@@ -175,7 +175,7 @@ fn body(file: &FileResult, finding: &Finding) -> String {
         })
         .collect();
     if figures.is_empty() {
-        body.push_str(&finding.explanation());
+        body.push_str(&finding.explanation_in(file.lang));
     } else {
         body.push_str(&figures.join("; "));
     }

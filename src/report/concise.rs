@@ -46,7 +46,7 @@ impl Report for Concise {
                 finding.verdict,
                 escape_controls(&claim_text(file, finding)),
                 escape_controls(&fact),
-                escape_controls(&finding.explanation())
+                escape_controls(&finding.explanation_in(file.lang))
             )?;
         }
         Ok(())

@@ -81,12 +81,7 @@ impl Report for Github {
                 .text
                 .get(finding.claim.span.range())
                 .unwrap_or_default();
-            let message = format!(
-                "\"{}\" is {}: {}",
-                quoted,
-                finding.verdict,
-                finding.explanation()
-            );
+            let message = super::verdict_message(file, finding, quoted, "");
             writeln!(
                 out,
                 "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",

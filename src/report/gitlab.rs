@@ -89,11 +89,7 @@ impl Report for Gitlab {
             let issue = Issue {
                 kind: "issue",
                 check_name: format!("factcheck/{}", finding.verdict),
-                description: format!(
-                    "\"{text}\" is {}{fact_note}: {}",
-                    finding.verdict,
-                    finding.explanation()
-                ),
+                description: super::verdict_message(file, finding, &text, &fact_note),
                 severity: severity(finding.verdict),
                 fingerprint: format!("{hash:016x}:{occurrence}"),
                 location: Location {

@@ -83,7 +83,7 @@ impl Report for Markdown {
                 mark(finding.verdict),
                 finding.verdict,
                 fact,
-                escape_cell(&finding.explanation())
+                escape_cell(&finding.explanation_in(file.lang))
             )?;
         }
         Ok(())

@@ -249,6 +249,29 @@ pub(crate) fn alarms(file: &FileResult) -> impl Iterator<Item = &Finding> {
         .map(|(finding, _)| finding)
 }
 
+/// An annotation's message for an editor: `"60 turbines" is
+/// contradicted [fact]: explanation` in English; in a language with
+/// explanation words, the verdict as its readers name it with the report's
+/// own name after it and the explanation in that language (`"60
+/// Windräder": Falsch (contradicted) [fact]: …`). `fact_note` is "" or
+/// " [fact-id]".
+pub(crate) fn verdict_message(
+    file: &FileResult,
+    finding: &Finding,
+    quoted: &str,
+    fact_note: &str,
+) -> String {
+    let data = file.lang.data();
+    let explanation = finding.explanation_in(file.lang);
+    let verdict = finding.verdict.name();
+    if data.explanation_words.is_empty() {
+        return format!("\"{quoted}\" is {verdict}{fact_note}: {explanation}");
+    }
+    let colon = data.say(": ");
+    let word = data.verdict_word(verdict);
+    format!("\"{quoted}\"{colon}{word} ({verdict}){fact_note}{colon}{explanation}")
+}
+
 /// The claim's text on one line, whitespace runs folded.
 pub(crate) fn claim_text(file: &FileResult, finding: &Finding) -> String {
     file.doc

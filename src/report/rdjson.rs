@@ -108,11 +108,11 @@ impl Report for Rdjson {
                 None => String::new(),
             };
             let diagnostic = Diagnostic {
-                message: format!(
-                    "\"{}\" is {}{fact_note}: {}",
-                    claim_text(file, finding),
-                    finding.verdict,
-                    finding.explanation()
+                message: super::verdict_message(
+                    file,
+                    finding,
+                    &claim_text(file, finding),
+                    &fact_note,
                 ),
                 location: Location {
                     path: &file.rel_path,

@@ -96,7 +96,7 @@ impl Report for Table {
             let pos = doc.lines.position(&doc.text, claim.span.start);
             let location = format!("{}:{}", pos.line, pos.column);
             let text = escape_controls(&quote(&doc.text[claim.span.range()])).into_owned();
-            let normalized = escape_controls(&describe::claim(claim, file.lang)).into_owned();
+            let normalized = escape_controls(&describe::claim_in(claim, file.lang)).into_owned();
             if !verify {
                 grid.add_row(vec![
                     Cell::new(location),
@@ -153,16 +153,18 @@ impl Report for Table {
                 if !references.is_empty() {
                     references.push('\n');
                 }
+                let say = |english| file.lang.data().say(english);
                 let line = if c.figures.is_empty() {
-                    format!("possibly: {}", c.id)
+                    format!("{}{}", say("possibly: "), c.id)
                 } else {
-                    format!("possibly: {}, {}", c.id, c.figures)
+                    let figures = c.figures.replace(" [named]", say(" [named]"));
+                    format!("{}{}, {figures}", say("possibly: "), c.id)
                 };
                 references.push_str(&escape_controls(&line));
             }
             // `--explain`: the words that tied the claim to its fact.
-            let explanation = finding.explanation();
-            if let Some(at) = explanation.rfind(" [tied by: ") {
+            let explanation = finding.explanation_in(file.lang);
+            if let Some(at) = explanation.rfind(file.lang.data().say(" [tied by: ")) {
                 if !references.is_empty() {
                     references.push('\n');
                 }

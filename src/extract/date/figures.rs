@@ -229,11 +229,16 @@ impl Parser<'_, '_> {
                 && self.year_at(i - 2).is_some()
                 && !self.ctx.free(i - 2..i - 1);
             // "2023 gab es…", "2024 fue un año…": a year opening its
-            // sentence, no noun after it, is the sentence's time.
+            // sentence, no noun after it, is the sentence's time; so is
+            // one before a comma ("2022, beim ersten Fest nach…"), unless
+            // a round hundred ("2000, so die Polizei").
+            let comma = self.tok(end).is_some_and(|x| x.is_punct(","))
+                && plausible_year(y)
+                && self.tok(end + 1).is_some_and(Token::is_word);
             let opens = (i == 0 || !self.ctx.same_sentence(i - 1, i))
                 && !noun_follows
                 && (1900..=2100).contains(&y)
-                && self.tok(end).is_some_and(Token::is_word);
+                && (self.tok(end).is_some_and(Token::is_word) || comma);
             let compared = self.compared_year(i, end, y, noun_follows);
             let of_noun = self.year_of_noun(i, end, y, noun_follows);
             let before_verb = self.year_before_verb(i, end, y, noun_follows);
@@ -248,18 +253,35 @@ impl Parser<'_, '_> {
 
 impl Parser<'_, '_> {
     /// "höher als 2018", "higher than 2023": a year after the language's
-    /// baseline word, not after a hedge ("mehr als 2000" is a count), with
-    /// no noun after it.
+    /// baseline word, not after a hedge ("mehr als 2000" is a count)
+    /// unless the hedge compares a figure just before it ("30 Prozent
+    /// weniger als 2023", "7 Millionen weniger als 2023"), with no noun
+    /// after it.
     fn compared_year(&self, i: usize, end: usize, y: i16, noun_follows: bool) -> bool {
         let data = self.ctx.data;
         let ends_at = |phrase: &str| ends_at(self.tokens(), i, phrase);
+        let hedge = data
+            .hedges
+            .iter()
+            .filter(|(h, _)| ends_at(h))
+            .map(|(h, _)| h.split(' ').count())
+            .max();
+        let compares = hedge.is_none_or(|words| {
+            // A number at most two tokens before the hedge, in its sentence.
+            let start = i.saturating_sub(words);
+            (1..=2).any(|d| {
+                start.checked_sub(d).is_some_and(|k| {
+                    self.tok(k).is_some_and(Token::is_number) && self.ctx.same_sentence(k, i)
+                })
+            })
+        });
         plausible_year(y)
             && !noun_follows
             && !self.tok(end).is_some_and(Token::is_number)
             && i > 0
             && self.ctx.same_sentence(i - 1, i)
             && data.baselines.iter().any(|b| ends_at(b))
-            && !data.hedges.iter().any(|(h, _)| ends_at(h))
+            && compares
     }
 
     /// "Sozialversicherung 2024 wie im Vorjahr", "die Volkswirtschaft

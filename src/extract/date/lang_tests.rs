@@ -76,6 +76,18 @@ const GERMAN: &[Row] = &[
     ("Rund 2000 kamen zum Fest.", "", "-"),
     ("Insgesamt 2000 wurden evakuiert.", "", "-"),
     ("Knapp 1900 haben unterschrieben.", "", "-"),
+    // eval/news6: "wird" looks ahead; a year after a preterite or "wie".
+    ("Die Strecke wird vom 1. September an gesperrt.", "vom 1. September", "2025-09-01"),
+    ("Rund 1,9 Milliarden Reisende nutzten 2024 die Züge.", "2024", "2024"),
+    ("Der Anteil lag wie 2023 bei vier Prozent.", "2023", "2023"),
+    // "heuer": this year (a row of `this_units`).
+    ("Eine Maß kostete heuer 15 Euro.", "heuer", "2025"),
+    // A year opening its sentence before a comma; a year after a hedge
+    // that compares the figure before it, not after a bare hedge.
+    ("2022, beim ersten Fest nach der Pause, kamen 5,7 Millionen Gäste.", "2022", "2022"),
+    ("Die Sanitäter versorgten knapp 30 Prozent weniger als 2023.", "2023", "2023"),
+    ("Es kamen 7 Millionen weniger als 2023.", "2023", "2023"),
+    ("Es kamen weniger als 2023.", "", "-"),
 ];
 
 #[test]
@@ -156,6 +168,9 @@ const SPANISH: &[Row] = &[
     ("La feria se celebró del 3 al 5 de marzo.", "del 3 al 5 de marzo", "2025-03-03/2025-03-05"),
     // No dates.
     ("Hoy en día nadie lo recuerda.", "", "-"),
+    // eval/news6: a zone after a comma; the Christmas lottery's name.
+    ("El corte se produjo a las 12.33, hora peninsular.", "a las 12.33, hora peninsular", "2025-08-15T12:33:00+02:00"),
+    ("El Sorteo Extraordinario de Navidad reparte premios.", "", "-"),
 ];
 
 #[test]
@@ -213,6 +228,12 @@ const FRENCH: &[Row] = &[
     ("Aujourd'hui encore, personne ne s'en souvient.", "", "-"),
     ("Le vote a eu lieu après sept heures de débat.", "", "-"),
     ("L'après-midi, des averses seront possibles.", "", "-"),
+    // eval/news6: the future ("sera", "-ira"), a participle after it, a past
+    // participle nearer than a future; a zone after a comma.
+    ("La messe sera célébrée dimanche à 10h30.", "dimanche à 10h30", "2025-08-17T10:30:00+00:00"),
+    ("Le musée rouvrira mardi.", "mardi", "2025-08-19"),
+    ("L'entrée restera gratuite : l'idée avancée en juillet a été écartée.", "en juillet", "2025-07"),
+    ("Vers 9h30, heure de Paris, un camion s'est garé.", "9h30, heure de Paris", "2025-08-15T09:30:00+02:00"),
 ];
 
 #[test]

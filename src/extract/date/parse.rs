@@ -193,6 +193,10 @@ impl Parser<'_, '_> {
         if let Some((e, g)) = self.w.previous.at(t, j) {
             return Some((e, Expr::Previous(g), false));
         }
+        // "heuer": this year.
+        if let Some((e, g)) = self.w.this_units.at(t, j) {
+            return Some((e, Expr::Shift(g, 0), false));
+        }
         let plain = |r: Option<(usize, Expr)>| r.map(|(e, x)| (e, x, false));
         // "a Ferragosto", "last Christmas": a holiday on a fixed day.
         let holiday = |k: usize, pick: Pick| {

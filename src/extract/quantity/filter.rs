@@ -99,8 +99,14 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     {
         return true;
     }
-    // Long digit runs are identifiers or phone numbers, not figures.
-    if token.norm.len() >= 7 && token.norm.bytes().all(|b| b.is_ascii_digit()) {
+    // Long digit runs are identifiers or phone numbers, not figures; where
+    // figures are grouped, so are five or six digits without a separator.
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if token.norm.len() >= 7 && digits(&token.norm) {
+        return true;
+    }
+    let raw = &ctx.text[token.span];
+    if ctx.data.ungrouped_are_codes && raw.len() >= 5 && digits(raw) {
         return true;
     }
     // Clock times "9:30" (both sides) and scores "3:1".

@@ -111,6 +111,10 @@ const DE: &[(&str, &str)] = &[
     // Not figures.
     ("Die Linie 11 fährt wieder.", ""),
     ("Siehe Artikel 5 des Gesetzes.", ""),
+    // eval/news6: seconds.
+    ("Die Ampel schaltet nach 30 Sekunden um.", "measure 30 exact 30..30 s"),
+    // Five digits without a separator are a code, not a figure.
+    ("Die Gewinnzahl war die 72480.", ""),
 ];
 
 #[test]
@@ -211,6 +215,18 @@ const ES: &[(&str, &str)] = &[
     // Not figures.
     ("La línea 11 del metro reabre.", ""),
     ("Según el artículo 5 de la ley.", ""),
+    // eval/news6: seconds, "del" after a hedge, a level is a label, what
+    // is left of a sum in euros is euros.
+    ("En apenas cinco segundos cayó la red.", "measure 5 exact 5..5 s"),
+    ("Se recuperó algo más del 50 % del suministro.", "percent 50 more_than 50.."),
+    ("Votó menos del 40 % del censo.", "percent 40 less_than 0..40"),
+    ("Ocho comunidades pidieron el nivel 3 de emergencia.", "count 8 exact 8..8 [comunidades]"),
+    ("La obra costó 700 millones de euros. Quedan 140 millones.", "money 700000000 exact 700000000..700000000 EUR | money 140000000 exact 140000000..140000000 EUR"),
+    // Five digits without a separator are a number's name, not a figure.
+    ("El primer premio fue para el 72480, vendido en Logroño.", ""),
+    ("Cada décimo del 72480 cobra 400.000 euros.", "money 400000 exact 400000..400000 EUR"),
+    // A hedge after the currency.
+    ("Quienes hayan ganado 2.000 euros o más cobran en el banco.", "money 2000 at_least 2000.. EUR"),
 ];
 
 #[test]
@@ -317,4 +333,9 @@ const FR: &[(&str, &str)] = &[
     // Not figures.
     ("La ligne 11 du métro rouvre.", ""),
     ("Selon l'article 5 de la loi.", ""),
+    // eval/news6: seconds, a level is a label, what is left of a sum in
+    // euros is euros.
+    ("L'opération a duré 45 secondes.", "measure 45 exact 45..45 s"),
+    ("Le plan est passé au niveau 3 dans la nuit.", ""),
+    ("Le chantier a coûté 700 millions d'euros. Il reste donc près de 140 millions.", "money 700000000 exact 700000000..700000000 EUR | money 140000000 approx 126000000..140000000 EUR"),
 ];

@@ -429,8 +429,9 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         unit = unit.or(Some(u));
         end += n;
     }
-    // "un mese esatto": a hedge after the unit.
-    if kind == Kind::Measure
+    // "un mese esatto", "2.000 euros o más", "20% or more": a hedge after
+    // the unit, the currency or the percent sign.
+    if matches!(kind, Kind::Measure | Kind::Money | Kind::Percent)
         && hedge.is_none()
         && let Some((n, h)) = hedge_after(ctx, end)
     {

@@ -136,10 +136,11 @@ fn chips(counts: &Counts) -> String {
 
 /// What one source says: sign, linked name, figure, date, role.
 fn evidence(out: &mut String, e: &Evidence, lang: Lang) {
+    let say = |english| lang.data().say(english);
     let (state, sign, label) = match e.role {
-        Role::Later => ("later", "·", "published later, not judged"),
-        _ if e.agrees => ("agrees", "✓", "agrees"),
-        _ => ("disagrees", "✗", "disagrees"),
+        Role::Later => ("later", "·", say("published later, not judged")),
+        _ if e.agrees => ("agrees", "✓", say("agrees")),
+        _ => ("disagrees", "✗", say("disagrees")),
     };
     let _ = write!(
         out,
@@ -165,16 +166,18 @@ fn evidence(out: &mut String, e: &Evidence, lang: Lang) {
         Some(date) => {
             let _ = write!(out, " <span class=\"date\">{date}</span>");
         }
-        None => out.push_str(" <span class=\"date\">undated</span>"),
+        None => {
+            let _ = write!(out, " <span class=\"date\">{}</span>", say("undated"));
+        }
     }
     let mut notes = Vec::new();
     match e.role {
-        Role::Replaced => notes.push("since replaced"),
-        Role::Later => notes.push("published after the article"),
+        Role::Replaced => notes.push(say("since replaced")),
+        Role::Later => notes.push(say("published after the article")),
         Role::Current => {}
     }
     if e.named {
-        notes.push("named in the article");
+        notes.push(say("named in the article"));
     }
     if !notes.is_empty() {
         let _ = write!(out, " <span class=\"role\">{}</span>", notes.join(", "));
@@ -207,32 +210,36 @@ fn details(finding: &Finding, lang: Lang, mode: Mode) -> String {
             i = icon(finding.verdict),
         );
     }
+    let say = |english| lang.data().say(english);
     let _ = write!(
         out,
-        "<span class=\"row\"><span class=\"k\">claim</span> {}</span>",
-        escape(&describe::claim(&finding.claim, lang))
+        "<span class=\"row\"><span class=\"k\">{}</span> {}</span>",
+        say("claim"),
+        escape(&describe::claim_in(&finding.claim, lang))
     );
     if let Some((id, about)) = finding.fact() {
         let _ = write!(
             out,
-            "<span class=\"row\"><span class=\"k\">fact</span> {} <code>{}</code></span>",
+            "<span class=\"row\"><span class=\"k\">{}</span> {} <code>{}</code></span>",
+            say("fact"),
             escape(about),
             escape(id)
         );
     }
     if !finding.evidence().is_empty() {
-        out.push_str("<span class=\"row\"><span class=\"k\">sources</span><span class=\"srcs\">");
+        let _ = write!(
+            out,
+            "<span class=\"row\"><span class=\"k\">{}</span><span class=\"srcs\">",
+            say("sources")
+        );
         for e in finding.evidence() {
             evidence(&mut out, e, lang);
         }
         out.push_str("</span></span>");
     }
-    if mode == Mode::Verify && !finding.explanation().is_empty() {
-        let _ = write!(
-            out,
-            "<span class=\"why\">{}</span>",
-            escape(&finding.explanation())
-        );
+    let explanation = finding.explanation_in(lang);
+    if mode == Mode::Verify && !explanation.is_empty() {
+        let _ = write!(out, "<span class=\"why\">{}</span>", escape(&explanation));
     }
     out
 }
