@@ -739,8 +739,16 @@ fn want(
             .claims
             .get(c + 1)
             .is_some_and(|o| o.span.start < phrase.end);
+        // A verb read as the noun ("56,600 packed into the stadium").
+        let verb = words.clone().next().is_some_and(|t| {
+            data.tense
+                .past_endings
+                .iter()
+                .any(|e| t.norm.ends_with(e) && t.norm.len() > e.len() + 3)
+        });
         !counts
             && !dated
+            && !verb
             && !fact_hits.iter().filter(own).any(|h| phrase.overlaps(h.1))
             && !words.clone().any(|t| starts_with_any(&t.norm, data.people))
     });

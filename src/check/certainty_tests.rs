@@ -1728,3 +1728,24 @@ fn a_time_with_its_day_is_judged_by_that_day() {
     let f = finding(text, Lang::En, on, FIRE, "10:30");
     assert_eq!(f.verdict, Verdict::Consistent);
 }
+
+const CROWD: &str = "\
+sources:
+  uefa:
+    name: UEFA
+facts:
+  - id: final-attendance
+    kind: count
+    match:
+      - [crowd, spettatori, attendance]
+    values:
+      - {value: 65600, source: uefa, as_of: 2024-07-14}
+";
+
+#[test]
+fn a_verb_after_the_figure_is_no_noun_it_counts() {
+    let on = date(2024, 7, 15);
+    let text = "A crowd of 56,600 packed into the Berlin stadium.";
+    let f = finding(text, Lang::En, on, CROWD, "56,600");
+    assert_eq!(f.verdict, Verdict::Contradicted);
+}
