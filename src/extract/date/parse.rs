@@ -433,12 +433,14 @@ impl Parser<'_, '_> {
         let cue = tense.of(&tok.norm, &self.ctx.text[tok.span], before);
         // "was not expected", "were planned": a participle that looks
         // ahead, after a past auxiliary, looks back.
-        let after_past = (1..=2).any(|d| {
-            k.checked_sub(d)
-                .and_then(|b| t.get(b))
-                .is_some_and(|b| b.is_word() && tense.of(&b.norm, "", None) == Some(false))
-        });
-        if cue == Some(true) && after_past && tense.ends_like_participle(&tok.norm) {
+        let after_past = || {
+            (1..=2).any(|d| {
+                k.checked_sub(d)
+                    .and_then(|b| t.get(b))
+                    .is_some_and(|b| b.is_word() && tense.of(&b.norm, "", None) == Some(false))
+            })
+        };
+        if cue == Some(true) && after_past() && tense.ends_like_participle(&tok.norm) {
             return Some(false);
         }
         cue
