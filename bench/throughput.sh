@@ -8,6 +8,16 @@
 #                               every sentence (about 27 claims per KB, a
 #                               stress case); a few minutes
 #   bench/throughput.sh --big   also verify 1 GB in 10,000 files, peak memory
+#   bench/throughput.sh --targets   only issue 20's figures, each beside its
+#                               target: extract against the digit scan on
+#                               both corpora, memory per byte, five
+#                               languages' tables against two, then
+#                               bench/refs.sh --lsp (loading 100,000 facts,
+#                               10,000 facts against 8, the language
+#                               server's re-check)
+#
+# FACTCHECK_BIN=path runs that binary instead of building one (the
+# `profiling` build, say: the same code with symbols).
 #
 # Each corpus also prints `extract` against a bare digit scan (grep) in
 # CPU time, with issue 20's target ratio (2× news, 3× dense), and the run
@@ -22,10 +32,15 @@
 # three runs after an untimed one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-big=0
+big=0 targets=0
 [ "${1:-}" = "--big" ] && big=1
-cargo build --release -q
-bin=target/release/factcheck
+[ "${1:-}" = "--targets" ] && targets=1
+if [ -n "${FACTCHECK_BIN:-}" ]; then
+  bin=$(realpath "$FACTCHECK_BIN")
+else
+  cargo build --release -q
+  bin=target/release/factcheck
+fi
 
 # ensure_corpus DIR MB DENSITY: generate DIR (MB megabytes in 10,000 files,
 # 10,000 synthetic facts plus the example ones) unless a finished one with
@@ -98,6 +113,25 @@ per_byte() {
   rm -f "$stats"
 }
 
+# languages: the tables a run compiles are those of the languages it
+# reads (once per process), so five languages cost what two did unless an
+# article is in one of the other three. CPU time of 20 runs of `extract`
+# over one short article in each of two languages (it, en), then in each
+# of five; the difference is the other three's tables, once a run.
+languages() {
+  local dir=target/bench-langs runs
+  mkdir -p "$dir/two" "$dir/five"
+  for lang in it en de fr es; do
+    printf -- '---\ndate: 2025-01-10\nlang: %s\n---\n600 - 12,5 %% - 3 km\n' "$lang" > "$dir/five/$lang.md"
+  done
+  cp "$dir/five/it.md" "$dir/five/en.md" "$dir/two/"
+  for set in two five; do
+    runs=$( { /usr/bin/time -f "%U %S" sh -c "for i in \$(seq 20); do FACTCHECK_THREADS=1 taskset -c 0 '$bin' extract '$dir/$set' --format json >/dev/null; done" ; } 2>&1 | tail -1)
+    awk -v s="$set" -v r="$runs" 'BEGIN { split(r, t, " "); printf "%-38s %5.1f ms of CPU a run\n", "extract, one article in each of " s " languages", (t[1] + t[2]) * 1000 / 20 }'
+  done
+  echo "five languages against two: the three more cost the line above minus the one before, once a run, and only when read (target: no cost per byte)"
+}
+
 all=$(seq -s, 0 $(( $(nproc) - 1 )))
 
 # run_corpus DIR TARGET: extract (against grep, TARGET its ratio) and
@@ -113,11 +147,26 @@ run_corpus() {
   measure "verify 10,000 facts, all cores" "$all" "$(nproc)" "$bin" verify "$corpus/articles" --refs "$corpus/refs" --format json --fail-on never
 }
 
+if [ "$targets" = 1 ]; then
+  for corpus in news:0.25:2 dense:1:3; do
+    IFS=: read -r name density target <<<"$corpus"
+    ensure_corpus "target/bench-$name" 100 "$density"
+    mb=$(du -sm --apparent-size "target/bench-$name/articles" | cut -f1)
+    echo "target/bench-$name: $mb MB"
+    against_grep "target/bench-$name" "$target"
+  done
+  per_byte
+  languages
+  FACTCHECK_BIN="$bin" bench/refs.sh --lsp
+  exit 0
+fi
+
 ensure_corpus target/bench-news 100 0.25
 run_corpus target/bench-news 2
 ensure_corpus target/bench-dense 100 1
 run_corpus target/bench-dense 3
 per_byte
+languages
 
 if [ "$big" = 1 ]; then
   bigdir=target/bench-1g

@@ -199,7 +199,7 @@ fn carry_to_first_end(first: &mut Claim, second: &Claim, text: &str, data: &Lang
     let joined = data
         .change_joiners
         .iter()
-        .any(|j| crate::text::token::fold(j) == gap);
+        .any(|j| crate::text::token::folds_to(j, &gap));
     let takes = matches!(second.kind, Kind::Money | Kind::Measure | Kind::Percent);
     if !joined || first.kind != Kind::Count || first.counted.is_some() || !takes {
         return;
@@ -285,7 +285,7 @@ fn implied_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, 
                 let w = crate::text::token::fold(w);
                 data.money_cues
                     .iter()
-                    .any(|c| crate::text::token::fold(c) == w)
+                    .any(|c| crate::text::token::folds_to(c, &w))
             });
         if cued {
             claim.kind = Kind::Money;

@@ -85,6 +85,10 @@ pub(crate) struct Ctx<'a> {
     /// How digit separators read: the language's, or either way when the
     /// language was only guessed.
     pub decimal: DecimalMark,
+    /// Each token's tense cue once read (`date::parse`), 0 before: every
+    /// date looks up to 30 tokens each way for one, so a sentence of
+    /// figures would read each word dozens of times.
+    pub tense_cues: Vec<std::cell::Cell<u8>>,
 }
 
 impl Ctx<'_> {
@@ -149,6 +153,7 @@ pub(crate) fn extract_with(doc: &Document, options: Options, decimal: DecimalMar
         taken: vec![false; tokens.len()],
         sentence_of: &token_sentence,
         decimal,
+        tense_cues: vec![std::cell::Cell::new(0); tokens.len()],
     };
     // A claim uses a token at least, so there is room for every claim:
     // growing the list would copy it, holding it twice at once (room not
@@ -229,6 +234,7 @@ pub(crate) fn extract_in_windows(
             taken: vec![false; tokens.len()],
             sentence_of: &token_sentence,
             decimal,
+            tense_cues: vec![std::cell::Cell::new(0); tokens.len()],
         };
         let mut found = Vec::new();
         date::find_in(&mut ctx, &mut found, &mut dates);

@@ -163,29 +163,46 @@ pub(crate) struct Words {
 
 /// A language's tense cues, the words folded as tokens are.
 pub(crate) struct TenseCues {
-    future_words: Vec<String>,
-    past_words: Vec<String>,
+    /// Each word of the word lists, with the bits of the lists holding it
+    /// ([`TenseCues::FUTURE`]…): one lookup instead of a scan of each list
+    /// (a date reads the cue of every word of its sentence).
+    words: HashMap<String, u8>,
     future_endings: &'static [&'static str],
     past_endings: &'static [&'static str],
-    participle_after: Vec<String>,
-    auxiliaries: Vec<String>,
     participles: &'static [&'static str],
     pub present_is_future: bool,
 }
 
 impl TenseCues {
+    const FUTURE: u8 = 1;
+    const PAST: u8 = 2;
+    const PARTICIPLE_AFTER: u8 = 4;
+    const AUXILIARY: u8 = 8;
+
     fn new(t: &Tense) -> TenseCues {
-        let fold = |w: &[&str]| w.iter().map(|w| crate::text::token::fold(w)).collect();
+        let mut words: HashMap<String, u8> = HashMap::default();
+        for (list, bit) in [
+            (t.future_words, Self::FUTURE),
+            (t.past_words, Self::PAST),
+            (t.participle_after, Self::PARTICIPLE_AFTER),
+            (t.auxiliaries, Self::AUXILIARY),
+        ] {
+            for w in list {
+                *words.entry(crate::text::token::fold(w)).or_default() |= bit;
+            }
+        }
         TenseCues {
-            future_words: fold(t.future_words),
-            past_words: fold(t.past_words),
+            words,
             future_endings: t.future_endings,
             past_endings: t.past_endings,
-            participle_after: fold(t.participle_after),
-            auxiliaries: fold(t.auxiliaries),
             participles: t.participles,
             present_is_future: t.present_is_future,
         }
+    }
+
+    /// The word is in the lists of `bits`.
+    fn listed(&self, norm: &str, bits: u8) -> bool {
+        self.words.get(norm).is_some_and(|b| b & bits != 0)
     }
 
     /// A participle right before a date ("il bollettino diffuso martedì",
@@ -196,15 +213,12 @@ impl TenseCues {
             .iter()
             .filter(|e| e.len() >= 3)
             .any(|e| norm.ends_with(e) && norm.len() > e.len() + 2)
-            && !self.future_words.iter().any(|w| w == norm)
+            && !self.listed(norm, Self::FUTURE)
     }
 
     /// The word is one of the tense table's verbs ("hatte", "soll").
     pub(crate) fn is_verb(&self, norm: &str) -> bool {
-        self.future_words
-            .iter()
-            .chain(&self.past_words)
-            .any(|w| w == norm)
+        self.listed(norm, Self::FUTURE | Self::PAST)
     }
 
     /// The word ends as the language's past participles do ("expected").
@@ -224,14 +238,26 @@ impl TenseCues {
     /// back. `raw` is the word as written, for the endings; `before` the
     /// word before it, folded.
     pub fn of(&self, norm: &str, raw: &str, before: Option<&str>) -> Option<bool> {
-        if self.future_words.iter().any(|w| w == norm) {
+        let listed = self.words.get(norm).copied().unwrap_or(0);
+        if listed & Self::FUTURE != 0 {
             return Some(true);
         }
-        if self.past_words.iter().any(|w| w == norm) {
+        if listed & Self::PAST != 0 {
             return Some(false);
         }
         // An ending needs a stem of at least three letters before it.
         let ends = |endings: &[&str]| {
+            if raw.is_ascii() {
+                // The same test without lowering a copy.
+                let raw = raw.as_bytes();
+                return endings.iter().any(|e| {
+                    raw.len() >= e.len() + 3
+                        && raw[raw.len() - e.len()..]
+                            .iter()
+                            .zip(e.bytes())
+                            .all(|(r, e)| r.to_ascii_lowercase() == e)
+                });
+            }
             let lower = raw.to_lowercase();
             endings
                 .iter()
@@ -241,7 +267,7 @@ impl TenseCues {
             return Some(true);
         }
         // "è intervenuto", "sono arrivati": a compound past.
-        let after_aux = before.is_some_and(|b| self.auxiliaries.iter().any(|w| w == b));
+        let after_aux = before.is_some_and(|b| self.listed(b, Self::AUXILIARY));
         if after_aux
             && self
                 .participles
@@ -250,7 +276,7 @@ impl TenseCues {
         {
             return Some(false);
         }
-        let participle = before.is_some_and(|b| self.participle_after.iter().any(|w| w == b));
+        let participle = before.is_some_and(|b| self.listed(b, Self::PARTICIPLE_AFTER));
         if !participle && ends(self.past_endings) {
             return Some(false);
         }

@@ -355,7 +355,7 @@ impl Parser<'_, '_> {
         i.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|t| {
             markers
                 .iter()
-                .any(|m| crate::text::token::fold(m) == t.norm)
+                .any(|m| crate::text::token::folds_to(m, &t.norm))
         })
     }
 
@@ -371,7 +371,9 @@ impl Parser<'_, '_> {
             self.tok(k).is_some_and(|t| {
                 t.is_word()
                     && (nouns_capitalized || !self.capitalized(k))
-                    && labels.iter().any(|l| crate::text::token::fold(l) == t.norm)
+                    && labels
+                        .iter()
+                        .any(|l| crate::text::token::folds_to(l, &t.norm))
             })
         };
         // An adjective between: no preposition or article ("a total of
@@ -402,12 +404,13 @@ fn plausible_year(y: i16) -> bool {
 
 /// The words of `phrase` (folded) end just before token `i`.
 pub(super) fn ends_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
-    let words: Vec<String> = phrase.split(' ').map(crate::text::token::fold).collect();
-    i >= words.len()
-        && words
-            .iter()
-            .zip(&tokens[i - words.len()..i])
-            .all(|(w, t)| *w == t.norm)
+    // From the last word, which turns most tokens away.
+    let len = phrase.bytes().filter(|&b| b == b' ').count() + 1;
+    i >= len
+        && phrase
+            .rsplit(' ')
+            .zip(tokens[i - len..i].iter().rev())
+            .all(|(w, t)| crate::text::token::folds_to(w, &t.norm))
 }
 
 /// A date in full; a shape that names no real day ("31/02/2024") is

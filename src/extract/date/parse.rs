@@ -391,23 +391,7 @@ impl Parser<'_, '_> {
             if !tok.is_word() || !self.ctx.same_sentence(k.min(i), k.max(i)) {
                 return None;
             }
-            let before = k
-                .checked_sub(1)
-                .and_then(|b| t.get(b))
-                .map(|b| b.norm.as_str());
-            let tense = &self.w.tense;
-            let cue = tense.of(&tok.norm, &self.ctx.text[tok.span], before);
-            // "was not expected", "were planned": a participle that looks
-            // ahead, after a past auxiliary, looks back.
-            let after_past = (1..=2).any(|d| {
-                k.checked_sub(d)
-                    .and_then(|b| t.get(b))
-                    .is_some_and(|b| b.is_word() && tense.of(&b.norm, "", None) == Some(false))
-            });
-            if cue == Some(true) && after_past && tense.ends_like_participle(&tok.norm) {
-                return Some(false);
-            }
-            cue
+            self.cue_of(k)
         };
         // After the date, not past a comma and a conjunction: in "the
         // elections of May 28, and few analysts expected him…" the verb
@@ -431,6 +415,56 @@ impl Parser<'_, '_> {
                 .and_then(cue)
                 .or_else(|| (i + d < ahead).then(|| cue(i + d)).flatten())
         })
+    }
+
+    /// The tense cue of word token `k` ([`Parser::tense`]), read once and
+    /// kept in [`Ctx::tense_cues`](crate::extract::Ctx).
+    fn cue_of(&self, k: usize) -> Option<bool> {
+        const UNREAD: u8 = 0;
+        const NONE: u8 = 1;
+        const BACK: u8 = 2;
+        const AHEAD: u8 = 3;
+        let memo = self.ctx.tense_cues.get(k);
+        match memo.map_or(UNREAD, std::cell::Cell::get) {
+            NONE => return None,
+            BACK => return Some(false),
+            AHEAD => return Some(true),
+            _ => {}
+        }
+        let cue = self.read_cue(k);
+        if let Some(memo) = memo {
+            memo.set(match cue {
+                None => NONE,
+                Some(false) => BACK,
+                Some(true) => AHEAD,
+            });
+        }
+        cue
+    }
+
+    /// [`Parser::cue_of`] read from the tokens.
+    fn read_cue(&self, k: usize) -> Option<bool> {
+        let t = self.tokens();
+        let tok = t.get(k)?;
+        let before = k
+            .checked_sub(1)
+            .and_then(|b| t.get(b))
+            .map(|b| b.norm.as_str());
+        let tense = &self.w.tense;
+        let cue = tense.of(&tok.norm, &self.ctx.text[tok.span], before);
+        // "was not expected", "were planned": a participle that looks
+        // ahead, after a past auxiliary, looks back.
+        let after_past = || {
+            (1..=2).any(|d| {
+                k.checked_sub(d)
+                    .and_then(|b| t.get(b))
+                    .is_some_and(|b| b.is_word() && tense.of(&b.norm, "", None) == Some(false))
+            })
+        };
+        if cue == Some(true) && after_past() && tense.ends_like_participle(&tok.norm) {
+            return Some(false);
+        }
+        cue
     }
 
     fn modifier(&self, i: usize) -> Option<(usize, Pick)> {

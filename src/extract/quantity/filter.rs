@@ -401,7 +401,8 @@ fn dotted_ordinal(ctx: &Ctx, j: usize) -> bool {
         .is_some_and(|t| t.is_punct(".") && !t.space_before);
     let word_after = tokens.get(j + 2).is_some_and(|t| t.is_word());
     let is_one = |t: &crate::text::token::Token, list: &[&str]| {
-        list.iter().any(|w| crate::text::token::fold(w) == t.norm)
+        list.iter()
+            .any(|w| crate::text::token::folds_to(w, &t.norm))
     };
     let lead = j
         .checked_sub(1)

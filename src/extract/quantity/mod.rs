@@ -344,7 +344,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             .data
             .strength_words
             .iter()
-            .any(|w| crate::text::token::fold(w) == word.norm.as_str())
+            .any(|w| crate::text::token::folds_to(w, &word.norm))
         {
             strength = true;
         } else {
