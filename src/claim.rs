@@ -158,7 +158,7 @@ pub struct Claim {
     /// The date or time depends on the publication date.
     pub relative: bool,
     /// The noun phrase the figure counts, as written.
-    pub counted: Option<String>,
+    pub counted: Option<Box<str>>,
 }
 
 impl Claim {

@@ -4,6 +4,7 @@
 mod assign;
 pub mod clause;
 mod judge;
+mod per_claim;
 mod sign;
 
 pub use assign::{Doubt, compatible};
@@ -351,9 +352,9 @@ pub(crate) fn check_owned(
 }
 
 /// What [`judge_claims`] needs of a claim tied to a fact: the link, the
-/// sources it is attributed to and how its figure reads (24 bytes for a
-/// claim tied to none).
-type Linked = Option<(Box<assign::Link>, Box<[usize]>, Reading)>;
+/// sources it is attributed to and how its figure reads (boxed: a pointer
+/// for a claim tied to none).
+type Linked = Option<Box<(assign::Link, Box<[usize]>, Reading)>>;
 
 /// How a linked claim's figure reads beside its words, found while the
 /// tokens are still there.
@@ -374,6 +375,15 @@ fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Li
         return Vec::new();
     }
     let hits = index.terms.find(&extraction.tokens);
+    // A fact is considered only where one of its terms occurs (`assign`):
+    // with none in the text no claim can be tied to one, and the clauses
+    // (about 70 bytes a claim, a figure-dense text's largest lists) are
+    // not worked out.
+    if !hits.iter().any(|h| matches!(h.target, Target::Term(_))) {
+        return std::iter::repeat_with(|| None)
+            .take(extraction.claims.len())
+            .collect();
+    }
     let placed = clause::place(extraction);
     let clauses = clause::clauses(extraction, placed, lang.data());
     let links = assign::assign(extraction, index, &hits, &clauses, lang.data());
@@ -421,7 +431,11 @@ fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Li
                 sentence,
                 &clauses.aside,
             );
-            Some((link, own.unwrap_or_else(|| named.to_vec()).into(), reading))
+            Some(Box::new((
+                *link,
+                own.unwrap_or_else(|| named.to_vec()).into(),
+                reading,
+            )))
         })
         .collect()
 }
@@ -441,7 +455,8 @@ fn judge_claims(
         .zip(links)
         .map(|(claim, linked)| match linked {
             None => judge::unmatched(claim, lang),
-            Some((link, named, reading)) => {
+            Some(linked) => {
+                let (link, named, reading) = *linked;
                 let claim = if reading.negate {
                     sign::negated(&claim)
                 } else {
