@@ -134,9 +134,7 @@ impl Table {
                 Cell::new(text),
                 Cell::new(claim.kind.name()),
                 Cell::new(normalized),
-                Cell::new(escape_controls(
-                    claim.counted.as_deref().unwrap_or_default(),
-                )),
+                Cell::new(escape_controls(claim.counted().unwrap_or_default())),
             ];
         }
         let fact = finding
