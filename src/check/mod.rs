@@ -368,7 +368,8 @@ struct Reading {
 }
 
 /// For each claim of `extraction`, its link to a fact, if any, and the
-/// sources named for it; nothing when no facts are loaded.
+/// sources named for it; nothing when no facts are loaded or no claim can
+/// be linked.
 fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Linked> {
     if index.is_empty() {
         // `extract`, or no facts loaded: nothing to match, nothing to scan.
@@ -380,9 +381,7 @@ fn link_claims(extraction: &Extraction, index: &FactIndex, lang: Lang) -> Vec<Li
     // (about 70 bytes a claim, a figure-dense text's largest lists) are
     // not worked out.
     if !hits.iter().any(|h| matches!(h.target, Target::Term(_))) {
-        return std::iter::repeat_with(|| None)
-            .take(extraction.claims.len())
-            .collect();
+        return Vec::new();
     }
     let placed = clause::place(extraction);
     let clauses = clause::clauses(extraction, placed, lang.data());
@@ -450,6 +449,10 @@ fn judge_claims(
 ) -> Vec<Finding> {
     if index.is_empty() {
         return claims.map(judge::unloaded).collect();
+    }
+    if links.is_empty() {
+        // No claim could be linked ([`link_claims`]).
+        return claims.map(|claim| judge::unmatched(claim, lang)).collect();
     }
     claims
         .zip(links)
