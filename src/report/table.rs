@@ -87,12 +87,13 @@ impl Table {
         out: &mut dyn Write,
         header: &[&str],
         rows: impl Fn() -> I,
+        chunk: usize,
     ) -> io::Result<()> {
         let mut widths = vec![0u16; header.len()];
         let mut all = rows().peekable();
         while all.peek().is_some() {
             let mut grid = self.grid(header);
-            grid.add_rows(all.by_ref().take(CHUNK_ROWS));
+            grid.add_rows(all.by_ref().take(chunk));
             for (width, max) in widths.iter_mut().zip(grid.column_max_content_widths()) {
                 *width = (*width).max(max);
             }
@@ -101,7 +102,7 @@ impl Table {
         let mut first = true;
         while all.peek().is_some() {
             let mut grid = self.grid(header);
-            grid.add_rows(all.by_ref().take(CHUNK_ROWS));
+            grid.add_rows(all.by_ref().take(chunk));
             for (column, &width) in grid.column_iter_mut().zip(&widths) {
                 // The content's width plus the padding on either side.
                 let padded = width.saturating_add(column.padding_width());
@@ -271,7 +272,7 @@ impl Report for Table {
         }
         drop(first);
         drop(all);
-        self.write_in_chunks(out, header, rows)
+        self.write_in_chunks(out, header, rows, CHUNK_ROWS)
     }
 
     fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
@@ -308,6 +309,57 @@ mod tests {
         let mut out = Vec::new();
         Table::new(style).file(&mut out, &result).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_table_written_in_chunks_is_the_whole_table() {
+        let index = crate::refs::load_paths(&["claims".into()]).unwrap();
+        let text = std::fs::read_to_string("examples/kursk-it.md").unwrap();
+        let doc = Document::parse(Origin::Stdin, text, true, Vec::new());
+        let settings = Settings {
+            lang: None,
+            date: None,
+            max_size: u64::MAX,
+            explain: true,
+        };
+        let result = analyze(doc, &settings, Some(&index));
+        assert!(result.findings.len() > 5);
+        for mode in [Mode::Verify, Mode::Extract] {
+            let style = Style {
+                mode,
+                color: false,
+                quiet: false,
+                fail_on: None,
+            };
+            let table = Table::new(style);
+            let header: &[&str] = if mode == Mode::Verify {
+                &[
+                    "location",
+                    "claim",
+                    "normalized",
+                    "fact",
+                    "references",
+                    "verdict",
+                ]
+            } else {
+                &["location", "claim", "kind", "normalized", "counts"]
+            };
+            let rows = || {
+                result
+                    .entries()
+                    .map(|(finding, suppressed)| table.row(&result, finding, suppressed))
+            };
+            let mut whole = table.grid(header);
+            whole.add_rows(rows());
+            let whole = format!("{whole}\n");
+            for chunk in [1, 3, 7, result.findings.len()] {
+                let mut out = Vec::new();
+                table
+                    .write_in_chunks(&mut out, header, rows, chunk)
+                    .unwrap();
+                assert_eq!(String::from_utf8(out).unwrap(), whole, "chunks of {chunk}");
+            }
+        }
     }
 
     #[test]
