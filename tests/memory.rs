@@ -15,7 +15,7 @@
 //! The count is of bytes asked for, not of bytes touched: the tokenizer
 //! reserves room for a token every four bytes, which a paragraph of
 //! figures fills to two fifths, so the paragraph's figure is above its
-//! resident peak (about 25 bytes a byte, measured with `/usr/bin/time`).
+//! resident peak (about 23 bytes a byte, measured with `/usr/bin/time`).
 //!
 //! One test function: the counter is global, and tests of one binary run
 //! in parallel threads.
