@@ -170,11 +170,19 @@ pub struct Claim {
     pub value: Value,
     /// The date or time depends on the publication date.
     pub relative: bool,
-    /// The noun phrase the figure counts, as written.
-    pub counted: Option<String>,
+    /// The noun phrase the figure counts, as written ([`Claim::counted`]
+    /// reads it). Boxed twice: the claim holds a thin pointer (8 bytes, not
+    /// 16) for what few claims have, and so a claim is 96 bytes and a
+    /// finding 112 (a figure-dense article has hundreds of thousands).
+    pub counted: Option<Box<Box<str>>>,
 }
 
 impl Claim {
+    /// The noun phrase the figure counts, as written.
+    pub fn counted(&self) -> Option<&str> {
+        self.counted.as_deref().map(|c| &**c)
+    }
+
     pub fn quantity(&self) -> Option<&Quantity> {
         match &self.value {
             Value::Quantity(q) => Some(q),

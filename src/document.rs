@@ -54,6 +54,9 @@ pub struct Document {
     pub origin: Origin,
     pub text: String,
     /// The text with everything that is not prose blanked: same byte length.
+    /// Emptied once the article's claims are judged
+    /// ([`crate::pipeline::analyze`]): nothing reads it after, and a long
+    /// article holds its length less while its findings are made.
     pub scan: String,
     pub front: FrontMatter,
     pub lines: LineIndex,

@@ -453,11 +453,17 @@ fn analyze_in_windows(
     };
     let (mut extraction, windows) = extract::extract_in_windows(&doc, options, decimal, window);
     let index = index.filter(|i| !i.is_empty());
+    // Nothing reads the scan text once the claims are judged (reports
+    // quote the text): it goes as soon as it can, before the findings
+    // are made when the article is read whole.
+    let scan = std::mem::take(&mut doc.scan);
     let (mut findings, sentences) = if !windows.is_empty() {
-        let cuts = extract::window_cuts(&doc.scan, window);
-        let findings = judge_in_windows(&doc.scan, &extraction, windows, &cuts, index, lang, date);
+        let cuts = extract::window_cuts(&scan, window);
+        let findings = judge_in_windows(&scan, &extraction, windows, &cuts, index, lang, date);
+        drop(scan);
         (findings, extraction.sentences)
     } else {
+        drop(scan);
         if index.is_none() {
             // Without facts nothing reads the tokens: they go before the
             // findings are made.

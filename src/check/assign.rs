@@ -21,7 +21,8 @@ use std::cmp::Reverse;
 
 use jiff::civil::Date;
 
-use super::clause::{Clauses, first_token, is_one_of, phrase_at, starts_with_any};
+use super::clause::{Clauses, Heads, first_token, is_one_of, phrase_at, starts_with_any};
+use super::per_claim::PerClaim;
 use crate::claim::{Claim, Kind, Qualifier, Value};
 use crate::extract::Extraction;
 use crate::lang::LangData;
@@ -164,11 +165,11 @@ pub(crate) fn assign(
     data: &LangData,
 ) -> Vec<Option<Box<Link>>> {
     let claims = &extraction.claims;
-    let mut wants: Vec<Vec<Want>> = vec![Vec::new(); claims.len()];
-    let mut others: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
+    let mut wants: PerClaim<Want> = PerClaim::new(claims.len());
+    let mut others: PerClaim<usize> = PerClaim::new(claims.len());
     // Facts a claim could be about that went to another claim of its
     // sentence: a last resort for claims left without any fact.
-    let mut spare: Vec<Vec<Want>> = vec![Vec::new(); claims.len()];
+    let mut spare: PerClaim<Want> = PerClaim::new(claims.len());
     // Claims paired with facts by "rispettivamente", "respectively".
     let mut paired: Vec<(usize, usize, Vec<Span>)> = Vec::new();
     let tokens = &extraction.tokens;
@@ -503,7 +504,7 @@ fn ellipses(
 /// Dates are left alone.
 fn leftovers(
     links: &mut [Option<Box<Link>>],
-    spare: Vec<Vec<Want>>,
+    spare: PerClaim<Want>,
     clauses: &Clauses,
     claims: &[Claim],
 ) {
@@ -791,7 +792,7 @@ fn want(
 /// noun: "Magnitude" in "632 & 329 Injured After Quake Of Magnitude 6.8"
 /// is the 6.8's, "Injured" the 329's; neither says what 632 is. A whole
 /// shares its noun with its part: "Cinque dei nove membri" counts members.
-fn in_other_figure(c: usize, span: Span, claims: &[Claim], head: &[Option<usize>]) -> bool {
+fn in_other_figure(c: usize, span: Span, claims: &[Claim], head: &Heads) -> bool {
     // Its unit may stand just before it: "Magnitude 6.8".
     let unit_before = |o: &Claim| {
         o.quantity().is_some_and(|q| q.unit.is_some())

@@ -76,7 +76,7 @@ pub struct Clauses {
     /// `attribution_commas`).
     pub aside: Vec<bool>,
     pub placed: Vec<Placed>,
-    pub head: Vec<Option<usize>>,
+    pub head: Heads,
     /// The claim follows another and a ratio word: "su 750mila sardi".
     pub ratio_whole: Vec<bool>,
 }
@@ -361,8 +361,8 @@ const MAX_OPENING: usize = 6;
 
 /// For each claim, the claim whose part it is the whole of: in "Oltre 800
 /// degli 11 mila militari", "11 mila" follows "800" and a partitive.
-fn heads(tokens: &[Token], placed: &[Placed], data: &LangData) -> Vec<Option<usize>> {
-    let mut head = vec![None; placed.len()];
+fn heads(tokens: &[Token], placed: &[Placed], data: &LangData) -> Heads {
+    let mut head = Vec::new();
     for b in 1..placed.len() {
         let a = b - 1;
         let mut k = placed[b].first;
@@ -374,10 +374,27 @@ fn heads(tokens: &[Token], placed: &[Placed], data: &LangData) -> Vec<Option<usi
             continue;
         }
         if placed[a].last == k - 2 {
-            head[b] = Some(a);
+            head.push((b, Some(a)));
         }
     }
-    head
+    Heads(head)
+}
+
+/// Each claim's head (see [`heads`]), kept only for the few claims that
+/// have one: (claim, head) sorted by claim. Indexed by claim, it reads as
+/// the `Vec<Option<usize>>` of every claim it stands for.
+#[derive(Debug, Clone, Default)]
+pub struct Heads(Vec<(usize, Option<usize>)>);
+
+impl std::ops::Index<usize> for Heads {
+    type Output = Option<usize>;
+
+    fn index(&self, c: usize) -> &Option<usize> {
+        match self.0.binary_search_by_key(&c, |e| e.0) {
+            Ok(i) => &self.0[i].1,
+            Err(_) => &None,
+        }
+    }
 }
 
 /// The end (exclusive token index) of `phrase`'s words starting at token

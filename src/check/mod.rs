@@ -4,6 +4,7 @@
 mod assign;
 pub mod clause;
 mod judge;
+mod per_claim;
 mod sign;
 
 pub use assign::{Doubt, compatible};
@@ -413,9 +414,9 @@ pub(crate) fn check_owned(
 }
 
 /// What [`judge_claims`] needs of a claim tied to a fact: the link, the
-/// sources it is attributed to and how its figure reads (24 bytes for a
-/// claim tied to none).
-type Linked = Option<(Box<assign::Link>, Box<[usize]>, Reading)>;
+/// sources it is attributed to and how its figure reads (boxed: a pointer
+/// for a claim tied to none).
+type Linked = Option<Box<(assign::Link, Box<[usize]>, Reading)>>;
 
 /// How a linked claim's figure reads beside its words, found while the
 /// tokens are still there.
@@ -432,7 +433,8 @@ struct Reading {
 }
 
 /// For each claim of `extraction`, its link to a fact, if any, and the
-/// sources named for it; nothing when no facts are loaded.
+/// sources named for it; nothing when no facts are loaded or no claim can
+/// be linked.
 fn link_claims(
     extraction: &Extraction,
     index: &FactIndex,
@@ -445,6 +447,13 @@ fn link_claims(
     }
     let mut hits = index.terms.find(&extraction.tokens);
     hits.retain(|hit| !inside_date(hit, extraction, lang.data()));
+    // A fact is considered only where one of its terms occurs (`assign`):
+    // with none in the text no claim can be tied to one, and the clauses
+    // (about 70 bytes a claim, a figure-dense text's largest lists) are
+    // not worked out.
+    if !hits.iter().any(|h| matches!(h.target, Target::Term(_))) {
+        return Vec::new();
+    }
     let placed = clause::place(extraction);
     let clauses = clause::clauses(extraction, placed, lang.data());
     let links = assign::assign(extraction, index, &hits, &clauses, lang.data());
@@ -504,7 +513,11 @@ fn link_claims(
                 sentence,
                 &clauses.aside,
             );
-            Some((link, own.unwrap_or_else(|| named.to_vec()).into(), reading))
+            Some(Box::new((
+                *link,
+                own.unwrap_or_else(|| named.to_vec()).into(),
+                reading,
+            )))
         })
         .collect()
 }
@@ -568,13 +581,18 @@ fn judge_claims(
     if index.is_empty() {
         return claims.map(judge::unloaded).collect();
     }
+    if links.is_empty() {
+        // No claim could be linked ([`link_claims`]).
+        return claims.map(|claim| judge::unmatched(claim, lang)).collect();
+    }
     let mut sentences = Vec::new();
     let mut findings: Vec<Finding> = claims
         .zip(links)
         .enumerate()
         .map(|(c, (claim, linked))| match linked {
             None => judge::unmatched(claim, lang),
-            Some((link, named, reading)) => {
+            Some(linked) => {
+                let (link, named, reading) = *linked;
                 let claim = if reading.negate {
                     sign::negated(&claim)
                 } else {

@@ -217,3 +217,14 @@ fn the_predicate_beats_the_counted_noun_when_two_facts_fit_the_clause() {
         Some("killed")
     );
 }
+
+/// A figure-dense article holds hundreds of thousands of claims, and
+/// each becomes a finding while the list of claims is still held: their
+/// sizes are the article's peak (docs/performance.md, "Memory on
+/// figure-dense text").
+#[test]
+fn a_claim_and_a_finding_stay_small() {
+    assert!(std::mem::size_of::<crate::claim::Claim>() <= 96);
+    assert!(std::mem::size_of::<super::Finding>() <= 112);
+    assert!(std::mem::size_of::<super::Linked>() <= 8);
+}

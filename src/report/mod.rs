@@ -323,7 +323,7 @@ pub trait Report {
 pub fn prerender(format: Format, style: Style) -> Option<Box<crate::pipeline::Render>> {
     match format {
         Format::Json => Some(Box::new(move |file| json::entry(file, style.mode))),
-        Format::Jsonl => Some(Box::new(move |file| jsonl::entry(file, style.mode).ok())),
+        Format::Jsonl => Some(Box::new(move |file| jsonl::entry(file, style.mode))),
         _ => None,
     }
 }

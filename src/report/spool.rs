@@ -9,8 +9,10 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 
-/// Bytes kept in memory before the spool moves to a temporary file.
-pub const MEMORY_LIMIT: usize = 16 << 20;
+/// Bytes kept in memory before the spool moves to a temporary file: a
+/// few articles' report. It was 16 MB; a figure-dense article's HTML
+/// passes any such limit anyway, and held the difference resident.
+pub const MEMORY_LIMIT: usize = 4 << 20;
 
 /// Bytes written so far, in memory or in a temporary file.
 pub struct Spool {

@@ -199,7 +199,9 @@ impl File {
 }
 
 impl Claim {
-    fn of(
+    /// The wire form of `finding`, a claim of `file`; `cursor` carries the
+    /// line count on from the previous claim.
+    pub(super) fn of(
         file: &FileResult,
         finding: &Finding,
         cursor: &mut LineCursor,

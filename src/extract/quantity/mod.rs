@@ -557,7 +557,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             currency: if kind == Kind::Money { currency } else { None },
         }),
         relative: false,
-        counted,
+        counted: counted.map(|c| Box::new(c.into_boxed_str())),
     };
     Some((claim, i, end))
 }
