@@ -19,6 +19,10 @@ pub enum Dimension {
     /// degrees of no named scale only equal themselves.
     Temperature,
     Speed,
+    /// Electric power (a grid's load, a plant's capacity).
+    Power,
+    /// Energy (a year's consumption, a battery's capacity).
+    Energy,
 }
 
 /// The canonical units of DESIGN.md, plus percentage points.
@@ -66,6 +70,15 @@ pub enum Unit {
     Kmh,
     /// Miles an hour ("15,000 mph").
     Mph,
+    /// Power: kilowatts, megawatts, gigawatts ("15 gigawatts", "25.000 MW").
+    Kw,
+    Mw,
+    Gw,
+    /// Energy: kilowatt, megawatt, gigawatt and terawatt hours.
+    Kwh,
+    Mwh,
+    Gwh,
+    Twh,
 }
 
 /// Symbol, dimension and size in the dimension's base unit, one row a unit.
@@ -101,6 +114,13 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::Degree, "deg", Dimension::Temperature, 1.0),
     (Unit::Kmh, "km/h", Dimension::Speed, 1.0),
     (Unit::Mph, "mph", Dimension::Speed, 1.609_344),
+    (Unit::Kw, "kW", Dimension::Power, 1.0),
+    (Unit::Mw, "MW", Dimension::Power, 1000.0),
+    (Unit::Gw, "GW", Dimension::Power, 1_000_000.0),
+    (Unit::Kwh, "kWh", Dimension::Energy, 1.0),
+    (Unit::Mwh, "MWh", Dimension::Energy, 1000.0),
+    (Unit::Gwh, "GWh", Dimension::Energy, 1_000_000.0),
+    (Unit::Twh, "TWh", Dimension::Energy, 1_000_000_000.0),
 ];
 
 impl Unit {

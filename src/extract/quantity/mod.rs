@@ -119,6 +119,14 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         range_join = Some(joiner);
         j += 1;
     }
+    // "sopra magnitudo 6": the unit written before the figure, after the
+    // qualifier.
+    let figure_at = if j > i && unit_before(ctx, j + 1).is_some() {
+        j + 1
+    } else {
+        i
+    };
+    j = figure_at.max(j);
     // An article after a qualifier: "quasi il 60 per cento", "circa la
     // metà dei".
     let mut hedged_article = false;
@@ -201,7 +209,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             let t = &tokens[p];
             ctx.same_sentence(p, i) && !t.is_number() && !t.is_punct(",")
         })
-        .any(|p| ctx.is(&tokens[p], List::ChangeWords));
+        .any(|p| {
+            // "lags by four to six weeks" is a range; "rose by 2% to 5%"
+            // a change: "by" counts when a word of change comes before it.
+            let link = ctx.data.difference_links.contains(&tokens[p].norm.as_str());
+            ctx.is(&tokens[p], List::ChangeWords)
+                && (!link
+                    || p.checked_sub(1)
+                        .is_some_and(|b| ctx.is(&tokens[b], List::ChangeWords)))
+        });
     if let Some(tok) = tokens
         .get(joiner_at)
         .filter(|t| !(change && (range_join.is_some() || ctx.is(t, List::RangeJoiners))))
@@ -301,7 +317,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
                 unit = Some(Unit::Pp);
                 factor = f;
             }
-            Entry::Unit(u) if currency.is_none() => {
+            // A word that is a currency too ("pounds") reads as money
+            // here; the article's other amounts decide later
+            // (`context::carry_currency`).
+            Entry::Unit(u)
+                if currency.is_none()
+                    && !entries
+                        .iter()
+                        .any(|(m, e)| m == n && matches!(e, Entry::Currency(_))) =>
+            {
                 // "120 km/h", "5 kg/m²": a rate, not a measure of the unit.
                 let rate = tokens
                     .get(k + n)
@@ -396,7 +420,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // "una scossa di magnitudo 3,9": the unit before the figure.
     if consumed == 0
         && kind == Kind::Count
-        && let Some(u) = unit_before(ctx, i)
+        && let Some(u) = unit_before(ctx, figure_at)
     {
         kind = Kind::Measure;
         unit = Some(u);
