@@ -56,6 +56,9 @@ pub enum Unit {
     Week,
     Month,
     Year,
+    /// A century: extraction counts it in years ("a quarter of a century"
+    /// is 25 years).
+    Century,
     /// Percentage points (`pp`): 50 basis points are 0.5 pp.
     Pp,
     /// An earthquake's magnitude ("magnitudo 3,9", "a 6.1-magnitude quake").
@@ -107,6 +110,7 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::Week, "week", Dimension::Duration, 168.0),
     (Unit::Month, "month", Dimension::Duration, 730.485),
     (Unit::Year, "year", Dimension::Duration, 8765.82),
+    (Unit::Century, "century", Dimension::Duration, 876_582.0),
     (Unit::Pp, "pp", Dimension::Points, 1.0),
     (Unit::Magnitude, "magnitude", Dimension::Magnitude, 1.0),
     (Unit::Celsius, "degC", Dimension::Temperature, 1.0),

@@ -469,7 +469,7 @@ fn carry_currency_back(claims: &mut [Claim], sentences: &[Span]) {
 /// sentence, up to a dozen words, when the two are of one order and the
 /// unit is no duration: "entre dos y cinco grados, donde más, casi cinco",
 /// "22 à 25 degrés …, avec une maximale de 32" ("after two hours of
-/// debate, 40" stays a count).
+/// debate, 40" stays a count, "81,4 anni … e 85,5" is a duration).
 fn carry_unit(prev: &Claim, claim: &mut Claim, text: &str, sentences: &[Span]) {
     let Some(unit) = prev.quantity().and_then(|q| q.unit) else {
         return;
@@ -490,8 +490,11 @@ fn carry_unit(prev: &Claim, claim: &mut Claim, text: &str, sentences: &[Span]) {
             _ => false,
         }
     };
+    // "81,4 anni per gli uomini e 85,5 per le donne": a decimal counts
+    // nothing, so a duration carries to it too.
+    let decimal = q.value.is_some_and(|v| v.fract() != 0.0);
     let further = words <= 12
-        && unit.dimension() != Dimension::Duration
+        && (unit.dimension() != Dimension::Duration || decimal)
         && super::sentence_index(sentences, prev.span).is_some()
         && super::sentence_index(sentences, prev.span)
             == super::sentence_index(sentences, claim.span)

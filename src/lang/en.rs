@@ -533,7 +533,8 @@ pub static EN: LangData = LangData {
         ("one-tenth", 10.0),
         ("one tenth", 10.0),
     ],
-    percent_words: &["%", "percent", "per cent", "pc", "pct"],
+    // "a percent" after a fraction: "half a percent" is 0.5 %.
+    percent_words: &["%", "percent", "per cent", "pc", "pct", "a percent", "a per cent"],
     points: &[
         ("percentage points", 1.0),
         ("percentage point", 1.0),
@@ -548,6 +549,8 @@ pub static EN: LangData = LangData {
         ("a percentage point", 1.0),
     ],
     units: &[
+        ("century", Unit::Century),
+        ("centuries", Unit::Century),
         ("kilowatt-hours", Unit::Kwh),
         ("kilowatt hours", Unit::Kwh),
         ("kilowatt-hour", Unit::Kwh),

@@ -596,6 +596,8 @@ pub static IT: LangData = LangData {
         ("di punto percentuale", 1.0),
     ],
     units: &[
+        ("secolo", Unit::Century),
+        ("secoli", Unit::Century),
         ("kilowattora", Unit::Kwh),
         ("chilowattora", Unit::Kwh),
         ("kwh", Unit::Kwh),

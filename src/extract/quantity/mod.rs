@@ -278,7 +278,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // "40 o più manifestanti", "500 or more".
     if let Some((n, h)) = hedge_after(ctx, end)
         && (hedge.is_none() || qualifier_range.is_some())
-        && matches!(figure, Figure::Number(_))
+        && matches!(figure, Figure::Number(_) | Figure::Fraction(_))
     {
         hedge = Some(h);
         end += n;
@@ -374,9 +374,19 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         } else {
             // "a 2-percent target", "the two-percent target".
             let glued = lookup(k + 1).into_iter().find(|(n, e)| {
-                *n == 1 && matches!(e, Entry::Unit(_) | Entry::Percent | Entry::Points(_))
+                *n == 1
+                    && matches!(
+                        e,
+                        Entry::Unit(_) | Entry::Percent | Entry::Points(_) | Entry::Minor(..)
+                    )
             });
             match glued {
+                // "a 50-cent surcharge".
+                Some((_, Entry::Minor(c, f))) if currency.is_none() => {
+                    kind = Kind::Money;
+                    currency = Some(c);
+                    factor = f;
+                }
                 Some((_, Entry::Unit(u))) => {
                     kind = Kind::Measure;
                     unit = Some(u);
@@ -463,7 +473,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     }
 
     if let Figure::Fraction(share) = figure
-        && unit == Some(Unit::Pp)
+        && (unit == Some(Unit::Pp) || (kind == Kind::Percent && consumed > 0))
     {
         // "un quarto di punto", "half a percentage point": a fraction of a
         // point.
@@ -502,6 +512,12 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         hedge = None;
     }
     let (value, qualifier, interval) = normalize(figure, hedge, qualifier_range, kind)?;
+    // "a quarter of a century", "mezzo secolo": centuries are counted in
+    // years.
+    if unit == Some(Unit::Century) {
+        unit = Some(Unit::Year);
+        factor *= 100.0;
+    }
     let (value, interval) = if factor != 1.0 {
         (value.map(|v| v * factor), interval.scale(factor))
     } else {
@@ -660,6 +676,21 @@ fn normalize(
 fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
     let tokens = ctx.tokens;
     let token = tokens.get(j)?;
+    // "$.68": a currency symbol, then the decimal mark and the cents.
+    if money
+        && token.is_punct(".")
+        && let Some(cents) = tokens.get(j + 1).filter(|t| {
+            t.is_number() && !t.space_before && t.norm.bytes().all(|b| b.is_ascii_digit())
+        })
+        && let Ok(value) = format!("0.{}", cents.norm).parse::<f64>()
+    {
+        return Some(Head {
+            figure: Figure::Number(value),
+            end: j + 2,
+            yearlike: false,
+            scaled: false,
+        });
+    }
     let (figure, mut end, yearlike, plain_digits) = if token.is_number() {
         let digits = parse_digits_with(&token.norm, ctx.decimal)?;
         if digits.leading_zero {
@@ -787,7 +818,12 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                         .lexicon
                         .lookup(&tokens[j + 2..])
                         .any(|(_, e)| matches!(e, Entry::Unit(_)));
-                if after_article && w < 20.0 && !scaled_next && !span_next {
+                // "in the four weeks to March 2": a span of time.
+                let duration_next = tokens.get(j + m).is_some()
+                    && ctx.lexicon.lookup(&tokens[j + m..]).any(|(_, e)| {
+                        matches!(e, Entry::Unit(u) if u.dimension() == Dimension::Duration)
+                    });
+                if after_article && w < 20.0 && !scaled_next && !span_next && !duration_next {
                     return None;
                 }
                 (Figure::Number(w), j + m, false, false)
@@ -826,21 +862,25 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 {
                     figure = Figure::Number(n * s + s / 2.0);
                     end += 2;
-                } else if let (Some(glue), Some(more)) = (tokens.get(end), tokens.get(end + 1))
-                    && ctx.is(glue, List::NumberGlue)
+                } else if let Some(glued) = tokens
+                    .get(end)
+                    .map(|t| usize::from(ctx.is(t, List::NumberGlue)))
+                    && let Some(more) = tokens.get(end + glued)
                     && more.is_number()
+                    && !more.newline_before
                     && let Some(m) = parse_digits_with(&more.norm, ctx.decimal).map(|d| d.value)
-                    && let Some((len2, s2)) =
-                        ctx.lexicon
-                            .lookup(&tokens[end + 2..])
-                            .find_map(|(len, e)| match e {
-                                Entry::Scale(s2) if s2 < s && m * s2 < s => Some((len, s2)),
-                                _ => None,
-                            })
+                    && let Some((len2, s2)) = ctx
+                        .lexicon
+                        .lookup(&tokens[(end + glued + 1).min(tokens.len())..])
+                        .find_map(|(len, e)| match e {
+                            Entry::Scale(s2) if s2 < s && m * s2 < s => Some((len, s2)),
+                            _ => None,
+                        })
                 {
-                    // "1 milione e 300 mila": the smaller scale on top.
+                    // "1 milione e 300 mila", "58 milioni 934 mila": the
+                    // smaller scale on top.
                     figure = Figure::Number(n * s + m * s2);
-                    end += 2 + len2;
+                    end += glued + 1 + len2;
                 }
             }
         }
@@ -979,6 +1019,23 @@ fn thousands_shorthand(
 /// A fraction read at `j..end` is a share of a whole: a link follows ("un
 /// terzo dei", "a third of", "half the") or a qualifier precedes it, and
 /// no blocker ("a metà", "the second half") nor a unit or year follows.
+/// "climb by a third", "cali di un quarto": a verb and the link of a
+/// difference before the fraction at `j` make it the size of a change.
+fn change_by(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let (Some(link), Some(verb)) = (
+        j.checked_sub(1).and_then(|p| tokens.get(p)),
+        j.checked_sub(2).and_then(|p| tokens.get(p)),
+    ) else {
+        return false;
+    };
+    ctx.data.difference_links.contains(&link.norm.as_str())
+        && verb.is_word()
+        && !ctx.is(verb, List::Stopwords)
+        && !ctx.is(verb, List::Articles)
+        && !ctx.is(verb, List::Links)
+}
+
 fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
     let tokens = ctx.tokens;
     let blocked = j
@@ -993,7 +1050,7 @@ fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
     };
     let linked = ctx.is(next, List::FractionLinks);
     if !linked {
-        return hedged && !next.is_number();
+        return (hedged || change_by(ctx, j)) && !next.is_number();
     }
     // What the link leads to: not an hour or a year.
     let mut k = end + 1;
@@ -1052,7 +1109,14 @@ fn currency_symbol(ctx: &Ctx, j: usize) -> Option<(Currency, usize)> {
     // tokens, written together).
     let next = ctx.tokens.get(j + n)?;
     let glued = (1..n).all(|k| ctx.tokens.get(j + k).is_some_and(|t| !t.space_before));
-    (n <= 2 && glued && next.is_number()).then_some((c, n))
+    // "$.68": the decimal mark before the cents.
+    let cents = next.is_punct(".")
+        && !next.space_before
+        && ctx
+            .tokens
+            .get(j + n + 1)
+            .is_some_and(|t| t.is_number() && !t.space_before);
+    (n <= 2 && glued && (next.is_number() || cents)).then_some((c, n))
 }
 
 fn is_article(ctx: &Ctx, j: usize) -> bool {
