@@ -1039,8 +1039,11 @@ pub static EN: LangData = LangData {
             ("last night", -1, true),
             // The night just past: the day it began. ("overnight" alone is
             // not a date: annotators read it as a manner, "launched
-            // overnight".)
+            // overnight"; set off by a comma it is one.)
             ("during the night", -1, false),
+            // "Overnight, crews worked …": set off by its comma, it dates
+            // the clause.
+            ("overnight ,", -1, false),
             ("the day before yesterday", -2, false),
             ("tomorrow", 1, false),
             ("tomorrow morning", 1, false),
@@ -1133,7 +1136,15 @@ pub static EN: LangData = LangData {
         ],
         weekend: &["weekend", "week-end"],
         same_month: &["same month"],
-        previous: &[],
+        previous: &[
+            ("previous year", Grain::Year),
+            ("a year earlier", Grain::Year),
+            ("a year before", Grain::Year),
+            ("the year before", Grain::Year),
+            ("previous month", Grain::Month),
+            ("a month earlier", Grain::Month),
+            ("the month before", Grain::Month),
+        ],
         decades: &[
             ("twenties", 1920),
             ("thirties", 1930),
@@ -1165,7 +1176,7 @@ pub static EN: LangData = LangData {
             "between",
             "over the",
         ],
-        future_preps: &["by", "until", "till", "before"],
+        future_preps: &["by", "until", "till", "before", "through", "thru"],
         articles: &["the"],
         links: &["of", "of the"],
         day_joiners: &["and", "to", "through", "-", "–"],

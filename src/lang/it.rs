@@ -1132,7 +1132,13 @@ pub static IT: LangData = LangData {
             "finesettimana",
         ],
         same_month: &["stesso mese", "medesimo mese"],
-        previous: &[],
+        previous: &[
+            ("anno precedente", Grain::Year),
+            ("un anno prima", Grain::Year),
+            ("anno prima", Grain::Year),
+            ("mese precedente", Grain::Month),
+            ("un mese prima", Grain::Month),
+        ],
         decades: &[
             ("anni dieci", 1910),
             ("anni venti", 1920),
@@ -1148,6 +1154,8 @@ pub static IT: LangData = LangData {
         decade_nouns: &["anni"],
         decade_suffixes: &[],
         preps: &[
+            "sul",
+            "sull'",
             "nel",
             "nell'",
             "nello",
@@ -1402,6 +1410,10 @@ pub static IT: LangData = LangData {
     ],
     tense: Tense {
         future_words: &[
+            // Futures too short for their ending ("saranno diffusi a
+            // ottobre").
+            "sarà", "saranno", "saremo", "sarò", "avrà", "avranno", "farà", "faranno", "andrà",
+            "verrà", "verranno", "potrà", "dovrà",
             "prevede", "prevedono", "previsto", "prevista", "previsti", "previste", "atteso",
             "attesa", "attesi", "attese", "dovrebbe", "dovrebbero", "programma", "confermato",
             "confermata", "confermati", "confermate", "fissato", "fissata", "fissati", "fissate",

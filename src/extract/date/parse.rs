@@ -186,7 +186,14 @@ impl Parser<'_, '_> {
             return None;
         }
         if let Some((e, (n, evening))) = self.w.days.at(t, j) {
-            return Some((e, Expr::Days(n.into()), evening));
+            // A row ending in a comma ("overnight ,") sets off its clause:
+            // only at the start of a sentence ("Overnight, crews worked",
+            // not "drones launched overnight, the air force said").
+            let set_off = e > j && t[e - 1].is_punct(",");
+            let opens = j == 0 || !self.ctx.same_sentence(j - 1, j);
+            if !set_off || opens {
+                return Some((e, Expr::Days(n.into()), evening));
+            }
         }
         // "im Vorjahr", "le mois précédent": before "mois" is read as a
         // unit with a modifier.
@@ -379,7 +386,7 @@ impl Parser<'_, '_> {
 
     /// The tense cue nearest to token `i` in its sentence (after it too
     /// when `both_ways`): `Some(true)` ahead, `Some(false)` back.
-    fn tense(&self, i: usize, both_ways: bool) -> Option<bool> {
+    pub(super) fn tense(&self, i: usize, both_ways: bool) -> Option<bool> {
         const REACH: usize = 30;
         let t = self.tokens();
         let cue = |k: usize| {
@@ -405,11 +412,26 @@ impl Parser<'_, '_> {
             }
             cue
         };
-        (1..REACH).find_map(|d| {
-            i.checked_sub(d)
-                .and_then(cue)
-                .or_else(|| both_ways.then(|| cue(i + d)).flatten())
-        })
+        // "ha annunciato che a settembre … la giunta deciderà": the clause
+        // a complementizer opens has its own tense; the verb before it is
+        // no cue when one after it may be.
+        let opener = (1..REACH)
+            .take_while(|&d| i >= d && self.ctx.same_sentence(i - d, i))
+            .find(|&d| {
+                let tok = &t[i - d];
+                tok.is_word() && self.ctx.data.relative_pronouns.contains(&tok.norm.as_str())
+            })
+            .filter(|_| both_ways);
+        let nearest = |reach_back: usize| {
+            (1..REACH).find_map(|d| {
+                i.checked_sub(d)
+                    .filter(|_| d < reach_back)
+                    .and_then(cue)
+                    .or_else(|| both_ways.then(|| cue(i + d)).flatten())
+            })
+        };
+        // With no cue in its own clause, the verb before it still speaks.
+        opener.and_then(nearest).or_else(|| nearest(REACH))
     }
 
     fn modifier(&self, i: usize) -> Option<(usize, Pick)> {

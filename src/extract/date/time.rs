@@ -7,6 +7,7 @@ use crate::lang::Zone;
 use crate::when::Grain;
 
 use super::parse::{DateMatch, Parser};
+use super::resolve::{Expr, Pick};
 
 /// A clock time phrase: tokens `first..end`.
 #[derive(Debug, Clone, Copy)]
@@ -50,7 +51,14 @@ impl Parser<'_, '_> {
         }
         let mut m = self.clock_phrase(i, false, false)?;
         // "6 a.m. on Monday", "alle 21 di ieri".
-        if let Some(day) = self.date(m.end).filter(is_day) {
+        if let Some(mut day) = self.date(m.end).filter(is_day) {
+            // "until noon on Wednesday": a deadline's weekday is the
+            // coming one.
+            let deadline = (i.saturating_sub(3)..m.first)
+                .any(|k| self.w.future_preps.has(self.ctx.tokens, k) == Some(m.first));
+            if deadline && let Expr::Weekday(wd, Pick::Recent) = day.expr {
+                day.expr = Expr::Weekday(wd, Pick::Upcoming);
+            }
             m.end = day.end;
             m.day = Some(day);
             return Some(m);
