@@ -1241,6 +1241,14 @@ pub static IT: LangData = LangData {
             "nella notte del",
             "durante la notte di",
             "durante la notte del",
+            // "nelle domeniche d'estate", "d'inverno conta 15 mila
+            // residenti", "nei fine settimana": every summer, every weekend.
+            "d'estate",
+            "d'inverno",
+            "d'autunno",
+            "di primavera",
+            "nei fine settimana",
+            "nei weekend",
         ],
         time_preps: &[
             // "le 9 in Italia", "le 18 ora italiana"; "le 40 persone" is a

@@ -267,10 +267,18 @@ fn find_from(ctx: &mut Ctx, out: &mut Vec<Claim>, state: &mut State) {
 /// Makes `first` the span of days up to `second` when `second` is a
 /// later day (at most two months later): "Nov. 3-4" is one date.
 fn through(first: &mut Claim, second: &Claim) -> bool {
+    through_within(first, second, 62)
+}
+
+/// [`through`] for a second day at most `max_days` after the first.
+fn through_within(first: &mut Claim, second: &Claim, max_days: i32) -> bool {
     let (Value::Date(Some(a)), Value::Date(Some(b))) = (&mut first.value, &second.value) else {
         return false;
     };
-    let close = a.start.until(b.start).is_ok_and(|s| s.get_days() <= 62);
+    let close = a
+        .start
+        .until(b.start)
+        .is_ok_and(|s| s.get_days() <= max_days);
     if a.grain != Grain::Day || b.grain != Grain::Day || b.start <= a.start || !close {
         return false;
     }
@@ -315,7 +323,24 @@ fn span_to(
         .filter(|d| spans.is_some() && d.expr.is_day() && ctx.free(d.first..d.end))
         .collect();
     if !seconds.is_empty() {
-        for second in seconds {
+        // "dal 18 aprile al 27 luglio": a second day without its year is
+        // in the first one's year (or the next), after it; a span said
+        // with its joiner may run up to a year.
+        let year = first.start.year();
+        let tries = seconds.into_iter().flat_map(|d| {
+            [
+                d,
+                DateMatch {
+                    expr: d.expr.in_year(year),
+                    ..d
+                },
+                DateMatch {
+                    expr: d.expr.in_year(year + 1),
+                    ..d
+                },
+            ]
+        });
+        for second in tries {
             let last = second.end;
             let mut probe = State {
                 last_date: state.last_date,
@@ -325,7 +350,7 @@ fn span_to(
             let Some(second) = date_claim(ctx, &mut probe, second) else {
                 continue;
             };
-            if through(claim, &second) {
+            if through_within(claim, &second, 366) {
                 ctx.take(end..last);
                 return Some(last);
             }
@@ -373,8 +398,18 @@ fn month_span(
         return None;
     }
     let parser = Parser { ctx, w: words };
-    let (last_end, m) = parser.month(end + 1, true)?;
-    let year = first.start.year() + i16::from(m < first.start.month());
+    let (mut last_end, m) = parser.month(end + 1, true)?;
+    let wraps = m < first.start.month();
+    // "January-March 2026": the year after the second month dates both.
+    let first = match parser.year_at(last_end) {
+        Some(y) => {
+            last_end += 1;
+            let start_year = if wraps { y - 1 } else { y };
+            DateValue::month(start_year, first.start.month()).unwrap_or(first)
+        }
+        None => first,
+    };
+    let year = first.start.year() + i16::from(wraps);
     let last = Date::new(year, m, 1).ok()?.last_of_month();
     claim.value = Value::Date(Some(first.through(last)));
     claim.span = Span::new(claim.span.start, ctx.tokens[last_end - 1].span.end);

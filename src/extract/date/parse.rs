@@ -717,10 +717,13 @@ impl Parser<'_, '_> {
             return Some((end, Expr::Shift(g, -n)));
         }
         // "three days later": from the date before it in the text; not
-        // "tre giorni dopo il voto", counted from something else.
+        // "tre giorni dopo il voto", counted from something else. Opening
+        // its sentence it dates the clause ("Three days later the deal was
+        // signed").
+        let opens = i == 0 || !self.ctx.same_sentence(i - 1, i);
         if let Some(end) = self.w.later.has(t, e)
             && matches!(g, Grain::Day | Grain::Week)
-            && !self.tok(end).is_some_and(Token::is_word)
+            && (opens || !self.tok(end).is_some_and(Token::is_word))
         {
             let days = if g == Grain::Week { 7 * n } else { n };
             return Some((end, Expr::Later(days)));
