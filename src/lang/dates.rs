@@ -128,6 +128,7 @@ pub(crate) struct Words {
     pub weekend: Table<()>,
     pub same_month: Table<()>,
     pub previous: Table<Grain>,
+    pub quarters: Table<i8>,
     pub decades: Table<i16>,
     pub decade_nouns: Table<()>,
     pub decade_suffixes: Table<()>,
@@ -279,6 +280,7 @@ impl Words {
             weekend: list(d.weekend, e, vocab),
             same_month: list(d.same_month, e, vocab),
             previous: Table::new(d.previous.iter().copied(), e, vocab),
+            quarters: Table::new(d.quarters.iter().copied(), e, vocab),
             decades: Table::new(d.decades.iter().copied(), e, vocab),
             decade_nouns: list(d.decade_nouns, e, vocab),
             decade_suffixes: list(d.decade_suffixes, e, vocab),
@@ -346,6 +348,7 @@ impl Words {
             .chain(self.weekend.words())
             .chain(self.same_month.words())
             .chain(self.previous.words())
+            .chain(self.quarters.words())
             .chain(self.decades.words())
             .chain(self.decade_nouns.words())
             .chain(self.decade_suffixes.words())
@@ -359,7 +362,7 @@ impl Words {
         for id in words.collect::<Vec<_>>() {
             vocab.mark_id(id, List::DateAnchor);
         }
-        let tables: [&dyn FirstWords; 37] = [
+        let tables: [&dyn FirstWords; 38] = [
             &self.months,
             &self.month_abbreviations,
             &self.ambiguous,
@@ -378,6 +381,7 @@ impl Words {
             &self.weekend,
             &self.same_month,
             &self.previous,
+            &self.quarters,
             &self.decades,
             &self.decade_nouns,
             &self.decade_suffixes,

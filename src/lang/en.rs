@@ -1145,6 +1145,16 @@ pub static EN: LangData = LangData {
             ("a month earlier", Grain::Month),
             ("the month before", Grain::Month),
         ],
+        quarters: &[
+            ("first quarter", 1),
+            ("second quarter", 2),
+            ("third quarter", 3),
+            ("fourth quarter", 4),
+            ("q1", 1),
+            ("q2", 2),
+            ("q3", 3),
+            ("q4", 4),
+        ],
         decades: &[
             ("twenties", 1920),
             ("thirties", 1930),

@@ -971,6 +971,7 @@ pub static ES: LangData = LangData {
         weekend: &["fin de semana", "finde"],
         same_month: &["mismo mes"],
         previous: &[("año anterior", Grain::Year), ("ejercicio anterior", Grain::Year), ("mes anterior", Grain::Month), ("año antes", Grain::Year), ("un año antes", Grain::Year), ("mes antes", Grain::Month)],
+        quarters: &[],
         decades: &[
             ("años veinte", 1920),
             ("años treinta", 1930),

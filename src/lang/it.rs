@@ -1139,6 +1139,12 @@ pub static IT: LangData = LangData {
             ("mese precedente", Grain::Month),
             ("un mese prima", Grain::Month),
         ],
+        quarters: &[
+            ("primo trimestre", 1),
+            ("secondo trimestre", 2),
+            ("terzo trimestre", 3),
+            ("quarto trimestre", 4),
+        ],
         decades: &[
             ("anni dieci", 1910),
             ("anni venti", 1920),

@@ -591,6 +591,10 @@ pub struct DateWords {
     /// before the one the text is talking about (that of the last date
     /// before it in its paragraph), else the one before publication's.
     pub previous: &'static [(&'static str, Grain)],
+    /// Quarters of a year and their number ("the second quarter", "Q1",
+    /// "il terzo trimestre"): a date from the quarter's first month
+    /// through its last.
+    pub quarters: &'static [(&'static str, i8)],
     /// Decades written out ("anni novanta", "nineties"), by first year.
     pub decades: &'static [(&'static str, i16)],
     /// Nouns before a decade in figures ("anni '90", "anni 2000").

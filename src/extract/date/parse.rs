@@ -195,6 +195,24 @@ impl Parser<'_, '_> {
                 return Some((e, Expr::Days(n.into()), evening));
             }
         }
+        // "the second quarter of 2024", "Q1 2025", "nel terzo trimestre
+        // dell'anno scorso": the quarter's first month, its year read as a
+        // month's.
+        // A fiscal year's quarter ("the second quarter of fiscal 2025",
+        // "del secondo trimestre dell'esercizio") is no calendar date.
+        if let Some((e, q)) = self.w.quarters.at(t, j) {
+            let label = self.skip_links(e);
+            let fiscal = t.get(label).is_some_and(|w| {
+                w.is_word() && self.ctx.data.year_labels.contains(&w.norm.as_str())
+            });
+            if fiscal || !(1..=4).contains(&q) {
+                return None;
+            }
+            let lead = self.with_tense(j, lead);
+            if let Some((end, Expr::Month(m, y))) = self.after_month(e, 3 * q - 2, None, lead) {
+                return Some((end, Expr::Quarter(m, y), false));
+            }
+        }
         // "im Vorjahr", "le mois précédent": before "mois" is read as a
         // unit with a modifier.
         if let Some((e, g)) = self.w.previous.at(t, j) {
