@@ -51,7 +51,9 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
         match read_at(ctx, i) {
             Some((claim, first, end)) => {
                 ctx.take(first..end);
-                out.push(claim);
+                if !unit_of_sale(ctx, out.last(), &claim, first) {
+                    out.push(claim);
+                }
                 i = end;
             }
             None => i += 1,
@@ -127,6 +129,19 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         i
     };
     j = figure_at.max(j);
+    // "almeno altre sei", "at least another 40": the word of a difference
+    // between the qualifier and its figure.
+    if hedge.is_some()
+        && j > i
+        && tokens
+            .get(j)
+            .is_some_and(|t| ctx.data.difference_inside.contains(&t.norm.as_str()))
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| t.is_number() || ctx.vocab.is_number_word(t))
+    {
+        j += 1;
+    }
     // An article after a qualifier: "quasi il 60 per cento", "circa la
     // metà dei".
     let mut hedged_article = false;
@@ -802,7 +817,14 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                         }
                         _ => false,
                     });
-                if weak && !scaled_next && !measured_next {
+                // "almeno altre sei": after "altre", "sei" is a number.
+                let more_before = w > 1.0
+                    && j.checked_sub(1).is_some_and(|p| {
+                        ctx.data
+                            .difference_inside
+                            .contains(&tokens[p].norm.as_str())
+                    });
+                if weak && !scaled_next && !measured_next && !more_before {
                     return None;
                 }
                 // "i due Paesi", "the two leaders": known things, not a count.
@@ -892,6 +914,23 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
         yearlike: yearlike && !scaled,
         scaled,
     })
+}
+
+/// "$5.90 a dozen", "3 euro la dozzina": a round word with its article
+/// right after a price is the unit sold, not a count.
+fn unit_of_sale(ctx: &Ctx, before: Option<&Claim>, claim: &Claim, first: usize) -> bool {
+    let Some(price) = before.filter(|c| c.kind == Kind::Money) else {
+        return false;
+    };
+    let round = claim.kind == Kind::Count
+        && claim.counted.is_none()
+        && (ctx.is(&ctx.tokens[first], List::Articles)
+            || ctx.is(&ctx.tokens[first], List::WeakNumberWords));
+    let gap = ctx
+        .text
+        .get(price.span.end..claim.span.start)
+        .unwrap_or(",");
+    round && gap.trim().is_empty()
 }
 
 /// The value of a vulgar fraction character (`¾` is 0.75).
