@@ -129,6 +129,7 @@ pub(crate) struct Words {
     pub same_month: Table<()>,
     pub previous: Table<Grain>,
     pub quarters: Table<i8>,
+    pub now: Table<()>,
     pub decades: Table<i16>,
     pub decade_nouns: Table<()>,
     pub decade_suffixes: Table<()>,
@@ -281,6 +282,7 @@ impl Words {
             same_month: list(d.same_month, e, vocab),
             previous: Table::new(d.previous.iter().copied(), e, vocab),
             quarters: Table::new(d.quarters.iter().copied(), e, vocab),
+            now: list(d.now, e, vocab),
             decades: Table::new(d.decades.iter().copied(), e, vocab),
             decade_nouns: list(d.decade_nouns, e, vocab),
             decade_suffixes: list(d.decade_suffixes, e, vocab),
@@ -349,6 +351,7 @@ impl Words {
             .chain(self.same_month.words())
             .chain(self.previous.words())
             .chain(self.quarters.words())
+            .chain(self.now.words())
             .chain(self.decades.words())
             .chain(self.decade_nouns.words())
             .chain(self.decade_suffixes.words())
@@ -362,7 +365,7 @@ impl Words {
         for id in words.collect::<Vec<_>>() {
             vocab.mark_id(id, List::DateAnchor);
         }
-        let tables: [&dyn FirstWords; 38] = [
+        let tables: [&dyn FirstWords; 39] = [
             &self.months,
             &self.month_abbreviations,
             &self.ambiguous,
@@ -382,6 +385,7 @@ impl Words {
             &self.same_month,
             &self.previous,
             &self.quarters,
+            &self.now,
             &self.decades,
             &self.decade_nouns,
             &self.decade_suffixes,

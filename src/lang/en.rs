@@ -1155,6 +1155,7 @@ pub static EN: LangData = LangData {
             ("q3", 3),
             ("q4", 4),
         ],
+        now: &["now", "right now"],
         decades: &[
             ("twenties", 1920),
             ("thirties", 1930),

@@ -1145,6 +1145,7 @@ pub static IT: LangData = LangData {
             ("terzo trimestre", 3),
             ("quarto trimestre", 4),
         ],
+        now: &["adesso", "in questo momento", "in questo preciso momento"],
         decades: &[
             ("anni dieci", 1910),
             ("anni venti", 1920),

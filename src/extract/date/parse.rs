@@ -198,6 +198,24 @@ impl Parser<'_, '_> {
         // "the second quarter of 2024", "Q1 2025", "nel terzo trimestre
         // dell'anno scorso": the quarter's first month, its year read as a
         // month's.
+        // "The state is ready now.": the publication time, at minute
+        // grain, when the front matter gives one; only ending its clause.
+        // "until now,", "for now.", "da adesso": a span, no moment (a
+        // preposition, a link or a stopword before it).
+        let after_prep = (j.saturating_sub(2)..j)
+            .any(|k| self.w.preps.has(t, k) == Some(j) || self.w.future_preps.has(t, k) == Some(j))
+            || j.checked_sub(1).is_some_and(|p| {
+                self.ctx.data.links.contains(&t[p].norm.as_str())
+                    || self.ctx.data.stopwords.contains(&t[p].norm.as_str())
+            });
+        if let Some(e) = self.w.now.has(t, j)
+            && !after_prep
+            && self.ctx.options.clock.is_some()
+            && t.get(e)
+                .is_none_or(|n| n.is_punct(".") || n.is_punct(",") || n.is_punct(";"))
+        {
+            return Some((e, Expr::Shift(Grain::Minute, 0), false));
+        }
         // A fiscal year's quarter ("the second quarter of fiscal 2025",
         // "del secondo trimestre dell'esercizio") is no calendar date.
         if let Some((e, q)) = self.w.quarters.at(t, j) {
