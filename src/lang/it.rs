@@ -709,6 +709,9 @@ pub static IT: LangData = LangData {
     articles: &["il", "lo", "la", "l'", "i", "gli", "le"],
     hedge_articles: &["il", "l'", "i", "le", "gli", "la"],
     id_markers: &[
+        // "gli over 65", "la nazionale under 21": an age group's name.
+        "over",
+        "under",
         "numero",
         "numero verde",
         "linea",
