@@ -349,6 +349,9 @@ pub static IT: LangData = LangData {
         ("quasi il", Below),
         ("più o meno", Approx),
         ("qualcosa come", Approx),
+        // "in pratica due abitanti su tre": practically, so about.
+        ("in pratica", Approx),
+        ("praticamente", Approx),
         ("nell'ordine di", Approx),
         ("nell'ordine dei", Approx),
         ("poco più di", MoreThan),
