@@ -281,7 +281,7 @@ fn unit_not_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str,
     if others.any(|c| c != currency) {
         return;
     }
-    let money_sentences: Vec<Option<usize>> = windows
+    let money_sentences: std::collections::HashSet<Option<usize>> = windows
         .iter()
         .flatten()
         .filter(|c| c.kind == Kind::Money && unit_of(c).is_none())
@@ -352,9 +352,12 @@ fn money_word_before(
     data: &LangData,
     words: usize,
 ) -> bool {
-    let start = super::sentence_index(sentences, claim.span)
+    let Some(start) = super::sentence_index(sentences, claim.span)
         .and_then(|s| sentences.get(s))
-        .map_or(0, |s| s.start);
+        .map(|s| s.start)
+    else {
+        return false;
+    };
     let before = text.get(start..claim.span.start).unwrap_or("");
     before
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -375,29 +378,26 @@ fn money_word_before(
 /// are all in one currency, are money in it when their sentence has an
 /// amount of money or a money word before them.
 fn paragraph_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, data: &LangData) {
-    let paragraph = |at: usize| {
-        let before = text.get(..at).unwrap_or("");
-        let start = before.rfind("\n\n").map_or(0, |p| p + 2);
-        let end = text
-            .get(at..)
-            .and_then(|t| t.find("\n\n"))
-            .map_or(text.len(), |p| at + p);
-        (start, end)
-    };
-    let mut money: Vec<((usize, usize), Option<crate::units::Currency>)> = Vec::new();
-    let money_sentences: Vec<Option<usize>> = windows
-        .iter()
-        .flatten()
-        .filter(|c| c.kind == Kind::Money)
-        .map(|c| super::sentence_index(sentences, c.span))
+    use std::collections::{HashMap, HashSet};
+    // Where paragraphs start: one pass over the text, then a search each.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices("\n\n").map(|(i, _)| i + 2))
         .collect();
+    let paragraph = |at: usize| starts.partition_point(|&s| s <= at);
+    let mut money: HashMap<usize, Option<crate::units::Currency>> = HashMap::new();
+    let mut money_sentences: HashSet<usize> = HashSet::new();
     for claim in windows.iter().flatten().filter(|c| c.kind == Kind::Money) {
         let currency = claim.quantity().and_then(|q| q.currency);
-        let p = paragraph(claim.span.start);
-        match money.iter_mut().find(|(q, _)| *q == p) {
-            Some((_, c)) if *c != currency => *c = None,
-            Some(_) => {}
-            None => money.push((p, currency)),
+        money
+            .entry(paragraph(claim.span.start))
+            .and_modify(|c| {
+                if *c != currency {
+                    *c = None;
+                }
+            })
+            .or_insert(currency);
+        if let Some(s) = super::sentence_index(sentences, claim.span) {
+            money_sentences.insert(s);
         }
     }
     if money.is_empty() {
@@ -407,21 +407,20 @@ fn paragraph_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str
         if claim.kind != Kind::Count || claim.counted.is_some() {
             continue;
         }
-        let p = paragraph(claim.span.start);
-        let Some(currency) = money.iter().find(|(q, _)| *q == p).and_then(|m| m.1) else {
+        let Some(&Some(currency)) = money.get(&paragraph(claim.span.start)) else {
             continue;
         };
-        let sentence = super::sentence_index(sentences, claim.span);
-        let talks_money = (sentence.is_some() && money_sentences.contains(&sentence))
-            || money_word_before(claim, sentences, text, data, usize::MAX);
         let large = claim
             .quantity()
             .and_then(|q| q.value.or(q.interval.high))
             .is_some_and(|v| v >= 1e6);
-        if talks_money
-            && large
-            && let Value::Quantity(q) = &mut claim.value
-        {
+        if !large {
+            continue;
+        }
+        let talks_money = super::sentence_index(sentences, claim.span)
+            .is_some_and(|s| money_sentences.contains(&s))
+            || money_word_before(claim, sentences, text, data, usize::MAX);
+        if talks_money && let Value::Quantity(q) = &mut claim.value {
             claim.kind = Kind::Money;
             q.currency = Some(currency);
         }
@@ -509,7 +508,11 @@ fn carry_unit(prev: &Claim, claim: &mut Claim, text: &str, sentences: &[Span]) {
 /// a baseline word ("contro", "compared with") compares with the amount
 /// of money before it, so it is money too, whatever its size.
 fn after_baseline(text: &str, money_end: usize, claim: &Claim, data: &LangData) -> bool {
-    let Some(gap) = text.get(money_end..claim.span.start) else {
+    // A few words at most: a long gap is never read.
+    let Some(gap) = text
+        .get(money_end..claim.span.start)
+        .filter(|g| g.len() <= 120)
+    else {
         return false;
     };
     let gap = crate::text::token::fold(gap);
