@@ -19,6 +19,10 @@ pub enum Dimension {
     /// degrees of no named scale only equal themselves.
     Temperature,
     Speed,
+    /// Electric power (a grid's load, a plant's capacity).
+    Power,
+    /// Energy (a year's consumption, a battery's capacity).
+    Energy,
 }
 
 /// The canonical units of DESIGN.md, plus percentage points.
@@ -52,6 +56,9 @@ pub enum Unit {
     Week,
     Month,
     Year,
+    /// A century: extraction counts it in years ("a quarter of a century"
+    /// is 25 years).
+    Century,
     /// Percentage points (`pp`): 50 basis points are 0.5 pp.
     Pp,
     /// An earthquake's magnitude ("magnitudo 3,9", "a 6.1-magnitude quake").
@@ -66,6 +73,15 @@ pub enum Unit {
     Kmh,
     /// Miles an hour ("15,000 mph").
     Mph,
+    /// Power: kilowatts, megawatts, gigawatts ("15 gigawatts", "25.000 MW").
+    Kw,
+    Mw,
+    Gw,
+    /// Energy: kilowatt, megawatt, gigawatt and terawatt hours.
+    Kwh,
+    Mwh,
+    Gwh,
+    Twh,
 }
 
 /// Symbol, dimension and size in the dimension's base unit, one row a unit.
@@ -94,6 +110,7 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::Week, "week", Dimension::Duration, 168.0),
     (Unit::Month, "month", Dimension::Duration, 730.485),
     (Unit::Year, "year", Dimension::Duration, 8765.82),
+    (Unit::Century, "century", Dimension::Duration, 876_582.0),
     (Unit::Pp, "pp", Dimension::Points, 1.0),
     (Unit::Magnitude, "magnitude", Dimension::Magnitude, 1.0),
     (Unit::Celsius, "degC", Dimension::Temperature, 1.0),
@@ -101,6 +118,13 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::Degree, "deg", Dimension::Temperature, 1.0),
     (Unit::Kmh, "km/h", Dimension::Speed, 1.0),
     (Unit::Mph, "mph", Dimension::Speed, 1.609_344),
+    (Unit::Kw, "kW", Dimension::Power, 1.0),
+    (Unit::Mw, "MW", Dimension::Power, 1000.0),
+    (Unit::Gw, "GW", Dimension::Power, 1_000_000.0),
+    (Unit::Kwh, "kWh", Dimension::Energy, 1.0),
+    (Unit::Mwh, "MWh", Dimension::Energy, 1000.0),
+    (Unit::Gwh, "GWh", Dimension::Energy, 1_000_000.0),
+    (Unit::Twh, "TWh", Dimension::Energy, 1_000_000_000.0),
 ];
 
 impl Unit {

@@ -87,6 +87,8 @@ fn content_word(ctx: &Ctx, first: usize, k: usize) -> bool {
         || ctx.is(noun, List::Conjunctions)
         || ctx.vocab.is_number_word(noun)
         || word.chars().count() < 3
+        // "superare i 5 milioni entro l'estate": a deadline's preposition.
+        || ctx.data.dates.future_preps.contains(&word)
         || future_verb(ctx, k)
         || ctx.lexicon.lookup(&ctx.tokens[k..]).next().is_some())
 }
@@ -153,13 +155,14 @@ pub(crate) fn carry_currency(
 ) {
     // The first two stay within a sentence, so within a window.
     for claims in windows.iter_mut() {
-        carry_currency_forward(claims, sentences);
+        carry_currency_forward(claims, sentences, text, data);
         carry_currency_back(claims, sentences);
     }
     each_pair(windows, |first, second| {
         carry_to_first_end(first, second, text, data);
     });
     minor_in_article_currency(windows, text, data);
+    unit_not_currency(windows, sentences, text, data);
     implied_currency(windows, sentences, text, data);
     each_pair(windows, |prev, claim| {
         carry_unit(prev, claim, text, sentences)
@@ -247,11 +250,71 @@ fn minor_in_article_currency(windows: &mut [Vec<Claim>], text: &str, data: &Lang
     }
 }
 
+/// "The spacecraft weighs 1,344 pounds" in an article whose amounts of
+/// money are all in dollars: a word that names both a currency and a unit
+/// (`pounds`: a currency row and a unit row) is the unit when the
+/// article's other amounts are all in another currency, none of them in
+/// its sentence ("300 pounds, or $380" is a conversion).
+fn unit_not_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, data: &LangData) {
+    let last_word = |c: &Claim| {
+        text.get(c.span.range())
+            .and_then(|t| {
+                t.split(|ch: char| !ch.is_alphanumeric())
+                    .rfind(|w| !w.is_empty())
+            })
+            .map(crate::text::token::fold)
+    };
+    let unit_of = |c: &Claim| {
+        let word = last_word(c)?;
+        let currency = data.currencies.iter().any(|(w, _)| *w == word);
+        let unit = data.units.iter().find(|(w, _)| *w == word).map(|r| r.1);
+        unit.filter(|_| currency && c.kind == Kind::Money)
+    };
+    let mut others = windows
+        .iter()
+        .flatten()
+        .filter(|c| c.kind == Kind::Money && unit_of(c).is_none())
+        .filter_map(|c| c.quantity().and_then(|q| q.currency));
+    let Some(currency) = others.next() else {
+        return;
+    };
+    if others.any(|c| c != currency) {
+        return;
+    }
+    let money_sentences: std::collections::HashSet<Option<usize>> = windows
+        .iter()
+        .flatten()
+        .filter(|c| c.kind == Kind::Money && unit_of(c).is_none())
+        .map(|c| super::sentence_index(sentences, c.span))
+        .collect();
+    for claim in windows.iter_mut().flatten() {
+        let Some(unit) = unit_of(claim) else {
+            continue;
+        };
+        if money_sentences.contains(&super::sentence_index(sentences, claim.span)) {
+            continue;
+        }
+        if let Value::Quantity(q) = &mut claim.value
+            && q.currency != Some(currency)
+        {
+            claim.kind = Kind::Measure;
+            q.currency = None;
+            q.unit = Some(unit);
+        }
+    }
+}
+
 /// "Il decreto vale 300 milioni": a bare figure of at least ten thousand,
 /// with no counted noun and a money word among the six words before it in
 /// its sentence, is money when every amount of money in the article is in
-/// one currency.
+/// one currency. A bare figure of a million or more needs no such word
+/// when its paragraph has amounts of money, all in one currency, and its
+/// sentence talks money too, with a money word before it or an amount
+/// ("i ricavi … saranno di 32,5 miliardi" after "30,0 miliardi di
+/// dollari"): a paragraph about money names its currency once. ("Gli
+/// iscritti sono un milione e 100 mila" stays a count.)
 fn implied_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, data: &LangData) {
+    paragraph_currency(windows, sentences, text, data);
     let mut currencies = windows
         .iter()
         .flatten()
@@ -264,30 +327,100 @@ fn implied_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, 
         return;
     }
     for claim in windows.iter_mut().flatten() {
-        let Value::Quantity(q) = &mut claim.value else {
-            continue;
-        };
-        let large = q.value.or(q.interval.high).is_some_and(|v| v >= 10_000.0);
+        let large = claim
+            .quantity()
+            .and_then(|q| q.value.or(q.interval.high))
+            .is_some_and(|v| v >= 10_000.0);
         if claim.kind != Kind::Count || claim.counted.is_some() || !large {
             continue;
         }
-        let start = super::sentence_index(sentences, claim.span)
-            .and_then(|s| sentences.get(s))
-            .map_or(0, |s| s.start);
-        let before = text.get(start..claim.span.start).unwrap_or("");
-        let cued = before
-            .split(|c: char| !c.is_alphanumeric() && c != '\'')
-            .filter(|w| !w.is_empty())
-            .rev()
-            .take(6)
-            .any(|w| {
-                // Both sides folded: "bénéfice", "facturación" have accents.
-                let w = crate::text::token::fold(w);
-                data.money_cues
-                    .iter()
-                    .any(|c| crate::text::token::folds_to(c, &w))
-            });
-        if cued {
+        if money_word_before(claim, sentences, text, data, 6)
+            && let Value::Quantity(q) = &mut claim.value
+        {
+            claim.kind = Kind::Money;
+            q.currency = Some(currency);
+        }
+    }
+}
+
+/// Whether a money word (`LangData::money_cues`) is among the `words`
+/// words before `claim` in its sentence.
+fn money_word_before(
+    claim: &Claim,
+    sentences: &[Span],
+    text: &str,
+    data: &LangData,
+    words: usize,
+) -> bool {
+    let Some(start) = super::sentence_index(sentences, claim.span)
+        .and_then(|s| sentences.get(s))
+        .map(|s| s.start)
+    else {
+        return false;
+    };
+    let before = text.get(start..claim.span.start).unwrap_or("");
+    before
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(words)
+        .any(|w| {
+            // Both sides folded: "bénéfice", "facturación" have accents.
+            let w = crate::text::token::fold(w);
+            data.money_cues
+                .iter()
+                .any(|c| crate::text::token::folds_to(c, &w))
+        })
+}
+
+/// The paragraph rule of [`implied_currency`]: bare figures of a million
+/// or more, with no counted noun, in a paragraph whose amounts of money
+/// are all in one currency, are money in it when their sentence has an
+/// amount of money or a money word before them.
+fn paragraph_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, data: &LangData) {
+    use std::collections::{HashMap, HashSet};
+    // Where paragraphs start: one pass over the text, then a search each.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices("\n\n").map(|(i, _)| i + 2))
+        .collect();
+    let paragraph = |at: usize| starts.partition_point(|&s| s <= at);
+    let mut money: HashMap<usize, Option<crate::units::Currency>> = HashMap::new();
+    let mut money_sentences: HashSet<usize> = HashSet::new();
+    for claim in windows.iter().flatten().filter(|c| c.kind == Kind::Money) {
+        let currency = claim.quantity().and_then(|q| q.currency);
+        money
+            .entry(paragraph(claim.span.start))
+            .and_modify(|c| {
+                if *c != currency {
+                    *c = None;
+                }
+            })
+            .or_insert(currency);
+        if let Some(s) = super::sentence_index(sentences, claim.span) {
+            money_sentences.insert(s);
+        }
+    }
+    if money.is_empty() {
+        return;
+    }
+    for claim in windows.iter_mut().flatten() {
+        if claim.kind != Kind::Count || claim.counted.is_some() {
+            continue;
+        }
+        let Some(&Some(currency)) = money.get(&paragraph(claim.span.start)) else {
+            continue;
+        };
+        let large = claim
+            .quantity()
+            .and_then(|q| q.value.or(q.interval.high))
+            .is_some_and(|v| v >= 1e6);
+        if !large {
+            continue;
+        }
+        let talks_money = super::sentence_index(sentences, claim.span)
+            .is_some_and(|s| money_sentences.contains(&s))
+            || money_word_before(claim, sentences, text, data, usize::MAX);
+        if talks_money && let Value::Quantity(q) = &mut claim.value {
             claim.kind = Kind::Money;
             q.currency = Some(currency);
         }
@@ -335,7 +468,7 @@ fn carry_currency_back(claims: &mut [Claim], sentences: &[Span]) {
 /// sentence, up to a dozen words, when the two are of one order and the
 /// unit is no duration: "entre dos y cinco grados, donde más, casi cinco",
 /// "22 à 25 degrés …, avec une maximale de 32" ("after two hours of
-/// debate, 40" stays a count).
+/// debate, 40" stays a count, "81,4 anni … e 85,5" is a duration).
 fn carry_unit(prev: &Claim, claim: &mut Claim, text: &str, sentences: &[Span]) {
     let Some(unit) = prev.quantity().and_then(|q| q.unit) else {
         return;
@@ -356,8 +489,11 @@ fn carry_unit(prev: &Claim, claim: &mut Claim, text: &str, sentences: &[Span]) {
             _ => false,
         }
     };
+    // "81,4 anni per gli uomini e 85,5 per le donne": a decimal counts
+    // nothing, so a duration carries to it too.
+    let decimal = q.value.is_some_and(|v| v.fract() != 0.0);
     let further = words <= 12
-        && unit.dimension() != Dimension::Duration
+        && (unit.dimension() != Dimension::Duration || decimal)
         && super::sentence_index(sentences, prev.span).is_some()
         && super::sentence_index(sentences, prev.span)
             == super::sentence_index(sentences, claim.span)
@@ -368,8 +504,44 @@ fn carry_unit(prev: &Claim, claim: &mut Claim, text: &str, sentences: &[Span]) {
     }
 }
 
-fn carry_currency_forward(claims: &mut [Claim], sentences: &[Span]) {
+/// "biglietti a 60 euro, contro i 100-150 abituali": a figure right after
+/// a baseline word ("contro", "compared with") compares with the amount
+/// of money before it, so it is money too, whatever its size.
+fn after_baseline(text: &str, money_end: usize, claim: &Claim, data: &LangData) -> bool {
+    // A few words at most: a long gap is never read.
+    let Some(gap) = text
+        .get(money_end..claim.span.start)
+        .filter(|g| g.len() <= 120)
+    else {
+        return false;
+    };
+    let gap = crate::text::token::fold(gap);
+    let words: Vec<&str> = gap
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The baseline word ends the gap, an article at most after it.
+    let tail = |n: usize| words[words.len().saturating_sub(n)..].join(" ");
+    let article = words
+        .last()
+        .is_some_and(|w| data.articles.iter().any(|a| a.trim_end_matches('\'') == *w));
+    let cut = |n: usize| {
+        let t = tail(n + usize::from(article));
+        let t = if article {
+            t.rsplit_once(' ').map_or("", |(head, _)| head).to_string()
+        } else {
+            t
+        };
+        data.baselines
+            .iter()
+            .any(|b| crate::text::token::fold(b) == t)
+    };
+    words.len() <= 8 && (cut(1) || cut(2))
+}
+
+fn carry_currency_forward(claims: &mut [Claim], sentences: &[Span], text: &str, data: &LangData) {
     let mut last_money: Option<(usize, crate::units::Currency, f64)> = None;
+    let mut money_end = 0;
     for claim in claims.iter_mut() {
         let sentence = super::sentence_index(sentences, claim.span);
         let Value::Quantity(q) = &mut claim.value else {
@@ -381,15 +553,27 @@ fn carry_currency_forward(claims: &mut [Claim], sentences: &[Span]) {
                     (sentence, q.currency, q.value.or(q.interval.high))
                 {
                     last_money = Some((s, c, v));
+                    money_end = claim.span.end;
                 }
             }
             Kind::Count => {
                 let Some(v) = q.value.or(q.interval.high) else {
                     continue;
                 };
+                let compared =
+                    claim.counted.is_none() && after_baseline(text, money_end, claim, data);
+                let Value::Quantity(q) = &mut claim.value else {
+                    continue;
+                };
                 // "450mila euro …; altri 120mila": smaller amounts too
                 // when nothing is counted.
-                let floor = if claim.counted.is_none() { 1e4 } else { 1e6 };
+                let floor = if compared {
+                    0.0
+                } else if claim.counted.is_none() {
+                    1e4
+                } else {
+                    1e6
+                };
                 if let Some((s, c, money)) = last_money {
                     let near = v >= floor && (money / 10.0..=money * 10.0).contains(&v);
                     if near && Some(s) == sentence {

@@ -129,6 +129,8 @@ pub(crate) struct Words {
     pub same_month: Table<()>,
     pub previous: Table<Grain>,
     pub this_units: Table<Grain>,
+    pub quarters: Table<i8>,
+    pub now: Table<()>,
     pub decades: Table<i16>,
     pub decade_nouns: Table<()>,
     pub decade_suffixes: Table<()>,
@@ -313,6 +315,8 @@ impl Words {
             same_month: list(d.same_month, e, vocab),
             previous: Table::new(d.previous.iter().copied(), e, vocab),
             this_units: Table::new(d.this_units.iter().copied(), e, vocab),
+            quarters: Table::new(d.quarters.iter().copied(), e, vocab),
+            now: list(d.now, e, vocab),
             decades: Table::new(d.decades.iter().copied(), e, vocab),
             decade_nouns: list(d.decade_nouns, e, vocab),
             decade_suffixes: list(d.decade_suffixes, e, vocab),
@@ -381,6 +385,8 @@ impl Words {
             .chain(self.same_month.words())
             .chain(self.previous.words())
             .chain(self.this_units.words())
+            .chain(self.quarters.words())
+            .chain(self.now.words())
             .chain(self.decades.words())
             .chain(self.decade_nouns.words())
             .chain(self.decade_suffixes.words())
@@ -394,7 +400,7 @@ impl Words {
         for id in words.collect::<Vec<_>>() {
             vocab.mark_id(id, List::DateAnchor);
         }
-        let tables: [&dyn FirstWords; 38] = [
+        let tables: [&dyn FirstWords; 40] = [
             &self.months,
             &self.month_abbreviations,
             &self.ambiguous,
@@ -414,6 +420,8 @@ impl Words {
             &self.same_month,
             &self.previous,
             &self.this_units,
+            &self.quarters,
+            &self.now,
             &self.decades,
             &self.decade_nouns,
             &self.decade_suffixes,

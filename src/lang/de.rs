@@ -974,6 +974,8 @@ pub static DE: LangData = LangData {
         same_month: &["gleichen monat", "selben monat", "vorjahresmonat"],
         previous: &[("vorjahr", Grain::Year), ("vorjahres", Grain::Year), ("vorjahrs", Grain::Year), ("vormonat", Grain::Month), ("vormonats", Grain::Month), ("jahr zuvor", Grain::Year), ("jahr davor", Grain::Year), ("ein jahr zuvor", Grain::Year), ("monat zuvor", Grain::Month)],
         this_units: &[("heuer", Grain::Year)],
+        quarters: &[],
+        now: &[],
         decades: &[
             ("zwanziger jahre", 1920),
             ("dreißiger jahre", 1930),

@@ -317,7 +317,8 @@ pub static EN: LangData = LangData {
         ("just", Exact),
         ("almost", Below),
         ("close to", Below),
-        ("just under", Below),
+        // "an orbit of just under 12 hours": strictly below.
+        ("just under", LessThan),
         ("more than", MoreThan),
         ("over", MoreThan),
         ("upwards of", MoreThan),
@@ -355,7 +356,7 @@ pub static EN: LangData = LangData {
         ("exactly", Exact),
     ],
     range_frames: &[("between", "and"), ("from", "to")],
-    range_joiners: &["to"],
+    range_joiners: &["to", "or"],
     elliptic_range_joiners: &[],
     unit_adjectives: &[],
     relative_pronouns: &["who", "that", "which"],
@@ -542,7 +543,8 @@ pub static EN: LangData = LangData {
         ("one-tenth", 10.0),
         ("one tenth", 10.0),
     ],
-    percent_words: &["%", "percent", "per cent", "pc", "pct"],
+    // "a percent" after a fraction: "half a percent" is 0.5 %.
+    percent_words: &["%", "percent", "per cent", "pc", "pct", "a percent", "a per cent"],
     points: &[
         ("percentage points", 1.0),
         ("percentage point", 1.0),
@@ -557,6 +559,31 @@ pub static EN: LangData = LangData {
         ("a percentage point", 1.0),
     ],
     units: &[
+        ("century", Unit::Century),
+        ("centuries", Unit::Century),
+        ("kilowatt-hours", Unit::Kwh),
+        ("kilowatt hours", Unit::Kwh),
+        ("kilowatt-hour", Unit::Kwh),
+        ("kilowatt hour", Unit::Kwh),
+        ("kwh", Unit::Kwh),
+        ("megawatt-hours", Unit::Mwh),
+        ("megawatt hours", Unit::Mwh),
+        ("mwh", Unit::Mwh),
+        ("gigawatt-hours", Unit::Gwh),
+        ("gigawatt hours", Unit::Gwh),
+        ("gwh", Unit::Gwh),
+        ("terawatt-hours", Unit::Twh),
+        ("terawatt hours", Unit::Twh),
+        ("twh", Unit::Twh),
+        ("kilowatts", Unit::Kw),
+        ("kilowatt", Unit::Kw),
+        ("kw", Unit::Kw),
+        ("megawatts", Unit::Mw),
+        ("megawatt", Unit::Mw),
+        ("mw", Unit::Mw),
+        ("gigawatts", Unit::Gw),
+        ("gigawatt", Unit::Gw),
+        ("gw", Unit::Gw),
         ("acres", Unit::Acre),
         ("acre", Unit::Acre),
         ("degrees celsius", Unit::Celsius),
@@ -597,6 +624,10 @@ pub static EN: LangData = LangData {
         ("kph", Unit::Kmh),
         ("lb", Unit::Lb),
         ("lbs", Unit::Lb),
+        // Also a currency row: weight in an article whose money is in
+        // another currency ("weighs 1,344 pounds" among dollars).
+        ("pounds", Unit::Lb),
+        ("pound", Unit::Lb),
         ("km", Unit::Km),
         ("kilometres", Unit::Km),
         ("kilometers", Unit::Km),
@@ -1020,8 +1051,11 @@ pub static EN: LangData = LangData {
             ("last night", -1, true),
             // The night just past: the day it began. ("overnight" alone is
             // not a date: annotators read it as a manner, "launched
-            // overnight".)
+            // overnight"; set off by a comma it is one.)
             ("during the night", -1, false),
+            // "Overnight, crews worked …": set off by its comma, it dates
+            // the clause.
+            ("overnight ,", -1, false),
             ("the day before yesterday", -2, false),
             ("tomorrow", 1, false),
             ("tomorrow morning", 1, false),
@@ -1114,8 +1148,27 @@ pub static EN: LangData = LangData {
         ],
         weekend: &["weekend", "week-end"],
         same_month: &["same month"],
-        previous: &[],
         this_units: &[],
+        previous: &[
+            ("previous year", Grain::Year),
+            ("a year earlier", Grain::Year),
+            ("a year before", Grain::Year),
+            ("the year before", Grain::Year),
+            ("previous month", Grain::Month),
+            ("a month earlier", Grain::Month),
+            ("the month before", Grain::Month),
+        ],
+        quarters: &[
+            ("first quarter", 1),
+            ("second quarter", 2),
+            ("third quarter", 3),
+            ("fourth quarter", 4),
+            ("q1", 1),
+            ("q2", 2),
+            ("q3", 3),
+            ("q4", 4),
+        ],
+        now: &["now", "right now"],
         decades: &[
             ("twenties", 1920),
             ("thirties", 1930),
@@ -1147,7 +1200,7 @@ pub static EN: LangData = LangData {
             "between",
             "over the",
         ],
-        future_preps: &["by", "until", "till", "before"],
+        future_preps: &["by", "until", "till", "before", "through", "thru"],
         articles: &["the"],
         links: &["of", "of the"],
         day_joiners: &["and", "to", "through", "-", "–"],
@@ -1333,7 +1386,7 @@ pub static EN: LangData = LangData {
     tense: Tense {
         future_words: &[
             "will", "'ll", "shall", "would", "could", "might", "expects", "expected", "plans", "planned",
-            "scheduled", "due", "upcoming", "forecast", "forecasts",
+            "scheduled", "due", "upcoming", "forecast", "forecasts", "set",
             // The present of a scheduled event ("holds a referendum in May").
             // Not "votes": "a total of 2024 votes" counts votes.
             "holds", "hold", "open", "opens", "reopens", "reopen", "closes", "starts", "begins",
@@ -1356,7 +1409,7 @@ pub static EN: LangData = LangData {
     money_cues: &[
         "worth", "cost", "costs", "costing", "spent", "spending", "budget", "funding", "revenue",
         "revenues", "raised", "allocated", "invested", "investment", "investments", "savings",
-        "debt", "deficit", "fund", "funds", "another",
+        "debt", "deficit", "fund", "funds",
     ],
     change_joiners: &["to"],
     year_labels: &[

@@ -1037,6 +1037,8 @@ pub static ES: LangData = LangData {
         same_month: &["mismo mes"],
         previous: &[("año anterior", Grain::Year), ("ejercicio anterior", Grain::Year), ("mes anterior", Grain::Month), ("año antes", Grain::Year), ("un año antes", Grain::Year), ("mes antes", Grain::Month)],
         this_units: &[],
+        quarters: &[],
+        now: &[],
         decades: &[
             ("años veinte", 1920),
             ("años treinta", 1930),

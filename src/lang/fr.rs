@@ -1023,6 +1023,8 @@ pub static FR: LangData = LangData {
         same_month: &["même mois"],
         previous: &[("année précédente", Grain::Year), ("an précédent", Grain::Year), ("exercice précédent", Grain::Year), ("mois précédent", Grain::Month), ("année d'avant", Grain::Year), ("an plus tôt", Grain::Year), ("un an plus tôt", Grain::Year), ("un an auparavant", Grain::Year)],
         this_units: &[],
+        quarters: &[],
+        now: &[],
         decades: &[
             ("années vingt", 1920),
             ("années trente", 1930),

@@ -404,6 +404,9 @@ pub static IT: LangData = LangData {
         ("quasi il", Below),
         ("più o meno", Approx),
         ("qualcosa come", Approx),
+        // "in pratica due abitanti su tre": practically, so about.
+        ("in pratica", Approx),
+        ("praticamente", Approx),
         ("nell'ordine di", Approx),
         ("nell'ordine dei", Approx),
         ("poco più di", MoreThan),
@@ -411,6 +414,22 @@ pub static IT: LangData = LangData {
         ("oltre i", MoreThan),
         ("oltre le", MoreThan),
         ("oltre quota", MoreThan),
+        ("sopra quota", MoreThan),
+        ("sotto quota", LessThan),
+        // "i minori di 14 anni": under fourteen.
+        ("minori di", LessThan),
+        ("minore di", LessThan),
+        ("maggiore di", MoreThan),
+        ("maggiori di", MoreThan),
+        // "si sono sfiorate le 150 mila presenze": close to, from below.
+        ("sfiora", Below),
+        ("sfiorano", Below),
+        ("sfiorare", Below),
+        ("sfiorato", Below),
+        ("sfiorata", Below),
+        ("sfiorati", Below),
+        ("sfiorate", Below),
+        ("sopra", MoreThan),
         ("sopra i", MoreThan),
         ("sopra le", MoreThan),
         ("superiore a", MoreThan),
@@ -487,7 +506,7 @@ pub static IT: LangData = LangData {
         ("dal", "al"),
         ("dall'", "all'"),
     ],
-    range_joiners: &[],
+    range_joiners: &["o"],
     elliptic_range_joiners: &[],
     unit_adjectives: &["ultimi", "ultime", "primi", "prime", "prossimi", "prossime"],
     relative_pronouns: &["che"],
@@ -635,6 +654,24 @@ pub static IT: LangData = LangData {
         ("di punto percentuale", 1.0),
     ],
     units: &[
+        ("secolo", Unit::Century),
+        ("secoli", Unit::Century),
+        ("kilowattora", Unit::Kwh),
+        ("chilowattora", Unit::Kwh),
+        ("kwh", Unit::Kwh),
+        ("megawattora", Unit::Mwh),
+        ("mwh", Unit::Mwh),
+        ("gigawattora", Unit::Gwh),
+        ("gwh", Unit::Gwh),
+        ("terawattora", Unit::Twh),
+        ("twh", Unit::Twh),
+        ("kilowatt", Unit::Kw),
+        ("chilowatt", Unit::Kw),
+        ("kw", Unit::Kw),
+        ("megawatt", Unit::Mw),
+        ("mw", Unit::Mw),
+        ("gigawatt", Unit::Gw),
+        ("gw", Unit::Gw),
         ("gradi centigradi", Unit::Celsius),
         ("gradi celsius", Unit::Celsius),
         ("gradi", Unit::Celsius),
@@ -730,6 +767,9 @@ pub static IT: LangData = LangData {
     articles: &["il", "lo", "la", "l'", "i", "gli", "le"],
     hedge_articles: &["il", "l'", "i", "le", "gli", "la"],
     id_markers: &[
+        // "gli over 65", "la nazionale under 21": an age group's name.
+        "over",
+        "under",
         "numero",
         "numero verde",
         "linea",
@@ -1155,8 +1195,21 @@ pub static IT: LangData = LangData {
             "finesettimana",
         ],
         same_month: &["stesso mese", "medesimo mese"],
-        previous: &[],
         this_units: &[],
+        previous: &[
+            ("anno precedente", Grain::Year),
+            ("un anno prima", Grain::Year),
+            ("anno prima", Grain::Year),
+            ("mese precedente", Grain::Month),
+            ("un mese prima", Grain::Month),
+        ],
+        quarters: &[
+            ("primo trimestre", 1),
+            ("secondo trimestre", 2),
+            ("terzo trimestre", 3),
+            ("quarto trimestre", 4),
+        ],
+        now: &["adesso", "in questo momento", "in questo preciso momento"],
         decades: &[
             ("anni dieci", 1910),
             ("anni venti", 1920),
@@ -1172,6 +1225,8 @@ pub static IT: LangData = LangData {
         decade_nouns: &["anni"],
         decade_suffixes: &[],
         preps: &[
+            "sul",
+            "sull'",
             "nel",
             "nell'",
             "nello",
@@ -1257,6 +1312,14 @@ pub static IT: LangData = LangData {
             "nella notte del",
             "durante la notte di",
             "durante la notte del",
+            // "nelle domeniche d'estate", "d'inverno conta 15 mila
+            // residenti", "nei fine settimana": every summer, every weekend.
+            "d'estate",
+            "d'inverno",
+            "d'autunno",
+            "di primavera",
+            "nei fine settimana",
+            "nei weekend",
         ],
         time_preps: &[
             // "le 9 in Italia", "le 18 ora italiana"; "le 40 persone" is a
@@ -1426,6 +1489,10 @@ pub static IT: LangData = LangData {
     ],
     tense: Tense {
         future_words: &[
+            // Futures too short for their ending ("saranno diffusi a
+            // ottobre").
+            "sarà", "saranno", "saremo", "sarò", "avrà", "avranno", "farà", "faranno", "andrà",
+            "verrà", "verranno", "potrà", "dovrà",
             "prevede", "prevedono", "previsto", "prevista", "previsti", "previste", "atteso",
             "attesa", "attesi", "attese", "dovrebbe", "dovrebbero", "programma", "confermato",
             "confermata", "confermati", "confermate", "fissato", "fissata", "fissati", "fissate",
@@ -1461,7 +1528,7 @@ pub static IT: LangData = LangData {
         "spese", "stanziato", "stanziati", "stanziamento", "investimenti", "investito",
         "ricavi", "fatturato", "fondi", "fondo", "finanziamento", "finanziamenti", "tagli",
         "risparmi", "incasso", "incassi", "debito", "deficit", "entrate", "contributo",
-        "contributi", "budget", "dotazione", "copertura", "altri",
+        "contributi", "budget", "dotazione", "copertura",
     ],
     change_joiners: &["a", "al", "ai", "agli", "alle"],
     year_labels: &[

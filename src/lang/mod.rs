@@ -626,6 +626,14 @@ pub struct DateWords {
     /// One word for "this" and a unit: the unit publication falls in
     /// ("heuer", this year, in southern German and Austrian news).
     pub this_units: &'static [(&'static str, Grain)],
+    /// Quarters of a year and their number ("the second quarter", "Q1",
+    /// "il terzo trimestre"): a date from the quarter's first month
+    /// through its last.
+    pub quarters: &'static [(&'static str, i8)],
+    /// "now", "adesso" ending their clause ("the state is ready now."):
+    /// the publication time, when the front matter gives one. Inside a
+    /// clause ("there are now 839 cases") they are aspect, no time.
+    pub now: &'static [&'static str],
     /// Decades written out ("anni novanta", "nineties"), by first year.
     pub decades: &'static [(&'static str, i16)],
     /// Nouns before a decade in figures ("anni '90", "anni 2000").

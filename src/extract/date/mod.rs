@@ -42,7 +42,7 @@ use crate::when::{DateValue, Grain, TimeValue};
 
 use super::Ctx;
 use parse::{DateMatch, Parser};
-use resolve::Expr;
+use resolve::{Expr, YearRef};
 use time::TimeMatch;
 pub(crate) use words::Words;
 
@@ -82,6 +82,9 @@ pub(crate) struct State {
     /// The last date that is not itself a unit before the text's ("2018
     /// … gegenüber dem Vorjahr"), with its paragraph.
     text_date: Option<(DateValue, usize)>,
+    /// The last month and the token after it (counted from the start of
+    /// the text): a month joined to it follows it ("marzo e aprile").
+    last_month: Option<(Date, usize)>,
 }
 
 /// How many tokens may stand between a year or a day and the date it
@@ -264,10 +267,18 @@ fn find_from(ctx: &mut Ctx, out: &mut Vec<Claim>, state: &mut State) {
 /// Makes `first` the span of days up to `second` when `second` is a
 /// later day (at most two months later): "Nov. 3-4" is one date.
 fn through(first: &mut Claim, second: &Claim) -> bool {
+    through_within(first, second, 62)
+}
+
+/// [`through`] for a second day at most `max_days` after the first.
+fn through_within(first: &mut Claim, second: &Claim, max_days: i32) -> bool {
     let (Value::Date(Some(a)), Value::Date(Some(b))) = (&mut first.value, &second.value) else {
         return false;
     };
-    let close = a.start.until(b.start).is_ok_and(|s| s.get_days() <= 62);
+    let close = a
+        .start
+        .until(b.start)
+        .is_ok_and(|s| s.get_days() <= max_days);
     if a.grain != Grain::Day || b.grain != Grain::Day || b.start <= a.start || !close {
         return false;
     }
@@ -312,7 +323,24 @@ fn span_to(
         .filter(|d| spans.is_some() && d.expr.is_day() && ctx.free(d.first..d.end))
         .collect();
     if !seconds.is_empty() {
-        for second in seconds {
+        // "dal 18 aprile al 27 luglio": a second day without its year is
+        // in the first one's year (or the next), after it; a span said
+        // with its joiner may run up to a year.
+        let year = first.start.year();
+        let tries = seconds.into_iter().flat_map(|d| {
+            [
+                d,
+                DateMatch {
+                    expr: d.expr.in_year(year),
+                    ..d
+                },
+                DateMatch {
+                    expr: d.expr.in_year(year + 1),
+                    ..d
+                },
+            ]
+        });
+        for second in tries {
             let last = second.end;
             let mut probe = State {
                 last_date: state.last_date,
@@ -322,7 +350,7 @@ fn span_to(
             let Some(second) = date_claim(ctx, &mut probe, second) else {
                 continue;
             };
-            if through(claim, &second) {
+            if through_within(claim, &second, 366) {
                 ctx.take(end..last);
                 return Some(last);
             }
@@ -370,8 +398,18 @@ fn month_span(
         return None;
     }
     let parser = Parser { ctx, w: words };
-    let (last_end, m) = parser.month(end + 1, true)?;
-    let year = first.start.year() + i16::from(m < first.start.month());
+    let (mut last_end, m) = parser.month(end + 1, true)?;
+    let wraps = m < first.start.month();
+    // "January-March 2026": the year after the second month dates both.
+    let first = match parser.year_at(last_end) {
+        Some(y) => {
+            last_end += 1;
+            let start_year = if wraps { y - 1 } else { y };
+            DateValue::month(start_year, first.start.month()).unwrap_or(first)
+        }
+        None => first,
+    };
+    let year = first.start.year() + i16::from(wraps);
     let last = Date::new(year, m, 1).ok()?.last_of_month();
     claim.value = Value::Date(Some(first.through(last)));
     claim.span = Span::new(claim.span.start, ctx.tokens[last_end - 1].span.end);
@@ -392,6 +430,7 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         .then(|| state.resolve(m.expr, m.first, publication))
         .flatten()
         .map(|v| resolve::with_part(v, m.part));
+    let value = value.map(|v| joined_month(ctx, state, &m, v));
     // Only a relative date without a publication day stays unresolved;
     // anything else that resolves to nothing (31 February) is no date.
     let unknown = publication.is_none() || (ctx.options.month_only && m.expr.needs_day());
@@ -400,6 +439,8 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
     }
     if let Some(v) = value {
         state.last_date = value;
+        state.last_month =
+            (v.grain == Grain::Month && v.end.is_none()).then_some((v.start, state.base + m.end));
         if v.grain == Grain::Day {
             state.last_day = Some((v.start, sentence));
             state.last_end = Some((v.start, state.base + m.end));
@@ -422,6 +463,35 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         relative,
         counted: None,
     })
+}
+
+/// "cancellazioni per marzo e aprile" in February: a month without a year
+/// joined by a conjunction or a comma to a month ahead of publication is
+/// the first such month after that one (a list of past months keeps any
+/// order: "in November and January").
+fn joined_month(ctx: &Ctx, state: &State, m: &DateMatch, v: DateValue) -> DateValue {
+    let Expr::Month(month, YearRef::Pick(_)) = m.expr else {
+        return v;
+    };
+    let Some((prev, end)) = state.last_month else {
+        return v;
+    };
+    let first = state.base + m.first;
+    let joined = end <= first
+        && first - end <= 2
+        && ctx.tokens[m.first.saturating_sub(first - end)..m.first]
+            .iter()
+            .all(|t| t.is_punct(",") || ctx.is(t, List::Conjunctions));
+    let ahead = ctx.options.date.is_some_and(|p| prev > p);
+    if !joined || !ahead || v.start > prev {
+        return v;
+    }
+    let year = if month > prev.month() {
+        prev.year()
+    } else {
+        prev.year() + 1
+    };
+    DateValue::month(year, month).map_or(v, |n| DateValue { part: v.part, ..n })
 }
 
 /// The date follows a baseline word ("par rapport à janvier", "höher als
@@ -537,7 +607,25 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
             None => (publication, true),
         },
     };
-    let value = date.and_then(|d| at(d, m, zone));
+    let mut value = date.and_then(|d| at(d, m, zone));
+    let mut date = date;
+    // "was being met by 7 a.m., up from roughly half shortly before
+    // midnight": a time with no day of its own, in a sentence that looks
+    // back, is the last such time before publication, not a later one.
+    if m.day.is_none() {
+        let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
+        let looks_back = Parser { ctx, w: words }.tense(m.first, true) == Some(false);
+        for _ in 0..2 {
+            let (Some(v), Some(d)) = (value, date) else {
+                break;
+            };
+            if !looks_back || !after_publication(ctx, v) {
+                break;
+            }
+            date = d.checked_sub(1.day()).ok();
+            value = date.and_then(|d| at(d, m, zone));
+        }
+    }
     state.last_time = Some(LastTime {
         date,
         hour: m.hour,
@@ -554,6 +642,28 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
         value: Value::Time(value),
         relative,
         counted: None,
+    }
+}
+
+/// Whether the time `v` comes after the publication time (the end of the
+/// publication day when the front matter gave no time).
+fn after_publication(ctx: &Ctx, v: TimeValue) -> bool {
+    let Some(day) = ctx.options.date else {
+        return false;
+    };
+    let clock = ctx
+        .options
+        .clock
+        .unwrap_or_else(|| jiff::civil::Time::constant(23, 59, 59, 0));
+    let offset = i64::from(ctx.options.offset_seconds.unwrap_or(v.offset_seconds));
+    let publication = day.to_datetime(clock);
+    let utc = |local: DateTime, off: i64| local.checked_sub(off.seconds()).ok();
+    match (
+        utc(v.local, i64::from(v.offset_seconds)),
+        utc(publication, offset),
+    ) {
+        (Some(a), Some(b)) => a > b,
+        _ => false,
     }
 }
 

@@ -186,7 +186,50 @@ impl Parser<'_, '_> {
             return None;
         }
         if let Some((e, (n, evening))) = self.w.days.at(t, j) {
-            return Some((e, Expr::Days(n.into()), evening));
+            // A row ending in a comma ("overnight ,") sets off its clause:
+            // only at the start of a sentence ("Overnight, crews worked",
+            // not "drones launched overnight, the air force said").
+            let set_off = e > j && t[e - 1].is_punct(",");
+            let opens = j == 0 || !self.ctx.same_sentence(j - 1, j);
+            if !set_off || opens {
+                return Some((e, Expr::Days(n.into()), evening));
+            }
+        }
+        // "the second quarter of 2024", "Q1 2025", "nel terzo trimestre
+        // dell'anno scorso": the quarter's first month, its year read as a
+        // month's.
+        // "The state is ready now.": the publication time, at minute
+        // grain, when the front matter gives one; only ending its clause.
+        // "until now,", "for now.", "da adesso": a span, no moment (a
+        // preposition, a link or a stopword before it).
+        let after_prep = (j.saturating_sub(2)..j)
+            .any(|k| self.w.preps.has(t, k) == Some(j) || self.w.future_preps.has(t, k) == Some(j))
+            || j.checked_sub(1).is_some_and(|p| {
+                self.ctx.data.links.contains(&t[p].norm.as_str())
+                    || self.ctx.data.stopwords.contains(&t[p].norm.as_str())
+            });
+        if let Some(e) = self.w.now.has(t, j)
+            && !after_prep
+            && self.ctx.options.clock.is_some()
+            && t.get(e)
+                .is_none_or(|n| n.is_punct(".") || n.is_punct(",") || n.is_punct(";"))
+        {
+            return Some((e, Expr::Shift(Grain::Minute, 0), false));
+        }
+        // A fiscal year's quarter ("the second quarter of fiscal 2025",
+        // "del secondo trimestre dell'esercizio") is no calendar date.
+        if let Some((e, q)) = self.w.quarters.at(t, j) {
+            let label = self.skip_links(e);
+            let fiscal = t.get(label).is_some_and(|w| {
+                w.is_word() && self.ctx.data.year_labels.contains(&w.norm.as_str())
+            });
+            if fiscal || !(1..=4).contains(&q) {
+                return None;
+            }
+            let lead = self.with_tense(j, lead);
+            if let Some((end, Expr::Month(m, y))) = self.after_month(e, 3 * q - 2, None, lead) {
+                return Some((end, Expr::Quarter(m, y), false));
+            }
         }
         // "im Vorjahr", "le mois précédent": before "mois" is read as a
         // unit with a modifier.
@@ -383,7 +426,7 @@ impl Parser<'_, '_> {
 
     /// The tense cue nearest to token `i` in its sentence (after it too
     /// when `both_ways`): `Some(true)` ahead, `Some(false)` back.
-    fn tense(&self, i: usize, both_ways: bool) -> Option<bool> {
+    pub(super) fn tense(&self, i: usize, both_ways: bool) -> Option<bool> {
         const REACH: usize = 30;
         let t = self.tokens();
         let cue = |k: usize| {
@@ -410,11 +453,26 @@ impl Parser<'_, '_> {
         } else {
             i
         };
-        (1..REACH).find_map(|d| {
-            i.checked_sub(d)
-                .and_then(cue)
-                .or_else(|| (i + d < ahead).then(|| cue(i + d)).flatten())
-        })
+        // "ha annunciato che a settembre … la giunta deciderà": the clause
+        // a complementizer opens has its own tense; the verb before it is
+        // no cue when one after it may be.
+        let opener = (1..REACH)
+            .take_while(|&d| i >= d && self.ctx.same_sentence(i - d, i))
+            .find(|&d| {
+                let tok = &t[i - d];
+                tok.is_word() && self.ctx.data.relative_pronouns.contains(&tok.norm.as_str())
+            })
+            .filter(|_| both_ways);
+        let nearest = |reach_back: usize| {
+            (1..REACH).find_map(|d| {
+                i.checked_sub(d)
+                    .filter(|_| d < reach_back)
+                    .and_then(cue)
+                    .or_else(|| (i + d < ahead).then(|| cue(i + d)).flatten())
+            })
+        };
+        // With no cue in its own clause, the verb before it still speaks.
+        opener.and_then(nearest).or_else(|| nearest(REACH))
     }
 
     /// The tense cue of word token `k` ([`Parser::tense`]), read once and
@@ -750,10 +808,13 @@ impl Parser<'_, '_> {
             return Some((end, Expr::Shift(g, -n)));
         }
         // "three days later": from the date before it in the text; not
-        // "tre giorni dopo il voto", counted from something else.
+        // "tre giorni dopo il voto", counted from something else. Opening
+        // its sentence it dates the clause ("Three days later the deal was
+        // signed").
+        let opens = i == 0 || !self.ctx.same_sentence(i - 1, i);
         if let Some(end) = self.w.later.has(t, e)
             && matches!(g, Grain::Day | Grain::Week)
-            && !self.tok(end).is_some_and(Token::is_word)
+            && (opens || !self.tok(end).is_some_and(Token::is_word))
         {
             let days = if g == Grain::Week { 7 * n } else { n };
             return Some((end, Expr::Later(days)));

@@ -97,6 +97,9 @@ pub(super) enum Expr {
     /// Days after the previous date of the text, a day ("three days
     /// later").
     Later(i64),
+    /// A quarter of a year by its first month ("the second quarter" is
+    /// 4): that month through the end of the third.
+    Quarter(i8, YearRef),
     /// The unit before the text's ("im Vorjahr", "le mois précédent"):
     /// resolved here as the one before publication's; `State` moves it to
     /// the one before the last date of the paragraph.
@@ -113,7 +116,8 @@ impl Expr {
             | Expr::Season(_, y)
             | Expr::Movable(_, y)
             | Expr::NthWeekday(_, _, _, y)
-            | Expr::MonthEdge(_, _, y) => !matches!(y, YearRef::Abs(_)),
+            | Expr::MonthEdge(_, _, y)
+            | Expr::Quarter(_, y) => !matches!(y, YearRef::Abs(_)),
             _ => true,
         }
     }
@@ -134,6 +138,7 @@ impl Expr {
             | Expr::DayMonthOn(..)
             | Expr::DayOn(..)
             | Expr::DayOfMonth(..)
+            | Expr::Quarter(..)
             | Expr::Previous(_) => false,
             Expr::Shift(g, _) => g > Grain::Month,
             x => x.relative(),
@@ -150,6 +155,7 @@ impl Expr {
             Expr::Movable(h, YearRef::Pick(_)) => Expr::Movable(h, abs),
             Expr::NthWeekday(n, wd, m, YearRef::Pick(_)) => Expr::NthWeekday(n, wd, m, abs),
             Expr::MonthEdge(n, m, YearRef::Pick(_)) => Expr::MonthEdge(n, m, abs),
+            Expr::Quarter(m, YearRef::Pick(_)) => Expr::Quarter(m, abs),
             x => x,
         }
     }
@@ -212,6 +218,20 @@ impl Expr {
                 DateValue::month(y, m)
             }
             Expr::Month(m, y) => DateValue::month(year(y)?, m),
+            Expr::Quarter(m, y) => {
+                let mut first = Expr::Month(m, y).resolve(publication, previous)?;
+                // A coming quarter may be the one under way ("per il terzo
+                // trimestre" in August).
+                if let (YearRef::Pick(Pick::Upcoming), Some(p)) = (y, publication)
+                    && let Some(current) = DateValue::month(first.start.year() - 1, m)
+                    && current.start <= p
+                    && current.start.checked_add(3.months()).is_ok_and(|e| p < e)
+                {
+                    first = current;
+                }
+                let last = first.start.checked_add(2.months()).ok()?.last_of_month();
+                Some(first.through(last))
+            }
             Expr::DayMonth(d, m, YearRef::Pick(pick)) => {
                 day_month(publication?, d, m, pick).map(DateValue::day)
             }

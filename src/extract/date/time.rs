@@ -7,6 +7,7 @@ use crate::lang::Zone;
 use crate::when::Grain;
 
 use super::parse::{DateMatch, Parser};
+use super::resolve::{Expr, Pick};
 
 /// A clock time phrase: tokens `first..end`.
 #[derive(Debug, Clone, Copy)]
@@ -40,7 +41,24 @@ impl Parser<'_, '_> {
                 .get(day.end)
                 .is_some_and(|t| t.is_punct(","));
             let k = if comma { day.end + 1 } else { day.end };
-            if let Some(m) = self.clock_phrase(k, day.evening, true) {
+            // "mercoledì sera alle 20.19": the part of the day between them
+            // (the last word of a meridiem row).
+            let part = self.ctx.tokens.get(k).and_then(|t| {
+                self.ctx.data.dates.meridiem.iter().find_map(|(row, pm)| {
+                    let last = row.rsplit(' ').next()?;
+                    (t.is_word() && pm.is_some() && t.norm == last).then_some(*pm)
+                })
+            });
+            let (k, evening) = match part {
+                Some(pm) => (k + 1, pm.unwrap_or(day.evening)),
+                None => (k, day.evening),
+            };
+            // After a part of the day only a full time ("20.19", "8:19
+            // p.m."): "on Friday night after a 2-0 win" has none.
+            if let Some(m) = self
+                .clock_phrase(k, evening, true)
+                .filter(|m| part.is_none() || !m.bare)
+            {
                 return self.not_a_count(TimeMatch {
                     first: i,
                     day: Some(day),
@@ -50,7 +68,14 @@ impl Parser<'_, '_> {
         }
         let mut m = self.clock_phrase(i, false, false)?;
         // "6 a.m. on Monday", "alle 21 di ieri".
-        if let Some(day) = self.date(m.end).filter(is_day) {
+        if let Some(mut day) = self.date(m.end).filter(is_day) {
+            // "until noon on Wednesday": a deadline's weekday is the
+            // coming one.
+            let deadline = (i.saturating_sub(3)..m.first)
+                .any(|k| self.w.future_preps.has(self.ctx.tokens, k) == Some(m.first));
+            if deadline && let Expr::Weekday(wd, Pick::Recent) = day.expr {
+                day.expr = Expr::Weekday(wd, Pick::Upcoming);
+            }
             m.end = day.end;
             m.day = Some(day);
             return Some(m);
@@ -209,7 +234,20 @@ impl Parser<'_, '_> {
         // "mezzanotte", "noon": as sure as a colon; not the end of a
         // compound ("après-midi").
         let compound = k > 0 && tokens[k - 1].is_punct("-") && !t.space_before;
-        if let Some((e, h)) = self.w.named_hours.at(tokens, k).filter(|_| !compound) {
+        // "nel Mezzogiorno": capitalized inside its sentence, a name (the
+        // South of Italy), no hour.
+        let name = k > 0
+            && self.ctx.same_sentence(k - 1, k)
+            && self.ctx.text[t.span]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        if let Some((e, h)) = self
+            .w
+            .named_hours
+            .at(tokens, k)
+            .filter(|_| !compound && !name)
+        {
             return Some((e, h, None, true));
         }
         // "quarter past nine", "half past 10".

@@ -15,8 +15,8 @@ use crate::lang::{Entry, Hedge, NumberWord};
 use crate::units::{Dimension, Unit};
 
 /// After a fraction ending at `end`, a link to a unit that is no duration
-/// ("one-fifth of a mile"): the unit and where it ends. "A quarter of an
-/// hour" stays a clock phrase.
+/// ("one-fifth of a mile", "a quarter of a century"): the unit and where
+/// it ends. "A quarter of an hour" stays a clock phrase.
 pub(super) fn fraction_of_unit(ctx: &Ctx, end: usize) -> Option<(Unit, usize)> {
     let tokens = ctx.tokens;
     if !ctx.is(tokens.get(end)?, List::FractionLinks) {
@@ -31,7 +31,10 @@ pub(super) fn fraction_of_unit(ctx: &Ctx, end: usize) -> Option<(Unit, usize)> {
     }
     tokens.get(k)?;
     ctx.lexicon.lookup(&tokens[k..]).find_map(|(n, e)| match e {
-        Entry::Unit(u) if u.dimension() != Dimension::Duration => Some((u, k + n)),
+        // "a quarter of a century" is a span of years, no clock phrase.
+        Entry::Unit(u) if u.dimension() != Dimension::Duration || u == Unit::Century => {
+            Some((u, k + n))
+        }
         _ => None,
     })
 }

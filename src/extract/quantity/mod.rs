@@ -51,7 +51,9 @@ pub(crate) fn find(ctx: &mut Ctx, out: &mut Vec<Claim>) {
         match read_at(ctx, i) {
             Some((claim, first, end)) => {
                 ctx.take(first..end);
-                out.push(claim);
+                if !unit_of_sale(ctx, out.last(), &claim, first) {
+                    out.push(claim);
+                }
                 i = end;
             }
             None => i += 1,
@@ -117,6 +119,27 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         .find(|(open, _)| tokens[j].norm == *open)
     {
         range_join = Some(joiner);
+        j += 1;
+    }
+    // "sopra magnitudo 6": the unit written before the figure, after the
+    // qualifier.
+    let figure_at = if j > i && unit_before(ctx, j + 1).is_some() {
+        j + 1
+    } else {
+        i
+    };
+    j = figure_at.max(j);
+    // "almeno altre sei", "at least another 40": the word of a difference
+    // between the qualifier and its figure.
+    if hedge.is_some()
+        && j > i
+        && tokens
+            .get(j)
+            .is_some_and(|t| ctx.data.difference_inside.contains(&t.norm.as_str()))
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| t.is_number() || ctx.vocab.is_number_word(t))
+    {
         j += 1;
     }
     // An article after a qualifier: "quasi il 60 per cento", "circa la
@@ -201,7 +224,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             let t = &tokens[p];
             ctx.same_sentence(p, i) && !t.is_number() && !t.is_punct(",")
         })
-        .any(|p| ctx.is(&tokens[p], List::ChangeWords));
+        .any(|p| {
+            // "lags by four to six weeks" is a range; "rose by 2% to 5%"
+            // a change: "by" counts when a word of change comes before it.
+            let link = ctx.data.difference_links.contains(&tokens[p].norm.as_str());
+            ctx.is(&tokens[p], List::ChangeWords)
+                && (!link
+                    || p.checked_sub(1)
+                        .is_some_and(|b| ctx.is(&tokens[b], List::ChangeWords)))
+        });
     if let Some(tok) = tokens
         .get(joiner_at)
         .filter(|t| !(change && (range_join.is_some() || ctx.is(t, List::RangeJoiners))))
@@ -262,7 +293,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // "40 o più manifestanti", "500 or more".
     if let Some((n, h)) = hedge_after(ctx, end)
         && (hedge.is_none() || qualifier_range.is_some())
-        && matches!(figure, Figure::Number(_))
+        && matches!(figure, Figure::Number(_) | Figure::Fraction(_))
     {
         hedge = Some(h);
         end += n;
@@ -301,7 +332,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
                 unit = Some(Unit::Pp);
                 factor = f;
             }
-            Entry::Unit(u) if currency.is_none() => {
+            // A word that is a currency too ("pounds") reads as money
+            // here; the article's other amounts decide later
+            // (`context::carry_currency`).
+            Entry::Unit(u)
+                if currency.is_none()
+                    && !entries
+                        .iter()
+                        .any(|(m, e)| m == n && matches!(e, Entry::Currency(_))) =>
+            {
                 // "120 km/h", "5 kg/m²": a rate, not a measure of the unit.
                 let rate = tokens
                     .get(k + n)
@@ -350,9 +389,19 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         } else {
             // "a 2-percent target", "the two-percent target".
             let glued = lookup(k + 1).into_iter().find(|(n, e)| {
-                *n == 1 && matches!(e, Entry::Unit(_) | Entry::Percent | Entry::Points(_))
+                *n == 1
+                    && matches!(
+                        e,
+                        Entry::Unit(_) | Entry::Percent | Entry::Points(_) | Entry::Minor(..)
+                    )
             });
             match glued {
+                // "a 50-cent surcharge".
+                Some((_, Entry::Minor(c, f))) if currency.is_none() => {
+                    kind = Kind::Money;
+                    currency = Some(c);
+                    factor = f;
+                }
                 Some((_, Entry::Unit(u))) => {
                     kind = Kind::Measure;
                     unit = Some(u);
@@ -396,7 +445,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // "una scossa di magnitudo 3,9": the unit before the figure.
     if consumed == 0
         && kind == Kind::Count
-        && let Some(u) = unit_before(ctx, i)
+        && let Some(u) = unit_before(ctx, figure_at)
     {
         kind = Kind::Measure;
         unit = Some(u);
@@ -440,7 +489,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     }
 
     if let Figure::Fraction(share) = figure
-        && unit == Some(Unit::Pp)
+        && (unit == Some(Unit::Pp) || (kind == Kind::Percent && consumed > 0))
     {
         // "un quarto di punto", "half a percentage point": a fraction of a
         // point.
@@ -479,6 +528,12 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         hedge = None;
     }
     let (value, qualifier, interval) = normalize(figure, hedge, qualifier_range, kind)?;
+    // "a quarter of a century", "mezzo secolo": centuries are counted in
+    // years.
+    if unit == Some(Unit::Century) {
+        unit = Some(Unit::Year);
+        factor *= 100.0;
+    }
     let (value, interval) = if factor != 1.0 {
         (value.map(|v| v * factor), interval.scale(factor))
     } else {
@@ -656,6 +711,21 @@ fn normalize(
 fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
     let tokens = ctx.tokens;
     let token = tokens.get(j)?;
+    // "$.68": a currency symbol, then the decimal mark and the cents.
+    if money
+        && token.is_punct(".")
+        && let Some(cents) = tokens.get(j + 1).filter(|t| {
+            t.is_number() && !t.space_before && t.norm.bytes().all(|b| b.is_ascii_digit())
+        })
+        && let Ok(value) = format!("0.{}", cents.norm).parse::<f64>()
+    {
+        return Some(Head {
+            figure: Figure::Number(value),
+            end: j + 2,
+            yearlike: false,
+            scaled: false,
+        });
+    }
     let (figure, mut end, yearlike, plain_digits) = if token.is_number() {
         let digits = parse_digits_with(&token.norm, ctx.decimal)?;
         if digits.leading_zero {
@@ -767,7 +837,14 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                         }
                         _ => false,
                     });
-                if weak && !scaled_next && !measured_next {
+                // "almeno altre sei": after "altre", "sei" is a number.
+                let more_before = w > 1.0
+                    && j.checked_sub(1).is_some_and(|p| {
+                        ctx.data
+                            .difference_inside
+                            .contains(&tokens[p].norm.as_str())
+                    });
+                if weak && !scaled_next && !measured_next && !more_before {
                     return None;
                 }
                 // "i due Paesi", "the two leaders": known things, not a count.
@@ -783,7 +860,12 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                         .lexicon
                         .lookup(&tokens[j + 2..])
                         .any(|(_, e)| matches!(e, Entry::Unit(_)));
-                if after_article && w < 20.0 && !scaled_next && !span_next {
+                // "in the four weeks to March 2": a span of time.
+                let duration_next = tokens.get(j + m).is_some()
+                    && ctx.lexicon.lookup(&tokens[j + m..]).any(|(_, e)| {
+                        matches!(e, Entry::Unit(u) if u.dimension() == Dimension::Duration)
+                    });
+                if after_article && w < 20.0 && !scaled_next && !span_next && !duration_next {
                     return None;
                 }
                 (Figure::Number(w), j + m, false, false)
@@ -838,6 +920,23 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
         yearlike: yearlike && !scaled,
         scaled,
     })
+}
+
+/// "$5.90 a dozen", "3 euro la dozzina": a round word with its article
+/// right after a price is the unit sold, not a count.
+fn unit_of_sale(ctx: &Ctx, before: Option<&Claim>, claim: &Claim, first: usize) -> bool {
+    let Some(price) = before.filter(|c| c.kind == Kind::Money) else {
+        return false;
+    };
+    let round = claim.kind == Kind::Count
+        && claim.counted.is_none()
+        && (ctx.is(&ctx.tokens[first], List::Articles)
+            || ctx.is(&ctx.tokens[first], List::WeakNumberWords));
+    let gap = ctx
+        .text
+        .get(price.span.end..claim.span.start)
+        .unwrap_or(",");
+    round && gap.trim().is_empty()
 }
 
 /// The value of a vulgar fraction character (`¾` is 0.75).
@@ -965,6 +1064,23 @@ fn thousands_shorthand(
 /// A fraction read at `j..end` is a share of a whole: a link follows ("un
 /// terzo dei", "a third of", "half the") or a qualifier precedes it, and
 /// no blocker ("a metà", "the second half") nor a unit or year follows.
+/// "climb by a third", "cali di un quarto": a verb and the link of a
+/// difference before the fraction at `j` make it the size of a change.
+fn change_by(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let (Some(link), Some(verb)) = (
+        j.checked_sub(1).and_then(|p| tokens.get(p)),
+        j.checked_sub(2).and_then(|p| tokens.get(p)),
+    ) else {
+        return false;
+    };
+    ctx.data.difference_links.contains(&link.norm.as_str())
+        && verb.is_word()
+        && !ctx.is(verb, List::Stopwords)
+        && !ctx.is(verb, List::Articles)
+        && !ctx.is(verb, List::Links)
+}
+
 fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
     let tokens = ctx.tokens;
     let blocked = j
@@ -979,7 +1095,7 @@ fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
     };
     let linked = ctx.is(next, List::FractionLinks);
     if !linked {
-        return hedged && !next.is_number();
+        return (hedged || change_by(ctx, j)) && !next.is_number();
     }
     // What the link leads to: not an hour or a year.
     let mut k = end + 1;
@@ -1038,7 +1154,14 @@ fn currency_symbol(ctx: &Ctx, j: usize) -> Option<(Currency, usize)> {
     // tokens, written together).
     let next = ctx.tokens.get(j + n)?;
     let glued = (1..n).all(|k| ctx.tokens.get(j + k).is_some_and(|t| !t.space_before));
-    (n <= 2 && glued && next.is_number()).then_some((c, n))
+    // "$.68": the decimal mark before the cents.
+    let cents = next.is_punct(".")
+        && !next.space_before
+        && ctx
+            .tokens
+            .get(j + n + 1)
+            .is_some_and(|t| t.is_number() && !t.space_before);
+    (n <= 2 && glued && (next.is_number() || cents)).then_some((c, n))
 }
 
 fn is_article(ctx: &Ctx, j: usize) -> bool {

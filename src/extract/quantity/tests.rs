@@ -591,7 +591,7 @@ const EN: &[(&str, &str)] = &[
     ("nearly 600 dead", "count 600 approx 540..600 [dead]"),
     ("almost 2,000 people", "count 2000 approx 1800..2000 [people]"),
     ("close to 40 kilometres", "measure 40 approx 36..40 km"),
-    ("just under 300 people", "count 300 approx 270..300 [people]"),
+    ("just under 300 people", "count 300 less_than 0..300 [people]"),
     ("more than 10,000 soldiers", "count 10000 more_than 10000.. [soldiers]"),
     ("over 300 wounded", "count 300 more_than 300.. [wounded]"),
     ("upwards of 5,000 troops", "count 5000 more_than 5000.. [troops]"),
