@@ -400,11 +400,10 @@ fn forecast(
         .iter()
         .take(placed.last + FORECAST_REACH - first)
         .take_while(|t| t.span.end <= clause.end)
-        .filter(|t| t.is_word() && starts_with_any(&t.norm, data.forecasts))
         // A bracket opened after the figure compares it with a forecast;
         // the figure is still the one reported.
         .filter(|t| !in_bracket_after(placed.last, t.span, tokens))
-        .any(|t| !want.why.iter().any(|w| w.contains(t.span)))
+        .any(|t| unnamed(t, want, data.forecasts))
         || lead_line(c, extraction).is_some_and(|lead| {
             let from = first_token(tokens, lead);
             tokens[from..]
@@ -432,8 +431,13 @@ fn reversed(
         .iter()
         .take(FORECAST_REACH)
         .take_while(|t| t.span.end <= clause.end)
-        .filter(|t| t.is_word() && starts_with_any(&t.norm, data.reversals))
-        .any(|t| !want.why.iter().any(|w| w.contains(t.span)))
+        .any(|t| unnamed(t, want, data.reversals))
+}
+
+/// Token `t` is a word of `stems` that is not one of the fact's own
+/// words (an outlook fact's "expect", a fact of the found's "found").
+fn unnamed(t: &Token, want: &Want, stems: &[&str]) -> bool {
+    t.is_word() && starts_with_any(&t.norm, stems) && !want.why.iter().any(|w| w.contains(t.span))
 }
 
 /// Tokens either side of a figure searched for a forecast word.

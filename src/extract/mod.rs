@@ -91,7 +91,30 @@ pub(crate) struct Ctx<'a> {
     pub tense_cues: Vec<std::cell::Cell<u8>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// A context for reading `tokens` of `text`, nothing taken yet.
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        compiled: &'static Compiled,
+        options: Options,
+        sentence_of: &'a [usize],
+        decimal: DecimalMark,
+    ) -> Ctx<'a> {
+        Ctx {
+            text,
+            tokens,
+            data: options.lang.data(),
+            lexicon: &compiled.lexicon,
+            vocab: &compiled.vocab,
+            options,
+            taken: vec![false; tokens.len()],
+            sentence_of,
+            decimal,
+            tense_cues: vec![std::cell::Cell::new(0); tokens.len()],
+        }
+    }
+
     pub(crate) fn free(&self, range: std::ops::Range<usize>) -> bool {
         range
             .into_iter()
@@ -143,18 +166,14 @@ pub(crate) fn extract_with(doc: &Document, options: Options, decimal: DecimalMar
     let mut tokens = token::tokenize(&doc.scan, data.elision);
     compiled.vocab.assign(&mut tokens);
     let (sentences, token_sentence) = sentence::split(&doc.text, &tokens, data);
-    let mut ctx = Ctx {
-        text: &doc.text,
-        tokens: &tokens,
-        data,
-        lexicon: &compiled.lexicon,
-        vocab: &compiled.vocab,
+    let mut ctx = Ctx::new(
+        &doc.text,
+        &tokens,
+        compiled,
         options,
-        taken: vec![false; tokens.len()],
-        sentence_of: &token_sentence,
+        &token_sentence,
         decimal,
-        tense_cues: vec![std::cell::Cell::new(0); tokens.len()],
-    };
+    );
     // A claim uses a token at least, so there is room for every claim:
     // growing the list would copy it, holding it twice at once (room not
     // used is never touched, and costs no memory).
@@ -224,18 +243,14 @@ pub(crate) fn extract_in_windows(
         for s in &mut token_sentence {
             *s += sentences.len();
         }
-        let mut ctx = Ctx {
-            text: &doc.text,
-            tokens: &tokens,
-            data,
-            lexicon: &compiled.lexicon,
-            vocab: &compiled.vocab,
+        let mut ctx = Ctx::new(
+            &doc.text,
+            &tokens,
+            compiled,
             options,
-            taken: vec![false; tokens.len()],
-            sentence_of: &token_sentence,
+            &token_sentence,
             decimal,
-            tense_cues: vec![std::cell::Cell::new(0); tokens.len()],
-        };
+        );
         let mut found = Vec::new();
         date::find_in(&mut ctx, &mut found, &mut dates);
         quantity::find(&mut ctx, &mut found);
