@@ -751,9 +751,20 @@ fn want(
                 .iter()
                 .any(|e| t.norm.ends_with(e) && t.norm.len() > e.len() + 3)
         });
+        // The fact's verb governs the figure ("Boeing delivered 528
+        // commercial jets"): what it counts is the verb's object.
+        let governed = clauses.placed[c].first.checked_sub(1).is_some_and(|k| {
+            let word = &tokens[k];
+            word.is_word()
+                && fact_hits
+                    .iter()
+                    .filter(own)
+                    .any(|h| h.1.contains(word.span))
+        });
         !counts
             && !dated
             && !verb
+            && !governed
             && !fact_hits.iter().filter(own).any(|h| phrase.overlaps(h.1))
             && !words.clone().any(|t| starts_with_any(&t.norm, data.people))
     });
@@ -909,7 +920,11 @@ fn decide(
         Some(Doubt::Statement)
     } else if !date_attached(c, best, extraction, clauses, data) {
         Some(Doubt::Detached)
-    } else if is_comparison(c, extraction, clauses, data) || is_part(c, best, extraction, clauses) {
+    } else if is_comparison(c, extraction, clauses, data)
+        || change_word_before(c, extraction, clauses, data)
+            .is_some_and(|w| !best.why.iter().any(|s| s.contains(w)))
+        || is_part(c, best, extraction, clauses)
+    {
         Some(Doubt::Comparison)
     } else if best.counts_else {
         Some(Doubt::OtherNoun)
@@ -1235,9 +1250,33 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
     if data.gains.iter().any(|g| phrase_ends_before(tokens, k, g)) {
         return true;
     }
-    k > 1
+    false
+}
+
+/// "increased by 400", "in crescita del 17,8%": the word of change right
+/// before the figure's link, which makes the figure a difference. A fact
+/// whose own words hold that word measures the change: the figure is
+/// then what it records, not a comparison's other side.
+fn change_word_before(
+    c: usize,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> Option<Span> {
+    let tokens = &extraction.tokens;
+    let mut k = clauses.placed[c].first;
+    if k > 0 && !tokens[k].space_before && matches!(tokens[k - 1].norm.as_str(), "-" | "+" | "−")
+    {
+        k -= 1;
+    }
+    if k > 0 && is_one_of(&tokens[k - 1].norm, data.articles) {
+        k -= 1;
+    }
+    (extraction.claims[c].quantity().is_some()
+        && k > 1
         && is_one_of(&tokens[k - 1].norm, data.difference_links)
-        && starts_with_any(&tokens[k - 2].norm, data.difference_stems)
+        && starts_with_any(&tokens[k - 2].norm, data.difference_stems))
+    .then(|| tokens[k - 2].span)
 }
 
 /// The words of `phrase` stand right before token `k`, the last one as a
@@ -1294,6 +1333,29 @@ fn date_attached(
                 && !compound_modifier(o, tokens)
         })
     };
+    // "On March 28, 2023, a passenger train and a freight train collided":
+    // a date opening its sentence, set off by a comma, dates the main
+    // clause; any event word there that no other date stands before is
+    // attached to it.
+    let sentence_first = first_token(tokens, placed.sentence);
+    let opens = placed.first <= sentence_first + OPENING_REACH
+        && tokens.get(placed.last + 1).is_some_and(|t| t.is_punct(","));
+    let date_between = |a: usize, b: usize| {
+        claims
+            .iter()
+            .skip(c + 1)
+            .take_while(|o| o.span.start < b)
+            .any(|o| o.span.start >= a && matches!(o.kind, Kind::Date | Kind::Time))
+    };
+    if opens
+        && want.why.iter().any(|s| {
+            clauses.spans[c].contains(*s)
+                && s.start >= claim.span.end
+                && !date_between(claim.span.end, s.start)
+        })
+    {
+        return true;
+    }
     want.why
         .iter()
         .filter(|s| clauses.spans[c].contains(**s) && !claim.span.overlaps(**s))
@@ -1317,6 +1379,9 @@ fn date_attached(
             }
         })
 }
+
+/// Tokens an opening date may stand after ("Just before midnight on").
+const OPENING_REACH: usize = 3;
 
 /// A figure glued to its unit by a hyphen: "12-month", "three-day".
 fn compound_modifier(claim: &Claim, tokens: &[Token]) -> bool {

@@ -96,6 +96,11 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
     let tokens = &extraction.tokens;
     let claims = &extraction.claims;
     let in_claim = claim_mask(tokens, claims, &placed);
+    let dates: Vec<bool> = claims
+        .iter()
+        .map(|c| matches!(c.kind, Kind::Date | Kind::Time))
+        .collect();
+    let in_date = claim_mask_where(tokens, claims, &placed, &dates);
     let mut starts_claim = vec![false; tokens.len() + 1];
     for p in &placed {
         starts_claim[p.first] = true;
@@ -106,9 +111,12 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
     };
     let is_predicate = |t: &Token| t.is_word() && starts_with_any(&t.norm, data.predicates);
     let aside = attribution_commas(extraction, data);
+    let named = name_appositions(extraction, &in_claim, data);
     let is_boundary_punct = is_punct_boundary;
     let is_punct_boundary = |i: usize, t: &Token| is_boundary_punct(t) && !aside[i];
     let mut boundary = vec![false; tokens.len()];
+    // Boundaries for a clause read rightwards only (see `apposition`).
+    let mut closes_right = vec![false; tokens.len()];
     // The next punctuation boundary at or after each token, within its
     // sentence (scanned once from the end): keeps the conjunction rule
     // linear.
@@ -156,12 +164,30 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
                 && data
                     .inclusions
                     .iter()
-                    .chain(data.appositions)
                     .any(|p| phrase_at(tokens, i + 1, p).is_some());
+            // An apposition describes what comes before it: a figure after
+            // the comma reads the words before it, a figure before the
+            // comma does not read the apposition's (its comparison: "in
+            // calo di sette punti rispetto al voto del 2020").
+            let apposition = t.norm == ","
+                && data
+                    .appositions
+                    .iter()
+                    .any(|p| phrase_at(tokens, i + 1, p).is_some());
+            closes_right[i] = apposition;
 
+            // "On March 28, 2023, a passenger train and a freight train
+            // collided": a date opening the sentence dates its main clause.
+            let plain = |k: usize| !in_claim[k] && !is_punct_boundary(k, &tokens[k]);
+            let date_from = (sentence_start..i).find(|&k| in_date[k]);
+            let date_opening = date_from.is_some_and(|d| {
+                d - sentence_start <= OPENING_DATE_REACH
+                    && (sentence_start..d).all(plain)
+                    && (d..i).all(|k| in_date[k])
+            });
             let opening = t.norm == ","
-                && i - sentence_start <= MAX_OPENING
-                && (sentence_start..i).all(|k| !in_claim[k] && !is_punct_boundary(k, &tokens[k]));
+                && (date_opening
+                    || (i - sentence_start <= MAX_OPENING && (sentence_start..i).all(plain)));
             // "il dato sugli atleti in finale: 97": a colon that gives the
             // figure of what it follows.
             let label = t.norm == ":" && starts_claim.get(i + 1).copied().unwrap_or(false);
@@ -176,7 +202,14 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
                 ")" => std::mem::take(&mut in_detail),
                 _ => false,
             };
-            boundary[i] = !(list || inclusion || aside[i] || opening || label || detail);
+            boundary[i] = !(list
+                || inclusion
+                || apposition
+                || aside[i]
+                || named[i]
+                || opening
+                || label
+                || detail);
         } else if t.is_word() && is_one_of(&t.norm, data.clause_openers) {
             boundary[i] = true;
         } else if t.is_word() && is_one_of(&t.norm, data.conjunctions) {
@@ -202,7 +235,7 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
     }
     let mut right: Vec<usize> = (0..tokens.len()).collect();
     for k in (0..tokens.len().saturating_sub(1)).rev() {
-        if !boundary[k + 1] && same_sentence(k, k + 1) {
+        if !boundary[k + 1] && !closes_right[k + 1] && same_sentence(k, k + 1) {
             right[k] = right[k + 1];
         }
     }
@@ -356,6 +389,62 @@ fn attribution_commas(extraction: &Extraction, data: &LangData) -> Vec<bool> {
     aside
 }
 
+/// Words a name between two commas may have to be read as an apposition.
+const MAX_NAME: usize = 4;
+
+/// The commas around a name that apposes the noun before it ("asked the
+/// outgoing chancellor, Karl Nehammer, to form a government on 22
+/// October"): the clause reads through them, so the date keeps the
+/// name. The name's words are capitalized (particles such as "van der"
+/// aside), the word before the first comma and the word after the second
+/// are lower case, so that a list of names ("Italy, France, Germany and
+/// Spain") is no apposition.
+fn name_appositions(extraction: &Extraction, in_claim: &[bool], data: &LangData) -> Vec<bool> {
+    let tokens = &extraction.tokens;
+    let sentence = &extraction.token_sentence;
+    let comma = |t: &Token| t.kind == TokenKind::Punct && t.norm == ",";
+    let lower_word = |t: &Token| t.is_word() && !t.capital;
+    let mut named = vec![false; tokens.len()];
+    for i in 1..tokens.len() {
+        if !comma(&tokens[i]) || !lower_word(&tokens[i - 1]) || in_claim[i - 1] {
+            continue;
+        }
+        let words = tokens[i + 1..]
+            .iter()
+            .take(MAX_NAME + 1)
+            .take_while(|t| t.is_word())
+            .count();
+        let close = i + 1 + words;
+        if words == 0
+            || words > MAX_NAME
+            || !tokens.get(close).is_some_and(comma)
+            || sentence[close] != sentence[i]
+        {
+            continue;
+        }
+        let name = &tokens[i + 1..close];
+        let capitalized = name.first().is_some_and(|t| t.capital)
+            && name.last().is_some_and(|t| t.capital)
+            && name
+                .iter()
+                .all(|t| t.capital || t.norm.chars().count() <= 3);
+        let after = tokens.get(close + 1);
+        let continues = after.is_some_and(|t| {
+            lower_word(t)
+                && sentence[close + 1] == sentence[i]
+                && !is_one_of(&t.norm, data.conjunctions)
+        });
+        if capitalized && continues && !in_claim[i + 1..close].iter().any(|&c| c) {
+            named[i] = true;
+            named[close] = true;
+        }
+    }
+    named
+}
+
+/// Words before a date that opens a sentence ("Just before midnight on").
+const OPENING_DATE_REACH: usize = 4;
+
 /// Words an opening phrase may have for its comma to end nothing.
 const MAX_OPENING: usize = 6;
 
@@ -412,8 +501,18 @@ pub(crate) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usiz
 }
 
 fn claim_mask(tokens: &[Token], claims: &[Claim], placed: &[Placed]) -> Vec<bool> {
+    claim_mask_where(tokens, claims, placed, &vec![true; claims.len()])
+}
+
+/// For each token, whether it lies in a claim `keep` marks.
+fn claim_mask_where(
+    tokens: &[Token],
+    claims: &[Claim],
+    placed: &[Placed],
+    keep: &[bool],
+) -> Vec<bool> {
     let mut mask = vec![false; tokens.len()];
-    for (claim, p) in claims.iter().zip(placed) {
+    for ((claim, p), _) in claims.iter().zip(placed).zip(keep).filter(|(_, k)| **k) {
         for (k, t) in tokens.iter().enumerate().skip(p.first) {
             if t.span.start >= claim.span.end {
                 break;

@@ -668,7 +668,7 @@ pub static DE: LangData = LangData {
     falls: &["gesunken", "sank", "sinkt", "fiel", "fallen", "gefallen", "rückgang", "ruckgang", "verringert", "verlor", "verloren", "minus", "schrumpf", "geschrumpft", "abgenommen"],
     rises: &["gestiegen", "stieg", "steigt", "anstieg", "zuwachs", "wuchs", "gewachsen", "wachstum", "zugenommen", "plus", "erhöht", "erhoht"],
     gains: &["hinzugewonnen", "dazugewonnen", "ausser", "außer"],
-    appositions: &["der hochste", "die hochste", "das hochste", "der niedrigste", "die niedrigste", "das niedrigste", "der starkste", "der schwachste", "ein rekord", "ein neuer rekord"],
+    appositions: &["der hochste", "die hochste", "das hochste", "der niedrigste", "die niedrigste", "das niedrigste", "der starkste", "der schwachste", "ein rekord", "ein neuer rekord", "ein plus von", "ein minus von", "ein anstieg", "ein ruckgang", "ein zuwachs"],
     forecasts: &["erwart", "prognos", "schatz", "analyst", "konsens", "ausblick", "umfrage", "hochrechnung"],
     reversals: &["gefunden", "aufgefunden", "gerettet", "befreit", "freigelassen", "genesen", "entlassen"],
     people: &["mensch", "person", "leute"],

@@ -872,7 +872,7 @@ pub static EN: LangData = LangData {
     falls: &["fell", "fall", "drop", "declin", "decreas", "slid", "slip", "plung", "plummet", "tumbl", "sank", "sunk", "contracted", "contraction", "shrank", "shrunk", "down", "lower", "loss", "lost"],
     rises: &["rose", "rise", "risen", "rising", "increas", "grew", "grow", "growth", "climb", "jump", "surg", "gain", "up", "higher", "advanc", "soar"],
     gains: &["gained", "gains", "gaining", "added", "all but", "except"],
-    appositions: &["the smallest", "the largest", "the highest", "the lowest", "the biggest", "the steepest", "the sharpest", "the fastest", "the slowest", "the strongest", "the weakest", "the most", "the least", "the best", "the worst", "its lowest", "its highest", "a record", "a new record"],
+    appositions: &["the smallest", "the largest", "the highest", "the lowest", "the biggest", "the steepest", "the sharpest", "the fastest", "the slowest", "the strongest", "the weakest", "the most", "the least", "the best", "the worst", "its lowest", "its highest", "a record", "a new record", "an increase of", "a rise of", "a drop of", "a decline of", "a fall of", "a gain of", "a jump of"],
     forecasts: &["expect", "estimate", "forecast", "consensus", "analyst", "projected", "projection", "outlook", "guidance", "predict", "anticipat", "poll", "sees"],
     reversals: &["found", "located", "rescued", "freed", "released", "discharged", "reunited"],
     people: &["people", "person", "individual"],

@@ -783,7 +783,7 @@ pub static ES: LangData = LangData {
     falls: &["caída", "caida", "cayó", "cayo", "baja", "bajo", "descen", "disminu", "retroce", "contracc", "perdi", "pérdida"],
     rises: &["subi", "subió", "aument", "crec", "alza", "increment", "ganó", "gano"],
     gains: &["salvo", "excepto"],
-    appositions: &["el mas", "la mas", "el menor", "la menor", "el mayor", "la mayor", "un record", "un nuevo record"],
+    appositions: &["el mas", "la mas", "el menor", "la menor", "el mayor", "la mayor", "un record", "un nuevo record", "un aumento", "una subida", "una caida", "un descenso", "un alza", "un incremento"],
     forecasts: &["esperad", "expectativ", "previsi", "estimaci", "consenso", "analista", "previst", "pronostic", "encuesta", "sondeo", "proyecci"],
     reversals: &["encontrad", "hallad", "localizad", "rescatad", "liberad", "recuperad", "dados de alta"],
     people: &["persona", "individuo", "gente"],

@@ -772,7 +772,7 @@ pub static FR: LangData = LangData {
     falls: &["baiss", "recul", "diminu", "chut", "contract", "repli", "perdu", "perte"],
     rises: &["hauss", "augment", "progress", "croissance", "grimp", "bondi", "gagn"],
     gains: &["sauf", "hormis"],
-    appositions: &["le plus", "la plus", "le moins", "la moins", "un record", "un nouveau record"],
+    appositions: &["le plus", "la plus", "le moins", "la moins", "un record", "un nouveau record", "en hausse", "en baisse", "en recul", "en progression", "en augmentation", "en diminution", "soit une hausse", "soit une baisse"],
     forecasts: &["attendu", "attente", "prevision", "estimation", "consensus", "analyste", "prevu", "perspective", "sondage", "projection"],
     reversals: &["retrouv", "secouru", "sauv", "liber", "relach", "gueri"],
     people: &["personne", "individu", "gens"],

@@ -950,7 +950,7 @@ pub static IT: LangData = LangData {
     falls: &["calo", "calat", "sces", "scend", "diminu", "contrazion", "contratt", "flession", "ribass", "riduzion", "ridott", "perdit", "perso", "negativ", "crollat", "crollo", "arretrat", "indietreggi"],
     rises: &["aument", "crescit", "cresciut", "cresc", "salit", "rialz", "incremento", "rincar", "balzo", "balzat", "positiv", "progresso"],
     gains: &["guadagnat", "guadagna", "guadagnando", "tranne", "eccetto", "tutti meno"],
-    appositions: &["il piu", "la piu", "il meno", "la meno", "il livello piu", "il dato piu", "il valore piu", "il massimo", "il minimo", "il record", "un record", "un nuovo record", "il peggior", "il miglior", "la peggiore", "la migliore"],
+    appositions: &["il piu", "la piu", "il meno", "la meno", "il livello piu", "il dato piu", "il valore piu", "il massimo", "il minimo", "il record", "un record", "un nuovo record", "il peggior", "il miglior", "la peggiore", "la migliore", "in crescita", "in aumento", "in calo", "in rialzo", "in ribasso", "in flessione", "in diminuzione", "in salita", "in discesa", "in progresso"],
     forecasts: &["attes", "previst", "prevision", "stima", "stime", "stimat", "consensus", "analist", "outlook", "prevede", "attend", "sondagg", "proiezion", "exit"],
     reversals: &["ritrovat", "rintracciat", "salvat", "liberat", "rilasciat", "guarit", "dimess"],
     people: &["person", "individu"],

@@ -375,7 +375,9 @@ pub struct LangData {
     pub gains: &'static [&'static str],
     /// Phrases after a comma that describe what the clause before said
     /// (folded): "rose 2.9% …, the smallest increase since March 2021",
-    /// "…, il livello più basso dal 2021". The comma ends no clause.
+    /// "…, il livello più basso dal 2021", or give its change ("ricavi per
+    /// 6.677 milioni, in crescita dell'11,8%", "revenue of $6.7 billion,
+    /// up 12%"). The comma ends no clause.
     pub appositions: &'static [&'static str],
     /// Stems (folded) of words that make a figure a forecast or someone's
     /// estimate ("expectations of $28.73 billion", "le attese degli

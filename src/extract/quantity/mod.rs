@@ -1081,6 +1081,33 @@ fn change_by(ctx: &Ctx, j: usize) -> bool {
         && !ctx.is(verb, List::Links)
 }
 
+/// "si parla di un terzo partner", "for a third term": after "di"/"by",
+/// the fraction's word is an ordinal when a word that is no function
+/// word, unit or comparison follows it (a change by a share is followed
+/// by punctuation, a function word or a comparison: "è cresciuto di un
+/// terzo rispetto al 2020", "cut by a quarter point").
+fn ordinal_before_noun(ctx: &Ctx, end: usize) -> bool {
+    let next = &ctx.tokens[end];
+    let function_word = [
+        List::Stopwords,
+        List::Articles,
+        List::Links,
+        List::FractionLinks,
+    ]
+    .into_iter()
+    .any(|l| ctx.is(next, l));
+    let comparison = ctx
+        .data
+        .baselines
+        .iter()
+        .any(|b| b.split(' ').next() == Some(next.norm.as_str()));
+    let measure = ctx
+        .lexicon
+        .lookup(&ctx.tokens[end..])
+        .any(|(_, e)| matches!(e, Entry::Unit(_) | Entry::Points(_)));
+    next.is_word() && !function_word && !comparison && !measure
+}
+
 fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
     let tokens = ctx.tokens;
     let blocked = j
@@ -1095,7 +1122,8 @@ fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
     };
     let linked = ctx.is(next, List::FractionLinks);
     if !linked {
-        return (hedged || change_by(ctx, j)) && !next.is_number();
+        return (hedged || (change_by(ctx, j) && !ordinal_before_noun(ctx, end)))
+            && !next.is_number();
     }
     // What the link leads to: not an hour or a year.
     let mut k = end + 1;
