@@ -1335,24 +1335,26 @@ fn date_attached(
     };
     // "On March 28, 2023, a passenger train and a freight train collided":
     // a date opening its sentence, set off by a comma, dates the main
-    // clause; any event word there that no other date stands before is
-    // attached to it.
+    // clause's event words when the clause has no other date ("All'inizio
+    // del 2025, … la regione invasa nell'agosto dell'anno scorso": the
+    // invasion has its own).
     let sentence_first = first_token(tokens, placed.sentence);
+    let clause = clauses.spans[c];
     let opens = placed.first <= sentence_first + OPENING_REACH
         && tokens.get(placed.last + 1).is_some_and(|t| t.is_punct(","));
-    let date_between = |a: usize, b: usize| {
+    let other_date = || {
         claims
             .iter()
             .skip(c + 1)
-            .take_while(|o| o.span.start < b)
-            .any(|o| o.span.start >= a && matches!(o.kind, Kind::Date | Kind::Time))
+            .take_while(|o| o.span.start < clause.end)
+            .any(|o| matches!(o.kind, Kind::Date | Kind::Time))
     };
     if opens
-        && want.why.iter().any(|s| {
-            clauses.spans[c].contains(*s)
-                && s.start >= claim.span.end
-                && !date_between(claim.span.end, s.start)
-        })
+        && want
+            .why
+            .iter()
+            .any(|s| clause.contains(*s) && s.start >= claim.span.end)
+        && !other_date()
     {
         return true;
     }

@@ -1749,3 +1749,161 @@ fn a_verb_after_the_figure_is_no_noun_it_counts() {
     let f = finding(text, Lang::En, on, CROWD, "56,600");
     assert_eq!(f.verdict, Verdict::Contradicted);
 }
+
+const MANDATE: &str = "\
+sources:
+  president:
+    name: Office of the Federal President
+facts:
+  - id: mandate
+    kind: date
+    match:
+      - [Nehammer]
+      - [asked, tasked, incaric*, \"form a government\"]
+    values:
+      - {date: 2024-10-22, source: president}
+";
+
+#[test]
+fn a_name_between_commas_is_read_through() {
+    // "the outgoing chancellor, Karl Nehammer, …": the name apposes the
+    // noun before it; the date's clause keeps it.
+    let on = date(2025, 3, 3);
+    let text = "Van der Bellen asked the outgoing chancellor, Karl Nehammer, to form a \
+                government on November 22, bypassing the winner.";
+    let f = finding(text, Lang::En, on, MANDATE, "November");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let text = "Van der Bellen asked the outgoing chancellor, Karl Nehammer, to form a \
+                government on October 22, bypassing the winner.";
+    let f = finding(text, Lang::En, on, MANDATE, "October");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    // A list of names is no apposition: "Nehammer" stays in its clause.
+    let text = "Leaders met in Vienna, Graz, Linz and Salzburg, and Nehammer was asked on \
+                November 22 to form a government.";
+    let f = finding(text, Lang::En, on, MANDATE, "November");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+const YEAR_RESULTS: &str = "\
+sources:
+  race:
+    name: Ferrari N.V.
+    aliases: [Ferrari]
+facts:
+  - id: revenues
+    kind: money
+    currency: EUR
+    match:
+      - [ricavi, revenue*]
+    values:
+      - {value: 6677000000, source: race, as_of: 2025-02-11}
+  - id: revenues-growth
+    kind: percent
+    match:
+      - [ricavi, revenue*]
+      - [crescit*, aument*, up, rose, growth]
+    values:
+      - {value: 11.8, source: race, as_of: 2025-02-11}
+  - id: profit-growth
+    kind: percent
+    match:
+      - [\"utile netto\", \"net profit\"]
+      - [crescit*, aument*, up, rose, growth]
+    values:
+      - {value: 21.3, source: race, as_of: 2025-02-11}
+";
+
+#[test]
+fn a_change_after_a_comma_reads_the_subject_before_it() {
+    // "ricavi per 6.677 milioni, in crescita del 17,8%": the change is the
+    // revenue's, and "crescita", a word of the fact, makes it what the
+    // fact measures rather than a comparison.
+    let on = date(2025, 2, 11);
+    let text = |growth: &str| {
+        format!(
+            "Ferrari chiude il 2024 con ricavi netti per 6.677 milioni di euro, in crescita \
+             del {growth} rispetto ai 5.970 milioni del 2023, e un utile netto di 1.526 \
+             milioni, in aumento del 21,3%."
+        )
+    };
+    let f = finding(&text("11,8%"), Lang::It, on, YEAR_RESULTS, "11,8");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    assert_eq!(fact(&f), Some("revenues-growth"));
+    let f = finding(&text("17,8%"), Lang::It, on, YEAR_RESULTS, "17,8");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let f = finding(&text("11,8%"), Lang::It, on, YEAR_RESULTS, "21,3");
+    assert_eq!(fact(&f), Some("profit-growth"));
+}
+
+const CRASH: &str = "\
+sources:
+  police:
+    name: Hellenic Police
+facts:
+  - id: crash-date
+    kind: date
+    match:
+      - [collided, collision, crash*]
+      - [train*, Tempi]
+    values:
+      - {date: 2023-02-28, source: police}
+";
+
+#[test]
+fn a_date_opening_the_sentence_dates_its_main_clause() {
+    let on = date(2024, 2, 28);
+    let text = |day: &str| {
+        format!(
+            "Just before midnight on {day}, a passenger train and a freight train were sent \
+             down the same track and collided head-on in the Tempi valley, near Larissa."
+        )
+    };
+    let f = finding(&text("March 28, 2023"), Lang::En, on, CRASH, "March");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let f = finding(&text("February 28, 2023"), Lang::En, on, CRASH, "February");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    // The main clause has a date of its own for the event: the opening
+    // date is not the event's.
+    let text = "In early 2024, rail unions still marched for the trains that collided at \
+                Tempi on 28 February 2023.";
+    let f = finding(text, Lang::En, on, CRASH, "2024");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+}
+
+const DELIVERIES: &str = "\
+sources:
+  boeing:
+    name: The Boeing Company
+    aliases: [Boeing]
+facts:
+  - id: deliveries
+    kind: count
+    match:
+      - [deliver*, consegn*]
+    values:
+      - {value: 348, source: boeing, as_of: 2025-01-14}
+";
+
+#[test]
+fn the_facts_verb_right_before_a_figure_governs_what_it_counts() {
+    // "jets" is no term of the fact, but "delivered" governs the figure:
+    // the jets are what was delivered.
+    let on = date(2025, 1, 28);
+    let f = finding(
+        "Boeing delivered 528 commercial jets last year, less than Airbus.",
+        Lang::En,
+        on,
+        DELIVERIES,
+        "528",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    // A noun of its own after a preposition still counts something else.
+    let f = finding(
+        "Deliveries resumed with 12 weeks of delay.",
+        Lang::En,
+        on,
+        DELIVERIES,
+        "12",
+    );
+    assert!(!is_alarm(&f), "{}", f.explanation());
+}

@@ -441,6 +441,9 @@ const IT: &[(&str, &str)] = &[
     ("a metà agosto", ""),
     ("nella seconda metà dell'anno", ""),
     ("un quarto d'ora", ""),
+    // After "di", an ordinal before its noun, not a share.
+    ("si parla di un terzo partner", ""),
+    ("è cresciuto di un terzo rispetto al 2020", "percent 33.3333 exact 33.3333..33.3333"),
     ("agli 007", ""),
     ("la Seconda guerra mondiale", ""),
     ("il 21° secolo", ""),
