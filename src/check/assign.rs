@@ -751,8 +751,9 @@ fn want(
                 .iter()
                 .any(|e| t.norm.ends_with(e) && t.norm.len() > e.len() + 3)
         });
-        // The fact's verb governs the figure ("Boeing delivered 528
-        // commercial jets"): what it counts is the verb's object.
+        // The fact's word right before the figure governs it ("Boeing
+        // delivered 528 commercial jets"): what it counts is the verb's
+        // object.
         let governed = clauses.placed[c].first.checked_sub(1).is_some_and(|k| {
             let word = &tokens[k];
             word.is_word()
@@ -1010,9 +1011,15 @@ fn dated_elsewhere(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Cla
     let last = fact.values.iter().filter_map(|v| v.as_of).max();
     let all_dated = fact.values.iter().all(|v| v.as_of.is_some());
     let periods = own_years(fact);
+    let figure = extraction.claims[c].span;
     dates_of_figure(c, extraction, clauses).into_iter().any(
-        |(first_day, last_day, grain, own_clause)| {
-            let before = last_day.year() < first.year() - 1 && !own_year(fact, last_day.year());
+        |(first_day, last_day, grain, own_clause, at)| {
+            // A year long before, in a later clause, is a baseline's ("il
+            // numero più alto da quando l'Oms ha avviato il monitoraggio,
+            // nel 1995"), not the figure's.
+            let dates_it = own_clause || at.start < figure.start;
+            let before =
+                dates_it && last_day.year() < first.year() - 1 && !own_year(fact, last_day.year());
             let after = all_dated && first_day == last_day && last.is_some_and(|l| first_day > l);
             // "Per quest'anno il governo prevede una crescita dell'1,2%"
             // against the forecast for 2024 the fact's id names.
@@ -1036,7 +1043,7 @@ fn dates_of_figure(
     c: usize,
     extraction: &Extraction,
     clauses: &Clauses,
-) -> Vec<(Date, Date, Grain, bool)> {
+) -> Vec<(Date, Date, Grain, bool, Span)> {
     let claims = &extraction.claims;
     let own = clauses.spans[c];
     let clause = clauses.placed[c].sentence;
@@ -1058,11 +1065,11 @@ fn dates_of_figure(
         .filter_map(|o| match o.value {
             Value::Date(Some(d)) if nearest_figure(o.span) == Some(claims[c].span) => {
                 let (first, last) = d.days();
-                Some((first, last, d.grain, own.contains(o.span)))
+                Some((first, last, d.grain, own.contains(o.span), o.span))
             }
             Value::Time(Some(t)) if nearest_figure(o.span) == Some(claims[c].span) => {
                 let (first, last) = t.date().days();
-                Some((first, last, t.grain, own.contains(o.span)))
+                Some((first, last, t.grain, own.contains(o.span), o.span))
             }
             _ => None,
         })

@@ -1280,7 +1280,17 @@ fn cents_take_the_articles_currency_and_an_or_keeps_the_comparison() {
     let on = date(2024, 8, 29);
     let f = finding(text, Lang::It, on, EPS, "67 centesimi");
     assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    // The comparison's other side agrees with the figure the file has
+    // since replaced: the history, `outdated`, never accused of more.
     let f = finding(text, Lang::It, on, EPS, "25 centesimi");
+    assert_eq!(f.verdict, Verdict::Outdated, "{f:?}");
+    let f = finding(
+        &text.replace("25 centesimi", "35 centesimi"),
+        Lang::It,
+        on,
+        EPS,
+        "35 centesimi",
+    );
     assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
 }
 
@@ -1905,5 +1915,114 @@ fn the_facts_verb_right_before_a_figure_governs_what_it_counts() {
         DELIVERIES,
         "12",
     );
+    assert!(!is_alarm(&f), "{}", f.explanation());
+}
+
+const YEARLY_LOSS: &str = "\
+sources:
+  boeing:
+    name: The Boeing Company
+    aliases: [Boeing]
+facts:
+  - id: net-loss
+    about: Boeing's net loss for the year
+    kind: money
+    currency: USD
+    tolerance: 0.5%
+    match:
+      - [perdit*, loss*, lost]
+    values:
+      - {value: 2242000000, source: boeing, as_of: 2024-01-31}
+      - {value: 11829000000, source: boeing, as_of: 2025-01-28}
+";
+
+#[test]
+fn history_that_agrees_with_a_replaced_figure_is_outdated_never_contradicted() {
+    // "compared with a loss of $2.24 billion in 2023": the comparison's
+    // other side agrees with the figure the file has since replaced.
+    let on = date(2025, 1, 28);
+    let text = |before: &str| {
+        format!(
+            "The planemaker lost $11.83 billion in 2024, compared with a loss of {before} in 2023."
+        )
+    };
+    let f = finding(&text("$2.24 billion"), Lang::En, on, YEARLY_LOSS, "2.24");
+    assert_eq!(f.verdict, Verdict::Outdated, "{}", f.explanation());
+    // A history figure that agrees with nothing is still not accused.
+    let f = finding(&text("$3.24 billion"), Lang::En, on, YEARLY_LOSS, "3.24");
+    assert_eq!(f.verdict, Verdict::Unverified, "{}", f.explanation());
+}
+
+const SHARE: &str = "\
+sources:
+  who:
+    name: World Health Organization
+    aliases: [Oms, WHO]
+facts:
+  - id: india-share
+    kind: percent
+    match:
+      - [India]
+      - [casi, cases]
+    values:
+      - {value: 26, source: who, as_of: 2024-10-29}
+";
+
+#[test]
+fn a_fraction_in_words_rounds_the_share_it_stands_for() {
+    let on = date(2024, 10, 30);
+    let f = finding(
+        "L'India da sola ha un quarto dei casi.",
+        Lang::It,
+        on,
+        SHARE,
+        "quarto",
+    );
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    // A tenth of its value, no more: a third is not 26%.
+    let f = finding(
+        "L'India da sola ha un terzo dei casi.",
+        Lang::It,
+        on,
+        SHARE,
+        "terzo",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    // Digits keep their own rounding.
+    let f = finding(
+        "L'India da sola ha il 25% dei casi.",
+        Lang::It,
+        on,
+        SHARE,
+        "25",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+const DIAGNOSED: &str = "\
+sources:
+  who:
+    name: World Health Organization
+    aliases: [Oms, WHO]
+facts:
+  - id: diagnosed
+    about: People newly diagnosed with TB in 2023
+    kind: count
+    match:
+      - [diagnos*]
+    values:
+      - {value: 8200000, source: who, as_of: 2024-10-29}
+";
+
+#[test]
+fn a_year_long_before_in_a_later_clause_dates_a_baseline_not_the_figure() {
+    let on = date(2024, 10, 30);
+    let text = "Nel 2023 le persone con una nuova diagnosi di tubercolosi sono state 9,2 \
+                milioni, il numero più alto da quando l'Oms ha avviato il monitoraggio, nel 1995.";
+    let f = finding(text, Lang::It, on, DIAGNOSED, "9,2");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    // A year long before in the figure's own clause still dates it.
+    let text = "Nel 1995 le persone con una nuova diagnosi di tubercolosi furono 9,2 milioni.";
+    let f = finding(text, Lang::It, on, DIAGNOSED, "9,2");
     assert!(!is_alarm(&f), "{}", f.explanation());
 }

@@ -475,7 +475,8 @@ fn link_claims(
             let claim = &extraction.claims[c];
             let mut reading = Reading {
                 negate: false,
-                precision: judge::written_precision(claim, &extraction.tokens),
+                precision: judge::written_precision(claim, &extraction.tokens)
+                    .or_else(|| judge::fraction_precision(claim, &extraction.tokens, lang.data())),
                 sentence: clauses.placed[c].sentence.start,
             };
             if sign::signed(&index.facts[link.fact]) && sign::unsigned(c, extraction) {
@@ -610,7 +611,8 @@ fn judge_claims(
 /// "Together they hold 170 of the Congress's 350 seats": when a figure of
 /// a sentence agrees with a fact, a later figure of that sentence the
 /// fact would accuse is about something else. Such an alarm becomes an
-/// unverified claim naming the fact. A figure before the agreeing one is
+/// unverified claim naming the fact (an `outdated` one agrees with the
+/// fact's history and stays). A figure before the agreeing one is
 /// still judged: "14 golds … (12 to 10)" is an article at odds with
 /// itself. `linked`: the claims tied to a fact,
 /// with where their sentence starts, in text order.
@@ -620,7 +622,11 @@ fn confirmed_beside(findings: &mut [Finding], linked: &[(usize, usize)], lang: L
             continue;
         }
         for &(c, _) in group {
-            if !findings[c].verdict.is_alarm() {
+            // A later figure that agrees with a figure the fact's source
+            // has replaced is that history ("lost $11.83 billion in 2024,
+            // compared with a loss of $2.24 billion in 2023"): `outdated`
+            // stands.
+            if !findings[c].verdict.is_alarm() || findings[c].verdict == Verdict::Outdated {
                 continue;
             }
             let Some(fact) = findings[c].fact().map(|f| f.0.clone()) else {
