@@ -354,6 +354,146 @@ pub static DE: LangData = LangData {
     relative_pronouns: &[],
     vague: &[
         (
+            "mehrere hundert millionen",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "mehreren hundert millionen",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "einige hundert millionen",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "einigen hundert millionen",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "hunderte millionen",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "hunderten millionen",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "mehrere milliarden",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "mehreren milliarden",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "einige milliarden",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "einigen milliarden",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "mehreren hundert",
+            Vague {
+                low: 200.0,
+                high: 999.0,
+            },
+        ),
+        (
+            "einigen hundert",
+            Vague {
+                low: 200.0,
+                high: 999.0,
+            },
+        ),
+        (
+            "mehreren tausend",
+            Vague {
+                low: 2_000.0,
+                high: 9_999.0,
+            },
+        ),
+        (
+            "einigen tausend",
+            Vague {
+                low: 2_000.0,
+                high: 9_999.0,
+            },
+        ),
+        (
+            "hunderten",
+            Vague {
+                low: 200.0,
+                high: 999.0,
+            },
+        ),
+        (
+            "tausenden",
+            Vague {
+                low: 2_000.0,
+                high: 9_999.0,
+            },
+        ),
+        (
+            "mehrere millionen",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
+            "mehreren millionen",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
+            "einige millionen",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
+            "einigen millionen",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
             "einige hundert",
             Vague {
                 low: 200.0,

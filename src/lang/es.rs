@@ -315,6 +315,8 @@ pub static ES: LangData = LangData {
         ("billon", Scale(1e12)),
         ("billones", Scale(1e12)),
         ("medio", Half),
+        // "una hora y media".
+        ("media", Half),
     ],
     weak_number_words: &["un", "uno", "una"],
     number_glue: &["y"],
@@ -394,6 +396,41 @@ pub static ES: LangData = LangData {
     unit_adjectives: &["últimos", "últimas", "primeros", "primeras", "próximos", "próximas"],
     relative_pronouns: &["que", "quienes"],
     vague: &[
+        (
+            "varios cientos de millones",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "unos cientos de millones",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "varias decenas de millones",
+            Vague {
+                low: 20_000_000.0,
+                high: 99_999_999.0,
+            },
+        ),
+        (
+            "varios miles de millones",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "varios millones",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
         (
             "varios cientos",
             Vague {
@@ -955,6 +992,9 @@ pub static ES: LangData = LangData {
             ("antes de ayer", -2, false),
             ("antier", -2, false),
             ("mañana por la mañana", 1, false),
+            // "entra en vigor mañana"; the morning ("la mañana", "cada
+            // mañana") is in `not_dates`.
+            ("mañana", 1, false),
             ("pasado mañana", 2, false),
         ],
         last: &[
@@ -1097,6 +1137,17 @@ pub static ES: LangData = LangData {
             "aún hoy",
             "todavía hoy",
             "a día de hoy",
+            // The morning, not tomorrow.
+            "la mañana",
+            "una mañana",
+            "cada mañana",
+            "esa mañana",
+            "aquella mañana",
+            "misma mañana",
+            "media mañana",
+            // "2019, el último año antes de la pandemia": a year named.
+            "el último año antes",
+            "último año antes",
             // The Christmas lottery's names, not the 25th of December.
             "lotería de navidad",
             "sorteo de navidad",
@@ -1129,6 +1180,8 @@ pub static ES: LangData = LangData {
             // "a las 12.33, hora peninsular": the zone after a comma.
             (", hora peninsular", Zone::Named("Europe/Madrid")),
             (", hora canaria", Zone::Named("Atlantic/Canary")),
+            // "a las 15.10 hora canaria (las 16.10 en la Península)".
+            ("en la península", Zone::Named("Europe/Madrid")),
             ("hora española", Zone::Named("Europe/Madrid")),
             ("hora de madrid", Zone::Named("Europe/Madrid")),
             ("hora canaria", Zone::Named("Atlantic/Canary")),

@@ -299,6 +299,8 @@ pub static FR: LangData = LangData {
         ("billion", Scale(1e12)),
         ("billions", Scale(1e12)),
         ("demi", Half),
+        // "une heure et demie".
+        ("demie", Half),
     ],
     weak_number_words: &["un", "une"],
     number_glue: &["et"],
@@ -374,6 +376,62 @@ pub static FR: LangData = LangData {
     unit_adjectives: &["derniers", "dernières", "premiers", "premières", "prochains", "prochaines"],
     relative_pronouns: &["qui", "que", "qu'"],
     vague: &[
+        (
+            "plusieurs centaines de millions",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "quelques centaines de millions",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "plusieurs dizaines de millions",
+            Vague {
+                low: 20_000_000.0,
+                high: 99_999_999.0,
+            },
+        ),
+        (
+            "quelques dizaines de millions",
+            Vague {
+                low: 20_000_000.0,
+                high: 99_999_999.0,
+            },
+        ),
+        (
+            "plusieurs milliards",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "quelques milliards",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "plusieurs millions",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
+            "quelques millions",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
         (
             "plusieurs centaines",
             Vague {
@@ -1092,6 +1150,7 @@ pub static FR: LangData = LangData {
             ("à", false),
             ("vers", false),
             ("dès", false),
+            ("à partir de", false),
             ("jusqu'à", false),
             ("avant", false),
             ("après", false),
