@@ -247,6 +247,8 @@ const FRENCH: &[Row] = &[
     ("Vers 9h30, heure de Paris, un camion s'est garé.", "9h30, heure de Paris", "2025-08-15T09:30:00+02:00"),
     // eval/news8: "à partir de" opens a time.
     ("Le discours a commencé à partir de 15 heures.", "15 heures", "2025-08-15T15:00:00+00:00"),
+    // A year after a comma in a list of years.
+    ("Son quatrième titre, après ceux de 2020, 2021 et 2024.", "de 2020", "2020"),
 ];
 
 #[test]
@@ -267,6 +269,8 @@ const FRENCH_IN_CONTEXT: &[Row] = &[
     ("Lundi 11 août, l'Assemblée a voté. Le résultat est tombé vers 19 heures.", "19 heures", "2025-08-11T19:00:00+00:00"),
     ("La cérémonie est prévue demain soir. Elle commencera à 19 heures.", "19 heures", "2025-08-16T19:00:00+00:00"),
     ("Lundi 11 août, l'Assemblée a voté. La séance reprendra à 19 heures.", "19 heures", "2025-08-15T19:00:00+00:00"),
+    ("Son quatrième titre, après ceux de 2020, 2021 et 2024.", "2021", "2021"),
+    ("Son quatrième titre, après ceux de 2020, 2021 et 2024.", "2024", "2024"),
 ];
 
 #[rustfmt::skip]
