@@ -119,6 +119,9 @@ const DE: &[(&str, &str)] = &[
     ("Es fehlen mehrere hundert Millionen Euro.", "money - vague 200000000..999999999 EUR"),
     ("Sie erwarten eine Lücke von mehreren hundert Millionen Euro.", "money - vague 200000000..999999999 EUR"),
     ("Mit Tausenden Besuchern war der Platz voll.", "count - vague 2000..9999 [Besuchern]"),
+    // Power and energy.
+    ("Das Kraftwerk hat 1.400 Megawatt Leistung.", "measure 1400 exact 1400..1400 MW"),
+    ("Der Park erzeugt 10 Terawattstunden.", "measure 10 exact 10..10 TWh"),
 ];
 
 #[test]
@@ -234,6 +237,9 @@ const ES: &[(&str, &str)] = &[
     // eval/news8: "y media" after a duration; vague hundreds of millions.
     ("La reunión duró dos horas y media.", "measure 2.5 exact 2.5..2.5 hour"),
     ("Costó varios cientos de millones de euros.", "money - vague 200000000..999999999 EUR"),
+    // Power and energy.
+    ("Desaparecieron 15 gigavatios de generación.", "measure 15 exact 15..15 GW"),
+    ("La planta produjo 3,2 teravatios hora.", "measure 3.2 exact 3.2..3.2 TWh"),
 ];
 
 #[test]
@@ -352,4 +358,7 @@ const FR: &[(&str, &str)] = &[
     ("La confiance est refusée par 364 voix contre 194, sur 573 votants.", "count 364 exact 364..364 [voix] | count 194 exact 194..194 | count 573 exact 573..573 [votants]"),
     ("La flèche est tombée environ une heure et demie après.", "measure 1.5 approx 1.35..1.65 hour"),
     ("Le chantier coûtera plusieurs centaines de millions d'euros.", "money - vague 200000000..999999999 EUR"),
+    // Power and energy.
+    ("Le parc éolien atteint 300 mégawatts.", "measure 300 exact 300..300 MW"),
+    ("La centrale a produit 1,2 térawattheure.", "measure 1.2 exact 1.2..1.2 TWh"),
 ];
