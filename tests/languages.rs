@@ -109,11 +109,20 @@ fn month_only(article: &str, lang: &str) -> Vec<(String, Value, String)> {
         .collect()
 }
 
+/// A language, an article, its words that need the day, and its words
+/// that need only the month or the year with their values.
+type MonthOnlyCase = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+);
+
 #[test]
 fn a_month_only_date_leaves_what_needs_the_day_unresolved_in_every_language() {
     // (language, article, words that need the day, words that need only
     // the month or the year with what they resolve to).
-    let cases: [(&str, &str, &[&str], &[(&str, &str)]); 3] = [
+    let cases: [MonthOnlyCase; 3] = [
         (
             "de",
             "Gestern starben 12 Menschen. Im vergangenen Jahr waren es 40. Letzten Dienstag um 18 Uhr sprach die Regierung. Im letzten Monat sanken die Preise. Vor zwei Jahren wurde gewählt.\n",
