@@ -708,28 +708,6 @@ fn normalize(
     Some((Some(n), qualifier, interval))
 }
 
-/// The value of a last thousands group written with the language's
-/// decimal mark after a space ("338,8" in "3 338,8"), if `t` is one.
-fn last_group_with_decimals(t: &Token, mark: DecimalMark) -> Option<f64> {
-    let sep = match mark {
-        DecimalMark::Comma => ',',
-        DecimalMark::Point => '.',
-        DecimalMark::Unsure => return None,
-    };
-    let (int, frac) = t.norm.split_once(sep)?;
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !t.is_number()
-        || !t.space_before
-        || t.newline_before
-        || int.len() != 3
-        || !digits(int)
-        || !digits(frac)
-    {
-        return None;
-    }
-    format!("{int}.{frac}").parse().ok()
-}
-
 /// Reads a figure and its scale at `j`.
 fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
     let tokens = ctx.tokens;
@@ -1233,4 +1211,26 @@ fn rise_then_end(ctx: &Ctx, i: usize) -> bool {
         figure |= t.is_number();
     }
     false
+}
+
+/// The value of a last thousands group written with the language's
+/// decimal mark after a space ("338,8" in "3 338,8"), if `t` is one.
+fn last_group_with_decimals(t: &Token, mark: DecimalMark) -> Option<f64> {
+    let sep = match mark {
+        DecimalMark::Comma => ',',
+        DecimalMark::Point => '.',
+        DecimalMark::Unsure => return None,
+    };
+    let (int, frac) = t.norm.split_once(sep)?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !t.is_number()
+        || !t.space_before
+        || t.newline_before
+        || int.len() != 3
+        || !digits(int)
+        || !digits(frac)
+    {
+        return None;
+    }
+    format!("{int}.{frac}").parse().ok()
 }
