@@ -78,6 +78,33 @@ pub static DE: LangData = LangData {
         ("since replaced", "inzwischen ersetzt"),
         ("published after the article", "nach dem Artikel veröffentlicht"),
         ("named in the article", "im Artikel genannt"),
+        // The table's column headers and the HTML report's fixed words.
+        ("location", "Stelle"),
+        ("normalized", "normalisiert"),
+        ("references", "Belege"),
+        ("verdict", "Urteil"),
+        ("kind", "Art"),
+        ("counts", "zählt"),
+        ("no claims found", "keine Angaben gefunden"),
+        ("no date", "ohne Datum"),
+        ("suppressed", "unterdrückt"),
+        ("claims", "Angaben"),
+        ("file", "Datei"),
+        ("files", "Dateien"),
+        ("no publication date", "ohne Erscheinungsdatum"),
+        ("(empty article)", "(leerer Artikel)"),
+        ("No claims found.", "Keine Angaben gefunden."),
+        ("Claims", "Angaben"),
+        ("Claims in", "Angaben in"),
+        ("overlaps another claim, not highlighted", "überschneidet sich mit einer anderen Angabe, nicht markiert"),
+        ("unreadable", "unlesbar"),
+        ("settings from", "Einstellungen aus"),
+        ("Show only claims that are", "Nur Angaben zeigen, die"),
+        ("show all", "alle zeigen"),
+        ("Files, worst first", "Dateien, die schlechtesten zuerst"),
+        ("No articles were read.", "Es wurde kein Artikel gelesen."),
+        ("Hover or focus a highlighted figure for its sources; press Escape to close.", "Zeigen Sie auf eine markierte Zahl oder wählen Sie sie aus, um ihre Quellen zu sehen; Esc schließt."),
+        ("Made by", "Erstellt mit"),
     ],
     concepts: Concepts {
         predicates: &[
@@ -354,6 +381,146 @@ pub static DE: LangData = LangData {
     relative_pronouns: &[],
     vague: &[
         (
+            "mehrere hundert millionen",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "mehreren hundert millionen",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "einige hundert millionen",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "einigen hundert millionen",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "hunderte millionen",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "hunderten millionen",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "mehrere milliarden",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "mehreren milliarden",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "einige milliarden",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "einigen milliarden",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "mehreren hundert",
+            Vague {
+                low: 200.0,
+                high: 999.0,
+            },
+        ),
+        (
+            "einigen hundert",
+            Vague {
+                low: 200.0,
+                high: 999.0,
+            },
+        ),
+        (
+            "mehreren tausend",
+            Vague {
+                low: 2_000.0,
+                high: 9_999.0,
+            },
+        ),
+        (
+            "einigen tausend",
+            Vague {
+                low: 2_000.0,
+                high: 9_999.0,
+            },
+        ),
+        (
+            "hunderten",
+            Vague {
+                low: 200.0,
+                high: 999.0,
+            },
+        ),
+        (
+            "tausenden",
+            Vague {
+                low: 2_000.0,
+                high: 9_999.0,
+            },
+        ),
+        (
+            "mehrere millionen",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
+            "mehreren millionen",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
+            "einige millionen",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
+            "einigen millionen",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
             "einige hundert",
             Vague {
                 low: 200.0,
@@ -451,6 +618,25 @@ pub static DE: LangData = LangData {
         ("basispunkt", 0.01),
     ],
     units: &[
+        // Power and energy ("15 gigavatios", "25.000 MW").
+        ("kilowattstunden", Unit::Kwh),
+        ("kilowattstunde", Unit::Kwh),
+        ("kwh", Unit::Kwh),
+        ("megawattstunden", Unit::Mwh),
+        ("megawattstunde", Unit::Mwh),
+        ("mwh", Unit::Mwh),
+        ("gigawattstunden", Unit::Gwh),
+        ("gigawattstunde", Unit::Gwh),
+        ("gwh", Unit::Gwh),
+        ("terawattstunden", Unit::Twh),
+        ("terawattstunde", Unit::Twh),
+        ("twh", Unit::Twh),
+        ("kilowatt", Unit::Kw),
+        ("kw", Unit::Kw),
+        ("megawatt", Unit::Mw),
+        ("mw", Unit::Mw),
+        ("gigawatt", Unit::Gw),
+        ("gw", Unit::Gw),
         ("grad celsius", Unit::Celsius),
         ("grad", Unit::Celsius),
         ("°c", Unit::Celsius),

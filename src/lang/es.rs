@@ -78,6 +78,33 @@ pub static ES: LangData = LangData {
         ("since replaced", "sustituido después"),
         ("published after the article", "publicado después del artículo"),
         ("named in the article", "citada en el artículo"),
+        // The table's column headers and the HTML report's fixed words.
+        ("location", "posición"),
+        ("normalized", "normalizado"),
+        ("references", "referencias"),
+        ("verdict", "veredicto"),
+        ("kind", "tipo"),
+        ("counts", "cuenta"),
+        ("no claims found", "no se encontró ningún dato"),
+        ("no date", "sin fecha"),
+        ("suppressed", "suprimido"),
+        ("claims", "datos"),
+        ("file", "archivo"),
+        ("files", "archivos"),
+        ("no publication date", "sin fecha de publicación"),
+        ("(empty article)", "(artículo vacío)"),
+        ("No claims found.", "No se encontró ningún dato."),
+        ("Claims", "Datos"),
+        ("Claims in", "Datos en"),
+        ("overlaps another claim, not highlighted", "se solapa con otro dato, sin resaltar"),
+        ("unreadable", "ilegibles"),
+        ("settings from", "configuración de"),
+        ("Show only claims that are", "Mostrar solo los datos"),
+        ("show all", "mostrar todos"),
+        ("Files, worst first", "Archivos, los peores primero"),
+        ("No articles were read.", "No se leyó ningún artículo."),
+        ("Hover or focus a highlighted figure for its sources; press Escape to close.", "Pase el puntero o seleccione una cifra resaltada para ver sus fuentes; Esc para cerrar."),
+        ("Made by", "Generado por"),
     ],
     concepts: Concepts {
         predicates: &[
@@ -315,6 +342,8 @@ pub static ES: LangData = LangData {
         ("billon", Scale(1e12)),
         ("billones", Scale(1e12)),
         ("medio", Half),
+        // "una hora y media".
+        ("media", Half),
     ],
     weak_number_words: &["un", "uno", "una"],
     number_glue: &["y"],
@@ -394,6 +423,41 @@ pub static ES: LangData = LangData {
     unit_adjectives: &["últimos", "últimas", "primeros", "primeras", "próximos", "próximas"],
     relative_pronouns: &["que", "quienes"],
     vague: &[
+        (
+            "varios cientos de millones",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "unos cientos de millones",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "varias decenas de millones",
+            Vague {
+                low: 20_000_000.0,
+                high: 99_999_999.0,
+            },
+        ),
+        (
+            "varios miles de millones",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "varios millones",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
         (
             "varios cientos",
             Vague {
@@ -537,6 +601,25 @@ pub static ES: LangData = LangData {
         ("punto básico", 0.01),
     ],
     units: &[
+        // Power and energy ("15 gigavatios", "25.000 MW").
+        ("kilovatios hora", Unit::Kwh),
+        ("kilovatios-hora", Unit::Kwh),
+        ("kwh", Unit::Kwh),
+        ("megavatios hora", Unit::Mwh),
+        ("mwh", Unit::Mwh),
+        ("gigavatios hora", Unit::Gwh),
+        ("gwh", Unit::Gwh),
+        ("teravatios hora", Unit::Twh),
+        ("twh", Unit::Twh),
+        ("kilovatios", Unit::Kw),
+        ("kilovatio", Unit::Kw),
+        ("kw", Unit::Kw),
+        ("megavatios", Unit::Mw),
+        ("megavatio", Unit::Mw),
+        ("mw", Unit::Mw),
+        ("gigavatios", Unit::Gw),
+        ("gigavatio", Unit::Gw),
+        ("gw", Unit::Gw),
         ("grados centígrados", Unit::Celsius),
         ("grados celsius", Unit::Celsius),
         ("grados", Unit::Celsius),
@@ -955,6 +1038,9 @@ pub static ES: LangData = LangData {
             ("antes de ayer", -2, false),
             ("antier", -2, false),
             ("mañana por la mañana", 1, false),
+            // "entra en vigor mañana"; the morning ("la mañana", "cada
+            // mañana") is in `not_dates`.
+            ("mañana", 1, false),
             ("pasado mañana", 2, false),
         ],
         last: &[
@@ -1097,6 +1183,17 @@ pub static ES: LangData = LangData {
             "aún hoy",
             "todavía hoy",
             "a día de hoy",
+            // The morning, not tomorrow.
+            "la mañana",
+            "una mañana",
+            "cada mañana",
+            "esa mañana",
+            "aquella mañana",
+            "misma mañana",
+            "media mañana",
+            // "2019, el último año antes de la pandemia": a year named.
+            "el último año antes",
+            "último año antes",
             // The Christmas lottery's names, not the 25th of December.
             "lotería de navidad",
             "sorteo de navidad",
@@ -1129,6 +1226,8 @@ pub static ES: LangData = LangData {
             // "a las 12.33, hora peninsular": the zone after a comma.
             (", hora peninsular", Zone::Named("Europe/Madrid")),
             (", hora canaria", Zone::Named("Atlantic/Canary")),
+            // "a las 15.10 hora canaria (las 16.10 en la Península)".
+            ("en la península", Zone::Named("Europe/Madrid")),
             ("hora española", Zone::Named("Europe/Madrid")),
             ("hora de madrid", Zone::Named("Europe/Madrid")),
             ("hora canaria", Zone::Named("Atlantic/Canary")),

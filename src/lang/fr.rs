@@ -78,6 +78,33 @@ pub static FR: LangData = LangData {
         ("since replaced", "remplacé depuis"),
         ("published after the article", "publié après l'article"),
         ("named in the article", "citée dans l'article"),
+        // The table's column headers and the HTML report's fixed words.
+        ("location", "position"),
+        ("normalized", "normalisé"),
+        ("references", "références"),
+        ("verdict", "verdict"),
+        ("kind", "type"),
+        ("counts", "compte"),
+        ("no claims found", "aucune donnée trouvée"),
+        ("no date", "sans date"),
+        ("suppressed", "supprimé"),
+        ("claims", "données"),
+        ("file", "fichier"),
+        ("files", "fichiers"),
+        ("no publication date", "sans date de publication"),
+        ("(empty article)", "(article vide)"),
+        ("No claims found.", "Aucune donnée trouvée."),
+        ("Claims", "Données"),
+        ("Claims in", "Données dans"),
+        ("overlaps another claim, not highlighted", "chevauche une autre donnée, non surlignée"),
+        ("unreadable", "illisibles"),
+        ("settings from", "réglages de"),
+        ("Show only claims that are", "N'afficher que les données"),
+        ("show all", "tout afficher"),
+        ("Files, worst first", "Fichiers, les pires d'abord"),
+        ("No articles were read.", "Aucun article n'a été lu."),
+        ("Hover or focus a highlighted figure for its sources; press Escape to close.", "Survolez ou sélectionnez un chiffre surligné pour voir ses sources ; Échap pour fermer."),
+        ("Made by", "Produit par"),
     ],
     concepts: Concepts {
         predicates: &[
@@ -299,6 +326,8 @@ pub static FR: LangData = LangData {
         ("billion", Scale(1e12)),
         ("billions", Scale(1e12)),
         ("demi", Half),
+        // "une heure et demie".
+        ("demie", Half),
     ],
     weak_number_words: &["un", "une"],
     number_glue: &["et"],
@@ -374,6 +403,62 @@ pub static FR: LangData = LangData {
     unit_adjectives: &["derniers", "dernières", "premiers", "premières", "prochains", "prochaines"],
     relative_pronouns: &["qui", "que", "qu'"],
     vague: &[
+        (
+            "plusieurs centaines de millions",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "quelques centaines de millions",
+            Vague {
+                low: 200_000_000.0,
+                high: 999_999_999.0,
+            },
+        ),
+        (
+            "plusieurs dizaines de millions",
+            Vague {
+                low: 20_000_000.0,
+                high: 99_999_999.0,
+            },
+        ),
+        (
+            "quelques dizaines de millions",
+            Vague {
+                low: 20_000_000.0,
+                high: 99_999_999.0,
+            },
+        ),
+        (
+            "plusieurs milliards",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "quelques milliards",
+            Vague {
+                low: 2_000_000_000.0,
+                high: 9_999_999_999.0,
+            },
+        ),
+        (
+            "plusieurs millions",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
+        (
+            "quelques millions",
+            Vague {
+                low: 2_000_000.0,
+                high: 9_999_999.0,
+            },
+        ),
         (
             "plusieurs centaines",
             Vague {
@@ -546,6 +631,28 @@ pub static FR: LangData = LangData {
         ("point", 1.0),
     ],
     units: &[
+        // Power and energy ("15 gigavatios", "25.000 MW").
+        ("kilowattheures", Unit::Kwh),
+        ("kilowattheure", Unit::Kwh),
+        ("kwh", Unit::Kwh),
+        ("mégawattheures", Unit::Mwh),
+        ("mégawattheure", Unit::Mwh),
+        ("mwh", Unit::Mwh),
+        ("gigawattheures", Unit::Gwh),
+        ("gigawattheure", Unit::Gwh),
+        ("gwh", Unit::Gwh),
+        ("térawattheures", Unit::Twh),
+        ("térawattheure", Unit::Twh),
+        ("twh", Unit::Twh),
+        ("kilowatts", Unit::Kw),
+        ("kilowatt", Unit::Kw),
+        ("kw", Unit::Kw),
+        ("mégawatts", Unit::Mw),
+        ("mégawatt", Unit::Mw),
+        ("mw", Unit::Mw),
+        ("gigawatts", Unit::Gw),
+        ("gigawatt", Unit::Gw),
+        ("gw", Unit::Gw),
         ("degrés celsius", Unit::Celsius),
         ("degrés", Unit::Celsius),
         ("degré", Unit::Celsius),
@@ -1092,6 +1199,7 @@ pub static FR: LangData = LangData {
             ("à", false),
             ("vers", false),
             ("dès", false),
+            ("à partir de", false),
             ("jusqu'à", false),
             ("avant", false),
             ("après", false),

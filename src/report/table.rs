@@ -201,7 +201,11 @@ impl Table {
             references.push_str(&escape_controls(tied));
         }
         let mut verdict = Cell::new(if suppressed {
-            format!("{} (suppressed)", finding.verdict)
+            format!(
+                "{} ({})",
+                finding.verdict,
+                file.lang.data().say("suppressed")
+            )
         } else {
             finding.verdict.to_string()
         });
@@ -219,6 +223,22 @@ impl Table {
     }
 }
 
+/// The table's column headers in English, for `mode`.
+fn header_words(mode: Mode) -> &'static [&'static str] {
+    if mode == Mode::Verify {
+        &[
+            "location",
+            "claim",
+            "normalized",
+            "fact",
+            "references",
+            "verdict",
+        ]
+    } else {
+        &["location", "claim", "kind", "normalized", "counts"]
+    }
+}
+
 impl Report for Table {
     fn file(&mut self, out: &mut dyn Write, file: &FileResult) -> io::Result<()> {
         let doc = &file.doc;
@@ -228,7 +248,12 @@ impl Report for Table {
         if self.style.quiet && !file.entries().any(|e| shown(&e)) {
             return Ok(());
         }
-        let date = file.date.map_or("no date".to_string(), |d| d.to_string());
+        // The article's language names the table's words (English when it
+        // has no row for them): each article has a table of its own.
+        let say = |english| file.lang.data().say(english);
+        let date = file
+            .date
+            .map_or(say("no date").to_string(), |d| d.to_string());
         writeln!(
             out,
             "{} ({}, {})",
@@ -237,22 +262,14 @@ impl Report for Table {
             date
         )?;
         if file.findings.is_empty() {
-            writeln!(out, "  no claims found")?;
+            writeln!(out, "  {}", say("no claims found"))?;
             return Ok(());
         }
-        let verify = self.style.mode == Mode::Verify;
-        let header: &[&str] = if verify {
-            &[
-                "location",
-                "claim",
-                "normalized",
-                "fact",
-                "references",
-                "verdict",
-            ]
-        } else {
-            &["location", "claim", "kind", "normalized", "counts"]
-        };
+        let header: Vec<&str> = header_words(self.style.mode)
+            .iter()
+            .map(|w| say(w))
+            .collect();
+        let header = header.as_slice();
         let this = &*self;
         let shown = &shown;
         let rows = || {
@@ -334,18 +351,7 @@ mod tests {
                 fail_on: None,
             };
             let table = Table::new(style);
-            let header: &[&str] = if mode == Mode::Verify {
-                &[
-                    "location",
-                    "claim",
-                    "normalized",
-                    "fact",
-                    "references",
-                    "verdict",
-                ]
-            } else {
-                &["location", "claim", "kind", "normalized", "counts"]
-            };
+            let header = header_words(mode);
             let rows = || {
                 result
                     .entries()
@@ -362,6 +368,62 @@ mod tests {
                 assert_eq!(String::from_utf8(out).unwrap(), whole, "chunks of {chunk}");
             }
         }
+    }
+
+    #[test]
+    fn each_article_s_table_has_its_headers_in_its_language() {
+        let want = [
+            (
+                "en",
+                "Pyongyang sent 11,000 troops.",
+                ["location", "claim", "normalized", "references", "verdict"],
+            ),
+            (
+                "it",
+                "Pyongyang ha inviato 11.000 soldati.",
+                [
+                    "posizione",
+                    "dato",
+                    "normalizzato",
+                    "riferimenti",
+                    "verdetto",
+                ],
+            ),
+            (
+                "de",
+                "Pyongyang schickte 11.000 Soldaten.",
+                ["Stelle", "Angabe", "normalisiert", "Belege", "Urteil"],
+            ),
+            (
+                "fr",
+                "Pyongyang a envoyé 11 000 soldats.",
+                ["position", "donnée", "normalisé", "références", "verdict"],
+            ),
+            (
+                "es",
+                "Pyongyang envió 11.000 soldados.",
+                [
+                    "posición",
+                    "dato",
+                    "normalizado",
+                    "referencias",
+                    "veredicto",
+                ],
+            ),
+        ];
+        for (lang, sentence, headers) in want {
+            let shown = table(&format!("---\nlang: {lang}\n---\n{sentence}\n"));
+            let header = shown.lines().nth(2).unwrap_or_default();
+            for word in headers {
+                assert!(header.contains(word), "{lang}: no {word:?} in {header:?}");
+            }
+            // Without a date, the article's words say so.
+            if lang == "de" {
+                assert!(shown.contains("(de, ohne Datum)"), "{shown}");
+            }
+        }
+        let none = table("---\nlang: es\n---\nNada que contar.\n");
+        assert!(none.contains("no se encontró ningún dato"), "{none}");
     }
 
     #[test]

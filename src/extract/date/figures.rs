@@ -224,8 +224,11 @@ impl Parser<'_, '_> {
             let after_article = i > 0 && self.w.articles.has(t, i - 1) == Some(i);
             let punct = |k: usize, p: &str| self.tok(k).is_some_and(|x| x.is_punct(p));
             let in_parens = i > 0 && punct(i - 1, "(") && punct(end, ")") && self.glued(end);
+            // So is a comma in a list of years ("ceux de 2020, 2021 et
+            // 2024").
+            let listed = punct(i.wrapping_sub(1), ",") && plausible_year(y);
             let after_year = i >= 2
-                && self.w.day_joiners.has(t, i - 1) == Some(i)
+                && (self.w.day_joiners.has(t, i - 1) == Some(i) || listed)
                 && self.year_at(i - 2).is_some()
                 && !self.ctx.free(i - 2..i - 1);
             // "2023 gab es…", "2024 fue un año…": a year opening its

@@ -88,6 +88,8 @@ const GERMAN: &[Row] = &[
     ("Die Sanitäter versorgten knapp 30 Prozent weniger als 2023.", "2023", "2023"),
     ("Es kamen 7 Millionen weniger als 2023.", "2023", "2023"),
     ("Es kamen weniger als 2023.", "", "-"),
+    // eval/news8: an article after the weekday's comma.
+    ("Am Montag, dem 11. August, tagte der Rat.", "Am Montag, dem 11. August", "2025-08-11"),
 ];
 
 #[test]
@@ -171,6 +173,15 @@ const SPANISH: &[Row] = &[
     // eval/news6: a zone after a comma; the Christmas lottery's name.
     ("El corte se produjo a las 12.33, hora peninsular.", "a las 12.33, hora peninsular", "2025-08-15T12:33:00+02:00"),
     ("El Sorteo Extraordinario de Navidad reparte premios.", "", "-"),
+    // eval/news8: "mañana" is tomorrow, "la mañana" a morning; "dentro
+    // de" before a count of units; a year named "el último año antes";
+    // "en la Península" is peninsular time.
+    ("La ley entra en vigor mañana.", "mañana", "2025-08-16"),
+    ("La mañana del lunes llovió.", "del lunes", "2025-08-11"),
+    ("La revisión está prevista dentro de un año.", "de un año", "2026"),
+    ("Volverá dentro de tres meses.", "de tres meses", "2025-11"),
+    ("Fueron 83 millones en 2019, el último año antes de la pandemia.", "en 2019", "2019"),
+    ("Empezó a las 15.10 hora canaria (las 16.10 en la Península).", "a las 15.10 hora canaria", "2025-08-15T15:10:00+01:00"),
 ];
 
 #[test]
@@ -234,6 +245,10 @@ const FRENCH: &[Row] = &[
     ("Le musée rouvrira mardi.", "mardi", "2025-08-19"),
     ("L'entrée restera gratuite : l'idée avancée en juillet a été écartée.", "en juillet", "2025-07"),
     ("Vers 9h30, heure de Paris, un camion s'est garé.", "9h30, heure de Paris", "2025-08-15T09:30:00+02:00"),
+    // eval/news8: "à partir de" opens a time.
+    ("Le discours a commencé à partir de 15 heures.", "15 heures", "2025-08-15T15:00:00+00:00"),
+    // A year after a comma in a list of years.
+    ("Son quatrième titre, après ceux de 2020, 2021 et 2024.", "de 2020", "2020"),
 ];
 
 #[test]
@@ -249,6 +264,13 @@ const FRENCH_IN_CONTEXT: &[Row] = &[
     ("En 2019, la hausse était de 2 %. L'année précédente, elle était de 1 %.", "L'année précédente", "2018"),
     ("En février, les prix ont progressé. Le mois précédent, ils avaient baissé.", "Le mois précédent", "2025-01"),
     ("En février, les prix ont progressé de 0,9% par rapport à janvier, après une baisse le mois précédent.", "le mois précédent", "2025-01"),
+    // eval/news8: a time right after the sentence of a day, in the same
+    // tense, is on that day; otherwise on the publication day.
+    ("Lundi 11 août, l'Assemblée a voté. Le résultat est tombé vers 19 heures.", "19 heures", "2025-08-11T19:00:00+00:00"),
+    ("La cérémonie est prévue demain soir. Elle commencera à 19 heures.", "19 heures", "2025-08-16T19:00:00+00:00"),
+    ("Lundi 11 août, l'Assemblée a voté. La séance reprendra à 19 heures.", "19 heures", "2025-08-15T19:00:00+00:00"),
+    ("Son quatrième titre, après ceux de 2020, 2021 et 2024.", "2021", "2021"),
+    ("Son quatrième titre, après ceux de 2020, 2021 et 2024.", "2024", "2024"),
 ];
 
 #[rustfmt::skip]

@@ -69,8 +69,9 @@ pub(crate) struct State {
     last_date: Option<DateValue>,
     last_time: Option<LastTime>,
     last_zone: Option<Zone>,
-    /// The last date at day grain, with the index of its sentence.
-    last_day: Option<(Date, usize)>,
+    /// The last date at day grain, with the index of its sentence and its
+    /// paragraph.
+    last_day: Option<(Date, usize, usize)>,
     /// The last date at year grain and the token after it (counted from
     /// the start of the text).
     last_year: Option<(i16, usize)>,
@@ -442,7 +443,7 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         state.last_month =
             (v.grain == Grain::Month && v.end.is_none()).then_some((v.start, state.base + m.end));
         if v.grain == Grain::Day {
-            state.last_day = Some((v.start, sentence));
+            state.last_day = Some((v.start, sentence, state.paragraph));
             state.last_end = Some((v.start, state.base + m.end));
         }
         if v.grain == Grain::Year && v.part.is_none() && relative {
@@ -602,9 +603,21 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
             });
             (date, prev.relative)
         }
-        (None, None) => match state.last_day.filter(|(_, s)| *s == sentence) {
-            Some((day, _)) => (Some(day), true),
-            None => (publication, true),
+        (None, None) => match state.last_day {
+            Some((day, s, _)) if s == sentence => (Some(day), true),
+            // "Lundi 8 septembre, l'Assemblée a refusé… Le résultat est
+            // tombé vers 19 heures": a time right after the sentence of a
+            // day is on that day when its tense agrees (past for a day
+            // gone, future for one to come: "prévue demain soir. Elle
+            // commencera à 19 heures").
+            Some((day, s, p))
+                if p == paragraph
+                    && s + 1 == sentence
+                    && publication.is_some_and(|d| tense_agrees(ctx, m.first, day, d)) =>
+            {
+                (Some(day), true)
+            }
+            _ => (publication, true),
         },
     };
     let mut value = date.and_then(|d| at(d, m, zone));
@@ -613,8 +626,7 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
     // midnight": a time with no day of its own, in a sentence that looks
     // back, is the last such time before publication, not a later one.
     if m.day.is_none() {
-        let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
-        let looks_back = Parser { ctx, w: words }.tense(m.first, true) == Some(false);
+        let looks_back = looks_back(ctx, m.first);
         for _ in 0..2 {
             let (Some(v), Some(d)) = (value, date) else {
                 break;
@@ -643,6 +655,23 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
         relative,
         counted: None,
     }
+}
+
+/// Whether the tense of the sentence of token `i` is that of `day` seen
+/// from `publication`: past for a day before it, future for one after.
+fn tense_agrees(ctx: &Ctx, i: usize, day: Date, publication: Date) -> bool {
+    let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
+    match (Parser { ctx, w: words }).tense(i, true) {
+        Some(false) => day <= publication,
+        Some(true) => day > publication,
+        None => false,
+    }
+}
+
+/// Whether the sentence of token `i` looks back (a past tense).
+fn looks_back(ctx: &Ctx, i: usize) -> bool {
+    let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
+    Parser { ctx, w: words }.tense(i, true) == Some(false)
 }
 
 /// Whether the time `v` comes after the publication time (the end of the

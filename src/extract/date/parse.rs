@@ -591,7 +591,8 @@ impl Parser<'_, '_> {
     /// else the weekday itself.
     fn after_weekday(&self, e: usize, wd: Weekday, lead: Lead) -> Option<(usize, Expr)> {
         let k = if self.tok(e).is_some_and(|x| x.is_punct(",")) {
-            e + 1
+            // "am Montag, dem 16. Dezember": an article may open the date.
+            self.w.articles.has(self.tokens(), e + 1).unwrap_or(e + 1)
         } else {
             e
         };
@@ -822,8 +823,8 @@ impl Parser<'_, '_> {
         // "tra tre mesi", "in two weeks": forward from publication, unless
         // a figure before it in the sentence makes it that figure's period
         // ("rose 20% in two years").
-        let p = i.checked_sub(1)?;
-        self.w.offset_preps.has(t, p).filter(|&end| end == i)?;
+        // The preposition ends where the figure starts ("dentro de").
+        let p = (i.saturating_sub(4)..i).find(|&q| self.w.offset_preps.has(t, q) == Some(i))?;
         let figure_before =
             (p.saturating_sub(8)..p).any(|q| t[q].is_number() && self.ctx.same_sentence(q, i));
         // "the first cut in four years": a span since, no date ahead.

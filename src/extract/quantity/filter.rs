@@ -21,9 +21,11 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     // "uno su tre", "one in three", "1 su 3": a ratio.
     let ratio_word =
         |t: Option<&crate::text::token::Token>| t.is_some_and(|t| ctx.is(t, List::RatioWords));
-    // "un bambino su tre": one noun may stand after the first side.
-    let ratio_before =
-        ratio_word(prev) && ((j >= 2 && ratio(ctx, j - 2, j)) || (j >= 3 && ratio(ctx, j - 3, j)));
+    // "un bambino su tre": one noun may stand after the first side (a
+    // word: "194, sur 573 votants" is two counts).
+    let ratio_before = ratio_word(prev)
+        && ((j >= 2 && ratio(ctx, j - 2, j))
+            || (j >= 3 && tokens[j - 2].is_word() && ratio(ctx, j - 3, j)));
     if ratio_before || (ratio_word(next) && ratio(ctx, j, j + 2)) {
         return true;
     }

@@ -115,6 +115,13 @@ const DE: &[(&str, &str)] = &[
     ("Die Ampel schaltet nach 30 Sekunden um.", "measure 30 exact 30..30 s"),
     // Five digits without a separator are a code, not a figure.
     ("Die Gewinnzahl war die 72480.", ""),
+    // eval/news8: vague hundreds of millions, dative forms.
+    ("Es fehlen mehrere hundert Millionen Euro.", "money - vague 200000000..999999999 EUR"),
+    ("Sie erwarten eine Lücke von mehreren hundert Millionen Euro.", "money - vague 200000000..999999999 EUR"),
+    ("Mit Tausenden Besuchern war der Platz voll.", "count - vague 2000..9999 [Besuchern]"),
+    // Power and energy.
+    ("Das Kraftwerk hat 1.400 Megawatt Leistung.", "measure 1400 exact 1400..1400 MW"),
+    ("Der Park erzeugt 10 Terawattstunden.", "measure 10 exact 10..10 TWh"),
 ];
 
 #[test]
@@ -227,6 +234,12 @@ const ES: &[(&str, &str)] = &[
     ("Cada décimo del 72480 cobra 400.000 euros.", "money 400000 exact 400000..400000 EUR"),
     // A hedge after the currency.
     ("Quienes hayan ganado 2.000 euros o más cobran en el banco.", "money 2000 at_least 2000.. EUR"),
+    // eval/news8: "y media" after a duration; vague hundreds of millions.
+    ("La reunión duró dos horas y media.", "measure 2.5 exact 2.5..2.5 hour"),
+    ("Costó varios cientos de millones de euros.", "money - vague 200000000..999999999 EUR"),
+    // Power and energy.
+    ("Desaparecieron 15 gigavatios de generación.", "measure 15 exact 15..15 GW"),
+    ("La planta produjo 3,2 teravatios hora.", "measure 3.2 exact 3.2..3.2 TWh"),
 ];
 
 #[test]
@@ -338,4 +351,14 @@ const FR: &[(&str, &str)] = &[
     ("L'opération a duré 45 secondes.", "measure 45 exact 45..45 s"),
     ("Le plan est passé au niveau 3 dans la nuit.", ""),
     ("Le chantier a coûté 700 millions d'euros. Il reste donc près de 140 millions.", "money 700000000 exact 700000000..700000000 EUR | money 140000000 approx 126000000..140000000 EUR"),
+    // eval/news8: decimals in the last group after a space; two counts
+    // after a comma, not a ratio; "et demie" after a duration.
+    ("Le Tour a couvert 3 338,8 kilomètres.", "measure 3338.8 exact 3338.8..3338.8 km"),
+    ("Il reste 12 345,50 euros.", "money 12345.5 exact 12345.5..12345.5 EUR"),
+    ("La confiance est refusée par 364 voix contre 194, sur 573 votants.", "count 364 exact 364..364 [voix] | count 194 exact 194..194 | count 573 exact 573..573 [votants]"),
+    ("La flèche est tombée environ une heure et demie après.", "measure 1.5 approx 1.35..1.65 hour"),
+    ("Le chantier coûtera plusieurs centaines de millions d'euros.", "money - vague 200000000..999999999 EUR"),
+    // Power and energy.
+    ("Le parc éolien atteint 300 mégawatts.", "measure 300 exact 300..300 MW"),
+    ("La centrale a produit 1,2 térawattheure.", "measure 1.2 exact 1.2..1.2 TWh"),
 ];

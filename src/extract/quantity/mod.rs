@@ -10,7 +10,8 @@ use crate::units::{Currency, Dimension, Unit};
 
 use super::Ctx;
 use super::context::{counted_noun, toll_noun_before};
-use super::number::{parse_digits_with, parse_words};
+use super::number::{DecimalMark, parse_digits_with, parse_words};
+use crate::text::token::Token;
 use forms::{
     article_before_fraction, below_zero, fraction_of_unit, half_after, hedge_after, mirror,
     negated, race_time, ratio_share, smaller_duration_after, smaller_group, unit_before,
@@ -745,6 +746,14 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 value = value * 1000.0 + group.norm.parse::<f64>().unwrap_or(0.0);
                 end += 1;
             }
+            // "3 338,8": the last group may carry the decimals.
+            if let Some(decimals) = tokens
+                .get(end)
+                .and_then(|t| last_group_with_decimals(t, ctx.decimal))
+            {
+                value = value * 1000.0 + decimals;
+                end += 1;
+            }
         }
         // "2¾%": a vulgar fraction glued to the digits.
         if let Some(f) = tokens
@@ -1230,4 +1239,26 @@ fn rise_then_end(ctx: &Ctx, i: usize) -> bool {
         figure |= t.is_number();
     }
     false
+}
+
+/// The value of a last thousands group written with the language's
+/// decimal mark after a space ("338,8" in "3 338,8"), if `t` is one.
+fn last_group_with_decimals(t: &Token, mark: DecimalMark) -> Option<f64> {
+    let sep = match mark {
+        DecimalMark::Comma => ',',
+        DecimalMark::Point => '.',
+        DecimalMark::Unsure => return None,
+    };
+    let (int, frac) = t.norm.split_once(sep)?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !t.is_number()
+        || !t.space_before
+        || t.newline_before
+        || int.len() != 3
+        || !digits(int)
+        || !digits(frac)
+    {
+        return None;
+    }
+    format!("{int}.{frac}").parse().ok()
 }

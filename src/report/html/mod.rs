@@ -90,8 +90,36 @@ struct Section {
 pub struct Html {
     style: Style,
     sections: Vec<Section>,
+    /// The articles' language while they share one; the page's bar,
+    /// contents and footer are in it, and in English once two differ.
+    lang: PageLang,
     /// The articles' HTML, waiting for the summary bar that goes first.
     spool: Spool,
+}
+
+/// The language of the page's own words (see [`Html::lang`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PageLang {
+    None,
+    One(Lang),
+    Mixed,
+}
+
+impl PageLang {
+    fn with(self, lang: Lang) -> PageLang {
+        match self {
+            PageLang::None => PageLang::One(lang),
+            PageLang::One(l) if l == lang => self,
+            _ => PageLang::Mixed,
+        }
+    }
+
+    fn lang(self) -> Lang {
+        match self {
+            PageLang::One(l) => l,
+            _ => Lang::En,
+        }
+    }
 }
 
 impl Html {
@@ -99,6 +127,7 @@ impl Html {
         Html {
             style,
             sections: Vec::new(),
+            lang: PageLang::None,
             spool: Spool::default(),
         }
     }
@@ -117,15 +146,34 @@ fn flush_full(html: &mut String, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Small verdict chips: "✗ 1 contradicted", non-zero counts only.
-fn chips(counts: &Counts) -> String {
+/// The verdict as `lang`'s readers name it in the page's chips and
+/// filters ("Falso"); its own name where the report speaks English.
+fn reader_word(verdict: Verdict, lang: Lang) -> &'static str {
+    let data = lang.data();
+    if data.explanation_words.is_empty() {
+        verdict.name()
+    } else {
+        data.verdict_word(verdict.name())
+    }
+}
+
+/// "1 claim", "3 claims", "3 dati": a count and its noun in `lang`.
+fn count_of(n: usize, one: &str, many: &str, lang: Lang) -> String {
+    let word = lang.data().say(if n == 1 { one } else { many });
+    format!("{n} {}", escape(word))
+}
+
+/// Small verdict chips: "✗ 1 contradicted", "✗ 1 Falso", non-zero counts
+/// only, the verdict as `lang`'s readers name it.
+fn chips(counts: &Counts, lang: Lang) -> String {
     let mut out = String::from("<span class=\"chips\">");
     for (verdict, n) in Verdict::BY_SEVERITY.iter().zip(counts) {
         if *n > 0 {
             let _ = write!(
                 out,
-                "<span class=\"chip\" data-verdict=\"{v}\"><span class=\"icon\" aria-hidden=\"true\">{i}</span> {n} {v}</span>",
+                "<span class=\"chip\" data-verdict=\"{v}\"><span class=\"icon\" aria-hidden=\"true\">{i}</span> {n} {w}</span>",
                 v = verdict.name(),
+                w = escape(reader_word(*verdict, lang)),
                 i = icon(*verdict),
             );
         }
@@ -269,18 +317,18 @@ fn section(
 
     let mut html = String::new();
     let worst = file.worst().map_or("none", |v| v.name());
+    let say = |english| lang.data().say(english);
     let date = file
         .date
-        .map_or("no publication date".to_string(), |d| d.to_string());
+        .map_or(say("no publication date").to_string(), |d| d.to_string());
     let _ = write!(
         html,
-        "<article class=\"file\" id=\"f{number}\" data-worst=\"{worst}\">\n<header class=\"file-head\"><h2>{}</h2>\n<p class=\"meta\"><span>{}</span> <span>{}</span> <span>{} claim{}</span> {}</p></header>\n",
+        "<article class=\"file\" id=\"f{number}\" data-worst=\"{worst}\">\n<header class=\"file-head\"><h2>{}</h2>\n<p class=\"meta\"><span>{}</span> <span>{}</span> <span>{}</span> {}</p></header>\n",
         escape(&path),
         lang.code(),
         escape(&date),
-        file.findings.len(),
-        if file.findings.len() == 1 { "" } else { "s" },
-        chips(&counts),
+        count_of(file.findings.len(), "claim", "claims", lang),
+        chips(&counts, lang),
     );
     let _ = writeln!(html, "<div class=\"text\" lang=\"{}\">", lang.code());
     let mut wrap = |i: usize, text: &str| {
@@ -302,17 +350,27 @@ fn section(
         Ok(())
     })?;
     if written + html.len() == before {
-        html.push_str("<p class=\"empty\">(empty article)</p>\n");
+        let _ = writeln!(
+            html,
+            "<p class=\"empty\">{}</p>",
+            escape(say("(empty article)"))
+        );
     }
     html.push_str("</div>\n");
 
     if file.findings.is_empty() {
-        html.push_str("<p class=\"none\">No claims found.</p>\n");
+        let _ = writeln!(
+            html,
+            "<p class=\"none\">{}</p>",
+            escape(say("No claims found."))
+        );
     } else {
         let _ = write!(
             html,
-            "<section class=\"notes\" aria-label=\"Claims in {}\"><h3>Claims</h3>\n<ol>\n",
-            escape(&path)
+            "<section class=\"notes\" aria-label=\"{} {}\"><h3>{}</h3>\n<ol>\n",
+            escape(say("Claims in")),
+            escape(&path),
+            escape(say("Claims"))
         );
         for (i, finding) in file.findings.iter().enumerate() {
             let n = i + 1;
@@ -325,8 +383,10 @@ fn section(
                 )
             } else {
                 format!(
-                    "<span class=\"at\">{}:{}</span> <span class=\"role\">overlaps another claim, not highlighted</span>",
-                    pos.line, pos.column
+                    "<span class=\"at\">{}:{}</span> <span class=\"role\">{}</span>",
+                    pos.line,
+                    pos.column,
+                    escape(say("overlaps another claim, not highlighted"))
                 )
             };
             let _ = writeln!(
@@ -351,6 +411,7 @@ impl Report for Html {
         let number = self.sections.len() + 1;
         let start = self.spool.len();
         let (path, counts) = section(&mut self.spool, file, number, self.style.mode)?;
+        self.lang = self.lang.with(file.lang);
         self.sections.push(Section {
             path,
             counts,
@@ -366,51 +427,67 @@ impl Report for Html {
         order.sort_by(|a, b| self.sections[*b].counts.cmp(&self.sections[*a].counts));
 
         let mut page = String::new();
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let lang = self.lang.lang();
+        let say = |english| escape(lang.data().say(english));
         let totals = format!(
             "{}, {}",
-            plural(summary.files, "file"),
-            plural(summary.claims, "claim")
+            count_of(summary.files, "file", "files", lang),
+            count_of(summary.claims, "claim", "claims", lang)
         );
         let _ = write!(
             page,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta name=\"color-scheme\" content=\"light dark\">\n\
 <meta name=\"generator\" content=\"factcheck {}\">\n\
 <title>factcheck: {}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
+            lang.code(),
             env!("CARGO_PKG_VERSION"),
-            escape(&totals),
+            totals,
         );
         let _ = write!(
             page,
             "<header class=\"bar\">\n<h1>factcheck</h1>\n<p class=\"totals\" data-claims=\"{}\">{}",
-            summary.claims,
-            escape(&totals)
+            summary.claims, totals
         );
         if summary.errors > 0 {
-            let _ = write!(page, ", <strong>{} unreadable</strong>", summary.errors);
+            let _ = write!(
+                page,
+                ", <strong>{} {}</strong>",
+                summary.errors,
+                say("unreadable")
+            );
         }
         if let Some(config) = &summary.config {
-            let _ = write!(page, "; settings from <code>{}</code>", escape(config));
+            let _ = write!(
+                page,
+                "; {} <code>{}</code>",
+                say("settings from"),
+                escape(config)
+            );
         }
         page.push_str("</p>\n");
         if self.style.mode == Mode::Verify {
-            page.push_str(
-                "<div class=\"filters\" role=\"group\" aria-label=\"Show only claims that are\">\n",
+            let _ = writeln!(
+                page,
+                "<div class=\"filters\" role=\"group\" aria-label=\"{}\">",
+                say("Show only claims that are")
             );
             for verdict in Verdict::BY_SEVERITY {
                 let _ = writeln!(
                     page,
-                    "<button type=\"button\" class=\"filter\" data-verdict=\"{v}\" aria-pressed=\"false\"><span class=\"icon\" aria-hidden=\"true\">{i}</span> {v} <span class=\"count\">{n}</span></button>",
+                    "<button type=\"button\" class=\"filter\" data-verdict=\"{v}\" aria-pressed=\"false\"><span class=\"icon\" aria-hidden=\"true\">{i}</span> {w} <span class=\"count\">{n}</span></button>",
                     v = verdict.name(),
+                    w = escape(reader_word(verdict, lang)),
                     i = icon(verdict),
                     n = summary.count(verdict),
                 );
             }
-            page.push_str(
-                "<button type=\"button\" class=\"reset\" hidden>show all</button>\n</div>\n",
+            let _ = write!(
+                page,
+                "<button type=\"button\" class=\"reset\" hidden>{}</button>\n</div>\n",
+                say("show all")
             );
         }
         // The page scrolls inside `.page`, under a bar that never moves:
@@ -418,7 +495,11 @@ impl Report for Html {
         // document, which headless Chromium painted with a blank band.
         page.push_str("</header>\n<div class=\"page\" tabindex=\"-1\">\n<main>\n");
         if self.sections.len() > 1 {
-            page.push_str("<nav class=\"contents\" aria-label=\"Files, worst first\"><h2>Files, worst first</h2>\n<ol>\n");
+            let _ = writeln!(
+                page,
+                "<nav class=\"contents\" aria-label=\"{w}\"><h2>{w}</h2>\n<ol>",
+                w = say("Files, worst first")
+            );
             for &i in &order {
                 let s = &self.sections[i];
                 let _ = writeln!(
@@ -426,14 +507,18 @@ impl Report for Html {
                     "<li><a href=\"#f{}\">{}</a> {}</li>",
                     i + 1,
                     escape(&s.path),
-                    chips(&s.counts)
+                    chips(&s.counts, lang)
                 );
                 flush_full(&mut page, out)?;
             }
             page.push_str("</ol></nav>\n");
         }
         if self.sections.is_empty() {
-            page.push_str("<p class=\"none\">No articles were read.</p>\n");
+            let _ = writeln!(
+                page,
+                "<p class=\"none\">{}</p>",
+                say("No articles were read.")
+            );
         }
         out.write_all(page.as_bytes())?;
         page.clear();
@@ -443,7 +528,9 @@ impl Report for Html {
         }
         let _ = write!(
             page,
-            "</main>\n<footer><p>Hover or focus a highlighted figure for its sources; press Escape to close. Made by factcheck {}.</p></footer>\n</div>\n<script>\n{JS}</script>\n</body>\n</html>\n",
+            "</main>\n<footer><p>{} {} factcheck {}.</p></footer>\n</div>\n<script>\n{JS}</script>\n</body>\n</html>\n",
+            say("Hover or focus a highlighted figure for its sources; press Escape to close."),
+            say("Made by"),
             env!("CARGO_PKG_VERSION")
         );
         out.write_all(page.as_bytes())

@@ -193,3 +193,95 @@ fn an_empty_run_is_still_a_page() {
     assert!(html.ends_with("</html>\n"));
     assert!(html.contains("No articles were read."));
 }
+
+/// One article in `lang` about the test fact, with its front matter.
+fn article_in(lang: &str, sentence: &str) -> FileResult {
+    result(
+        &format!("a-{lang}.md"),
+        &format!("---\nlang: {lang}\ndate: 2025-01-10\n---\n{sentence}\n"),
+    )
+}
+
+const SENTENCES: [(&str, &str); 5] = [
+    ("en", "Pyongyang sent 11,000 troops."),
+    ("it", "Pyongyang ha inviato 11.000 soldati."),
+    ("de", "Pyongyang schickte 11.000 Soldaten."),
+    ("fr", "Pyongyang a envoyé 11 000 soldats."),
+    ("es", "Pyongyang envió 11.000 soldados."),
+];
+
+#[test]
+fn a_page_of_one_language_says_its_fixed_words_in_it() {
+    // The bar, the filters, the section heading and the footer.
+    let want = [
+        (
+            "it",
+            [
+                "1 file, 1 dato",
+                "Corretto",
+                "mostra tutti",
+                "<h3>Dati</h3>",
+                "Generato da factcheck",
+            ],
+        ),
+        (
+            "de",
+            [
+                "1 Datei, 1 Angabe",
+                "Richtig",
+                "alle zeigen",
+                "<h3>Angaben</h3>",
+                "Erstellt mit factcheck",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "1 fichier, 1 donnée",
+                "Exact",
+                "tout afficher",
+                "<h3>Données</h3>",
+                "Produit par factcheck",
+            ],
+        ),
+        (
+            "es",
+            [
+                "1 archivo, 1 dato",
+                "Correcto",
+                "mostrar todos",
+                "<h3>Datos</h3>",
+                "Generado por factcheck",
+            ],
+        ),
+    ];
+    for (lang, words) in want {
+        let sentence = SENTENCES.iter().find(|(l, _)| *l == lang).unwrap().1;
+        let html = page(&[article_in(lang, sentence)]);
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{lang}");
+        for word in words {
+            assert!(html.contains(word), "{lang}: no {word:?} in\n{html}");
+        }
+        assert!(!html.contains("show all"), "{lang}");
+        assert!(!html.contains("Made by"), "{lang}");
+    }
+}
+
+#[test]
+fn a_page_of_several_languages_keeps_english_for_its_own_words() {
+    let files: Vec<FileResult> = SENTENCES
+        .iter()
+        .map(|(lang, sentence)| article_in(lang, sentence))
+        .collect();
+    let html = page(&files);
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("5 files, 5 claims"));
+    assert!(html.contains("show all") && html.contains("Files, worst first"));
+    assert!(
+        html.contains("> consistent <span class=\"count\">"),
+        "{html}"
+    );
+    // Each article's own section is still in its language.
+    assert!(html.contains("<h3>Angaben</h3>") && html.contains("<h3>Données</h3>"));
+    assert!(html.contains("<h3>Claims</h3>"));
+}
