@@ -86,6 +86,13 @@ pub enum Doubt {
     /// it ("Postal votes will be counted on Monday"): a step to come, not
     /// the event a reference dates.
     Ahead,
+    /// The claim's clause names a place ("in Francia") that neither the
+    /// fact's words nor the article's title or lede name: the figure may
+    /// be that place's.
+    Place,
+    /// Only a word for people, the noun the claim counts, ties it to the
+    /// fact ("costato la vita a 179 persone" against the people aboard).
+    People,
 }
 
 impl Doubt {
@@ -102,6 +109,8 @@ impl Doubt {
             Doubt::Forecast => "the figure may be a forecast or an estimate",
             Doubt::Reversal => "the clause may say the figure's state was undone (found, freed)",
             Doubt::Ahead => "a day to come, said relative to publication",
+            Doubt::Place => "the clause names another place than the fact's",
+            Doubt::People => "only a word for people ties it to the fact",
             Doubt::Comparison => {
                 "the figure is a comparison's other side, a change or a time without its day"
             }
@@ -363,6 +372,14 @@ pub(crate) fn assign(
             if link.certain && dated_elsewhere(c, fact, extraction, clauses) {
                 link.certain = false;
                 link.doubt = Some(Doubt::OtherTime);
+            }
+            if link.certain && other_place(c, &link, fact, extraction, clauses, data) {
+                link.certain = false;
+                link.doubt = Some(Doubt::Place);
+            }
+            if link.certain && people_only(c, &link, extraction, data) {
+                link.certain = false;
+                link.doubt = Some(Doubt::People);
             }
             link.others = others
                 .into_iter()
@@ -1074,6 +1091,92 @@ fn dates_of_figure(
             _ => None,
         })
         .collect()
+}
+
+/// "…ricorda come in Francia la fecondità resti vicina a 1,7" against
+/// Italy's rate: a scope word before a capitalized name in the claim's
+/// clause ("in Francia", "across Europe", "nelle Marche") places the
+/// figure, and a place that none of the fact's words or `about`, nor the
+/// article's title or lede, names is another place's figure, maybe. For
+/// figures only (a date's place is its event's), and off where every
+/// noun is capitalized (German).
+fn other_place(
+    c: usize,
+    link: &Link,
+    fact: &Fact,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> bool {
+    // A date's place is where its event happened ("finishes in Nice on
+    // July 21").
+    if data.nouns_capitalized || extraction.claims[c].quantity().is_none() {
+        return false;
+    }
+    let tokens = &extraction.tokens;
+    let claims = &extraction.claims;
+    let clause = clauses.spans[c];
+    let from = first_token(tokens, clause);
+    let about = fact.about.as_deref().map(fold).unwrap_or_default();
+    let in_claim = |span: Span| {
+        let first = claims.partition_point(|o| o.span.end <= span.start);
+        claims.get(first).is_some_and(|o| o.span.overlaps(span))
+    };
+    let named_in = |within: Option<Span>, norm: &str| {
+        within.is_some_and(|s| {
+            let k = first_token(tokens, s);
+            tokens[k..]
+                .iter()
+                .take_while(|t| t.span.end <= s.end)
+                .any(|t| t.norm == norm)
+        })
+    };
+    let known = |place: &Token| {
+        about
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| w == place.norm.as_str())
+            || fact.groups.iter().flatten().any(|term| {
+                term.words
+                    .iter()
+                    .any(|w| !w.text.is_empty() && place.norm.starts_with(w.text.as_str()))
+            })
+            || named_in(extraction.title, &place.norm)
+            || named_in(extraction.lede, &place.norm)
+    };
+    (from..tokens.len())
+        .take_while(|&k| tokens[k].span.end <= clause.end)
+        .filter(|&k| tokens[k].is_word() && is_one_of(&tokens[k].norm, data.scope_words))
+        .any(|k| {
+            let mut p = k + 1;
+            if tokens
+                .get(p)
+                .is_some_and(|a| is_one_of(&a.norm, data.articles))
+            {
+                p += 1;
+            }
+            tokens.get(p).is_some_and(|place| {
+                place.is_word()
+                    && place.capital
+                    && place.span.end <= clause.end
+                    && !in_claim(place.span)
+                    && !link.why.iter().any(|w| w.overlaps(place.span))
+                    && !known(place)
+            })
+        })
+}
+
+/// The fact's only words that tie claim `c` to it are a word for people
+/// inside the claim ("179 persone"): every count of people would match.
+fn people_only(c: usize, link: &Link, extraction: &Extraction, data: &LangData) -> bool {
+    let claim = &extraction.claims[c];
+    let tokens = &extraction.tokens;
+    !link.why.is_empty()
+        && link.why.iter().all(|w| {
+            claim.span.contains(*w)
+                && tokens
+                    .get(first_token(tokens, *w))
+                    .is_some_and(|t| t.is_word() && starts_with_any(&t.norm, data.people))
+        })
 }
 
 /// Claim `c` follows a scope word ("in seven prefectures", "nelle tre

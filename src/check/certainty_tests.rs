@@ -2026,3 +2026,84 @@ fn a_year_long_before_in_a_later_clause_dates_a_baseline_not_the_figure() {
     let f = finding(text, Lang::It, on, DIAGNOSED, "9,2");
     assert!(!is_alarm(&f), "{}", f.explanation());
 }
+
+const FERTILITY: &str = "\
+sources:
+  istat:
+    name: ISTAT
+    aliases: [Istat]
+facts:
+  - id: fertility
+    about: Total fertility rate, children per woman
+    kind: count
+    match:
+      - [fecondit*, \"figli per donna\"]
+    values:
+      - {value: 1.2, source: istat, as_of: 2024-03-29}
+";
+
+#[test]
+fn a_clause_that_names_another_place_is_not_the_facts() {
+    let on = date(2024, 3, 30);
+    let f = finding(
+        "Un demografo ricorda come in Francia la fecondità resti vicina a 1,7.",
+        Lang::It,
+        on,
+        FERTILITY,
+        "1,7",
+    );
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert_eq!(candidates(&f), ["fertility"]);
+    // A place the title names is the article's own.
+    let f = finding(
+        "# Italia, nascite al minimo\n\nIn Italia la fecondità scende a 1,7 figli per donna.",
+        Lang::It,
+        on,
+        FERTILITY,
+        "1,7",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    // No place named: judged.
+    let f = finding(
+        "La fecondità scende a 1,7 figli per donna.",
+        Lang::It,
+        on,
+        FERTILITY,
+        "1,7",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+const ABOARD: &str = "\
+sources:
+  molit:
+    name: Ministry of Land, Infrastructure and Transport
+facts:
+  - id: aboard
+    kind: count
+    match:
+      - [\"a bordo\", aboard, persone, people]
+    values:
+      - {value: 181, source: molit, as_of: 2024-12-29}
+";
+
+#[test]
+fn a_word_for_people_alone_ties_no_figure_to_a_fact() {
+    let on = date(2024, 12, 30);
+    let f = finding(
+        "Il disastro, costato la vita a 179 persone, scuote il Paese.",
+        Lang::It,
+        on,
+        ABOARD,
+        "179",
+    );
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let f = finding(
+        "L'aereo aveva a bordo 175 persone.",
+        Lang::It,
+        on,
+        ABOARD,
+        "175",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}

@@ -43,6 +43,8 @@ pub static DE: LangData = LangData {
         ("the figure is ten times or more from every reference figure", "die Zahl weicht um das Zehnfache oder mehr von jeder Referenzzahl ab"),
         ("the clause may say the figure's state was undone (found, freed)", "der Satz kann sagen, dass der Zustand aufgehoben wurde (gefunden, freigelassen)"),
         ("a day to come, said relative to publication", "ein kommender Tag, relativ zur Veröffentlichung angegeben"),
+        ("the clause names another place than the fact's", "der Satzteil nennt einen anderen Ort als den des Fakts"),
+        ("only a word for people ties it to the fact", "nur ein Wort für Personen verbindet ihn mit dem Fakt"),
         ("another figure of its sentence agrees with this fact", "eine andere Zahl desselben Satzes stimmt mit diesem Fakt überein"),
         ("uncertain match", "unsichere Zuordnung"),
         ("a vague figure", "eine vage Zahl"),

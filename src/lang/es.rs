@@ -43,6 +43,8 @@ pub static ES: LangData = LangData {
         ("the figure is ten times or more from every reference figure", "la cifra difiere diez veces o más de toda cifra de referencia"),
         ("the clause may say the figure's state was undone (found, freed)", "la oración puede decir que el estado de la cifra se deshizo (encontrados, liberados)"),
         ("a day to come, said relative to publication", "un día por venir, dicho respecto a la publicación"),
+        ("the clause names another place than the fact's", "la cláusula nombra otro lugar que el del hecho"),
+        ("only a word for people ties it to the fact", "solo una palabra para personas lo vincula al hecho"),
         ("another figure of its sentence agrees with this fact", "otra cifra de la misma oración coincide con este hecho"),
         ("uncertain match", "vínculo incierto"),
         ("a vague figure", "una cifra vaga"),
