@@ -2107,3 +2107,31 @@ fn a_word_for_people_alone_ties_no_figure_to_a_fact() {
     );
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+const OUTAGES: &str = "\
+sources:
+  pous:
+    name: poweroutage.us
+    aliases: [poweroutage.us]
+facts:
+  - id: outages
+    kind: count
+    match:
+      - [outage*, power]
+    values:
+      - {value: 3400000, source: pous, as_of: 2024-10-10}
+";
+
+#[test]
+fn a_heading_the_text_below_restates_is_judged_there() {
+    let on = date(2024, 10, 10);
+    let text = "Live updates\n\nOutages top 3 million\n\nMore than 3 million homes and \
+                businesses in Florida have no power, according to poweroutage.us.\n";
+    let f = finding(text, Lang::En, on, OUTAGES, "3 million");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert_eq!(candidates(&f), ["outages"]);
+    // Without the restatement below, the heading's figure is judged.
+    let text = "Live updates\n\nOutages reach 3 million\n\nCrews are at work across the state.\n";
+    let f = finding(text, Lang::En, on, OUTAGES, "3 million");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}

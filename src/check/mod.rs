@@ -430,6 +430,9 @@ struct Reading {
     /// Where its sentence starts: the figures of one sentence are judged
     /// together (see [`confirmed_beside`]).
     sentence: usize,
+    /// For a claim of a heading line, the claims of the text below it that
+    /// may restate it (see [`restated_below`]).
+    below: Option<(usize, usize)>,
 }
 
 /// For each claim of `extraction`, its link to a fact, if any, and the
@@ -478,6 +481,7 @@ fn link_claims(
                 precision: judge::written_precision(claim, &extraction.tokens)
                     .or_else(|| judge::fraction_precision(claim, &extraction.tokens, lang.data())),
                 sentence: clauses.placed[c].sentence.start,
+                below: heading_below(c, extraction),
             };
             if sign::signed(&index.facts[link.fact]) && sign::unsigned(c, extraction) {
                 match sign::direction(c, extraction, &clauses, lang.data()) {
@@ -587,6 +591,7 @@ fn judge_claims(
         return claims.map(|claim| judge::unmatched(claim, lang)).collect();
     }
     let mut sentences = Vec::new();
+    let mut headings = Vec::new();
     let mut findings: Vec<Finding> = claims
         .zip(links)
         .enumerate()
@@ -600,12 +605,83 @@ fn judge_claims(
                     claim
                 };
                 sentences.push((c, reading.sentence));
+                if let Some(below) = reading.below {
+                    headings.push((c, below));
+                }
                 judge::judge_link(&claim, &link, index, date, &named, lang, reading.precision)
             }
         })
         .collect();
     confirmed_beside(&mut findings, &sentences, lang);
+    restated_below(&mut findings, &headings, lang);
     findings
+}
+
+/// Words a heading line may have.
+const MAX_HEADING: usize = 16;
+
+/// Sentences below a heading that may restate its figures.
+const BELOW: usize = 2;
+
+/// For a claim on a heading line — a short line that ends without a stop
+/// ("Outages top 3 million", a live blog's "Sheriff: six killed at
+/// retirement community") — the claims of the two sentences below it.
+fn heading_below(c: usize, extraction: &Extraction) -> Option<(usize, usize)> {
+    let tokens = &extraction.tokens;
+    let claims = &extraction.claims;
+    let s = extraction.sentence_of(claims[c].span)?;
+    let sentence = extraction.sentences[s];
+    let first = clause::first_token(tokens, sentence);
+    let end = tokens.partition_point(|t| t.span.start < sentence.end);
+    let last = tokens.get(end.checked_sub(1)?)?;
+    let stopped =
+        last.kind == TokenKind::Punct && matches!(last.norm.as_str(), "." | "!" | "?" | "…");
+    let line_ends = tokens.get(end).is_none_or(|t| t.newline_before);
+    if stopped || !line_ends || end - first > MAX_HEADING {
+        return None;
+    }
+    let below = extraction
+        .sentences
+        .get(s + 1..=s + BELOW)
+        .or_else(|| extraction.sentences.get(s + 1..))?;
+    let (from, to) = (below.first()?.start, below.last()?.end);
+    Some((
+        claims.partition_point(|o| o.span.start < from),
+        claims.partition_point(|o| o.span.start < to),
+    ))
+}
+
+/// "Outages top 3 million" above "More than 3 million homes and
+/// businesses in Florida have no power": a heading compresses what the
+/// text below says in full. An alarm on a heading's figure that a figure
+/// of the same value below it, judged `consistent` or `disputed`,
+/// restates becomes an unverified claim naming its fact.
+fn restated_below(findings: &mut [Finding], headings: &[(usize, (usize, usize))], lang: Lang) {
+    for &(c, (from, to)) in headings {
+        if !findings[c].verdict.is_alarm() {
+            continue;
+        }
+        let value = |f: &Finding| f.claim.quantity().and_then(|q| q.value);
+        let Some(v) = value(&findings[c]) else {
+            continue;
+        };
+        let restated = (from..to.min(findings.len())).any(|o| {
+            matches!(findings[o].verdict, Verdict::Consistent | Verdict::Disputed)
+                && value(&findings[o])
+                    .is_some_and(|w| (w - v).abs() <= f64::EPSILON * v.abs().max(1.0))
+        });
+        if restated {
+            let finding = findings[c].clone();
+            let why = finding.why().to_vec();
+            findings[c] = judge::doubted(
+                &finding.claim,
+                std::iter::once(finding.clone()),
+                "a heading the text below restates in full",
+                &why,
+                lang,
+            );
+        }
+    }
 }
 
 /// "Together they hold 170 of the Congress's 350 seats": when a figure of

@@ -122,6 +122,7 @@ const DOUBTS: &[&str] = &[
     "the figure is orders of magnitude from every reference figure",
     "the figure is ten times or more from every reference figure",
     "another figure of its sentence agrees with this fact",
+    "a heading the text below restates in full",
 ];
 
 #[test]

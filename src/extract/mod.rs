@@ -319,10 +319,20 @@ fn paragraph_cut(scan: &str, nl: usize) -> Option<usize> {
     let before = scan.get(..end)?.chars().next_back()?;
     let after = scan.get(next..)?.chars().next()?;
     // A line ending in a colon leads the paragraph after it ("Outlook for
-    // the next quarter is:"): the two are read together.
-    (breaks >= 2 && !before.is_whitespace() && !after.is_whitespace() && before != ':')
+    // the next quarter is:"): the two are read together. So does a short
+    // line ending in a letter or a digit, a heading ("Outages top 3
+    // million"), whose figures the text below may restate.
+    let line = bytes[..end]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let heading = end - line <= HEADING_BYTES && before.is_alphanumeric();
+    (breaks >= 2 && !before.is_whitespace() && !after.is_whitespace() && before != ':' && !heading)
         .then_some(end)
 }
+
+/// The longest line read as a heading when windows are cut.
+const HEADING_BYTES: usize = 120;
 
 /// Sorts claims by position. No two claims share a token, so no two have
 /// the same span: an unstable sort gives the one order, without the copy

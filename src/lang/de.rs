@@ -45,6 +45,7 @@ pub static DE: LangData = LangData {
         ("a day to come, said relative to publication", "ein kommender Tag, relativ zur Veröffentlichung angegeben"),
         ("the clause names another place than the fact's", "der Satzteil nennt einen anderen Ort als den des Fakts"),
         ("only a word for people ties it to the fact", "nur ein Wort für Personen verbindet ihn mit dem Fakt"),
+        ("a heading the text below restates in full", "eine Zwischenüberschrift, die der Text darunter vollständig wiedergibt"),
         ("another figure of its sentence agrees with this fact", "eine andere Zahl desselben Satzes stimmt mit diesem Fakt überein"),
         ("uncertain match", "unsichere Zuordnung"),
         ("a vague figure", "eine vage Zahl"),
@@ -311,6 +312,7 @@ pub static DE: LangData = LangData {
         ("eineinhalb", Add(1.5)),
     ],
     weak_number_words: &["ein", "eine", "einer", "einen", "einem"],
+    homographs: &[],
     number_glue: &["und"],
     // The trap: "Billion" is a million millions (10¹²), "Milliarde" 10⁹.
     scales: &[

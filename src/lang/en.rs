@@ -269,6 +269,7 @@ pub static EN: LangData = LangData {
         ("dozen", Scale(12.0)),
     ],
     weak_number_words: &["one", "a", "an"],
+    homographs: &[],
     number_glue: &["and"],
     scales: &[
         ("thousand", 1e3),

@@ -45,6 +45,7 @@ pub static ES: LangData = LangData {
         ("a day to come, said relative to publication", "un día por venir, dicho respecto a la publicación"),
         ("the clause names another place than the fact's", "la cláusula nombra otro lugar que el del hecho"),
         ("only a word for people ties it to the fact", "solo una palabra para personas lo vincula al hecho"),
+        ("a heading the text below restates in full", "un ladillo que el texto de abajo repite por completo"),
         ("another figure of its sentence agrees with this fact", "otra cifra de la misma oración coincide con este hecho"),
         ("uncertain match", "vínculo incierto"),
         ("a vague figure", "una cifra vaga"),
@@ -348,6 +349,7 @@ pub static ES: LangData = LangData {
         ("media", Half),
     ],
     weak_number_words: &["un", "uno", "una"],
+    homographs: &[],
     number_glue: &["y"],
     // The traps: "mil millones" is 10⁹, "billón" 10¹².
     scales: &[

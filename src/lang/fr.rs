@@ -45,6 +45,7 @@ pub static FR: LangData = LangData {
         ("a day to come, said relative to publication", "un jour à venir, dit par rapport à la publication"),
         ("the clause names another place than the fact's", "la proposition nomme un autre lieu que celui du fait"),
         ("only a word for people ties it to the fact", "seul un mot désignant des personnes le relie au fait"),
+        ("a heading the text below restates in full", "un intertitre que le texte en dessous reprend en entier"),
         ("another figure of its sentence agrees with this fact", "un autre chiffre de la même phrase concorde avec ce fait"),
         ("uncertain match", "rapprochement incertain"),
         ("a vague figure", "un chiffre vague"),
@@ -332,6 +333,7 @@ pub static FR: LangData = LangData {
         ("demie", Half),
     ],
     weak_number_words: &["un", "une"],
+    homographs: &[],
     number_glue: &["et"],
     // The trap: a "billion" is 10¹², a "milliard" 10⁹.
     scales: &[

@@ -42,6 +42,7 @@ pub static IT: LangData = LangData {
         ("a day to come, said relative to publication", "un giorno a venire, detto rispetto alla pubblicazione"),
         ("the clause names another place than the fact's", "un luogo diverso da quello del fatto è nominato nella frase"),
         ("only a word for people ties it to the fact", "solo una parola per persone lo lega al fatto"),
+        ("a heading the text below restates in full", "un titoletto che il testo sotto riprende per intero"),
         ("another figure of its sentence agrees with this fact", "un altro dato della stessa frase concorda con questo fatto"),
         ("uncertain match", "collegamento incerto"),
         ("a vague figure", "un dato vago"),
@@ -404,6 +405,7 @@ pub static IT: LangData = LangData {
         ("dozzine", Scale(12.0)),
     ],
     weak_number_words: &["un", "uno", "una", "sei"],
+    homographs: &["venti"],
     number_glue: &["e"],
     scales: &[
         ("mila", 1e3),

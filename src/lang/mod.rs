@@ -261,6 +261,10 @@ pub struct LangData {
     pub number_words: &'static [(&'static str, NumberWord)],
     /// Number words read as numbers only before a scale word (`un`, `one`).
     pub weak_number_words: &'static [&'static str],
+    /// Number words that are also common nouns ("venti", winds): read as
+    /// nouns when digits follow within a few words ("un picco dei venti a
+    /// 290 km/h").
+    pub homographs: &'static [&'static str],
     /// Joins number words (`un milione e mezzo`, `one hundred and five`).
     pub number_glue: &'static [&'static str],
     pub scales: &'static [(&'static str, f64)],

@@ -856,6 +856,15 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 if weak && !scaled_next && !measured_next && !more_before {
                     return None;
                 }
+                let homograph = ctx.data.homographs.contains(&token.norm.as_str());
+                if homograph
+                    && m == 1
+                    && !scaled_next
+                    && !measured_next
+                    && word_before_digits(ctx, j)
+                {
+                    return None;
+                }
                 // "i due Paesi", "the two leaders": known things, not a count.
                 let after_article = j
                     .checked_sub(1)
@@ -1088,6 +1097,31 @@ fn change_by(ctx: &Ctx, j: usize) -> bool {
         && !ctx.is(verb, List::Stopwords)
         && !ctx.is(verb, List::Articles)
         && !ctx.is(verb, List::Links)
+}
+
+/// Words a number word may stand before digits for it to read as a noun.
+const HOMOGRAPH_REACH: usize = 4;
+
+/// "con un picco dei venti a 290 km/h", "venti sostenuti di circa 195
+/// km/h": a number word that is also a noun (the `homographs` row), that
+/// digits follow within a few words with no punctuation between, is the
+/// noun ("venti", winds), not a count — unless a range frame opens it.
+fn word_before_digits(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    // "da venti a 30 km/h", "tra venti e trenta": a range all the same.
+    let framed = j.checked_sub(1).is_some_and(|p| {
+        ctx.data
+            .range_frames
+            .iter()
+            .any(|(a, _)| tokens[p].norm == *a)
+    });
+    !framed
+        && tokens
+            .iter()
+            .skip(j + 1)
+            .take(HOMOGRAPH_REACH)
+            .take_while(|t| t.is_word() || t.is_number())
+            .any(|t| t.is_number())
 }
 
 /// "si parla di un terzo partner", "for a third term": after "di"/"by",

@@ -441,6 +441,9 @@ const IT: &[(&str, &str)] = &[
     ("a metà agosto", ""),
     ("nella seconda metà dell'anno", ""),
     ("un quarto d'ora", ""),
+    // "venti" (winds) before the digits of their speed is no count.
+    ("con un picco dei venti a 290 km/h", "measure 290 exact 290..290 km/h"),
+    ("sono arrivate venti persone", "count 20 exact 20..20 [persone]"),
     // After "di", an ordinal before its noun, not a share.
     ("si parla di un terzo partner", ""),
     ("è cresciuto di un terzo rispetto al 2020", "percent 33.3333 exact 33.3333..33.3333"),
