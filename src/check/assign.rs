@@ -1094,8 +1094,9 @@ fn dates_of_figure(
 }
 
 /// "…ricorda come in Francia la fecondità resti vicina a 1,7" against
-/// Italy's rate: a scope word before a capitalized name in the claim's
-/// clause ("in Francia", "across Europe", "nelle Marche") places the
+/// Italy's rate: a scope word before a capitalized name, in the claim's
+/// clause before the figure ("in Francia", "across Europe", "nelle
+/// Marche"), places the
 /// figure, and a place that none of the fact's words or `about`, nor the
 /// article's title or lede, names is another place's figure, maybe. For
 /// figures only (a date's place is its event's), and off where every
@@ -1143,8 +1144,10 @@ fn other_place(
             || named_in(extraction.title, &place.norm)
             || named_in(extraction.lede, &place.norm)
     };
-    (from..tokens.len())
-        .take_while(|&k| tokens[k].span.end <= clause.end)
+    // Before the figure: after it, "in" may say where to ("ha inviato
+    // 20.000 soldati in Russia").
+    let figure = clauses.placed[c].first;
+    (from..figure)
         .filter(|&k| tokens[k].is_word() && is_one_of(&tokens[k].norm, data.scope_words))
         .any(|k| {
             let mut p = k + 1;
