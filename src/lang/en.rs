@@ -299,8 +299,8 @@ pub static EN: LangData = LangData {
         ("estimated", Approx),
         ("circa", Approx),
         ("nearly", Below),
-        ("approaching", Below),
-        ("nearing", Below),
+        ("approaching", Nearing),
+        ("nearing", Nearing),
         ("just shy of", Below),
         ("approx.", Approx),
         ("approx", Approx),
@@ -358,7 +358,7 @@ pub static EN: LangData = LangData {
     range_frames: &[("between", "and"), ("from", "to")],
     range_joiners: &["to", "or"],
     elliptic_range_joiners: &[],
-    unit_adjectives: &[],
+    unit_adjectives: &["straight", "consecutive", "successive", "full"],
     relative_pronouns: &["who", "that", "which"],
     vague: &[
         (
@@ -745,6 +745,8 @@ pub static EN: LangData = LangData {
         "v",
         "ver",
         "flight",
+        // "Fortune 500 companies": a list's name.
+        "fortune",
         "route",
         "section",
         "article",
@@ -1154,6 +1156,9 @@ pub static EN: LangData = LangData {
             ("a year earlier", Grain::Year),
             ("a year before", Grain::Year),
             ("the year before", Grain::Year),
+            // "up from 480 the year before": the article is skipped.
+            ("year before", Grain::Year),
+            ("month before", Grain::Month),
             ("previous month", Grain::Month),
             ("a month earlier", Grain::Month),
             ("the month before", Grain::Month),
@@ -1409,7 +1414,7 @@ pub static EN: LangData = LangData {
     money_cues: &[
         "worth", "cost", "costs", "costing", "spent", "spending", "budget", "funding", "revenue",
         "revenues", "raised", "allocated", "invested", "investment", "investments", "savings",
-        "debt", "deficit", "fund", "funds",
+        "debt", "deficit", "fund", "funds", "capitalization", "imports", "exports",
     ],
     change_joiners: &["to"],
     year_labels: &[

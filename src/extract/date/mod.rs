@@ -55,6 +55,7 @@ struct LastTime {
     minute: i8,
     relative: bool,
     paragraph: usize,
+    sentence: usize,
 }
 
 /// What the finder carries from one date to the next; a document read a
@@ -69,8 +70,9 @@ pub(crate) struct State {
     last_date: Option<DateValue>,
     last_time: Option<LastTime>,
     last_zone: Option<Zone>,
-    /// The last date at day grain, with the index of its sentence.
-    last_day: Option<(Date, usize)>,
+    /// The last date at day grain, with the index of its sentence, its
+    /// paragraph, and whether it named an evening ("ieri sera").
+    last_day: Option<(Date, usize, usize, bool)>,
     /// The last date at year grain and the token after it (counted from
     /// the start of the text).
     last_year: Option<(i16, usize)>,
@@ -442,13 +444,18 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         state.last_month =
             (v.grain == Grain::Month && v.end.is_none()).then_some((v.start, state.base + m.end));
         if v.grain == Grain::Day {
-            state.last_day = Some((v.start, sentence));
+            state.last_day = Some((v.start, sentence, state.paragraph, m.evening));
             state.last_end = Some((v.start, state.base + m.end));
         }
         if v.grain == Grain::Year && v.part.is_none() && relative {
             state.last_year = Some((v.start.year(), state.base + m.end));
         }
+        // "Lo ha comunicato l'Istat stamattina … Rispetto all'anno
+        // precedente": a day counted from publication dates the
+        // statement, not what the text compares.
+        let statement_day = relative && v.grain >= Grain::Day;
         if v.grain >= Grain::Year
+            && !statement_day
             && !matches!(m.expr, Expr::Previous(_))
             && !compared(ctx, &m)
             && !bound(ctx, &m)
@@ -573,6 +580,15 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
         .unwrap_or(Zone::Fixed(0));
     let previous = state.last_time.filter(|t| t.paragraph == paragraph);
     let sentence = ctx.sentence_of.get(m.first).copied().unwrap_or(usize::MAX);
+    // A day named earlier in the time's own sentence, after the previous
+    // time's ("alle 7.35. Il conclave si era aperto mercoledì pomeriggio
+    // e la prima fumata … poco dopo le 21"), dates it rather than that
+    // time's day.
+    let own_day = state
+        .last_day
+        .filter(|(_, s, _, _)| *s == sentence)
+        .map(|(d, _, _, _)| d);
+    let previous = previous.filter(|p| own_day.is_none() || p.sentence == sentence);
     let (date, relative) = match (m.day, previous) {
         (Some(day), _) => {
             let date = (!(ctx.options.month_only && day.expr.needs_day()))
@@ -602,9 +618,12 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
             });
             (date, prev.relative)
         }
-        (None, None) => match state.last_day.filter(|(_, s)| *s == sentence) {
-            Some((day, _)) => (Some(day), true),
-            None => (publication, true),
+        (None, None) => match own_day {
+            Some(day) => (Some(day), true),
+            None => (
+                previous_sentence_day(ctx, state, &m, sentence, paragraph).or(publication),
+                true,
+            ),
         },
     };
     let mut value = date.and_then(|d| at(d, m, zone));
@@ -632,6 +651,7 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
         minute: m.minute,
         relative,
         paragraph,
+        sentence,
     });
     if m.zone.is_some() {
         state.last_zone = m.zone;
@@ -643,6 +663,35 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
         relative,
         counted: None,
     }
+}
+
+/// "before dawn on the Fourth of July, after storms … The National Weather
+/// Service issued a warning at 1:14 a.m.": a time with no day of its own,
+/// in a sentence that looks back, takes the day the sentence before it in
+/// its paragraph named, when that day is before publication (the next
+/// day in the small hours after an evening).
+fn previous_sentence_day(
+    ctx: &Ctx,
+    state: &State,
+    m: &TimeMatch,
+    sentence: usize,
+    paragraph: usize,
+) -> Option<Date> {
+    let (day, s, p, evening) = state.last_day?;
+    if s + 1 != sentence || p != paragraph || ctx.options.date.is_none_or(|pub_day| day >= pub_day)
+    {
+        return None;
+    }
+    let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
+    let looks_back = Parser { ctx, w: words }.tense(m.first, true) == Some(false);
+    // "ieri sera … proclamato all'1.51 di notte": the small hours after
+    // an evening are the next day's.
+    let day = if evening && m.hour < 12 {
+        day.checked_add(1.day()).ok()?
+    } else {
+        day
+    };
+    looks_back.then_some(day)
 }
 
 /// Whether the time `v` comes after the publication time (the end of the

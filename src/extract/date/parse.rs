@@ -471,8 +471,43 @@ impl Parser<'_, '_> {
                     .or_else(|| (i + d < ahead).then(|| cue(i + d)).flatten())
             })
         };
+        // "the Bank of Japan, which raised rates to 0.5% in January, is
+        // expected to hold them": a cue between the commas around the
+        // date speaks first.
+        let comma = |k: usize| t[k].is_punct(",");
+        let lo = (1..REACH)
+            .take_while(|&d| i >= d && self.ctx.same_sentence(i - d, i))
+            .find(|&d| comma(i - d))
+            .unwrap_or(REACH);
+        let hi = (i + 1..ahead.min(t.len()))
+            .find(|&k| comma(k))
+            .unwrap_or(ahead);
+        let back = opener.map_or(lo, |o| o.min(lo));
+        let enclosed = (1..REACH).find_map(|d| {
+            i.checked_sub(d)
+                .filter(|_| d < back)
+                .and_then(cue)
+                .or_else(|| (i + d < hi).then(|| cue(i + d)).flatten())
+        });
         // With no cue in its own clause, the verb before it still speaks.
-        opener.and_then(nearest).or_else(|| nearest(REACH))
+        enclosed
+            .or_else(|| opener.and_then(nearest))
+            .or_else(|| nearest(REACH))
+    }
+
+    /// Some word of the sentence of token `i` looks ahead ("the vote will
+    /// be held in two years": "held" is nearer, "will" still speaks).
+    fn looks_ahead_anywhere(&self, i: usize) -> bool {
+        let t = self.tokens();
+        let sentence = |k: usize| self.ctx.same_sentence(k.min(i), k.max(i));
+        let start = (0..=i)
+            .rev()
+            .take_while(|&k| sentence(k))
+            .last()
+            .unwrap_or(i);
+        (start..t.len())
+            .take_while(|&k| sentence(k))
+            .any(|k| t[k].is_word() && self.cue_of(k) == Some(true))
     }
 
     /// The tense cue of word token `k` ([`Parser::tense`]), read once and
@@ -829,7 +864,10 @@ impl Parser<'_, '_> {
         // "the first cut in four years": a span since, no date ahead.
         let since = (p.saturating_sub(SINCE_REACH)..p)
             .any(|q| self.ctx.same_sentence(q, i) && self.w.span_since.has(t, q).is_some());
-        if figure_before || since {
+        // "prices have nearly doubled in twelve months": in a sentence
+        // that looks back it is a period, no date ahead.
+        let looks_back = self.tense(p, true) == Some(false) && !self.looks_ahead_anywhere(p);
+        if figure_before || since || looks_back {
             return None;
         }
         Some(match g {
