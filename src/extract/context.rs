@@ -347,15 +347,22 @@ fn implied_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, 
     };
     let any_money = floor.is_finite();
     // "2.2 billion active devices worldwide, up from 2 billion": a
-    // sentence that counts something speaks of it in bare figures too.
-    let counting: std::collections::HashSet<usize> = windows
+    // sentence that counts something of the same order speaks of it in
+    // bare figures too ("in tre sedute bruciati oltre 100 miliardi" does
+    // not).
+    let counting: Vec<(usize, f64)> = windows
         .iter()
         .flatten()
         .filter(|c| {
             c.kind == Kind::Count && c.counted.as_deref().is_some_and(|n| !money_word(n, data))
         })
-        .filter_map(|c| super::sentence_index(sentences, c.span))
+        .filter_map(|c| Some((super::sentence_index(sentences, c.span)?, amount(c)?)))
         .collect();
+    let counted_like = |sentence: Option<usize>, v: f64| {
+        counting
+            .iter()
+            .any(|&(s, n)| Some(s) == sentence && (v / 1000.0..=v * 1000.0).contains(&n))
+    };
     for claim in windows.iter_mut().flatten() {
         let Some(v) = amount(claim) else {
             continue;
@@ -375,9 +382,8 @@ fn implied_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, 
         let cued = money_word_before(claim, sentences, text, data, 6);
         // Billions that count nothing, in an article whose large amounts
         // are in one currency: money ("13,5 miliardi e cantieri").
-        let billions = any_money
-            && v >= 1e9
-            && !super::sentence_index(sentences, claim.span).is_some_and(|s| counting.contains(&s));
+        let billions =
+            any_money && v >= 1e9 && !counted_like(super::sentence_index(sentences, claim.span), v);
         let takes = if any_money {
             v >= floor && (cued || billions || money_noun)
         } else {

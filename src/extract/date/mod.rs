@@ -289,6 +289,27 @@ fn through_within(first: &mut Claim, second: &Claim, max_days: i32) -> bool {
     true
 }
 
+/// "tra il 2 e il 3 agosto", "between 3 and 5 March": a day in digits
+/// after a range frame's opening word (`LangData::range_frames`), then the
+/// frame's joiner at `end`, opens a span; the token after the joiner.
+/// ("between Good Friday and Easter Monday" stays two dates.)
+fn framed(ctx: &Ctx, span: Span, end: usize) -> Option<usize> {
+    let first = ctx.tokens.partition_point(|t| t.span.start < span.start);
+    let opener = ctx.tokens.get(first)?;
+    let (_, joiner) = ctx
+        .data
+        .range_frames
+        .iter()
+        .find(|(open, _)| opener.norm == *open)?;
+    let mut k = first + 1;
+    if ctx.tokens.get(k).is_some_and(|t| ctx.is(t, List::Articles)) {
+        k += 1;
+    }
+    let digits = ctx.tokens.get(k).is_some_and(|t| t.is_number());
+    let joins = ctx.tokens.get(end).is_some_and(|t| t.norm == *joiner);
+    (digits && joins).then_some(end + 1)
+}
+
 /// "dal 3 al 5 novembre", "da venerdì 28 a sabato 29 novembre", "from
 /// Sept. 15 to 17": a day, a range joiner and a later day (or a bare day
 /// number of the same month) are one date; the tokens up to the end of
@@ -309,7 +330,10 @@ fn span_to(
     // "June 3 and 4": a joiner of two days ("and") makes a span only
     // with a bare day number after it; "between Good Friday and Easter
     // Monday" stays two dates.
-    let spans = words.day_span_joiners.has(ctx.tokens, end);
+    let spans = words
+        .day_span_joiners
+        .has(ctx.tokens, end)
+        .or_else(|| framed(ctx, claim.span, end));
     let after = spans.or_else(|| words.day_joiners.has(ctx.tokens, end))?;
     if !ctx.same_sentence(end, after) {
         return None;

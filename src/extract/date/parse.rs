@@ -303,7 +303,9 @@ impl Parser<'_, '_> {
                 Named::Unit(_) => None,
                 Named::Weekday(wd) => self.after_weekday(e, wd, self.weekday_tense(j, lead)),
                 Named::Month(m) => self.after_month(e, m, None, self.with_tense(j, lead)),
-                Named::Season(s) => self.after_season(e, s, lead),
+                // "alcune opere non prima dell'estate" after "si
+                // chiuderanno": the coming summer.
+                Named::Season(s) => self.after_season(e, s, self.with_tense(j, lead)),
                 Named::Weekend => Some((e, Expr::Weekend(self.weekday_tense(j, lead).pick()))),
             });
         }
