@@ -258,7 +258,7 @@ impl Parser<'_, '_> {
             })
         };
         if self.w.movable.has(t, j).is_some() || self.w.holidays.has(t, j).is_some() {
-            let pick = self.with_tense(j, lead).pick();
+            let pick = self.recurring_tense(j, lead).pick();
             if let Some(found) = movable(j, pick).or_else(|| holiday(j, pick)) {
                 return Some(found);
             }
@@ -371,7 +371,7 @@ impl Parser<'_, '_> {
             return (n == -1).then_some((e, Expr::Weekday(wd, Pick::Last)));
         }
         let (me, m) = self.month(k, true)?;
-        let lead = self.with_tense(j, lead);
+        let lead = self.recurring_tense(j, lead);
         Some(match self.year_at(me) {
             Some(y) => (me + 1, Expr::NthWeekday(n, wd, m, YearRef::Abs(y))),
             None => (me, Expr::NthWeekday(n, wd, m, YearRef::Pick(lead.pick()))),
@@ -387,6 +387,20 @@ impl Parser<'_, '_> {
         match self.tense(i, self.both_ways(i, lead)) {
             Some(future) => Lead { future, ..lead },
             None => lead,
+        }
+    }
+
+    /// [`Parser::with_tense`] for a day that comes back every year (a
+    /// holiday, "the last Sunday of March"): with no cue in its sentence
+    /// it is the coming one ("The museum is closed on Christmas Day", "Ci
+    /// vediamo a Natale"); a cue that looks back keeps it the last one.
+    fn recurring_tense(&self, i: usize, lead: Lead) -> Lead {
+        match self.tense(i, self.both_ways(i, lead)) {
+            Some(future) => Lead { future, ..lead },
+            None => Lead {
+                future: true,
+                ..lead
+            },
         }
     }
 
