@@ -189,7 +189,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         currency = Some(c);
         j += n;
     }
-    let head = read_head(ctx, j, currency.is_some(), hedge.is_some() && j > i)?;
+    let head = read_head(ctx, j, currency.is_some(), hedge.filter(|_| j > i))?;
     if !ctx.free(j..head.end) || !ctx.same_sentence(i, head.end - 1) {
         return None;
     }
@@ -264,7 +264,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             {
                 k += n;
             }
-            if let Some(second) = read_head(ctx, k, currency.is_some(), false)
+            if let Some(second) = read_head(ctx, k, currency.is_some(), None)
                 && let (Figure::Number(a), Figure::Number(b)) = (figure, second.figure)
                 && !filter::not_a_figure(ctx, k, second.end == k + 1)
             {
@@ -753,9 +753,9 @@ fn normalize(
     Some((Some(n), qualifier, interval))
 }
 
-/// Reads a figure and its scale at `j`; `hedged` says a qualifier stands
-/// before it ("oltre un chilometro", "more than an hour").
-fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: bool) -> Option<Head> {
+/// Reads a figure and its scale at `j`; `hedged` is the qualifier before
+/// it ("oltre un chilometro", "more than an hour", "meno di un figlio").
+fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<Head> {
     let tokens = ctx.tokens;
     let token = tokens.get(j)?;
     // "$.68": a currency symbol, then the decimal mark and the cents.
@@ -884,7 +884,7 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: bool) -> Option<Head> {
                                 .get(after)
                                 .is_some_and(|t| ctx.is(t, List::NumberGlue));
                             w > 1.0
-                                || (hedged && !glued_on)
+                                || (hedged.is_some() && !glued_on)
                                 || tokens.get(after).is_some_and(|t| ctx.is(t, List::Links))
                                 || hedge_after(ctx, after).is_some()
                                 || half_after(ctx, after, u, w).is_some()
@@ -899,7 +899,14 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: bool) -> Option<Head> {
                             .difference_inside
                             .contains(&tokens[p].norm.as_str())
                     });
-                if weak && !scaled_next && !measured_next && !more_before {
+                // "meno di un figlio per donna": one of what it counts,
+                // after a qualifier.
+                let hedged_noun = matches!(hedged, Some(Hedge::LessThan | Hedge::AtMost))
+                    && tokens
+                        .get(j + 1)
+                        .is_some_and(|t| t.is_word() && !ctx.is(t, List::Stopwords))
+                    && ctx.lexicon.lookup(&tokens[j + 1..]).next().is_none();
+                if weak && !scaled_next && !measured_next && !more_before && !hedged_noun {
                     return None;
                 }
                 // "i Ventisette", "Movimento Cinque Stelle": a number word
@@ -918,7 +925,7 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: bool) -> Option<Head> {
                         matches!(e, Entry::Hedge(_))
                             && tokens.get(j + m + n).is_some_and(|t| t.is_number())
                     });
-                if named || (m == 1 && hedge_next && !hedged && !more_before) {
+                if named || (m == 1 && hedge_next && hedged.is_none() && !more_before) {
                     return None;
                 }
                 // "i due Paesi", "the two leaders": known things, not a count.
@@ -1076,7 +1083,7 @@ fn change_scale(ctx: &Ctx, joiner_at: usize, frame: Option<&str>, a: f64) -> Opt
     if !joins || !ctx.same_sentence(joiner_at, joiner_at + 1) {
         return None;
     }
-    let second = read_head(ctx, joiner_at + 1, false, false)?;
+    let second = read_head(ctx, joiner_at + 1, false, None)?;
     let Figure::Number(b) = second.figure else {
         return None;
     };
