@@ -542,6 +542,11 @@ pub static EN: LangData = LangData {
         ("one fifth", 20.0),
         ("one-tenth", 10.0),
         ("one tenth", 10.0),
+        ("a tenth", 10.0),
+        ("two-tenths", 20.0),
+        ("two tenths", 20.0),
+        ("three-tenths", 30.0),
+        ("three tenths", 30.0),
     ],
     // "a percent" after a fraction: "half a percent" is 0.5 %.
     percent_words: &["%", "percent", "per cent", "pc", "pct", "a percent", "a per cent"],

@@ -651,6 +651,13 @@ pub static IT: LangData = LangData {
         ("un quarto", 25.0),
         ("tre quarti", 75.0),
         ("un quinto", 20.0),
+        // "salita di un decimo di punto", "due decimi di punto": tenths,
+        // of a point in economic news.
+        ("un decimo", 10.0),
+        ("due decimi", 20.0),
+        ("tre decimi", 30.0),
+        ("quattro decimi", 40.0),
+        ("cinque decimi", 50.0),
     ],
     percent_words: &["%", "per cento", "percento", "per centro"],
     points: &[
