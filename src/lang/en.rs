@@ -335,6 +335,13 @@ pub static EN: LangData = LangData {
         ("surpassed", MoreThan),
         ("topped", MoreThan),
         ("tops", MoreThan),
+        // "top" is a verb after "to" or a modal; "the top 10" is a rank.
+        ("to top", MoreThan),
+        ("could top", MoreThan),
+        ("will top", MoreThan),
+        ("would top", MoreThan),
+        ("may top", MoreThan),
+        ("might top", MoreThan),
         ("pass", MoreThan),
         ("passes", MoreThan),
         ("exceed", MoreThan),
