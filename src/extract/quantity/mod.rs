@@ -198,10 +198,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if !glued_hedge && filter::not_a_figure(ctx, j, head.end == j + 1) {
         return None;
     }
-    // "three times as many", "quattro volte": a factor.
+    // "three times as many", "quattro volte più alto": a factor. Closing
+    // its clause it counts occasions ("had visited the wreck more than
+    // three dozen times, and").
     if tokens
         .get(head.end)
         .is_some_and(|t| ctx.is(t, List::Multipliers))
+        && !(hedge.is_some() && occasions(ctx, head.end))
     {
         return None;
     }
@@ -655,6 +658,18 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         counted: counted.map(|c| Box::new(c.into_boxed_str())),
     };
     Some((claim, i, end))
+}
+
+/// The multiplier at `at` closes its clause: after a qualifier, a count
+/// of occasions, not a factor ("more than three dozen times,").
+fn occasions(ctx: &Ctx, at: usize) -> bool {
+    ctx.tokens.get(at + 1).is_none_or(|t| {
+        !ctx.same_sentence(at, at + 1)
+            || t.is_punct(",")
+            || t.is_punct(".")
+            || t.is_punct(";")
+            || ctx.is(t, List::Conjunctions)
+    })
 }
 
 /// A word written in capitals only, of two letters or more ("MAX").
