@@ -350,18 +350,18 @@ fn implied_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, 
     // sentence that counts something of the same order speaks of it in
     // bare figures too ("in tre sedute bruciati oltre 100 miliardi" does
     // not).
-    let counting: Vec<(usize, f64)> = windows
-        .iter()
-        .flatten()
-        .filter(|c| {
-            c.kind == Kind::Count && c.counted.as_deref().is_some_and(|n| !money_word(n, data))
-        })
-        .filter_map(|c| Some((super::sentence_index(sentences, c.span)?, amount(c)?)))
-        .collect();
+    let mut counting: std::collections::HashMap<usize, Vec<f64>> = Default::default();
+    for c in windows.iter().flatten().filter(|c| {
+        c.kind == Kind::Count && c.counted.as_deref().is_some_and(|n| !money_word(n, data))
+    }) {
+        if let (Some(s), Some(v)) = (super::sentence_index(sentences, c.span), amount(c)) {
+            counting.entry(s).or_default().push(v);
+        }
+    }
     let counted_like = |sentence: Option<usize>, v: f64| {
-        counting
-            .iter()
-            .any(|&(s, n)| Some(s) == sentence && (v / 1000.0..=v * 1000.0).contains(&n))
+        sentence
+            .and_then(|s| counting.get(&s))
+            .is_some_and(|ns| ns.iter().any(|n| (v / 1000.0..=v * 1000.0).contains(n)))
     };
     for claim in windows.iter_mut().flatten() {
         let Some(v) = amount(claim) else {
