@@ -1180,6 +1180,9 @@ pub static EN: LangData = LangData {
             ("second quarter", 2),
             ("third quarter", 3),
             ("fourth quarter", 4),
+            // "in the first three months of the year": the first quarter
+            // ("the first three months of work" are a duration).
+            ("first three months of the year", 1),
             ("q1", 1),
             ("q2", 2),
             ("q3", 3),

@@ -1226,6 +1226,9 @@ pub static IT: LangData = LangData {
             ("secondo trimestre", 2),
             ("terzo trimestre", 3),
             ("quarto trimestre", 4),
+            // "nei primi tre mesi dell'anno": the first quarter ("i primi
+            // tre mesi di lavoro" are a duration).
+            ("primi tre mesi dell'anno", 1),
         ],
         now: &["adesso", "in questo momento", "in questo preciso momento"],
         decades: &[
