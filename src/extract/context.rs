@@ -379,15 +379,16 @@ fn implied_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, 
         if claim.counted.is_some() && !(money_noun && v >= 1e6 && any_money) {
             continue;
         }
-        let cued = money_word_before(claim, sentences, text, data, 6);
+        let cued = || money_word_before(claim, sentences, text, data, 6);
         // Billions that count nothing, in an article whose large amounts
         // are in one currency: money ("13,5 miliardi e cantieri").
-        let billions =
-            any_money && v >= 1e9 && !counted_like(super::sentence_index(sentences, claim.span), v);
+        let billions = || {
+            any_money && v >= 1e9 && !counted_like(super::sentence_index(sentences, claim.span), v)
+        };
         let takes = if any_money {
-            v >= floor && (cued || billions || money_noun)
+            v >= floor && (money_noun || billions() || cued())
         } else {
-            cued
+            cued()
         };
         if takes && let Value::Quantity(q) = &mut claim.value {
             claim.kind = Kind::Money;
