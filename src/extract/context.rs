@@ -312,35 +312,100 @@ fn unit_not_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str,
 /// sentence talks money too, with a money word before it or an amount
 /// ("i ricavi … saranno di 32,5 miliardi" after "30,0 miliardi di
 /// dollari"): a paragraph about money names its currency once. ("Gli
-/// iscritti sono un milione e 100 mila" stays a count.)
+/// iscritti sono un milione e 100 mila" stays a count.) When the article's
+/// amounts are in several currencies, those of a million and more decide
+/// for bare figures of a million and more ("65 dollari al barile" beside
+/// "65 miliardi di euro"); billions that count nothing, or that count a
+/// money word ("100 miliardi di capitalizzazione"), are money in the
+/// currency so decided; with no amount of money at all, a money word
+/// before a figure makes it money in the table's currency ("Il
+/// sottopasso, costato circa 85 milioni").
 fn implied_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, data: &LangData) {
     paragraph_currency(windows, sentences, text, data);
-    let mut currencies = windows
-        .iter()
-        .flatten()
-        .filter(|c| c.kind == Kind::Money)
-        .filter_map(|c| c.quantity().and_then(|q| q.currency));
-    let Some(currency) = currencies.next() else {
+    let amount = |c: &Claim| c.quantity().and_then(|q| q.value.or(q.interval.high));
+    let one_currency = |floor: f64| {
+        let mut currencies = windows
+            .iter()
+            .flatten()
+            .filter(|c| c.kind == Kind::Money && amount(c).is_some_and(|v| v >= floor))
+            .filter_map(|c| c.quantity().and_then(|q| q.currency));
+        let first = currencies.next()?;
+        Some(currencies.all(|c| c == first).then_some(first))
+    };
+    // Every amount in one currency; else every amount of a million and
+    // more ("65 dollari al barile" beside "65 miliardi di euro"), which
+    // then speaks for bare figures of a million and more only.
+    let (currency, floor) = match one_currency(0.0) {
+        Some(Some(c)) => (Some(c), 10_000.0),
+        Some(None) => (one_currency(1e6).flatten(), 1e6),
+        // No money at all: the table's own currency (its coins') for a
+        // figure a money word governs ("costato circa 85 milioni").
+        None => (data.minor_currencies.first().map(|m| m.1), f64::INFINITY),
+    };
+    let Some(currency) = currency else {
         return;
     };
-    if currencies.any(|c| c != currency) {
-        return;
+    let any_money = floor.is_finite();
+    // "2.2 billion active devices worldwide, up from 2 billion": a
+    // sentence that counts something of the same order speaks of it in
+    // bare figures too ("in tre sedute bruciati oltre 100 miliardi" does
+    // not).
+    let mut counting: std::collections::HashMap<usize, Vec<f64>> = Default::default();
+    for c in windows.iter().flatten().filter(|c| {
+        c.kind == Kind::Count && c.counted.as_deref().is_some_and(|n| !money_word(n, data))
+    }) {
+        if let (Some(s), Some(v)) = (super::sentence_index(sentences, c.span), amount(c)) {
+            counting.entry(s).or_default().push(v);
+        }
     }
+    let counted_like = |sentence: Option<usize>, v: f64| {
+        sentence
+            .and_then(|s| counting.get(&s))
+            .is_some_and(|ns| ns.iter().any(|n| (v / 1000.0..=v * 1000.0).contains(n)))
+    };
     for claim in windows.iter_mut().flatten() {
-        let large = claim
-            .quantity()
-            .and_then(|q| q.value.or(q.interval.high))
-            .is_some_and(|v| v >= 10_000.0);
-        if claim.kind != Kind::Count || claim.counted.is_some() || !large {
+        let Some(v) = amount(claim) else {
+            continue;
+        };
+        if claim.kind != Kind::Count || v < floor.min(10_000.0) {
             continue;
         }
-        if money_word_before(claim, sentences, text, data, 6)
-            && let Value::Quantity(q) = &mut claim.value
-        {
+        // "100 miliardi di capitalizzazione", "23 miliardi di
+        // importazioni": a money word counted is money.
+        let money_noun = claim
+            .counted
+            .as_deref()
+            .is_some_and(|n| money_word(n, data));
+        if claim.counted.is_some() && !(money_noun && v >= 1e6 && any_money) {
+            continue;
+        }
+        let cued = || money_word_before(claim, sentences, text, data, 6);
+        // Billions that count nothing, in an article whose large amounts
+        // are in one currency: money ("13,5 miliardi e cantieri").
+        let billions = || {
+            any_money && v >= 1e9 && !counted_like(super::sentence_index(sentences, claim.span), v)
+        };
+        let takes = if any_money {
+            v >= floor && (money_noun || billions() || cued())
+        } else {
+            cued()
+        };
+        if takes && let Value::Quantity(q) = &mut claim.value {
             claim.kind = Kind::Money;
+            claim.counted = None;
             q.currency = Some(currency);
         }
     }
+}
+
+/// Whether the first word of `noun` is a money word (`LangData::money_cues`).
+fn money_word(noun: &str, data: &LangData) -> bool {
+    noun.split_whitespace().next().is_some_and(|w| {
+        let w = crate::text::token::fold(&w.to_lowercase());
+        data.money_cues
+            .iter()
+            .any(|c| crate::text::token::folds_to(c, &w))
+    })
 }
 
 /// Whether a money word (`LangData::money_cues`) is among the `words`
@@ -575,7 +640,12 @@ fn carry_currency_forward(claims: &mut [Claim], sentences: &[Span], text: &str, 
                     1e6
                 };
                 if let Some((s, c, money)) = last_money {
-                    let near = v >= floor && (money / 10.0..=money * 10.0).contains(&v);
+                    // "superiore ai mille euro …, mentre … scende a circa
+                    // 800": a bare figure of the money's own order.
+                    let close = claim.counted.is_none()
+                        && v >= 100.0
+                        && (money / 2.0..=money * 2.0).contains(&v);
+                    let near = close || (v >= floor && (money / 10.0..=money * 10.0).contains(&v));
                     if near && Some(s) == sentence {
                         claim.kind = Kind::Money;
                         claim.counted = None;

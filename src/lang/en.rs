@@ -300,8 +300,8 @@ pub static EN: LangData = LangData {
         ("estimated", Approx),
         ("circa", Approx),
         ("nearly", Below),
-        ("approaching", Below),
-        ("nearing", Below),
+        ("approaching", Nearing),
+        ("nearing", Nearing),
         ("just shy of", Below),
         ("approx.", Approx),
         ("approx", Approx),
@@ -336,6 +336,13 @@ pub static EN: LangData = LangData {
         ("surpassed", MoreThan),
         ("topped", MoreThan),
         ("tops", MoreThan),
+        // "top" is a verb after "to" or a modal; "the top 10" is a rank.
+        ("to top", MoreThan),
+        ("could top", MoreThan),
+        ("will top", MoreThan),
+        ("would top", MoreThan),
+        ("may top", MoreThan),
+        ("might top", MoreThan),
         ("pass", MoreThan),
         ("passes", MoreThan),
         ("exceed", MoreThan),
@@ -359,7 +366,7 @@ pub static EN: LangData = LangData {
     range_frames: &[("between", "and"), ("from", "to")],
     range_joiners: &["to", "or"],
     elliptic_range_joiners: &[],
-    unit_adjectives: &[],
+    unit_adjectives: &["straight", "consecutive", "successive", "full"],
     relative_pronouns: &["who", "that", "which"],
     vague: &[
         (
@@ -543,6 +550,11 @@ pub static EN: LangData = LangData {
         ("one fifth", 20.0),
         ("one-tenth", 10.0),
         ("one tenth", 10.0),
+        ("a tenth", 10.0),
+        ("two-tenths", 20.0),
+        ("two tenths", 20.0),
+        ("three-tenths", 30.0),
+        ("three tenths", 30.0),
     ],
     // "a percent" after a fraction: "half a percent" is 0.5 %.
     percent_words: &["%", "percent", "per cent", "pc", "pct", "a percent", "a per cent"],
@@ -746,6 +758,8 @@ pub static EN: LangData = LangData {
         "v",
         "ver",
         "flight",
+        // "Fortune 500 companies": a list's name.
+        "fortune",
         "route",
         "section",
         "article",
@@ -1155,6 +1169,9 @@ pub static EN: LangData = LangData {
             ("a year earlier", Grain::Year),
             ("a year before", Grain::Year),
             ("the year before", Grain::Year),
+            // "up from 480 the year before": the article is skipped.
+            ("year before", Grain::Year),
+            ("month before", Grain::Month),
             ("previous month", Grain::Month),
             ("a month earlier", Grain::Month),
             ("the month before", Grain::Month),
@@ -1164,6 +1181,9 @@ pub static EN: LangData = LangData {
             ("second quarter", 2),
             ("third quarter", 3),
             ("fourth quarter", 4),
+            // "in the first three months of the year": the first quarter
+            // ("the first three months of work" are a duration).
+            ("first three months of the year", 1),
             ("q1", 1),
             ("q2", 2),
             ("q3", 3),
@@ -1410,7 +1430,7 @@ pub static EN: LangData = LangData {
     money_cues: &[
         "worth", "cost", "costs", "costing", "spent", "spending", "budget", "funding", "revenue",
         "revenues", "raised", "allocated", "invested", "investment", "investments", "savings",
-        "debt", "deficit", "fund", "funds",
+        "debt", "deficit", "fund", "funds", "capitalization", "imports", "exports",
     ],
     change_joiners: &["to"],
     year_labels: &[

@@ -480,6 +480,17 @@ pub static IT: LangData = LangData {
         ("dell'ordine del", Approx),
         ("dell'ordine dei", Approx),
         ("superiori a", MoreThan),
+        ("vicino al", Approx),
+        ("vicina al", Approx),
+        ("vicini ai", Approx),
+        ("vicine alle", Approx),
+        ("vicino alla", Approx),
+        ("vicina alla", Approx),
+        ("superava", MoreThan),
+        ("superavano", MoreThan),
+        ("supererà", MoreThan),
+        ("meno della", LessThan),
+        ("meno del", LessThan),
         ("superato", MoreThan),
         ("superano", MoreThan),
         ("supera", MoreThan),
@@ -671,6 +682,13 @@ pub static IT: LangData = LangData {
         ("un quarto", 25.0),
         ("tre quarti", 75.0),
         ("un quinto", 20.0),
+        // "salita di un decimo di punto", "due decimi di punto": tenths,
+        // of a point in economic news.
+        ("un decimo", 10.0),
+        ("due decimi", 20.0),
+        ("tre decimi", 30.0),
+        ("quattro decimi", 40.0),
+        ("cinque decimi", 50.0),
     ],
     percent_words: &["%", "per cento", "percento", "per centro"],
     points: &[
@@ -1239,6 +1257,9 @@ pub static IT: LangData = LangData {
             ("secondo trimestre", 2),
             ("terzo trimestre", 3),
             ("quarto trimestre", 4),
+            // "nei primi tre mesi dell'anno": the first quarter ("i primi
+            // tre mesi di lavoro" are a duration).
+            ("primi tre mesi dell'anno", 1),
         ],
         now: &["adesso", "in questo momento", "in questo preciso momento"],
         decades: &[
@@ -1559,7 +1580,9 @@ pub static IT: LangData = LangData {
         "spese", "stanziato", "stanziati", "stanziamento", "investimenti", "investito",
         "ricavi", "fatturato", "fondi", "fondo", "finanziamento", "finanziamenti", "tagli",
         "risparmi", "incasso", "incassi", "debito", "deficit", "entrate", "contributo",
-        "contributi", "budget", "dotazione", "copertura",
+        "contributi", "budget", "dotazione", "copertura", "costato", "costata", "costati",
+        "costeranno", "costerebbe", "capitalizzazione", "importazioni", "esportazioni",
+        "export", "import",
     ],
     change_joiners: &["a", "al", "ai", "agli", "alle"],
     year_labels: &[

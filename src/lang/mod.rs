@@ -109,6 +109,9 @@ pub enum Hedge {
     Approx,
     /// Just below: [0.9 n, n] ("quasi", "nearly").
     Below,
+    /// Rising towards n, not there yet: at most, within [0.9 n, n]
+    /// ("casualties are approaching 2,000").
+    Nearing,
     MoreThan,
     AtLeast,
     LessThan,

@@ -55,6 +55,7 @@ struct LastTime {
     minute: i8,
     relative: bool,
     paragraph: usize,
+    sentence: usize,
 }
 
 /// What the finder carries from one date to the next; a document read a
@@ -69,9 +70,9 @@ pub(crate) struct State {
     last_date: Option<DateValue>,
     last_time: Option<LastTime>,
     last_zone: Option<Zone>,
-    /// The last date at day grain, with the index of its sentence and its
-    /// paragraph.
-    last_day: Option<(Date, usize, usize)>,
+    /// The last date at day grain, with the index of its sentence, its
+    /// paragraph, and whether it named an evening ("ieri sera").
+    last_day: Option<(Date, usize, usize, bool)>,
     /// The last date at year grain and the token after it (counted from
     /// the start of the text).
     last_year: Option<(i16, usize)>,
@@ -288,6 +289,27 @@ fn through_within(first: &mut Claim, second: &Claim, max_days: i32) -> bool {
     true
 }
 
+/// "tra il 2 e il 3 agosto", "between 3 and 5 March": a day in digits
+/// after a range frame's opening word (`LangData::range_frames`), then the
+/// frame's joiner at `end`, opens a span; the token after the joiner.
+/// ("between Good Friday and Easter Monday" stays two dates.)
+fn framed(ctx: &Ctx, span: Span, end: usize) -> Option<usize> {
+    let first = ctx.tokens.partition_point(|t| t.span.start < span.start);
+    let opener = ctx.tokens.get(first)?;
+    let (_, joiner) = ctx
+        .data
+        .range_frames
+        .iter()
+        .find(|(open, _)| opener.norm == *open)?;
+    let mut k = first + 1;
+    if ctx.tokens.get(k).is_some_and(|t| ctx.is(t, List::Articles)) {
+        k += 1;
+    }
+    let digits = ctx.tokens.get(k).is_some_and(|t| t.is_number());
+    let joins = ctx.tokens.get(end).is_some_and(|t| t.norm == *joiner);
+    (digits && joins).then_some(end + 1)
+}
+
 /// "dal 3 al 5 novembre", "da venerdì 28 a sabato 29 novembre", "from
 /// Sept. 15 to 17": a day, a range joiner and a later day (or a bare day
 /// number of the same month) are one date; the tokens up to the end of
@@ -308,7 +330,10 @@ fn span_to(
     // "June 3 and 4": a joiner of two days ("and") makes a span only
     // with a bare day number after it; "between Good Friday and Easter
     // Monday" stays two dates.
-    let spans = words.day_span_joiners.has(ctx.tokens, end);
+    let spans = words
+        .day_span_joiners
+        .has(ctx.tokens, end)
+        .or_else(|| framed(ctx, claim.span, end));
     let after = spans.or_else(|| words.day_joiners.has(ctx.tokens, end))?;
     if !ctx.same_sentence(end, after) {
         return None;
@@ -443,13 +468,18 @@ fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {
         state.last_month =
             (v.grain == Grain::Month && v.end.is_none()).then_some((v.start, state.base + m.end));
         if v.grain == Grain::Day {
-            state.last_day = Some((v.start, sentence, state.paragraph));
+            state.last_day = Some((v.start, sentence, state.paragraph, m.evening));
             state.last_end = Some((v.start, state.base + m.end));
         }
         if v.grain == Grain::Year && v.part.is_none() && relative {
             state.last_year = Some((v.start.year(), state.base + m.end));
         }
+        // "Lo ha comunicato l'Istat stamattina … Rispetto all'anno
+        // precedente": a day counted from publication dates the
+        // statement, not what the text compares.
+        let statement_day = relative && v.grain >= Grain::Day;
         if v.grain >= Grain::Year
+            && !statement_day
             && !matches!(m.expr, Expr::Previous(_))
             && !compared(ctx, &m)
             && !bound(ctx, &m)
@@ -574,6 +604,15 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
         .unwrap_or(Zone::Fixed(0));
     let previous = state.last_time.filter(|t| t.paragraph == paragraph);
     let sentence = ctx.sentence_of.get(m.first).copied().unwrap_or(usize::MAX);
+    // A day named earlier in the time's own sentence, after the previous
+    // time's ("alle 7.35. Il conclave si era aperto mercoledì pomeriggio
+    // e la prima fumata … poco dopo le 21"), dates it rather than that
+    // time's day.
+    let own_day = state
+        .last_day
+        .filter(|(_, s, _, _)| *s == sentence)
+        .map(|(d, _, _, _)| d);
+    let previous = previous.filter(|p| own_day.is_none() || p.sentence == sentence);
     let (date, relative) = match (m.day, previous) {
         (Some(day), _) => {
             let date = (!(ctx.options.month_only && day.expr.needs_day()))
@@ -603,21 +642,12 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
             });
             (date, prev.relative)
         }
-        (None, None) => match state.last_day {
-            Some((day, s, _)) if s == sentence => (Some(day), true),
-            // "Lundi 8 septembre, l'Assemblée a refusé… Le résultat est
-            // tombé vers 19 heures": a time right after the sentence of a
-            // day is on that day when its tense agrees (past for a day
-            // gone, future for one to come: "prévue demain soir. Elle
-            // commencera à 19 heures").
-            Some((day, s, p))
-                if p == paragraph
-                    && s + 1 == sentence
-                    && publication.is_some_and(|d| tense_agrees(ctx, m.first, day, d)) =>
-            {
-                (Some(day), true)
-            }
-            _ => (publication, true),
+        (None, None) => match own_day {
+            Some(day) => (Some(day), true),
+            None => (
+                previous_sentence_day(ctx, state, &m, sentence, paragraph).or(publication),
+                true,
+            ),
         },
     };
     let mut value = date.and_then(|d| at(d, m, zone));
@@ -644,6 +674,7 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
         minute: m.minute,
         relative,
         paragraph,
+        sentence,
     });
     if m.zone.is_some() {
         state.last_zone = m.zone;
@@ -657,14 +688,39 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
     }
 }
 
-/// Whether the tense of the sentence of token `i` is that of `day` seen
-/// from `publication`: past for a day before it, future for one after.
-fn tense_agrees(ctx: &Ctx, i: usize, day: Date, publication: Date) -> bool {
+/// "before dawn on the Fourth of July, after storms … The National Weather
+/// Service issued a warning at 1:14 a.m.": a time with no day of its own,
+/// in a sentence that looks back, takes the day the sentence before it in
+/// its paragraph named, when that day is before publication (the next
+/// day in the small hours after an evening); a time in a sentence that
+/// looks ahead takes a day to come the sentence before named.
+fn previous_sentence_day(
+    ctx: &Ctx,
+    state: &State,
+    m: &TimeMatch,
+    sentence: usize,
+    paragraph: usize,
+) -> Option<Date> {
+    let (day, s, p, evening) = state.last_day?;
+    let publication = ctx.options.date?;
+    if s + 1 != sentence || p != paragraph {
+        return None;
+    }
     let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
-    match (Parser { ctx, w: words }).tense(i, true) {
-        Some(false) => day <= publication,
-        Some(true) => day > publication,
-        None => false,
+    match (Parser { ctx, w: words }).tense(m.first, true) {
+        // "ieri sera … proclamato all'1.51 di notte": the small hours
+        // after an evening are the next day's.
+        Some(false) if day < publication => {
+            if evening && m.hour < 12 {
+                day.checked_add(1.day()).ok()
+            } else {
+                Some(day)
+            }
+        }
+        // "prévue demain soir. Elle commencera à 19 heures": a future
+        // sentence after a day to come.
+        Some(true) if day > publication => Some(day),
+        _ => None,
     }
 }
 

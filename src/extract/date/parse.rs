@@ -258,7 +258,7 @@ impl Parser<'_, '_> {
             })
         };
         if self.w.movable.has(t, j).is_some() || self.w.holidays.has(t, j).is_some() {
-            let pick = self.with_tense(j, lead).pick();
+            let pick = self.recurring_tense(j, lead).pick();
             if let Some(found) = movable(j, pick).or_else(|| holiday(j, pick)) {
                 return Some(found);
             }
@@ -303,7 +303,9 @@ impl Parser<'_, '_> {
                 Named::Unit(_) => None,
                 Named::Weekday(wd) => self.after_weekday(e, wd, self.weekday_tense(j, lead)),
                 Named::Month(m) => self.after_month(e, m, None, self.with_tense(j, lead)),
-                Named::Season(s) => self.after_season(e, s, lead),
+                // "alcune opere non prima dell'estate" after "si
+                // chiuderanno": the coming summer.
+                Named::Season(s) => self.after_season(e, s, self.with_tense(j, lead)),
                 Named::Weekend => Some((e, Expr::Weekend(self.weekday_tense(j, lead).pick()))),
             });
         }
@@ -369,7 +371,7 @@ impl Parser<'_, '_> {
             return (n == -1).then_some((e, Expr::Weekday(wd, Pick::Last)));
         }
         let (me, m) = self.month(k, true)?;
-        let lead = self.with_tense(j, lead);
+        let lead = self.recurring_tense(j, lead);
         Some(match self.year_at(me) {
             Some(y) => (me + 1, Expr::NthWeekday(n, wd, m, YearRef::Abs(y))),
             None => (me, Expr::NthWeekday(n, wd, m, YearRef::Pick(lead.pick()))),
@@ -385,6 +387,20 @@ impl Parser<'_, '_> {
         match self.tense(i, self.both_ways(i, lead)) {
             Some(future) => Lead { future, ..lead },
             None => lead,
+        }
+    }
+
+    /// [`Parser::with_tense`] for a day that comes back every year (a
+    /// holiday, "the last Sunday of March"): with no cue in its sentence
+    /// it is the coming one ("The museum is closed on Christmas Day", "Ci
+    /// vediamo a Natale"); a cue that looks back keeps it the last one.
+    fn recurring_tense(&self, i: usize, lead: Lead) -> Lead {
+        match self.tense(i, self.both_ways(i, lead)) {
+            Some(future) => Lead { future, ..lead },
+            None => Lead {
+                future: true,
+                ..lead
+            },
         }
     }
 
@@ -471,8 +487,43 @@ impl Parser<'_, '_> {
                     .or_else(|| (i + d < ahead).then(|| cue(i + d)).flatten())
             })
         };
+        // "the Bank of Japan, which raised rates to 0.5% in January, is
+        // expected to hold them": a cue between the commas around the
+        // date speaks first.
+        let comma = |k: usize| t[k].is_punct(",");
+        let lo = (1..REACH)
+            .take_while(|&d| i >= d && self.ctx.same_sentence(i - d, i))
+            .find(|&d| comma(i - d))
+            .unwrap_or(REACH);
+        let hi = (i + 1..ahead.min(t.len()))
+            .find(|&k| comma(k))
+            .unwrap_or(ahead);
+        let back = opener.map_or(lo, |o| o.min(lo));
+        let enclosed = (1..REACH).find_map(|d| {
+            i.checked_sub(d)
+                .filter(|_| d < back)
+                .and_then(cue)
+                .or_else(|| (i + d < hi).then(|| cue(i + d)).flatten())
+        });
         // With no cue in its own clause, the verb before it still speaks.
-        opener.and_then(nearest).or_else(|| nearest(REACH))
+        enclosed
+            .or_else(|| opener.and_then(nearest))
+            .or_else(|| nearest(REACH))
+    }
+
+    /// Some word of the sentence of token `i` looks ahead ("the vote will
+    /// be held in two years": "held" is nearer, "will" still speaks).
+    fn looks_ahead_anywhere(&self, i: usize) -> bool {
+        let t = self.tokens();
+        let sentence = |k: usize| self.ctx.same_sentence(k.min(i), k.max(i));
+        let start = (0..=i)
+            .rev()
+            .take_while(|&k| sentence(k))
+            .last()
+            .unwrap_or(i);
+        (start..t.len())
+            .take_while(|&k| sentence(k))
+            .any(|k| t[k].is_word() && self.cue_of(k) == Some(true))
     }
 
     /// The tense cue of word token `k` ([`Parser::tense`]), read once and
@@ -830,7 +881,10 @@ impl Parser<'_, '_> {
         // "the first cut in four years": a span since, no date ahead.
         let since = (p.saturating_sub(SINCE_REACH)..p)
             .any(|q| self.ctx.same_sentence(q, i) && self.w.span_since.has(t, q).is_some());
-        if figure_before || since {
+        // "prices have nearly doubled in twelve months": in a sentence
+        // that looks back it is a period, no date ahead.
+        let looks_back = self.tense(p, true) == Some(false) && !self.looks_ahead_anywhere(p);
+        if figure_before || since || looks_back {
             return None;
         }
         Some(match g {

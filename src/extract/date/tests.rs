@@ -276,7 +276,7 @@ const ITALIAN: &[Row] = &[
     ("ha raccolto il 2024 voti", "", "-"),
     ("datato 31/02/2024", "", "-"),
     ("il 2024-13-01", "", "-"),
-    ("tra il 10 e il 12 luglio", "tra il 10", "2025-07-10"),
+    ("tra il 10 e il 12 luglio", "tra il 10 e il 12 luglio", "2025-07-10/2025-07-12"),
     ("il 15 e il 16 agosto", "il 15", "2025-08-15"),
     ("dal 14 al 16 marzo 2024", "dal 14 al 16 marzo 2024", "2024-03-14/2024-03-16"),
     ("dalle 14 alle 16 ora italiana", "dalle 14", "2025-08-15T14:00:00+02:00"),
@@ -463,7 +463,7 @@ const ENGLISH: &[Row] = &[
     ("released on 2024-13-01", "", "-"),
     ("It happened on Feb. 30", "", "-"),
     ("on March 3 and 4", "on March 3 and 4", "2025-03-03/2025-03-04"),
-    ("between 3 and 5 August 2024", "between 3", "2024-08-03"),
+    ("between 3 and 5 August 2024", "between 3 and 5 August 2024", "2024-08-03/2024-08-05"),
     ("from 10:00 to 12:30 CET", "10:00", "2025-08-15T10:00:00+01:00"),
     ("signed Monday, March 10, at 9 a.m.", "Monday, March 10, at 9 a.m.", "2025-03-10T09:00:00+00:00"),
     ("During the 1990s and early 2000s", "During the 1990s", "199X"),
@@ -482,7 +482,8 @@ const FORMS_IT: &[Row] = &[
     ("il primo maggio 2024", "il primo maggio 2024", "2024-05-01"),
     ("a Ferragosto", "a Ferragosto", "2025-08-15"),
     ("lo scorso Natale", "lo scorso Natale", "2024-12-25"),
-    ("la festa della Repubblica", "la festa della Repubblica", "2025-06-02"),
+    ("si è celebrata la festa della Repubblica", "la festa della Repubblica", "2025-06-02"),
+    ("si celebra la festa della Repubblica", "la festa della Repubblica", "2026-06-02"),
     ("il primo ministro", "", "-"),
 ];
 
@@ -494,8 +495,9 @@ const FORMS_EN: &[Row] = &[
     ("on the second of March", "on the second of March", "2025-03-02"),
     ("the first of May", "the first of May", "2025-05-01"),
     ("last Christmas", "last Christmas", "2024-12-25"),
-    ("on New Year's Day", "on New Year's Day", "2025-01-01"),
-    ("on Christmas Eve", "on Christmas Eve", "2024-12-24"),
+    ("Markets were closed on New Year's Day", "on New Year's Day", "2025-01-01"),
+    ("Markets close on New Year's Day", "on New Year's Day", "2026-01-01"),
+    ("Shops opened late on Christmas Eve, he said", "on Christmas Eve", "2024-12-24"),
     ("the second half", "", "-"),
 ];
 

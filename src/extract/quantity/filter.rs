@@ -21,11 +21,15 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     // "uno su tre", "one in three", "1 su 3": a ratio.
     let ratio_word =
         |t: Option<&crate::text::token::Token>| t.is_some_and(|t| ctx.is(t, List::RatioWords));
-    // "un bambino su tre": one noun may stand after the first side (a
-    // word: "194, sur 573 votants" is two counts).
+    // "un bambino su tre": one noun may stand after the first side. Only
+    // a share the ratio rule reads is one: "26 feet in 45 minutes", "a
+    // disaster in 15 counties" are two figures, or one.
     let ratio_before = ratio_word(prev)
-        && ((j >= 2 && ratio(ctx, j - 2, j))
-            || (j >= 3 && tokens[j - 2].is_word() && ratio(ctx, j - 3, j)));
+        && (2..=3).any(|back| {
+            j.checked_sub(back)
+                .and_then(|a| super::forms::ratio_share(ctx, a))
+                .is_some_and(|(_, last)| last == j)
+        });
     if ratio_before || (ratio_word(next) && ratio(ctx, j, j + 2)) {
         return true;
     }
@@ -93,8 +97,15 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
     {
         return true;
     }
-    // List numbering: a number opening a line, followed by "." or ")".
-    let opens_line = j == 0 || token.newline_before;
+    // List numbering: a number opening a line, followed by "." or ")";
+    // inside a paragraph only "1." opens a list, or a number after an item
+    // ("scende a circa" / "800." is prose wrapped before its figure).
+    // A line ending in a number turned down goes on with it ("il numero
+    // verde è 800 89 20" / "21.").
+    let after_number = prev.is_some_and(|p| p.is_number()) && ctx.free(j - 1..j);
+    let opens_line = j == 0
+        || token.paragraph_before
+        || (token.newline_before && (after_number || listing(ctx, j)));
     if opens_line
         && single
         && next.is_some_and(|n| (n.is_punct(".") || n.is_punct(")")) && !n.space_before)
@@ -168,6 +179,22 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
         }
     }
     false
+}
+
+/// The number at `j`, opening a line inside a paragraph, numbers a list:
+/// it is 1, or the line before it opens with a number and a full stop or
+/// a bracket (CommonMark's rule: only "1." interrupts a paragraph).
+fn listing(ctx: &Ctx, j: usize) -> bool {
+    if ctx.tokens[j].norm == "1" {
+        return true;
+    }
+    let start = ctx.tokens[j].span.start;
+    let before = ctx.text.get(..start).unwrap_or("");
+    let before = before.trim_end_matches([' ', '\t']);
+    let before = before.strip_suffix('\n').unwrap_or(before);
+    let line = before.rsplit('\n').next().unwrap_or("").trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))
 }
 
 /// Tokens `a` and `b` are the sides of a ratio: a smaller figure over a

@@ -135,9 +135,11 @@ pub(super) fn ratio_share(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
                 && (!skipped || !first.is_number() || round_base);
             return ok.then_some((a / b * 100.0, last));
         }
+        // "un minore su sette": a word that only opens a phrase of the
+        // lexicon ("minore di") is a noun when the phrase is not there.
         let word = t.is_word()
             && !ctx.vocab.is_number_word(t)
-            && !ctx.is(t, List::LexiconFirst)
+            && ctx.lexicon.lookup(&tokens[k..]).next().is_none()
             && !ctx.is(t, List::Stopwords);
         if !word {
             return None;

@@ -86,6 +86,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     }
     let mut j = i;
     let mut hedge = None;
+    let mut hedge_len = 0;
     let mut range_join: Option<&str> = None;
     // Qualifier ("più di", "about") or range frame ("tra", "between").
     if let Some((n, Entry::Hedge(h))) = ctx
@@ -94,6 +95,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         .find(|(_, e)| matches!(e, Entry::Hedge(_)))
     {
         hedge = Some(h);
+        hedge_len = n;
         j += n;
         // "Inflation edged up to 3.1%": the end point of a rise, no bound.
         // "rise by up to 4%" keeps its bound.
@@ -188,7 +190,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         currency = Some(c);
         j += n;
     }
-    let head = read_head(ctx, j, currency.is_some())?;
+    let head = read_head(ctx, j, currency.is_some(), hedge.filter(|_| j > i))?;
     if !ctx.free(j..head.end) || !ctx.same_sentence(i, head.end - 1) {
         return None;
     }
@@ -197,10 +199,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if !glued_hedge && filter::not_a_figure(ctx, j, head.end == j + 1) {
         return None;
     }
-    // "three times as many", "quattro volte": a factor.
+    // "three times as many", "quattro volte più alto": a factor. Closing
+    // its clause it counts occasions ("had visited the wreck more than
+    // three dozen times, and").
     if tokens
         .get(head.end)
         .is_some_and(|t| ctx.is(t, List::Multipliers))
+        && !(hedge.is_some() && occasions(ctx, head.end))
     {
         return None;
     }
@@ -247,7 +252,10 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             && ctx.is(tok, List::EllipticJoiners)
             && !listed(ctx, i);
         let joins = range_join.is_some_and(|w| tok.norm == w)
-            || (range_join.is_none() && hedge.is_none() && ctx.is(tok, List::RangeJoiners))
+            // "only 10% to 20%": an exact hedge bounds nothing.
+            || (range_join.is_none()
+                && matches!(hedge, None | Some(Hedge::Exact))
+                && ctx.is(tok, List::RangeJoiners))
             || (dash && range_join.is_none())
             || elliptic;
         if joins && matches!(figure, Figure::Number(_)) {
@@ -260,7 +268,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             {
                 k += n;
             }
-            if let Some(second) = read_head(ctx, k, currency.is_some())
+            if let Some(second) = read_head(ctx, k, currency.is_some(), None)
                 && let (Figure::Number(a), Figure::Number(b)) = (figure, second.figure)
                 && !filter::not_a_figure(ctx, k, second.end == k + 1)
             {
@@ -288,8 +296,26 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     if range_join.is_some() && qualifier_range.is_none() && !change {
         return None;
     }
+    // "è salito da 8,5 a 13,5 miliardi": the first figure of a change
+    // shares the scale of the second when that keeps them of one order
+    // ("da 800 a 1,2 milioni" does not).
+    if change
+        && !head.scaled
+        && let Figure::Number(a) = figure
+        && let Some(scale) = change_scale(ctx, joiner_at, range_join, a)
+    {
+        figure = Figure::Number(a * scale);
+        scaled = true;
+    }
     if let Some((a, _)) = qualifier_range {
         figure = Figure::Number(a);
+        // "three or four times their usual rate": a factor.
+        if tokens
+            .get(end)
+            .is_some_and(|t| ctx.is(t, List::Multipliers))
+        {
+            return None;
+        }
     }
     // "40 o più manifestanti", "500 or more".
     if let Some((n, h)) = hedge_after(ctx, end)
@@ -489,6 +515,16 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         end += n;
     }
 
+    // "5,500 flights over five days": a scope word after another claim,
+    // before a duration, is its period, no bound.
+    if hedge_len == 1
+        && i > 0
+        && !ctx.free(i - 1..i)
+        && ctx.data.scope_words.contains(&tokens[i].norm.as_str())
+        && unit.is_some_and(|u| u.dimension() == Dimension::Duration)
+    {
+        hedge = None;
+    }
     if let Figure::Fraction(share) = figure
         && (unit == Some(Unit::Pp) || (kind == Kind::Percent && consumed > 0))
     {
@@ -586,8 +622,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             && !tokens[j].space_before
             && tokens[j - 2].is_number()
             && filter::after_name(ctx, j - 2);
+        // "Boeing 737 MAX 9 jets": a name after a number turned down, then
+        // a number, is one model.
+        let series = j >= 2
+            && tokens[j - 2].is_number()
+            && ctx.same_sentence(j - 2, j)
+            && (ctx.free(j - 2..j - 1) || capitals(ctx.text[tokens[j - 1].span].trim()));
         if model_tail
-            || ((bare || fractional || singular || proper || model) && filter::after_name(ctx, j))
+            || ((bare || fractional || singular || proper || model || series)
+                && filter::after_name(ctx, j))
             || filter::postal_code(ctx, j)
             || (proper && singular)
         {
@@ -616,6 +659,23 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         counted: counted.map(|c| Box::new(c.into_boxed_str())),
     };
     Some((claim, i, end))
+}
+
+/// The multiplier at `at` closes its clause: after a qualifier, a count
+/// of occasions, not a factor ("more than three dozen times,").
+fn occasions(ctx: &Ctx, at: usize) -> bool {
+    ctx.tokens.get(at + 1).is_none_or(|t| {
+        !ctx.same_sentence(at, at + 1)
+            || t.is_punct(",")
+            || t.is_punct(".")
+            || t.is_punct(";")
+            || ctx.is(t, List::Conjunctions)
+    })
+}
+
+/// A word written in capitals only, of two letters or more ("MAX").
+fn capitals(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase())
 }
 
 /// A race time at `i` ("in 2:00:35", "a 1'15\""): a measure in seconds.
@@ -700,6 +760,7 @@ fn normalize(
             Interval::closed(n * (1.0 - APPROX), n * (1.0 + APPROX)),
         ),
         Hedge::Below => (Qualifier::Approx, Interval::closed(n * (1.0 - APPROX), n)),
+        Hedge::Nearing => (Qualifier::AtMost, Interval::closed(n * (1.0 - APPROX), n)),
         Hedge::MoreThan => (Qualifier::MoreThan, open(Some(n), None, true, false)),
         Hedge::AtLeast => (Qualifier::AtLeast, open(Some(n), None, false, false)),
         Hedge::LessThan => (Qualifier::LessThan, open(Some(0.0), Some(n), false, true)),
@@ -708,8 +769,9 @@ fn normalize(
     Some((Some(n), qualifier, interval))
 }
 
-/// Reads a figure and its scale at `j`.
-fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
+/// Reads a figure and its scale at `j`; `hedged` is the qualifier before
+/// it ("oltre un chilometro", "more than an hour", "meno di un figlio").
+fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<Head> {
     let tokens = ctx.tokens;
     let token = tokens.get(j)?;
     // "$.68": a currency symbol, then the decimal mark and the cents.
@@ -832,13 +894,21 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                 // "un punto percentuale", "sei mesi": a weak word before
                 // points, or one above one before a unit ("un anno" is not).
                 // "una settimana di trattative", "un mese esatto": one
-                // unit, followed by what it measures or a hedge.
+                // unit, followed by what it measures or a hedge, or after
+                // one ("oltre un chilometro", "poco più di un'ora").
                 let measured_next = tokens.get(j + 1).is_some()
                     && ctx.lexicon.lookup(&tokens[j + 1..]).any(|(n, e)| match e {
-                        Entry::Points(_) => true,
+                        // "fewer than one percent".
+                        Entry::Points(_) | Entry::Percent => true,
                         Entry::Unit(u) => {
                             let after = j + 1 + n;
+                            // Not before "et demie" unread: "environ une
+                            // heure et demie" is no hour.
+                            let glued_on = tokens
+                                .get(after)
+                                .is_some_and(|t| ctx.is(t, List::NumberGlue));
                             w > 1.0
+                                || (hedged.is_some() && !glued_on)
                                 || tokens.get(after).is_some_and(|t| ctx.is(t, List::Links))
                                 || hedge_after(ctx, after).is_some()
                                 || half_after(ctx, after, u, w).is_some()
@@ -853,7 +923,33 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                             .difference_inside
                             .contains(&tokens[p].norm.as_str())
                     });
-                if weak && !scaled_next && !measured_next && !more_before {
+                // "meno di un figlio per donna": one of what it counts,
+                // after a qualifier.
+                let hedged_noun = matches!(hedged, Some(Hedge::LessThan | Hedge::AtMost))
+                    && tokens
+                        .get(j + 1)
+                        .is_some_and(|t| t.is_word() && !ctx.is(t, List::Stopwords))
+                    && ctx.lexicon.lookup(&tokens[j + 1..]).next().is_none();
+                if weak && !scaled_next && !measured_next && !more_before && !hedged_noun {
+                    return None;
+                }
+                // "i Ventisette", "Movimento Cinque Stelle": a number word
+                // with a capital inside its sentence, after a word, names
+                // something.
+                let named = j.checked_sub(1).is_some_and(|p| {
+                    tokens[p].is_word()
+                        && ctx.same_sentence(p, j)
+                        && ctx.name_capital(token)
+                        && !filter::title_case(ctx, j)
+                });
+                // "resistere a venti fino a 270 km/h": a word before a
+                // qualifier and its figure is no figure of its own.
+                let hedge_next = tokens.get(j + m).is_some()
+                    && ctx.lexicon.lookup(&tokens[j + m..]).any(|(n, e)| {
+                        matches!(e, Entry::Hedge(_))
+                            && tokens.get(j + m + n).is_some_and(|t| t.is_number())
+                    });
+                if named || (m == 1 && hedge_next && hedged.is_none() && !more_before) {
                     return None;
                 }
                 let homograph = ctx.data.homographs.contains(&token.norm.as_str());
@@ -878,11 +974,19 @@ fn read_head(ctx: &Ctx, j: usize, money: bool) -> Option<Head> {
                         .lexicon
                         .lookup(&tokens[j + 2..])
                         .any(|(_, e)| matches!(e, Entry::Unit(_)));
-                // "in the four weeks to March 2": a span of time.
-                let duration_next = tokens.get(j + m).is_some()
-                    && ctx.lexicon.lookup(&tokens[j + m..]).any(|(_, e)| {
-                        matches!(e, Entry::Unit(u) if u.dimension() == Dimension::Duration)
-                    });
+                // "in the four weeks to March 2", "the eight-day
+                // expedition": a span of time.
+                let duration_at = |k: usize| {
+                    tokens.get(k).is_some()
+                        && ctx.lexicon.lookup(&tokens[k..]).any(|(_, e)| {
+                            matches!(e, Entry::Unit(u) if u.dimension() == Dimension::Duration)
+                        })
+                };
+                let hyphen = tokens
+                    .get(j + m)
+                    .is_some_and(|t| t.is_punct("-") && !t.space_before)
+                    && tokens.get(j + m + 1).is_some_and(|t| !t.space_before);
+                let duration_next = duration_at(j + m) || (hyphen && duration_at(j + m + 1));
                 if after_article && w < 20.0 && !scaled_next && !span_next && !duration_next {
                     return None;
                 }
@@ -1001,6 +1105,24 @@ fn hyphen_digits(ctx: &Ctx, dash: usize, words: f64) -> Option<f64> {
         .into_iter()
         .find(|r| words >= *r && words % r == 0.0)?;
     (v < round).then_some(v)
+}
+
+/// The scale the second figure of a change, after the joiner at
+/// `joiner_at`, lends a first one worth `a`: when it has one and `a` times
+/// it is within ten times of the second.
+fn change_scale(ctx: &Ctx, joiner_at: usize, frame: Option<&str>, a: f64) -> Option<f64> {
+    let joiner = ctx.tokens.get(joiner_at)?;
+    let joins = frame.map_or_else(|| ctx.is(joiner, List::RangeJoiners), |w| joiner.norm == w);
+    if !joins || !ctx.same_sentence(joiner_at, joiner_at + 1) {
+        return None;
+    }
+    let second = read_head(ctx, joiner_at + 1, false, None)?;
+    let Figure::Number(b) = second.figure else {
+        return None;
+    };
+    let scale = scale_of(ctx, second.end);
+    let within = (b / 10.0..=b * 10.0).contains(&(a * scale));
+    (second.scaled && scale > 1.0 && within).then_some(scale)
 }
 
 fn scale_of(ctx: &Ctx, end: usize) -> f64 {

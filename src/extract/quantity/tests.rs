@@ -202,7 +202,7 @@ const FORMS_EN: &[(&str, &str)] = &[
     ("Death Toll Rises To 632 After Quake", "count 632 exact 632..632 [Death Toll]"),
     ("Toll Rises To 632 & 329 Injured After Quake", "count 632 exact 632..632 [Toll] | count 329 exact 329..329 [Injured]"),
     // Hedges
-    ("casualties are approaching 2,000", "count 2000 approx 1800..2000 [casualties]"),
+    ("casualties are approaching 2,000", "count 2000 at_most 1800..2000 [casualties]"),
     ("500 or more", "count 500 at_least 500.."),
     ("a seismic intensity of 1 or stronger", "count 1 at_least 1.."),
     ("20 or fewer staff", "count 20 at_most 0..20 [staff]"),
