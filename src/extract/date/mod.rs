@@ -614,12 +614,15 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
     // back, is the last such time before publication, not a later one.
     if m.day.is_none() {
         let words = &crate::lang::Compiled::of(ctx.options.lang).dates;
-        let looks_back = Parser { ctx, w: words }.tense(m.first, true) == Some(false);
+        // The tense is read only for a time after publication.
+        let looks_back = std::cell::LazyCell::new(|| {
+            Parser { ctx, w: words }.tense(m.first, true) == Some(false)
+        });
         for _ in 0..2 {
             let (Some(v), Some(d)) = (value, date) else {
                 break;
             };
-            if !looks_back || !after_publication(ctx, v) {
+            if !after_publication(ctx, v) || !*looks_back {
                 break;
             }
             date = d.checked_sub(1.day()).ok();
