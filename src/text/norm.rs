@@ -38,32 +38,6 @@ impl Norm {
         }
     }
 
-    /// The first `len` bytes of `text` (a character boundary): when
-    /// `text` has [`INLINE`] bytes, they are copied at once, a copy of
-    /// fixed size instead of a call to `memcpy` for each token (a quarter
-    /// of the tokenizer's time); the bytes past `len` are never read.
-    pub fn prefix(text: &str, len: usize) -> Norm {
-        if let (Ok(short), Some(window)) = (u8::try_from(len), text.as_bytes().get(..INLINE))
-            && len <= INLINE
-            && let Ok(bytes) = <[u8; INLINE]>::try_from(window)
-        {
-            return Norm(Repr::Inline(short, bytes));
-        }
-        Norm::new(&text[..len])
-    }
-
-    /// [`Norm::prefix`] in ASCII lower case (the prefix is ASCII).
-    pub fn ascii_lowercase_prefix(text: &str, len: usize) -> Norm {
-        let mut norm = Norm::prefix(text, len);
-        match &mut norm.0 {
-            // The whole array: bytes past the length are never read, and
-            // lowering ASCII letters keeps any text valid UTF-8.
-            Repr::Inline(_, bytes) => bytes.make_ascii_lowercase(),
-            Repr::Heap(boxed) => boxed.make_ascii_lowercase(),
-        }
-        norm
-    }
-
     /// `text` in ASCII lower case (`text` is ASCII).
     pub fn ascii_lowercase(text: &str) -> Norm {
         let mut norm = Norm::new(text);
@@ -78,11 +52,9 @@ impl Norm {
         match &self.0 {
             Repr::Inline(len, bytes) => {
                 let bytes = &bytes[..usize::from(*len)];
-                // SAFETY: `Inline` is only made by `new` and `prefix` from
-                // the bytes of a `&str` whose first `len` bytes end at a
-                // character boundary (so they are valid UTF-8), and
-                // changed only by ASCII case changes, which keep them
-                // valid.
+                // SAFETY: `Inline` is only made by `new` from the bytes of a
+                // `&str` (whole, so they are valid UTF-8) and changed only
+                // by ASCII case changes, which keep them valid.
                 unsafe { std::str::from_utf8_unchecked(bytes) }
             }
             Repr::Heap(boxed) => boxed,
@@ -208,23 +180,6 @@ mod tests {
             assert_eq!(norm, text);
             assert_eq!(norm.clone().into_string(), text);
         }
-    }
-
-    #[test]
-    fn prefixes_read_back_whatever_follows_them() {
-        let text = "Città di Castello, InternationalOrganization";
-        for len in [0, 1, 6, 14, 16, 20, text.len()] {
-            if text.is_char_boundary(len) {
-                assert_eq!(Norm::prefix(text, len), &text[..len]);
-                assert_eq!(Norm::prefix(&text[..len], len), &text[..len]);
-            }
-        }
-        assert_eq!(Norm::ascii_lowercase_prefix("ROMA e MILANO", 4), "roma");
-        assert_eq!(Norm::ascii_lowercase_prefix("ROMA", 4), "roma");
-        assert_eq!(
-            Norm::ascii_lowercase_prefix("InternationalOrganization x", 25),
-            "internationalorganization"
-        );
     }
 
     #[test]

@@ -277,8 +277,8 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
         };
         let span = Span::new(start, pos);
         let norm = match (kind, plain_word) {
-            (TokenKind::Number, _) | (_, Some(false)) => Norm::prefix(&text[start..], pos - start),
-            (_, Some(true)) => Norm::ascii_lowercase_prefix(&text[start..], pos - start),
+            (TokenKind::Number, _) | (_, Some(false)) => Norm::new(&text[span]),
+            (_, Some(true)) => Norm::ascii_lowercase(&text[span]),
             _ => fold_norm(&text[span], &mut scratch),
         };
         tokens.push(Token {
