@@ -486,8 +486,8 @@ impl Parser<'_, '_> {
         // (sentence numbers never go down, so no later word can speak).
         let nearest = |reach_back: usize| {
             for d in 1..REACH {
-                let back = (d < reach_back && i >= d && self.ctx.same_sentence(i - d, i))
-                    .then(|| i - d);
+                let back =
+                    (d < reach_back && i >= d && self.ctx.same_sentence(i - d, i)).then(|| i - d);
                 let after = (i + d < ahead && self.ctx.same_sentence(i, i + d)).then_some(i + d);
                 if back.is_none() && after.is_none() {
                     return None;
