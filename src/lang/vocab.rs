@@ -158,7 +158,7 @@ impl VocabBuilder {
     /// (the 33rd has the first's): a word that starts a phrase of one of
     /// two tables sharing a bit is looked up in both, a word that starts
     /// neither in none. (Giving every later table every bit made those
-    /// tables look up every word they were asked about.)
+    /// tables look up every word that starts a phrase of any table.)
     pub fn table(&mut self) -> u32 {
         let bit = 1 << (self.tables % u32::BITS);
         self.tables += 1;
