@@ -12,6 +12,7 @@
 # median CPU time (user + system) of RUNS runs (default 3) of
 # `extract --format json` on one pinned core with one thread, after an
 # untimed run of each, then new / old and each against grep.
+# AB_CORPORA="target/bench-dense" times only the corpora named.
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 OLD NEW [RUNS]" >&2; exit 2; }
 old=$(realpath "$1") new=$(realpath "$2") runs=${3:-3}
@@ -30,7 +31,7 @@ median() {
   sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'
 }
 
-for corpus in target/bench-news target/bench-dense; do
+for corpus in ${AB_CORPORA:-target/bench-news target/bench-dense}; do
   [ -d "$corpus/articles" ] || { echo "$corpus: missing (run bench/throughput.sh --targets once)" >&2; continue; }
   cpu "$old" extract "$corpus/articles" --format json >/dev/null
   cpu "$new" extract "$corpus/articles" --format json >/dev/null
