@@ -196,6 +196,12 @@ fn each_pair(windows: &mut [Vec<Claim>], mut f: impl FnMut(&mut Claim, &mut Clai
 /// settimane": the first figure of a change, joined to the second by a
 /// change joiner alone, has the second's unit or currency.
 fn carry_to_first_end(first: &mut Claim, second: &Claim, text: &str, data: &LangData) {
+    // The claims' kinds first: the gap is folded only between a bare
+    // count and a figure with a unit.
+    let takes = matches!(second.kind, Kind::Money | Kind::Measure | Kind::Percent);
+    if first.kind != Kind::Count || first.counted.is_some() || !takes {
+        return;
+    }
     let gap = text.get(first.span.end..second.span.start).unwrap_or(",");
     // Both sides folded: "à" is "a" once folded.
     let gap = crate::text::token::fold(gap.trim());
@@ -203,8 +209,7 @@ fn carry_to_first_end(first: &mut Claim, second: &Claim, text: &str, data: &Lang
         .change_joiners
         .iter()
         .any(|j| crate::text::token::folds_to(j, &gap));
-    let takes = matches!(second.kind, Kind::Money | Kind::Measure | Kind::Percent);
-    if !joined || first.kind != Kind::Count || first.counted.is_some() || !takes {
+    if !joined {
         return;
     }
     let (Value::Quantity(a), Value::Quantity(b)) = (&mut first.value, &second.value) else {
@@ -265,6 +270,10 @@ fn unit_not_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str,
             .map(crate::text::token::fold)
     };
     let unit_of = |c: &Claim| {
+        // Only money is folded and looked up.
+        if c.kind != Kind::Money {
+            return None;
+        }
         let word = last_word(c)?;
         let currency = data.currencies.iter().any(|(w, _)| *w == word);
         let unit = data.units.iter().find(|(w, _)| *w == word).map(|r| r.1);

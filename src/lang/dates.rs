@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Weekday;
 
-use crate::lang::vocab::{List, Vocab, VocabBuilder, WordId};
+use crate::lang::vocab::{List, UNKNOWN, Vocab, VocabBuilder, WordId};
 use crate::lang::{LangData, Movable, Season, Tense, ZONE_CODES, Zone};
 use crate::text::token::{Token, phrase_tokens};
 use crate::when::{Grain, Part};
@@ -38,8 +38,7 @@ impl<T: Copy> Table<T> {
         for list in by_first.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        // Tables past the 32nd get every bit: they always look up.
-        let bit = vocab.table().unwrap_or(u32::MAX);
+        let bit = vocab.table();
         for &id in by_first.keys() {
             vocab.first_of(id, bit);
         }
@@ -62,7 +61,12 @@ impl<T: Copy> Table<T> {
     #[inline(never)]
     fn phrase_at(&self, tokens: &[Token], i: usize) -> Option<(usize, T)> {
         let first = &tokens[i];
-        for id in [first.id, first.bare] {
+        // No phrase starts with an unknown word: most words have no
+        // `bare` form, and its lookup would be a wasted hash.
+        for id in [first.id, first.bare]
+            .into_iter()
+            .filter(|&id| id != UNKNOWN)
+        {
             for (words, value) in self.by_first.get(&id).into_iter().flatten() {
                 let last = words.len() - 1;
                 let fits = words.iter().enumerate().all(|(k, &w)| {

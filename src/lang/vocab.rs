@@ -154,11 +154,15 @@ impl VocabBuilder {
     }
 
     /// A bit for a new phrase table, to mark its first words with
-    /// [`VocabBuilder::first_of`]; `None` once 32 tables have one.
-    pub fn table(&mut self) -> Option<u32> {
-        let bit = 1u32.checked_shl(self.tables)?;
+    /// [`VocabBuilder::first_of`]. Past the 32nd table bits are shared
+    /// (the 33rd has the first's): a word that starts a phrase of one of
+    /// two tables sharing a bit is looked up in both, a word that starts
+    /// neither in none. (Giving every later table every bit made those
+    /// tables look up every word that starts a phrase of any table.)
+    pub fn table(&mut self) -> u32 {
+        let bit = 1 << (self.tables % u32::BITS);
         self.tables += 1;
-        Some(bit)
+        bit
     }
 
     /// Word `id` starts a phrase of the table with `bit`.

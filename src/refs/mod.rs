@@ -286,8 +286,11 @@ impl FactIndex {
         let postings = terms.postings(&uses);
         drop(uses);
         // Each fact's anchor: the first group of least cost (the sum of
-        // its terms' postings), as (term, fact, group) for each term.
-        let mut anchored: Vec<(usize, usize, usize)> = Vec::with_capacity(total);
+        // its terms' postings), as (term, fact, group) for each term; in
+        // 32 bits, as this list is the largest while the index is built
+        // (no library comes near four billion terms).
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let mut anchored: Vec<(u32, u32, u32)> = Vec::with_capacity(total);
         for (f, fact) in facts.iter().enumerate() {
             let ids = &term_ids[first_term[f]..first_term[f + 1]];
             let mut rest = ids.iter();
@@ -306,7 +309,7 @@ impl FactIndex {
             }
             if let Some((_, g, at)) = anchor {
                 for &id in &ids[at..at + fact.groups[g].len()] {
-                    anchored.push((id, f, g));
+                    anchored.push((narrow(id), narrow(f), narrow(g)));
                 }
             }
         }
@@ -317,8 +320,8 @@ impl FactIndex {
         let mut next = anchored.iter().peekable();
         for id in 0..distinct {
             first_anchor.push(anchors.len());
-            while let Some(&(_, f, g)) = next.next_if(|(term, _, _)| *term == id) {
-                anchors.push((f, g));
+            while let Some(&(_, f, g)) = next.next_if(|(term, _, _)| *term as usize == id) {
+                anchors.push((f as usize, g as usize));
             }
         }
         first_anchor.push(anchors.len());

@@ -656,12 +656,13 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
     // midnight": a time with no day of its own, in a sentence that looks
     // back, is the last such time before publication, not a later one.
     if m.day.is_none() {
-        let looks_back = looks_back(ctx, m.first);
+        // The tense is read only for a time after publication.
+        let looks_back = std::cell::LazyCell::new(|| looks_back(ctx, m.first));
         for _ in 0..2 {
             let (Some(v), Some(d)) = (value, date) else {
                 break;
             };
-            if !looks_back || !after_publication(ctx, v) {
+            if !after_publication(ctx, v) || !*looks_back {
                 break;
             }
             date = d.checked_sub(1.day()).ok();

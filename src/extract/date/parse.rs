@@ -7,6 +7,7 @@ use jiff::civil::{Date, Weekday};
 use crate::extract::Ctx;
 use crate::extract::context::counted_noun;
 use crate::extract::number::parse_words;
+use crate::lang::vocab::List;
 use crate::lang::{NumberWord, Season};
 use crate::text::token::Token;
 use crate::when::{Grain, Part};
@@ -202,14 +203,17 @@ impl Parser<'_, '_> {
         // grain, when the front matter gives one; only ending its clause.
         // "until now,", "for now.", "da adesso": a span, no moment (a
         // preposition, a link or a stopword before it).
-        let after_prep = (j.saturating_sub(2)..j)
-            .any(|k| self.w.preps.has(t, k) == Some(j) || self.w.future_preps.has(t, k) == Some(j))
-            || j.checked_sub(1).is_some_and(|p| {
+        // (Read only before a word for now.)
+        let after_prep = || {
+            (j.saturating_sub(2)..j).any(|k| {
+                self.w.preps.has(t, k) == Some(j) || self.w.future_preps.has(t, k) == Some(j)
+            }) || j.checked_sub(1).is_some_and(|p| {
                 self.ctx.data.links.contains(&t[p].norm.as_str())
                     || self.ctx.data.stopwords.contains(&t[p].norm.as_str())
-            });
+            })
+        };
         if let Some(e) = self.w.now.has(t, j)
-            && !after_prep
+            && !after_prep()
             && self.ctx.options.clock.is_some()
             && t.get(e)
                 .is_none_or(|n| n.is_punct(".") || n.is_punct(",") || n.is_punct(";"))
@@ -313,7 +317,13 @@ impl Parser<'_, '_> {
             self.ago(j)
                 .or_else(|| self.numeric(j))
                 .or_else(|| self.slash_day(j, lead))
-                .or_else(|| self.day_month(j, self.with_tense(j, lead)))
+                .or_else(|| {
+                    // The sentence's tense is read only where a day can
+                    // start: most numbers are no day of a month.
+                    self.may_start_day(j)
+                        .then(|| self.day_month(j, self.with_tense(j, lead)))
+                        .flatten()
+                })
                 .or_else(|| self.decade(j))
                 .or_else(|| self.same_month(j))
                 .or_else(|| self.year(j, lead)),
@@ -462,8 +472,14 @@ impl Parser<'_, '_> {
                 .find(|&k| {
                     t[k].is_punct(";")
                         || (t[k].is_punct(",")
-                            && t.get(k + 1)
-                                .is_some_and(|n| conjunctions.contains(&n.norm.as_str())))
+                            && t.get(k + 1).is_some_and(|n| {
+                                // The list's bit first: a table word as
+                                // written is folded, so the bit is set
+                                // wherever the word matches (and a miss
+                                // costs no string comparison).
+                                self.ctx.vocab.is(n, List::Conjunctions)
+                                    && conjunctions.contains(&n.norm.as_str())
+                            }))
                 })
                 .unwrap_or(i + REACH)
         } else {
@@ -476,16 +492,27 @@ impl Parser<'_, '_> {
             .take_while(|&d| i >= d && self.ctx.same_sentence(i - d, i))
             .find(|&d| {
                 let tok = &t[i - d];
-                tok.is_word() && self.ctx.data.relative_pronouns.contains(&tok.norm.as_str())
+                tok.is_word()
+                    && self.ctx.vocab.is(tok, List::RelativePronouns)
+                    && self.ctx.data.relative_pronouns.contains(&tok.norm.as_str())
             })
             .filter(|_| both_ways);
+        // Nearest first, the word before ahead of the word after; the walk
+        // ends where both sides have left the sentence or their reach
+        // (sentence numbers never go down, so no later word can speak).
         let nearest = |reach_back: usize| {
-            (1..REACH).find_map(|d| {
-                i.checked_sub(d)
-                    .filter(|_| d < reach_back)
-                    .and_then(cue)
-                    .or_else(|| (i + d < ahead).then(|| cue(i + d)).flatten())
-            })
+            for d in 1..REACH {
+                let back =
+                    (d < reach_back && i >= d && self.ctx.same_sentence(i - d, i)).then(|| i - d);
+                let after = (i + d < ahead && self.ctx.same_sentence(i, i + d)).then_some(i + d);
+                if back.is_none() && after.is_none() {
+                    return None;
+                }
+                if let Some(found) = back.and_then(cue).or_else(|| after.and_then(cue)) {
+                    return Some(found);
+                }
+            }
+            None
         };
         // "the Bank of Japan, which raised rates to 0.5% in January, is
         // expected to hold them": a cue between the commas around the
@@ -895,6 +922,13 @@ impl Parser<'_, '_> {
     }
 
     /// "15 agosto 2025", "il 12 febbraio", "15th of August", "1° maggio".
+    /// [`Parser::day_month`] can find a day at `i` (an ordinal word, or
+    /// one or two digits from 1 to 31), whatever the lead.
+    fn may_start_day(&self, i: usize) -> bool {
+        self.w.day_ordinals.at(self.tokens(), i).is_some()
+            || self.digits(i, 2).is_some_and(|d| (1..=31).contains(&d))
+    }
+
     pub(super) fn day_month(&self, i: usize, lead: Lead) -> Option<(usize, Expr)> {
         let t = self.tokens();
         // "il primo marzo", "the second of March": an ordinal word and a
