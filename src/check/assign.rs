@@ -369,7 +369,7 @@ pub(crate) fn assign(
             }
             let mut link = decide(c, w, dated[c], extraction, clauses, data)?;
             let fact = &index.facts[link.fact];
-            if link.certain && dated_elsewhere(c, fact, extraction, clauses) {
+            if link.certain && dated_elsewhere(c, fact, extraction, clauses, data) {
                 link.certain = false;
                 link.doubt = Some(Doubt::OtherTime);
             }
@@ -1018,7 +1018,13 @@ const DIFFERENCE_REACH: usize = 5;
 ///   registering upper 5" is not the main shock of Monday the reference
 ///   measured, and a toll given for a day the reference file has not
 ///   reached yet may be right.
-fn dated_elsewhere(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Clauses) -> bool {
+fn dated_elsewhere(
+    c: usize,
+    fact: &Fact,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> bool {
     if extraction.claims[c].quantity().is_none() {
         return false;
     }
@@ -1034,7 +1040,19 @@ fn dated_elsewhere(c: usize, fact: &Fact, extraction: &Extraction, clauses: &Cla
             // A year long before, in a later clause, is a baseline's ("il
             // numero più alto da quando l'Oms ha avviato il monitoraggio,
             // nel 1995"), not the figure's.
-            let dates_it = own_clause || at.start < figure.start;
+            // "jumped 17.0% in December from a year earlier": a date after
+            // the figure that a baseline word opens dates the comparison,
+            // not the figure
+            let tokens = &extraction.tokens;
+            let opens = first_token(tokens, at);
+            let baseline = [Some(opens), opens.checked_sub(1)]
+                .into_iter()
+                .flatten()
+                .any(|k| tokens[k].is_word() && is_one_of(&tokens[k].norm, data.baselines));
+            // ("Dal 2019 le perdite cumulate…" before the figure starts its
+            // period.)
+            let dates_it =
+                (own_clause || at.start < figure.start) && !(baseline && at.start > figure.start);
             let before =
                 dates_it && last_day.year() < first.year() - 1 && !own_year(fact, last_day.year());
             let after = all_dated && first_day == last_day && last.is_some_and(|l| first_day > l);

@@ -1407,7 +1407,7 @@ pub static EN: LangData = LangData {
     tense: Tense {
         future_words: &[
             "will", "'ll", "shall", "would", "could", "might", "expects", "expected", "plans", "planned",
-            "scheduled", "due", "upcoming", "forecast", "forecasts", "set",
+            "scheduled", "due", "upcoming", "set",
             // The present of a scheduled event ("holds a referendum in May").
             // Not "votes": "a total of 2024 votes" counts votes.
             "holds", "hold", "open", "opens", "reopens", "reopen", "closes", "starts", "begins",
