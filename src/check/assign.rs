@@ -86,6 +86,9 @@ pub enum Doubt {
     /// it ("Postal votes will be counted on Monday"): a step to come, not
     /// the event a reference dates.
     Ahead,
+    /// The figure is one part of a duration said in two units ("3 ore e
+    /// 44 minuti"): the whole is the duration.
+    Compound,
     /// The claim's clause names a place ("in Francia") that neither the
     /// fact's words nor the article's title or lede name: the figure may
     /// be that place's.
@@ -109,6 +112,7 @@ impl Doubt {
             Doubt::Forecast => "the figure may be a forecast or an estimate",
             Doubt::Reversal => "the clause may say the figure's state was undone (found, freed)",
             Doubt::Ahead => "a day to come, said relative to publication",
+            Doubt::Compound => "the figure is one part of a duration in two units",
             Doubt::Place => "the clause names another place than the fact's",
             Doubt::People => "only a word for people ties it to the fact",
             Doubt::Comparison => {
@@ -944,6 +948,8 @@ fn decide(
         || is_part(c, best, extraction, clauses)
     {
         Some(Doubt::Comparison)
+    } else if compound_duration(c, extraction, data) {
+        Some(Doubt::Compound)
     } else if best.counts_else {
         Some(Doubt::OtherNoun)
     } else if forecast(c, best, extraction, clauses, data) {
@@ -961,6 +967,32 @@ fn decide(
         why: best.why.clone(),
         doubt,
     })
+}
+
+/// "La finale è durata 3 ore e 44 minuti": a duration joined by a
+/// conjunction alone to a duration of another unit right before or after
+/// it is a part of one duration.
+fn compound_duration(c: usize, extraction: &Extraction, data: &LangData) -> bool {
+    let claims = &extraction.claims;
+    let tokens = &extraction.tokens;
+    let duration = |o: &Claim| {
+        o.quantity()
+            .and_then(|q| q.unit)
+            .is_some_and(|u| u.dimension() == Dimension::Duration)
+    };
+    let joined = |a: &Claim, b: &Claim| {
+        let from = tokens.partition_point(|t| t.span.start < a.span.end);
+        let to = tokens.partition_point(|t| t.span.start < b.span.start);
+        to == from + 1 && data.number_glue.contains(&tokens[from].norm.as_str())
+    };
+    let claim = &claims[c];
+    duration(claim)
+        && (c
+            .checked_sub(1)
+            .is_some_and(|p| duration(&claims[p]) && joined(&claims[p], claim))
+            || claims
+                .get(c + 1)
+                .is_some_and(|n| duration(n) && joined(claim, n)))
 }
 
 /// The term at `span` lies in a bracket opened after the claim's last

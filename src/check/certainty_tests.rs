@@ -2135,3 +2135,63 @@ fn a_heading_the_text_below_restates_is_judged_there() {
     let f = finding(text, Lang::En, on, OUTAGES, "3 million");
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+const FINAL: &str = "\
+sources:
+  ao:
+    name: Tennis Australia
+facts:
+  - id: final-length
+    kind: measure
+    unit: min
+    match:
+      - [final*, finale]
+      - [lasted, durat*]
+    values:
+      - {value: 224, source: ao}
+  - id: final-date
+    kind: date
+    match:
+      - [final*, finale]
+    values:
+      - {date: 2024-01-28, source: ao}
+";
+
+#[test]
+fn a_part_of_a_duration_in_two_units_is_not_the_whole() {
+    let on = date(2024, 1, 29);
+    let f = finding(
+        "La finale è durata 3 ore e 44 minuti.",
+        Lang::It,
+        on,
+        FINAL,
+        "44",
+    );
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let f = finding("The final lasted 224 minutes.", Lang::En, on, FINAL, "224");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    let f = finding("The final lasted 184 minutes.", Lang::En, on, FINAL, "184");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+#[test]
+fn a_term_after_a_lower_case_prefix_and_a_hyphen_is_another_word() {
+    // "semi-final" is not the final.
+    let on = date(2024, 1, 29);
+    let f = finding(
+        "In Friday's semi-final he beat Djokovic.",
+        Lang::En,
+        on,
+        FINAL,
+        "Friday",
+    );
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let f = finding(
+        "In Friday's final he beat Djokovic.",
+        Lang::En,
+        on,
+        FINAL,
+        "Friday",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}

@@ -450,6 +450,7 @@ fn link_claims(
     }
     let mut hits = index.terms.find(&extraction.tokens);
     hits.retain(|hit| !inside_date(hit, extraction, lang.data()));
+    hits.retain(|hit| !after_prefix(hit, &extraction.tokens));
     // A fact is considered only where one of its terms occurs (`assign`):
     // with none in the text no claim can be tied to one, and the clauses
     // (about 70 bytes a claim, a figure-dense text's largest lists) are
@@ -573,6 +574,19 @@ fn inside_date(hit: &Hit, extraction: &Extraction, data: &LangData) -> bool {
     before.checked_sub(1).map(|c| &claims[c]).is_some_and(|c| {
         c.relative && matches!(c.kind, Kind::Date | Kind::Time) && c.span.end >= span.end
     })
+}
+
+/// A term that is the second half of a word a lower-case prefix and a
+/// hyphen make ("semi-final", "quarter-final", "pre-election"): the
+/// compound is another thing than the term ("final").
+fn after_prefix(hit: &Hit, tokens: &[Token]) -> bool {
+    let k = hit.first;
+    k >= 2
+        && !tokens[k].space_before
+        && tokens[k - 1].norm == "-"
+        && !tokens[k - 1].space_before
+        && tokens[k - 2].is_word()
+        && !tokens[k - 2].capital
 }
 
 /// The findings of `claims` with their links ([`link_claims`]).

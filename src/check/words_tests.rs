@@ -130,7 +130,7 @@ fn every_reason_not_to_judge_is_said_in_every_language() {
     use super::Doubt::*;
     let doubts = [
         Nearness, Tie, Statement, Context, OtherTime, Detached, OtherNoun, Sign, Forecast,
-        Reversal, Ahead, Comparison, Place, People,
+        Reversal, Ahead, Comparison, Place, People, Compound,
     ];
     let all: Vec<&str> = DOUBTS
         .iter()

@@ -43,6 +43,7 @@ pub static DE: LangData = LangData {
         ("the figure is ten times or more from every reference figure", "die Zahl weicht um das Zehnfache oder mehr von jeder Referenzzahl ab"),
         ("the clause may say the figure's state was undone (found, freed)", "der Satz kann sagen, dass der Zustand aufgehoben wurde (gefunden, freigelassen)"),
         ("a day to come, said relative to publication", "ein kommender Tag, relativ zur Veröffentlichung angegeben"),
+        ("the figure is one part of a duration in two units", "die Zahl ist ein Teil einer Dauer in zwei Einheiten"),
         ("the clause names another place than the fact's", "der Satzteil nennt einen anderen Ort als den des Fakts"),
         ("only a word for people ties it to the fact", "nur ein Wort für Personen verbindet ihn mit dem Fakt"),
         ("a heading the text below restates in full", "eine Zwischenüberschrift, die der Text darunter vollständig wiedergibt"),

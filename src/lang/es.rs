@@ -43,6 +43,7 @@ pub static ES: LangData = LangData {
         ("the figure is ten times or more from every reference figure", "la cifra difiere diez veces o más de toda cifra de referencia"),
         ("the clause may say the figure's state was undone (found, freed)", "la oración puede decir que el estado de la cifra se deshizo (encontrados, liberados)"),
         ("a day to come, said relative to publication", "un día por venir, dicho respecto a la publicación"),
+        ("the figure is one part of a duration in two units", "la cifra es una parte de una duración en dos unidades"),
         ("the clause names another place than the fact's", "la cláusula nombra otro lugar que el del hecho"),
         ("only a word for people ties it to the fact", "solo una palabra para personas lo vincula al hecho"),
         ("a heading the text below restates in full", "un ladillo que el texto de abajo repite por completo"),

@@ -43,6 +43,7 @@ pub static FR: LangData = LangData {
         ("the figure is ten times or more from every reference figure", "le chiffre est éloigné d'un facteur dix ou plus de tout chiffre de référence"),
         ("the clause may say the figure's state was undone (found, freed)", "la proposition peut dire que l'état du chiffre a pris fin (retrouvés, libérés)"),
         ("a day to come, said relative to publication", "un jour à venir, dit par rapport à la publication"),
+        ("the figure is one part of a duration in two units", "le chiffre est une partie d'une durée en deux unités"),
         ("the clause names another place than the fact's", "la proposition nomme un autre lieu que celui du fait"),
         ("only a word for people ties it to the fact", "seul un mot désignant des personnes le relie au fait"),
         ("a heading the text below restates in full", "un intertitre que le texte en dessous reprend en entier"),

@@ -40,6 +40,7 @@ pub static IT: LangData = LangData {
         ("the figure is ten times or more from every reference figure", "il dato è lontano dieci volte o più da ogni dato di riferimento"),
         ("the clause may say the figure's state was undone (found, freed)", "la frase può dire che lo stato del dato è venuto meno (ritrovati, liberati)"),
         ("a day to come, said relative to publication", "un giorno a venire, detto rispetto alla pubblicazione"),
+        ("the figure is one part of a duration in two units", "il dato è una parte di una durata in due unità"),
         ("the clause names another place than the fact's", "un luogo diverso da quello del fatto è nominato nella frase"),
         ("only a word for people ties it to the fact", "solo una parola per persone lo lega al fatto"),
         ("a heading the text below restates in full", "un titoletto che il testo sotto riprende per intero"),
