@@ -631,6 +631,19 @@ fn judge_claims(
     findings
 }
 
+/// Turns an alarm into an unverified claim naming its fact, for `doubt`.
+fn demote(finding: &mut Finding, doubt: &'static str, lang: Lang) {
+    let judged = finding.clone();
+    let why = judged.why().to_vec();
+    *finding = judge::doubted(
+        &judged.claim,
+        std::iter::once(judged.clone()),
+        doubt,
+        &why,
+        lang,
+    );
+}
+
 /// Words a heading line may have.
 const MAX_HEADING: usize = 16;
 
@@ -685,13 +698,9 @@ fn restated_below(findings: &mut [Finding], headings: &[(usize, (usize, usize))]
                     .is_some_and(|w| (w - v).abs() <= f64::EPSILON * v.abs().max(1.0))
         });
         if restated {
-            let finding = findings[c].clone();
-            let why = finding.why().to_vec();
-            findings[c] = judge::doubted(
-                &finding.claim,
-                std::iter::once(finding.clone()),
+            demote(
+                &mut findings[c],
                 "a heading the text below restates in full",
-                &why,
                 lang,
             );
         }
@@ -728,13 +737,9 @@ fn confirmed_beside(findings: &mut [Finding], linked: &[(usize, usize)], lang: L
                     && findings[o].fact().is_some_and(|f| f.0 == fact)
             });
             if confirmed {
-                let finding = findings[c].clone();
-                let why = finding.why().to_vec();
-                findings[c] = judge::doubted(
-                    &finding.claim,
-                    std::iter::once(finding.clone()),
+                demote(
+                    &mut findings[c],
                     "another figure of its sentence agrees with this fact",
-                    &why,
                     lang,
                 );
             }
