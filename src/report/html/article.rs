@@ -15,8 +15,16 @@ use crate::text::span::Span;
 /// front matter), on character boundaries, and not overlapping a span
 /// highlighted before them (taken in order of start). Indexed like `spans`.
 pub(crate) fn highlightable(text: &str, body_start: usize, spans: &[Span]) -> Vec<bool> {
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| (spans[i].start, spans[i].end));
+    let key = |s: &Span| (s.start, s.end);
+    // Findings come in text order: the order to read them in is only
+    // made (a word a span) when they do not.
+    let order: Box<dyn Iterator<Item = usize>> = if spans.is_sorted_by_key(key) {
+        Box::new(0..spans.len())
+    } else {
+        let mut order: Vec<usize> = (0..spans.len()).collect();
+        order.sort_by_key(|&i| key(&spans[i]));
+        Box::new(order.into_iter())
+    };
     let mut ok = vec![false; spans.len()];
     let mut taken_until = body_start;
     for i in order {
