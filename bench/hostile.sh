@@ -162,6 +162,9 @@ done
 # ---- time linear, memory bounded ---------------------------------------
 echo "== time linear in the input, peaks under ${PEAK_BOUND_MB} MB"
 gen_millions() { python3 -c 'import sys; n = int(sys.argv[1]); open(sys.argv[2], "w").write(("1.000.000 " * (n // 10 + 1))[:n])' "$1" "$2.md"; mv "$2.md" "$2"; }
+# Every tenth figure beside the terms of a fact of claims/ ("truppe
+# nordcoreane": clauses worked out, claims tied), with no sentence end.
+gen_terms() { python3 -c 'import sys; n = int(sys.argv[1]); u = "1.000.000 " * 9 + "1.000.000 truppe nordcoreane "; open(sys.argv[2], "w").write((u * (n // len(u) + 1))[:n])' "$1" "$2.md"; mv "$2.md" "$2"; }
 gen_e() { python3 -c 'import sys; n = int(sys.argv[1]); open(sys.argv[2], "w").write(("e " * (n // 2 + 1))[:n])' "$1" "$2"; }
 gen_nested() { python3 -c 'import sys; n = int(sys.argv[1]); open(sys.argv[2], "w").write("---\ndate: " + "[" * n + "\n---\nPyongyang sent more than 20,000 soldiers to Russia.\n")' "$1" "$2"; }
 gen_sources() { python3 -c '
@@ -176,18 +179,32 @@ lines.append("facts:\n  - id: x\n    kind: count\n    match:\n      - [word]\n  
 open(out, "w").write("".join(lines))' "$1" "$2"; }
 refs=(--refs "$root/claims")
 linear "'1.000.000 ' × n, verify with facts" gen_millions verify FILE "${refs[@]}" --lang it --format json --fail-on never
+linear "'1.000.000 ' with fact terms × n, verify" gen_terms verify FILE "${refs[@]}" --lang it --format json --fail-on never
 linear "'e ' × n, verify with facts" gen_e verify FILE "${refs[@]}" --lang it --format json --fail-on never
 linear "nested front matter '[' × n" gen_nested verify FILE "${refs[@]}" --format json --fail-on never
 linear "sources map of n bytes, refs check" gen_sources refs check FILE
 
-echo "== an 8 MB figure-dense article"
+echo "== 8 MB articles in every format"
 python3 bench/gen_corpus.py "$work/dense" --mb 8 --files 1 --density 1 >/dev/null
 dense=$(ls "$work"/dense/articles/*.md)
-peak "dense 8 MB, verify --format json" verify "$dense" "${refs[@]}" --format json --fail-on never
-peak "dense 8 MB, extract --format json" extract "$dense" --format json
 gen_millions 8388608 "$work/millions8"
-peak "'1.000.000 ' × 8 MB, verify --format json" verify "$work/millions8" "${refs[@]}" --lang it --format json --fail-on never
-peak "'1.000.000 ' × 8 MB, extract --format json" extract "$work/millions8" --lang it --format json
+gen_terms 8388608 "$work/terms8"
+formats=(json table html markdown junit sarif github concise jsonl)
+for format in "${formats[@]}"; do
+  peak "dense 8 MB, verify --format $format" verify "$dense" "${refs[@]}" --format "$format" --fail-on never --color never
+done
+for format in json table jsonl; do
+  peak "dense 8 MB, extract --format $format" extract "$dense" --format "$format" --color never
+done
+for format in "${formats[@]}"; do
+  peak "'1.000.000 ' × 8 MB, verify --format $format" verify "$work/millions8" "${refs[@]}" --lang it --format "$format" --fail-on never --color never
+done
+for format in json table jsonl; do
+  peak "'1.000.000 ' × 8 MB, extract --format $format" extract "$work/millions8" --lang it --format "$format" --color never
+done
+# Over the bound (about 1 KB a finding: each a candidate for the fact),
+# the same in every format: one run.
+peak "with fact terms × 8 MB, verify --format json" verify "$work/terms8" "${refs[@]}" --lang it --format json --fail-on never
 
 if [ "$quick" = 0 ]; then
   echo "== a 100 MB directory in every format"

@@ -1,6 +1,7 @@
 //! Any bytes as an article: decoding, Markdown masking, extraction,
 //! checking against the shipped reference file, and every report format.
-//! The first byte picks the options (Markdown or text, language, date).
+//! The first byte picks the options (Markdown or text, language, date,
+//! references, `--explain`).
 
 #![no_main]
 
@@ -41,8 +42,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let settings = Settings {
         lang,
-        date,
+        date: date.map(factcheck::when::PubDate::day),
         max_size: u64::MAX,
+        explain: options & 0x40 != 0,
     };
     let index = (options & 0x20 != 0).then(|| &*INDEX);
     common::analyze_and_report(doc, &settings, index);

@@ -35,6 +35,7 @@ fuzz_target!(|data: &[u8]| {
         lang: None,
         date: None,
         max_size: u64::MAX,
+        explain: false,
     };
     common::analyze_and_report(doc, &settings, None);
 });

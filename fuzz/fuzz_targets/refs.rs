@@ -29,8 +29,9 @@ fuzz_target!(|data: &[u8]| {
     let doc = Document::parse(Origin::Stdin, ARTICLE.to_string(), true, Vec::new());
     let settings = Settings {
         lang: Some(Lang::It),
-        date: Some(jiff::civil::date(2025, 8, 15)),
+        date: Some(factcheck::when::PubDate::day(jiff::civil::date(2025, 8, 15))),
         max_size: u64::MAX,
+        explain: true,
     };
     common::analyze_and_report(doc, &settings, Some(&checked.index));
 });

@@ -285,8 +285,103 @@ pub(crate) fn extract_in_windows(
 /// Where [`extract_in_windows`] cuts `scan` into windows of at least
 /// `window` bytes: byte offsets from 0 to its length, each cut at the end
 /// of a token followed by a paragraph break (two line breaks in the
-/// whitespace to the next token). Two offsets: one window.
+/// whitespace to the next token); and a paragraph longer than
+/// [`LONG_PARAGRAPH`] (no article has one) in pieces of about [`PIECE`]
+/// bytes, cut at a sentence's end where one is near, else at a space
+/// ([`cut_long_paragraphs`]). Two offsets: one window.
 pub fn window_cuts(scan: &str, window: usize) -> Vec<usize> {
+    let by_paragraph = paragraph_window_cuts(scan, window);
+    let mut cuts = Vec::with_capacity(by_paragraph.len());
+    for w in by_paragraph.windows(2) {
+        cuts.push(w[0]);
+        if w[1] - w[0] > LONG_PARAGRAPH {
+            cut_long_paragraphs(scan, w[0]..w[1], &mut cuts);
+        }
+    }
+    cuts.push(scan.len());
+    cuts
+}
+
+/// A paragraph longer than this many bytes is read in pieces. Everything
+/// that goes from sentence to sentence is carried from window to window,
+/// but a claim's fact is chosen among the terms of its sentence and
+/// paragraph, in time and memory that grow with the product of the
+/// sentence's figures and terms: one paragraph of 8 MB of figures and
+/// terms with no sentence end took hours and gigabytes. A paragraph this
+/// long has more sentences than a paragraph's context reaches
+/// (`check::assign`'s `MAX_PARAGRAPH`), so cut at sentence ends its
+/// pieces read as the whole; a "sentence" with no end in a piece is cut
+/// where the piece ends.
+const LONG_PARAGRAPH: usize = 64 * 1024;
+
+/// The length of the pieces a long paragraph is cut in: a cut at the
+/// first sentence end in the second half of a piece, else at the first
+/// space after it.
+const PIECE: usize = 2 * 1024;
+
+/// Adds to `cuts` the cuts inside the paragraphs of `scan[range]` longer
+/// than [`LONG_PARAGRAPH`], in order, each strictly inside its paragraph.
+fn cut_long_paragraphs(scan: &str, range: std::ops::Range<usize>, cuts: &mut Vec<usize>) {
+    let bytes = scan.as_bytes();
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let mut paragraph = range.start;
+    let mut at = range.start;
+    while at < range.end {
+        let nl = memchr::memchr(b'\n', &bytes[at..range.end]).map(|i| at + i);
+        // The end of the paragraph holding `at`, and where to look on from
+        // (past the whitespace run: each byte of it is looked at once).
+        let (end, next) = match nl {
+            Some(nl) => {
+                let after = bytes[nl..range.end]
+                    .iter()
+                    .position(|&b| !space(b))
+                    .map_or(range.end, |i| nl + i);
+                match paragraph_cut(scan, nl) {
+                    Some(end) if end > paragraph && end <= range.end => (Some(end), after),
+                    _ => (None, after),
+                }
+            }
+            None => (Some(range.end), range.end),
+        };
+        if let Some(end) = end {
+            if end - paragraph > LONG_PARAGRAPH {
+                cut_pieces(bytes, paragraph..end, cuts);
+            }
+            paragraph = end;
+        }
+        at = next.max(at + 1);
+    }
+}
+
+/// Cuts `bytes[range]` (one paragraph) in pieces of about [`PIECE`]
+/// bytes, each cut at the end of a token followed by ASCII whitespace.
+fn cut_pieces(bytes: &[u8], range: std::ops::Range<usize>, cuts: &mut Vec<usize>) {
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let mut from = range.start;
+    while range.end - from > 2 * PIECE {
+        let half = from + PIECE / 2;
+        let whole = from + PIECE;
+        // A sentence's end: `.`, `!` or `?` followed by whitespace.
+        let sentence_end = (half..whole)
+            .find(|&i| matches!(bytes[i], b'.' | b'!' | b'?') && space(bytes[i + 1]))
+            .map(|i| i + 1);
+        let cut = sentence_end.or_else(|| {
+            // The end of the first token ending after the piece.
+            let token = whole + bytes[whole..range.end].iter().position(|&b| !space(b))?;
+            Some(token + bytes[token..range.end].iter().position(|&b| space(b))?)
+        });
+        match cut {
+            Some(cut) if cut < range.end => {
+                cuts.push(cut);
+                from = cut;
+            }
+            _ => return,
+        }
+    }
+}
+
+/// The cuts of [`window_cuts`] at paragraph breaks only.
+fn paragraph_window_cuts(scan: &str, window: usize) -> Vec<usize> {
     let bytes = scan.as_bytes();
     let mut cuts = vec![0];
     let mut from = window.max(1);
@@ -498,5 +593,57 @@ mod title_tests {
         assert_eq!(of("The bank cut rates to 5 percent.\n\nMore."), None);
         assert_eq!(of("The bank cut rates\nto 5 percent on Thursday."), None);
         assert_eq!(of("By Anna\n\nText."), None);
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::{LONG_PARAGRAPH, PIECE, window_cuts};
+
+    /// Each cut of `scan` is the end of a token followed by whitespace,
+    /// and the cuts go up.
+    fn well_placed(scan: &str, cuts: &[usize]) {
+        assert_eq!(cuts.first(), Some(&0));
+        assert_eq!(cuts.last(), Some(&scan.len()));
+        assert!(cuts.windows(2).all(|w| w[0] < w[1]), "{cuts:?}");
+        for &cut in &cuts[1..cuts.len() - 1] {
+            let b = scan.as_bytes();
+            assert!(!b[cut - 1].is_ascii_whitespace() && b[cut].is_ascii_whitespace());
+        }
+    }
+
+    #[test]
+    fn a_paragraph_of_any_length_is_read_in_pieces() {
+        // One paragraph of figures and no sentence end: cut at spaces.
+        let figures = "1.000.000 truppe ".repeat(LONG_PARAGRAPH / 8);
+        let cuts = window_cuts(&figures, usize::MAX);
+        well_placed(&figures, &cuts);
+        assert!(cuts.windows(2).all(|w| w[1] - w[0] <= 2 * PIECE + 32));
+        assert!(cuts.len() > figures.len() / (2 * PIECE));
+        // Sentences: cut at their ends.
+        let prose = "Il governo ha stanziato 3 miliardi. ".repeat(LONG_PARAGRAPH / 16);
+        let cuts = window_cuts(&prose, usize::MAX);
+        well_placed(&prose, &cuts);
+        assert!(
+            cuts[1..cuts.len() - 1]
+                .iter()
+                .all(|&c| prose[..c].ends_with('.'))
+        );
+        // A short paragraph is not cut, nor a long one made of short ones.
+        let short = "1.000.000 ".repeat(LONG_PARAGRAPH / 20);
+        assert_eq!(window_cuts(&short, usize::MAX), vec![0, short.len()]);
+        let many = format!("{short}\n\n").repeat(8);
+        assert_eq!(window_cuts(&many, usize::MAX), vec![0, many.len()]);
+        // One long paragraph among short ones: only it is cut, inside it.
+        let mixed = format!("{short}\n\n{figures}\n\n{short}");
+        let cuts = window_cuts(&mixed, usize::MAX);
+        well_placed(&mixed, &cuts);
+        let (from, to) = (short.len() + 2, short.len() + 2 + figures.len());
+        assert!(cuts[1..cuts.len() - 1].iter().all(|&c| c > from && c < to));
+        // One token, or only whitespace, longer than a piece: no cut in it.
+        let token = "9".repeat(LONG_PARAGRAPH + 1);
+        assert_eq!(window_cuts(&token, usize::MAX), vec![0, token.len()]);
+        let blank = "\n".repeat(LONG_PARAGRAPH * 2);
+        assert_eq!(window_cuts(&blank, usize::MAX), vec![0, blank.len()]);
     }
 }

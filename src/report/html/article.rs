@@ -15,8 +15,16 @@ use crate::text::span::Span;
 /// front matter), on character boundaries, and not overlapping a span
 /// highlighted before them (taken in order of start). Indexed like `spans`.
 pub(crate) fn highlightable(text: &str, body_start: usize, spans: &[Span]) -> Vec<bool> {
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| (spans[i].start, spans[i].end));
+    let key = |s: &Span| (s.start, s.end);
+    // Findings come in text order: the order to read them in is only
+    // made (a word a span) when they do not.
+    let order: Box<dyn Iterator<Item = usize>> = if spans.is_sorted_by_key(key) {
+        Box::new(0..spans.len())
+    } else {
+        let mut order: Vec<usize> = (0..spans.len()).collect();
+        order.sort_by_key(|&i| key(&spans[i]));
+        Box::new(order.into_iter())
+    };
     let mut ok = vec![false; spans.len()];
     let mut taken_until = body_start;
     for i in order {
@@ -37,7 +45,20 @@ pub(crate) fn highlightable(text: &str, body_start: usize, spans: &[Span]) -> Ve
 /// their final line break. Paragraphs a highlighted span straddles are
 /// merged, so a highlight never crosses a `<p>`. Linear in paragraphs and
 /// marks; `marks` must not overlap (see [`highlightable`]).
+#[cfg(test)]
 pub fn paragraphs(text: &str, body_start: usize, marks: &[Span]) -> Vec<Range<usize>> {
+    paragraphs_of(text, body_start, marks, |m| *m)
+}
+
+/// [`paragraphs`] with the marks' spans read by `span` from whatever holds
+/// them; copied only when they are not in order (a figure-dense article
+/// has hundreds of thousands).
+fn paragraphs_of<T>(
+    text: &str,
+    body_start: usize,
+    marks: &[T],
+    span: impl Fn(&T) -> Span,
+) -> Vec<Range<usize>> {
     let mut raw: Vec<Range<usize>> = Vec::new();
     let mut offset = body_start;
     let mut current: Option<Range<usize>> = None;
@@ -57,8 +78,21 @@ pub fn paragraphs(text: &str, body_start: usize, marks: &[Span]) -> Vec<Range<us
     }
     raw.extend(current);
 
-    let mut marks = marks.to_vec();
-    marks.sort_by_key(|m| m.start);
+    let in_order = marks.is_sorted_by_key(|m| span(m).start);
+    let sorted: Vec<Span> = if in_order {
+        Vec::new()
+    } else {
+        let mut sorted: Vec<Span> = marks.iter().map(&span).collect();
+        sorted.sort_by_key(|m| m.start);
+        sorted
+    };
+    let mark = |i: usize| -> Option<Span> {
+        if in_order {
+            marks.get(i).map(&span)
+        } else {
+            sorted.get(i).copied()
+        }
+    };
     let mut merged: Vec<Range<usize>> = Vec::new();
     let mut m = 0;
     for para in raw {
@@ -67,20 +101,21 @@ pub fn paragraphs(text: &str, body_start: usize, marks: &[Span]) -> Vec<Range<us
             continue;
         };
         // The first mark ending after the gap opens; does it reach into it?
-        while marks.get(m).is_some_and(|mark| mark.end <= last.end) {
+        while mark(m).is_some_and(|mark| mark.end <= last.end) {
             m += 1;
         }
-        if marks.get(m).is_some_and(|mark| mark.start < para.start) {
+        if mark(m).is_some_and(|mark| mark.start < para.start) {
             last.end = para.end;
         } else {
             merged.push(para);
         }
     }
     // Guard the edges: a mark reaching before the first or past the last.
-    if let (Some(first), Some(mark)) = (merged.first_mut(), marks.first()) {
+    if let (Some(first), Some(mark)) = (merged.first_mut(), mark(0)) {
         first.start = first.start.min(mark.start);
     }
-    if let (Some(last), Some(mark)) = (merged.last_mut(), marks.last()) {
+    let last_mark = marks.len().checked_sub(1).and_then(mark);
+    if let (Some(last), Some(mark)) = (merged.last_mut(), last_mark) {
         last.end = last.end.max(mark.end);
     }
     merged
@@ -112,9 +147,8 @@ pub fn render(
     flush: &mut dyn FnMut(&mut String) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     const FLUSH_AT: usize = 1 << 16;
-    let spans: Vec<Span> = marks.iter().map(|(s, _)| *s).collect();
     let mut next = 0;
-    for para in paragraphs(text, body_start, &spans) {
+    for para in paragraphs_of(text, body_start, marks, |(s, _)| *s) {
         out.push_str("<p>");
         let mut at = para.start;
         while let Some((span, index)) = marks.get(next).copied() {

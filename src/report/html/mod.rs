@@ -314,6 +314,9 @@ fn section(
         .map(|(i, s)| (*s, i))
         .collect();
     marks.sort_by_key(|(s, _)| s.start);
+    // Rendering copies the marks' spans: this copy goes first (a
+    // figure-dense article has hundreds of thousands).
+    drop(spans);
 
     let mut html = String::new();
     let worst = file.worst().map_or("none", |v| v.name());
