@@ -27,35 +27,16 @@
 //! One test function: the counter is global, and tests of one binary run
 //! in parallel threads.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::Ordering::Relaxed;
 
 use factcheck::document::{Document, Origin};
 use factcheck::lang::Lang;
 use factcheck::pipeline::{Settings, analyze};
 
-/// The system allocator, counting.
-struct Counting;
+#[path = "common/counting.rs"]
+mod counting;
 
-static HELD: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call goes to the system allocator unchanged; the counters
-// are only read.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let held = HELD.fetch_add(layout.size(), Relaxed) + layout.size();
-        PEAK.fetch_max(held, Relaxed);
-        // SAFETY: as the caller's contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        HELD.fetch_sub(layout.size(), Relaxed);
-        // SAFETY: as the caller's contract.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use counting::{Counting, HELD, PEAK};
 
 #[global_allocator]
 static COUNTING: Counting = Counting;

@@ -7,32 +7,15 @@
 //!
 //! Its own test binary: the counter is global to the process.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::Ordering::Relaxed;
 
 use factcheck::pipeline::{Input, Settings, analyze, read};
 use factcheck::report::{self, Format, Mode, Style, Summary};
 
-/// The system allocator, counting what is held.
-struct Counting;
+#[path = "common/counting.rs"]
+mod counting;
 
-static HELD: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: every call goes to the system allocator unchanged; the counter
-// is only read.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        HELD.fetch_add(layout.size(), Relaxed);
-        // SAFETY: as the caller's contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        HELD.fetch_sub(layout.size(), Relaxed);
-        // SAFETY: as the caller's contract.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use counting::{Counting, HELD};
 
 #[global_allocator]
 static COUNTING: Counting = Counting;
