@@ -27,6 +27,10 @@ pub(super) struct DateMatch {
     pub evening: bool,
 }
 
+/// Days after a fixed holiday during which, with no tense cue, it is the
+/// one just past ("leída en Navidad" on 26 December).
+const JUST_PAST_DAYS: i32 = 7;
+
 /// What came before the core of a date.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Lead {
@@ -263,6 +267,20 @@ impl Parser<'_, '_> {
         };
         if self.w.movable.has(t, j).is_some() || self.w.holidays.has(t, j).is_some() {
             let pick = self.recurring_tense(j, lead).pick();
+            // "La declaración, leída en Navidad" on 26 December: with no
+            // tense cue, a fixed holiday a few days gone is the one just
+            // past, not next year's.
+            let cued = self.tense(j, self.both_ways(j, lead)).is_some();
+            let just_past = !cued
+                && self.w.holidays.at(t, j).is_some_and(|(_, (m, d))| {
+                    self.ctx.options.date.is_some_and(|p| {
+                        jiff::civil::Date::new(p.year(), m, d)
+                            .ok()
+                            .and_then(|h| h.until(p).ok())
+                            .is_some_and(|gap| (0..=JUST_PAST_DAYS).contains(&gap.get_days()))
+                    })
+                });
+            let pick = if just_past { Pick::Recent } else { pick };
             if let Some(found) = movable(j, pick).or_else(|| holiday(j, pick)) {
                 return Some(found);
             }
