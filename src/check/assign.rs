@@ -1306,22 +1306,14 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
         return false;
     };
     let tokens = &extraction.tokens;
-    let mut k = clauses.placed[c].first;
+    let k = clauses.placed[c].first;
     // "from 2.2%" of "fell from 2.2% to 1.7%": the claim holds the word.
     let first = &tokens[k];
     if q.qualifier != Qualifier::Range && first.is_word() && is_one_of(&first.norm, data.baselines)
     {
         return true;
     }
-    // Skip a sign glued to the figure ("da -34,9%") and an article
-    // ("rispetto al 50,2%" has none, "than the 600" one).
-    if k > 0 && !tokens[k].space_before && matches!(tokens[k - 1].norm.as_str(), "-" | "+" | "−")
-    {
-        k -= 1;
-    }
-    if k > 0 && is_one_of(&tokens[k - 1].norm, data.articles) {
-        k -= 1;
-    }
+    let k = before_sign_and_article(k, tokens, data);
     let ends_at = |k: usize, phrase: &&str| {
         let words: Vec<&str> = phrase.split(' ').collect();
         k >= words.len() && phrase_at(tokens, k - words.len(), phrase) == Some(k)
@@ -1416,6 +1408,19 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
     false
 }
 
+/// The token a figure starting at token `k` is read from, a sign glued to
+/// it ("da -34,9%") and an article before it ("than the 600") included.
+fn before_sign_and_article(mut k: usize, tokens: &[Token], data: &LangData) -> usize {
+    if k > 0 && !tokens[k].space_before && matches!(tokens[k - 1].norm.as_str(), "-" | "+" | "−")
+    {
+        k -= 1;
+    }
+    if k > 0 && is_one_of(&tokens[k - 1].norm, data.articles) {
+        k -= 1;
+    }
+    k
+}
+
 /// "increased by 400", "in crescita del 17,8%": the word of change right
 /// before the figure's link, which makes the figure a difference. A fact
 /// whose own words hold that word measures the change: the figure is
@@ -1427,14 +1432,7 @@ fn change_word_before(
     data: &LangData,
 ) -> Option<Span> {
     let tokens = &extraction.tokens;
-    let mut k = clauses.placed[c].first;
-    if k > 0 && !tokens[k].space_before && matches!(tokens[k - 1].norm.as_str(), "-" | "+" | "−")
-    {
-        k -= 1;
-    }
-    if k > 0 && is_one_of(&tokens[k - 1].norm, data.articles) {
-        k -= 1;
-    }
+    let k = before_sign_and_article(clauses.placed[c].first, tokens, data);
     (extraction.claims[c].quantity().is_some()
         && k > 1
         && is_one_of(&tokens[k - 1].norm, data.difference_links)

@@ -96,11 +96,9 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
     let tokens = &extraction.tokens;
     let claims = &extraction.claims;
     let in_claim = claim_mask(tokens, claims, &placed);
-    let dates: Vec<bool> = claims
-        .iter()
-        .map(|c| matches!(c.kind, Kind::Date | Kind::Time))
-        .collect();
-    let in_date = claim_mask_where(tokens, claims, &placed, &dates);
+    let in_date = claim_mask_where(tokens, claims, &placed, |c| {
+        matches!(c.kind, Kind::Date | Kind::Time)
+    });
     let mut starts_claim = vec![false; tokens.len() + 1];
     for p in &placed {
         starts_claim[p.first] = true;
@@ -501,18 +499,18 @@ pub(crate) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usiz
 }
 
 fn claim_mask(tokens: &[Token], claims: &[Claim], placed: &[Placed]) -> Vec<bool> {
-    claim_mask_where(tokens, claims, placed, &vec![true; claims.len()])
+    claim_mask_where(tokens, claims, placed, |_| true)
 }
 
-/// For each token, whether it lies in a claim `keep` marks.
+/// For each token, whether it lies in a claim `keep` takes.
 fn claim_mask_where(
     tokens: &[Token],
     claims: &[Claim],
     placed: &[Placed],
-    keep: &[bool],
+    keep: impl Fn(&Claim) -> bool,
 ) -> Vec<bool> {
     let mut mask = vec![false; tokens.len()];
-    for ((claim, p), _) in claims.iter().zip(placed).zip(keep).filter(|(_, k)| **k) {
+    for (claim, p) in claims.iter().zip(placed).filter(|(c, _)| keep(c)) {
         for (k, t) in tokens.iter().enumerate().skip(p.first) {
             if t.span.start >= claim.span.end {
                 break;

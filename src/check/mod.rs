@@ -16,7 +16,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::claim::{Claim, Kind, Value};
-use crate::extract::Extraction;
+use crate::extract::{self, Extraction};
 use crate::lang::{Lang, LangData};
 use crate::refs::{FactIndex, Figure, Hit, Target};
 use crate::text::span::Span;
@@ -644,9 +644,6 @@ fn demote(finding: &mut Finding, doubt: &'static str, lang: Lang) {
     );
 }
 
-/// Words a heading line may have.
-const MAX_HEADING: usize = 16;
-
 /// Sentences below a heading that may restate its figures.
 const BELOW: usize = 2;
 
@@ -661,10 +658,11 @@ fn heading_below(c: usize, extraction: &Extraction) -> Option<(usize, usize)> {
     let first = clause::first_token(tokens, sentence);
     let end = tokens.partition_point(|t| t.span.start < sentence.end);
     let last = tokens.get(end.checked_sub(1)?)?;
-    let stopped =
-        last.kind == TokenKind::Punct && matches!(last.norm.as_str(), "." | "!" | "?" | "…");
+    let mut chars = last.norm.chars();
+    let stopped = last.kind == TokenKind::Punct
+        && matches!((chars.next(), chars.next()), (Some(c), None) if extract::SENTENCE_STOPS.contains(&c));
     let line_ends = tokens.get(end).is_none_or(|t| t.newline_before);
-    if stopped || !line_ends || end - first > MAX_HEADING {
+    if stopped || !line_ends || end - first > extract::HEADING_TOKENS {
         return None;
     }
     let below = extraction

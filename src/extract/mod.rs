@@ -414,20 +414,31 @@ fn paragraph_cut(scan: &str, nl: usize) -> Option<usize> {
     let before = scan.get(..end)?.chars().next_back()?;
     let after = scan.get(next..)?.chars().next()?;
     // A line ending in a colon leads the paragraph after it ("Outlook for
-    // the next quarter is:"): the two are read together. So does a short
-    // line ending in a letter or a digit, a heading ("Outages top 3
-    // million"), whose figures the text below may restate.
+    // the next quarter is:"): the two are read together. So does a
+    // heading ("Outages top 3 million"), whose figures the text below may
+    // restate: a line whose last sentence has no stop and at most
+    // HEADING_TOKENS words (the checker's heading has as many tokens).
     let line = bytes[..end]
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let heading = end - line <= HEADING_BYTES && before.is_alphanumeric();
+    let stop = |c: char| SENTENCE_STOPS.contains(&c);
+    let words = 1 + scan[line..end]
+        .split_whitespace()
+        .rev()
+        .skip(1)
+        .take_while(|w| !w.ends_with(stop))
+        .count();
+    let heading = !stop(before) && words <= HEADING_TOKENS;
     (breaks >= 2 && !before.is_whitespace() && !after.is_whitespace() && before != ':' && !heading)
         .then_some(end)
 }
 
-/// The longest line read as a heading when windows are cut.
-const HEADING_BYTES: usize = 120;
+/// The marks that end a sentence and keep a line from being a heading.
+pub const SENTENCE_STOPS: [char; 4] = ['.', '!', '?', '…'];
+
+/// The most tokens a heading line's sentence may have.
+pub const HEADING_TOKENS: usize = 16;
 
 /// Sorts claims by position. No two claims share a token, so no two have
 /// the same span: an unstable sort gives the one order, without the copy
