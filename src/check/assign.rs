@@ -717,7 +717,8 @@ fn want(
         }
         let in_clause = clause.contains(h.1)
             || prefix.is_some_and(|p| p.contains(h.1))
-            || clauses.lead.get(c).is_some_and(|d| d.contains(h.1));
+            || clauses.lead.get(c).is_some_and(|d| d.contains(h.1))
+            || clauses.joined.get(c).is_some_and(|d| d.contains(h.1));
         h.2 && in_clause && !(clauses.head[c].is_some() && is_predicate(h.1))
     };
     let groups_in_clause = (0..fact.groups.len())
@@ -1501,8 +1502,11 @@ fn date_attached(
     // invasion has its own).
     let sentence_first = first_token(tokens, placed.sentence);
     let clause = clauses.spans[c];
+    // Or, with no comma, the subject after it and an aside: "Martedì 6
+    // agosto l'Africa Cdc, l'agenzia dell'Unione africana, ha proclamato…".
+    let joined = clauses.joined.get(c);
     let opens = placed.first <= sentence_first + OPENING_REACH
-        && tokens.get(placed.last + 1).is_some_and(|t| t.is_punct(","));
+        && (tokens.get(placed.last + 1).is_some_and(|t| t.is_punct(",")) || joined.is_some());
     let other_date = || {
         claims
             .iter()
@@ -1511,11 +1515,33 @@ fn date_attached(
             .any(|o| matches!(o.kind, Kind::Date | Kind::Time))
     };
     if opens
-        && want
-            .why
-            .iter()
-            .any(|s| clause.contains(*s) && s.start >= claim.span.end)
+        && want.why.iter().any(|s| {
+            (clause.contains(*s) && s.start >= claim.span.end)
+                || joined.is_some_and(|j| j.contains(*s))
+        })
         && !other_date()
+    {
+        return true;
+    }
+    // "… si concluderà a Nizza, il 21 luglio.": a date closing its
+    // sentence after a comma the clause reads through dates the clause
+    // before it when that clause has no other date.
+    let closes = placed.first > 0
+        && tokens[placed.first - 1].is_punct(",")
+        && clause.start < tokens[placed.first - 1].span.start;
+    let date_before = || {
+        claims[..c]
+            .iter()
+            .rev()
+            .take_while(|o| o.span.start >= clause.start)
+            .any(|o| matches!(o.kind, Kind::Date | Kind::Time))
+    };
+    if closes
+        && want.why.iter().any(|s| {
+            (clause.contains(*s) && s.end <= claim.span.start)
+                || joined.is_some_and(|j| j.contains(*s))
+        })
+        && !date_before()
     {
         return true;
     }

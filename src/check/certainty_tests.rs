@@ -2195,3 +2195,53 @@ fn a_term_after_a_lower_case_prefix_and_a_hyphen_is_another_word() {
     );
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+const FINISH: &str = "\
+sources:
+  aso:
+    name: Amaury Sport Organisation
+    aliases: [ASO]
+facts:
+  - id: finish-date
+    kind: date
+    match:
+      - [Tour, corsa, race]
+      - [Nizza, Nice, conclus*, finish*]
+    values:
+      - {date: 2024-07-21, source: aso}
+";
+
+#[test]
+fn an_aside_between_subject_and_verb_is_read_around() {
+    let on = date(2024, 7, 10);
+    let text = |day: &str| {
+        format!(
+            "Oggi si arriva a Digione. La corsa, lunga 3.492 chilometri in 21 tappe, si \
+             concluderà per la prima volta non a Parigi ma a Nizza, il {day}."
+        )
+    };
+    let f = finding(&text("21 agosto"), Lang::It, on, FINISH, "agosto");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let f = finding(&text("21 luglio"), Lang::It, on, FINISH, "luglio");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    // A date opening the sentence, before the subject and its aside,
+    // dates the verb after the aside.
+    let text = |day: &str| {
+        format!(
+            "{day} la corsa, la più lunga degli ultimi anni, si è conclusa a Nizza con la \
+             cronometro."
+        )
+    };
+    let f = finding(&text("Domenica 21 agosto"), Lang::It, on, FINISH, "agosto");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let f = finding(&text("Domenica 21 luglio"), Lang::It, on, FINISH, "luglio");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    // A list is no aside: "la salita" is the list's, not the race's.
+    let text = "La corsa, la salita, la discesa finale a Nizza: tutto il 21 agosto.";
+    let f = finding(text, Lang::It, on, FINISH, "agosto");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    // Nor is an opening adverb a subject.
+    let text = "Annually, the race grew by 3%, also finishing in Nice on 21 August.";
+    let f = finding(text, Lang::En, on, FINISH, "August");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+}
