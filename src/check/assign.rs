@@ -711,6 +711,7 @@ fn want(
     let prefix = clauses.prefix.get(c);
     let own = |h: &&GroupHit| {
         if in_other_figure(c, h.1, &extraction.claims, &clauses.head)
+            || governs_later_figure(c, h.1, extraction, data)
             || in_bracket_after(clauses.placed[c].last, h.1, tokens)
         {
             return false;
@@ -845,6 +846,32 @@ fn in_other_figure(c: usize, span: Span, claims: &[Claim], head: &Heads) -> bool
         let words_only = claims[o].span.contains(span) && span.start > claims[o].span.start;
         o > c && head[o] != Some(c) && (words_only || unit_before(&claims[o]))
     })
+}
+
+/// A term after a date that governs the next figure, at once or across
+/// one short preposition: "fell 60% on Thursday to close at $106.04" —
+/// "close" is the price's, not Thursday's. (A figure shares such a term:
+/// "a 21.3% rise in net profit to 1.53 billion euros".)
+fn governs_later_figure(c: usize, span: Span, extraction: &Extraction, data: &LangData) -> bool {
+    let claims = &extraction.claims;
+    let tokens = &extraction.tokens;
+    if span.start < claims[c].span.end || claims[c].quantity().is_some() {
+        return false;
+    }
+    let next = claims.partition_point(|o| o.span.start < span.end);
+    let Some(o) = claims.get(next).filter(|o| o.quantity().is_some()) else {
+        return false;
+    };
+    let after = tokens.partition_point(|t| t.span.start < span.end);
+    let starts = |k: usize| tokens.get(k).is_some_and(|t| t.span.start == o.span.start);
+    starts(after)
+        || (tokens.get(after).is_some_and(|t| {
+            t.is_word()
+                && !t.capital
+                && t.norm.chars().count() <= 3
+                && !is_one_of(&t.norm, data.conjunctions)
+                && !is_one_of(&t.norm, data.scope_words)
+        }) && starts(after + 1))
 }
 
 /// The last few figures (quantity claims) starting at or before byte

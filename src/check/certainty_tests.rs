@@ -2245,3 +2245,66 @@ fn an_aside_between_subject_and_verb_is_read_around() {
     let f = finding(text, Lang::En, on, FINISH, "August");
     assert!(!is_alarm(&f), "{}", f.explanation());
 }
+
+const CLOSURE: &str = "\
+sources:
+  dfpi:
+    name: California DFPI
+facts:
+  - id: closure
+    kind: date
+    match:
+      - [SVB]
+      - [clos*, seiz*]
+    values:
+      - {date: 2023-03-10, source: dfpi}
+  - id: approval
+    kind: date
+    match:
+      - [ETF, Etf]
+      - [approv*]
+    values:
+      - {date: 2024-01-10, source: dfpi}
+  - id: margin
+    kind: count
+    match:
+      - [Europe]
+      - [points]
+    values:
+      - {value: 16.5, source: dfpi}
+";
+
+#[test]
+fn a_term_that_governs_a_later_figure_is_not_the_dates() {
+    // "close" is the share price's ("to close at $106.04"), not the day's.
+    let on = date(2023, 3, 11);
+    let text = "Shares of SVB fell 60% on Thursday to close at $106.04.";
+    let f = finding(text, Lang::En, on, CLOSURE, "Thursday");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Regulators seized SVB on Thursday.";
+    let f = finding(text, Lang::En, on, CLOSURE, "Thursday");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+#[test]
+fn a_date_without_its_year_on_the_references_day_is_no_alarm() {
+    // Under "Il 2024 in cifre", in an article of 2 January 2025.
+    let on = date(2025, 1, 2);
+    let text = "Approvazione degli Etf: 10 gennaio";
+    let f = finding(text, Lang::It, on, CLOSURE, "gennaio");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Approvazione degli Etf: 10 gennaio 2025";
+    let f = finding(text, Lang::It, on, CLOSURE, "gennaio");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+#[test]
+fn a_margin_is_no_total() {
+    let on = date(2023, 10, 2);
+    let text = "Europe finished five points clear of the holders.";
+    let f = finding(text, Lang::En, on, CLOSURE, "five");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Europe finished with 15 points.";
+    let f = finding(text, Lang::En, on, CLOSURE, "15");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}

@@ -913,6 +913,10 @@ pub static EN: LangData = LangData {
         "gain",
         "cut",
         "hike",
+        // "five points clear of the holders".
+        "clear",
+        "ahead",
+        "behind",
     ],
     reporting: &[
         "said",
