@@ -2308,3 +2308,72 @@ fn a_margin_is_no_total() {
     let f = finding(text, Lang::En, on, CLOSURE, "15");
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+const CONCERTS: &str = "\
+sources:
+  promoter:
+    name: Barley Arts
+facts:
+  - id: milan-attendance
+    kind: count
+    about: Spectators at the two San Siro concerts together
+    match:
+      - [San Siro, Milano]
+      - [persone, spettatori, people]
+    values:
+      - {value: 130000, source: promoter, as_of: 2024-07-15}
+  - id: usa-points
+    kind: count
+    about: Points of the United States team
+    match:
+      - [americani, Americans]
+      - [punti, points]
+    values:
+      - {value: 11.5, source: promoter, as_of: 2023-10-01}
+  - id: tour-end
+    kind: date
+    about: Last concert of the Eras Tour
+    match:
+      - [Eras, tour]
+      - [ended, concluded]
+    values:
+      - {date: 2024-12-08, source: promoter}
+";
+
+#[test]
+fn a_figure_per_night_is_no_total() {
+    let on = date(2024, 7, 15);
+    let text = "Circa 65mila persone per sera hanno riempito San Siro.";
+    let f = finding(text, Lang::It, on, CONCERTS, "65mila");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert_eq!(candidates(&f), ["milan-attendance"]);
+    let text = "Circa 65mila persone hanno riempito San Siro.";
+    let f = finding(text, Lang::It, on, CONCERTS, "65mila");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+#[test]
+fn a_figure_after_a_group_the_sentence_opens_with_is_one_members() {
+    let on = date(2023, 10, 2);
+    let text = "Tra gli americani, Max Homa ha chiuso con 3,5 punti.";
+    let f = finding(text, Lang::It, on, CONCERTS, "3,5");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Gli americani hanno chiuso con 3,5 punti.";
+    let f = finding(text, Lang::It, on, CONCERTS, "3,5");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+#[test]
+fn a_name_before_the_facts_noun_makes_it_another_one() {
+    let on = date(2024, 12, 9);
+    // (A name the title or lede gives is the article's subject: the
+    // sentence comes after a lede.)
+    let text = "The Eras Tour by the numbers.\n\nIt was the biggest tour ever, with 149 shows on five continents over almost two years and more than two billion dollars in tickets sold.\n\nThe record belonged to Elton John's Farewell \
+                Yellow Brick Road tour, which ended in July 2023.";
+    let f = finding(text, Lang::En, on, CONCERTS, "July");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "The Eras Tour by the numbers.\n\nIt was the biggest tour ever, with 149 shows on five continents over almost two years and more than two billion dollars in tickets sold.\n\nThe record belongs to the Eras tour, which \
+                ended in July 2023.";
+    let f = finding(text, Lang::En, on, CONCERTS, "July");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
