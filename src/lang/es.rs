@@ -92,6 +92,12 @@ pub static ES: LangData = LangData {
         ("no claims found", "no se encontró ningún dato"),
         ("no date", "sin fecha"),
         ("suppressed", "suprimido"),
+        // The Markdown report's column headers.
+        ("Line", "Línea"),
+        ("Claim", "Dato"),
+        ("Verdict", "Veredicto"),
+        ("Fact", "Hecho"),
+        ("Explanation", "Explicación"),
         ("claims", "datos"),
         ("file", "archivo"),
         ("files", "archivos"),
@@ -398,6 +404,10 @@ pub static ES: LangData = LangData {
         ("ronda", Approx),
         ("rondan", Approx),
         ("rondaba", Approx),
+        ("rondaron", Approx),
+        ("rondó", Approx),
+        ("rondará", Approx),
+        ("rondaría", Approx),
         ("rondó", Approx),
         ("al menos", AtLeast),
         ("alcanzar o superar", AtLeast),
@@ -710,7 +720,8 @@ pub static ES: LangData = LangData {
         ("rupias", Currency::Inr),
     ],
     articles: &["el", "la", "los", "las", "lo"],
-    hedge_articles: &["el", "la", "los", "las"],
+    // "casi un 4 %", "cerca de un 25 %": Spanish writes a share with "un".
+    hedge_articles: &["el", "la", "los", "las", "un", "una"],
     id_markers: &[
         "número",
         // "el nivel 3 de emergencia"

@@ -92,6 +92,12 @@ pub static FR: LangData = LangData {
         ("no claims found", "aucune donnée trouvée"),
         ("no date", "sans date"),
         ("suppressed", "supprimé"),
+        // The Markdown report's column headers.
+        ("Line", "Ligne"),
+        ("Claim", "Donnée"),
+        ("Verdict", "Verdict"),
+        ("Fact", "Fait"),
+        ("Explanation", "Explication"),
         ("claims", "données"),
         ("file", "fichier"),
         ("files", "fichiers"),

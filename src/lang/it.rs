@@ -89,6 +89,12 @@ pub static IT: LangData = LangData {
         ("no claims found", "nessun dato trovato"),
         ("no date", "senza data"),
         ("suppressed", "soppresso"),
+        // The Markdown report's column headers.
+        ("Line", "Riga"),
+        ("Claim", "Dato"),
+        ("Verdict", "Verdetto"),
+        ("Fact", "Fatto"),
+        ("Explanation", "Spiegazione"),
         ("claims", "dati"),
         ("file", "file"),
         ("files", "file"),
