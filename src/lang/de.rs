@@ -631,6 +631,7 @@ pub static DE: LangData = LangData {
         ("basispunkten", 0.01),
         ("basispunkt", 0.01),
     ],
+    share_points: &["punkte", "punkten", "punkt"],
     units: &[
         // Power and energy ("15 gigavatios", "25.000 MW").
         ("kilowattstunden", Unit::Kwh),
@@ -1064,6 +1065,11 @@ pub static DE: LangData = LangData {
             ("heute nachmittag", 0, true),
             ("heute abend", 0, true),
             ("heute nacht", 0, false),
+            // "bis heute" is to this day (`not_dates`); "bis heute Abend" a
+            // day.
+            ("bis heute abend", 0, true),
+            ("bis heute nachmittag", 0, true),
+            ("bis heute nacht", 0, false),
             ("gestern", -1, false),
             ("gestern morgen", -1, false),
             ("gestern früh", -1, false),

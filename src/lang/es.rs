@@ -615,6 +615,7 @@ pub static ES: LangData = LangData {
         ("puntos básicos", 0.01),
         ("punto básico", 0.01),
     ],
+    share_points: &["puntos", "punto"],
     units: &[
         // Power and energy ("15 gigavatios", "25.000 MW").
         ("kilovatios hora", Unit::Kwh),

@@ -641,6 +641,7 @@ pub static FR: LangData = LangData {
         // "0,3 point de croissance": French writes the singular below 2.
         ("point", 1.0),
     ],
+    share_points: &["points"],
     units: &[
         // Power and energy ("15 gigavatios", "25.000 MW").
         ("kilowattheures", Unit::Kwh),

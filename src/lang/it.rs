@@ -709,6 +709,7 @@ pub static IT: LangData = LangData {
         ("di punto", 1.0),
         ("di punto percentuale", 1.0),
     ],
+    share_points: &[],
     units: &[
         ("secolo", Unit::Century),
         ("secoli", Unit::Century),

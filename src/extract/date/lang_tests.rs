@@ -58,6 +58,12 @@ const GERMAN: &[Row] = &[
     ("Im Vorjahr gab es weniger Brände.", "Im Vorjahr", "2024"),
     ("Anfang März stiegen die Preise.", "Anfang März", "early 2025-03"),
     ("Die Sitzung endet um 18.30 Uhr MESZ.", "18.30 Uhr MESZ", "2025-08-15T18:30:00+02:00"),
+    // eval/news11: years and a half ago, a hedge before the count, "bis
+    // heute Abend" (not "bis heute"), the dative "seit vergangenem Jahr".
+    ("Vor dreieinhalb Jahren hatte ein Gutachten die Brücke bewertet.", "Vor dreieinhalb Jahren", "2022"),
+    ("Bund und Land hatten vor gut eineinhalb Jahren Mittel zugesagt.", "vor gut eineinhalb Jahren", "2024"),
+    ("Bis heute Abend um 20 Uhr sollen Bagger den Beton holen.", "Bis heute Abend um 20 Uhr", "2025-08-15T20:00:00+00:00"),
+    ("Seit vergangenem Jahr verhandelt der Konzern.", "Seit vergangenem Jahr", "2024"),
     ("Die 2. Bundesliga spielt am Wochenende.", "am Wochenende", "2025-W32"),
     ("Am 9. August wurden 38,7 Grad gemessen.", "Am 9. August", "2025-08-09"),
     ("Im Sommer 2019 fiel kaum Regen.", "Im Sommer 2019", "mid 2019"),

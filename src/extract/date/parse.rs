@@ -129,8 +129,23 @@ impl Parser<'_, '_> {
         let t = self.tokens();
         // "vor zwei Jahren", "hace tres días": before the prepositions,
         // which may hold the same word ("vor 2020").
+        // "vor gut eineinhalb Jahren", "hace casi tres años": a one-word
+        // hedge may stand before the count.
+        let hedged = |e: usize| {
+            self.tok(e).is_some_and(|x| {
+                self.ctx
+                    .data
+                    .hedges
+                    .iter()
+                    .any(|(h, _)| !h.contains(' ') && crate::text::token::folds_to(h, &x.norm))
+            })
+        };
         if let Some(e) = self.w.ago_before.has(t, i)
-            && let Some((end, expr)) = self.counted_units(e, false)
+            && let Some((end, expr)) = self.counted_units(e, false).or_else(|| {
+                hedged(e)
+                    .then(|| self.counted_units(e + 1, false))
+                    .flatten()
+            })
         {
             return Some(DateMatch {
                 first: i,
@@ -871,6 +886,20 @@ impl Parser<'_, '_> {
             (1, e)
         } else if self.tok(i).is_some_and(Token::is_word) {
             let (v, used) = parse_words(t.get(i..)?, self.ctx.vocab)?;
+            // "vor dreieinhalb Jahren", "il y a un an et demi": years and
+            // a half back, at year grain.
+            let half_years = (v.fract() == 0.5 && (1.0..=100.0).contains(&v))
+                .then(|| {
+                    self.w
+                        .plural_units
+                        .at(t, i + used)
+                        .or_else(|| self.w.units.at(t, i + used))
+                })
+                .flatten()
+                .filter(|&(_, g)| g == Grain::Year && !ago_after);
+            if let Some((e, _)) = half_years {
+                return Some((e, Expr::HalfYearsAgo((v * 12.0) as i64)));
+            }
             if v.fract() != 0.0 || !(1.0..=1000.0).contains(&v) {
                 return None;
             }

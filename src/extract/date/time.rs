@@ -322,6 +322,10 @@ impl Parser<'_, '_> {
                     .get(k + 2)
                     .filter(|t| t.norm.len() == 2)
                     .and_then(|_| self.digits(k + 2, 2));
+                // "1 h 45 min": a duration in two units, no clock time.
+                if minutes.is_some() && tokens.get(k + 3).is_some_and(|t| t.norm == "min") {
+                    return None;
+                }
                 return Some(match minutes {
                     Some(min) => (k + 3, h, Some(i8::try_from(min).ok()?), true),
                     None => (k + 2, h, None, true),
