@@ -410,9 +410,10 @@ fn span_to(
 /// second month name are one date, the first month through the last day
 /// of the second (in the next year when it comes earlier in the year); so
 /// are two months in a range frame ("entre enero y abril", "zwischen
-/// Januar und April"). A span read forward whose last month is still to
-/// come at publication is this year's ("entre enero y abril" in a
-/// forecast of February). Returns where the span ends.
+/// Januar und April") when the span still runs or is to come at
+/// publication (a forecast); a span read forward whose last month is still
+/// to come is this year's ("entre enero y abril" in a forecast of
+/// February). Returns where the span ends.
 fn month_span(
     ctx: &mut Ctx,
     words: &'static Words,
@@ -452,6 +453,11 @@ fn month_span(
     };
     let year = first.start.year() + i16::from(wraps);
     let last = Date::new(year, m, 1).ok()?.last_of_month();
+    // A framed span all gone ("shrank 0.1% between April and June") stays
+    // two dates, as the months of a report are annotated.
+    if !dashed && ctx.options.date.is_none_or(|p| last < p) {
+        return None;
+    }
     claim.value = Value::Date(Some(first.through(last)));
     claim.span = Span::new(claim.span.start, ctx.tokens[last_end - 1].span.end);
     ctx.take(end..last_end);

@@ -960,4 +960,8 @@ fn two_months_in_a_range_frame_are_one_span_of_this_year_while_it_runs() {
     let got = dated(text, Lang::De, Some(date(2025, 6, 3)), None);
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].1.starts_with("2026-01"), "{got:?}");
+    // A span all gone stays two dates (eval/news's convention).
+    let text = "Germany's economy shrank 0.1% between April and June.";
+    let got = dated(text, Lang::En, Some(date(2024, 9, 12)), None);
+    assert_eq!(got.len(), 2, "{got:?}");
 }
