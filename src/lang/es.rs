@@ -433,7 +433,8 @@ pub static ES: LangData = LangData {
         ("justo", Exact),
     ],
     range_frames: &[("entre", "y"), ("de", "a"), ("del", "al")],
-    range_joiners: &[],
+    // "los 10 o 12 euros": two figures of one estimate.
+    range_joiners: &["o"],
     elliptic_range_joiners: &["y"],
     unit_adjectives: &["últimos", "últimas", "primeros", "primeras", "próximos", "próximas"],
     relative_pronouns: &["que", "quienes"],
@@ -1190,7 +1191,8 @@ pub static ES: LangData = LangData {
             "antes de",
             "antes del",
         ],
-        articles: &["el", "la", "los", "las"],
+        // "para todo 2025", "durante todo el año": a whole year.
+        articles: &["el", "la", "los", "las", "todo", "todo el"],
         links: &["de", "del", "de este", "de esta"],
         day_joiners: &["y", "al", "a", "-", "–"],
         ordinals: &["º", "°"],

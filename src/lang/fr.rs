@@ -409,7 +409,7 @@ pub static FR: LangData = LangData {
         ("pile", Exact),
     ],
     range_frames: &[("entre", "et"), ("de", "a")],
-    range_joiners: &["à"],
+    range_joiners: &["à", "ou"],
     elliptic_range_joiners: &["et"],
     unit_adjectives: &["derniers", "dernières", "premiers", "premières", "prochains", "prochaines"],
     relative_pronouns: &["qui", "que", "qu'"],
@@ -1298,7 +1298,11 @@ pub static FR: LangData = LangData {
             "ont", "avait", "avaient", "était", "étaient", "fut", "furent", "depuis",
         ],
         past_endings: &["é", "ée", "és", "ées"],
-        participle_after: &["sera", "seront", "être", "soit", "soient"],
+        // "resteront mobilisés jusqu'à dimanche": a state to come.
+        participle_after: &[
+            "sera", "seront", "être", "soit", "soient", "restera", "resteront", "demeurera",
+            "demeureront",
+        ],
         auxiliaries: &[],
         participles: &[],
         present_is_future: false,

@@ -64,6 +64,7 @@ const GERMAN: &[Row] = &[
     ("Bund und Land hatten vor gut eineinhalb Jahren Mittel zugesagt.", "vor gut eineinhalb Jahren", "2024"),
     ("Bis heute Abend um 20 Uhr sollen Bagger den Beton holen.", "Bis heute Abend um 20 Uhr", "2025-08-15T20:00:00+00:00"),
     ("Seit vergangenem Jahr verhandelt der Konzern.", "Seit vergangenem Jahr", "2024"),
+    ("Seit mindestens 2019 gibt es das Problem.", "Seit mindestens 2019", "2019"),
     ("Die 2. Bundesliga spielt am Wochenende.", "am Wochenende", "2025-W32"),
     ("Am 9. August wurden 38,7 Grad gemessen.", "Am 9. August", "2025-08-09"),
     ("Im Sommer 2019 fiel kaum Regen.", "Im Sommer 2019", "mid 2019"),
@@ -125,6 +126,8 @@ fn spanish_expressions_resolve() {
 
 #[rustfmt::skip]
 const SPANISH: &[Row] = &[
+    // eval/news11: a whole year after "todo".
+    ("Se espera algo menos del 30 % para todo 2026.", "para todo 2026", "2026"),
     // Days from publication.
     ("Ayer se registraron largas colas.", "Ayer", "2025-08-14"),
     ("Anteayer votó el Parlamento.", "Anteayer", "2025-08-13"),
@@ -197,6 +200,9 @@ fn french_expressions_resolve() {
 
 #[rustfmt::skip]
 const FRENCH: &[Row] = &[
+    // eval/news11: an at-least hedge between a preposition and a year.
+    ("C'est le plus grand feu depuis au moins 1949 en France.", "depuis au moins 1949", "1949"),
+    ("Les pompiers resteront mobilisés jusqu'à dimanche.", "jusqu'à dimanche", "2025-08-17"),
     // Days from publication.
     ("Hier, de longs bouchons ont été signalés.", "Hier", "2025-08-14"),
     ("Avant-hier, le Parlement a voté.", "Avant-hier", "2025-08-13"),

@@ -162,7 +162,9 @@ impl Parser<'_, '_> {
             if self.w.days.has(t, j).is_some() {
                 break;
             }
-            if let Some(e) = self.w.preps.has(t, j) {
+            if let Some(e) = self.bound_before_year(j, lead) {
+                j = e;
+            } else if let Some(e) = self.w.preps.has(t, j) {
                 lead.future |= self.w.future_preps.has(t, j).is_some();
                 lead.weak_prep = self.w.links.has(t, j).is_some();
                 lead.prep = true;
@@ -194,6 +196,24 @@ impl Parser<'_, '_> {
             part,
             evening,
         })
+    }
+
+    /// "depuis au moins 1949", "seit mindestens 2019", "since at least
+    /// 2015": an at-least hedge between a strong preposition and a bare
+    /// year, nothing after the year that it could count; where it ends.
+    fn bound_before_year(&self, j: usize, lead: Lead) -> Option<usize> {
+        if !lead.prep || lead.weak_prep {
+            return None;
+        }
+        let t = self.tokens();
+        let (n, _) =
+            self.ctx.lexicon.lookup(&t[j..]).find(|(_, e)| {
+                matches!(e, crate::lang::Entry::Hedge(crate::lang::Hedge::AtLeast))
+            })?;
+        let e = j + n;
+        let counts = crate::extract::context::counted_noun(self.ctx, e + 1).is_some()
+            && !self.capitalized(e + 1);
+        (self.year_at(e).is_some() && !counts).then_some(e)
     }
 
     fn core(&self, j: usize, lead: Lead) -> Option<(usize, Expr, bool)> {

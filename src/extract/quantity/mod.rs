@@ -281,7 +281,19 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
                     a
                 };
                 let shared_unit = !elliptic || unit_shared(ctx, second.end);
-                if a < b && ctx.free(k..second.end) && !second.yearlike && shared_unit {
+                // "0,75 Liter oder 37 Gläser", "1 litro o 4 vasos": a unit
+                // after the first end is the second's too, or no range.
+                let same_suffix = suffix_end == end || {
+                    let entry =
+                        |at: usize| ctx.lexicon.lookup(&tokens[at.min(tokens.len())..]).next();
+                    entry(end) == entry(second.end)
+                };
+                if a < b
+                    && ctx.free(k..second.end)
+                    && !second.yearlike
+                    && shared_unit
+                    && same_suffix
+                {
                     qualifier_range = Some((a, b));
                     end = second.end;
                     scaled |= second.scaled;
