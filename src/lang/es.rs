@@ -812,6 +812,13 @@ pub static ES: LangData = LangData {
         "han pasado",
         "se disparó",
         "se elevó",
+        // "llevó el dólar oficial de 366 a 800 pesos": a change.
+        "llevó",
+        "llevaron",
+        "elevó",
+        "elevaron",
+        "redujo",
+        "redujeron",
     ],
     plural_endings: &["s", "es"],
     noun_order: NounOrder::NounFirst,
