@@ -203,6 +203,7 @@ const FRENCH: &[Row] = &[
     // eval/news11: an at-least hedge between a preposition and a year.
     ("C'est le plus grand feu depuis au moins 1949 en France.", "depuis au moins 1949", "1949"),
     ("Les pompiers resteront mobilisés jusqu'à dimanche.", "jusqu'à dimanche", "2025-08-17"),
+    ("Mistral a annoncé ce mardi matin, à 8 heures, heure de Paris, une levée.", "ce mardi matin, à 8 heures, heure de Paris", "2025-08-12T08:00:00+02:00"),
     // Days from publication.
     ("Hier, de longs bouchons ont été signalés.", "Hier", "2025-08-14"),
     ("Avant-hier, le Parlement a voté.", "Avant-hier", "2025-08-13"),

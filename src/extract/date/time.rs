@@ -49,10 +49,15 @@ impl Parser<'_, '_> {
                     (t.is_word() && pm.is_some() && t.norm == last).then_some(*pm)
                 })
             });
-            let (k, evening) = match part {
+            let (mut k, evening) = match part {
                 Some(pm) => (k + 1, pm.unwrap_or(day.evening)),
                 None => (k, day.evening),
             };
+            // "ce mardi matin, à 8 heures, heure de Paris": a comma after
+            // the part of the day.
+            if part.is_some() && !comma && self.ctx.tokens.get(k).is_some_and(|t| t.is_punct(",")) {
+                k += 1;
+            }
             // After a part of the day only a full time ("20.19", "8:19
             // p.m."): "on Friday night after a 2-0 win" has none.
             if let Some(m) = self
