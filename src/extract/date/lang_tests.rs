@@ -284,6 +284,8 @@ const FRENCH_IN_CONTEXT: &[Row] = &[
     ("Lundi 11 août, l'Assemblée a voté. La séance reprendra à 19 heures.", "19 heures", "2025-08-15T19:00:00+00:00"),
     ("Son quatrième titre, après ceux de 2020, 2021 et 2024.", "2021", "2021"),
     ("Son quatrième titre, après ceux de 2020, 2021 et 2024.", "2024", "2024"),
+    // eval/news8: a two-word "later" counts from the date before it.
+    ("Il a pris le maillot le 9 juillet et l'a cédé cinq jours plus tard à Ben Healy.", "cinq jours plus tard", "2025-07-14"),
 ];
 
 #[rustfmt::skip]

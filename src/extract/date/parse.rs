@@ -957,10 +957,12 @@ impl Parser<'_, '_> {
         // "tre giorni dopo il voto", counted from something else. Opening
         // its sentence it dates the clause ("Three days later the deal was
         // signed").
+        // A later phrase of two words ("plus tard", "más tarde") names no
+        // anchor after it: "l'a cédé cinq jours plus tard à Ben Healy".
         let opens = i == 0 || !self.ctx.same_sentence(i - 1, i);
         if let Some(end) = self.w.later.has(t, e)
             && matches!(g, Grain::Day | Grain::Week)
-            && (opens || !self.tok(end).is_some_and(Token::is_word))
+            && (opens || end - e >= 2 || !self.tok(end).is_some_and(Token::is_word))
         {
             let days = if g == Grain::Week { 7 * n } else { n };
             return Some((end, Expr::Later(days)));
