@@ -486,6 +486,28 @@ fn mask_markdown(text: &str, body_start: usize, scan: &mut [u8], code: &mut Vec<
     // Markup between text events that sits inside a word ("**600**") was
     // blanked too; the bytes of a multi-byte character are never split
     // because pulldown-cmark ranges lie on character boundaries.
+    keep_wrapped_ordinals(body, body_start, scan);
+}
+
+/// "den Preis ab dem\n1. Januar 2025 anheben": a "1." opening a line right
+/// after a line that ends in a word is prose wrapped before a day's
+/// ordinal (German writes "1. Januar"), though CommonMark opens a list
+/// there: its marker is text again.
+fn keep_wrapped_ordinals(body: &str, body_start: usize, scan: &mut [u8]) {
+    let mut prev_ends_in_word = false;
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let start = body_start + at;
+        at += line.len();
+        let content = line.trim_end();
+        if prev_ends_in_word
+            && content.starts_with("1. ")
+            && scan.get(start + 3).is_some_and(|&b| b != b' ')
+        {
+            scan[start..start + 2].copy_from_slice(b"1.");
+        }
+        prev_ends_in_word = content.chars().last().is_some_and(char::is_alphabetic);
+    }
 }
 
 /// Blanks `http://…`, `https://…` and `www.…` up to the next whitespace.
@@ -547,6 +569,15 @@ mod tests {
 
     fn md(text: &str) -> Document {
         Document::parse(Origin::Stdin, text.to_string(), true, Vec::new())
+    }
+
+    #[test]
+    fn a_day_wrapped_to_a_line_start_keeps_its_number() {
+        // Prose wrapped before "1. Januar" keeps the "1."; a list after a
+        // colon does not.
+        let doc = md("Der Preis steigt ab dem\n1. Januar 2025.\n\nDie Punkte:\n\n1. Mehr Geld\n");
+        assert!(doc.scan.contains("dem\n1. Januar"), "{:?}", doc.scan);
+        assert!(!doc.scan.contains("1. Mehr"), "{:?}", doc.scan);
     }
 
     #[test]

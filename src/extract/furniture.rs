@@ -70,10 +70,14 @@ fn furniture_in(
     phrases: &Phrases,
     out: &mut Vec<Span>,
 ) {
-    // Reading times, wherever they are.
+    // Reading times, wherever they are; not a part of a duration in two
+    // units ("4 min 24 s", "1 h 45 min").
+    let number = |k: usize| sentence.get(k).is_some_and(Token::is_number);
     for (i, token) in sentence.iter().enumerate() {
         if token.is_number()
             && let Some(n) = opens_with(&sentence[i + 1..], &phrases.after_figure)
+            && !number(i + n + 1)
+            && !(i >= 2 && number(i - 2))
         {
             out.push(Span::new(token.span.start, sentence[i + n].span.end));
         }

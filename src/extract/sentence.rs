@@ -170,7 +170,9 @@ impl Layout {
         // Only "1." starts a numbered list inside a paragraph: "nel\n2026."
         // goes on (CommonMark's rule too).
         let new_item = match next_opener {
-            Some(Opener::Numbered(n)) => n == 1 || opener.is_some(),
+            Some(Opener::Numbered(n)) => {
+                (n == 1 || opener.is_some()) && !wrapped_day(tokens, i, data)
+            }
             Some(_) => true,
             None => false,
         };
@@ -197,6 +199,26 @@ impl Layout {
             || matches!(next.norm.as_str(), "«" | "\"" | "“" | "(" | "‘");
         !wants_more && opens_sentence && line_width(text, tokens, line_start, i) < self.block_below
     }
+}
+
+/// "gilt ab dem\n1. Januar 2025": where the language writes a day's
+/// ordinal full stop, a line opening with a day and a month name after a
+/// word that goes on is wrapped prose, not a numbered list item.
+fn wrapped_day(tokens: &[Token], i: usize, data: &LangData) -> bool {
+    let dates = &data.dates;
+    let month = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            let is = |m: &&str| fold(m) == t.norm.as_str();
+            dates.months.iter().map(|(m, _)| m).any(is)
+                || dates.month_abbreviations.iter().map(|(m, _)| m).any(is)
+        })
+    };
+    dates.ordinals.contains(&".")
+        && i > 0
+        && tokens[i - 1].is_word()
+        && tokens[i].is_number()
+        && tokens.get(i + 1).is_some_and(|t| t.is_punct("."))
+        && month(i + 2)
 }
 
 /// Characters from the start of `tokens[first]` to the end of

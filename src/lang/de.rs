@@ -96,6 +96,12 @@ pub static DE: LangData = LangData {
         ("no claims found", "keine Angaben gefunden"),
         ("no date", "ohne Datum"),
         ("suppressed", "unterdrückt"),
+        // The Markdown report's column headers.
+        ("Line", "Zeile"),
+        ("Claim", "Angabe"),
+        ("Verdict", "Urteil"),
+        ("Fact", "Fakt"),
+        ("Explanation", "Erläuterung"),
         ("claims", "Angaben"),
         ("file", "Datei"),
         ("files", "Dateien"),
@@ -374,6 +380,9 @@ pub static DE: LangData = LangData {
         ("unter", LessThan),
         ("bis zu", AtMost),
         ("höchstens", AtMost),
+        // "spätestens 30 Tage nach der Wahl": no later, no sooner.
+        ("spätestens", AtMost),
+        ("frühestens", AtLeast),
         ("maximal", AtMost),
         ("nicht mehr als", AtMost),
         ("genau", Exact),
@@ -626,6 +635,7 @@ pub static DE: LangData = LangData {
         ("basispunkten", 0.01),
         ("basispunkt", 0.01),
     ],
+    share_points: &["punkte", "punkten", "punkt"],
     units: &[
         // Power and energy ("15 gigavatios", "25.000 MW").
         ("kilowattstunden", Unit::Kwh),
@@ -1061,6 +1071,11 @@ pub static DE: LangData = LangData {
             ("heute nachmittag", 0, true),
             ("heute abend", 0, true),
             ("heute nacht", 0, false),
+            // "bis heute" is to this day (`not_dates`); "bis heute Abend" a
+            // day.
+            ("bis heute abend", 0, true),
+            ("bis heute nachmittag", 0, true),
+            ("bis heute nacht", 0, false),
             ("gestern", -1, false),
             ("gestern morgen", -1, false),
             ("gestern früh", -1, false),
@@ -1081,6 +1096,10 @@ pub static DE: LangData = LangData {
             "vergangene",
             "vergangener",
             "vergangenes",
+            // "seit vergangenem Jahr": the dative without an article.
+            "vergangenem",
+            "letztem",
+            "vorigem",
             "vorigen",
             "vorige",
             "voriges",
@@ -1094,6 +1113,8 @@ pub static DE: LangData = LangData {
             "kommende",
             "kommender",
             "kommendes",
+            "kommendem",
+            "nächstem",
             "neue",
             "neuen",
             "neues",

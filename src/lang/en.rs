@@ -571,6 +571,7 @@ pub static EN: LangData = LangData {
         ("of a percentage point", 1.0),
         ("a percentage point", 1.0),
     ],
+    share_points: &[],
     units: &[
         ("century", Unit::Century),
         ("centuries", Unit::Century),

@@ -96,6 +96,12 @@ pub static ES: LangData = LangData {
         ("no claims found", "no se encontró ningún dato"),
         ("no date", "sin fecha"),
         ("suppressed", "suprimido"),
+        // The Markdown report's column headers.
+        ("Line", "Línea"),
+        ("Claim", "Dato"),
+        ("Verdict", "Veredicto"),
+        ("Fact", "Hecho"),
+        ("Explanation", "Explicación"),
         ("claims", "datos"),
         ("file", "archivo"),
         ("files", "archivos"),
@@ -402,6 +408,10 @@ pub static ES: LangData = LangData {
         ("ronda", Approx),
         ("rondan", Approx),
         ("rondaba", Approx),
+        ("rondaron", Approx),
+        ("rondó", Approx),
+        ("rondará", Approx),
+        ("rondaría", Approx),
         ("rondó", Approx),
         ("al menos", AtLeast),
         ("alcanzar o superar", AtLeast),
@@ -427,7 +437,8 @@ pub static ES: LangData = LangData {
         ("justo", Exact),
     ],
     range_frames: &[("entre", "y"), ("de", "a"), ("del", "al")],
-    range_joiners: &[],
+    // "los 10 o 12 euros": two figures of one estimate.
+    range_joiners: &["o"],
     elliptic_range_joiners: &["y"],
     unit_adjectives: &["últimos", "últimas", "primeros", "primeras", "próximos", "próximas"],
     relative_pronouns: &["que", "quienes"],
@@ -609,6 +620,7 @@ pub static ES: LangData = LangData {
         ("puntos básicos", 0.01),
         ("punto básico", 0.01),
     ],
+    share_points: &["puntos", "punto"],
     units: &[
         // Power and energy ("15 gigavatios", "25.000 MW").
         ("kilovatios hora", Unit::Kwh),
@@ -714,7 +726,8 @@ pub static ES: LangData = LangData {
         ("rupias", Currency::Inr),
     ],
     articles: &["el", "la", "los", "las", "lo"],
-    hedge_articles: &["el", "la", "los", "las"],
+    // "casi un 4 %", "cerca de un 25 %": Spanish writes a share with "un".
+    hedge_articles: &["el", "la", "los", "las", "un", "una"],
     id_markers: &[
         "número",
         // "el nivel 3 de emergencia"
@@ -803,6 +816,13 @@ pub static ES: LangData = LangData {
         "han pasado",
         "se disparó",
         "se elevó",
+        // "llevó el dólar oficial de 366 a 800 pesos": a change.
+        "llevó",
+        "llevaron",
+        "elevó",
+        "elevaron",
+        "redujo",
+        "redujeron",
     ],
     plural_endings: &["s", "es"],
     noun_order: NounOrder::NounFirst,
@@ -1184,7 +1204,8 @@ pub static ES: LangData = LangData {
             "antes de",
             "antes del",
         ],
-        articles: &["el", "la", "los", "las"],
+        // "para todo 2025", "durante todo el año": a whole year.
+        articles: &["el", "la", "los", "las", "todo", "todo el"],
         links: &["de", "del", "de este", "de esta"],
         day_joiners: &["y", "al", "a", "-", "–"],
         ordinals: &["º", "°"],

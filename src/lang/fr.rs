@@ -96,6 +96,12 @@ pub static FR: LangData = LangData {
         ("no claims found", "aucune donnée trouvée"),
         ("no date", "sans date"),
         ("suppressed", "supprimé"),
+        // The Markdown report's column headers.
+        ("Line", "Ligne"),
+        ("Claim", "Donnée"),
+        ("Verdict", "Verdict"),
+        ("Fact", "Fait"),
+        ("Explanation", "Explication"),
         ("claims", "données"),
         ("file", "fichier"),
         ("files", "fichiers"),
@@ -407,7 +413,7 @@ pub static FR: LangData = LangData {
         ("pile", Exact),
     ],
     range_frames: &[("entre", "et"), ("de", "a")],
-    range_joiners: &["à"],
+    range_joiners: &["à", "ou"],
     elliptic_range_joiners: &["et"],
     unit_adjectives: &["derniers", "dernières", "premiers", "premières", "prochains", "prochaines"],
     relative_pronouns: &["qui", "que", "qu'"],
@@ -639,6 +645,7 @@ pub static FR: LangData = LangData {
         // "0,3 point de croissance": French writes the singular below 2.
         ("point", 1.0),
     ],
+    share_points: &["points"],
     units: &[
         // Power and energy ("15 gigavatios", "25.000 MW").
         ("kilowattheures", Unit::Kwh),
@@ -1297,7 +1304,11 @@ pub static FR: LangData = LangData {
             "ont", "avait", "avaient", "était", "étaient", "fut", "furent", "depuis",
         ],
         past_endings: &["é", "ée", "és", "ées"],
-        participle_after: &["sera", "seront", "être", "soit", "soient"],
+        // "resteront mobilisés jusqu'à dimanche": a state to come.
+        participle_after: &[
+            "sera", "seront", "être", "soit", "soient", "restera", "resteront", "demeurera",
+            "demeureront",
+        ],
         auxiliaries: &[],
         participles: &[],
         present_is_future: false,

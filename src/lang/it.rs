@@ -93,6 +93,12 @@ pub static IT: LangData = LangData {
         ("no claims found", "nessun dato trovato"),
         ("no date", "senza data"),
         ("suppressed", "soppresso"),
+        // The Markdown report's column headers.
+        ("Line", "Riga"),
+        ("Claim", "Dato"),
+        ("Verdict", "Verdetto"),
+        ("Fact", "Fatto"),
+        ("Explanation", "Spiegazione"),
         ("claims", "dati"),
         ("file", "file"),
         ("files", "file"),
@@ -707,6 +713,7 @@ pub static IT: LangData = LangData {
         ("di punto", 1.0),
         ("di punto percentuale", 1.0),
     ],
+    share_points: &[],
     units: &[
         ("secolo", Unit::Century),
         ("secoli", Unit::Century),

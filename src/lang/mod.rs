@@ -293,6 +293,11 @@ pub struct LangData {
     pub fractions: &'static [(&'static str, f64)],
     pub percent_words: &'static [&'static str],
     pub points: &'static [(&'static str, f64)],
+    /// Bare points ("9,3 Punkte", "15 points", "3 puntos"): percentage
+    /// points where their sentence gives a share in percent and the figure
+    /// is below 100 ("auf 16,4 Prozent; sie verlor 9,3 Punkte"); elsewhere
+    /// ("los 11.600 puntos" of an index, a league's points) a count.
+    pub share_points: &'static [&'static str],
     pub units: &'static [(&'static str, Unit)],
     /// Currency words and symbols; symbols also precede the figure.
     pub currencies: &'static [(&'static str, Currency)],

@@ -67,7 +67,19 @@ impl Report for Markdown {
         }
         let s = &mut self.sections;
         write!(s, "\n### {}\n\n", escape_cell(&file.rel_path))?;
-        s.write_all(b"| Line | Claim | Verdict | Fact | Explanation |\n")?;
+        // The article's language names the columns and the verdicts (each
+        // file has a table of its own, so a comment on articles in several
+        // languages stays readable).
+        let say = |english| file.lang.data().say(english);
+        writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |",
+            say("Line"),
+            say("Claim"),
+            say("Verdict"),
+            say("Fact"),
+            say("Explanation")
+        )?;
         s.write_all(b"|---:|---|---|---|---|\n")?;
         for finding in problems {
             let (start, _) = claim_range(file, finding);
@@ -81,7 +93,7 @@ impl Report for Markdown {
                 start.column,
                 escape_cell(&claim_text(file, finding)),
                 mark(finding.verdict),
-                finding.verdict,
+                super::verdict_in(finding.verdict, file.lang),
                 fact,
                 escape_cell(&finding.explanation_in(file.lang))
             )?;

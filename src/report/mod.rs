@@ -272,6 +272,21 @@ pub(crate) fn verdict_message(
     format!("\"{quoted}\"{colon}{word} ({verdict}){fact_note}{colon}{explanation}")
 }
 
+/// The verdict as the article's reader names it, with its own name (the
+/// word `--fail-on` takes) after it: "Falsch (contradicted)"; the name
+/// alone where the report speaks English or they agree. The table's and
+/// the Markdown report's verdict column, like the HTML report's.
+pub(crate) fn verdict_in(verdict: Verdict, lang: crate::lang::Lang) -> String {
+    let name = verdict.name();
+    let data = lang.data();
+    let word = data.verdict_word(name);
+    if data.explanation_words.is_empty() || word.eq_ignore_ascii_case(name) {
+        name.to_string()
+    } else {
+        format!("{word} ({name})")
+    }
+}
+
 /// The claim's text on one line, whitespace runs folded.
 pub(crate) fn claim_text(file: &FileResult, finding: &Finding) -> String {
     file.doc

@@ -200,14 +200,12 @@ impl Table {
             let tied = explanation[at + 1..].trim_matches(|c| c == '[' || c == ']');
             references.push_str(&escape_controls(tied));
         }
+        // The reader's word first, the verdict's own name after it.
+        let said = super::verdict_in(finding.verdict, file.lang);
         let mut verdict = Cell::new(if suppressed {
-            format!(
-                "{} ({})",
-                finding.verdict,
-                file.lang.data().say("suppressed")
-            )
+            format!("{said} ({})", file.lang.data().say("suppressed"))
         } else {
-            finding.verdict.to_string()
+            said
         });
         if self.style.color && !suppressed {
             verdict = verdict.fg(verdict_color(finding.verdict));

@@ -242,10 +242,24 @@ impl Parser<'_, '_> {
                 && !noun_follows
                 && (1900..=2100).contains(&y)
                 && (self.tok(end).is_some_and(Token::is_word) || comma);
+            // "2023 waren es 64,0 Prozent, 2022 noch 65,2 Prozent": after a
+            // comma and before a lowercase word, in a sentence where a year
+            // before it was read as a date, a year goes on the series.
+            let parallel = punct(i.wrapping_sub(1), ",")
+                && plausible_year(y)
+                && !noun_follows
+                && self
+                    .tok(end)
+                    .is_some_and(|x| x.is_word() && !self.capitalized(end))
+                && (i.saturating_sub(30)..i.saturating_sub(1)).any(|k| {
+                    self.ctx.same_sentence(k, i)
+                        && self.year_at(k).is_some()
+                        && !self.ctx.free(k..k + 1)
+                });
             let compared = self.compared_year(i, end, y, noun_follows);
             let of_noun = self.year_of_noun(i, end, y, noun_follows);
             let before_verb = self.year_before_verb(i, end, y, noun_follows);
-            let dated = opens || compared || of_noun || before_verb;
+            let dated = opens || compared || of_noun || before_verb || parallel;
             if !(after_article || in_parens || after_year || dated) {
                 return None;
             }

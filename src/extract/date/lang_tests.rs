@@ -58,6 +58,13 @@ const GERMAN: &[Row] = &[
     ("Im Vorjahr gab es weniger Brände.", "Im Vorjahr", "2024"),
     ("Anfang März stiegen die Preise.", "Anfang März", "early 2025-03"),
     ("Die Sitzung endet um 18.30 Uhr MESZ.", "18.30 Uhr MESZ", "2025-08-15T18:30:00+02:00"),
+    // eval/news11: years and a half ago, a hedge before the count, "bis
+    // heute Abend" (not "bis heute"), the dative "seit vergangenem Jahr".
+    ("Vor dreieinhalb Jahren hatte ein Gutachten die Brücke bewertet.", "Vor dreieinhalb Jahren", "2022"),
+    ("Bund und Land hatten vor gut eineinhalb Jahren Mittel zugesagt.", "vor gut eineinhalb Jahren", "2024"),
+    ("Bis heute Abend um 20 Uhr sollen Bagger den Beton holen.", "Bis heute Abend um 20 Uhr", "2025-08-15T20:00:00+00:00"),
+    ("Seit vergangenem Jahr verhandelt der Konzern.", "Seit vergangenem Jahr", "2024"),
+    ("Seit mindestens 2019 gibt es das Problem.", "Seit mindestens 2019", "2019"),
     ("Die 2. Bundesliga spielt am Wochenende.", "am Wochenende", "2025-W32"),
     ("Am 9. August wurden 38,7 Grad gemessen.", "Am 9. August", "2025-08-09"),
     ("Im Sommer 2019 fiel kaum Regen.", "Im Sommer 2019", "mid 2019"),
@@ -119,6 +126,8 @@ fn spanish_expressions_resolve() {
 
 #[rustfmt::skip]
 const SPANISH: &[Row] = &[
+    // eval/news11: a whole year after "todo".
+    ("Se espera algo menos del 30 % para todo 2026.", "para todo 2026", "2026"),
     // Days from publication.
     ("Ayer se registraron largas colas.", "Ayer", "2025-08-14"),
     ("Anteayer votó el Parlamento.", "Anteayer", "2025-08-13"),
@@ -191,6 +200,10 @@ fn french_expressions_resolve() {
 
 #[rustfmt::skip]
 const FRENCH: &[Row] = &[
+    // eval/news11: an at-least hedge between a preposition and a year.
+    ("C'est le plus grand feu depuis au moins 1949 en France.", "depuis au moins 1949", "1949"),
+    ("Les pompiers resteront mobilisés jusqu'à dimanche.", "jusqu'à dimanche", "2025-08-17"),
+    ("Mistral a annoncé ce mardi matin, à 8 heures, heure de Paris, une levée.", "ce mardi matin, à 8 heures, heure de Paris", "2025-08-12T08:00:00+02:00"),
     // Days from publication.
     ("Hier, de longs bouchons ont été signalés.", "Hier", "2025-08-14"),
     ("Avant-hier, le Parlement a voté.", "Avant-hier", "2025-08-13"),
@@ -271,6 +284,8 @@ const FRENCH_IN_CONTEXT: &[Row] = &[
     ("Lundi 11 août, l'Assemblée a voté. La séance reprendra à 19 heures.", "19 heures", "2025-08-15T19:00:00+00:00"),
     ("Son quatrième titre, après ceux de 2020, 2021 et 2024.", "2021", "2021"),
     ("Son quatrième titre, après ceux de 2020, 2021 et 2024.", "2024", "2024"),
+    // eval/news8: a two-word "later" counts from the date before it.
+    ("Il a pris le maillot le 9 juillet et l'a cédé cinq jours plus tard à Ben Healy.", "cinq jours plus tard", "2025-07-14"),
 ];
 
 #[rustfmt::skip]

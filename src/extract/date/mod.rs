@@ -173,7 +173,11 @@ fn find_from(ctx: &mut Ctx, out: &mut Vec<Claim>, state: &mut State) {
             i += 1;
             continue;
         }
-        if let Some(end) = words.not_dates.has(ctx.tokens, i) {
+        // "bis heute" is no date, "bis heute Abend" is (a longer row of
+        // `days`).
+        if let Some(end) = words.not_dates.has(ctx.tokens, i)
+            && words.days.has(ctx.tokens, i).is_none_or(|e| e <= end)
+        {
             i = end;
             continue;
         }
@@ -404,8 +408,12 @@ fn span_to(
 
 /// "avril-septembre", "enero-marzo": a month, a dash glued to it and a
 /// second month name are one date, the first month through the last day
-/// of the second (in the next year when it comes earlier in the year).
-/// Returns where the span ends.
+/// of the second (in the next year when it comes earlier in the year); so
+/// are two months in a range frame ("entre enero y abril", "zwischen
+/// Januar und April") when the span still runs or is to come at
+/// publication (a forecast); a span read forward whose last month is still
+/// to come is this year's ("entre enero y abril" in a forecast of
+/// February). Returns where the span ends.
 fn month_span(
     ctx: &mut Ctx,
     words: &'static Words,
@@ -420,7 +428,8 @@ fn month_span(
     }
     let dash = ctx.tokens.get(end)?;
     let glued = |k: usize| ctx.tokens.get(k).is_some_and(|t| !t.space_before);
-    if !matches!(dash.norm.as_str(), "-" | "–") || !glued(end) || !glued(end + 1) {
+    let dashed = matches!(dash.norm.as_str(), "-" | "–") && glued(end) && glued(end + 1);
+    if !dashed && !framed_months(ctx, claim.span, end) {
         return None;
     }
     let parser = Parser { ctx, w: words };
@@ -433,14 +442,39 @@ fn month_span(
             let start_year = if wraps { y - 1 } else { y };
             DateValue::month(start_year, first.start.month()).unwrap_or(first)
         }
+        // Read forward past a month gone, though the span still runs.
+        None if ctx.options.date.is_some_and(|p| {
+            claim.relative && !wraps && first.start.year() == p.year() + 1 && m >= p.month()
+        }) =>
+        {
+            DateValue::month(first.start.year() - 1, first.start.month()).unwrap_or(first)
+        }
         None => first,
     };
     let year = first.start.year() + i16::from(wraps);
     let last = Date::new(year, m, 1).ok()?.last_of_month();
+    // A framed span all gone ("shrank 0.1% between April and June") stays
+    // two dates, as the months of a report are annotated.
+    if !dashed && ctx.options.date.is_none_or(|p| last < p) {
+        return None;
+    }
     claim.value = Value::Date(Some(first.through(last)));
     claim.span = Span::new(claim.span.start, ctx.tokens[last_end - 1].span.end);
     ctx.take(end..last_end);
     Some(last_end)
+}
+
+/// The claim at `span` opens with a range frame's opening word and its
+/// joiner is at `end` ("entre enero y abril").
+fn framed_months(ctx: &Ctx, span: Span, end: usize) -> bool {
+    let first = ctx.tokens.partition_point(|t| t.span.start < span.start);
+    let (Some(opener), Some(joiner)) = (ctx.tokens.get(first), ctx.tokens.get(end)) else {
+        return false;
+    };
+    ctx.data
+        .range_frames
+        .iter()
+        .any(|(open, join)| opener.norm == *open && joiner.norm == *join)
 }
 
 fn date_claim(ctx: &Ctx, state: &mut State, m: DateMatch) -> Option<Claim> {

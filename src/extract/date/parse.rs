@@ -131,8 +131,23 @@ impl Parser<'_, '_> {
         let t = self.tokens();
         // "vor zwei Jahren", "hace tres días": before the prepositions,
         // which may hold the same word ("vor 2020").
+        // "vor gut eineinhalb Jahren", "hace casi tres años": a one-word
+        // hedge may stand before the count.
+        let hedged = |e: usize| {
+            self.tok(e).is_some_and(|x| {
+                self.ctx
+                    .data
+                    .hedges
+                    .iter()
+                    .any(|(h, _)| !h.contains(' ') && crate::text::token::folds_to(h, &x.norm))
+            })
+        };
         if let Some(e) = self.w.ago_before.has(t, i)
-            && let Some((end, expr)) = self.counted_units(e, false)
+            && let Some((end, expr)) = self.counted_units(e, false).or_else(|| {
+                hedged(e)
+                    .then(|| self.counted_units(e + 1, false))
+                    .flatten()
+            })
         {
             return Some(DateMatch {
                 first: i,
@@ -149,7 +164,9 @@ impl Parser<'_, '_> {
             if self.w.days.has(t, j).is_some() {
                 break;
             }
-            if let Some(e) = self.w.preps.has(t, j) {
+            if let Some(e) = self.bound_before_year(j, lead) {
+                j = e;
+            } else if let Some(e) = self.w.preps.has(t, j) {
                 lead.future |= self.w.future_preps.has(t, j).is_some();
                 lead.weak_prep = self.w.links.has(t, j).is_some();
                 lead.prep = true;
@@ -182,6 +199,24 @@ impl Parser<'_, '_> {
             part,
             evening,
         })
+    }
+
+    /// "depuis au moins 1949", "seit mindestens 2019", "since at least
+    /// 2015": an at-least hedge between a strong preposition and a bare
+    /// year, nothing after the year that it could count; where it ends.
+    fn bound_before_year(&self, j: usize, lead: Lead) -> Option<usize> {
+        if !lead.prep || lead.weak_prep {
+            return None;
+        }
+        let t = self.tokens();
+        let (n, _) =
+            self.ctx.lexicon.lookup(&t[j..]).find(|(_, e)| {
+                matches!(e, crate::lang::Entry::Hedge(crate::lang::Hedge::AtLeast))
+            })?;
+        let e = j + n;
+        let counts = crate::extract::context::counted_noun(self.ctx, e + 1).is_some()
+            && !self.capitalized(e + 1);
+        (self.year_at(e).is_some() && !counts).then_some(e)
     }
 
     fn core(&self, j: usize, lead: Lead) -> Option<(usize, Expr, bool)> {
@@ -877,6 +912,20 @@ impl Parser<'_, '_> {
             (1, e)
         } else if self.tok(i).is_some_and(Token::is_word) {
             let (v, used) = parse_words(t.get(i..)?, self.ctx.vocab)?;
+            // "vor dreieinhalb Jahren", "il y a un an et demi": years and
+            // a half back, at year grain.
+            let half_years = (v.fract() == 0.5 && (1.0..=100.0).contains(&v))
+                .then(|| {
+                    self.w
+                        .plural_units
+                        .at(t, i + used)
+                        .or_else(|| self.w.units.at(t, i + used))
+                })
+                .flatten()
+                .filter(|&(_, g)| g == Grain::Year && !ago_after);
+            if let Some((e, _)) = half_years {
+                return Some((e, Expr::HalfYearsAgo((v * 12.0) as i64)));
+            }
             if v.fract() != 0.0 || !(1.0..=1000.0).contains(&v) {
                 return None;
             }
@@ -914,10 +963,12 @@ impl Parser<'_, '_> {
         // "tre giorni dopo il voto", counted from something else. Opening
         // its sentence it dates the clause ("Three days later the deal was
         // signed").
+        // A later phrase of two words ("plus tard", "más tarde") names no
+        // anchor after it: "l'a cédé cinq jours plus tard à Ben Healy".
         let opens = i == 0 || !self.ctx.same_sentence(i - 1, i);
         if let Some(end) = self.w.later.has(t, e)
             && matches!(g, Grain::Day | Grain::Week)
-            && (opens || !self.tok(end).is_some_and(Token::is_word))
+            && (opens || end - e >= 2 || !self.tok(end).is_some_and(Token::is_word))
         {
             let days = if g == Grain::Week { 7 * n } else { n };
             return Some((end, Expr::Later(days)));

@@ -77,6 +77,10 @@ pub(super) enum Expr {
     Weekday(Weekday, Pick),
     /// A calendar unit shifted from publication's (`il mese scorso`).
     Shift(Grain, i64),
+    /// Years and a half back from publication, in months, named at year
+    /// grain ("vor dreieinhalb Jahren" in September 2024 is 2021): the
+    /// year of publication's month moved back so many months.
+    HalfYearsAgo(i64),
     Weekend(Pick),
     Season(Season, YearRef),
     /// The month of the previous date in the text, in another year.
@@ -141,6 +145,7 @@ impl Expr {
             | Expr::Quarter(..)
             | Expr::Previous(_) => false,
             Expr::Shift(g, _) => g > Grain::Month,
+            Expr::HalfYearsAgo(_) => false,
             x => x.relative(),
         }
     }
@@ -252,6 +257,13 @@ impl Expr {
             Expr::Days(n) => Some(DateValue::day(publication?.checked_add(n.days()).ok()?)),
             Expr::Weekday(wd, pick) => Some(DateValue::day(weekday(publication?, wd, pick)?)),
             Expr::Shift(grain, n) => shift(publication?, grain, n),
+            Expr::HalfYearsAgo(months) => {
+                let d = publication?
+                    .first_of_month()
+                    .checked_sub(months.months())
+                    .ok()?;
+                DateValue::year(d.year())
+            }
             Expr::Weekend(pick) => weekend(publication?, pick),
             Expr::Season(s, y) => {
                 let y = match y {

@@ -935,3 +935,33 @@ fn public_suite_style_dates() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn a_year_after_a_comma_goes_on_a_series_of_years() {
+    let text = "Im Fernverkehr waren 62,5 Prozent pünktlich. 2023 waren es 64,0 \
+                Prozent gewesen, 2022 noch 65,2 Prozent.";
+    let got = dated(text, Lang::De, Some(date(2025, 3, 27)), None);
+    let values: Vec<&str> = got.iter().map(|(_, v, _)| v.as_str()).collect();
+    assert_eq!(values, ["2023", "2022"]);
+    // Without a year read as a date before it, a count stays a count.
+    let text = "Gezählt wurden 3000 Fahrgäste, 2022 noch mehr.";
+    assert!(dated(text, Lang::De, Some(date(2025, 3, 27)), None).is_empty());
+}
+
+#[test]
+fn two_months_in_a_range_frame_are_one_span_of_this_year_while_it_runs() {
+    let text = "El Gobierno prevé que entre enero y abril lleguen 20 millones.";
+    let got = dated(text, Lang::Es, Some(date(2025, 2, 3)), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "entre enero y abril");
+    assert_eq!(got[0].1, "2025-01/2025-04-30");
+    // A span already over is next year's when read forward.
+    let text = "Zwischen Januar und April werden 20 Millionen kommen.";
+    let got = dated(text, Lang::De, Some(date(2025, 6, 3)), None);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].1.starts_with("2026-01"), "{got:?}");
+    // A span all gone stays two dates (eval/news's convention).
+    let text = "Germany's economy shrank 0.1% between April and June.";
+    let got = dated(text, Lang::En, Some(date(2024, 9, 12)), None);
+    assert_eq!(got.len(), 2, "{got:?}");
+}

@@ -49,10 +49,15 @@ impl Parser<'_, '_> {
                     (t.is_word() && pm.is_some() && t.norm == last).then_some(*pm)
                 })
             });
-            let (k, evening) = match part {
+            let (mut k, evening) = match part {
                 Some(pm) => (k + 1, pm.unwrap_or(day.evening)),
                 None => (k, day.evening),
             };
+            // "ce mardi matin, à 8 heures, heure de Paris": a comma after
+            // the part of the day.
+            if part.is_some() && !comma && self.ctx.tokens.get(k).is_some_and(|t| t.is_punct(",")) {
+                k += 1;
+            }
             // After a part of the day only a full time ("20.19", "8:19
             // p.m."): "on Friday night after a 2-0 win" has none.
             if let Some(m) = self
@@ -322,6 +327,10 @@ impl Parser<'_, '_> {
                     .get(k + 2)
                     .filter(|t| t.norm.len() == 2)
                     .and_then(|_| self.digits(k + 2, 2));
+                // "1 h 45 min": a duration in two units, no clock time.
+                if minutes.is_some() && tokens.get(k + 3).is_some_and(|t| t.norm == "min") {
+                    return None;
+                }
                 return Some(match minutes {
                     Some(min) => (k + 3, h, Some(i8::try_from(min).ok()?), true),
                     None => (k + 2, h, None, true),

@@ -8,6 +8,7 @@ use crate::extract::Ctx;
 use crate::extract::number::{parse_digits_with, parse_words};
 use crate::lang::Entry;
 use crate::lang::vocab::List;
+use crate::text::token::Token;
 
 /// True when the digits token at `j` is not a quantity. `single` says the
 /// figure is that one token (no scale word after it).
@@ -367,6 +368,28 @@ pub(super) fn after_name(ctx: &Ctx, j: usize) -> bool {
     let capital =
         !ctx.data.nouns_capitalized && written.chars().next().is_some_and(char::is_uppercase);
     inner_capital || (capital && !sentence_start && !title_case(ctx, j))
+}
+
+/// "die SPD 32, die AfD 30, das BSW 14 und die CDU 12", "el PP 137 y el
+/// PSOE 121": a number after an article and a name, in a list of such
+/// triples joined by commas or conjunctions, is a tally (seats, votes), not
+/// the name's own number ("iOS 17", "das iPhone 16").
+pub(super) fn name_tally(ctx: &Ctx, j: usize) -> bool {
+    let tokens = ctx.tokens;
+    let triple = |n: usize| {
+        n >= 2
+            && tokens.get(n).is_some_and(Token::is_number)
+            && tokens[n - 1].is_word()
+            && ctx.is(&tokens[n - 2], List::Articles)
+            && ctx.same_sentence(n - 2, n)
+    };
+    let joins = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_punct(",") || ctx.is(t, List::Conjunctions))
+            && ctx.same_sentence(k, j)
+    };
+    triple(j) && ((joins(j + 1) && triple(j + 4)) || (j >= 4 && joins(j - 3) && triple(j - 4)))
 }
 
 /// Words on each side of a figure read to tell a headline in title case.

@@ -295,3 +295,55 @@ pub(super) fn smaller_duration_after(ctx: &Ctx, at: usize, unit: Unit) -> bool {
             _ => false,
         })
 }
+
+/// SI symbols of durations, written alike in every language ("4 min 24 s",
+/// "1 h 45 min").
+const DURATION_SYMBOLS: [(&str, Unit); 3] = [
+    ("h", Unit::Hour),
+    ("min", Unit::Minute),
+    ("s", Unit::Second),
+];
+
+/// A duration in two or three units at `i`, each smaller than the one
+/// before ("4 min 24 s", "1 h 45 min", "2 Stunden 30 Minuten"): one
+/// measure in its smallest unit, its value and the token after it.
+pub(super) fn compound_duration(ctx: &Ctx, i: usize) -> Option<(f64, Unit, usize)> {
+    let tokens = ctx.tokens;
+    let unit_at = |k: usize| -> Option<(Unit, usize)> {
+        let t = tokens.get(k)?;
+        if let Some(&(_, u)) = DURATION_SYMBOLS.iter().find(|(s, _)| t.norm == *s) {
+            return Some((u, 1));
+        }
+        ctx.lexicon.lookup(&tokens[k..]).find_map(|(n, e)| match e {
+            Entry::Unit(u @ (Unit::Hour | Unit::Minute | Unit::Second)) => Some((u, n)),
+            _ => None,
+        })
+    };
+    let whole = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| t.is_number())
+            .and_then(|t| t.norm.parse::<u32>().ok())
+    };
+    let mut parts: Vec<(f64, Unit)> = Vec::new();
+    let mut k = i;
+    while parts.len() < 3 {
+        let (Some(n), Some((u, used))) = (whole(k), unit_at(k + 1)) else {
+            break;
+        };
+        let smaller = parts
+            .last()
+            .is_none_or(|&(_, last)| last.convert(1.0, u).is_some_and(|x| x > 1.0));
+        if !smaller || !ctx.same_sentence(i, k + used) {
+            break;
+        }
+        parts.push((f64::from(n), u));
+        k += 1 + used;
+    }
+    let &(_, smallest) = parts.get(1).and(parts.last())?;
+    let total = parts
+        .iter()
+        .map(|&(n, u)| u.convert(n, smallest))
+        .sum::<Option<f64>>()?;
+    Some((total, smallest, k))
+}

@@ -281,7 +281,19 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
                     a
                 };
                 let shared_unit = !elliptic || unit_shared(ctx, second.end);
-                if a < b && ctx.free(k..second.end) && !second.yearlike && shared_unit {
+                // "0,75 Liter oder 37 Gläser", "1 litro o 4 vasos": a unit
+                // after the first end is the second's too, or no range.
+                let same_suffix = suffix_end == end || {
+                    let entry =
+                        |at: usize| ctx.lexicon.lookup(&tokens[at.min(tokens.len())..]).next();
+                    entry(end) == entry(second.end)
+                };
+                if a < b
+                    && ctx.free(k..second.end)
+                    && !second.yearlike
+                    && shared_unit
+                    && same_suffix
+                {
                     qualifier_range = Some((a, b));
                     end = second.end;
                     scaled |= second.scaled;
@@ -477,6 +489,12 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         kind = Kind::Measure;
         unit = Some(u);
     }
+    // "auf 16,4 Prozent; sie verlor 9,3 Punkte": bare points of a share.
+    if consumed == 0 && kind == Kind::Count && share_points(ctx, i, k, figure) {
+        kind = Kind::Percent;
+        unit = Some(Unit::Pp);
+        consumed = 1;
+    }
     if consumed > 0 && ctx.same_sentence(i, k + consumed - 1) {
         k += consumed;
     } else if currency.is_some() {
@@ -630,7 +648,8 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             && (ctx.free(j - 2..j - 1) || capitals(ctx.text[tokens[j - 1].span].trim()));
         if model_tail
             || ((bare || fractional || singular || proper || model || series)
-                && filter::after_name(ctx, j))
+                && filter::after_name(ctx, j)
+                && !filter::name_tally(ctx, j))
             || filter::postal_code(ctx, j)
             || (proper && singular)
         {
@@ -678,9 +697,13 @@ fn capitals(word: &str) -> bool {
     word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase())
 }
 
-/// A race time at `i` ("in 2:00:35", "a 1'15\""): a measure in seconds.
+/// A race time at `i` ("in 2:00:35", "a 1'15\""): a measure in seconds;
+/// a duration in two or three units ("4 min 24 s"): one in the smallest.
 fn race(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
-    let (seconds, end) = race_time(ctx, i)?;
+    let (seconds, unit, end) = match race_time(ctx, i) {
+        Some((seconds, end)) => (seconds, Unit::Second, end),
+        None => forms::compound_duration(ctx, i)?,
+    };
     if !ctx.free(i..end) {
         return None;
     }
@@ -691,7 +714,7 @@ fn race(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             value: Some(seconds),
             qualifier: Qualifier::Exact,
             interval: Interval::point(seconds),
-            unit: Some(Unit::Second),
+            unit: Some(unit),
             currency: None,
         }),
         relative: false,
@@ -1417,4 +1440,35 @@ fn last_group_with_decimals(t: &Token, mark: DecimalMark) -> Option<f64> {
         return None;
     }
     format!("{int}.{frac}").parse().ok()
+}
+
+/// A bare points word at `k` ("9,3 Punkte", "15 points") after a figure
+/// below 100 that starts at `i`, in a sentence that gives a share in
+/// percent (`LangData::share_points`): percentage points. An index's
+/// "11.600 puntos" and a league's points stay counts.
+fn share_points(ctx: &Ctx, i: usize, k: usize, figure: Figure) -> bool {
+    let tokens = ctx.tokens;
+    let Figure::Number(n) = figure else {
+        return false;
+    };
+    let points = tokens.get(k).is_some_and(|t| {
+        ctx.data
+            .share_points
+            .iter()
+            .any(|w| crate::text::token::folds_to(w, &t.norm))
+    });
+    if !(points && n.abs() < 100.0 && ctx.same_sentence(i, k)) {
+        return false;
+    }
+    // A figure and a percent word after it, in the same sentence.
+    let near = i.saturating_sub(60)..(k + 60).min(tokens.len());
+    near.into_iter().any(|p| {
+        p > i.saturating_sub(60)
+            && ctx.same_sentence(p, i)
+            && tokens[p - 1].is_number()
+            && ctx
+                .lexicon
+                .lookup(&tokens[p..])
+                .any(|(_, e)| matches!(e, Entry::Percent))
+    })
 }
