@@ -1701,8 +1701,9 @@ fn date_attached(
     // Or, with no comma, the subject after it and an aside: "Martedì 6
     // agosto l'Africa Cdc, l'agenzia dell'Unione africana, ha proclamato…".
     let joined = clauses.joined.get(c);
-    let opens = placed.first <= sentence_first + OPENING_REACH
-        && (tokens.get(placed.last + 1).is_some_and(|t| t.is_punct(",")) || joined.is_some());
+    // Or before the subject at once: "Sabato 13 e domenica 14 luglio
+    // Taylor Swift ha suonato a Milano".
+    let opens = placed.first <= sentence_first + OPENING_REACH;
     let other_date = || {
         claims
             .iter()

@@ -2377,3 +2377,50 @@ fn a_name_before_the_facts_noun_makes_it_another_one() {
     let f = finding(text, Lang::En, on, CONCERTS, "July");
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+const SEIZURE: &str = "\
+sources:
+  houthis:
+    name: Houthi statements
+facts:
+  - id: crew
+    kind: count
+    match:
+      - [Galaxy Leader]
+      - [marittimi, crew]
+    values:
+      - {value: 25, source: houthis, as_of: 2023-11-19}
+  - id: concerts
+    kind: date
+    match:
+      - [suonato, played]
+      - [Milano, Milan]
+    values:
+      - {date: 2024-07, source: houthis}
+";
+
+#[test]
+fn a_whose_clause_reads_the_noun_before_its_comma() {
+    let on = date(2024, 1, 10);
+    let text = |n: &str| {
+        format!(
+            "Tutto è cominciato con il sequestro della Galaxy Leader, i cui {n} marittimi sono ancora a Hodeidah."
+        )
+    };
+    let f = finding(&text("52"), Lang::It, on, SEIZURE, "52");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let f = finding(&text("25"), Lang::It, on, SEIZURE, "25");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+}
+
+#[test]
+fn a_date_opening_the_sentence_before_its_subject_dates_the_verb() {
+    let on = date(2024, 7, 15);
+    let text = |month: &str| {
+        format!("Sabato 13 e domenica 14 {month} Taylor Swift ha suonato due volte a Milano.")
+    };
+    let f = finding(&text("giugno"), Lang::It, on, SEIZURE, "giugno");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let f = finding(&text("luglio"), Lang::It, on, SEIZURE, "luglio");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+}

@@ -841,6 +841,8 @@ pub static DE: LangData = LangData {
     conjunctions: &["und", "aber", "während", "oder", "doch", "sondern"],
     clause_openers: &["während", "wohingegen", "obwohl", "aber", "doch", "jedoch"],
     inclusions: &[
+        // "la nave Galaxy Leader, i cui 25 marittimi": whose.
+        "deren", "dessen",
         "darunter",
         "davon",
         "die",

@@ -859,6 +859,8 @@ pub static EN: LangData = LangData {
     conjunctions: &["and", "but", "while", "whereas", "or"],
     clause_openers: &["while", "whereas", "although", "though", "but"],
     inclusions: &[
+        // "la nave Galaxy Leader, i cui 25 marittimi": whose.
+        "whose",
         "which",
         "who",
         "including",

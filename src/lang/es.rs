@@ -831,6 +831,8 @@ pub static ES: LangData = LangData {
     conjunctions: &["y", "e", "pero", "mientras", "o", "u"],
     clause_openers: &["mientras", "pero", "aunque", "sino", "embargo"],
     inclusions: &[
+        // "la nave Galaxy Leader, i cui 25 marittimi": whose.
+        "cuyo", "cuya", "cuyos", "cuyas",
         "que",
         "el cual",
         "la cual",

@@ -843,6 +843,8 @@ pub static FR: LangData = LangData {
     conjunctions: &["et", "mais", "tandis", "alors", "ou"],
     clause_openers: &["tandis", "alors que", "mais", "cependant", "pourtant", "bien que"],
     inclusions: &[
+        // "la nave Galaxy Leader, i cui 25 marittimi": whose.
+        "dont",
         "qui",
         "que",
         "dont",

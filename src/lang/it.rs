@@ -945,6 +945,8 @@ pub static IT: LangData = LangData {
     conjunctions: &["e", "ed", "ma", "mentre", "pero", "oppure", "o"],
     clause_openers: &["mentre", "pero", "tuttavia", "invece", "sebbene", "benche"],
     inclusions: &[
+        // "la nave Galaxy Leader, i cui 25 marittimi": whose.
+        "il cui", "la cui", "i cui", "le cui",
         "che",
         "il quale",
         "la quale",

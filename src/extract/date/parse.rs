@@ -721,6 +721,14 @@ impl Parser<'_, '_> {
         if !self.capitalized(i) && !dated_after(e) {
             return None;
         }
+        // "dal Mar Rosso": a name goes on after the word.
+        let name_after = !dotted
+            && self.capitalized(e)
+            && self.tok(e).is_some_and(Token::is_word)
+            && !dated_after(e);
+        if name_after {
+            return None;
+        }
         (licensed || self.digits(e, 4).is_some()).then_some((e, m))
     }
 
@@ -759,7 +767,13 @@ impl Parser<'_, '_> {
                 .is_some_and(|x| x.is_number() && self.glued(after + 1));
             let figure = figure && (!dash || number_after);
             if !counted && !unit && !figure {
-                return Some((after, Expr::DayOn(i8::try_from(d).ok()?, wd, lead.pick())));
+                let day = i8::try_from(d).ok()?;
+                // "Sabato 13 e domenica 14 luglio": the month of the day
+                // joined to it is this one's too.
+                if let Some(m) = self.joined_month(after, lead) {
+                    return Some((after, Expr::DayMonthOn(day, m, wd, lead.pick())));
+                }
+                return Some((after, Expr::DayOn(day, wd, lead.pick())));
             }
         }
         if let Some((e, expr)) = dated {
@@ -776,6 +790,26 @@ impl Parser<'_, '_> {
             return None;
         }
         Some((e, Expr::Weekday(wd, lead.pick())))
+    }
+
+    /// After a day without its month, a conjunction, a weekday and a day
+    /// with its month ("e domenica 14 luglio", "and Sunday July 14"): that
+    /// month.
+    fn joined_month(&self, after: usize, lead: Lead) -> Option<i8> {
+        let t = self.tok(after)?;
+        if !(t.is_word() && self.ctx.data.conjunctions.contains(&t.norm.as_str())) {
+            return None;
+        }
+        let (k, _) = self.w.weekdays.at(self.tokens(), after + 1)?;
+        let k = if self.tok(k).is_some_and(|x| x.is_punct(",")) {
+            k + 1
+        } else {
+            k
+        };
+        match self.day_month(k, lead)?.1 {
+            Expr::DayMonth(_, m, _) => Some(m),
+            _ => None,
+        }
     }
 
     /// The month name ending at `e` is abbreviated ("Jan.") or follows an
