@@ -27,7 +27,7 @@ pub(super) struct DateMatch {
     pub evening: bool,
 }
 
-/// Days after a fixed holiday during which, with no tense cue, it is the
+/// Days after a holiday (fixed or movable) during which, with no tense cue, it is the
 /// one just past ("leída en Navidad" on 26 December).
 const JUST_PAST_DAYS: i32 = 7;
 
@@ -267,18 +267,28 @@ impl Parser<'_, '_> {
         };
         if self.w.movable.has(t, j).is_some() || self.w.holidays.has(t, j).is_some() {
             let pick = self.recurring_tense(j, lead).pick();
-            // "La declaración, leída en Navidad" on 26 December: with no
-            // tense cue, a fixed holiday a few days gone is the one just
-            // past, not next year's.
+            // "La declaración, leída en Navidad" on 26 December, "Pasqua"
+            // on the Tuesday after: with no tense cue, a holiday a few days
+            // gone is the one just past, not next year's.
             let cued = self.tense(j, self.both_ways(j, lead)).is_some();
             let just_past = !cued
-                && self.w.holidays.at(t, j).is_some_and(|(_, (m, d))| {
-                    self.ctx.options.date.is_some_and(|p| {
-                        jiff::civil::Date::new(p.year(), m, d)
-                            .ok()
-                            .and_then(|h| h.until(p).ok())
-                            .is_some_and(|gap| (0..=JUST_PAST_DAYS).contains(&gap.get_days()))
-                    })
+                && self.ctx.options.date.is_some_and(|p| {
+                    let fixed = self
+                        .w
+                        .holidays
+                        .at(t, j)
+                        .map(|(_, (m, d))| Date::new(p.year(), m, d).ok());
+                    let moving = || {
+                        self.w
+                            .movable
+                            .at(t, j)
+                            .map(|(_, h)| super::resolve::movable(h, p.year()))
+                    };
+                    fixed
+                        .or_else(moving)
+                        .flatten()
+                        .and_then(|h| h.until(p).ok())
+                        .is_some_and(|gap| (0..=JUST_PAST_DAYS).contains(&gap.get_days()))
                 });
             let pick = if just_past { Pick::Recent } else { pick };
             if let Some(found) = movable(j, pick).or_else(|| holiday(j, pick)) {

@@ -400,7 +400,7 @@ fn day_on(p: Date, d: i8, wd: Weekday, pick: Pick) -> Option<Date> {
 }
 
 /// The day of a movable holiday in `year`.
-fn movable(h: Movable, year: i16) -> Option<Date> {
+pub(super) fn movable(h: Movable, year: i16) -> Option<Date> {
     match h {
         Movable::Easter(offset) => easter(year)?.checked_add(i64::from(offset).days()).ok(),
         Movable::Nth {
