@@ -570,6 +570,10 @@ pub static EN: LangData = LangData {
         ("of a point", 1.0),
         ("of a percentage point", 1.0),
         ("a percentage point", 1.0),
+        // "a quarter point", "a half-point cut", "half a point"; "at one
+        // point" is no figure (a weak number word needs a longer phrase).
+        ("point", 1.0),
+        ("a point", 1.0),
     ],
     units: &[
         ("century", Unit::Century),

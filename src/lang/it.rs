@@ -702,6 +702,9 @@ pub static IT: LangData = LangData {
         // a rate.
         ("di punto", 1.0),
         ("di punto percentuale", 1.0),
+        // "mezzo punto", "salito di 1 punto": a point alone after a figure;
+        // "un punto" alone is none ("in un punto della città").
+        ("punto", 1.0),
     ],
     units: &[
         ("secolo", Unit::Century),

@@ -855,7 +855,8 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
         let entry = ctx
             .lexicon
             .lookup(&tokens[j..])
-            .find(|(_, e)| matches!(e, Entry::Round(_) | Entry::Vague(_) | Entry::Fraction(_)));
+            .find(|(_, e)| matches!(e, Entry::Round(_) | Entry::Vague(_) | Entry::Fraction(_)))
+            .or_else(|| half_before_points(ctx, j));
         let words = parse_words(&tokens[j..], ctx.vocab);
         match (entry, words) {
             // "milioni di persone" is vague, "due milioni" a number.
@@ -898,8 +899,10 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
                 // one ("oltre un chilometro", "poco più di un'ora").
                 let measured_next = tokens.get(j + 1).is_some()
                     && ctx.lexicon.lookup(&tokens[j + 1..]).any(|(n, e)| match e {
-                        // "fewer than one percent".
-                        Entry::Points(_) | Entry::Percent => true,
+                        // "fewer than one percent", "one percentage
+                        // point"; "at one point" is no figure.
+                        Entry::Percent => true,
+                        Entry::Points(_) => n > 1,
                         Entry::Unit(u) => {
                             let after = j + 1 + n;
                             // Not before "et demie" unread: "environ une
@@ -1075,6 +1078,27 @@ fn vulgar_fraction(text: &str) -> Option<f64> {
 
 /// A hundred or scale word glued by a hyphen at `dash` ("35-hundred"):
 /// its factor.
+/// "mezzo punto", "a half-point cut": the half number word ("mezzo",
+/// "half") before percentage points is the fraction one half, as "un
+/// quarto di punto" is a quarter.
+fn half_before_points(ctx: &Ctx, j: usize) -> Option<(usize, Entry)> {
+    let tokens = ctx.tokens;
+    let half = ctx
+        .vocab
+        .number(tokens.get(j)?)
+        .is_some_and(|m| m == [NumberWord::Half]);
+    let glued = tokens
+        .get(j + 1)
+        .is_some_and(|t| t.is_punct("-") && !t.space_before);
+    let next = j + 1 + usize::from(glued);
+    let points = tokens.get(next).is_some()
+        && ctx
+            .lexicon
+            .lookup(&tokens[next..])
+            .any(|(_, e)| matches!(e, Entry::Points(_)));
+    (half && points).then_some((1, Entry::Fraction(50.0)))
+}
+
 fn hyphen_scale(ctx: &Ctx, dash: usize) -> Option<f64> {
     let tokens = ctx.tokens;
     let (d, word) = (tokens.get(dash)?, tokens.get(dash + 1)?);
