@@ -337,6 +337,15 @@ pub static EN: LangData = LangData {
         ("topped", MoreThan),
         ("tops", MoreThan),
         // "top" is a verb after "to" or a modal; "the top 10" is a rank.
+        // After a plural of what news counts, a headline's verb: "US
+        // measles cases top 800".
+        ("cases top", MoreThan),
+        ("deaths top", MoreThan),
+        ("casualties top", MoreThan),
+        ("fatalities top", MoreThan),
+        ("arrests top", MoreThan),
+        ("sales top", MoreThan),
+        ("losses top", MoreThan),
         ("to top", MoreThan),
         ("could top", MoreThan),
         ("will top", MoreThan),

@@ -584,8 +584,12 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     let (counted, noun_end) = match kind {
         Kind::Count => match counted_noun(ctx, end) {
             Some((noun, e)) => (Some(noun), e),
-            // "i morti sono 600", "the death toll rose to 600".
-            None => (toll_noun_before(ctx, i), end),
+            // "i morti sono 600", "the death toll rose to 600"; "cases
+            // top 800", whose qualifier opens with its noun.
+            None => {
+                let own = hedge_len > 1 && ctx.is(&tokens[i], List::TollNouns);
+                (toll_noun_before(ctx, i + usize::from(own)), end)
+            }
         },
         _ => (None, end),
     };
