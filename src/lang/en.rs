@@ -354,6 +354,8 @@ pub static EN: LangData = LangData {
         ("might top", MoreThan),
         ("pass", MoreThan),
         ("passes", MoreThan),
+        // "reached it within 10 minutes", "within 5 points of the lead".
+        ("within", AtMost),
         ("exceed", MoreThan),
         ("exceeds", MoreThan),
         ("exceeded", MoreThan),
@@ -814,7 +816,7 @@ pub static EN: LangData = LangData {
         "military",
         "infantry",
     ],
-    ratio_words: &["in", "out of"],
+    ratio_words: &["in", "out of", "in every"],
     multipliers: &["times", "fold"],
     strength_words: &["strong"],
     change_words: &[

@@ -757,14 +757,16 @@ fn normalize(
     } else {
         Hedge::Exact
     });
+    // "-60% circa": a negative figure's ends in order.
+    let between = |a: f64, b: f64| Interval::closed(a.min(b), a.max(b));
     let (qualifier, interval) = match hedge {
         Hedge::Exact => (Qualifier::Exact, Interval::point(n)),
         Hedge::Approx => (
             Qualifier::Approx,
-            Interval::closed(n * (1.0 - APPROX), n * (1.0 + APPROX)),
+            between(n * (1.0 - APPROX), n * (1.0 + APPROX)),
         ),
-        Hedge::Below => (Qualifier::Approx, Interval::closed(n * (1.0 - APPROX), n)),
-        Hedge::Nearing => (Qualifier::AtMost, Interval::closed(n * (1.0 - APPROX), n)),
+        Hedge::Below => (Qualifier::Approx, between(n * (1.0 - APPROX), n)),
+        Hedge::Nearing => (Qualifier::AtMost, between(n * (1.0 - APPROX), n)),
         Hedge::MoreThan => (Qualifier::MoreThan, open(Some(n), None, true, false)),
         Hedge::AtLeast => (Qualifier::AtLeast, open(Some(n), None, false, false)),
         Hedge::LessThan => (Qualifier::LessThan, open(Some(0.0), Some(n), false, true)),
