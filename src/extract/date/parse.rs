@@ -773,9 +773,11 @@ impl Parser<'_, '_> {
                 }
                 // "In August 15 people died": a count after the month; but
                 // "the Jan. 1 quake", "the August 15 deadline": a day (an
-                // abbreviated month or an article before it).
+                // abbreviated month or an article before it); "June 5
+                // last year" a day of a year named after it.
                 let counted = counted_noun(self.ctx, k).is_some()
                     && !self.capitalized(k)
+                    && self.rel_year(k).is_none()
                     && !self.modifies_noun(e);
                 if !counted && !self.tok(k).is_some_and(|x| x.is_punct("%")) {
                     day = i8::try_from(d).ok();
