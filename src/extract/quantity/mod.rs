@@ -252,9 +252,11 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             && ctx.is(tok, List::EllipticJoiners)
             && !listed(ctx, i);
         let joins = range_join.is_some_and(|w| tok.norm == w)
-            // "only 10% to 20%": an exact hedge bounds nothing.
+            // "only 10% to 20%": an exact hedge bounds nothing; "about
+            // two or three days", "within two or three days" hedge the
+            // range.
             || (range_join.is_none()
-                && matches!(hedge, None | Some(Hedge::Exact))
+                && matches!(hedge, None | Some(Hedge::Exact | Hedge::Approx | Hedge::AtMost))
                 && ctx.is(tok, List::RangeJoiners))
             || (dash && range_join.is_none())
             || elliptic;
