@@ -1190,6 +1190,10 @@ pub static EN: LangData = LangData {
             ("previous month", Grain::Month),
             ("a month earlier", Grain::Month),
             ("the month before", Grain::Month),
+            // Not "the day before": "the day before the vote" counts
+            // back from something else.
+            ("a day earlier", Grain::Day),
+            ("previous day", Grain::Day),
         ],
         quarters: &[
             ("first quarter", 1),

@@ -1285,6 +1285,8 @@ pub static IT: LangData = LangData {
             ("anno prima", Grain::Year),
             ("mese precedente", Grain::Month),
             ("un mese prima", Grain::Month),
+            ("giorno prima", Grain::Day),
+            ("giorno precedente", Grain::Day),
         ],
         quarters: &[
             ("primo trimestre", 1),
@@ -1380,7 +1382,7 @@ pub static IT: LangData = LangData {
             "per il",
         ],
         articles: &["il", "lo", "la", "l'", "gli", "le", "i"],
-        links: &["di", "d'", "del", "dell'", "dello", "della", "degli", "dei"],
+        links: &["di", "d'", "del", "dell'", "dello", "della", "degli", "dei", "delle"],
         day_joiners: &["e", "ed", "al", "-", "–"],
         ordinals: &["°", "º"],
         // "Nowadays", not a day: "restano solidi anche oggi".

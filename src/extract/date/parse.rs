@@ -241,7 +241,11 @@ impl Parser<'_, '_> {
         }
         // "im Vorjahr", "le mois précédent": before "mois" is read as a
         // unit with a modifier.
-        if let Some((e, g)) = self.w.previous.at(t, j) {
+        // "il giorno prima delle elezioni": before something else than the
+        // text's last date.
+        if let Some((e, g)) = self.w.previous.at(t, j)
+            && self.w.links.has(t, e).is_none()
+        {
             return Some((e, Expr::Previous(g), false));
         }
         // "heuer": this year.

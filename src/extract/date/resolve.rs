@@ -314,6 +314,13 @@ impl Expr {
                 };
                 day.map(DateValue::day)
             }
+            // "Il giorno prima", "the day before": the day before the last
+            // day the text named, wherever it stands; publication's only
+            // when the text named none.
+            Expr::Previous(Grain::Day) => {
+                let day = previous.filter(|d| d.grain == Grain::Day);
+                shift(day.map(|d| d.start).or(publication)?, Grain::Day, -1)
+            }
             Expr::Previous(grain) => shift(publication?, grain, -1),
             Expr::Later(n) => {
                 let day = previous.filter(|d| d.grain == Grain::Day)?;
