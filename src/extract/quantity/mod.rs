@@ -1399,10 +1399,16 @@ fn is_article(ctx: &Ctx, j: usize) -> bool {
                 && t.is_word()
         })
     };
+    // "superava i nove milioni", "superano le duemila": number words of a
+    // thousand and more ("i due Paesi" names known things).
+    let large_words = || {
+        ctx.tokens.get(j + 1).is_some()
+            && parse_words(&ctx.tokens[j + 1..], ctx.vocab).is_some_and(|(v, _)| v >= 1000.0)
+    };
     ctx.tokens
         .get(j)
         .is_some_and(|t| ctx.is(t, List::HedgeArticles))
-        && (ctx.tokens.get(j + 1).is_some_and(|t| t.is_number()) || fraction())
+        && (ctx.tokens.get(j + 1).is_some_and(|t| t.is_number()) || fraction() || large_words())
 }
 
 /// "aumentó un 25% hasta los 34.655 millones", "subió 50 euros hasta 900
