@@ -202,10 +202,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // "three times as many", "quattro volte più alto": a factor. Closing
     // its clause it counts occasions ("had visited the wreck more than
     // three dozen times, and").
+    // "circled the Earth 4,576 times.": a hundred and more closing its
+    // clause counts occasions too; no factor is that large.
+    let many = matches!(head.figure, Figure::Number(n) if n >= 100.0);
     if tokens
         .get(head.end)
         .is_some_and(|t| ctx.is(t, List::Multipliers))
-        && !(hedge.is_some() && occasions(ctx, head.end))
+        && !((hedge.is_some() || many) && occasions(ctx, head.end))
     {
         return None;
     }
