@@ -707,6 +707,8 @@ pub static EN: LangData = LangData {
         ("hours", Unit::Hour),
         ("hour", Unit::Hour),
         ("days", Unit::Day),
+        // "three nights in a hotel"; not the singular ("last night").
+        ("nights", Unit::Day),
         ("magnitude", Unit::Magnitude),
         ("day", Unit::Day),
         ("weeks", Unit::Week),
@@ -1110,6 +1112,7 @@ pub static EN: LangData = LangData {
         ],
         plural_units: &[
             ("days", Grain::Day),
+            ("nights", Grain::Day),
             ("weeks", Grain::Week),
             ("months", Grain::Month),
             ("years", Grain::Year),

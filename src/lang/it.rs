@@ -799,6 +799,9 @@ pub static IT: LangData = LangData {
         ("giorni", Unit::Day),
         ("giornata", Unit::Day),
         ("giornate", Unit::Day),
+        // "poco più di due notti in media": stays counted in days; not
+        // the singular ("la notte", "nella notte" are dates).
+        ("notti", Unit::Day),
         ("gradi di magnitudo", Unit::Magnitude),
         ("gradi della scala richter", Unit::Magnitude),
         ("gradi richter", Unit::Magnitude),
@@ -1223,6 +1226,7 @@ pub static IT: LangData = LangData {
         ],
         plural_units: &[
             ("giorni", Grain::Day),
+            ("notti", Grain::Day),
             ("settimane", Grain::Week),
             ("mesi", Grain::Month),
             ("anni", Grain::Year),
