@@ -1110,6 +1110,20 @@ fn half_before_points(ctx: &Ctx, j: usize) -> Option<(usize, Entry)> {
     (half && points).then_some((1, Entry::Fraction(50.0)))
 }
 
+/// A phrase of `difference_after` ("in meno", "more than") starts at `k`.
+fn difference_follows(ctx: &Ctx, k: usize) -> bool {
+    let tokens = ctx.tokens;
+    ctx.data.difference_after.iter().any(|phrase| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        words.len() > 1
+            && words.iter().enumerate().all(|(n, w)| {
+                tokens.get(k + n).is_some_and(|t| {
+                    ctx.same_sentence(k, k + n) && crate::text::token::folds_to(w, &t.norm)
+                })
+            })
+    })
+}
+
 fn hyphen_scale(ctx: &Ctx, dash: usize) -> Option<f64> {
     let tokens = ctx.tokens;
     let (d, word) = (tokens.get(dash)?, tokens.get(dash + 1)?);
@@ -1320,6 +1334,11 @@ fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
     let Some(next) = tokens.get(end) else {
         return hedged;
     };
+    // "un terzo in meno rispetto a Pasqua", "a third more than after that
+    // storm": a fraction of a difference.
+    if difference_follows(ctx, end) {
+        return true;
+    }
     let linked = ctx.is(next, List::FractionLinks);
     if !linked {
         return (hedged || (change_by(ctx, j) && !ordinal_before_noun(ctx, end)))
