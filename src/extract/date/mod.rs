@@ -621,6 +621,9 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
                 .map(|v| v.start);
             if let Some(d) = date {
                 state.last_end = Some((d, state.base + m.end));
+                // "ieri, poco prima delle 14. Il giorno prima…": the day a
+                // time names is the text's last day.
+                state.last_date = Some(DateValue::day(d));
             }
             (date, day.expr.relative())
         }

@@ -318,7 +318,7 @@ impl Expr {
             // day the text named, wherever it stands; publication's only
             // when the text named none.
             Expr::Previous(Grain::Day) => {
-                let day = previous.filter(|d| d.grain == Grain::Day);
+                let day = previous.filter(|d| d.grain >= Grain::Day);
                 shift(day.map(|d| d.start).or(publication)?, Grain::Day, -1)
             }
             Expr::Previous(grain) => shift(publication?, grain, -1),
