@@ -1434,6 +1434,8 @@ pub static EN: LangData = LangData {
             // Not "votes": "a total of 2024 votes" counts votes.
             "holds", "hold", "open", "opens", "reopens", "reopen", "closes", "starts", "begins",
             "resumes", "meets", "kicks", "goes", "go", "faces", "face",
+            // "The lock-up ends in 180 days, in mid-September."
+            "ends", "expires",
         ],
         future_endings: &[],
         past_words: &[

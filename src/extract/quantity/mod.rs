@@ -938,8 +938,15 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
                             .contains(&tokens[p].norm.as_str())
                     });
                 // "meno di un figlio per donna": one of what it counts,
-                // after a qualifier.
+                // after a qualifier of two words or more ("under an air
+                // quality warning" is a preposition).
+                let long_hedge = j >= 2
+                    && ctx
+                        .lexicon
+                        .lookup(&tokens[j - 2..])
+                        .any(|(n, e)| n == 2 && matches!(e, Entry::Hedge(_)));
                 let hedged_noun = matches!(hedged, Some(Hedge::LessThan | Hedge::AtMost))
+                    && long_hedge
                     && tokens
                         .get(j + 1)
                         .is_some_and(|t| t.is_word() && !ctx.is(t, List::Stopwords))
