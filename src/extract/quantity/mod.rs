@@ -1342,8 +1342,13 @@ fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
         return hedged;
     };
     // "un terzo in meno rispetto a Pasqua", "a third more than after that
-    // storm": a fraction of a difference.
-    if difference_follows(ctx, end) {
+    // storm": a fraction of a difference. Not a whole number of tenths:
+    // "un decimo in più delle attese" is a tenth of a point.
+    let tenths = ctx
+        .lexicon
+        .lookup(&tokens[j..])
+        .any(|(_, e)| matches!(e, Entry::Fraction(v) if v % 10.0 == 0.0));
+    if !tenths && difference_follows(ctx, end) {
         return true;
     }
     let linked = ctx.is(next, List::FractionLinks);
