@@ -124,7 +124,10 @@ impl State {
             let ahead = (i64::from(wd.to_monday_zero_offset())
                 - i64::from(day.weekday().to_monday_zero_offset()))
             .rem_euclid(7);
-            let ahead = if ahead == 0 { 7 } else { ahead };
+            // "da domani, sabato": the same weekday right after the day
+            // (a comma at most between) names that day.
+            let apposed = first - end <= 1;
+            let ahead = if ahead == 0 && !apposed { 7 } else { ahead };
             return Some(DateValue::day(day.checked_add(ahead.days()).ok()?));
         }
         Some(value)
