@@ -25,7 +25,7 @@ use super::clause::{Clauses, Heads, first_token, is_one_of, phrase_at, starts_wi
 use super::per_claim::PerClaim;
 use crate::claim::{Claim, Kind, Qualifier, Value};
 use crate::extract::Extraction;
-use crate::lang::LangData;
+use crate::lang::{LangData, NounOrder};
 use crate::refs::{Fact, FactIndex, Figure, Hit, Target};
 use crate::text::span::Span;
 use crate::text::token::{Token, fold};
@@ -96,6 +96,15 @@ pub enum Doubt {
     /// Only a word for people, the noun the claim counts, ties it to the
     /// fact ("costato la vita a 179 persone" against the people aboard).
     People,
+    /// A phrase after the figure makes it a rate ("per sera", "a day")
+    /// the fact's words do not name.
+    Rate,
+    /// The sentence opens on a group ("Tra gli americani,"): the figure is
+    /// one member's.
+    Member,
+    /// A name the fact does not know qualifies the fact's word ("Elton
+    /// John's Farewell tour"): another one of its kind.
+    Named,
 }
 
 impl Doubt {
@@ -115,6 +124,9 @@ impl Doubt {
             Doubt::Compound => "the figure is one part of a duration in two units",
             Doubt::Place => "the clause names another place than the fact's",
             Doubt::People => "only a word for people ties it to the fact",
+            Doubt::Rate => "the figure is a rate (per night, a day) the fact is not",
+            Doubt::Member => "the figure is one member's of a group the sentence opens with",
+            Doubt::Named => "a name qualifies the fact's word: another one of its kind",
             Doubt::Comparison => {
                 "the figure is a comparison's other side, a change or a time without its day"
             }
@@ -384,6 +396,18 @@ pub(crate) fn assign(
             if link.certain && people_only(c, &link, extraction, data) {
                 link.certain = false;
                 link.doubt = Some(Doubt::People);
+            }
+            if link.certain && rate_only(c, fact, extraction, clauses, data) {
+                link.certain = false;
+                link.doubt = Some(Doubt::Rate);
+            }
+            if link.certain && member_of_group(c, extraction, clauses, data) {
+                link.certain = false;
+                link.doubt = Some(Doubt::Member);
+            }
+            if link.certain && named_other(c, &link, fact, extraction, data) {
+                link.certain = false;
+                link.doubt = Some(Doubt::Named);
             }
             link.others = others
                 .into_iter()
@@ -711,13 +735,15 @@ fn want(
     let prefix = clauses.prefix.get(c);
     let own = |h: &&GroupHit| {
         if in_other_figure(c, h.1, &extraction.claims, &clauses.head)
+            || governs_later_figure(c, h.1, extraction, data)
             || in_bracket_after(clauses.placed[c].last, h.1, tokens)
         {
             return false;
         }
         let in_clause = clause.contains(h.1)
             || prefix.is_some_and(|p| p.contains(h.1))
-            || clauses.lead.get(c).is_some_and(|d| d.contains(h.1));
+            || clauses.lead.get(c).is_some_and(|d| d.contains(h.1))
+            || clauses.joined.get(c).is_some_and(|d| d.contains(h.1));
         h.2 && in_clause && !(clauses.head[c].is_some() && is_predicate(h.1))
     };
     let groups_in_clause = (0..fact.groups.len())
@@ -844,6 +870,32 @@ fn in_other_figure(c: usize, span: Span, claims: &[Claim], head: &Heads) -> bool
         let words_only = claims[o].span.contains(span) && span.start > claims[o].span.start;
         o > c && head[o] != Some(c) && (words_only || unit_before(&claims[o]))
     })
+}
+
+/// A term after a date that governs the next figure, at once or across
+/// one short preposition: "fell 60% on Thursday to close at $106.04" —
+/// "close" is the price's, not Thursday's. (A figure shares such a term:
+/// "a 21.3% rise in net profit to 1.53 billion euros".)
+fn governs_later_figure(c: usize, span: Span, extraction: &Extraction, data: &LangData) -> bool {
+    let claims = &extraction.claims;
+    let tokens = &extraction.tokens;
+    if span.start < claims[c].span.end || claims[c].quantity().is_some() {
+        return false;
+    }
+    let next = claims.partition_point(|o| o.span.start < span.end);
+    let Some(o) = claims.get(next).filter(|o| o.quantity().is_some()) else {
+        return false;
+    };
+    let after = tokens.partition_point(|t| t.span.start < span.end);
+    let starts = |k: usize| tokens.get(k).is_some_and(|t| t.span.start == o.span.start);
+    starts(after)
+        || (tokens.get(after).is_some_and(|t| {
+            t.is_word()
+                && !t.capital
+                && t.norm.chars().count() <= 3
+                && !is_one_of(&t.norm, data.conjunctions)
+                && !is_one_of(&t.norm, data.scope_words)
+        }) && starts(after + 1))
 }
 
 /// The last few figures (quantity claims) starting at or before byte
@@ -1168,32 +1220,11 @@ fn other_place(
     let claims = &extraction.claims;
     let clause = clauses.spans[c];
     let from = first_token(tokens, clause);
-    let about = fact.about.as_deref().map(fold).unwrap_or_default();
     let in_claim = |span: Span| {
         let first = claims.partition_point(|o| o.span.end <= span.start);
         claims.get(first).is_some_and(|o| o.span.overlaps(span))
     };
-    let named_in = |within: Option<Span>, norm: &str| {
-        within.is_some_and(|s| {
-            let k = first_token(tokens, s);
-            tokens[k..]
-                .iter()
-                .take_while(|t| t.span.end <= s.end)
-                .any(|t| t.norm == norm)
-        })
-    };
-    let known = |place: &Token| {
-        about
-            .split(|ch: char| !ch.is_alphanumeric())
-            .any(|w| w == place.norm.as_str())
-            || fact.groups.iter().flatten().any(|term| {
-                term.words
-                    .iter()
-                    .any(|w| !w.text.is_empty() && place.norm.starts_with(w.text.as_str()))
-            })
-            || named_in(extraction.title, &place.norm)
-            || named_in(extraction.lede, &place.norm)
-    };
+    let known = |place: &Token| fact_knows(fact, &place.norm, extraction);
     // Before the figure: after it, "in" may say where to ("ha inviato
     // 20.000 soldati in Russia").
     let figure = clauses.placed[c].first;
@@ -1216,6 +1247,172 @@ fn other_place(
                     && !known(place)
             })
         })
+}
+
+/// The fact's description or words, or the article's title or lede, name
+/// `word`: it is no other thing than the fact's.
+fn fact_knows(fact: &Fact, word: &str, extraction: &Extraction) -> bool {
+    let tokens = &extraction.tokens;
+    let named_in = |within: Option<Span>| {
+        within.is_some_and(|s| {
+            let k = first_token(tokens, s);
+            tokens[k..]
+                .iter()
+                .take_while(|t| t.span.end <= s.end)
+                .any(|t| t.norm == word)
+        })
+    };
+    fact.about.as_deref().map(fold).is_some_and(|about| {
+        about
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| w == word)
+    }) || fact.groups.iter().flatten().any(|term| {
+        term.words
+            .iter()
+            .any(|w| !w.text.is_empty() && word.starts_with(w.text.as_str()))
+    }) || named_in(extraction.title)
+        || named_in(extraction.lede)
+}
+
+/// "Circa 65mila persone per sera hanno riempito San Siro": a rate phrase
+/// right after the figure makes it one night's, one day's, one person's;
+/// a fact whose words and description name no such unit is a total.
+fn rate_only(
+    c: usize,
+    fact: &Fact,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> bool {
+    if extraction.claims[c].quantity().is_none() {
+        return false;
+    }
+    let tokens = &extraction.tokens;
+    let last = clauses.placed[c].last;
+    let clause_end = tokens.partition_point(|t| t.span.end <= clauses.spans[c].end);
+    (last + 1..(last + 1 + RATE_REACH).min(clause_end)).any(|k| {
+        data.rates.iter().any(|rate| {
+            phrase_at(tokens, k, rate).is_some()
+                && rate
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|unit| !fact_knows(fact, unit, extraction))
+        })
+    })
+}
+
+/// Tokens after a figure searched for a rate phrase ("65mila persone per
+/// sera").
+const RATE_REACH: usize = 3;
+
+/// "Tra gli americani, Max Homa ha chiuso con 3,5 punti": a sentence
+/// opening on a group, set off by a comma with no figure before it, gives
+/// figures of one member; the group's words do not make them the group's.
+fn member_of_group(c: usize, extraction: &Extraction, clauses: &Clauses, data: &LangData) -> bool {
+    let tokens = &extraction.tokens;
+    let sentence = clauses.placed[c].sentence;
+    let start = first_token(tokens, sentence);
+    if !tokens
+        .get(start)
+        .is_some_and(|t| t.is_word() && is_one_of(&t.norm, data.members))
+    {
+        return false;
+    }
+    let first_claim = extraction
+        .claims
+        .partition_point(|o| o.span.start < sentence.start);
+    let comma = (start + 1..clauses.placed[c].first)
+        .take(MAX_GROUP_OPENING)
+        .find(|&k| tokens[k].is_punct(","));
+    comma.is_some_and(|k| {
+        extraction.claims[first_claim..]
+            .first()
+            .is_some_and(|o| o.span.start > tokens[k].span.start)
+    })
+}
+
+/// Tokens a group a sentence opens with may have before its comma.
+const MAX_GROUP_OPENING: usize = 6;
+
+/// "Elton John's Farewell Yellow Brick Road tour, which ended in July
+/// 2023": a name the fact does not know, right before the fact's word
+/// (right after it where nouns come first: "il tour Farewell"), makes it
+/// another one of its kind.
+fn named_other(
+    c: usize,
+    link: &Link,
+    fact: &Fact,
+    extraction: &Extraction,
+    data: &LangData,
+) -> bool {
+    if data.nouns_capitalized {
+        return false;
+    }
+    let tokens = &extraction.tokens;
+    let sentence = &extraction.token_sentence;
+    let claim = &extraction.claims[c];
+    let same_sentence = |a: usize, b: usize| sentence[a] == sentence[b];
+    let name = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.is_word()
+                && t.capital
+                && k > 0
+                && same_sentence(k - 1, k)
+                && !claim.span.overlaps(t.span)
+                && !link.why.iter().any(|w| w.overlaps(t.span))
+        })
+    };
+    // An article or a possessive ("John's", split or not at the mark).
+    let determiner = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            is_one_of(&t.norm, data.articles)
+                || t.norm.ends_with("'s")
+                || t.norm.ends_with("’s")
+                || (t.norm == "s" && k > 0 && matches!(tokens[k - 1].norm.as_str(), "'" | "’"))
+        })
+    };
+    let unknown = |from: usize, to: usize| {
+        (from..=to).any(|k| !fact_knows(fact, &tokens[k].norm, extraction))
+    };
+    link.why.iter().any(|w| {
+        let first = first_token(tokens, *w);
+        let last = tokens
+            .partition_point(|t| t.span.start < w.end)
+            .saturating_sub(1);
+        if tokens[first].capital {
+            return false;
+        }
+        match data.noun_order {
+            // "the Farewell Yellow Brick Road tour", "Elton John's … tour".
+            NounOrder::ModifiersFirst => {
+                let mut k = first;
+                while k > 0 && name(k - 1) && same_sentence(k - 1, first) {
+                    k -= 1;
+                }
+                // Through a split possessive: "John ' s Farewell".
+                if k >= 3 && k < first && determiner(k - 1) && tokens[k - 1].norm == "s" {
+                    let mut j = k - 2;
+                    while j > 0 && name(j - 1) {
+                        j -= 1;
+                    }
+                    if j < k - 2 {
+                        k = j;
+                    }
+                }
+                k < first
+                    && ((k > 0 && determiner(k - 1)) || (k..first).any(determiner))
+                    && unknown(k, first - 1)
+            }
+            // "il tour Farewell Yellow Brick Road".
+            NounOrder::NounFirst => {
+                let mut k = last;
+                while name(k + 1) && same_sentence(k + 1, last) {
+                    k += 1;
+                }
+                k > last && first > 0 && determiner(first - 1) && unknown(last + 1, k)
+            }
+        }
+    })
 }
 
 /// The fact's only words that tie claim `c` to it are a word for people
@@ -1501,8 +1698,11 @@ fn date_attached(
     // invasion has its own).
     let sentence_first = first_token(tokens, placed.sentence);
     let clause = clauses.spans[c];
+    // Or, with no comma, the subject after it and an aside: "Martedì 6
+    // agosto l'Africa Cdc, l'agenzia dell'Unione africana, ha proclamato…".
+    let joined = clauses.joined.get(c);
     let opens = placed.first <= sentence_first + OPENING_REACH
-        && tokens.get(placed.last + 1).is_some_and(|t| t.is_punct(","));
+        && (tokens.get(placed.last + 1).is_some_and(|t| t.is_punct(",")) || joined.is_some());
     let other_date = || {
         claims
             .iter()
@@ -1511,11 +1711,33 @@ fn date_attached(
             .any(|o| matches!(o.kind, Kind::Date | Kind::Time))
     };
     if opens
-        && want
-            .why
-            .iter()
-            .any(|s| clause.contains(*s) && s.start >= claim.span.end)
+        && want.why.iter().any(|s| {
+            (clause.contains(*s) && s.start >= claim.span.end)
+                || joined.is_some_and(|j| j.contains(*s))
+        })
         && !other_date()
+    {
+        return true;
+    }
+    // "… si concluderà a Nizza, il 21 luglio.": a date closing its
+    // sentence after a comma the clause reads through dates the clause
+    // before it when that clause has no other date.
+    let closes = placed.first > 0
+        && tokens[placed.first - 1].is_punct(",")
+        && clause.start < tokens[placed.first - 1].span.start;
+    let date_before = || {
+        claims[..c]
+            .iter()
+            .rev()
+            .take_while(|o| o.span.start >= clause.start)
+            .any(|o| matches!(o.kind, Kind::Date | Kind::Time))
+    };
+    if closes
+        && want.why.iter().any(|s| {
+            (clause.contains(*s) && s.end <= claim.span.start)
+                || joined.is_some_and(|j| j.contains(*s))
+        })
+        && !date_before()
     {
         return true;
     }

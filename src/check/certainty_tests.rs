@@ -2195,3 +2195,185 @@ fn a_term_after_a_lower_case_prefix_and_a_hyphen_is_another_word() {
     );
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+const FINISH: &str = "\
+sources:
+  aso:
+    name: Amaury Sport Organisation
+    aliases: [ASO]
+facts:
+  - id: finish-date
+    kind: date
+    match:
+      - [Tour, corsa, race]
+      - [Nizza, Nice, conclus*, finish*]
+    values:
+      - {date: 2024-07-21, source: aso}
+";
+
+#[test]
+fn an_aside_between_subject_and_verb_is_read_around() {
+    let on = date(2024, 7, 10);
+    let text = |day: &str| {
+        format!(
+            "Oggi si arriva a Digione. La corsa, lunga 3.492 chilometri in 21 tappe, si \
+             concluderà per la prima volta non a Parigi ma a Nizza, il {day}."
+        )
+    };
+    let f = finding(&text("21 agosto"), Lang::It, on, FINISH, "agosto");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let f = finding(&text("21 luglio"), Lang::It, on, FINISH, "luglio");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    // A date opening the sentence, before the subject and its aside,
+    // dates the verb after the aside.
+    let text = |day: &str| {
+        format!(
+            "{day} la corsa, la più lunga degli ultimi anni, si è conclusa a Nizza con la \
+             cronometro."
+        )
+    };
+    let f = finding(&text("Domenica 21 agosto"), Lang::It, on, FINISH, "agosto");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let f = finding(&text("Domenica 21 luglio"), Lang::It, on, FINISH, "luglio");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    // A list is no aside: "la salita" is the list's, not the race's.
+    let text = "La corsa, la salita, la discesa finale a Nizza: tutto il 21 agosto.";
+    let f = finding(text, Lang::It, on, FINISH, "agosto");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    // Nor is an opening adverb a subject.
+    let text = "Annually, the race grew by 3%, also finishing in Nice on 21 August.";
+    let f = finding(text, Lang::En, on, FINISH, "August");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+}
+
+const CLOSURE: &str = "\
+sources:
+  dfpi:
+    name: California DFPI
+facts:
+  - id: closure
+    kind: date
+    match:
+      - [SVB]
+      - [clos*, seiz*]
+    values:
+      - {date: 2023-03-10, source: dfpi}
+  - id: approval
+    kind: date
+    match:
+      - [ETF, Etf]
+      - [approv*]
+    values:
+      - {date: 2024-01-10, source: dfpi}
+  - id: margin
+    kind: count
+    match:
+      - [Europe]
+      - [points]
+    values:
+      - {value: 16.5, source: dfpi}
+";
+
+#[test]
+fn a_term_that_governs_a_later_figure_is_not_the_dates() {
+    // "close" is the share price's ("to close at $106.04"), not the day's.
+    let on = date(2023, 3, 11);
+    let text = "Shares of SVB fell 60% on Thursday to close at $106.04.";
+    let f = finding(text, Lang::En, on, CLOSURE, "Thursday");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Regulators seized SVB on Thursday.";
+    let f = finding(text, Lang::En, on, CLOSURE, "Thursday");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+#[test]
+fn a_date_without_its_year_on_the_references_day_is_no_alarm() {
+    // Under "Il 2024 in cifre", in an article of 2 January 2025.
+    let on = date(2025, 1, 2);
+    let text = "Approvazione degli Etf: 10 gennaio";
+    let f = finding(text, Lang::It, on, CLOSURE, "gennaio");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Approvazione degli Etf: 10 gennaio 2025";
+    let f = finding(text, Lang::It, on, CLOSURE, "gennaio");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+#[test]
+fn a_margin_is_no_total() {
+    let on = date(2023, 10, 2);
+    let text = "Europe finished five points clear of the holders.";
+    let f = finding(text, Lang::En, on, CLOSURE, "five");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Europe finished with 15 points.";
+    let f = finding(text, Lang::En, on, CLOSURE, "15");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+const CONCERTS: &str = "\
+sources:
+  promoter:
+    name: Barley Arts
+facts:
+  - id: milan-attendance
+    kind: count
+    about: Spectators at the two San Siro concerts together
+    match:
+      - [San Siro, Milano]
+      - [persone, spettatori, people]
+    values:
+      - {value: 130000, source: promoter, as_of: 2024-07-15}
+  - id: usa-points
+    kind: count
+    about: Points of the United States team
+    match:
+      - [americani, Americans]
+      - [punti, points]
+    values:
+      - {value: 11.5, source: promoter, as_of: 2023-10-01}
+  - id: tour-end
+    kind: date
+    about: Last concert of the Eras Tour
+    match:
+      - [Eras, tour]
+      - [ended, concluded]
+    values:
+      - {date: 2024-12-08, source: promoter}
+";
+
+#[test]
+fn a_figure_per_night_is_no_total() {
+    let on = date(2024, 7, 15);
+    let text = "Circa 65mila persone per sera hanno riempito San Siro.";
+    let f = finding(text, Lang::It, on, CONCERTS, "65mila");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert_eq!(candidates(&f), ["milan-attendance"]);
+    let text = "Circa 65mila persone hanno riempito San Siro.";
+    let f = finding(text, Lang::It, on, CONCERTS, "65mila");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+#[test]
+fn a_figure_after_a_group_the_sentence_opens_with_is_one_members() {
+    let on = date(2023, 10, 2);
+    let text = "Tra gli americani, Max Homa ha chiuso con 3,5 punti.";
+    let f = finding(text, Lang::It, on, CONCERTS, "3,5");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Gli americani hanno chiuso con 3,5 punti.";
+    let f = finding(text, Lang::It, on, CONCERTS, "3,5");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+#[test]
+fn a_name_before_the_facts_noun_makes_it_another_one() {
+    let on = date(2024, 12, 9);
+    // (A name the title or lede gives is the article's subject: the
+    // sentence comes after a lede.)
+    let text = "The Eras Tour by the numbers.\n\nIt was the biggest tour ever, with 149 shows on five continents over almost two years and more than two billion dollars in tickets sold.\n\nThe record belonged to Elton John's Farewell \
+                Yellow Brick Road tour, which ended in July 2023.";
+    let f = finding(text, Lang::En, on, CONCERTS, "July");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "The Eras Tour by the numbers.\n\nIt was the biggest tour ever, with 149 shows on five continents over almost two years and more than two billion dollars in tickets sold.\n\nThe record belongs to the Eras tour, which \
+                ended in July 2023.";
+    let f = finding(text, Lang::En, on, CONCERTS, "July");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}

@@ -72,6 +72,9 @@ pub struct Clauses {
     pub prefix: Sparse,
     /// The date the claim's sentence opens with (see `leads`).
     pub lead: Sparse,
+    /// The other side of an aside between a sentence's subject and its
+    /// verb (see `subject_asides`).
+    pub joined: Sparse,
     /// For each token, a comma around an attribution (see
     /// `attribution_commas`).
     pub aside: Vec<bool>,
@@ -172,7 +175,10 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
                     .appositions
                     .iter()
                     .any(|p| phrase_at(tokens, i + 1, p).is_some());
-            closes_right[i] = apposition;
+            // "si concluderà a Nizza, il 21 luglio.": a date closing the
+            // sentence after a comma dates the clause before it.
+            let trailing = t.norm == "," && trailing_date(i, tokens, &in_date, &starts_claim, data);
+            closes_right[i] = apposition || trailing;
 
             // "On March 28, 2023, a passenger train and a freight train
             // collided": a date opening the sentence dates its main clause.
@@ -203,6 +209,7 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
             boundary[i] = !(list
                 || inclusion
                 || apposition
+                || trailing
                 || aside[i]
                 || named[i]
                 || opening
@@ -294,10 +301,14 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
         })
         .collect();
     let lead = leads(extraction, &placed);
+    let joined = subject_asides(
+        extraction, &placed, &boundary, &left, &right, &in_date, data,
+    );
     Clauses {
         spans,
         prefix,
         lead,
+        joined,
         aside,
         placed,
         head,
@@ -327,6 +338,146 @@ impl Sparse {
         let i = self.0.binary_search_by_key(&c, |e| e.0).ok()?;
         Some(self.0[i].1)
     }
+}
+
+/// Words a date after a comma may stand after ("il", "on the").
+const TRAILING_DATE_REACH: usize = 2;
+
+/// The comma at `i` stands before a date that ends its sentence or its
+/// clause, after no more than an article or a preposition: "si concluderà
+/// a Nizza, il 21 luglio." A date in a list ("a giugno, il 12 settembre e
+/// il 17 ottobre") goes on with a conjunction and is no such date.
+fn trailing_date(
+    i: usize,
+    tokens: &[Token],
+    in_date: &[bool],
+    starts_claim: &[bool],
+    data: &LangData,
+) -> bool {
+    let is_small = |t: &Token| {
+        t.is_word()
+            && !t.capital
+            && (is_one_of(&t.norm, data.articles) || t.norm.chars().count() <= 3)
+    };
+    let Some(from) = (i + 1..tokens.len())
+        .take(TRAILING_DATE_REACH + 1)
+        .find(|&k| in_date[k] || !is_small(&tokens[k]))
+    else {
+        return false;
+    };
+    if !in_date[from] || !starts_claim[from] {
+        return false;
+    }
+    let end = (from..tokens.len()).find(|&k| !in_date[k]);
+    end.is_none_or(|k| {
+        let t = &tokens[k];
+        t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "." | ";" | "," | "!" | "?")
+    })
+}
+
+/// Words a subject before an aside may have.
+const MAX_SUBJECT: usize = 5;
+
+/// Tokens an aside between a subject and its verb may have.
+const MAX_ASIDE: usize = 16;
+
+/// "La corsa, lunga 3.492 chilometri, si concluderà a Nizza il 21 luglio";
+/// "Martedì 6 agosto l'Africa Cdc, l'agenzia sanitaria dell'Unione
+/// africana, ha proclamato l'emergenza": a short subject opening the
+/// sentence, an aside between two commas, then the verb. The aside is a
+/// clause of its own; the subject and the clause after the aside are one
+/// clause, so each claim of one side reads the other side's words. The
+/// subject holds no figure but a date; the aside has no boundary inside;
+/// the word after it is a lower-case word that is neither an article nor
+/// a conjunction (so a list, "il Pil, l'inflazione, la disoccupazione", is
+/// no aside).
+fn subject_asides(
+    extraction: &Extraction,
+    placed: &[Placed],
+    boundary: &[bool],
+    left: &[usize],
+    right: &[usize],
+    in_date: &[bool],
+    data: &LangData,
+) -> Sparse {
+    let tokens = &extraction.tokens;
+    let sentence = &extraction.token_sentence;
+    let is_comma = |k: usize| tokens[k].kind == TokenKind::Punct && tokens[k].norm == ",";
+    let comma = |k: usize| boundary[k] && is_comma(k);
+    let in_claim = claim_mask(tokens, &extraction.claims, placed);
+    // (subject, main clause) spans, in token order.
+    let mut pairs: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
+    let mut a = 1;
+    while a < tokens.len() {
+        // The comma after the subject may end nothing (an opening phrase).
+        if !is_comma(a) {
+            a += 1;
+            continue;
+        }
+        let start = left[a - 1];
+        let opens_sentence = start == 0
+            || sentence[start - 1] != sentence[start]
+            || matches!(tokens[start - 1].norm.as_str(), ":" | ";");
+        // A subject opens with an article or holds a name ("Rutte's
+        // liberal VVD"); an opening adverb ("Annually,") is none.
+        let first_word = (start..a).find(|&k| tokens[k].is_word() && !in_date[k]);
+        let nominal = first_word.is_some_and(|f| {
+            is_one_of(&tokens[f].norm, data.articles)
+                || (f + 1..a).any(|k| tokens[k].is_word() && tokens[k].capital && !in_date[k])
+        });
+        let subject = &tokens[start..a];
+        let words = (start..a)
+            .filter(|&k| tokens[k].is_word() && !in_date[k])
+            .count();
+        let figure = (start..a).any(|k| in_claim[k] && !in_date[k]);
+        let close = (a + 1..tokens.len())
+            .take(MAX_ASIDE + 1)
+            .take_while(|&k| sentence[k] == sentence[a])
+            .find(|&k| boundary[k]);
+        let Some(b) = close.filter(|&b| comma(b) && b > a + 1) else {
+            a += 1;
+            continue;
+        };
+        let verb = tokens.get(b + 1).is_some_and(|t| {
+            t.is_word()
+                && !t.capital
+                && sentence[b + 1] == sentence[a]
+                && !in_claim[b + 1]
+                && !is_one_of(&t.norm, data.articles)
+                && !is_one_of(&t.norm, data.conjunctions)
+        });
+        if opens_sentence
+            && nominal
+            && words <= MAX_SUBJECT
+            && !figure
+            && verb
+            && !subject.is_empty()
+        {
+            let sentence_end = (b + 1..tokens.len())
+                .take_while(|&k| sentence[k] == sentence[a])
+                .last()
+                .unwrap_or(b);
+            pairs.push((start, a - 1, b + 1, right[b + 1], sentence_end));
+        }
+        a = b;
+    }
+    let span = |from: usize, to: usize| Span::new(tokens[from].span.start, tokens[to].span.end);
+    let mut joined = Vec::new();
+    let mut pair = 0;
+    for (c, p) in placed.iter().enumerate() {
+        while pair < pairs.len() && pairs[pair].4 < p.first {
+            pair += 1;
+        }
+        let Some(&(s0, s1, m0, m1, _)) = pairs.get(pair) else {
+            break;
+        };
+        if p.first >= s0 && p.last <= s1 {
+            joined.push((c, span(m0, m1)));
+        } else if p.first >= m0 && left[p.first] == m0 {
+            joined.push((c, span(s0, s1)));
+        }
+    }
+    Sparse(joined)
 }
 
 /// Tokens a sentence's leading date may stand after ("Nel mese di").

@@ -113,7 +113,12 @@ pub(super) fn judge_link(
     if history && weak.is_none() && finding.verdict == Verdict::Outdated {
         return finding;
     }
-    let doubt = weak.unwrap_or_else(|| link.doubt.map_or("uncertain match", |d| d.describe()));
+    // The link's own doubt first: it is why the claim was never accused.
+    let doubt = link
+        .doubt
+        .map(|d| d.describe())
+        .or(weak)
+        .unwrap_or("uncertain match");
     doubted(
         claim,
         std::iter::once(finding).chain(rivals),
@@ -544,6 +549,29 @@ pub(super) fn fraction_precision(claim: &Claim, tokens: &[Token], data: &LangDat
     in_words.then_some(value.abs() * FRACTION_SLACK)
 }
 
+/// The claim's day (or month) is a current reference date's, in another
+/// year.
+fn same_day_other_year(d: &crate::when::DateValue, finding: &Finding) -> bool {
+    let (first, last) = d.days();
+    let same = |a: Date, b: Date| {
+        a.year() != b.year()
+            && a.month() == b.month()
+            && (d.grain == Grain::Month || a.day() == b.day())
+    };
+    (d.grain == Grain::Day || d.grain == Grain::Month)
+        && finding
+            .evidence()
+            .iter()
+            .filter(|e| e.role == Role::Current)
+            .any(|e| match e.figure {
+                Figure::Date(f) => {
+                    let (a, b) = f.days();
+                    same(first, a) && same(last, b)
+                }
+                _ => false,
+            })
+}
+
 /// How far a fraction in words reaches, as a share of its value.
 const FRACTION_SLACK: f64 = 0.1;
 
@@ -565,6 +593,12 @@ fn weak_alarm(claim: &Claim, finding: &Finding, date: Option<Date>) -> Option<&'
         // "for the first time since 1903" against this year's finish: a
         // date two years or more from every reference date is another
         // event's (a year slipped by one is still accused).
+        // "Approvazione degli Etf: 10 gennaio" under "Il 2024 in cifre", in
+        // an article of 2 January 2025: a date without its year, read in
+        // the wrong year, names the reference's day all the same.
+        Value::Date(Some(d)) if claim.relative && same_day_other_year(d, finding) => {
+            return Some("a date without its year, the reference's day in another year");
+        }
         Value::Date(Some(d)) => {
             let (first, last) = d.days();
             let current: Vec<(i16, i16)> = finding

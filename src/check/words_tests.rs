@@ -123,6 +123,7 @@ const DOUBTS: &[&str] = &[
     "the figure is ten times or more from every reference figure",
     "another figure of its sentence agrees with this fact",
     "a heading the text below restates in full",
+    "a date without its year, the reference's day in another year",
 ];
 
 #[test]
@@ -130,7 +131,7 @@ fn every_reason_not_to_judge_is_said_in_every_language() {
     use super::Doubt::*;
     let doubts = [
         Nearness, Tie, Statement, Context, OtherTime, Detached, OtherNoun, Sign, Forecast,
-        Reversal, Ahead, Comparison, Place, People, Compound,
+        Reversal, Ahead, Comparison, Place, People, Compound, Rate, Member, Named,
     ];
     let all: Vec<&str> = DOUBTS
         .iter()

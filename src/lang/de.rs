@@ -27,6 +27,10 @@ pub static DE: LangData = LangData {
     ],
     // The explanation in this language (see `LangData::explanation_words`).
     explanation_words: &[
+        ("a date without its year, the reference's day in another year", "ein Datum ohne Jahr: der Tag des Bezugs, in einem anderen Jahr"),
+        ("the figure is a rate (per night, a day) the fact is not", "die Zahl ist eine Rate (pro Abend, pro Tag), der Fakt nicht"),
+        ("the figure is one member's of a group the sentence opens with", "die Zahl gehört einem Mitglied der Gruppe, mit der der Satz beginnt"),
+        ("a name qualifies the fact's word: another one of its kind", "ein Name bestimmt das Wort des Fakts: ein anderes seiner Art"),
         ("no reference facts loaded", "keine Referenzfakten geladen"),
         ("relative date left unresolved: it needs the publication day (--date YYYY-MM-DD or front matter `date:`)", "relatives Datum nicht aufgelöst: Dafür braucht es den Erscheinungstag (--date JJJJ-MM-TT oder `date:` im Front Matter)"),
         (" — no reference fact matches this claim", " — kein Referenzfakt passt zu dieser Angabe"),
@@ -863,6 +867,8 @@ pub static DE: LangData = LangData {
     forecasts: &["erwart", "prognos", "schatz", "analyst", "konsens", "ausblick", "umfrage", "hochrechnung"],
     reversals: &["gefunden", "aufgefunden", "gerettet", "befreit", "freigelassen", "genesen", "entlassen"],
     people: &["mensch", "person", "leute"],
+    rates: &["pro abend", "je abend", "pro tag", "am tag", "pro konzert", "pro spiel", "pro kopf", "pro person"],
+    members: &["unter"],
     alternatives: &["oder", "bzw"],
     scope_words: &["in", "auf"],
     difference_after: &[

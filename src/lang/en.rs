@@ -908,6 +908,8 @@ pub static EN: LangData = LangData {
     forecasts: &["expect", "estimate", "forecast", "consensus", "analyst", "projected", "projection", "outlook", "guidance", "predict", "anticipat", "poll", "sees"],
     reversals: &["found", "located", "rescued", "freed", "released", "discharged", "reunited"],
     people: &["people", "person", "individual"],
+    rates: &["a night", "per night", "each night", "every night", "a day", "per day", "each day", "every day", "a show", "per show", "a concert", "per concert", "a game", "per game", "a match", "per match", "per head", "per capita", "a head", "per person"],
+    members: &["among", "amongst"],
     alternatives: &["or"],
     scope_words: &["in", "across", "over"],
     difference_after: &[
@@ -930,6 +932,10 @@ pub static EN: LangData = LangData {
         "gain",
         "cut",
         "hike",
+        // "five points clear of the holders".
+        "clear",
+        "ahead",
+        "behind",
     ],
     reporting: &[
         "said",

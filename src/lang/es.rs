@@ -27,6 +27,10 @@ pub static ES: LangData = LangData {
     ],
     // The explanation in this language (see `LangData::explanation_words`).
     explanation_words: &[
+        ("a date without its year, the reference's day in another year", "una fecha sin año: el día de la referencia, en otro año"),
+        ("the figure is a rate (per night, a day) the fact is not", "la cifra es una tasa (por noche, al día) y el hecho no"),
+        ("the figure is one member's of a group the sentence opens with", "la cifra es de un miembro del grupo con que abre la frase"),
+        ("a name qualifies the fact's word: another one of its kind", "un nombre califica la palabra del hecho: otro de su clase"),
         ("no reference facts loaded", "no se ha cargado ningún hecho de referencia"),
         ("relative date left unresolved: it needs the publication day (--date YYYY-MM-DD or front matter `date:`)", "fecha relativa sin resolver: hace falta el día de publicación (--date AAAA-MM-DD o `date:` en el front matter)"),
         (" — no reference fact matches this claim", " — ningún hecho de referencia corresponde a este dato"),
@@ -875,6 +879,8 @@ pub static ES: LangData = LangData {
     forecasts: &["esperad", "expectativ", "previsi", "estimaci", "consenso", "analista", "previst", "pronostic", "encuesta", "sondeo", "proyecci"],
     reversals: &["encontrad", "hallad", "localizad", "rescatad", "liberad", "recuperad", "dados de alta"],
     people: &["persona", "individuo", "gente"],
+    rates: &["por noche", "cada noche", "al día", "por día", "cada día", "por concierto", "por partido", "por cabeza", "por persona", "por habitante"],
+    members: &["entre"],
     alternatives: &["o", "u"],
     scope_words: &["en"],
     reporting: &[

@@ -27,6 +27,10 @@ pub static FR: LangData = LangData {
     ],
     // The explanation in this language (see `LangData::explanation_words`).
     explanation_words: &[
+        ("a date without its year, the reference's day in another year", "une date sans année : le jour de la référence, une autre année"),
+        ("the figure is a rate (per night, a day) the fact is not", "le chiffre est un taux (par soir, par jour), le fait non"),
+        ("the figure is one member's of a group the sentence opens with", "le chiffre est celui d'un membre du groupe qui ouvre la phrase"),
+        ("a name qualifies the fact's word: another one of its kind", "un nom qualifie le mot du fait : un autre du même genre"),
         ("no reference facts loaded", "aucun fait de référence chargé"),
         ("relative date left unresolved: it needs the publication day (--date YYYY-MM-DD or front matter `date:`)", "date relative non résolue : il faut le jour de publication (--date AAAA-MM-JJ ou `date:` dans le front matter)"),
         (" — no reference fact matches this claim", " — aucun fait de référence ne correspond à cette donnée"),
@@ -888,6 +892,8 @@ pub static FR: LangData = LangData {
     forecasts: &["attendu", "attente", "prevision", "estimation", "consensus", "analyste", "prevu", "perspective", "sondage", "projection"],
     reversals: &["retrouv", "secouru", "sauv", "liber", "relach", "gueri"],
     people: &["personne", "individu", "gens"],
+    rates: &["par soir", "par soirée", "par nuit", "par jour", "chaque soir", "chaque jour", "par concert", "par match", "par tête", "par habitant", "par personne"],
+    members: &["parmi"],
     alternatives: &["ou", "soit"],
     scope_words: &["dans", "en", "sur"],
     reporting: &[

@@ -24,6 +24,10 @@ pub static IT: LangData = LangData {
     ],
     // The explanation in this language (see `LangData::explanation_words`).
     explanation_words: &[
+        ("a date without its year, the reference's day in another year", "una data senza anno: il giorno del riferimento, in un altro anno"),
+        ("the figure is a rate (per night, a day) the fact is not", "la cifra è un tasso (a sera, al giorno) e il fatto no"),
+        ("the figure is one member's of a group the sentence opens with", "la cifra è di un membro del gruppo con cui si apre la frase"),
+        ("a name qualifies the fact's word: another one of its kind", "un nome qualifica la parola del fatto: è un altro dello stesso genere"),
         ("no reference facts loaded", "nessun fatto di riferimento caricato"),
         ("relative date left unresolved: it needs the publication day (--date YYYY-MM-DD or front matter `date:`)", "data relativa non risolta: serve il giorno di pubblicazione (--date AAAA-MM-GG o `date:` nel front matter)"),
         (" — no reference fact matches this claim", " — nessun fatto di riferimento corrisponde a questo dato"),
@@ -1040,6 +1044,8 @@ pub static IT: LangData = LangData {
     forecasts: &["attes", "previst", "prevision", "stima", "stime", "stimat", "consensus", "analist", "outlook", "prevede", "attend", "sondagg", "proiezion", "exit"],
     reversals: &["ritrovat", "rintracciat", "salvat", "liberat", "rilasciat", "guarit", "dimess"],
     people: &["person", "individu"],
+    rates: &["a sera", "per sera", "ogni sera", "a serata", "per serata", "a notte", "per notte", "al giorno", "ogni giorno", "a concerto", "per concerto", "a partita", "per partita", "a testa", "pro capite", "a persona", "per persona"],
+    members: &["tra", "fra"],
     alternatives: &["o", "oppure", "ovvero", "ossia"],
     scope_words: &["in", "nei", "negli", "nelle"],
     partitives: &[

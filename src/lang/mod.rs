@@ -399,6 +399,12 @@ pub struct LangData {
     /// figure that counts them may count any fact's people; one that
     /// counts another noun no term of the fact names counts something else.
     pub people: &'static [&'static str],
+    /// Phrases after a figure that make it a rate ("65mila persone per
+    /// sera", "$10 a day"): one night's or one day's, not a total.
+    pub rates: &'static [&'static str],
+    /// Words that open a sentence on a group one member of which its
+    /// figures are ("Tra gli americani, Max Homa…", "Among the dead, …").
+    pub members: &'static [&'static str],
     /// "or" words that give the same amount another way ("6,19 miliardi,
     /// o 25 centesimi per azione").
     pub alternatives: &'static [&'static str],

@@ -40,6 +40,8 @@ pub(super) struct Lead {
     pub weak_prep: bool,
     pub future: bool,
     pub part: bool,
+    /// An article ("il weekend", "the weekend").
+    pub article: bool,
 }
 
 impl Lead {
@@ -153,6 +155,7 @@ impl Parser<'_, '_> {
                 lead.prep = true;
                 j = e;
             } else if let Some(e) = self.w.articles.has(t, j) {
+                lead.article = true;
                 j = e;
             } else {
                 break;
@@ -342,6 +345,9 @@ impl Parser<'_, '_> {
                 // "alcune opere non prima dell'estate" after "si
                 // chiuderanno": the coming summer.
                 Named::Season(s) => self.after_season(e, s, self.with_tense(j, lead)),
+                // "a cancelled Vienna weekend": a weekend with no article,
+                // preposition or modifier is no date.
+                Named::Weekend if !(lead.prep || lead.part || lead.article) => None,
                 Named::Weekend => Some((e, Expr::Weekend(self.weekday_tense(j, lead).pick()))),
             });
         }
