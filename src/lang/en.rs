@@ -377,7 +377,7 @@ pub static EN: LangData = LangData {
     range_frames: &[("between", "and"), ("from", "to")],
     range_joiners: &["to", "or"],
     elliptic_range_joiners: &[],
-    unit_adjectives: &["straight", "consecutive", "successive", "full"],
+    unit_adjectives: &["straight", "consecutive", "successive", "full", "working", "business"],
     relative_pronouns: &["who", "that", "which"],
     vague: &[
         (
