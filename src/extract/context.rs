@@ -650,9 +650,10 @@ fn carry_currency_forward(claims: &mut [Claim], sentences: &[Span], text: &str, 
                 };
                 if let Some((s, c, money)) = last_money {
                     // "superiore ai mille euro …, mentre … scende a circa
-                    // 800": a bare figure of the money's own order.
+                    // 800", "60-70 euro, … meno di cinquanta": a bare
+                    // figure of the money's own order.
                     let close = claim.counted.is_none()
-                        && v >= 100.0
+                        && v >= 10.0
                         && (money / 2.0..=money * 2.0).contains(&v);
                     let near = close || (v >= floor && (money / 10.0..=money * 10.0).contains(&v));
                     if near && Some(s) == sentence {

@@ -337,6 +337,15 @@ pub static EN: LangData = LangData {
         ("topped", MoreThan),
         ("tops", MoreThan),
         // "top" is a verb after "to" or a modal; "the top 10" is a rank.
+        // After a plural of what news counts, a headline's verb: "US
+        // measles cases top 800".
+        ("cases top", MoreThan),
+        ("deaths top", MoreThan),
+        ("casualties top", MoreThan),
+        ("fatalities top", MoreThan),
+        ("arrests top", MoreThan),
+        ("sales top", MoreThan),
+        ("losses top", MoreThan),
         ("to top", MoreThan),
         ("could top", MoreThan),
         ("will top", MoreThan),
@@ -345,6 +354,8 @@ pub static EN: LangData = LangData {
         ("might top", MoreThan),
         ("pass", MoreThan),
         ("passes", MoreThan),
+        // "reached it within 10 minutes", "within 5 points of the lead".
+        ("within", AtMost),
         ("exceed", MoreThan),
         ("exceeds", MoreThan),
         ("exceeded", MoreThan),
@@ -366,7 +377,7 @@ pub static EN: LangData = LangData {
     range_frames: &[("between", "and"), ("from", "to")],
     range_joiners: &["to", "or"],
     elliptic_range_joiners: &[],
-    unit_adjectives: &["straight", "consecutive", "successive", "full"],
+    unit_adjectives: &["straight", "consecutive", "successive", "full", "working", "business"],
     relative_pronouns: &["who", "that", "which"],
     vague: &[
         (
@@ -570,8 +581,14 @@ pub static EN: LangData = LangData {
         ("of a point", 1.0),
         ("of a percentage point", 1.0),
         ("a percentage point", 1.0),
+        // "a quarter point", "a half-point cut", "half a point"; "at one
+        // point" is no figure (a weak number word needs a longer phrase).
+        ("point", 1.0),
+        ("a point", 1.0),
     ],
-    share_points: &[],
+    // "rose 1 point to 5%": a bare point after digits is a percentage
+    // point in a sentence that gives a share; "won by 1 point" is a tally.
+    share_points: &["point", "points"],
     units: &[
         ("century", Unit::Century),
         ("centuries", Unit::Century),
@@ -693,6 +710,8 @@ pub static EN: LangData = LangData {
         ("hours", Unit::Hour),
         ("hour", Unit::Hour),
         ("days", Unit::Day),
+        // "three nights in a hotel"; not the singular ("last night").
+        ("nights", Unit::Day),
         ("magnitude", Unit::Magnitude),
         ("day", Unit::Day),
         ("weeks", Unit::Week),
@@ -802,7 +821,7 @@ pub static EN: LangData = LangData {
         "military",
         "infantry",
     ],
-    ratio_words: &["in", "out of"],
+    ratio_words: &["in", "out of", "in every"],
     multipliers: &["times", "fold"],
     strength_words: &["strong"],
     change_words: &[
@@ -1104,6 +1123,7 @@ pub static EN: LangData = LangData {
         ],
         plural_units: &[
             ("days", Grain::Day),
+            ("nights", Grain::Day),
             ("weeks", Grain::Week),
             ("months", Grain::Month),
             ("years", Grain::Year),
@@ -1184,6 +1204,10 @@ pub static EN: LangData = LangData {
             ("previous month", Grain::Month),
             ("a month earlier", Grain::Month),
             ("the month before", Grain::Month),
+            // Not "the day before": "the day before the vote" counts
+            // back from something else.
+            ("a day earlier", Grain::Day),
+            ("previous day", Grain::Day),
         ],
         quarters: &[
             ("first quarter", 1),
@@ -1421,6 +1445,8 @@ pub static EN: LangData = LangData {
             // Not "votes": "a total of 2024 votes" counts votes.
             "holds", "hold", "open", "opens", "reopens", "reopen", "closes", "starts", "begins",
             "resumes", "meets", "kicks", "goes", "go", "faces", "face",
+            // "The lock-up ends in 180 days, in mid-September."
+            "ends", "expires",
         ],
         future_endings: &[],
         past_words: &[

@@ -497,9 +497,18 @@ pub static IT: LangData = LangData {
         ("vicine alle", Approx),
         ("vicino alla", Approx),
         ("vicina alla", Approx),
+        // "una velocità vicina ai 300 chilometri orari".
+        ("vicino ai", Approx),
+        ("vicina ai", Approx),
+        ("vicini al", Approx),
+        ("vicine ai", Approx),
+        ("vicine al", Approx),
+        ("vicino alle", Approx),
+        ("vicina alle", Approx),
         ("superava", MoreThan),
         ("superavano", MoreThan),
         ("supererà", MoreThan),
+        ("supereranno", MoreThan),
         ("meno della", LessThan),
         ("meno del", LessThan),
         ("superato", MoreThan),
@@ -545,6 +554,14 @@ pub static IT: LangData = LangData {
         ("fino a", AtMost),
         ("fino ai", AtMost),
         ("fino alle", AtMost),
+        // "una quota fino al 20%".
+        ("fino al", AtMost),
+        ("fino alla", AtMost),
+        ("fino all'", AtMost),
+        // "più della metà", "più del 40%"; no row for "più dei", "più
+        // delle": "un terzo in più dei 25 milioni attesi" compares.
+        ("più della", MoreThan),
+        ("più del", MoreThan),
         ("al massimo", AtMost),
         ("non più di", AtMost),
         ("esattamente", Exact),
@@ -712,8 +729,14 @@ pub static IT: LangData = LangData {
         // a rate.
         ("di punto", 1.0),
         ("di punto percentuale", 1.0),
+        // "mezzo punto", "salito di 1 punto": a point alone after a figure;
+        // "un punto" alone is none ("in un punto della città").
+        ("punto", 1.0),
     ],
-    share_points: &[],
+    // "salito di 1 punto al 5%": a bare point after digits is a percentage
+    // point in a sentence that gives a share; "a 1 punto dalla Juve" is a
+    // tally.
+    share_points: &["punto", "punti"],
     units: &[
         ("secolo", Unit::Century),
         ("secoli", Unit::Century),
@@ -790,6 +813,9 @@ pub static IT: LangData = LangData {
         ("giorni", Unit::Day),
         ("giornata", Unit::Day),
         ("giornate", Unit::Day),
+        // "poco più di due notti in media": stays counted in days; not
+        // the singular ("la notte", "nella notte" are dates).
+        ("notti", Unit::Day),
         ("gradi di magnitudo", Unit::Magnitude),
         ("gradi della scala richter", Unit::Magnitude),
         ("gradi richter", Unit::Magnitude),
@@ -936,6 +962,19 @@ pub static IT: LangData = LangData {
         "scendono",
         "passano",
         "crescono",
+        // "dal 2024 salirà da 16 a 18 euro": the future of a change.
+        "salirà",
+        "saliranno",
+        "scenderà",
+        "scenderanno",
+        "passerà",
+        "passeranno",
+        "crescerà",
+        "cresceranno",
+        "aumenterà",
+        "aumenteranno",
+        "porterà",
+        "porteranno",
         "calano",
     ],
     plural_endings: &["i", "e"],
@@ -1205,6 +1244,7 @@ pub static IT: LangData = LangData {
         ],
         plural_units: &[
             ("giorni", Grain::Day),
+            ("notti", Grain::Day),
             ("settimane", Grain::Week),
             ("mesi", Grain::Month),
             ("anni", Grain::Year),
@@ -1267,6 +1307,8 @@ pub static IT: LangData = LangData {
             ("anno prima", Grain::Year),
             ("mese precedente", Grain::Month),
             ("un mese prima", Grain::Month),
+            ("giorno prima", Grain::Day),
+            ("giorno precedente", Grain::Day),
         ],
         quarters: &[
             ("primo trimestre", 1),
@@ -1362,7 +1404,7 @@ pub static IT: LangData = LangData {
             "per il",
         ],
         articles: &["il", "lo", "la", "l'", "gli", "le", "i"],
-        links: &["di", "d'", "del", "dell'", "dello", "della", "degli", "dei"],
+        links: &["di", "d'", "del", "dell'", "dello", "della", "degli", "dei", "delle"],
         day_joiners: &["e", "ed", "al", "-", "–"],
         ordinals: &["°", "º"],
         // "Nowadays", not a day: "restano solidi anche oggi".
@@ -1494,6 +1536,10 @@ pub static IT: LangData = LangData {
         ("esatta", Exact),
         ("esatte", Exact),
         ("tondi", Exact),
+        // "gruppi di 300 al massimo", "-60% circa".
+        ("al massimo", AtMost),
+        ("al più", AtMost),
+        ("circa", Approx),
     ],
     negations: &["non", "mai"],
     minus_words: &["meno"],

@@ -124,7 +124,10 @@ impl State {
             let ahead = (i64::from(wd.to_monday_zero_offset())
                 - i64::from(day.weekday().to_monday_zero_offset()))
             .rem_euclid(7);
-            let ahead = if ahead == 0 { 7 } else { ahead };
+            // "da domani, sabato": the same weekday right after the day
+            // (a comma at most between) names that day.
+            let apposed = first - end <= 1;
+            let ahead = if ahead == 0 && !apposed { 7 } else { ahead };
             return Some(DateValue::day(day.checked_add(ahead.days()).ok()?));
         }
         Some(value)
@@ -655,6 +658,9 @@ fn time_claim(ctx: &Ctx, state: &mut State, mut m: TimeMatch, paragraph: usize) 
                 .map(|v| v.start);
             if let Some(d) = date {
                 state.last_end = Some((d, state.base + m.end));
+                // "ieri, poco prima delle 14. Il giorno prima…": the day a
+                // time names is the text's last day.
+                state.last_date = Some(DateValue::day(d));
             }
             (date, day.expr.relative())
         }

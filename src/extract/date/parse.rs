@@ -27,7 +27,7 @@ pub(super) struct DateMatch {
     pub evening: bool,
 }
 
-/// Days after a fixed holiday during which, with no tense cue, it is the
+/// Days after a holiday (fixed or movable) during which, with no tense cue, it is the
 /// one just past ("leída en Navidad" on 26 December).
 const JUST_PAST_DAYS: i32 = 7;
 
@@ -279,7 +279,11 @@ impl Parser<'_, '_> {
         }
         // "im Vorjahr", "le mois précédent": before "mois" is read as a
         // unit with a modifier.
-        if let Some((e, g)) = self.w.previous.at(t, j) {
+        // "il giorno prima delle elezioni": before something else than the
+        // text's last date.
+        if let Some((e, g)) = self.w.previous.at(t, j)
+            && self.w.links.has(t, e).is_none()
+        {
             return Some((e, Expr::Previous(g), false));
         }
         // "heuer": this year.
@@ -305,18 +309,28 @@ impl Parser<'_, '_> {
         };
         if self.w.movable.has(t, j).is_some() || self.w.holidays.has(t, j).is_some() {
             let pick = self.recurring_tense(j, lead).pick();
-            // "La declaración, leída en Navidad" on 26 December: with no
-            // tense cue, a fixed holiday a few days gone is the one just
-            // past, not next year's.
+            // "La declaración, leída en Navidad" on 26 December, "Pasqua"
+            // on the Tuesday after: with no tense cue, a holiday a few days
+            // gone is the one just past, not next year's.
             let cued = self.tense(j, self.both_ways(j, lead)).is_some();
             let just_past = !cued
-                && self.w.holidays.at(t, j).is_some_and(|(_, (m, d))| {
-                    self.ctx.options.date.is_some_and(|p| {
-                        jiff::civil::Date::new(p.year(), m, d)
-                            .ok()
-                            .and_then(|h| h.until(p).ok())
-                            .is_some_and(|gap| (0..=JUST_PAST_DAYS).contains(&gap.get_days()))
-                    })
+                && self.ctx.options.date.is_some_and(|p| {
+                    let fixed = self
+                        .w
+                        .holidays
+                        .at(t, j)
+                        .map(|(_, (m, d))| Date::new(p.year(), m, d).ok());
+                    let moving = || {
+                        self.w
+                            .movable
+                            .at(t, j)
+                            .map(|(_, h)| super::resolve::movable(h, p.year()))
+                    };
+                    fixed
+                        .or_else(moving)
+                        .flatten()
+                        .and_then(|h| h.until(p).ok())
+                        .is_some_and(|gap| (0..=JUST_PAST_DAYS).contains(&gap.get_days()))
                 });
             let pick = if just_past { Pick::Recent } else { pick };
             if let Some(found) = movable(j, pick).or_else(|| holiday(j, pick)) {
@@ -838,9 +852,11 @@ impl Parser<'_, '_> {
                 }
                 // "In August 15 people died": a count after the month; but
                 // "the Jan. 1 quake", "the August 15 deadline": a day (an
-                // abbreviated month or an article before it).
+                // abbreviated month or an article before it); "June 5
+                // last year" a day of a year named after it.
                 let counted = counted_noun(self.ctx, k).is_some()
                     && !self.capitalized(k)
+                    && self.rel_year(k).is_none()
                     && !self.modifies_noun(e);
                 if !counted && !self.tok(k).is_some_and(|x| x.is_punct("%")) {
                     day = i8::try_from(d).ok();

@@ -326,6 +326,13 @@ impl Expr {
                 };
                 day.map(DateValue::day)
             }
+            // "Il giorno prima", "the day before": the day before the last
+            // day the text named, wherever it stands; publication's only
+            // when the text named none.
+            Expr::Previous(Grain::Day) => {
+                let day = previous.filter(|d| d.grain >= Grain::Day);
+                shift(day.map(|d| d.start).or(publication)?, Grain::Day, -1)
+            }
             Expr::Previous(grain) => shift(publication?, grain, -1),
             Expr::Later(n) => {
                 let day = previous.filter(|d| d.grain == Grain::Day)?;
@@ -412,7 +419,7 @@ fn day_on(p: Date, d: i8, wd: Weekday, pick: Pick) -> Option<Date> {
 }
 
 /// The day of a movable holiday in `year`.
-fn movable(h: Movable, year: i16) -> Option<Date> {
+pub(super) fn movable(h: Movable, year: i16) -> Option<Date> {
     match h {
         Movable::Easter(offset) => easter(year)?.checked_add(i64::from(offset).days()).ok(),
         Movable::Nth {

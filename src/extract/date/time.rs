@@ -97,7 +97,11 @@ impl Parser<'_, '_> {
         let noun = counted_noun(self.ctx, m.end).is_some()
             && !next.is_some_and(|t| self.ctx.name_capital(t));
         let figure = next.is_some() && self.ctx.lexicon.lookup(&tokens[m.end..]).next().is_some();
-        (!(m.bare && (noun || figure))).then_some(m)
+        // "contro le tre del periodo prima della pandemia": a link after
+        // a bare hour that no part of the day or date follows ties it to
+        // a noun.
+        let linked = self.w.links.has(tokens, m.end).is_some();
+        (!(m.bare && (noun || figure || linked))).then_some(m)
     }
 
     /// [preposition] hour [:minutes] [a.m./p.m.] [zone]. A bare hour needs

@@ -202,10 +202,13 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // "three times as many", "quattro volte più alto": a factor. Closing
     // its clause it counts occasions ("had visited the wreck more than
     // three dozen times, and").
+    // "circled the Earth 4,576 times.": a hundred and more closing its
+    // clause counts occasions too; no factor is that large.
+    let many = matches!(head.figure, Figure::Number(n) if n >= 100.0);
     if tokens
         .get(head.end)
         .is_some_and(|t| ctx.is(t, List::Multipliers))
-        && !(hedge.is_some() && occasions(ctx, head.end))
+        && !((hedge.is_some() || many) && occasions(ctx, head.end))
     {
         return None;
     }
@@ -252,9 +255,11 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             && ctx.is(tok, List::EllipticJoiners)
             && !listed(ctx, i);
         let joins = range_join.is_some_and(|w| tok.norm == w)
-            // "only 10% to 20%": an exact hedge bounds nothing.
+            // "only 10% to 20%": an exact hedge bounds nothing; "about
+            // two or three days", "within two or three days" hedge the
+            // range.
             || (range_join.is_none()
-                && matches!(hedge, None | Some(Hedge::Exact))
+                && matches!(hedge, None | Some(Hedge::Exact | Hedge::Approx | Hedge::AtMost))
                 && ctx.is(tok, List::RangeJoiners))
             || (dash && range_join.is_none())
             || elliptic;
@@ -366,6 +371,15 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             Entry::Percent => {
                 kind = Kind::Percent;
             }
+            // "a 1 punto dalla Juve": a bare point after a figure in digits
+            // is a tally unless the sentence gives a share in percent
+            // ("salito di 1 punto al 5%"); after a fraction word ("mezzo
+            // punto", "a quarter point") it is a rate's.
+            Entry::Points(_)
+                if *n == 1
+                    && matches!(figure, Figure::Number(_))
+                    && is_bare_point(ctx, k)
+                    && !share_points(ctx, i, k, figure) => {}
             Entry::Points(f) => {
                 kind = Kind::Percent;
                 unit = Some(Unit::Pp);
@@ -602,8 +616,12 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     let (counted, noun_end) = match kind {
         Kind::Count => match counted_noun(ctx, end) {
             Some((noun, e)) => (Some(noun), e),
-            // "i morti sono 600", "the death toll rose to 600".
-            None => (toll_noun_before(ctx, i), end),
+            // "i morti sono 600", "the death toll rose to 600"; "cases
+            // top 800", whose qualifier opens with its noun.
+            None => {
+                let own = hedge_len > 1 && ctx.is(&tokens[i], List::TollNouns);
+                (toll_noun_before(ctx, i + usize::from(own)), end)
+            }
         },
         _ => (None, end),
     };
@@ -776,14 +794,16 @@ fn normalize(
     } else {
         Hedge::Exact
     });
+    // "-60% circa": a negative figure's ends in order.
+    let between = |a: f64, b: f64| Interval::closed(a.min(b), a.max(b));
     let (qualifier, interval) = match hedge {
         Hedge::Exact => (Qualifier::Exact, Interval::point(n)),
         Hedge::Approx => (
             Qualifier::Approx,
-            Interval::closed(n * (1.0 - APPROX), n * (1.0 + APPROX)),
+            between(n * (1.0 - APPROX), n * (1.0 + APPROX)),
         ),
-        Hedge::Below => (Qualifier::Approx, Interval::closed(n * (1.0 - APPROX), n)),
-        Hedge::Nearing => (Qualifier::AtMost, Interval::closed(n * (1.0 - APPROX), n)),
+        Hedge::Below => (Qualifier::Approx, between(n * (1.0 - APPROX), n)),
+        Hedge::Nearing => (Qualifier::AtMost, between(n * (1.0 - APPROX), n)),
         Hedge::MoreThan => (Qualifier::MoreThan, open(Some(n), None, true, false)),
         Hedge::AtLeast => (Qualifier::AtLeast, open(Some(n), None, false, false)),
         Hedge::LessThan => (Qualifier::LessThan, open(Some(0.0), Some(n), false, true)),
@@ -878,7 +898,8 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
         let entry = ctx
             .lexicon
             .lookup(&tokens[j..])
-            .find(|(_, e)| matches!(e, Entry::Round(_) | Entry::Vague(_) | Entry::Fraction(_)));
+            .find(|(_, e)| matches!(e, Entry::Round(_) | Entry::Vague(_) | Entry::Fraction(_)))
+            .or_else(|| half_before_points(ctx, j));
         let words = parse_words(&tokens[j..], ctx.vocab);
         match (entry, words) {
             // "milioni di persone" is vague, "due milioni" a number.
@@ -921,8 +942,10 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
                 // one ("oltre un chilometro", "poco più di un'ora").
                 let measured_next = tokens.get(j + 1).is_some()
                     && ctx.lexicon.lookup(&tokens[j + 1..]).any(|(n, e)| match e {
-                        // "fewer than one percent".
-                        Entry::Points(_) | Entry::Percent => true,
+                        // "fewer than one percent", "one percentage
+                        // point"; "at one point" is no figure.
+                        Entry::Percent => true,
+                        Entry::Points(_) => n > 1,
                         Entry::Unit(u) => {
                             let after = j + 1 + n;
                             // Not before "et demie" unread: "environ une
@@ -947,8 +970,15 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
                             .contains(&tokens[p].norm.as_str())
                     });
                 // "meno di un figlio per donna": one of what it counts,
-                // after a qualifier.
+                // after a qualifier of two words or more ("under an air
+                // quality warning" is a preposition).
+                let long_hedge = j >= 2
+                    && ctx
+                        .lexicon
+                        .lookup(&tokens[j - 2..])
+                        .any(|(n, e)| n == 2 && matches!(e, Entry::Hedge(_)));
                 let hedged_noun = matches!(hedged, Some(Hedge::LessThan | Hedge::AtMost))
+                    && long_hedge
                     && tokens
                         .get(j + 1)
                         .is_some_and(|t| t.is_word() && !ctx.is(t, List::Stopwords))
@@ -1098,6 +1128,41 @@ fn vulgar_fraction(text: &str) -> Option<f64> {
 
 /// A hundred or scale word glued by a hyphen at `dash` ("35-hundred"):
 /// its factor.
+/// "mezzo punto", "a half-point cut": the half number word ("mezzo",
+/// "half") before percentage points is the fraction one half, as "un
+/// quarto di punto" is a quarter.
+fn half_before_points(ctx: &Ctx, j: usize) -> Option<(usize, Entry)> {
+    let tokens = ctx.tokens;
+    let half = ctx
+        .vocab
+        .number(tokens.get(j)?)
+        .is_some_and(|m| m == [NumberWord::Half]);
+    let glued = tokens
+        .get(j + 1)
+        .is_some_and(|t| t.is_punct("-") && !t.space_before);
+    let next = j + 1 + usize::from(glued);
+    let points = tokens.get(next).is_some()
+        && ctx
+            .lexicon
+            .lookup(&tokens[next..])
+            .any(|(_, e)| matches!(e, Entry::Points(_)));
+    (half && points).then_some((1, Entry::Fraction(50.0)))
+}
+
+/// A phrase of `difference_after` ("in meno", "more than") starts at `k`.
+fn difference_follows(ctx: &Ctx, k: usize) -> bool {
+    let tokens = ctx.tokens;
+    ctx.data.difference_after.iter().any(|phrase| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        words.len() > 1
+            && words.iter().enumerate().all(|(n, w)| {
+                tokens.get(k + n).is_some_and(|t| {
+                    ctx.same_sentence(k, k + n) && crate::text::token::folds_to(w, &t.norm)
+                })
+            })
+    })
+}
+
 fn hyphen_scale(ctx: &Ctx, dash: usize) -> Option<f64> {
     let tokens = ctx.tokens;
     let (d, word) = (tokens.get(dash)?, tokens.get(dash + 1)?);
@@ -1308,6 +1373,16 @@ fn is_share(ctx: &Ctx, j: usize, end: usize, hedged: bool) -> bool {
     let Some(next) = tokens.get(end) else {
         return hedged;
     };
+    // "un terzo in meno rispetto a Pasqua", "a third more than after that
+    // storm": a fraction of a difference. Not a whole number of tenths:
+    // "un decimo in più delle attese" is a tenth of a point.
+    let tenths = ctx
+        .lexicon
+        .lookup(&tokens[j..])
+        .any(|(_, e)| matches!(e, Entry::Fraction(v) if v % 10.0 == 0.0));
+    if !tenths && difference_follows(ctx, end) {
+        return true;
+    }
     let linked = ctx.is(next, List::FractionLinks);
     if !linked {
         return (hedged || (change_by(ctx, j) && !ordinal_before_noun(ctx, end)))
@@ -1390,10 +1465,16 @@ fn is_article(ctx: &Ctx, j: usize) -> bool {
                 && t.is_word()
         })
     };
+    // "superava i nove milioni", "superano le duemila": number words of a
+    // thousand and more ("i due Paesi" names known things).
+    let large_words = || {
+        ctx.tokens.get(j + 1).is_some()
+            && parse_words(&ctx.tokens[j + 1..], ctx.vocab).is_some_and(|(v, _)| v >= 1000.0)
+    };
     ctx.tokens
         .get(j)
         .is_some_and(|t| ctx.is(t, List::HedgeArticles))
-        && (ctx.tokens.get(j + 1).is_some_and(|t| t.is_number()) || fraction())
+        && (ctx.tokens.get(j + 1).is_some_and(|t| t.is_number()) || fraction() || large_words())
 }
 
 /// "aumentó un 25% hasta los 34.655 millones", "subió 50 euros hasta 900
@@ -1440,6 +1521,17 @@ fn last_group_with_decimals(t: &Token, mark: DecimalMark) -> Option<f64> {
         return None;
     }
     format!("{int}.{frac}").parse().ok()
+}
+
+/// The word at `k` is a language's bare point ("punto", "point"), one of
+/// its `share_points`.
+fn is_bare_point(ctx: &Ctx, k: usize) -> bool {
+    ctx.tokens.get(k).is_some_and(|t| {
+        ctx.data
+            .share_points
+            .iter()
+            .any(|w| crate::text::token::folds_to(w, &t.norm))
+    })
 }
 
 /// A bare points word at `k` ("9,3 Punkte", "15 points") after a figure
