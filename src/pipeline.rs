@@ -474,21 +474,7 @@ fn analyze_in_windows(
         check::check_owned(extraction, index.unwrap_or(&empty), lang, date)
     };
     if settings.explain {
-        for tie in findings.iter_mut().filter_map(|f| f.tie_mut()) {
-            if tie.why.is_empty() {
-                continue;
-            }
-            tie.explanation.push_str(" [tied by: ");
-            for (i, span) in tie.why.iter().enumerate() {
-                if i > 0 {
-                    tie.explanation.push_str(", ");
-                }
-                tie.explanation.push('«');
-                tie.explanation.push_str(&doc.text[span.range()]);
-                tie.explanation.push('»');
-            }
-            tie.explanation.push(']');
-        }
+        check::quote_why(&mut findings, &doc.text);
     }
     let suppressed = vec![false; findings.len()];
     FileResult {
