@@ -459,6 +459,7 @@ fn analyze_in_windows(
     let scan = std::mem::take(&mut doc.scan);
     let (mut findings, sentences) = if !windows.is_empty() {
         let cuts = extract::window_cuts(&scan, window);
+        let scan = Scan::new(&doc.text, scan);
         let findings = judge_in_windows(&scan, &extraction, windows, &cuts, index, lang, date);
         drop(scan);
         (findings, extraction.sentences)
@@ -474,21 +475,7 @@ fn analyze_in_windows(
         check::check_owned(extraction, index.unwrap_or(&empty), lang, date)
     };
     if settings.explain {
-        for tie in findings.iter_mut().filter_map(|f| f.tie_mut()) {
-            if tie.why.is_empty() {
-                continue;
-            }
-            tie.explanation.push_str(" [tied by: ");
-            for (i, span) in tie.why.iter().enumerate() {
-                if i > 0 {
-                    tie.explanation.push_str(", ");
-                }
-                tie.explanation.push('«');
-                tie.explanation.push_str(&doc.text[span.range()]);
-                tie.explanation.push('»');
-            }
-            tie.explanation.push(']');
-        }
+        check::quote_why(&mut findings, &doc.text);
     }
     let suppressed = vec![false; findings.len()];
     FileResult {
@@ -518,7 +505,7 @@ const OVERLAP_TOKENS: usize = 64;
 /// the title's before them. Without an index the findings are made a
 /// window at a time too.
 fn judge_in_windows(
-    scan: &str,
+    scan: &Scan,
     extraction: &extract::Extraction,
     windows: Vec<Vec<crate::claim::Claim>>,
     cuts: &[usize],
@@ -553,15 +540,18 @@ fn judge_in_windows(
             .map(|t| t.end)
             .max();
         if let Some(head) = head {
-            let mut prefix = extract::tokens_in(scan, 0..head, lang);
+            let mut prefix = scan.tokens(0..head, lang);
             prefix.extend(first_tokens(scan, head..start, OVERLAP_TOKENS, lang));
             sentences.extend_from_slice(sentences_of(&extraction.sentences, &prefix));
             tokens = prefix;
         }
-        let mut body = extract::tokens_in(scan, start..end, lang);
+        let mut body = scan.tokens(start..end, lang);
         body.extend(first_tokens(scan, end..scan.len(), OVERLAP_TOKENS, lang));
         sentences.extend_from_slice(sentences_of(&extraction.sentences, &body));
-        tokens.extend(body);
+        // The prefix (a few tokens) goes before the body in the body's
+        // room: the window's tokens are not copied into a second list.
+        body.splice(0..0, tokens);
+        let tokens = body;
         let window = extract::Extraction {
             claims,
             token_sentence: sentence_of_tokens(&tokens, &sentences),
@@ -575,11 +565,112 @@ fn judge_in_windows(
     findings
 }
 
+/// The scan text ([`Document::scan`]) of a document read in windows, held
+/// as what it changes in the text: the scan is the text with its front
+/// matter, markup, code and links blanked, byte for byte as long, and the
+/// windows' tokens are made again from it while the findings are made.
+/// Whole, it was a second copy of the article (8 MB of an 8 MB one) at
+/// the moment the findings' list is reserved, the peak of a figure-dense
+/// article; as its changes it is the size of what it blanks.
+struct Scan<'a> {
+    /// The text, or the scan itself when the two differ in length (a
+    /// document never makes such a scan).
+    base: std::borrow::Cow<'a, str>,
+    /// Each run of bytes where the scan differs from `base`: where it
+    /// starts, and the scan's bytes; in order.
+    changes: Vec<(usize, Box<[u8]>)>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(text: &'a str, scan: String) -> Scan<'a> {
+        if text.len() != scan.len() {
+            return Scan {
+                base: scan.into(),
+                changes: Vec::new(),
+            };
+        }
+        let (t, s) = (text.as_bytes(), scan.as_bytes());
+        let mut changes = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            // Most of a text is as the scan has it: 64 bytes at a time.
+            if t.len() - i >= 64 && t[i..i + 64] == s[i..i + 64] {
+                i += 64;
+                continue;
+            }
+            if t[i] == s[i] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < t.len() && t[i] != s[i] {
+                i += 1;
+            }
+            changes.push((start, s[start..i].into()));
+        }
+        Scan {
+            base: text.into(),
+            changes,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.base.len()
+    }
+
+    /// The scan's bytes in `range` (within its length).
+    fn bytes(&self, range: std::ops::Range<usize>) -> std::borrow::Cow<'_, [u8]> {
+        let base = &self.base.as_bytes()[range.clone()];
+        let first = self
+            .changes
+            .partition_point(|(at, bytes)| at + bytes.len() <= range.start);
+        let mut changes = self.changes[first..]
+            .iter()
+            .take_while(|(at, _)| *at < range.end)
+            .peekable();
+        if changes.peek().is_none() {
+            return base.into();
+        }
+        let mut bytes = base.to_vec();
+        for (at, changed) in changes {
+            for (k, b) in changed.iter().enumerate() {
+                if let Some(i) = (at + k).checked_sub(range.start)
+                    && let Some(slot) = bytes.get_mut(i)
+                {
+                    *slot = *b;
+                }
+            }
+        }
+        bytes.into()
+    }
+
+    /// [`extract::tokens_in`] of the scan.
+    fn tokens(&self, range: std::ops::Range<usize>, lang: Lang) -> Vec<crate::text::token::Token> {
+        if range.start > range.end || range.end > self.len() {
+            return Vec::new();
+        }
+        match self.bytes(range.clone()) {
+            std::borrow::Cow::Borrowed(_) => extract::tokens_in(&self.base, range, lang),
+            std::borrow::Cow::Owned(bytes) => {
+                // Not cut inside a character: the scan's slice is text.
+                let Ok(slice) = String::from_utf8(bytes) else {
+                    return Vec::new();
+                };
+                let mut tokens = extract::tokens_in(&slice, 0..slice.len(), lang);
+                for t in &mut tokens {
+                    t.span = Span::new(t.span.start + range.start, t.span.end + range.start);
+                }
+                tokens
+            }
+        }
+    }
+}
+
 /// The first `count` tokens of `scan[range]` (`range` starting at the end
 /// of a token), tokenizing no more of it than they need: a slice is cut at
 /// an ASCII space, which no token crosses.
 fn first_tokens(
-    scan: &str,
+    scan: &Scan,
     range: std::ops::Range<usize>,
     count: usize,
     lang: Lang,
@@ -588,7 +679,8 @@ fn first_tokens(
     loop {
         let mut end = range.end.min(range.start.saturating_add(len));
         if end < range.end {
-            match scan.as_bytes()[range.start..end]
+            match scan
+                .bytes(range.start..end)
                 .iter()
                 .rposition(|b| b.is_ascii_whitespace())
             {
@@ -599,7 +691,7 @@ fn first_tokens(
                 }
             }
         }
-        let mut tokens = extract::tokens_in(scan, range.start..end, lang);
+        let mut tokens = scan.tokens(range.start..end, lang);
         if tokens.len() >= count || end == range.end {
             tokens.truncate(count);
             return tokens;
@@ -982,9 +1074,10 @@ mod tests {
             assert_eq!(claims.len(), cuts.len() - 1);
             assert_eq!(claims.concat(), extraction.claims, "{window} bytes");
             assert_eq!(windowed.sentences, extraction.sentences, "{window} bytes");
+            let scan = Scan::new(&doc.text, doc.scan.clone());
             let judge = |index| {
                 judge_in_windows(
-                    &doc.scan,
+                    &scan,
                     &windowed,
                     claims.clone(),
                     &cuts,
@@ -996,6 +1089,38 @@ mod tests {
             assert_eq!(judge(Some(&index)), whole, "windows of {window} bytes");
             assert_eq!(judge(None), unloaded, "windows of {window} bytes, no facts");
         }
+    }
+
+    /// The scan held as its changes to the text gives the scan's bytes
+    /// and tokens for any range: across blanked front matter, code, links
+    /// and Markdown marks, a range starting or ending inside one, and an
+    /// accented word blanked in a link.
+    #[test]
+    fn the_scan_as_changes_reads_as_the_scan() {
+        let text = "---\ndate: 2025-08-15\nlang: it\n---\n# Titolo: 600 soldati\n\n\
+            Il **governo** ha speso 3,5 miliardi (vedi [città](https://é.example/3-miliardi)).\n\n\
+            `codice 42` e poi 7 giorni.\n\n```\n9000\n```\n\nFine: 12 per cento.\n";
+        let doc = Document::parse(Origin::Stdin, text.to_string(), true, Vec::new());
+        assert_ne!(doc.scan, doc.text, "nothing blanked");
+        let scan = Scan::new(&doc.text, doc.scan.clone());
+        assert!(!scan.changes.is_empty());
+        let len = doc.scan.len();
+        for a in 0..=len {
+            for b in a..=len {
+                assert_eq!(&*scan.bytes(a..b), &doc.scan.as_bytes()[a..b], "{a}..{b}");
+                let spaced = |i: usize| i == 0 || i == len || doc.scan.as_bytes()[i - 1] == b' ';
+                if spaced(a) && spaced(b) {
+                    assert_eq!(
+                        scan.tokens(a..b, Lang::It),
+                        extract::tokens_in(&doc.scan, a..b, Lang::It),
+                        "{a}..{b}"
+                    );
+                }
+            }
+        }
+        // A scan of another length (no document makes one) is kept whole.
+        let other = Scan::new("abc", "ab".to_string());
+        assert_eq!(&*other.bytes(0..2), b"ab");
     }
 
     /// The articles of every corpus (examples, eval/, the shared eval set),

@@ -2,6 +2,8 @@
 //! latest figure as of publication is current; earlier ones are replaced,
 //! later ones are listed but not judged.
 
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -68,30 +70,76 @@ pub(super) fn unmatched_text(claim: &Claim, lang: Lang, words: Lang) -> String {
     text
 }
 
+/// What the findings of one window share rather than copy: each fact's
+/// id and description, each list of candidates and each value's own
+/// link. A figure-dense text ties hundreds of thousands of claims to a
+/// handful of facts.
+#[derive(Debug, Default)]
+pub(super) struct Shared {
+    /// By the fact's place in the index.
+    facts: RefCell<HashMap<usize, Arc<(String, String)>>>,
+    candidates: RefCell<HashSet<Arc<[Candidate]>>>,
+    urls: RefCell<HashSet<Arc<str>>>,
+}
+
+impl Shared {
+    /// The id and description of fact `f` of `index`.
+    fn fact(&self, index: &FactIndex, f: usize) -> Arc<(String, String)> {
+        let mut facts = self.facts.borrow_mut();
+        let name = facts.entry(f).or_insert_with(|| {
+            let fact = &index.facts[f];
+            Arc::new((fact.id.clone(), fact.label().to_string()))
+        });
+        Arc::clone(name)
+    }
+
+    fn candidates(&self, list: Vec<Candidate>) -> Arc<[Candidate]> {
+        let mut known = self.candidates.borrow_mut();
+        if let Some(same) = known.get(list.as_slice()) {
+            return Arc::clone(same);
+        }
+        let list: Arc<[Candidate]> = list.into();
+        known.insert(Arc::clone(&list));
+        list
+    }
+
+    fn url(&self, url: &str) -> Arc<str> {
+        let mut known = self.urls.borrow_mut();
+        if let Some(same) = known.get(url) {
+            return Arc::clone(same);
+        }
+        let url: Arc<str> = Arc::from(url);
+        known.insert(Arc::clone(&url));
+        url
+    }
+}
+
+/// What a claim is judged with besides its fact: the references, the
+/// publication day, the sources the article names for it, its language,
+/// the precision its figure was written with (see [`judge`]) and what the
+/// window's findings share.
+pub(super) struct Judged<'a> {
+    pub index: &'a FactIndex,
+    pub date: Option<Date>,
+    pub named: &'a [usize],
+    pub lang: Lang,
+    pub precision: Option<f64>,
+    pub shared: &'a Shared,
+}
+
 /// Judges a claim against the fact it is linked to. A certain link is
 /// judged as it is; an uncertain one may confirm (the claim agrees with
 /// the fact or one of its rivals) but never accuse: what would be an
 /// alarm is `unverified`, with the facts named as candidates.
-pub(super) fn judge_link(
-    claim: &Claim,
-    link: &Link,
-    index: &FactIndex,
-    date: Option<Date>,
-    named: &[usize],
-    lang: Lang,
-    precision: Option<f64>,
-) -> Finding {
-    let fact = &index.facts[link.fact];
-    let mut finding = judge(claim, fact, index, date, named, lang, precision);
-    if let Some(tie) = finding.tie_mut() {
-        tie.why = link.why.clone();
-    }
+pub(super) fn judge_link(claim: &Claim, link: &Link, with: &Judged) -> Finding {
+    let mut finding = judge(claim, link.fact, with);
+    finding.set_why(&link.why);
     if !finding.verdict.is_alarm() {
         return finding;
     }
     // A claim that agrees with another fact its sentence speaks of may be
     // about that one: no alarm, certain link or not.
-    let judged = |f: &usize| judge(claim, &index.facts[*f], index, date, named, lang, precision);
+    let judged = |f: &usize| judge(claim, *f, with);
     let rivals = link.rivals.iter().map(judged);
     if let Some(agreeing) = rivals
         .clone()
@@ -100,6 +148,7 @@ pub(super) fn judge_link(
     {
         return agreeing;
     }
+    let date = with.date;
     let weak = weak_alarm(claim, &finding, date);
     if link.certain && weak.is_none() {
         return finding;
@@ -124,7 +173,8 @@ pub(super) fn judge_link(
         std::iter::once(finding).chain(rivals),
         doubt,
         &link.why,
-        lang,
+        with.lang,
+        with.shared,
     )
 }
 
@@ -136,6 +186,7 @@ pub(super) fn doubted(
     doubt: &'static str,
     why: &[Span],
     lang: Lang,
+    shared: &Shared,
 ) -> Finding {
     let candidates: Vec<Candidate> = findings
         .filter_map(|f| {
@@ -145,17 +196,17 @@ pub(super) fn doubted(
             Some(Candidate { id, about, figures })
         })
         .collect();
-    let explanation = not_judged_text(claim, doubt, &candidates, lang, Lang::En);
     Finding::tied(
         claim.clone(),
         Verdict::Unverified,
         Tie {
             fact: None,
-            evidence: Vec::new(),
-            explanation,
-            candidates,
-            why: why.to_vec(),
+            evidence: Box::default(),
+            candidates: shared.candidates(candidates),
+            why: why.into(),
             doubt: Some(doubt),
+            quoted: None,
+            lang,
         },
     )
 }
@@ -196,18 +247,20 @@ pub(super) fn not_judged_text(
 
 pub(super) const UNRESOLVED: &str = "relative date left unresolved: it needs the publication day (--date YYYY-MM-DD or front matter `date:`)";
 
-/// `precision`: half the unit of the last digit the claim's figure was
-/// written with, when the text shows more than its value does ("3.0%":
-/// 0.05); see [`written_precision`].
-pub(super) fn judge(
-    claim: &Claim,
-    fact: &Fact,
-    index: &FactIndex,
-    date: Option<Date>,
-    named: &[usize],
-    lang: Lang,
-    precision: Option<f64>,
-) -> Finding {
+/// Judges `claim` against fact `f` of the index. `with.precision`: half
+/// the unit of the last digit the claim's figure was written with, when
+/// the text shows more than its value does ("3.0%": 0.05); see
+/// [`written_precision`].
+pub(super) fn judge(claim: &Claim, f: usize, with: &Judged) -> Finding {
+    let Judged {
+        index,
+        date,
+        named,
+        lang,
+        precision,
+        shared,
+    } = *with;
+    let fact = &index.facts[f];
     let judged = |v: &RefValue| match (v.as_of, date) {
         (Some(a), Some(d)) => a <= d,
         _ => true,
@@ -249,7 +302,7 @@ pub(super) fn judge(
                 url: v
                     .url
                     .as_deref()
-                    .map(Arc::from)
+                    .map(|url| shared.url(url))
                     .or_else(|| source.url.clone()),
                 figure: v.figure,
                 as_of: v.as_of,
@@ -294,11 +347,10 @@ pub(super) fn judge(
     } else {
         verdict
     };
-    let mut explanation = explain(claim, &evidence, verdict, unresolved, lang, Lang::En);
     // Without a publication date nothing says the article came after the
-    // newer figure: agreeing with an earlier one is no proof it is stale.
+    // newer figure: agreeing with an earlier one is no proof it is stale
+    // (the explanation says so: [`UNDATED_OUTDATED`]).
     let verdict = if verdict == Verdict::Outdated && date.is_none() {
-        explanation.push_str(UNDATED_OUTDATED);
         Verdict::Unverified
     } else {
         verdict
@@ -307,12 +359,13 @@ pub(super) fn judge(
         claim.clone(),
         verdict,
         Tie {
-            fact: Some((fact.id.clone(), fact.label().to_string())),
-            evidence,
-            explanation,
-            candidates: Vec::new(),
-            why: Vec::new(),
+            fact: Some(shared.fact(index, f)),
+            evidence: evidence.into_boxed_slice(),
+            candidates: Arc::new([]),
+            why: Box::default(),
             doubt: None,
+            quoted: None,
+            lang,
         },
     )
 }
@@ -788,7 +841,16 @@ mod tests {
     }
 
     fn verdict(claim: &Claim, index: &FactIndex, date: Option<Date>, named: &[usize]) -> Finding {
-        judge(claim, &index.facts[0], index, date, named, Lang::It, None)
+        let shared = Shared::default();
+        let with = Judged {
+            index,
+            date,
+            named,
+            lang: Lang::It,
+            precision: None,
+            shared: &shared,
+        };
+        judge(claim, 0, &with)
     }
 
     #[test]

@@ -221,35 +221,42 @@ pub struct Evidence {
 /// A claim with its verdict. An article has a finding for each claim, and
 /// a figure-dense one hundreds of thousands: what only a claim tied to a
 /// fact has (the fact, the figures, the candidates, the words that tied
-/// it, the explanation written for it) is kept apart ([`Tie`]), and the
-/// explanation of a claim tied to none is written when asked for, so that
-/// a finding is its claim and 16 bytes.
+/// it) is kept apart ([`Tie`]) and shared, and every explanation is
+/// written when asked for, so that a finding is its claim and 16 bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub claim: Claim,
     pub verdict: Verdict,
     /// How the explanation reads when there is no [`Tie`].
     said: Said,
-    tie: Option<Box<Tie>>,
+    tie: Option<Arc<Tie>>,
 }
 
 /// What a finding tied to facts (or to candidates) has besides its claim.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Tie {
+/// Consecutive findings with the same tie share it (a run of figures a
+/// fact's terms tie as one candidate: [`share_ties`]), and the findings of
+/// one window share each fact's id and description and each list of
+/// candidates ([`judge::Shared`]): a tie costs what is its own.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Tie {
     /// Id and description of the matched fact.
-    pub fact: Option<(String, String)>,
-    pub evidence: Vec<Evidence>,
-    pub explanation: String,
+    fact: Option<Arc<(String, String)>>,
+    evidence: Box<[Evidence]>,
     /// Facts the claim may be about when the link is not certain enough
     /// to judge it ("possibly: dprk-troops-sent, NIS 11,000").
-    pub candidates: Vec<Candidate>,
+    candidates: Arc<[Candidate]>,
     /// The words that tied the claim to its fact (or to its first
-    /// candidate), in text order.
-    pub why: Vec<Span>,
-    /// Why a claim with candidates was not judged, as the explanation
-    /// says it in English: [`Finding::explanation_in`] says it again in
-    /// another language.
-    pub doubt: Option<&'static str>,
+    /// candidate), as spans of the text, in text order.
+    why: Box<[Span]>,
+    /// Why a claim with candidates was not judged, in English (the
+    /// explanation says it in the article's language or in English).
+    doubt: Option<&'static str>,
+    /// `--explain`: the words that tied it as the text writes them
+    /// ("«truppe», «nordcoreane»"), quoted at the explanation's end.
+    quoted: Option<Box<str>>,
+    /// The language the claim was read in: its numbers are written so in
+    /// the explanation of every format.
+    lang: Lang,
 }
 
 /// The explanation of a finding without a [`Tie`], written from its claim
@@ -264,18 +271,18 @@ enum Said {
 
 impl Finding {
     /// A finding with what its tie to facts gave.
-    pub(crate) fn tied(claim: Claim, verdict: Verdict, tie: Tie) -> Finding {
+    fn tied(claim: Claim, verdict: Verdict, tie: Tie) -> Finding {
         Finding {
             claim,
             verdict,
             said: Said::NoFacts,
-            tie: Some(Box::new(tie)),
+            tie: Some(Arc::new(tie)),
         }
     }
 
     /// Id and description of the matched fact.
     pub fn fact(&self) -> Option<&(String, String)> {
-        self.tie.as_ref()?.fact.as_ref()
+        self.tie.as_ref()?.fact.as_deref()
     }
 
     pub fn evidence(&self) -> &[Evidence] {
@@ -294,26 +301,26 @@ impl Finding {
         self.tie.as_ref().map_or(&[], |t| &t.why)
     }
 
-    /// What the verdict means for this claim, in one line.
+    /// What the verdict means for this claim, in one line, in English
+    /// (numbers as the article writes them).
     pub fn explanation(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
         if let Some(tie) = &self.tie {
-            return std::borrow::Cow::Borrowed(&tie.explanation);
+            return Cow::Owned(self.written(tie.lang, Lang::En));
         }
         match (self.said, &self.claim.value) {
-            (Said::NoFacts, _) => std::borrow::Cow::Borrowed(judge::NO_FACTS),
-            (_, Value::Date(None) | Value::Time(None)) => {
-                std::borrow::Cow::Borrowed(judge::UNRESOLVED)
-            }
+            (Said::NoFacts, _) => Cow::Borrowed(judge::NO_FACTS),
+            (_, Value::Date(None) | Value::Time(None)) => Cow::Borrowed(judge::UNRESOLVED),
             (Said::Unmatched(lang), _) => {
-                std::borrow::Cow::Owned(judge::unmatched_text(&self.claim, lang, Lang::En))
+                Cow::Owned(judge::unmatched_text(&self.claim, lang, Lang::En))
             }
         }
     }
 
     /// [`Finding::explanation`] in `lang`, the article's language, for the
-    /// formats an editor reads; those a program reads keep the stored
-    /// English wording. Numbers are written as the article writes them in
-    /// both; a phrase `lang` has no row for stays in English.
+    /// formats an editor reads; those a program reads keep the English
+    /// wording. Numbers are written as the article writes them in both; a
+    /// phrase `lang` has no row for stays in English.
     pub fn explanation_in(&self, lang: Lang) -> std::borrow::Cow<'_, str> {
         if lang.data().explanation_words.is_empty() {
             return self.explanation();
@@ -321,9 +328,8 @@ impl Finding {
         std::borrow::Cow::Owned(self.written(lang, lang))
     }
 
-    /// The explanation written again, numbers as `lang` writes them and
-    /// words as `words` says them: with the article's language and English,
-    /// the explanation as stored (a test holds them equal).
+    /// The explanation, numbers as `lang` writes them and words as
+    /// `words` says them.
     fn written(&self, lang: Lang, words: Lang) -> String {
         let say = |english| words.data().say(english);
         let Some(tie) = &self.tie else {
@@ -339,17 +345,17 @@ impl Finding {
             }
             _ => self.judged_text(tie, lang, words),
         };
-        // `--explain` added the words that tied the claim to its fact.
-        const TIED: &str = " [tied by: ";
-        if let Some(at) = tie.explanation.rfind(TIED) {
-            text.push_str(say(TIED));
-            text.push_str(&tie.explanation[at + TIED.len()..]);
+        // `--explain` adds the words that tied the claim to its fact.
+        if let Some(quoted) = &tie.quoted {
+            text.push_str(say(" [tied by: "));
+            text.push_str(quoted);
+            text.push(']');
         }
         text
     }
 
-    /// The explanation [`judge::judge`] wrote for a judged claim, written
-    /// again with its words in `words`' language.
+    /// The explanation of a claim [`judge::judge`] judged, its words in
+    /// `words`' language.
     fn judged_text(&self, tie: &Tie, lang: Lang, words: Lang) -> String {
         let unresolved = matches!(self.claim.value, Value::Date(None) | Value::Time(None));
         let current = tie.evidence.iter().any(|e| e.role == Role::Current);
@@ -368,15 +374,17 @@ impl Finding {
         text
     }
 
-    /// The tie to facts, to change (`--explain` adds to its explanation).
-    pub(crate) fn tie_mut(&mut self) -> Option<&mut Tie> {
-        self.tie.as_deref_mut()
+    /// Sets the words that tied the claim to its fact.
+    fn set_why(&mut self, why: &[Span]) {
+        if let Some(tie) = &mut self.tie {
+            Arc::make_mut(tie).why = why.into();
+        }
     }
 }
 
 /// A fact an uncertain claim may be about, with its sources' current
 /// figures in one line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Candidate {
     pub id: String,
     pub about: String,
@@ -604,6 +612,7 @@ fn judge_claims(
         // No claim could be linked ([`link_claims`]).
         return claims.map(|claim| judge::unmatched(claim, lang)).collect();
     }
+    let shared = judge::Shared::default();
     let mut sentences = Vec::new();
     let mut headings = Vec::new();
     let mut findings: Vec<Finding> = claims
@@ -622,25 +631,84 @@ fn judge_claims(
                 if let Some(below) = reading.below {
                     headings.push((c, below));
                 }
-                judge::judge_link(&claim, &link, index, date, &named, lang, reading.precision)
+                let judged = judge::Judged {
+                    index,
+                    date,
+                    named: &named,
+                    lang,
+                    precision: reading.precision,
+                    shared: &shared,
+                };
+                judge::judge_link(&claim, &link, &judged)
             }
         })
         .collect();
-    confirmed_beside(&mut findings, &sentences, lang);
-    restated_below(&mut findings, &headings, lang);
+    confirmed_beside(&mut findings, &sentences, lang, &shared);
+    restated_below(&mut findings, &headings, lang, &shared);
+    share_ties(&mut findings);
     findings
 }
 
+/// Gives consecutive findings with equal ties one tie: in a run of
+/// figures that a fact's terms tie as a candidate, each would otherwise
+/// hold its own copy of the same candidates, reason and words.
+fn share_ties(findings: &mut [Finding]) {
+    let mut last: Option<Arc<Tie>> = None;
+    for finding in findings {
+        let Some(tie) = &mut finding.tie else {
+            continue;
+        };
+        match &last {
+            Some(shared) if **shared == **tie => *tie = Arc::clone(shared),
+            _ => last = Some(Arc::clone(tie)),
+        }
+    }
+}
+
+/// `--explain`: adds to each tied finding's explanation the words that
+/// tied it, as `text` (the article) writes them. Findings that shared a
+/// tie still share one.
+pub(crate) fn quote_why(findings: &mut [Finding], text: &str) {
+    // The last tie quoted, before and after.
+    let mut last: Option<(Arc<Tie>, Arc<Tie>)> = None;
+    for finding in findings {
+        let Some(tie) = &mut finding.tie else {
+            continue;
+        };
+        if tie.why.is_empty() {
+            continue;
+        }
+        if let Some((before, after)) = &last
+            && Arc::ptr_eq(before, tie)
+        {
+            *tie = Arc::clone(after);
+            continue;
+        }
+        let before = Arc::clone(tie);
+        let mut quoted = String::new();
+        for (i, span) in tie.why.iter().enumerate() {
+            if i > 0 {
+                quoted.push_str(", ");
+            }
+            quoted.push('«');
+            quoted.push_str(&text[span.range()]);
+            quoted.push('»');
+        }
+        Arc::make_mut(tie).quoted = Some(quoted.into());
+        last = Some((before, Arc::clone(tie)));
+    }
+}
+
 /// Turns an alarm into an unverified claim naming its fact, for `doubt`.
-fn demote(finding: &mut Finding, doubt: &'static str, lang: Lang) {
+fn demote(finding: &mut Finding, doubt: &'static str, lang: Lang, shared: &judge::Shared) {
     let judged = finding.clone();
-    let why = judged.why().to_vec();
     *finding = judge::doubted(
         &judged.claim,
         std::iter::once(judged.clone()),
         doubt,
-        &why,
+        judged.why(),
         lang,
+        shared,
     );
 }
 
@@ -681,7 +749,12 @@ fn heading_below(c: usize, extraction: &Extraction) -> Option<(usize, usize)> {
 /// text below says in full. An alarm on a heading's figure that a figure
 /// of the same value below it, judged `consistent` or `disputed`,
 /// restates becomes an unverified claim naming its fact.
-fn restated_below(findings: &mut [Finding], headings: &[(usize, (usize, usize))], lang: Lang) {
+fn restated_below(
+    findings: &mut [Finding],
+    headings: &[(usize, (usize, usize))],
+    lang: Lang,
+    shared: &judge::Shared,
+) {
     for &(c, (from, to)) in headings {
         if !findings[c].verdict.is_alarm() {
             continue;
@@ -700,6 +773,7 @@ fn restated_below(findings: &mut [Finding], headings: &[(usize, (usize, usize))]
                 &mut findings[c],
                 "a heading the text below restates in full",
                 lang,
+                shared,
             );
         }
     }
@@ -713,7 +787,12 @@ fn restated_below(findings: &mut [Finding], headings: &[(usize, (usize, usize))]
 /// still judged: "14 golds … (12 to 10)" is an article at odds with
 /// itself. `linked`: the claims tied to a fact,
 /// with where their sentence starts, in text order.
-fn confirmed_beside(findings: &mut [Finding], linked: &[(usize, usize)], lang: Lang) {
+fn confirmed_beside(
+    findings: &mut [Finding],
+    linked: &[(usize, usize)],
+    lang: Lang,
+    shared: &judge::Shared,
+) {
     for group in linked.chunk_by(|a, b| a.1 == b.1) {
         if group.len() < 2 {
             continue;
@@ -739,6 +818,7 @@ fn confirmed_beside(findings: &mut [Finding], linked: &[(usize, usize)], lang: L
                     &mut findings[c],
                     "another figure of its sentence agrees with this fact",
                     lang,
+                    shared,
                 );
             }
         }

@@ -1,10 +1,10 @@
-//! The explanation in another language ([`Finding::explanation_in`]) is
-//! the explanation written again: said in English it must be the stored
-//! one, word for word, on every article of the verdict corpora (with their
-//! publication date, without one, and long after it, so that outdated,
-//! undated, later and not-judged explanations all occur); said in Italian,
-//! German, French or Spanish it keeps none of the English phrases those
-//! languages have a row for.
+//! The explanation in another language ([`Finding::explanation_in`]): on
+//! every article of the verdict corpora (without a publication date and
+//! long after it, so that undated, outdated, later and not-judged
+//! explanations all occur), said in Italian, German, French or Spanish it keeps none of the
+//! English phrases those languages have a row for. (Every explanation is
+//! written when asked for, from one function: English is that function
+//! with English words.)
 
 use std::fs;
 use std::path::Path;
@@ -72,9 +72,8 @@ fn findings(dates: &[Option<Date>]) -> Vec<(Finding, Lang)> {
 }
 
 #[test]
-fn the_explanation_written_again_in_english_is_the_stored_one() {
-    let all = findings(&[None, Some(date(2024, 10, 1)), Some(date(2027, 1, 1))]);
-    assert!(all.len() > 500, "only {} findings", all.len());
+fn the_explanation_in_another_language_keeps_no_english_phrase_it_has_a_row_for() {
+    let all = findings(&[None, Some(date(2027, 1, 1))]);
     let kind = |f: &Finding| (f.fact().is_some(), !f.candidates().is_empty());
     // The corpus has judged, not-judged and unmatched explanations.
     for wanted in [(true, false), (false, true), (false, false)] {
@@ -83,18 +82,6 @@ fn the_explanation_written_again_in_english_is_the_stored_one() {
             "no finding {wanted:?}"
         );
     }
-    let differ: Vec<String> = all
-        .iter()
-        .filter(|(f, lang)| f.written(*lang, Lang::En) != f.explanation())
-        .take(5)
-        .map(|(f, lang)| format!("{:?}\n  {}", f.explanation(), f.written(*lang, Lang::En)))
-        .collect();
-    assert!(differ.is_empty(), "{}", differ.join("\n"));
-}
-
-#[test]
-fn the_explanation_in_another_language_keeps_no_english_phrase_it_has_a_row_for() {
-    let all = findings(&[None, Some(date(2027, 1, 1))]);
     for words in [Lang::It, Lang::De, Lang::Fr, Lang::Es] {
         // Long phrases only: a short one ("any") may be part of a name.
         let english: Vec<&str> = words
