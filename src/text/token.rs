@@ -120,6 +120,20 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// `f(&fold(word))`, folding an ASCII word of up to 64 bytes on the stack
+/// (the passes over an article's claims fold a few words at each figure).
+pub fn with_fold<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lowered = &mut buf[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        // ASCII bytes are UTF-8.
+        return f(std::str::from_utf8(lowered).unwrap_or_default());
+    }
+    f(&fold(word))
+}
+
 /// `fold(word) == folded`, without a folded copy when `word` is ASCII
 /// (table words are compared with tokens' folded forms at every figure).
 pub fn folds_to(word: &str, folded: &str) -> bool {
@@ -409,6 +423,14 @@ mod tests {
                 .collect()
         };
         assert_eq!(fold(&text), whole(&text));
+    }
+
+    #[test]
+    fn with_fold_is_fold() {
+        let long = "A".repeat(70);
+        for word in ["Più", "COSTO", "costo", "", "d’", &long, "Straße"] {
+            assert_eq!(with_fold(word, str::to_string), fold(word), "{word}");
+        }
     }
 
     #[test]
