@@ -226,7 +226,20 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
     let mut space = false;
     let mut newlines = 0usize;
     let mut scratch = String::new();
-    while let Some(c) = char_at(text, pos) {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII whitespace (what `char::is_whitespace` says of it) a byte
+        // at a time: most of the characters between tokens.
+        while let Some(&b) = bytes.get(pos)
+            && matches!(b, b'\t'..=b'\r' | b' ')
+        {
+            space = true;
+            newlines += usize::from(b == b'\n');
+            pos += 1;
+        }
+        let Some(c) = char_at(text, pos) else {
+            break;
+        };
         let start = pos;
         pos += c.len_utf8();
         if c.is_whitespace() {
@@ -236,7 +249,6 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             }
             continue;
         }
-        let bytes = text.as_bytes();
         // An ASCII word ending at ASCII punctuation or space, and whether
         // it has capitals: folded without the general path.
         let mut plain_word = None;
