@@ -116,10 +116,16 @@ impl Parser<'_, '_> {
             && tokens[k - 1].is_punct(":")
             && !tokens[k - 1].space_before
             && tokens[k - 2].is_number();
-        if inside || self.day_month(k, Default::default()).is_some() {
+        if inside {
             return None;
         }
+        // The clock first: it turns most positions away, cheaper than a
+        // day and month (both only read the tokens, so the order changes
+        // no result).
         let (mut end, mut hour, minute, colon) = self.clock(k)?;
+        if self.day_month(k, Default::default()).is_some() {
+            return None;
+        }
         // Seconds after the minutes: a time of day after a preposition
         // ("at 10:21:05"), else a race time ("in 2:00:35"), no time.
         let seconds = colon
