@@ -217,6 +217,39 @@ fn fold_norm(text: &str, scratch: &mut String) -> Norm {
     Norm::new(scratch)
 }
 
+/// Bits of [`BYTE_CLASS`]: ASCII whitespace (as `char::is_whitespace`
+/// has it), digit, letter or digit, capital.
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const ALNUM: u8 = 4;
+const UPPER: u8 = 8;
+
+/// The class of each byte, so that the tokenizer's runs over ASCII test
+/// one table entry a byte; every byte from 0x80 has none.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut class = 0;
+        if matches!(c, b'\t'..=b'\r' | b' ') {
+            class |= SPACE;
+        }
+        if c.is_ascii_digit() {
+            class |= DIGIT;
+        }
+        if c.is_ascii_alphanumeric() {
+            class |= ALNUM;
+        }
+        if c.is_ascii_uppercase() {
+            class |= UPPER;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+};
+
 /// Splits `text` into tokens. With `elision`, a word ends after an inner
 /// apostrophe (`dell'anno` is `dell'` and `anno`); without it the apostrophe
 /// stays inside the word (`Russia's`).
@@ -231,7 +264,7 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
         // ASCII whitespace (what `char::is_whitespace` says of it) a byte
         // at a time: most of the characters between tokens.
         while let Some(&b) = bytes.get(pos)
-            && matches!(b, b'\t'..=b'\r' | b' ')
+            && BYTE_CLASS[usize::from(b)] & SPACE != 0
         {
             space = true;
             newlines += usize::from(b == b'\n');
@@ -254,7 +287,10 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
         let mut plain_word = None;
         let kind = if c.is_ascii_digit() {
             // Runs of ASCII digits first, then the general loop.
-            while bytes.get(pos).is_some_and(u8::is_ascii_digit) {
+            while bytes
+                .get(pos)
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & DIGIT != 0)
+            {
                 pos += 1;
             }
             while let Some(d) = char_at(text, pos) {
@@ -270,11 +306,18 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             }
             TokenKind::Number
         } else if c.is_alphabetic() {
-            let mut upper = c.is_ascii_uppercase();
-            while let Some(&b) = bytes.get(pos).filter(|b| b.is_ascii_alphanumeric()) {
-                upper |= b.is_ascii_uppercase();
+            // The classes of the run's bytes, together: whether one is a
+            // capital.
+            let mut seen = 0;
+            while let Some(&b) = bytes.get(pos) {
+                let class = BYTE_CLASS[usize::from(b)];
+                if class & ALNUM == 0 {
+                    break;
+                }
+                seen |= class;
                 pos += 1;
             }
+            let upper = c.is_ascii_uppercase() || seen & UPPER != 0;
             // Past the ASCII run: a non-ASCII byte (a letter, `’`, `²`) or
             // an apostrophe may continue the word.
             if c.is_ascii() && bytes.get(pos).is_none_or(|&b| b < 0x80 && b != b'\'') {
@@ -492,6 +535,19 @@ mod tests {
             rows.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char() {
+        for b in 0..=255u8 {
+            let class = BYTE_CLASS[usize::from(b)];
+            let c = char::from(b);
+            let ascii = b.is_ascii();
+            assert_eq!(class & SPACE != 0, ascii && c.is_whitespace(), "{b}");
+            assert_eq!(class & DIGIT != 0, b.is_ascii_digit(), "{b}");
+            assert_eq!(class & ALNUM != 0, b.is_ascii_alphanumeric(), "{b}");
+            assert_eq!(class & UPPER != 0, b.is_ascii_uppercase(), "{b}");
+        }
     }
 
     #[test]
