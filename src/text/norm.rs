@@ -104,10 +104,11 @@ fn inline_bytes(text: &[u8]) -> [u8; INLINE] {
     } else if n >= 4 {
         bytes[..4].copy_from_slice(&text[..4]);
         bytes[n - 4..n].copy_from_slice(&text[n - 4..n]);
-    } else {
-        for k in 0..n {
-            bytes[k] = text[k];
-        }
+    } else if n > 0 {
+        // One to three bytes: the first, the middle and the last.
+        bytes[0] = text[0];
+        bytes[n / 2] = text[n / 2];
+        bytes[n - 1] = text[n - 1];
     }
     bytes
 }
