@@ -103,8 +103,9 @@ impl Parser<'_, '_> {
         let tokens = self.ctx.tokens;
         // A preposition is part of the phrase when it is what makes the
         // number a time ("alle 21"); "at" before "4:30 a.m." stays out.
-        let any_prep = self.w.time_preps.at(tokens, i).is_some();
-        let (first, k, prep) = match self.w.time_preps.at(tokens, i) {
+        let at_prep = self.w.time_preps.at(tokens, i);
+        let any_prep = at_prep.is_some();
+        let (first, k, prep) = match at_prep {
             Some((e, true)) => (i, e, true),
             Some((e, false)) => (e, e, after_day),
             None => (i, i, false),
