@@ -95,13 +95,14 @@ fn content_word(ctx: &Ctx, first: usize, k: usize) -> bool {
 
 /// A verb in the future ("120mila arriveranno"): no noun.
 fn future_verb(ctx: &Ctx, k: usize) -> bool {
-    let raw = ctx.text[ctx.tokens[k].span].to_lowercase();
-    let len = raw.chars().count();
-    ctx.data
-        .tense
-        .future_endings
-        .iter()
-        .any(|e| raw.ends_with(e) && len >= e.chars().count() + 4)
+    crate::text::token::with_lowercase(&ctx.text[ctx.tokens[k].span], |raw| {
+        let len = raw.chars().count();
+        ctx.data
+            .tense
+            .future_endings
+            .iter()
+            .any(|e| raw.ends_with(e) && len >= e.chars().count() + 4)
+    })
 }
 
 /// In a modifiers-first language, a lower-case plural closes the phrase
@@ -262,22 +263,21 @@ fn minor_in_article_currency(windows: &mut [Vec<Claim>], text: &str, data: &Lang
 /// its sentence ("300 pounds, or $380" is a conversion).
 fn unit_not_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, data: &LangData) {
     let last_word = |c: &Claim| {
-        text.get(c.span.range())
-            .and_then(|t| {
-                t.split(|ch: char| !ch.is_alphanumeric())
-                    .rfind(|w| !w.is_empty())
-            })
-            .map(crate::text::token::fold)
+        text.get(c.span.range()).and_then(|t| {
+            t.split(|ch: char| !ch.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+        })
     };
     let unit_of = |c: &Claim| {
         // Only money is folded and looked up.
         if c.kind != Kind::Money {
             return None;
         }
-        let word = last_word(c)?;
-        let currency = data.currencies.iter().any(|(w, _)| *w == word);
-        let unit = data.units.iter().find(|(w, _)| *w == word).map(|r| r.1);
-        unit.filter(|_| currency && c.kind == Kind::Money)
+        crate::text::token::with_fold(last_word(c)?, |word| {
+            let currency = data.currencies.iter().any(|(w, _)| *w == word);
+            let unit = data.units.iter().find(|(w, _)| *w == word).map(|r| r.1);
+            unit.filter(|_| currency && c.kind == Kind::Money)
+        })
     };
     let mut others = windows
         .iter()
@@ -448,7 +448,7 @@ fn money_word_before(
 /// folded: a set lookup (the cues are folded once per process) instead of
 /// folding each cue at every bare figure.
 fn is_money_cue(folded: &str, data: &LangData) -> bool {
-    use std::collections::HashSet;
+    use rustc_hash::FxHashSet as HashSet;
     use std::sync::OnceLock;
     static CUES: [OnceLock<HashSet<String>>; Lang::ALL.len()] =
         [const { OnceLock::new() }; Lang::ALL.len()];

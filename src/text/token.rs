@@ -134,6 +134,16 @@ pub fn with_fold<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&fold(word))
 }
 
+/// `f(&word.to_lowercase())`, lowering an ASCII word of up to 64 bytes
+/// on the stack.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        // Lowered, an ASCII word is folded.
+        return with_fold(word, f);
+    }
+    f(&word.to_lowercase())
+}
+
 /// `fold(word) == folded`, without a folded copy when `word` is ASCII
 /// (table words are compared with tokens' folded forms at every figure).
 pub fn folds_to(word: &str, folded: &str) -> bool {
@@ -485,6 +495,7 @@ mod tests {
         let long = "A".repeat(70);
         for word in ["Più", "COSTO", "costo", "", "d’", &long, "Straße"] {
             assert_eq!(with_fold(word, str::to_string), fold(word), "{word}");
+            assert_eq!(with_lowercase(word, str::to_string), word.to_lowercase());
         }
     }
 
