@@ -7,7 +7,7 @@ use crate::text::span::Span;
 use crate::units::Dimension;
 
 use super::Ctx;
-use crate::lang::{LangData, NounOrder};
+use crate::lang::{Lang, LangData, NounOrder};
 
 /// The noun a figure ending before token `end` counts, and the token after
 /// it: "600 soldati", "migliaia di uomini", "25 more launchers".
@@ -95,13 +95,14 @@ fn content_word(ctx: &Ctx, first: usize, k: usize) -> bool {
 
 /// A verb in the future ("120mila arriveranno"): no noun.
 fn future_verb(ctx: &Ctx, k: usize) -> bool {
-    let raw = ctx.text[ctx.tokens[k].span].to_lowercase();
-    let len = raw.chars().count();
-    ctx.data
-        .tense
-        .future_endings
-        .iter()
-        .any(|e| raw.ends_with(e) && len >= e.chars().count() + 4)
+    crate::text::token::with_lowercase(&ctx.text[ctx.tokens[k].span], |raw| {
+        let len = raw.chars().count();
+        ctx.data
+            .tense
+            .future_endings
+            .iter()
+            .any(|e| raw.ends_with(e) && len >= e.chars().count() + 4)
+    })
 }
 
 /// In a modifiers-first language, a lower-case plural closes the phrase
@@ -262,22 +263,21 @@ fn minor_in_article_currency(windows: &mut [Vec<Claim>], text: &str, data: &Lang
 /// its sentence ("300 pounds, or $380" is a conversion).
 fn unit_not_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, data: &LangData) {
     let last_word = |c: &Claim| {
-        text.get(c.span.range())
-            .and_then(|t| {
-                t.split(|ch: char| !ch.is_alphanumeric())
-                    .rfind(|w| !w.is_empty())
-            })
-            .map(crate::text::token::fold)
+        text.get(c.span.range()).and_then(|t| {
+            t.split(|ch: char| !ch.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+        })
     };
     let unit_of = |c: &Claim| {
         // Only money is folded and looked up.
         if c.kind != Kind::Money {
             return None;
         }
-        let word = last_word(c)?;
-        let currency = data.currencies.iter().any(|(w, _)| *w == word);
-        let unit = data.units.iter().find(|(w, _)| *w == word).map(|r| r.1);
-        unit.filter(|_| currency && c.kind == Kind::Money)
+        crate::text::token::with_fold(last_word(c)?, |word| {
+            let currency = data.currencies.iter().any(|(w, _)| *w == word);
+            let unit = data.units.iter().find(|(w, _)| *w == word).map(|r| r.1);
+            unit.filter(|_| currency && c.kind == Kind::Money)
+        })
     };
     let mut others = windows
         .iter()
@@ -410,10 +410,12 @@ fn implied_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, 
 /// Whether the first word of `noun` is a money word (`LangData::money_cues`).
 fn money_word(noun: &str, data: &LangData) -> bool {
     noun.split_whitespace().next().is_some_and(|w| {
-        let w = crate::text::token::fold(&w.to_lowercase());
-        data.money_cues
-            .iter()
-            .any(|c| crate::text::token::folds_to(c, &w))
+        if w.is_ascii() {
+            // Lowered, an ASCII word is folded.
+            crate::text::token::with_fold(w, |w| is_money_cue(w, data))
+        } else {
+            is_money_cue(&crate::text::token::fold(&w.to_lowercase()), data)
+        }
     })
 }
 
@@ -438,13 +440,33 @@ fn money_word_before(
         .filter(|w| !w.is_empty())
         .rev()
         .take(words)
-        .any(|w| {
-            // Both sides folded: "bénéfice", "facturación" have accents.
-            let w = crate::text::token::fold(w);
-            data.money_cues
-                .iter()
-                .any(|c| crate::text::token::folds_to(c, &w))
-        })
+        // Both sides folded: "bénéfice", "facturación" have accents.
+        .any(|w| crate::text::token::with_fold(w, |w| is_money_cue(w, data)))
+}
+
+/// Whether the folded word `folded` is one of the language's money cues
+/// folded: a set lookup (the cues are folded once per process) instead of
+/// folding each cue at every bare figure.
+fn is_money_cue(folded: &str, data: &LangData) -> bool {
+    use rustc_hash::FxHashSet as HashSet;
+    use std::sync::OnceLock;
+    static CUES: [OnceLock<HashSet<String>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    match Lang::ALL.iter().position(|l| std::ptr::eq(l.data(), data)) {
+        Some(i) => CUES[i]
+            .get_or_init(|| {
+                data.money_cues
+                    .iter()
+                    .map(|c| crate::text::token::fold(c))
+                    .collect()
+            })
+            .contains(folded),
+        // A row of no language (tests): cue by cue.
+        None => data
+            .money_cues
+            .iter()
+            .any(|c| crate::text::token::folds_to(c, folded)),
+    }
 }
 
 /// The paragraph rule of [`implied_currency`]: bare figures of a million
@@ -455,7 +477,7 @@ fn paragraph_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str
     use std::collections::{HashMap, HashSet};
     // Where paragraphs start: one pass over the text, then a search each.
     let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices("\n\n").map(|(i, _)| i + 2))
+        .chain(memchr::memmem::find_iter(text.as_bytes(), b"\n\n").map(|i| i + 2))
         .collect();
     let paragraph = |at: usize| starts.partition_point(|&s| s <= at);
     let mut money: HashMap<usize, Option<crate::units::Currency>> = HashMap::new();

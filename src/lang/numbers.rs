@@ -15,8 +15,10 @@ pub(crate) fn split_number_word(word: &str, data: &LangData) -> Option<Vec<Numbe
 #[derive(Debug)]
 pub(crate) struct NumberTable {
     exact: rustc_hash::FxHashMap<&'static str, NumberWord>,
-    /// Morphemes of two bytes or more by first byte, longest first.
-    by_first: Vec<Vec<(&'static str, NumberWord)>>,
+    /// Morphemes of two bytes or more by their first two bytes, longest
+    /// first: the list for a key is `by_two[slot[key] - 1]` (slot 0: none).
+    by_two: Vec<Vec<(&'static str, NumberWord)>>,
+    slot: Vec<u16>,
     /// Which first two bytes some number word has: one lookup turns away
     /// almost every word of running text.
     starts: Vec<bool>,
@@ -62,7 +64,8 @@ impl NumberTable {
     }
 
     fn build(data: &LangData) -> NumberTable {
-        let mut by_first = vec![Vec::new(); 256];
+        let mut by_two: Vec<Vec<(&'static str, NumberWord)>> = Vec::new();
+        let mut slot = vec![0u16; 1 << 16];
         let mut starts = vec![false; 1 << 16];
         let mut exact = rustc_hash::FxHashMap::default();
         for &(w, v) in data.number_words {
@@ -74,15 +77,23 @@ impl NumberTable {
         // order, kept by a stable sort.
         for &(w, v) in data.number_words.iter().rev() {
             if w.len() > 1 {
-                by_first[usize::from(w.as_bytes()[0])].push((w, v));
+                let key = Self::key(w.as_bytes());
+                if slot[key] == 0 {
+                    by_two.push(Vec::new());
+                    slot[key] = u16::try_from(by_two.len()).unwrap_or(u16::MAX);
+                }
+                if let Some(list) = by_two.get_mut(usize::from(slot[key]) - 1) {
+                    list.push((w, v));
+                }
             }
         }
-        for list in &mut by_first {
+        for list in &mut by_two {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
         NumberTable {
             exact,
-            by_first,
+            by_two,
+            slot,
             starts,
         }
     }
@@ -98,10 +109,58 @@ impl NumberTable {
 
     /// The longest morpheme (two bytes or more) `rest` starts with.
     fn longest_prefix(&self, rest: &str) -> Option<(usize, NumberWord)> {
-        let first = usize::from(*rest.as_bytes().first()?);
-        self.by_first[first]
+        // Every morpheme has two bytes or more: one that `rest` starts
+        // with shares its first two.
+        if rest.len() < 2 {
+            return None;
+        }
+        let slot = usize::from(self.slot[Self::key(rest.as_bytes())]);
+        self.by_two
+            .get(slot.checked_sub(1)?)?
             .iter()
             .find(|(w, _)| rest.starts_with(w))
             .map(|&(w, v)| (w.len(), v))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The longest number word (two bytes or more) `rest` starts with,
+    /// the last row among equals, read from the table row by row.
+    fn longest_by_rows(data: &LangData, rest: &str) -> Option<(usize, NumberWord)> {
+        let mut best: Option<(usize, NumberWord)> = None;
+        for &(w, v) in data.number_words {
+            if w.len() > 1 && rest.starts_with(w) && best.is_none_or(|(len, _)| w.len() >= len) {
+                best = Some((w.len(), v));
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn the_two_byte_buckets_find_what_the_rows_find() {
+        for lang in Lang::ALL {
+            let data = lang.data();
+            let table = NumberTable::of(data);
+            let words: Vec<&str> = data.number_words.iter().map(|(w, _)| *w).collect();
+            let mut probes: Vec<String> = Vec::new();
+            for a in &words {
+                probes.push((*a).to_string());
+                probes.push(format!("{a}x"));
+                for b in words.iter().take(40) {
+                    probes.push(format!("{a}{b}"));
+                }
+            }
+            probes.extend(["", "a", "se", "settimana", "tre", "trenta", "zz"].map(String::from));
+            for probe in &probes {
+                assert_eq!(
+                    table.longest_prefix(probe),
+                    longest_by_rows(data, probe),
+                    "{lang} {probe}"
+                );
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::numbers::NumberTable;
 use super::{LangData, NumberWord, TensUnits};
+use crate::text::norm::Norm;
 use crate::text::token::{Token, fold};
 
 pub use crate::text::token::{UNKNOWN, WordId};
@@ -199,8 +200,15 @@ impl VocabBuilder {
                 ascii[usize::from(*b)] = id;
             }
         }
+        // Every word short enough to be kept inline, by its key.
+        let short = self
+            .ids
+            .iter()
+            .filter_map(|(word, &id)| Some((Norm::new(word).key()?, id)))
+            .collect();
         Vocab {
             number_words: NumberTable::of(data),
+            short,
             tens_units: data.tens_units,
             hyphenated: data.hyphenated_numbers,
             ascii,
@@ -229,6 +237,10 @@ pub struct Vocab {
     /// Some word starts with a digit; else no number is looked up.
     digit_words: bool,
     ids: HashMap<Box<str>, WordId>,
+    /// The words of `ids` kept inline in a token's folded form, by
+    /// [`Norm::key`]: a token's word is found without hashing its bytes
+    /// one by one or comparing them with `memcmp`.
+    short: HashMap<u128, WordId>,
     pairs: HashMap<(WordId, WordId), u32>,
     flags: Vec<u32>,
     firsts: Vec<u32>,
@@ -246,13 +258,24 @@ impl Vocab {
         }
     }
 
+    /// [`Vocab::id`] of a token's folded form.
+    #[inline]
+    fn norm_id(&self, word: &Norm) -> WordId {
+        match (word.as_bytes(), word.key()) {
+            ([b], _) if b.is_ascii() => self.ascii[usize::from(*b)],
+            ([b, ..], _) if b.is_ascii_digit() && !self.digit_words => UNKNOWN,
+            (_, Some(key)) => self.short.get(&key).copied().unwrap_or(UNKNOWN),
+            _ => self.ids.get(word.as_str()).copied().unwrap_or(UNKNOWN),
+        }
+    }
+
     /// Gives each token the ids of its folded word and, for a word ending
     /// in a possessive `'s`, of the word without it; the lists holding the
     /// word and the tables its phrases can start; and marks the words
     /// outside the vocabulary that read as number words.
     pub(crate) fn assign(&self, tokens: &mut [Token]) {
         for t in tokens {
-            t.id = self.id(&t.norm);
+            t.id = self.norm_id(&t.norm);
             t.bare = t
                 .norm
                 .strip_suffix("'s")
@@ -362,6 +385,10 @@ mod tests {
             let vocab = &Compiled::of(lang).vocab;
             for (word, &id) in &vocab.ids {
                 assert_eq!(vocab.id(word), id, "{lang} {word}");
+                assert_eq!(vocab.norm_id(&Norm::new(word)), id, "{lang} {word}");
+            }
+            for word in ["zorblat", "", "2024", "x", "unterzeichnungsurkunden"] {
+                assert_eq!(vocab.norm_id(&Norm::new(word)), vocab.id(word), "{word}");
             }
         }
     }

@@ -336,6 +336,10 @@ const CHUNK: usize = 1 << 20;
 /// streams it out in [`CHUNK`]s instead of holding it whole.
 const PRERENDER_MAX_CLAIMS: usize = 2_000;
 
+/// Bytes reserved for a pre-rendered entry, and for each of its claims.
+const ENTRY_BYTES: usize = 256;
+const CLAIM_BYTES: usize = 320;
+
 /// The entry of `file` in the `files` array, appended to `buf`. It depends
 /// on nothing but the file, so workers can render it ([`entry`]). Whenever
 /// `buf` holds more than [`CHUNK`] bytes between two claims, `flush` is
@@ -378,7 +382,9 @@ pub(super) fn entry(file: &FileResult, mode: Mode) -> Option<Vec<u8>> {
     if file.findings.len() > PRERENDER_MAX_CLAIMS {
         return None;
     }
-    let mut buf = Vec::new();
+    // Room for what an extracted claim takes (about 300 bytes; a judged
+    // one more), so the buffer is not grown and copied claim by claim.
+    let mut buf = Vec::with_capacity(ENTRY_BYTES + CLAIM_BYTES * file.findings.len());
     render_entry(&mut buf, file, mode, &mut |_| Ok(())).ok()?;
     Some(buf)
 }

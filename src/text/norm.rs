@@ -30,9 +30,7 @@ impl Norm {
     pub fn new(text: &str) -> Norm {
         match u8::try_from(text.len()) {
             Ok(len) if text.len() <= INLINE => {
-                let mut bytes = [0; INLINE];
-                bytes[..text.len()].copy_from_slice(text.as_bytes());
-                Norm(Repr::Inline(len, bytes))
+                Norm(Repr::Inline(len, inline_bytes(text.as_bytes())))
             }
             _ => Norm(Repr::Heap(Box::new(text.into()))),
         }
@@ -40,12 +38,22 @@ impl Norm {
 
     /// `text` in ASCII lower case (`text` is ASCII).
     pub fn ascii_lowercase(text: &str) -> Norm {
-        let mut norm = Norm::new(text);
-        match &mut norm.0 {
-            Repr::Inline(len, bytes) => bytes[..usize::from(*len)].make_ascii_lowercase(),
-            Repr::Heap(boxed) => boxed.make_ascii_lowercase(),
+        match u8::try_from(text.len()) {
+            Ok(len) if text.len() <= INLINE => {
+                let mut bytes = inline_bytes(text.as_bytes());
+                // The whole array at once (its zeros stay zeros): no loop
+                // of the word's own length.
+                for b in &mut bytes {
+                    *b = b.to_ascii_lowercase();
+                }
+                Norm(Repr::Inline(len, bytes))
+            }
+            _ => {
+                let mut boxed: Box<str> = text.into();
+                boxed.make_ascii_lowercase();
+                Norm(Repr::Heap(Box::new(boxed)))
+            }
         }
-        norm
     }
 
     pub fn as_str(&self) -> &str {
@@ -61,9 +69,48 @@ impl Norm {
         }
     }
 
+    /// The inline form as one integer (its bytes, then its length), for
+    /// a string of at most [`INLINE`] bytes: two strings have the same key
+    /// exactly when they are equal, so a table of words can be keyed by it
+    /// and compared without reading the bytes one by one.
+    #[inline]
+    pub fn key(&self) -> Option<u128> {
+        match &self.0 {
+            Repr::Inline(len, bytes) => {
+                let mut all = [0u8; 16];
+                all[..INLINE].copy_from_slice(bytes);
+                all[INLINE] = *len;
+                Some(u128::from_le_bytes(all))
+            }
+            Repr::Heap(_) => None,
+        }
+    }
+
     pub fn into_string(self) -> String {
         self.as_str().to_string()
     }
+}
+
+/// `text` (at most [`INLINE`] bytes) at the start of a zeroed array, moved
+/// in at most two fixed-size copies that may overlap: a `memcpy` call of
+/// the word's length cost more than the rest of making a token.
+#[inline]
+fn inline_bytes(text: &[u8]) -> [u8; INLINE] {
+    let mut bytes = [0; INLINE];
+    let n = text.len().min(INLINE);
+    if n >= 8 {
+        bytes[..8].copy_from_slice(&text[..8]);
+        bytes[n - 8..n].copy_from_slice(&text[n - 8..n]);
+    } else if n >= 4 {
+        bytes[..4].copy_from_slice(&text[..4]);
+        bytes[n - 4..n].copy_from_slice(&text[n - 4..n]);
+    } else if n > 0 {
+        // One to three bytes: the first, the middle and the last.
+        bytes[0] = text[0];
+        bytes[n / 2] = text[n / 2];
+        bytes[n - 1] = text[n - 1];
+    }
+    bytes
 }
 
 impl Default for Norm {
@@ -170,6 +217,12 @@ mod tests {
             "",
             "a",
             "città",
+            "ab",
+            "abc",
+            "abcd",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghijklm",
             "quattordici14",
             "quindicilettere",
             "précipitamment",
@@ -179,12 +232,21 @@ mod tests {
             assert_eq!(norm.as_str(), text);
             assert_eq!(norm, text);
             assert_eq!(norm.clone().into_string(), text);
+            assert_eq!(norm.key().is_some(), text.len() <= INLINE);
         }
     }
 
     #[test]
     fn ascii_lowercase_folds_inline_and_on_the_heap() {
         assert_eq!(Norm::ascii_lowercase("ROMA"), "roma");
+        for len in 0..=20 {
+            let text: String = "AbCdEfGhIjKlMnOpQrStU"[..len].to_string();
+            assert_eq!(
+                Norm::ascii_lowercase(&text),
+                text.to_ascii_lowercase().as_str()
+            );
+            assert_eq!(Norm::new(&text), text.as_str());
+        }
         assert_eq!(
             Norm::ascii_lowercase("InternationalOrganization"),
             "internationalorganization"

@@ -120,6 +120,30 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// `f(&fold(word))`, folding an ASCII word of up to 64 bytes on the stack
+/// (the passes over an article's claims fold a few words at each figure).
+pub fn with_fold<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lowered = &mut buf[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        // ASCII bytes are UTF-8.
+        return f(std::str::from_utf8(lowered).unwrap_or_default());
+    }
+    f(&fold(word))
+}
+
+/// `f(&word.to_lowercase())`, lowering an ASCII word of up to 64 bytes
+/// on the stack.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        // Lowered, an ASCII word is folded.
+        return with_fold(word, f);
+    }
+    f(&word.to_lowercase())
+}
+
 /// `fold(word) == folded`, without a folded copy when `word` is ASCII
 /// (table words are compared with tokens' folded forms at every figure).
 pub fn folds_to(word: &str, folded: &str) -> bool {
@@ -203,6 +227,39 @@ fn fold_norm(text: &str, scratch: &mut String) -> Norm {
     Norm::new(scratch)
 }
 
+/// Bits of [`BYTE_CLASS`]: ASCII whitespace (as `char::is_whitespace`
+/// has it), digit, letter or digit, capital.
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const ALNUM: u8 = 4;
+const UPPER: u8 = 8;
+
+/// The class of each byte, so that the tokenizer's runs over ASCII test
+/// one table entry a byte; every byte from 0x80 has none.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut class = 0;
+        if matches!(c, b'\t'..=b'\r' | b' ') {
+            class |= SPACE;
+        }
+        if c.is_ascii_digit() {
+            class |= DIGIT;
+        }
+        if c.is_ascii_alphanumeric() {
+            class |= ALNUM;
+        }
+        if c.is_ascii_uppercase() {
+            class |= UPPER;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+};
+
 /// Splits `text` into tokens. With `elision`, a word ends after an inner
 /// apostrophe (`dell'anno` is `dell'` and `anno`); without it the apostrophe
 /// stays inside the word (`Russia's`).
@@ -212,7 +269,20 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
     let mut space = false;
     let mut newlines = 0usize;
     let mut scratch = String::new();
-    while let Some(c) = char_at(text, pos) {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII whitespace (what `char::is_whitespace` says of it) a byte
+        // at a time: most of the characters between tokens.
+        while let Some(&b) = bytes.get(pos)
+            && BYTE_CLASS[usize::from(b)] & SPACE != 0
+        {
+            space = true;
+            newlines += usize::from(b == b'\n');
+            pos += 1;
+        }
+        let Some(c) = char_at(text, pos) else {
+            break;
+        };
         let start = pos;
         pos += c.len_utf8();
         if c.is_whitespace() {
@@ -222,13 +292,15 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             }
             continue;
         }
-        let bytes = text.as_bytes();
         // An ASCII word ending at ASCII punctuation or space, and whether
         // it has capitals: folded without the general path.
         let mut plain_word = None;
         let kind = if c.is_ascii_digit() {
             // Runs of ASCII digits first, then the general loop.
-            while bytes.get(pos).is_some_and(u8::is_ascii_digit) {
+            while bytes
+                .get(pos)
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & DIGIT != 0)
+            {
                 pos += 1;
             }
             while let Some(d) = char_at(text, pos) {
@@ -244,11 +316,18 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
             }
             TokenKind::Number
         } else if c.is_alphabetic() {
-            let mut upper = c.is_ascii_uppercase();
-            while let Some(&b) = bytes.get(pos).filter(|b| b.is_ascii_alphanumeric()) {
-                upper |= b.is_ascii_uppercase();
+            // The classes of the run's bytes, together: whether one is a
+            // capital.
+            let mut seen = 0;
+            while let Some(&b) = bytes.get(pos) {
+                let class = BYTE_CLASS[usize::from(b)];
+                if class & ALNUM == 0 {
+                    break;
+                }
+                seen |= class;
                 pos += 1;
             }
+            let upper = c.is_ascii_uppercase() || seen & UPPER != 0;
             // Past the ASCII run: a non-ASCII byte (a letter, `’`, `²`) or
             // an apostrophe may continue the word.
             if c.is_ascii() && bytes.get(pos).is_none_or(|&b| b < 0x80 && b != b'\'') {
@@ -412,6 +491,15 @@ mod tests {
     }
 
     #[test]
+    fn with_fold_is_fold() {
+        let long = "A".repeat(70);
+        for word in ["Più", "COSTO", "costo", "", "d’", &long, "Straße"] {
+            assert_eq!(with_fold(word, str::to_string), fold(word), "{word}");
+            assert_eq!(with_lowercase(word, str::to_string), word.to_lowercase());
+        }
+    }
+
+    #[test]
     fn folds_to_agrees_with_fold() {
         let words = [
             "Più", "piu", "PIU", "Rund", "rund", "d'", "D’", "", "x", "Straße",
@@ -458,6 +546,19 @@ mod tests {
             rows.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn byte_classes_agree_with_char() {
+        for b in 0..=255u8 {
+            let class = BYTE_CLASS[usize::from(b)];
+            let c = char::from(b);
+            let ascii = b.is_ascii();
+            assert_eq!(class & SPACE != 0, ascii && c.is_whitespace(), "{b}");
+            assert_eq!(class & DIGIT != 0, b.is_ascii_digit(), "{b}");
+            assert_eq!(class & ALNUM != 0, b.is_ascii_alphanumeric(), "{b}");
+            assert_eq!(class & UPPER != 0, b.is_ascii_uppercase(), "{b}");
+        }
     }
 
     #[test]

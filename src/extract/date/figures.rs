@@ -275,13 +275,10 @@ impl Parser<'_, '_> {
     /// weniger als 2023", "7 Millionen weniger als 2023"), with no noun
     /// after it.
     fn compared_year(&self, i: usize, end: usize, y: i16, noun_follows: bool) -> bool {
-        let data = self.ctx.data;
-        let ends_at = |phrase: &str| ends_at(self.tokens(), i, phrase);
-        let hedge = data
-            .hedges
-            .iter()
-            .filter(|(h, _)| ends_at(h))
-            .map(|(h, _)| h.split(' ').count())
+        let (baselines, hedges) = endings(self.ctx.options.lang);
+        let hedge = hedges
+            .ending_at(self.tokens(), i)
+            .map(|(_, words)| words)
             .max();
         let compares = hedge.is_none_or(|words| {
             // A number at most two tokens before the hedge, in its sentence.
@@ -297,7 +294,7 @@ impl Parser<'_, '_> {
             && !self.tok(end).is_some_and(Token::is_number)
             && i > 0
             && self.ctx.same_sentence(i - 1, i)
-            && data.baselines.iter().any(|b| ends_at(b))
+            && baselines.any_at(self.tokens(), i)
             && compares
     }
 
@@ -313,10 +310,7 @@ impl Parser<'_, '_> {
         // Not a sentence's first word, which has a capital anyway
         // ("Insgesamt 2000 wurden"), nor a hedge ("Rund 2000 kamen").
         let opens_sentence = p == 0 || !self.ctx.same_sentence(p - 1, p);
-        let hedged = data
-            .hedges
-            .iter()
-            .any(|(h, _)| ends_at(self.tokens(), i, h));
+        let hedged = endings(self.ctx.options.lang).1.any_at(self.tokens(), i);
         let noun_before = self.tok(p).is_some_and(Token::is_word)
             && self.capitalized(p)
             && !opens_sentence
@@ -353,10 +347,7 @@ impl Parser<'_, '_> {
                 .tok(end)
                 .is_some_and(|t| t.is_word() && !self.capitalized(end));
         let verb = verb_at(end) || after_verb;
-        let hedged = data
-            .hedges
-            .iter()
-            .any(|(h, _)| ends_at(self.tokens(), i, h));
+        let hedged = endings(self.ctx.options.lang).1.any_at(self.tokens(), i);
         data.nouns_capitalized
             && plausible_year(y)
             && !noun_follows
@@ -419,8 +410,10 @@ fn plausible_year(y: i16) -> bool {
     (1900..=2100).contains(&y) && y % 100 != 0
 }
 
-/// The words of `phrase` (folded) end just before token `i`.
-pub(super) fn ends_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
+/// The words of `phrase` (folded) end just before token `i`: what
+/// [`Endings`] answers for a whole list (kept to test it against).
+#[cfg(test)]
+fn ends_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
     // From the last word, which turns most tokens away.
     let len = phrase.bytes().filter(|&b| b == b' ').count() + 1;
     i >= len
@@ -430,9 +423,119 @@ pub(super) fn ends_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
             .all(|(w, t)| crate::text::token::folds_to(w, &t.norm))
 }
 
+/// A list of phrases read backwards from a figure ([`ends_at`] for each),
+/// folded once per process and found by their last word: a token that
+/// ends none costs one lookup, not a comparison with every phrase.
+pub(super) struct Endings {
+    /// By its last word folded: each phrase's index in the list and its
+    /// words folded, last first.
+    by_last: std::collections::HashMap<String, Vec<(usize, Vec<String>)>>,
+}
+
+impl Endings {
+    fn build<'p>(phrases: impl Iterator<Item = &'p str>) -> Endings {
+        let mut by_last: std::collections::HashMap<String, Vec<(usize, Vec<String>)>> =
+            Default::default();
+        for (k, phrase) in phrases.enumerate() {
+            let words: Vec<String> = phrase.rsplit(' ').map(crate::text::token::fold).collect();
+            by_last
+                .entry(words[0].clone())
+                .or_default()
+                .push((k, words));
+        }
+        Endings { by_last }
+    }
+
+    /// The indices, in the list, of the phrases whose words end just
+    /// before token `i`, with their numbers of words.
+    pub(super) fn ending_at<'s>(
+        &'s self,
+        tokens: &'s [Token],
+        i: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + 's {
+        i.checked_sub(1)
+            .and_then(|last| tokens.get(last))
+            .and_then(|t| self.by_last.get(t.norm.as_str()))
+            .into_iter()
+            .flatten()
+            .filter(move |(_, words)| {
+                i >= words.len()
+                    && words
+                        .iter()
+                        .zip(tokens[i - words.len()..i].iter().rev())
+                        .all(|(w, t)| *w == *t.norm)
+            })
+            .map(|(k, words)| (*k, words.len()))
+    }
+
+    /// Some phrase ends just before token `i`.
+    pub(super) fn any_at(&self, tokens: &[Token], i: usize) -> bool {
+        self.ending_at(tokens, i).next().is_some()
+    }
+}
+
+/// The language's baselines and hedges as [`Endings`], built the first
+/// time the language is read.
+pub(super) fn endings(lang: crate::lang::Lang) -> &'static (Endings, Endings) {
+    use crate::lang::Lang;
+    static ALL: [std::sync::OnceLock<(Endings, Endings)>; Lang::ALL.len()] =
+        [const { std::sync::OnceLock::new() }; Lang::ALL.len()];
+    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    ALL[index].get_or_init(|| {
+        let data = lang.data();
+        (
+            Endings::build(data.baselines.iter().copied()),
+            Endings::build(data.hedges.iter().map(|(h, _)| *h)),
+        )
+    })
+}
+
 /// A date in full; a shape that names no real day ("31/02/2024") is
 /// [`Expr::NoDay`], so its numbers are used up without a claim.
 pub(super) fn full_date(y: u32, m: u32, d: u32) -> Expr {
     let date = (|| Date::new(y.try_into().ok()?, m.try_into().ok()?, d.try_into().ok()?).ok())();
     date.map_or(Expr::NoDay, Expr::Date)
+}
+
+#[cfg(test)]
+mod endings_tests {
+    use super::{Endings, endings, ends_at};
+    use crate::lang::{Compiled, Lang};
+    use crate::text::token::tokenize;
+
+    #[test]
+    fn endings_find_what_each_phrase_finds() {
+        for lang in Lang::ALL {
+            let data = lang.data();
+            let (baselines, hedges) = endings(lang);
+            let lists: [(&Endings, Vec<&str>); 2] = [
+                (baselines, data.baselines.to_vec()),
+                (hedges, data.hedges.iter().map(|(h, _)| *h).collect()),
+            ];
+            for (compiled, phrases) in lists {
+                // Each phrase written in capitals after a word, then all
+                // of them in a row.
+                let mut text: String = phrases
+                    .iter()
+                    .map(|p| format!("Mai {} 2024. ", p.to_uppercase()))
+                    .collect();
+                text.push_str(&phrases.join(" "));
+                let mut tokens = tokenize(&text, data.elision);
+                Compiled::of(lang).vocab.assign(&mut tokens);
+                for i in 0..=tokens.len() + 1 {
+                    let want: Vec<(usize, usize)> = phrases
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| i <= tokens.len() && ends_at(&tokens, i, p))
+                        .map(|(k, p)| (k, p.split(' ').count()))
+                        .collect();
+                    let got: Vec<(usize, usize)> = compiled.ending_at(&tokens, i).collect();
+                    let mut got_sorted = got.clone();
+                    got_sorted.sort_unstable();
+                    assert_eq!(got_sorted, want, "{lang} at {i}");
+                    assert_eq!(compiled.any_at(&tokens, i), !want.is_empty());
+                }
+            }
+        }
+    }
 }

@@ -565,10 +565,10 @@ fn joined_month(ctx: &Ctx, state: &State, m: &DateMatch, v: DateValue) -> DateVa
 /// The date follows a baseline word ("par rapport à janvier", "höher als
 /// 2018"): what the text compares with, not what it is talking about.
 fn compared(ctx: &Ctx, m: &DateMatch) -> bool {
-    let baselines = ctx.data.baselines;
+    let baselines = &figures::endings(ctx.options.lang).0;
     (m.first..=m.first + 1)
         .filter(|&k| k < m.end)
-        .any(|k| baselines.iter().any(|b| figures::ends_at(ctx.tokens, k, b)))
+        .any(|k| baselines.any_at(ctx.tokens, k))
 }
 
 /// The date is a bound of a period ("seit 2015", "bis 2030", "desde

@@ -112,8 +112,9 @@ impl Parser<'_, '_> {
         let tokens = self.ctx.tokens;
         // A preposition is part of the phrase when it is what makes the
         // number a time ("alle 21"); "at" before "4:30 a.m." stays out.
-        let any_prep = self.w.time_preps.at(tokens, i).is_some();
-        let (first, k, prep) = match self.w.time_preps.at(tokens, i) {
+        let at_prep = self.w.time_preps.at(tokens, i);
+        let any_prep = at_prep.is_some();
+        let (first, k, prep) = match at_prep {
             Some((e, true)) => (i, e, true),
             Some((e, false)) => (e, e, after_day),
             None => (i, i, false),
@@ -125,10 +126,16 @@ impl Parser<'_, '_> {
             && tokens[k - 1].is_punct(":")
             && !tokens[k - 1].space_before
             && tokens[k - 2].is_number();
-        if inside || self.day_month(k, Default::default()).is_some() {
+        if inside {
             return None;
         }
+        // The clock first: it turns most positions away, cheaper than a
+        // day and month (both only read the tokens, so the order changes
+        // no result).
         let (mut end, mut hour, minute, colon) = self.clock(k)?;
+        if self.day_month(k, Default::default()).is_some() {
+            return None;
+        }
         // Seconds after the minutes: a time of day after a preposition
         // ("at 10:21:05"), else a race time ("in 2:00:35"), no time.
         let seconds = colon
