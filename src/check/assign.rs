@@ -102,6 +102,12 @@ pub enum Doubt {
     /// The sentence opens on a group ("Tra gli americani,"): the figure is
     /// one member's.
     Member,
+    /// The clause calls the figure a total ("the total prize fund") and
+    /// the fact names no total: it may be a part's fact.
+    Total,
+    /// A word of the clause makes the figure a subset's ("dall'estero")
+    /// the fact does not name.
+    Subset,
     /// A name the fact does not know qualifies the fact's word ("Elton
     /// John's Farewell tour"): another one of its kind.
     Named,
@@ -127,6 +133,10 @@ impl Doubt {
             Doubt::Rate => "the figure is a rate (per night, a day) the fact is not",
             Doubt::Member => "the figure is one member's of a group the sentence opens with",
             Doubt::Named => "a name qualifies the fact's word: another one of its kind",
+            Doubt::Total => "the clause calls the figure a total the fact does not name",
+            Doubt::Subset => {
+                "a word of the clause makes the figure a part's the fact does not name"
+            }
             Doubt::Comparison => {
                 "the figure is a comparison's other side, a change or a time without its day"
             }
@@ -404,6 +414,14 @@ pub(crate) fn assign(
             if link.certain && member_of_group(c, extraction, clauses, data) {
                 link.certain = false;
                 link.doubt = Some(Doubt::Member);
+            }
+            if link.certain && unknown_word(c, fact, data.totals, extraction, clauses) {
+                link.certain = false;
+                link.doubt = Some(Doubt::Total);
+            }
+            if link.certain && unknown_word(c, fact, data.subsets, extraction, clauses) {
+                link.certain = false;
+                link.doubt = Some(Doubt::Subset);
             }
             if link.certain && named_other(c, &link, fact, extraction, data) {
                 link.certain = false;
@@ -1333,6 +1351,41 @@ fn member_of_group(c: usize, extraction: &Extraction, clauses: &Clauses, data: &
 
 /// Tokens a group a sentence opens with may have before its comma.
 const MAX_GROUP_OPENING: usize = 6;
+
+/// "The winner takes home €500,000; the total prize fund is about €2.3
+/// million": a word of the claim's clause calls the figure a total, and
+/// neither the fact's words nor its description name one — the fact may
+/// be a part's (the winner's prize).
+/// The same for a subset ("Pellegrini dall'estero: 1.611.310" against
+/// all pilgrims): `words` is the language's `totals` or `subsets`.
+fn unknown_word(
+    c: usize,
+    fact: &Fact,
+    words: &[&str],
+    extraction: &Extraction,
+    clauses: &Clauses,
+) -> bool {
+    if extraction.claims[c].quantity().is_none() {
+        return false;
+    }
+    let tokens = &extraction.tokens;
+    let clause = clauses.spans[c];
+    let from = first_token(tokens, clause);
+    // The total word the clause holds, which the fact must not know.
+    let total_at = |k: usize| {
+        words.iter().find(|w| {
+            if w.contains(' ') {
+                phrase_at(tokens, k, w).is_some()
+            } else {
+                tokens[k].is_word() && tokens[k].norm.starts_with(*w)
+            }
+        })
+    };
+    (from..tokens.len())
+        .take_while(|&k| tokens[k].span.end <= clause.end)
+        .filter_map(total_at)
+        .any(|w| !w.split(' ').all(|part| fact_knows(fact, part, extraction)))
+}
 
 /// "Elton John's Farewell Yellow Brick Road tour, which ended in July
 /// 2023": a name the fact does not know, right before the fact's word

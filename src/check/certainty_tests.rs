@@ -2424,3 +2424,56 @@ fn a_date_opening_the_sentence_before_its_subject_dates_the_verb() {
     let f = finding(&text("luglio"), Lang::It, on, SEIZURE, "luglio");
     assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
 }
+
+const PRIZE: &str = "\
+sources:
+  aso:
+    name: Amaury Sport Organisation
+facts:
+  - id: winner-prize
+    kind: money
+    currency: EUR
+    about: Prize money for the overall winner of the Tour
+    match:
+      - [prize, premio]
+    values:
+      - {value: 500000, source: aso, as_of: 2024-06-20}
+";
+
+#[test]
+fn a_total_is_not_a_parts_fact() {
+    let on = date(2024, 7, 1);
+    let text = "The winner takes home €500,000; the total prize fund is about €2.3 million.";
+    let f = finding(text, Lang::En, on, PRIZE, "2.3");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert_eq!(candidates(&f), ["winner-prize"]);
+    let text = "The winner takes home €500,000; the prize is about €2.3 million.";
+    let f = finding(text, Lang::En, on, PRIZE, "2.3");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+const PILGRIMS: &str = "\
+sources:
+  gastat:
+    name: General Authority for Statistics
+facts:
+  - id: pilgrims
+    kind: count
+    about: Pilgrims who performed the 2024 Hajj
+    tolerance: 1%
+    match:
+      - [pellegrin*, pilgrim*]
+    values:
+      - {value: 1833164, source: gastat, as_of: 2024-06-15}
+";
+
+#[test]
+fn a_subsets_figure_is_not_the_wholes() {
+    let on = date(2024, 6, 24);
+    let text = "Il bilancio in cifre.\n\nPellegrini dall'estero: 1.611.310\n";
+    let f = finding(text, Lang::It, on, PILGRIMS, "1.611.310");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Il bilancio in cifre.\n\nPellegrini: 1.611.310\n";
+    let f = finding(text, Lang::It, on, PILGRIMS, "1.611.310");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}

@@ -118,7 +118,7 @@ fn every_reason_not_to_judge_is_said_in_every_language() {
     use super::Doubt::*;
     let doubts = [
         Nearness, Tie, Statement, Context, OtherTime, Detached, OtherNoun, Sign, Forecast,
-        Reversal, Ahead, Comparison, Place, People, Compound, Rate, Member, Named,
+        Reversal, Ahead, Comparison, Place, People, Compound, Rate, Member, Named, Total, Subset,
     ];
     let all: Vec<&str> = DOUBTS
         .iter()

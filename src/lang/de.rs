@@ -27,6 +27,8 @@ pub static DE: LangData = LangData {
     ],
     // The explanation in this language (see `LangData::explanation_words`).
     explanation_words: &[
+        ("a word of the clause makes the figure a part's the fact does not name", "ein Wort des Satzes macht die Zahl zu der eines Teils, den der Fakt nicht nennt"),
+        ("the clause calls the figure a total the fact does not name", "der Satz nennt die Zahl eine Summe, der Fakt nicht"),
         ("a date without its year, the reference's day in another year", "ein Datum ohne Jahr: der Tag des Bezugs, in einem anderen Jahr"),
         ("the figure is a rate (per night, a day) the fact is not", "die Zahl ist eine Rate (pro Abend, pro Tag), der Fakt nicht"),
         ("the figure is one member's of a group the sentence opens with", "die Zahl gehört einem Mitglied der Gruppe, mit der der Satz beginnt"),
@@ -881,6 +883,8 @@ pub static DE: LangData = LangData {
     people: &["mensch", "person", "leute"],
     rates: &["pro abend", "je abend", "pro tag", "am tag", "pro konzert", "pro spiel", "pro kopf", "pro person"],
     members: &["unter"],
+    totals: &["insgesamt", "gesamt"],
+    subsets: &["ausländisch", "aus dem ausland", "inländisch", "einheimisch"],
     alternatives: &["oder", "bzw"],
     scope_words: &["in", "auf"],
     difference_after: &[

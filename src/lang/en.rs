@@ -915,6 +915,8 @@ pub static EN: LangData = LangData {
     people: &["people", "person", "individual"],
     rates: &["a night", "per night", "each night", "every night", "a day", "per day", "each day", "every day", "a show", "per show", "a concert", "per concert", "a game", "per game", "a match", "per match", "per head", "per capita", "a head", "per person"],
     members: &["among", "amongst"],
+    totals: &["total", "overall", "combined", "in all", "altogether"],
+    subsets: &["foreign", "domestic", "from abroad", "international", "overseas"],
     alternatives: &["or"],
     scope_words: &["in", "across", "over"],
     difference_after: &[

@@ -27,6 +27,8 @@ pub static ES: LangData = LangData {
     ],
     // The explanation in this language (see `LangData::explanation_words`).
     explanation_words: &[
+        ("a word of the clause makes the figure a part's the fact does not name", "una palabra de la frase hace de la cifra la de una parte que el hecho no nombra"),
+        ("the clause calls the figure a total the fact does not name", "la frase llama total a la cifra y el hecho no"),
         ("a date without its year, the reference's day in another year", "una fecha sin año: el día de la referencia, en otro año"),
         ("the figure is a rate (per night, a day) the fact is not", "la cifra es una tasa (por noche, al día) y el hecho no"),
         ("the figure is one member's of a group the sentence opens with", "la cifra es de un miembro del grupo con que abre la frase"),
@@ -903,6 +905,8 @@ pub static ES: LangData = LangData {
     people: &["persona", "individuo", "gente"],
     rates: &["por noche", "cada noche", "al día", "por día", "cada día", "por concierto", "por partido", "por cabeza", "por persona", "por habitante"],
     members: &["entre"],
+    totals: &["total", "en total", "en conjunto", "global"],
+    subsets: &["extranjer", "del extranjero", "nacionales"],
     alternatives: &["o", "u"],
     scope_words: &["en"],
     reporting: &[

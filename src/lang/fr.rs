@@ -27,6 +27,8 @@ pub static FR: LangData = LangData {
     ],
     // The explanation in this language (see `LangData::explanation_words`).
     explanation_words: &[
+        ("a word of the clause makes the figure a part's the fact does not name", "un mot de la phrase fait du chiffre celui d'une partie que le fait ne nomme pas"),
+        ("the clause calls the figure a total the fact does not name", "la phrase appelle le chiffre un total, le fait non"),
         ("a date without its year, the reference's day in another year", "une date sans année : le jour de la référence, une autre année"),
         ("the figure is a rate (per night, a day) the fact is not", "le chiffre est un taux (par soir, par jour), le fait non"),
         ("the figure is one member's of a group the sentence opens with", "le chiffre est celui d'un membre du groupe qui ouvre la phrase"),
@@ -903,6 +905,8 @@ pub static FR: LangData = LangData {
     people: &["personne", "individu", "gens"],
     rates: &["par soir", "par soirée", "par nuit", "par jour", "chaque soir", "chaque jour", "par concert", "par match", "par tête", "par habitant", "par personne"],
     members: &["parmi"],
+    totals: &["total", "au total", "en tout", "global", "globale"],
+    subsets: &["étranger", "étrangers", "étrangère", "de l'étranger", "nationaux"],
     alternatives: &["ou", "soit"],
     scope_words: &["dans", "en", "sur"],
     reporting: &[

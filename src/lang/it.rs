@@ -24,6 +24,8 @@ pub static IT: LangData = LangData {
     ],
     // The explanation in this language (see `LangData::explanation_words`).
     explanation_words: &[
+        ("a word of the clause makes the figure a part's the fact does not name", "una parola della frase fa della cifra quella di una parte che il fatto non nomina"),
+        ("the clause calls the figure a total the fact does not name", "la frase chiama la cifra un totale e il fatto no"),
         ("a date without its year, the reference's day in another year", "una data senza anno: il giorno del riferimento, in un altro anno"),
         ("the figure is a rate (per night, a day) the fact is not", "la cifra è un tasso (a sera, al giorno) e il fatto no"),
         ("the figure is one member's of a group the sentence opens with", "la cifra è di un membro del gruppo con cui si apre la frase"),
@@ -1058,6 +1060,8 @@ pub static IT: LangData = LangData {
     people: &["person", "individu"],
     rates: &["a sera", "per sera", "ogni sera", "a serata", "per serata", "a notte", "per notte", "al giorno", "ogni giorno", "a concerto", "per concerto", "a partita", "per partita", "a testa", "pro capite", "a persona", "per persona"],
     members: &["tra", "fra"],
+    totals: &["total", "complessiv", "in tutto", "globale", "globali"],
+    subsets: &["dall'estero", "dall' estero", "stranier", "ester", "nazional", "domestic", "internazional"],
     alternatives: &["o", "oppure", "ovvero", "ossia"],
     scope_words: &["in", "nei", "negli", "nelle"],
     partitives: &[

@@ -410,6 +410,12 @@ pub struct LangData {
     /// Words that open a sentence on a group one member of which its
     /// figures are ("Tra gli americani, Max Homa…", "Among the dead, …").
     pub members: &'static [&'static str],
+    /// Words that call a figure a total ("the total prize fund", "130mila
+    /// in tutto"): stems of one word, or phrases.
+    pub totals: &'static [&'static str],
+    /// Words that make a figure a subset's ("Pellegrini dall'estero",
+    /// "foreign visitors"): stems of one word, or phrases.
+    pub subsets: &'static [&'static str],
     /// "or" words that give the same amount another way ("6,19 miliardi,
     /// o 25 centesimi per azione").
     pub alternatives: &'static [&'static str],
