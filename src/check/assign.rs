@@ -1756,7 +1756,10 @@ fn date_attached(
     let joined = clauses.joined.get(c);
     // Or before the subject at once: "Sabato 13 e domenica 14 luglio
     // Taylor Swift ha suonato a Milano".
-    let opens = placed.first <= sentence_first + OPENING_REACH;
+    let opens = (sentence_first..placed.first)
+        .filter(|&k| !tokens[k].is_punct(","))
+        .count()
+        <= OPENING_REACH;
     let other_date = || {
         claims
             .iter()

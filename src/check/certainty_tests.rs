@@ -2477,3 +2477,29 @@ fn a_subsets_figure_is_not_the_wholes() {
     let f = finding(text, Lang::It, on, PILGRIMS, "1.611.310");
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+#[test]
+fn a_date_restating_an_opening_phrase_dates_the_main_clause() {
+    let on = date(2023, 3, 20);
+    let text = |day: &str| {
+        format!("Il giorno seguente, venerdì {day}, le autorità californiane hanno chiuso Svb.")
+    };
+    let f = finding(&text("10 febbraio"), Lang::It, on, CLOSURE_IT, "febbraio");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let f = finding(&text("10 marzo"), Lang::It, on, CLOSURE_IT, "marzo");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+}
+
+const CLOSURE_IT: &str = "\
+sources:
+  dfpi:
+    name: California DFPI
+facts:
+  - id: closure
+    kind: date
+    match:
+      - [Svb]
+      - [chius*]
+    values:
+      - {date: 2023-03-10, source: dfpi}
+";

@@ -184,9 +184,12 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
             // collided": a date opening the sentence dates its main clause.
             let plain = |k: usize| !in_claim[k] && !is_punct_boundary(k, &tokens[k]);
             let date_from = (sentence_start..i).find(|&k| in_date[k]);
+            // "Il giorno seguente, venerdì 10 marzo, le autorità…": the
+            // date may restate an opening phrase after its comma.
+            let comma_at = |k: usize| tokens[k].is_punct(",");
             let date_opening = date_from.is_some_and(|d| {
-                d - sentence_start <= OPENING_DATE_REACH
-                    && (sentence_start..d).all(plain)
+                (sentence_start..d).filter(|&k| !comma_at(k)).count() <= OPENING_DATE_REACH
+                    && (sentence_start..d).all(|k| plain(k) || comma_at(k))
                     && (d..i).all(|k| in_date[k])
             });
             let opening = t.norm == ","
