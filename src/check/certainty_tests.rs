@@ -2503,3 +2503,28 @@ facts:
     values:
       - {date: 2023-03-10, source: dfpi}
 ";
+
+const YEARLY_FINAL: &str = "\
+sources:
+  aeltc:
+    name: All England Club
+facts:
+  - id: final-date
+    kind: date
+    match:
+      - [Alcaraz]
+      - [final, beat]
+    values:
+      - {date: 2024-07-14, source: aeltc}
+";
+
+#[test]
+fn last_year_against_a_yearly_events_day_is_another_edition() {
+    let on = date(2024, 7, 15);
+    let text = "Last year Alcaraz beat Djokovic in a final that ran to four hours.";
+    let f = finding(text, Lang::En, on, YEARLY_FINAL, "Last year");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Alcaraz beat Djokovic in the final on 14 June 2024.";
+    let f = finding(text, Lang::En, on, YEARLY_FINAL, "June");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}

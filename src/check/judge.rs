@@ -625,6 +625,26 @@ fn same_day_other_year(d: &crate::when::DateValue, finding: &Finding) -> bool {
             })
 }
 
+/// Every current reference date is a day (or month) outside the claim's
+/// year.
+fn other_edition(d: &crate::when::DateValue, finding: &Finding) -> bool {
+    let (first, last) = d.days();
+    let mut dates = finding
+        .evidence()
+        .iter()
+        .filter(|e| e.role == Role::Current)
+        .filter_map(|e| match e.figure {
+            Figure::Date(f) => Some(f),
+            _ => None,
+        })
+        .peekable();
+    dates.peek().is_some()
+        && dates.all(|f| {
+            let (a, b) = f.days();
+            f.grain >= Grain::Month && (b < first || a > last)
+        })
+}
+
 /// How far a fraction in words reaches, as a share of its value.
 const FRACTION_SLACK: f64 = 0.1;
 
@@ -651,6 +671,14 @@ fn weak_alarm(claim: &Claim, finding: &Finding, date: Option<Date>) -> Option<&'
         // the wrong year, names the reference's day all the same.
         Value::Date(Some(d)) if claim.relative && same_day_other_year(d, finding) => {
             return Some("a date without its year, the reference's day in another year");
+        }
+        // "Last year Alcaraz beat Djokovic in the final": a year said
+        // relative to publication, against a yearly event's day in another
+        // year, is another edition.
+        Value::Date(Some(d))
+            if claim.relative && d.grain == Grain::Year && other_edition(d, finding) =>
+        {
+            return Some("a year said relative to publication, another edition of a dated event");
         }
         Value::Date(Some(d)) => {
             let (first, last) = d.days();

@@ -111,6 +111,7 @@ const DOUBTS: &[&str] = &[
     "another figure of its sentence agrees with this fact",
     "a heading the text below restates in full",
     "a date without its year, the reference's day in another year",
+    "a year said relative to publication, another edition of a dated event",
 ];
 
 #[test]

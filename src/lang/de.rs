@@ -27,6 +27,7 @@ pub static DE: LangData = LangData {
     ],
     // The explanation in this language (see `LangData::explanation_words`).
     explanation_words: &[
+        ("a year said relative to publication, another edition of a dated event", "ein Jahr relativ zur Veröffentlichung: eine andere Ausgabe eines datierten Ereignisses"),
         ("a word of the clause makes the figure a part's the fact does not name", "ein Wort des Satzes macht die Zahl zu der eines Teils, den der Fakt nicht nennt"),
         ("the clause calls the figure a total the fact does not name", "der Satz nennt die Zahl eine Summe, der Fakt nicht"),
         ("a date without its year, the reference's day in another year", "ein Datum ohne Jahr: der Tag des Bezugs, in einem anderen Jahr"),

@@ -27,6 +27,7 @@ pub static ES: LangData = LangData {
     ],
     // The explanation in this language (see `LangData::explanation_words`).
     explanation_words: &[
+        ("a year said relative to publication, another edition of a dated event", "un año dicho respecto a la publicación: otra edición de un evento fechado"),
         ("a word of the clause makes the figure a part's the fact does not name", "una palabra de la frase hace de la cifra la de una parte que el hecho no nombra"),
         ("the clause calls the figure a total the fact does not name", "la frase llama total a la cifra y el hecho no"),
         ("a date without its year, the reference's day in another year", "una fecha sin año: el día de la referencia, en otro año"),

@@ -27,6 +27,7 @@ pub static FR: LangData = LangData {
     ],
     // The explanation in this language (see `LangData::explanation_words`).
     explanation_words: &[
+        ("a year said relative to publication, another edition of a dated event", "une année dite par rapport à la publication : une autre édition d'un événement daté"),
         ("a word of the clause makes the figure a part's the fact does not name", "un mot de la phrase fait du chiffre celui d'une partie que le fait ne nomme pas"),
         ("the clause calls the figure a total the fact does not name", "la phrase appelle le chiffre un total, le fait non"),
         ("a date without its year, the reference's day in another year", "une date sans année : le jour de la référence, une autre année"),

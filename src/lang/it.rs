@@ -24,6 +24,7 @@ pub static IT: LangData = LangData {
     ],
     // The explanation in this language (see `LangData::explanation_words`).
     explanation_words: &[
+        ("a year said relative to publication, another edition of a dated event", "un anno detto rispetto alla pubblicazione: un'altra edizione di un evento datato"),
         ("a word of the clause makes the figure a part's the fact does not name", "una parola della frase fa della cifra quella di una parte che il fatto non nomina"),
         ("the clause calls the figure a total the fact does not name", "la frase chiama la cifra un totale e il fatto no"),
         ("a date without its year, the reference's day in another year", "una data senza anno: il giorno del riferimento, in un altro anno"),
