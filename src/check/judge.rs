@@ -602,6 +602,18 @@ pub(super) fn fraction_precision(claim: &Claim, tokens: &[Token], data: &LangDat
     in_words.then_some(value.abs() * FRACTION_SLACK)
 }
 
+/// The dates of a finding's current reference figures.
+fn current_dates(finding: &Finding) -> impl Iterator<Item = crate::when::DateValue> + '_ {
+    finding
+        .evidence()
+        .iter()
+        .filter(|e| e.role == Role::Current)
+        .filter_map(|e| match e.figure {
+            Figure::Date(f) => Some(f),
+            _ => None,
+        })
+}
+
 /// The claim's day (or month) is a current reference date's, in another
 /// year.
 fn same_day_other_year(d: &crate::when::DateValue, finding: &Finding) -> bool {
@@ -612,32 +624,17 @@ fn same_day_other_year(d: &crate::when::DateValue, finding: &Finding) -> bool {
             && (d.grain == Grain::Month || a.day() == b.day())
     };
     (d.grain == Grain::Day || d.grain == Grain::Month)
-        && finding
-            .evidence()
-            .iter()
-            .filter(|e| e.role == Role::Current)
-            .any(|e| match e.figure {
-                Figure::Date(f) => {
-                    let (a, b) = f.days();
-                    same(first, a) && same(last, b)
-                }
-                _ => false,
-            })
+        && current_dates(finding).any(|f| {
+            let (a, b) = f.days();
+            same(first, a) && same(last, b)
+        })
 }
 
 /// Every current reference date is a day (or month) outside the claim's
 /// year.
 fn other_edition(d: &crate::when::DateValue, finding: &Finding) -> bool {
     let (first, last) = d.days();
-    let mut dates = finding
-        .evidence()
-        .iter()
-        .filter(|e| e.role == Role::Current)
-        .filter_map(|e| match e.figure {
-            Figure::Date(f) => Some(f),
-            _ => None,
-        })
-        .peekable();
+    let mut dates = current_dates(finding).peekable();
     dates.peek().is_some()
         && dates.all(|f| {
             let (a, b) = f.days();
@@ -682,16 +679,10 @@ fn weak_alarm(claim: &Claim, finding: &Finding, date: Option<Date>) -> Option<&'
         }
         Value::Date(Some(d)) => {
             let (first, last) = d.days();
-            let current: Vec<(i16, i16)> = finding
-                .evidence()
-                .iter()
-                .filter(|e| e.role == Role::Current)
-                .filter_map(|e| match e.figure {
-                    Figure::Date(f) => {
-                        let (a, b) = f.days();
-                        Some((a.year(), b.year()))
-                    }
-                    _ => None,
+            let current: Vec<(i16, i16)> = current_dates(finding)
+                .map(|f| {
+                    let (a, b) = f.days();
+                    (a.year(), b.year())
                 })
                 .collect();
             let apart = |(a, b): &(i16, i16)| {
