@@ -304,9 +304,12 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
         })
         .collect();
     let lead = leads(extraction, &placed);
-    let joined = subject_asides(
-        extraction, &placed, &boundary, &left, &right, &in_date, data,
-    );
+    let bounds = Bounds {
+        boundary: &boundary,
+        left: &left,
+        right: &right,
+    };
+    let joined = subject_asides(extraction, &placed, &bounds, &in_claim, &in_date, data);
     Clauses {
         spans,
         prefix,
@@ -341,6 +344,15 @@ impl Sparse {
         let i = self.0.binary_search_by_key(&c, |e| e.0).ok()?;
         Some(self.0[i].1)
     }
+}
+
+/// The clause boundaries of an article's tokens, and the first and last
+/// token of the clause around each.
+#[derive(Clone, Copy)]
+struct Bounds<'a> {
+    boundary: &'a [bool],
+    left: &'a [usize],
+    right: &'a [usize],
 }
 
 /// Words a date after a comma may stand after ("il", "on the").
@@ -397,17 +409,20 @@ const MAX_ASIDE: usize = 16;
 fn subject_asides(
     extraction: &Extraction,
     placed: &[Placed],
-    boundary: &[bool],
-    left: &[usize],
-    right: &[usize],
+    bounds: &Bounds,
+    in_claim: &[bool],
     in_date: &[bool],
     data: &LangData,
 ) -> Sparse {
+    let Bounds {
+        boundary,
+        left,
+        right,
+    } = *bounds;
     let tokens = &extraction.tokens;
     let sentence = &extraction.token_sentence;
     let is_comma = |k: usize| tokens[k].kind == TokenKind::Punct && tokens[k].norm == ",";
     let comma = |k: usize| boundary[k] && is_comma(k);
-    let in_claim = claim_mask(tokens, &extraction.claims, placed);
     // (subject, main clause) spans, in token order.
     let mut pairs: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
     let mut a = 1;
