@@ -1776,6 +1776,23 @@ fn date_attached(
     {
         return true;
     }
+    // "began its campaign on Oct. 19, when its fighters seized the Galaxy
+    // Leader": the clause a when-word opens after the date's comma tells
+    // that day's event.
+    let when_follows = tokens.get(placed.last + 1).is_some_and(|t| t.is_punct(","))
+        && data
+            .when_relatives
+            .iter()
+            .any(|p| phrase_at(tokens, placed.last + 2, p).is_some());
+    if when_follows
+        && want
+            .why
+            .iter()
+            .any(|s| clause.contains(*s) && s.start >= claim.span.end)
+        && !other_date()
+    {
+        return true;
+    }
     // "… si concluderà a Nizza, il 21 luglio.": a date closing its
     // sentence after a comma the clause reads through dates the clause
     // before it when that clause has no other date.

@@ -2528,3 +2528,46 @@ fn last_year_against_a_yearly_events_day_is_another_edition() {
     let f = finding(text, Lang::En, on, YEARLY_FINAL, "June");
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+const WHEN_SEIZED: &str = "\
+sources:
+  houthis:
+    name: The Houthis
+facts:
+  - id: seizure
+    kind: date
+    match:
+      - [seiz*, sequestr*]
+      - [Galaxy Leader]
+    values:
+      - {date: 2023-11-19, source: houthis}
+  - id: rate
+    kind: percent
+    match:
+      - [unemployment, disoccupazione]
+    values:
+      - {value: 6.9, source: houthis, as_of: 2024-05-30}
+";
+
+#[test]
+fn a_when_clause_after_a_date_tells_that_days_event() {
+    let on = date(2024, 1, 20);
+    let text = |day: &str| {
+        format!(
+            "The group began its campaign on {day}, when its fighters seized the Galaxy Leader \
+             from a helicopter."
+        )
+    };
+    let f = finding(&text("Oct. 19"), Lang::En, on, WHEN_SEIZED, "Oct. 19");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let f = finding(&text("Nov. 19"), Lang::En, on, WHEN_SEIZED, "Nov. 19");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    let text = "La campagna è iniziata il 19 ottobre, quando i miliziani hanno sequestrato la \
+                Galaxy Leader.";
+    let f = finding(text, Lang::It, on, WHEN_SEIZED, "ottobre");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    // A figure in the when-clause is that day's, not the fact's.
+    let text = "The unemployment rate is the lowest since December 2008, when it was also 6.5%.";
+    let f = finding(text, Lang::En, date(2024, 5, 30), WHEN_SEIZED, "6.5%");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+}

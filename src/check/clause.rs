@@ -118,6 +118,8 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
     let mut boundary = vec![false; tokens.len()];
     // Boundaries for a clause read rightwards only (see `apposition`).
     let mut closes_right = vec![false; tokens.len()];
+    // Boundaries a clause before them reads through rightwards.
+    let mut opens_right = vec![false; tokens.len()];
     // The next punctuation boundary at or after each token, within its
     // sentence (scanned once from the end): keeps the conjunction rule
     // linear.
@@ -179,6 +181,17 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
             // sentence after a comma dates the clause before it.
             let trailing = t.norm == "," && trailing_date(i, tokens, &in_date, &starts_claim, data);
             closes_right[i] = apposition || trailing;
+            // "il 10 gennaio, quando la Sec ha dato il via libera": the
+            // clause after the date's comma tells that day's event, and
+            // the date reads it (a figure in it does not read back:
+            // "since December 2008, when it was also 6.9%").
+            opens_right[i] = t.norm == ","
+                && i > 0
+                && in_date[i - 1]
+                && data
+                    .when_relatives
+                    .iter()
+                    .any(|p| phrase_at(tokens, i + 1, p).is_some());
 
             // "On March 28, 2023, a passenger train and a freight train
             // collided": a date opening the sentence dates its main clause.
@@ -243,7 +256,10 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
     }
     let mut right: Vec<usize> = (0..tokens.len()).collect();
     for k in (0..tokens.len().saturating_sub(1)).rev() {
-        if !boundary[k + 1] && !closes_right[k + 1] && same_sentence(k, k + 1) {
+        if (!boundary[k + 1] || opens_right[k + 1])
+            && !closes_right[k + 1]
+            && same_sentence(k, k + 1)
+        {
             right[k] = right[k + 1];
         }
     }

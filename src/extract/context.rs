@@ -260,7 +260,8 @@ fn minor_in_article_currency(windows: &mut [Vec<Claim>], text: &str, data: &Lang
 /// money are all in dollars: a word that names both a currency and a unit
 /// (`pounds`: a currency row and a unit row) is the unit when the
 /// article's other amounts are all in another currency, none of them in
-/// its sentence ("300 pounds, or $380" is a conversion).
+/// its sentence ("300 pounds, or $380" is a conversion, and once the
+/// article has converted the word it is its currency everywhere).
 fn unit_not_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, data: &LangData) {
     let last_word = |c: &Claim| {
         text.get(c.span.range()).and_then(|t| {
@@ -296,6 +297,14 @@ fn unit_not_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str,
         .filter(|c| c.kind == Kind::Money && unit_of(c).is_none())
         .map(|c| super::sentence_index(sentences, c.span))
         .collect();
+    // "2.7 million pounds ($3.5 million)": a conversion makes the word
+    // the article's currency, for its other uses too.
+    let converted = windows.iter().flatten().any(|c| {
+        unit_of(c).is_some() && money_sentences.contains(&super::sentence_index(sentences, c.span))
+    });
+    if converted {
+        return;
+    }
     for claim in windows.iter_mut().flatten() {
         let Some(unit) = unit_of(claim) else {
             continue;

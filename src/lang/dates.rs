@@ -140,6 +140,7 @@ pub(crate) struct Words {
     pub decade_suffixes: Table<()>,
     pub preps: Table<()>,
     pub future_preps: Table<()>,
+    pub toward_preps: Table<()>,
     pub articles: Table<()>,
     pub links: Table<()>,
     pub day_joiners: Table<()>,
@@ -326,6 +327,7 @@ impl Words {
             decade_suffixes: list(d.decade_suffixes, e, vocab),
             preps: list(d.preps, e, vocab),
             future_preps: list(d.future_preps, e, vocab),
+            toward_preps: list(d.toward_preps, e, vocab),
             articles: list(d.articles, e, vocab),
             links: list(d.links, e, vocab),
             day_joiners: list(d.day_joiners, e, vocab),
@@ -404,7 +406,7 @@ impl Words {
         for id in words.collect::<Vec<_>>() {
             vocab.mark_id(id, List::DateAnchor);
         }
-        let tables: [&dyn FirstWords; 40] = [
+        let tables: [&dyn FirstWords; 41] = [
             &self.months,
             &self.month_abbreviations,
             &self.ambiguous,
@@ -431,6 +433,7 @@ impl Words {
             &self.decade_suffixes,
             &self.preps,
             &self.future_preps,
+            &self.toward_preps,
             &self.articles,
             &self.links,
             &self.day_joiners,

@@ -843,6 +843,7 @@ pub static DE: LangData = LangData {
     links: &[],
     conjunctions: &["und", "aber", "während", "oder", "doch", "sondern"],
     clause_openers: &["während", "wohingegen", "obwohl", "aber", "doch", "jedoch"],
+    when_relatives: &["als", "an dem", "an welchem"],
     inclusions: &[
         // "la nave Galaxy Leader, i cui 25 marittimi": whose.
         "deren", "dessen",
@@ -1242,6 +1243,7 @@ pub static DE: LangData = LangData {
             "seit dem jahr",
             "zwischen",
         ],
+        toward_preps: &["auf", "auf den", "zum"],
         future_preps: &["bis", "bis zum", "ab", "ab dem", "für"],
         articles: &["der", "die", "das", "den", "dem", "des"],
         links: &["des", "der", "dieses", "diesen"],

@@ -877,6 +877,7 @@ pub static EN: LangData = LangData {
     links: &["of"],
     conjunctions: &["and", "but", "while", "whereas", "or"],
     clause_openers: &["while", "whereas", "although", "though", "but"],
+    when_relatives: &["when", "the day", "the date", "on which"],
     inclusions: &[
         // "la nave Galaxy Leader, i cui 25 marittimi": whose.
         "whose",
@@ -1256,6 +1257,7 @@ pub static EN: LangData = LangData {
             "between",
             "over the",
         ],
+        toward_preps: &["to", "into"],
         future_preps: &["by", "until", "till", "before", "through", "thru"],
         articles: &["the"],
         links: &["of", "of the"],

@@ -833,6 +833,7 @@ pub static ES: LangData = LangData {
     links: &["de", "del"],
     conjunctions: &["y", "e", "pero", "mientras", "o", "u"],
     clause_openers: &["mientras", "pero", "aunque", "sino", "embargo"],
+    when_relatives: &["cuando", "dia en que", "el dia en que", "el dia en el que", "fecha en la que"],
     inclusions: &[
         // "la nave Galaxy Leader, i cui 25 marittimi": whose.
         "cuyo", "cuya", "cuyos", "cuyas",
@@ -1201,6 +1202,7 @@ pub static ES: LangData = LangData {
             "ya en",
             "todavía en",
         ],
+        toward_preps: &["al", "a", "hasta el"],
         future_preps: &[
             "hasta",
             "hasta el",

@@ -845,6 +845,7 @@ pub static FR: LangData = LangData {
     links: &["de", "d'"],
     conjunctions: &["et", "mais", "tandis", "alors", "ou"],
     clause_openers: &["tandis", "alors que", "mais", "cependant", "pourtant", "bien que"],
+    when_relatives: &["quand", "lorsque", "jour ou", "le jour ou", "date a laquelle"],
     inclusions: &[
         // "la nave Galaxy Leader, i cui 25 marittimi": whose.
         "dont",
@@ -1200,6 +1201,7 @@ pub static FR: LangData = LangData {
             "du",
             "courant",
         ],
+        toward_preps: &["au", "a"],
         future_preps: &[
             "jusqu'à",
             "jusqu'au",

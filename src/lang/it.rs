@@ -986,6 +986,7 @@ pub static IT: LangData = LangData {
     links: &["di", "d'"],
     conjunctions: &["e", "ed", "ma", "mentre", "pero", "oppure", "o"],
     clause_openers: &["mentre", "pero", "tuttavia", "invece", "sebbene", "benche"],
+    when_relatives: &["quando", "giorno in cui", "il giorno in cui", "data in cui"],
     inclusions: &[
         // "la nave Galaxy Leader, i cui 25 marittimi": whose.
         "il cui", "la cui", "i cui", "le cui",
@@ -1397,6 +1398,7 @@ pub static IT: LangData = LangData {
             "ancora nel",
             "sempre nel",
         ],
+        toward_preps: &["al", "all'", "alla", "a"],
         future_preps: &[
             "entro",
             "fino al",

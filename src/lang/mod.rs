@@ -350,6 +350,11 @@ pub struct LangData {
     /// cui", "including"): "11 mila militari nordcoreani, tra cui 400
     /// ufficiali" are North Korean officers.
     pub inclusions: &'static [&'static str],
+    /// Phrases after a date and its comma that tell what happened that
+    /// day ("il 10 gennaio, quando la Sec ha dato il via libera", "on Oct.
+    /// 19, when its fighters seized the ship"): the clause they open is
+    /// the date's own, folded.
+    pub when_relatives: &'static [&'static str],
     /// Prepositions of a part of a whole ("800 degli 11 mila", "800 of
     /// the 11,000"): the second figure is the whole, and the predicate
     /// after it belongs to the part.
@@ -670,6 +675,10 @@ pub struct DateWords {
     pub preps: &'static [&'static str],
     /// Prepositions that look ahead: a month after them is the next one.
     pub future_preps: &'static [&'static str],
+    /// Prepositions of a destination ("moved to March 3", "rinviata al 3
+    /// marzo"): a past verb before them moves something to a day that may
+    /// be to come.
+    pub toward_preps: &'static [&'static str],
     /// Articles before a date ("il 2024-25", "the 1990s"); they make a bare
     /// year a date only when no noun follows.
     pub articles: &'static [&'static str],

@@ -31,6 +31,10 @@ pub(super) struct DateMatch {
 /// one just past ("leída en Navidad" on 26 December).
 const JUST_PAST_DAYS: i32 = 7;
 
+/// How near a verb that looks back must be to make a day and month the
+/// last one ([`Parser::looks_back_near`]).
+const NEAR_CUE: usize = 8;
+
 /// What came before the core of a date.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Lead {
@@ -39,6 +43,10 @@ pub(super) struct Lead {
     /// The preposition is a link ("di", "of"): a noun after the year vetoes it.
     pub weak_prep: bool,
     pub future: bool,
+    /// The verb nearest the date looks back, no word of its sentence
+    /// looks ahead and no preposition does ("fino al 3 marzo"): a day and
+    /// month is the last one.
+    pub past: bool,
     pub part: bool,
     /// An article ("il weekend", "the weekend").
     pub article: bool,
@@ -54,6 +62,16 @@ impl Lead {
             Pick::Upcoming
         } else {
             Pick::Recent
+        }
+    }
+
+    /// [`Lead::pick`] for a day and month: a verb that looks back takes
+    /// the last one, however near the coming one is.
+    pub(super) fn day_pick(self) -> Pick {
+        if !self.future && self.past {
+            Pick::Past
+        } else {
+            self.pick()
         }
     }
 }
@@ -468,7 +486,11 @@ impl Parser<'_, '_> {
     /// to 1,870 by Wednesday").
     fn with_tense(&self, i: usize, lead: Lead) -> Lead {
         match self.tense(i, self.both_ways(i, lead)) {
-            Some(future) => Lead { future, ..lead },
+            Some(future) => Lead {
+                future,
+                past: !future && !lead.future && self.looks_back_near(i),
+                ..lead
+            },
             None => lead,
         }
     }
@@ -479,7 +501,11 @@ impl Parser<'_, '_> {
     /// vediamo a Natale"); a cue that looks back keeps it the last one.
     fn recurring_tense(&self, i: usize, lead: Lead) -> Lead {
         match self.tense(i, self.both_ways(i, lead)) {
-            Some(future) => Lead { future, ..lead },
+            Some(future) => Lead {
+                future,
+                past: !future && !lead.future && self.looks_back_near(i),
+                ..lead
+            },
             None => Lead {
                 future: true,
                 ..lead
@@ -509,12 +535,17 @@ impl Parser<'_, '_> {
         if participle_before {
             return Lead {
                 future: false,
+                past: !lead.future && self.looks_back_near(i),
                 ..lead
             };
         }
         let cue = self.tense(i, self.both_ways(i, lead));
         match cue {
-            Some(future) => Lead { future, ..lead },
+            Some(future) => Lead {
+                future,
+                past: !future && !lead.future && self.looks_back_near(i),
+                ..lead
+            },
             None if self.w.tense.present_is_future => Lead {
                 future: true,
                 ..lead
@@ -609,6 +640,32 @@ impl Parser<'_, '_> {
         enclosed
             .or_else(|| opener.and_then(nearest))
             .or_else(|| nearest(REACH))
+    }
+
+    /// A word that looks back within [`NEAR_CUE`] tokens of token `i`, in
+    /// its part of the sentence (no colon or semicolon between), and no
+    /// word of the sentence that looks ahead: "è arrivata il 10 gennaio",
+    /// "approved the funds on Jan. 10" (not "Per il ponte del 25 aprile
+    /// il Comune si aspetta numeri alti: sono già state registrate…").
+    fn looks_back_near(&self, i: usize) -> bool {
+        let t = self.tokens();
+        let part = |k: usize| {
+            let (a, b) = (k.min(i), k.max(i));
+            self.ctx.same_sentence(a, b)
+                && !t[a..=b].iter().any(|x| x.is_punct(":") || x.is_punct(";"))
+        };
+        let back = (1..=NEAR_CUE)
+            .flat_map(|d| [i.checked_sub(d), Some(i + d)])
+            .flatten()
+            .filter(|&k| k < t.len() && part(k))
+            .any(|k| t[k].is_word() && self.cue_of(k) == Some(false));
+        // "The hearing was moved to March 3": a destination.
+        let toward = (1..=2).any(|d| {
+            i.checked_sub(d).is_some_and(|k| {
+                self.ctx.same_sentence(k, i) && self.w.toward_preps.has(t, k) == Some(i)
+            })
+        });
+        back && !toward && !self.looks_ahead_anywhere(i)
     }
 
     /// Some word of the sentence of token `i` looks ahead ("the vote will
@@ -876,6 +933,8 @@ impl Parser<'_, '_> {
             (linked + 1, YearRef::Abs(y))
         } else if let Some((k, n)) = self.rel_year(e) {
             (k, YearRef::Shift(n))
+        } else if day.is_some() {
+            (e, YearRef::Pick(lead.day_pick()))
         } else {
             (e, YearRef::Pick(lead.pick()))
         };

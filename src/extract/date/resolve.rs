@@ -8,7 +8,9 @@
 //!   `February 12` is 2024-02-12), unless the next one is near: the month
 //!   right after publication's, a day at most [`NEAR_FUTURE_DAYS`] ahead
 //!   (`dal 13 al 15 giugno` on 10 June is this June; `on October 17` in
-//!   mid-September is this October); after a forward-looking preposition
+//!   mid-September is this October) — but never when the verb nearest it
+//!   looks back (`approved on Jan. 10`, `è arrivata il 10 gennaio` on 2
+//!   January are last year's); after a forward-looking preposition
 //!   (`entro`, `by`, `until`) it is the first one on or after it;
 //! - a day named with its weekday (`sabato 25 gennaio`) is in the year,
 //!   of the three around publication's, where that day is that weekday,
@@ -40,8 +42,13 @@ use crate::when::{DateValue, Grain, Part};
 /// Which one of several candidates a relative word picks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Pick {
-    /// The last on or before publication (the default for the past).
+    /// The last on or before publication (the default for the past),
+    /// or the coming one when it is near.
     Recent,
+    /// The last on or before publication, never a coming one: the
+    /// sentence's verb looks back ("The SEC approved the funds on Jan.
+    /// 10" in an article of 2 January is last year's).
+    Past,
     /// The first on or after publication (after `entro`, `by`).
     Upcoming,
     /// Strictly before publication (`scorso`, `last`).
@@ -169,7 +176,7 @@ impl Expr {
     /// before it in its sentence may move ("from Friday to Tuesday").
     pub(crate) fn weekday(self) -> Option<Weekday> {
         match self {
-            Expr::Weekday(wd, Pick::Recent | Pick::Upcoming | Pick::Next) => Some(wd),
+            Expr::Weekday(wd, Pick::Recent | Pick::Past | Pick::Upcoming | Pick::Next) => Some(wd),
             _ => None,
         }
     }
@@ -391,6 +398,7 @@ fn picked(p: Date, candidates: impl Iterator<Item = Date>, pick: Pick) -> Option
         Pick::Recent => first_after(false)
             .filter(|c| p.until(*c).is_ok_and(|s| s.get_days() <= NEAR_FUTURE_DAYS))
             .or_else(|| last_before(false)),
+        Pick::Past => last_before(false),
         Pick::Last => last_before(true),
         Pick::Upcoming => first_after(false),
         Pick::Next => first_after(true),
@@ -410,6 +418,7 @@ fn day_on(p: Date, d: i8, wd: Weekday, pick: Pick) -> Option<Date> {
             Pick::Last => *c < p,
             Pick::Next => *c > p,
             Pick::Upcoming => *c >= p,
+            Pick::Past => *c <= p,
             Pick::Recent | Pick::This => true,
         });
     candidates.min_by_key(|c| {
@@ -476,8 +485,8 @@ pub(super) fn nth_weekday(year: i16, month: i8, wd: Weekday, n: i8) -> Option<Da
 /// relative to publication's.
 fn pick_year<K: PartialOrd>(pub_year: i16, now: K, key: K, pick: Pick) -> Option<i16> {
     let shift = match pick {
-        Pick::Recent if key <= now => 0,
-        Pick::Recent => -1,
+        Pick::Recent | Pick::Past if key <= now => 0,
+        Pick::Recent | Pick::Past => -1,
         Pick::Last if key < now => 0,
         Pick::Last => -1,
         Pick::Upcoming if key >= now => 0,
@@ -495,7 +504,7 @@ fn weekday(p: Date, wd: Weekday, pick: Pick) -> Option<Date> {
     let back = (today - target).rem_euclid(7);
     let ahead = (target - today).rem_euclid(7);
     let days = match pick {
-        Pick::Recent => -back,
+        Pick::Recent | Pick::Past => -back,
         Pick::Last => -(if back == 0 { 7 } else { back }),
         Pick::Upcoming => ahead,
         Pick::Next => {
@@ -531,7 +540,7 @@ fn weekend(p: Date, pick: Pick) -> Option<DateValue> {
     let saturday = weekday(p, Weekday::Saturday, Pick::Recent)?;
     let on_weekend = p.weekday().to_monday_zero_offset() >= 5;
     let date = match pick {
-        Pick::Recent => saturday,
+        Pick::Recent | Pick::Past => saturday,
         Pick::Last if on_weekend => saturday.checked_sub(7.days()).ok()?,
         Pick::Last => saturday,
         Pick::Upcoming | Pick::This if on_weekend => saturday,
@@ -558,7 +567,7 @@ fn season_year(p: Date, s: Season, pick: Pick) -> Option<i16> {
         return Some(if wraps && m > s.last_month { y + 1 } else { y });
     }
     let shift = match pick {
-        Pick::Recent | Pick::This => 0,
+        Pick::Recent | Pick::Past | Pick::This => 0,
         // The last one that is over.
         Pick::Last if ended => 0,
         Pick::Last => -1,

@@ -569,6 +569,51 @@ fn months_and_days_without_a_year_follow_the_publication_date() {
 }
 
 #[test]
+fn a_near_day_is_the_coming_one_unless_its_verb_looks_back() {
+    let on = Some(date(2025, 1, 2));
+    let value = |text: &str, lang: Lang| dated(text, lang, on, None)[0].1.clone();
+    // A verb that looks back, near the date: last year's.
+    assert_eq!(
+        value("The SEC approved the funds on Jan. 10.", Lang::En),
+        "2024-01-10"
+    );
+    assert_eq!(
+        value(
+            "La svolta è arrivata il 10 gennaio, con il via libera.",
+            Lang::It
+        ),
+        "2024-01-10"
+    );
+    assert_eq!(
+        value(
+            "Dal 12 gennaio Stati Uniti e Regno Unito hanno condotto raid.",
+            Lang::It
+        ),
+        "2024-01-12"
+    );
+    // One that looks ahead anywhere, a deadline, or no verb near: the
+    // coming one.
+    assert_eq!(
+        value("The vote will be held on Jan. 10.", Lang::En),
+        "2025-01-10"
+    );
+    assert_eq!(
+        value(
+            "Lo stato di emergenza è stato dichiarato fino al 10 gennaio.",
+            Lang::It
+        ),
+        "2025-01-10"
+    );
+    assert_eq!(
+        value(
+            "Per il ponte del 10 gennaio il Comune si aspetta numeri alti: sono già state registrate 600 prenotazioni.",
+            Lang::It
+        ),
+        "2025-01-10"
+    );
+}
+
+#[test]
 fn a_time_without_a_day_follows_the_previous_time() {
     let text = "explosions shortly after 11 p.m. Kyiv time on Monday, \
                 and the all-clear sounded at 4:30 a.m. Power was cut.";
