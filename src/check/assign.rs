@@ -198,6 +198,7 @@ pub(crate) fn assign(
     hits: &[Hit],
     clauses: &Clauses,
     data: &LangData,
+    published: Option<Date>,
 ) -> Vec<Option<Box<Link>>> {
     let claims = &extraction.claims;
     let mut wants: PerClaim<Want> = PerClaim::new(claims.len());
@@ -395,7 +396,7 @@ pub(crate) fn assign(
             }
             let mut link = decide(c, w, dated[c], extraction, clauses, data)?;
             let fact = &index.facts[link.fact];
-            if link.certain && dated_elsewhere(c, fact, extraction, clauses, data) {
+            if link.certain && dated_elsewhere(c, fact, extraction, clauses, data, published) {
                 link.certain = false;
                 link.doubt = Some(Doubt::OtherTime);
             }
@@ -1115,6 +1116,10 @@ const DIFFERENCE_REACH: usize = 5;
 ///
 /// - more than a year before the first year its sources published one:
 ///   "nel 2020 l'affluenza fu del 53,42%" is not the 2024 turnout;
+/// - for a fact none of whose figures is dated (taken as of the
+///   article's day), in a year before the article's: "Last year Alcaraz
+///   beat Djokovic in a final that ran to four hours and 42 minutes" is
+///   not this year's final;
 /// - on a day after every figure of a fact whose figures are all dated:
 ///   "a powerful earthquake … occurred at 5:26 a.m. on Saturday,
 ///   registering upper 5" is not the main shock of Monday the reference
@@ -1126,12 +1131,14 @@ fn dated_elsewhere(
     extraction: &Extraction,
     clauses: &Clauses,
     data: &LangData,
+    published: Option<Date>,
 ) -> bool {
     if extraction.claims[c].quantity().is_none() {
         return false;
     }
     let Some(first) = fact.values.iter().filter_map(|v| v.as_of).min() else {
-        return false;
+        return published
+            .is_some_and(|p| undated_fact_elsewhere(c, fact, p, extraction, clauses, data));
     };
     let last = fact.values.iter().filter_map(|v| v.as_of).max();
     let all_dated = fact.values.iter().all(|v| v.as_of.is_some());
@@ -1139,22 +1146,7 @@ fn dated_elsewhere(
     let figure = extraction.claims[c].span;
     dates_of_figure(c, extraction, clauses).into_iter().any(
         |(first_day, last_day, grain, own_clause, at)| {
-            // A year long before, in a later clause, is a baseline's ("il
-            // numero più alto da quando l'Oms ha avviato il monitoraggio,
-            // nel 1995"), not the figure's.
-            // "jumped 17.0% in December from a year earlier": a date after
-            // the figure that a baseline word opens dates the comparison,
-            // not the figure
-            let tokens = &extraction.tokens;
-            let opens = first_token(tokens, at);
-            let baseline = [Some(opens), opens.checked_sub(1)]
-                .into_iter()
-                .flatten()
-                .any(|k| tokens[k].is_word() && is_one_of(&tokens[k].norm, data.baselines));
-            // ("Dal 2019 le perdite cumulate…" before the figure starts its
-            // period.)
-            let dates_it =
-                (own_clause || at.start < figure.start) && !(baseline && at.start > figure.start);
+            let dates_it = dates_the_figure(figure, own_clause, at, extraction, data);
             let before =
                 dates_it && last_day.year() < first.year() - 1 && !own_year(fact, last_day.year());
             let after = all_dated && first_day == last_day && last.is_some_and(|l| first_day > l);
@@ -1169,6 +1161,78 @@ fn dated_elsewhere(
             before || after || other_year
         },
     )
+}
+
+/// For a fact with no dated figure: a date before the figure or in its
+/// own clause (not a baseline's after it) that ends in a year before the
+/// article's, the fact naming no year of its own.
+fn undated_fact_elsewhere(
+    c: usize,
+    fact: &Fact,
+    published: Date,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> bool {
+    if !own_years(fact).is_empty() {
+        return false;
+    }
+    // Every date of the sentence said relative to publication or opening
+    // it, not only those whose nearest figure it is: "Last year" dates
+    // the five sets and the four hours and 42 minutes after them alike.
+    // A year inside the sentence may be another event's ("Il ponte di
+    // Baltimora aperto nel 1977, lungo 2.632 metri").
+    let claims = &extraction.claims;
+    let figure = claims[c].span;
+    let own = clauses.spans[c];
+    let sentence = clauses.placed[c].sentence;
+    let tokens = &extraction.tokens;
+    let opening = |at: Span| {
+        let first = tokens.partition_point(|t| t.span.start < sentence.start);
+        tokens[first..]
+            .iter()
+            .take_while(|t| t.span.start < at.start)
+            .count()
+            <= 1
+    };
+    let from = claims.partition_point(|o| o.span.start < sentence.start);
+    claims[from..]
+        .iter()
+        .take_while(|o| o.span.start < sentence.end)
+        .filter(|o| o.relative || opening(o.span))
+        .filter_map(|o| match o.value {
+            Value::Date(Some(d)) => Some((d.days().1, o.span)),
+            Value::Time(Some(t)) => Some((t.date().days().1, o.span)),
+            _ => None,
+        })
+        .any(|(last_day, at)| {
+            dates_the_figure(figure, own.contains(at), at, extraction, data)
+                && last_day.year() < published.year()
+                && !own_year(fact, last_day.year())
+        })
+}
+
+/// The date at `at` dates the figure at `figure`: it is in the figure's
+/// own clause or before it ("Dal 2019 le perdite cumulate…" starts its
+/// period), and not after it opened by a baseline word. A year long
+/// before, in a later clause, is a baseline's ("il numero più alto da
+/// quando l'Oms ha avviato il monitoraggio, nel 1995"), and in "jumped
+/// 17.0% in December from a year earlier" the date after the figure
+/// dates the comparison, not the figure.
+fn dates_the_figure(
+    figure: Span,
+    own_clause: bool,
+    at: Span,
+    extraction: &Extraction,
+    data: &LangData,
+) -> bool {
+    let tokens = &extraction.tokens;
+    let opens = first_token(tokens, at);
+    let baseline = [Some(opens), opens.checked_sub(1)]
+        .into_iter()
+        .flatten()
+        .any(|k| tokens[k].is_word() && is_one_of(&tokens[k].norm, data.baselines));
+    (own_clause || at.start < figure.start) && !(baseline && at.start > figure.start)
 }
 
 /// The first and last days of each date in claim `c`'s sentence that

@@ -2571,3 +2571,81 @@ fn a_when_clause_after_a_date_tells_that_days_event() {
     let f = finding(text, Lang::En, date(2024, 5, 30), WHEN_SEIZED, "6.5%");
     assert!(!is_alarm(&f), "{}", f.explanation());
 }
+
+const MATCH_LENGTH: &str = "\
+sources:
+  club:
+    name: The Club
+facts:
+  - id: final-length
+    kind: measure
+    unit: min
+    match:
+      - [final*, finale]
+      - [lasted, ran, durat*, hours, ore]
+    values:
+      - {value: 147, source: club}
+";
+
+#[test]
+fn a_duration_in_two_units_is_judged_whole() {
+    let on = date(2024, 7, 14);
+    for (text, lang, needle, verdict) in [
+        (
+            "The final lasted two hours and 27 minutes.",
+            Lang::En,
+            "two hours and 27 minutes",
+            Verdict::Consistent,
+        ),
+        (
+            "The final lasted three hours and 27 minutes.",
+            Lang::En,
+            "three hours and 27 minutes",
+            Verdict::Contradicted,
+        ),
+        (
+            "La finale è durata 2 ore e 27 minuti.",
+            Lang::It,
+            "2 ore e 27 minuti",
+            Verdict::Consistent,
+        ),
+    ] {
+        let f = finding(text, lang, on, MATCH_LENGTH, needle);
+        assert_eq!(f.verdict, verdict, "{text}: {}", f.explanation());
+        assert_eq!(&text[f.claim.span.range()], needle);
+        assert_eq!(
+            f.claim.quantity().and_then(|q| q.value),
+            Some(if verdict == Verdict::Consistent {
+                147.0
+            } else {
+                207.0
+            })
+        );
+    }
+    // Minutes past an hour's worth are no part of a two-unit duration.
+    let f = finding(
+        "The final lasted two hours and 90 minutes.",
+        Lang::En,
+        on,
+        MATCH_LENGTH,
+        "two hours",
+    );
+    assert_eq!(
+        &"The final lasted two hours and 90 minutes."[f.claim.span.range()],
+        "two hours"
+    );
+}
+
+#[test]
+fn last_year_dates_a_figure_away_from_an_undated_fact() {
+    let on = date(2024, 7, 14);
+    let text =
+        "Last year Alcaraz won in five sets in a final that ran to four hours and 42 minutes.";
+    let f = finding(text, Lang::En, on, MATCH_LENGTH, "four hours");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert_eq!(candidates(&f), ["final-length"]);
+    // The same figure said of this year's final is judged.
+    let text = "This year Alcaraz won a final that ran to four hours and 42 minutes.";
+    let f = finding(text, Lang::En, on, MATCH_LENGTH, "four hours");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}

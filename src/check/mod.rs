@@ -3,6 +3,7 @@
 
 mod assign;
 pub mod clause;
+mod compose;
 mod judge;
 mod per_claim;
 mod sign;
@@ -392,13 +393,22 @@ pub struct Candidate {
     pub figures: String,
 }
 
-/// Judges every claim of one article.
+/// Judges every claim of one article. With facts loaded, a duration said
+/// in two units is one claim first ([`compose::durations`]).
 pub fn check(
     extraction: &Extraction,
     index: &FactIndex,
     lang: Lang,
     date: Option<Date>,
 ) -> Vec<Finding> {
+    let composed = (!index.is_empty())
+        .then(|| compose::durations(extraction, lang.data()))
+        .flatten()
+        .map(|claims| Extraction {
+            claims,
+            ..extraction.clone()
+        });
+    let extraction = composed.as_ref().unwrap_or(extraction);
     let links = link_claims(extraction, index, lang, date);
     judge_claims(extraction.claims.iter().cloned(), links, index, lang, date)
 }
@@ -413,6 +423,11 @@ pub(crate) fn check_owned(
     lang: Lang,
     date: Option<Date>,
 ) -> (Vec<Finding>, Vec<Span>) {
+    if !index.is_empty()
+        && let Some(claims) = compose::durations(&extraction, lang.data())
+    {
+        extraction.claims = claims;
+    }
     let links = link_claims(&extraction, index, lang, date);
     let claims = std::mem::take(&mut extraction.claims);
     let sentences = std::mem::take(&mut extraction.sentences);
@@ -468,7 +483,7 @@ fn link_claims(
     }
     let placed = clause::place(extraction);
     let clauses = clause::clauses(extraction, placed, lang.data());
-    let links = assign::assign(extraction, index, &hits, &clauses, lang.data());
+    let links = assign::assign(extraction, index, &hits, &clauses, lang.data(), date);
     // Where the article names a source, in text order: the positions and,
     // parallel, the sources, so that a sentence's sources are a slice.
     let mut named_at = Vec::new();

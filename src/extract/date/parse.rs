@@ -1089,9 +1089,17 @@ impl Parser<'_, '_> {
         let p = (i.saturating_sub(4)..i).find(|&q| self.w.offset_preps.has(t, q) == Some(i))?;
         let figure_before =
             (p.saturating_sub(8)..p).any(|q| t[q].is_number() && self.ctx.same_sentence(q, i));
-        // "the first cut in four years": a span since, no date ahead.
+        // "the first cut in four years", "the first Italian man to win a
+        // Grand Slam singles title in 48 years": a span since, no date
+        // ahead. The superlative is in the same stretch of the clause (no
+        // comma or bracket between).
         let since = (p.saturating_sub(SINCE_REACH)..p)
-            .any(|q| self.ctx.same_sentence(q, i) && self.w.span_since.has(t, q).is_some());
+            .rev()
+            .take_while(|&q| {
+                self.ctx.same_sentence(q, i)
+                    && !matches!(t[q].norm.as_str(), "," | ";" | ":" | "(" | ")")
+            })
+            .any(|q| self.w.span_since.has(t, q).is_some());
         // "prices have nearly doubled in twelve months": in a sentence
         // that looks back it is a period, no date ahead.
         let looks_back = self.tense(p, true) == Some(false) && !self.looks_ahead_anywhere(p);
@@ -1269,4 +1277,4 @@ fn with_pick(named: Named, pick: Pick) -> Expr {
 
 /// Tokens before "in N years" searched for a word that makes it a span
 /// since ("the first rate cut in four years").
-const SINCE_REACH: usize = 6;
+const SINCE_REACH: usize = 12;
