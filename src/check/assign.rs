@@ -1824,11 +1824,24 @@ fn date_attached(
         .filter(|&k| !tokens[k].is_punct(","))
         .count()
         <= OPENING_REACH;
+    // The main clause's own date may stand past the opening date's clause,
+    // right after its comma ("En juillet, les deux groupes avaient
+    // repoussé la date limite de l'accord, du 18 juillet au 18 octobre":
+    // July is when it was moved).
+    let reach = joined.map_or(clause.end, |j| j.end.max(clause.end));
+    let appended = {
+        let next = tokens.partition_point(|t| t.span.start < reach);
+        let after = tokens[next..]
+            .iter()
+            .position(|t| !t.is_punct(","))
+            .map(|k| next + k);
+        after.filter(|&k| k > next).map(|k| tokens[k].span.start)
+    };
     let other_date = || {
         claims
             .iter()
             .skip(c + 1)
-            .take_while(|o| o.span.start < clause.end)
+            .take_while(|o| o.span.start < reach || Some(o.span.start) == appended)
             .any(|o| matches!(o.kind, Kind::Date | Kind::Time))
     };
     if opens

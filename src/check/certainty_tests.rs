@@ -444,6 +444,62 @@ facts:
 }
 
 #[test]
+fn a_replaced_figure_to_the_digit_is_outdated_though_the_new_one_rounds_to_it() {
+    let refs = "\
+facts:
+  - id: toll
+    kind: count
+    match: [[dead, killed, died]]
+    values:
+      - value: 265
+        source: Police
+        as_of: 2025-06-12
+      - value: 260
+        source: Police
+        as_of: 2025-06-28
+  - id: hurt
+    kind: count
+    match: [[injured]]
+    values:
+      - value: 1000
+        source: Ministry
+        as_of: 2025-06-12
+      - value: 1040
+        source: Ministry
+        as_of: 2025-06-28
+";
+    // 260 may be a rounded 265, but 265 is what the police said before.
+    let f = finding(
+        "The crash left 265 people dead.",
+        Lang::En,
+        date(2025, 7, 1),
+        refs,
+        "265",
+    );
+    assert_eq!(f.verdict, Verdict::Outdated, "{f:?}");
+    let f = finding(
+        "The crash left 265 people dead.",
+        Lang::En,
+        date(2025, 6, 20),
+        refs,
+        "265",
+    );
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    let f = finding(
+        "The crash left 260 people dead.",
+        Lang::En,
+        date(2025, 7, 1),
+        refs,
+        "260",
+    );
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+    // A round figure whose own rounding holds the new one may be it.
+    let text = "The crash left 1,000 people injured.";
+    let f = finding(text, Lang::En, date(2025, 7, 1), refs, "1,000");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+}
+
+#[test]
 fn a_source_named_by_its_capital_is_an_attribution() {
     let on = date(2024, 12, 20);
     let refs = DEPLOYMENT.replace(
@@ -2648,4 +2704,33 @@ fn last_year_dates_a_figure_away_from_an_undated_fact() {
     let text = "This year Alcaraz won a final that ran to four hours and 42 minutes.";
     let f = finding(text, Lang::En, on, MATCH_LENGTH, "four hours");
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+#[test]
+fn an_opening_date_dates_the_move_when_the_moved_dates_follow_its_clause() {
+    let refs = "\
+sources:
+  microsoft:
+    name: Microsoft
+facts:
+  - id: deadline
+    kind: date
+    match:
+      - [deadline, date limite]
+    values:
+      - {date: 2023-07-18, source: microsoft, as_of: 2022-01-18}
+      - {date: 2023-10-18, source: microsoft, as_of: 2023-07-19}
+";
+    let on = date(2023, 10, 14);
+    let text = "En juillet, les deux groupes avaient repoussé la date limite de l'accord, du 18 \
+                juillet au 18 octobre, faute de feu vert britannique.";
+    let f = finding(text, Lang::Fr, on, refs, "En juillet");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert_eq!(candidates(&f), ["deadline"]);
+    let f = finding(text, Lang::Fr, on, refs, "18 octobre");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    // Alone in its sentence the opening date dates the main clause.
+    let text = "En octobre, les deux groupes ont atteint la date limite de l'accord.";
+    let f = finding(text, Lang::Fr, on, refs, "En octobre");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
 }

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use super::assign::{Doubt, Link};
 use super::{Candidate, Evidence, Finding, Said, Tie, Verdict};
-use crate::claim::{Claim, Interval, Kind, Qualifier, Value};
+use crate::claim::{Claim, Interval, Kind, Qualifier, Quantity, Value};
 use crate::describe;
 use crate::lang::{Lang, LangData};
 use crate::refs::{Fact, FactIndex, Figure, ROUNDING_CAP, RefValue, rounded};
@@ -342,7 +342,9 @@ pub(super) fn judge(claim: &Claim, f: usize, with: &Judged) -> Finding {
             Verdict::Contradicted
         }
     };
-    let verdict = if verdict == Verdict::Consistent && stale_bound(claim, fact, &evidence) {
+    let stale =
+        || stale_bound(claim, fact, &evidence) || stale_exact(claim, fact, &evidence, precision);
+    let verdict = if verdict == Verdict::Consistent && stale() {
         Verdict::Outdated
     } else {
         verdict
@@ -528,31 +530,84 @@ pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
 fn agrees_within(claim: &Claim, fact: &Fact, figure: &Figure, precision: Option<f64>) -> bool {
     match (&claim.value, figure) {
         (Value::Quantity(q), Figure::Number(_) | Figure::Range(..)) => {
-            let mut widened = match (q.qualifier, q.value, precision) {
-                (Qualifier::Exact, Some(n), Some(half)) => Interval::closed(n - half, n + half),
-                _ => claim_interval(q.qualifier, q.value, q.interval),
+            let Some(factor) = factor_to(q, fact) else {
+                return false;
             };
-            let mut stated = q.interval;
-            if let (Some(from), Some(to)) = (q.unit, fact.unit) {
-                match from.convert(1.0, to) {
-                    Some(factor) => {
-                        widened = widened.scale(factor);
-                        stated = stated.scale(factor);
-                    }
-                    None => return false,
-                }
-            }
             // One side at a time: the reference's figure within the
             // claim's interval, or the claim's figure within the
             // reference's rounding or tolerance; two widened intervals
             // that merely touch do not agree.
-            let within_claim = figure.interval().is_some_and(|f| widened.overlaps(&f));
-            within_claim || fact.reach(figure).is_some_and(|r| stated.overlaps(&r))
+            within_claim(claim, fact, figure, precision)
+                || fact
+                    .reach(figure)
+                    .is_some_and(|r| q.interval.scale(factor).overlaps(&r))
         }
         (Value::Date(Some(d)), Figure::Date(f)) => d.overlaps(*f),
         (Value::Time(Some(t)), Figure::Date(f)) => t.date().overlaps(*f),
         _ => false,
     }
+}
+
+/// What a figure in the claim's unit is multiplied by to be in the
+/// fact's: 1 when either names none, nothing when they do not convert.
+fn factor_to(q: &Quantity, fact: &Fact) -> Option<f64> {
+    match (q.unit, fact.unit) {
+        (Some(from), Some(to)) => from.convert(1.0, to),
+        _ => Some(1.0),
+    }
+}
+
+/// The reference's figure lies within the claim's own interval (its
+/// rounding, its hedge): the first of [`agrees_within`]'s two sides.
+fn within_claim(claim: &Claim, fact: &Fact, figure: &Figure, precision: Option<f64>) -> bool {
+    let Value::Quantity(q) = &claim.value else {
+        return false;
+    };
+    let Some(factor) = factor_to(q, fact) else {
+        return false;
+    };
+    let widened = match (q.qualifier, q.value, precision) {
+        (Qualifier::Exact, Some(n), Some(half)) => Interval::closed(n - half, n + half),
+        _ => claim_interval(q.qualifier, q.value, q.interval),
+    };
+    figure
+        .interval()
+        .is_some_and(|f| widened.scale(factor).overlaps(&f))
+}
+
+/// "265 dead" in an article dated after the source revised its count from
+/// 265 to 260: the claim is the replaced figure to the digit, and agrees
+/// with the current one only because the reference's 260 may be rounded
+/// (255–265), not because the claim's own rounding reaches it. It repeats
+/// the old figure. A claim whose own rounding holds the current figure
+/// ("1.000" when 1,000 became 1,040) may be the current one rounded.
+fn stale_exact(claim: &Claim, fact: &Fact, evidence: &[Evidence], precision: Option<f64>) -> bool {
+    let Value::Quantity(q) = &claim.value else {
+        return false;
+    };
+    let (Qualifier::Exact, Some(value), Some(factor)) = (q.qualifier, q.value, factor_to(q, fact))
+    else {
+        return false;
+    };
+    let point = Interval::point(value * factor);
+    let is_point = |e: &Evidence| {
+        e.figure
+            .interval()
+            .is_some_and(|f| f.low == f.high && point.overlaps(&f))
+    };
+    evidence
+        .iter()
+        .filter(|e| e.role == Role::Replaced && is_point(e))
+        .any(|old| {
+            evidence
+                .iter()
+                .filter(|e| e.role == Role::Current && e.source == old.source)
+                .any(|current| {
+                    current.agrees
+                        && !within_claim(claim, fact, &current.figure, precision)
+                        && !is_point(current)
+                })
+        })
 }
 
 /// Half the unit of the last digit written, when the digits show more

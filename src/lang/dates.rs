@@ -141,6 +141,7 @@ pub(crate) struct Words {
     pub preps: Table<()>,
     pub future_preps: Table<()>,
     pub toward_preps: Table<()>,
+    pub moved_words: Table<()>,
     pub articles: Table<()>,
     pub links: Table<()>,
     pub day_joiners: Table<()>,
@@ -328,6 +329,7 @@ impl Words {
             preps: list(d.preps, e, vocab),
             future_preps: list(d.future_preps, e, vocab),
             toward_preps: list(d.toward_preps, e, vocab),
+            moved_words: list(d.moved_words, e, vocab),
             articles: list(d.articles, e, vocab),
             links: list(d.links, e, vocab),
             day_joiners: list(d.day_joiners, e, vocab),
@@ -406,7 +408,7 @@ impl Words {
         for id in words.collect::<Vec<_>>() {
             vocab.mark_id(id, List::DateAnchor);
         }
-        let tables: [&dyn FirstWords; 41] = [
+        let tables: [&dyn FirstWords; 42] = [
             &self.months,
             &self.month_abbreviations,
             &self.ambiguous,
@@ -434,6 +436,7 @@ impl Words {
             &self.preps,
             &self.future_preps,
             &self.toward_preps,
+            &self.moved_words,
             &self.articles,
             &self.links,
             &self.day_joiners,

@@ -1244,6 +1244,7 @@ pub static DE: LangData = LangData {
             "zwischen",
         ],
         toward_preps: &["auf", "auf den", "zum"],
+        moved_words: &["verschoben", "verschob", "verlegt", "verlegte", "vorgezogen", "verlängert", "verlängerte"],
         future_preps: &["bis", "bis zum", "ab", "ab dem", "für"],
         articles: &["der", "die", "das", "den", "dem", "des"],
         links: &["des", "der", "dieses", "diesen"],

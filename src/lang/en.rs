@@ -1258,6 +1258,7 @@ pub static EN: LangData = LangData {
             "over the",
         ],
         toward_preps: &["to", "into"],
+        moved_words: &["postponed", "delayed", "pushed", "moved", "rescheduled", "extended", "brought"],
         future_preps: &["by", "until", "till", "before", "through", "thru"],
         articles: &["the"],
         links: &["of", "of the"],

@@ -1203,6 +1203,7 @@ pub static ES: LangData = LangData {
             "todavía en",
         ],
         toward_preps: &["al", "a", "hasta el"],
+        moved_words: &["aplazado", "aplazada", "aplazó", "pospuesto", "pospuesta", "pospuso", "retrasado", "retrasada", "retrasó", "adelantado", "adelantada", "adelantó", "prorrogado", "prorrogada", "prorrogó", "trasladado", "trasladada", "trasladó"],
         future_preps: &[
             "hasta",
             "hasta el",

@@ -1202,6 +1202,7 @@ pub static FR: LangData = LangData {
             "courant",
         ],
         toward_preps: &["au", "a"],
+        moved_words: &["repoussé", "repoussée", "repoussés", "repoussées", "reporté", "reportée", "reportés", "reportées", "décalé", "décalée", "avancé", "avancée", "prolongé", "prolongée", "repousse", "reporte"],
         future_preps: &[
             "jusqu'à",
             "jusqu'au",

@@ -1399,6 +1399,7 @@ pub static IT: LangData = LangData {
             "sempre nel",
         ],
         toward_preps: &["al", "all'", "alla", "a"],
+        moved_words: &["rinviato", "rinviata", "rinviati", "rinviate", "spostato", "spostata", "spostati", "spostate", "posticipato", "posticipata", "anticipato", "anticipata", "prorogato", "prorogata", "slittato", "slittata", "slitta", "rinvia", "sposta"],
         future_preps: &[
             "entro",
             "fino al",

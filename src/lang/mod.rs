@@ -679,6 +679,10 @@ pub struct DateWords {
     /// marzo"): a past verb before them moves something to a day that may
     /// be to come.
     pub toward_preps: &'static [&'static str],
+    /// Verbs that move a date ("postponed", "repoussé", "rinviato"): after
+    /// them "from July 18 to October 18" is a change between two dates,
+    /// not one span.
+    pub moved_words: &'static [&'static str],
     /// Articles before a date ("il 2024-25", "the 1990s"); they make a bare
     /// year a date only when no noun follows.
     pub articles: &'static [&'static str],

@@ -334,6 +334,19 @@ fn span_to(
     if first.grain != Grain::Day || first.end.is_some() {
         return None;
     }
+    // "avaient repoussé la date limite, du 18 juillet au 18 octobre",
+    // "postponed the vote from March 3 to March 10": a change between two
+    // dates, each its own.
+    let opens = ctx
+        .tokens
+        .partition_point(|t| t.span.start < claim.span.start);
+    let moved = (opens.saturating_sub(MOVED_REACH)..opens)
+        .rev()
+        .take_while(|&k| ctx.same_sentence(k, opens) && !ctx.tokens[k].is_number())
+        .any(|k| words.moved_words.has(ctx.tokens, k).is_some());
+    if moved {
+        return None;
+    }
     // "June 3 and 4": a joiner of two days ("and") makes a span only
     // with a bare day number after it; "between Good Friday and Easter
     // Monday" stays two dates.
@@ -408,6 +421,9 @@ fn span_to(
     ctx.take(end..after + 1);
     Some(after + 1)
 }
+
+/// Tokens before a span of days searched for a verb that moves a date.
+const MOVED_REACH: usize = 10;
 
 /// "avril-septembre", "enero-marzo": a month, a dash glued to it and a
 /// second month name are one date, the first month through the last day

@@ -665,7 +665,12 @@ impl Parser<'_, '_> {
                 self.ctx.same_sentence(k, i) && self.w.toward_preps.has(t, k) == Some(i)
             })
         });
-        back && !toward && !self.looks_ahead_anywhere(i)
+        // "The vote was postponed from March 3 to March 10": a moved date
+        // may be either side of publication.
+        let moved = (1..=NEAR_CUE)
+            .filter_map(|d| i.checked_sub(d))
+            .any(|k| part(k) && self.w.moved_words.has(t, k).is_some());
+        back && !toward && !moved && !self.looks_ahead_anywhere(i)
     }
 
     /// Some word of the sentence of token `i` looks ahead ("the vote will
