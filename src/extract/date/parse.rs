@@ -842,7 +842,13 @@ impl Parser<'_, '_> {
                 .tok(after + 1)
                 .is_some_and(|x| x.is_number() && self.glued(after + 1));
             let figure = figure && (!dash || number_after);
-            if !counted && !unit && !figure {
+            // "Domenica, 23:30", "Sunday 23.30": a clock time, not the 23rd.
+            let clock = number_after
+                && self.glued(after)
+                && self
+                    .tok(after)
+                    .is_some_and(|x| x.is_punct(":") || x.is_punct("."));
+            if !counted && !unit && !figure && !clock {
                 let day = i8::try_from(d).ok()?;
                 // "Sabato 13 e domenica 14 luglio": the month of the day
                 // joined to it is this one's too.

@@ -642,6 +642,12 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             .is_some_and(|t| counted.is_some() && ctx.name_capital(t) && ctx.same_sentence(j, end))
             && !tokens.get(end + 1).is_some_and(|t| t.is_number())
             && !filter::title_case(ctx, j);
+        // "10 Downing Street" goes on as a name; "porta a casa 7 Oscar
+        // sulle 13 candidature" counts an invariable noun written with a
+        // capital.
+        let name_goes_on = tokens
+            .get(end + 1)
+            .is_none_or(|t| !ctx.same_sentence(j, end + 1) || ctx.name_capital(t) || t.is_number());
         // "Boeing 737-800 jets": two numbers glued by a hyphen after a
         // name are a model, not a range.
         let model = qualifier_range.is_some()
@@ -669,7 +675,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
                 && filter::after_name(ctx, j)
                 && !filter::name_tally(ctx, j))
             || filter::postal_code(ctx, j)
-            || (proper && singular)
+            || (proper && singular && name_goes_on)
         {
             return None;
         }
