@@ -455,10 +455,17 @@ fn subject_asides(
         // A subject opens with an article or holds a name ("Rutte's
         // liberal VVD"); an opening adverb ("Annually,") is none.
         let first_word = (start..a).find(|&k| tokens[k].is_word() && !in_date[k]);
-        let nominal = first_word.is_some_and(|f| {
-            is_one_of(&tokens[f].norm, data.articles)
-                || (f + 1..a).any(|k| tokens[k].is_word() && tokens[k].capital && !in_date[k])
+        // A title in quotes is a name too ("«Pobres criaturas», de Yorgos
+        // Lanthimos, ganó cuatro Oscar").
+        let quoted = first_word.is_some_and(|f| {
+            (start..f)
+                .any(|k| matches!(tokens[k].norm.as_str(), "«" | "\"" | "“" | "„" | "‘" | "'"))
         });
+        let nominal = quoted
+            || first_word.is_some_and(|f| {
+                is_one_of(&tokens[f].norm, data.articles)
+                    || (f + 1..a).any(|k| tokens[k].is_word() && tokens[k].capital && !in_date[k])
+            });
         let subject = &tokens[start..a];
         let words = (start..a)
             .filter(|&k| tokens[k].is_word() && !in_date[k])
