@@ -2734,3 +2734,93 @@ facts:
     let f = finding(text, Lang::Fr, on, refs, "En octobre");
     assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
 }
+
+const CASH_RATE: &str = "\
+sources:
+  rba:
+    name: Reserve Bank of Australia
+    aliases: [RBA]
+facts:
+  - id: cash-rate
+    about: The Reserve Bank of Australia's cash rate target
+    kind: percent
+    tolerance: 0
+    match:
+      - [cash rate, policy rate, Leitzins*, Zentralbank]
+    values:
+      - {value: 4.10, source: rba, as_of: 2025-02-18}
+  - id: cut-date
+    kind: date
+    match:
+      - [cut*, gesenkt]
+      - [Reserve Bank, Zentralbank, cash rate]
+    values:
+      - {date: 2025-02-18, source: rba, as_of: 2025-02-18}
+";
+
+#[test]
+fn another_owner_of_the_facts_word_is_another_one_of_its_kind() {
+    let on = date(2025, 2, 19);
+    // The title and the lede (the first paragraph) may name the owner:
+    // here they do not.
+    let text = "The Reserve Bank of Australia cut its cash rate to 4.1% on Tuesday, its first \
+                cut in more than four years, as inflation eased faster than expected.\n\nThe Bank \
+                of Canada has \
+                already brought its policy rate down to 3% and the European Central Bank its \
+                deposit rate to 2.75%.";
+    for needle in ["3%", "2.75%"] {
+        let f = finding(text, Lang::En, on, CASH_RATE, needle);
+        assert!(!is_alarm(&f), "{needle}: {}", f.explanation());
+    }
+    let f = finding(text, Lang::En, on, CASH_RATE, "4.1%");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    // The fact's own body, named in its description, still owns the word.
+    let text = "The Reserve Bank of Australia brought its cash rate down to 3.9%.";
+    let f = finding(text, Lang::En, on, CASH_RATE, "3.9%");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    // A capitalized adjective of a German name is another bank.
+    let text =
+        "Die Europäische Zentralbank hat ihren Einlagensatz seit Juni 2024 siebenmal gesenkt.";
+    let f = finding(text, Lang::De, on, CASH_RATE, "Juni 2024");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+}
+
+#[test]
+fn a_conditional_makes_the_figure_a_forecast() {
+    let on = date(2025, 2, 19);
+    for (text, lang, needle) in [
+        (
+            "Der Leitzins könnte dann bei rund 3,35 Prozent liegen.",
+            Lang::De,
+            "3,35",
+        ),
+        ("The cash rate could then fall to 3.35%.", Lang::En, "3.35%"),
+        ("Il tasso potrebbe scendere al 3,35%.", Lang::It, "3,35%"),
+    ] {
+        let refs = CASH_RATE.replace("Zentralbank]", "Zentralbank, tasso]");
+        let f = finding(text, lang, on, &refs, needle);
+        assert!(!is_alarm(&f), "{text}: {}", f.explanation());
+        assert_eq!(candidates(&f), ["cash-rate"], "{text}");
+    }
+}
+
+#[test]
+fn a_quoted_title_before_an_aside_is_the_subject() {
+    let refs = "\
+facts:
+  - id: wins
+    kind: count
+    match:
+      - [Pobres criaturas, Povere creature]
+      - [Oscar*, ganó, vinto]
+    values:
+      - {value: 4, source: Academy, as_of: 2024-03-10}
+";
+    let on = date(2024, 3, 11);
+    let text = "«Pobres criaturas», de Yorgos Lanthimos, ganó seis Oscar.";
+    let f = finding(text, Lang::Es, on, refs, "seis");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let text = "«Povere creature», di Yorgos Lanthimos, ha vinto 4 Oscar.";
+    let f = finding(text, Lang::It, on, refs, "4 Oscar");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+}

@@ -880,7 +880,7 @@ pub static DE: LangData = LangData {
     rises: &["gestiegen", "stieg", "steigt", "anstieg", "zuwachs", "wuchs", "gewachsen", "wachstum", "zugenommen", "plus", "erhöht", "erhoht"],
     gains: &["hinzugewonnen", "dazugewonnen", "ausser", "außer"],
     appositions: &["der hochste", "die hochste", "das hochste", "der niedrigste", "die niedrigste", "das niedrigste", "der starkste", "der schwachste", "ein rekord", "ein neuer rekord", "ein plus von", "ein minus von", "ein anstieg", "ein ruckgang", "ein zuwachs"],
-    forecasts: &["erwart", "prognos", "schatz", "analyst", "konsens", "ausblick", "umfrage", "hochrechnung"],
+    forecasts: &["erwart", "prognos", "schatz", "analyst", "konsens", "ausblick", "umfrage", "hochrechnung", "konnte", "durfte"],
     reversals: &["gefunden", "aufgefunden", "gerettet", "befreit", "freigelassen", "genesen", "entlassen"],
     people: &["mensch", "person", "leute"],
     rates: &["pro abend", "je abend", "pro tag", "am tag", "pro konzert", "pro spiel", "pro kopf", "pro person"],
@@ -889,6 +889,8 @@ pub static DE: LangData = LangData {
     subsets: &["ausländisch", "aus dem ausland", "inländisch", "einheimisch"],
     alternatives: &["oder", "bzw"],
     scope_words: &["in", "auf"],
+    possessives: &["ihren", "ihre", "ihr", "ihrem", "ihrer", "ihres", "seinen", "seine", "sein", "seinem", "seiner", "seines"],
+    name_links: &["von", "der", "des"],
     difference_after: &[
         "mehr als",
         "weniger als",

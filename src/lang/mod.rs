@@ -398,7 +398,8 @@ pub struct LangData {
     pub appositions: &'static [&'static str],
     /// Stems (folded) of words that make a figure a forecast or someone's
     /// estimate ("expectations of $28.73 billion", "le attese degli
-    /// analisti"): one the fact's own words do not name cannot be judged
+    /// analisti"), or a conditional that makes it one ("könnte", "could",
+    /// "potrebbe"): one the fact's own words do not name cannot be judged
     /// against the figure reported.
     pub forecasts: &'static [&'static str],
     /// Stems of words that undo what a count counts ("1,285 people
@@ -427,6 +428,13 @@ pub struct LangData {
     /// Prepositions that make a figure the scope of another's count:
     /// "372 people injured in seven prefectures", "medals in 20 sports".
     pub scope_words: &'static [&'static str],
+    /// Possessive determiners ("its", "suo", "ihren"): before a fact's
+    /// word they give it an owner the clause names ("The Bank of Canada
+    /// has brought its policy rate down").
+    pub possessives: &'static [&'static str],
+    /// Words inside a name of several capitalized words ("Bank of Canada",
+    /// "Banca d'Italia", "Banque de France").
+    pub name_links: &'static [&'static str],
     /// Abbreviations whose full stop does not end a sentence.
     pub abbreviations: &'static [&'static str],
     /// Nouns a figure can follow ("i morti sono 600", "the death toll rose
