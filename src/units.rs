@@ -43,6 +43,9 @@ pub enum Unit {
     Acre,
     T,
     Kg,
+    /// Grams, written as a word ("1.731 grammi", "25 Gramm"; a bare "g"
+    /// is too often "5G").
+    G,
     /// Pounds of weight ("1,344 pounds" after "weighs"; `lb`, `lbs`).
     Lb,
     L,
@@ -99,6 +102,7 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::Acre, "acre", Dimension::Area, 4_046.856_422_4),
     (Unit::T, "t", Dimension::Mass, 1000.0),
     (Unit::Kg, "kg", Dimension::Mass, 1.0),
+    (Unit::G, "g", Dimension::Mass, 0.001),
     (Unit::Lb, "lb", Dimension::Mass, 0.453_592_37),
     (Unit::L, "l", Dimension::Volume, 0.001),
     (Unit::M3, "m3", Dimension::Volume, 1.0),

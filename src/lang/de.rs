@@ -697,6 +697,7 @@ pub static DE: LangData = LangData {
         ("tonne", Unit::T),
         ("t", Unit::T),
         ("kilogramm", Unit::Kg),
+        ("gramm", Unit::G),
         ("kilo", Unit::Kg),
         ("kg", Unit::Kg),
         ("liter", Unit::L),

@@ -681,6 +681,8 @@ pub static ES: LangData = LangData {
         ("t", Unit::T),
         ("kilos", Unit::Kg),
         ("kilogramos", Unit::Kg),
+        ("gramos", Unit::G),
+        ("gramo", Unit::G),
         ("kg", Unit::Kg),
         ("litros", Unit::L),
         ("litro", Unit::L),

@@ -708,6 +708,8 @@ pub static FR: LangData = LangData {
         ("t", Unit::T),
         ("kilos", Unit::Kg),
         ("kilogrammes", Unit::Kg),
+        ("grammes", Unit::G),
+        ("gramme", Unit::G),
         ("kg", Unit::Kg),
         ("litres", Unit::L),
         ("litre", Unit::L),

@@ -805,6 +805,8 @@ pub static IT: LangData = LangData {
         ("tonnellata", Unit::T),
         ("chili", Unit::Kg),
         ("chilogrammi", Unit::Kg),
+        ("grammi", Unit::G),
+        ("grammo", Unit::G),
         ("kg", Unit::Kg),
         ("litri", Unit::L),
         ("l", Unit::L),
