@@ -1195,11 +1195,19 @@ fn undated_fact_elsewhere(
             .count()
             <= 1
     };
+    // "The last writers' strike, in 2007-08, lasted 100 days": an aside
+    // between the subject and the figure's clause dates the subject.
+    let in_subject_aside = |at: Span| {
+        clauses
+            .joined
+            .get(c)
+            .is_some_and(|subject| subject.end <= at.start && at.end <= own.start)
+    };
     let from = claims.partition_point(|o| o.span.start < sentence.start);
     claims[from..]
         .iter()
         .take_while(|o| o.span.start < sentence.end)
-        .filter(|o| o.relative || opening(o.span))
+        .filter(|o| o.relative || opening(o.span) || in_subject_aside(o.span))
         .filter_map(|o| match o.value {
             Value::Date(Some(d)) => Some((d.days().1, o.span)),
             Value::Time(Some(t)) => Some((t.date().days().1, o.span)),

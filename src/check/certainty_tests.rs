@@ -2824,3 +2824,27 @@ facts:
     let f = finding(text, Lang::It, on, refs, "4 Oscar");
     assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
 }
+
+#[test]
+fn a_date_in_an_aside_after_the_subject_dates_it_away_from_an_undated_fact() {
+    let refs = "\
+facts:
+  - id: strike-days
+    kind: measure
+    unit: day
+    tolerance: 0
+    match:
+      - [writers, WGA]
+      - [strike]
+    values:
+      - {value: 148, source: WGA}
+";
+    let on = date(2023, 11, 10);
+    let text = "The last writers' strike, in 2007-08, lasted 100 days and won far less.";
+    let f = finding(text, Lang::En, on, refs, "100 days");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert_eq!(candidates(&f), ["strike-days"]);
+    let text = "The writers' strike, which ended in September, lasted 100 days.";
+    let f = finding(text, Lang::En, on, refs, "100 days");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
