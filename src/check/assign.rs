@@ -1310,10 +1310,7 @@ fn other_place(
     let claims = &extraction.claims;
     let clause = clauses.spans[c];
     let from = first_token(tokens, clause);
-    let in_claim = |span: Span| {
-        let first = claims.partition_point(|o| o.span.end <= span.start);
-        claims.get(first).is_some_and(|o| o.span.overlaps(span))
-    };
+    let in_claim = |span: Span| in_some_claim(claims, span);
     let known = |place: &Token| fact_knows(fact, &place.norm, extraction);
     // Before the figure: after it, "in" may say where to ("ha inviato
     // 20.000 soldati in Russia").
@@ -1337,6 +1334,12 @@ fn other_place(
                     && !known(place)
             })
         })
+}
+
+/// Some claim of `claims` (sorted, disjoint) overlaps `span`.
+fn in_some_claim(claims: &[Claim], span: Span) -> bool {
+    let i = claims.partition_point(|o| o.span.end <= span.start);
+    claims.get(i).is_some_and(|o| o.span.overlaps(span))
 }
 
 /// The fact's description or words, or the article's title or lede, name
@@ -1594,10 +1597,7 @@ fn other_name(
 ) -> bool {
     let tokens = &extraction.tokens;
     let claims = &extraction.claims;
-    let in_claim = |span: Span| {
-        let i = claims.partition_point(|o| o.span.end <= span.start);
-        claims.get(i).is_some_and(|o| o.span.overlaps(span))
-    };
+    let in_claim = |span: Span| in_some_claim(claims, span);
     let capital = |k: usize| {
         let t = &tokens[k];
         t.is_word()
