@@ -750,6 +750,8 @@ pub static DE: LangData = LangData {
     articles: &["der", "die", "das", "den", "dem", "des"],
     hedge_articles: &[],
     id_markers: &[
+        // "ein Hurrikan der Kategorie 5": a scale's step.
+        "kategorie",
         "nr",
         "nr.",
         "nummer",

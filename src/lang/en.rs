@@ -755,6 +755,8 @@ pub static EN: LangData = LangData {
     hedge_articles: &[],
     id_markers: &[
         "toll-free number",
+        // "a Category 5 hurricane": a scale's step.
+        "category",
         "line",
         "platform",
         "gate",

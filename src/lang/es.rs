@@ -737,6 +737,8 @@ pub static ES: LangData = LangData {
         "número",
         // "el nivel 3 de emergencia"
         "nivel",
+        // "alcanzó la categoría 5": a scale's step.
+        "categoría",
         "nº",
         "núm",
         "n",

@@ -769,6 +769,8 @@ pub static FR: LangData = LangData {
         "numéro",
         // "le niveau 3 du plan"
         "niveau",
+        // "un ouragan de catégorie 5": a scale's step.
+        "catégorie",
         "n°",
         "no",
         "n",

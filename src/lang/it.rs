@@ -863,6 +863,8 @@ pub static IT: LangData = LangData {
         "over",
         "under",
         "numero",
+        // "un uragano di categoria 5": a scale's step.
+        "categoria",
         "numero verde",
         "linea",
         "volo",

@@ -226,7 +226,9 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // congedo da quattro a sei settimane": a change between two figures,
     // not a range; each end stands alone. The word of change may stand a
     // few words before, with no figure or comma between.
-    let reach = if range_join.is_some() { 5 } else { 1 };
+    // ("La réforme repousse l'âge légal de départ de 62 à 64 ans": the
+    // noun phrase between the word and the figures may be long.)
+    let reach = if range_join.is_some() { 8 } else { 1 };
     let change = (1..=reach)
         .filter_map(|back| i.checked_sub(back))
         .take_while(|&p| {
