@@ -927,6 +927,7 @@ pub static EN: LangData = LangData {
     alternatives: &["or"],
     scope_words: &["in", "across", "over"],
     possessives: &["its", "their", "his", "her"],
+    hedge_adverbs: &["already", "still"],
     name_links: &["of"],
     difference_after: &[
         "more than",

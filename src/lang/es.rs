@@ -916,6 +916,7 @@ pub static ES: LangData = LangData {
     alternatives: &["o", "u"],
     scope_words: &["en"],
     possessives: &["su", "sus"],
+    hedge_adverbs: &["ya"],
     name_links: &["de", "del"],
     reporting: &[
         "dijo",

@@ -925,6 +925,7 @@ pub static FR: LangData = LangData {
     alternatives: &["ou", "soit"],
     scope_words: &["dans", "en", "sur"],
     possessives: &["son", "sa", "ses", "leur", "leurs"],
+    hedge_adverbs: &["deja", "encore"],
     name_links: &["de", "du", "des", "d'"],
     reporting: &[
         "a dit",

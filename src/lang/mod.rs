@@ -432,6 +432,9 @@ pub struct LangData {
     /// word they give it an owner the clause names ("The Bank of Canada
     /// has brought its policy rate down").
     pub possessives: &'static [&'static str],
+    /// Adverbs of time (folded) that may stand between a bound and its figure
+    /// ("dépasse déjà 50 milliards", "supera già i 3 milioni").
+    pub hedge_adverbs: &'static [&'static str],
     /// Words inside a name of several capitalized words ("Bank of Canada",
     /// "Banca d'Italia", "Banque de France").
     pub name_links: &'static [&'static str],

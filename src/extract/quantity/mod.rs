@@ -97,6 +97,18 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         hedge = Some(h);
         hedge_len = n;
         j += n;
+        // "la charge dépasse déjà 50 milliards", "supera già i 3 milioni":
+        // an adverb of time between the bound and its figure.
+        if tokens
+            .get(j)
+            .is_some_and(|t| t.is_word() && ctx.data.hedge_adverbs.contains(&t.norm.as_str()))
+            && tokens.get(j + 1).is_some_and(|t| {
+                t.is_number() || ctx.vocab.is_number_word(t) || ctx.is(t, List::Articles)
+            })
+        {
+            j += 1;
+            hedge_len += 1;
+        }
         // "Inflation edged up to 3.1%": the end point of a rise, no bound.
         // "rise by up to 4%" keeps its bound.
         let rise = i.checked_sub(1).is_some_and(|p| {
