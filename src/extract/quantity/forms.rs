@@ -42,7 +42,17 @@ pub(super) fn fraction_of_unit(ctx: &Ctx, end: usize) -> Option<(Unit, usize)> {
 /// A hedge written after the figure at `at` ("o più", "or more",
 /// "esatto"): its tokens and meaning.
 pub(super) fn hedge_after(ctx: &Ctx, at: usize) -> Option<(usize, Hedge)> {
-    ctx.tokens.get(at)?;
+    let t = ctx.tokens.get(at)?;
+    // "700+ workers": a plus glued after the figure, no sum ("2+2").
+    if t.norm == "+"
+        && !t.space_before
+        && !ctx
+            .tokens
+            .get(at + 1)
+            .is_some_and(|n| n.is_number() && !n.space_before)
+    {
+        return Some((1, Hedge::AtLeast));
+    }
     ctx.lexicon
         .lookup(&ctx.tokens[at..])
         .find_map(|(n, e)| match e {
