@@ -171,6 +171,21 @@ pub static EN: LangData = LangData {
         "without",
         "before",
         "across",
+        // Adverbs after a day are no counted noun ("crashed on June 12
+        // shortly after take-off").
+        "shortly",
+        "soon",
+        "just",
+        "then",
+        "again",
+        "already",
+        "still",
+        "ago",
+        "early",
+        "late",
+        "later",
+        "earlier",
+        "recently",
     ],
     detect_words: &[
         "not",
