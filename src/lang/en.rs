@@ -1407,7 +1407,7 @@ pub static EN: LangData = LangData {
         ("pence", Currency::Gbp, 0.01),
         ("penny", Currency::Gbp, 0.01),
     ],
-    units_before: &[("magnitude", Unit::Magnitude)],
+    units_before: &[("magnitude", Unit::Magnitude), ("aged", Unit::Year)],
     offset_preps: &["in"],
     span_since: &["first", "highest", "lowest", "biggest", "largest", "smallest", "worst", "best", "strongest", "weakest", "fastest", "slowest", "longest", "most", "least"],
     holidays: &[
