@@ -684,7 +684,26 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             && tokens[j - 2].is_number()
             && ctx.same_sentence(j - 2, j)
             && (ctx.free(j - 2..j - 1) || capitals(ctx.text[tokens[j - 1].span].trim()));
-        if model_tail
+        // "7-5, 2-6, 6-4": set scores, a pair glued by a hyphen beside
+        // another such pair across a comma.
+        let pair_at = |k: usize| {
+            tokens.get(k).is_some_and(|t| t.is_number())
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_punct("-") && !t.space_before)
+                && tokens
+                    .get(k + 2)
+                    .is_some_and(|t| t.is_number() && !t.space_before)
+        };
+        let score = |k: usize| {
+            pair_at(k)
+                && ((k >= 4 && tokens[k - 1].is_punct(",") && pair_at(k - 4))
+                    || (tokens.get(k + 3).is_some_and(|t| t.is_punct(",")) && pair_at(k + 4)))
+        };
+        // The pair's second number too.
+        let scores = score(j) || (j >= 2 && score(j - 2));
+        if scores
+            || model_tail
             || ((bare || fractional || singular || proper || model || series)
                 && filter::after_name(ctx, j)
                 && !filter::name_tally(ctx, j))
