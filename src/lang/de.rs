@@ -1331,7 +1331,8 @@ pub static DE: LangData = LangData {
             "konnte", "konnten", "sagte", "seit",
             // Frequent preterites of news reports ("nutzten 2024 die Züge").
             "gab", "lag", "lagen", "kam", "kamen", "stieg", "stiegen", "sank", "sanken", "fiel",
-            "fielen", "ging", "gingen", "nutzten", "zählte", "meldete", "erreichte", "erreichten",
+            "fielen", "ging", "gingen", "nutzten", "zählte", "meldete", "erreichte", "erreichten", "begann",
+            "begannen", "endete", "endeten",
         ],
         past_endings: &[],
         participle_after: &[],

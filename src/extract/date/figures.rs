@@ -341,11 +341,12 @@ impl Parser<'_, '_> {
         };
         // "wurden 2023 in Deutschland abgesetzt": after the verb, before a
         // lowercase word.
+        // ("begann 1961, als …": or before the clause's comma.)
         let after_verb = i > 0
             && verb_at(i - 1)
             && self
                 .tok(end)
-                .is_some_and(|t| t.is_word() && !self.capitalized(end));
+                .is_some_and(|t| (t.is_word() && !self.capitalized(end)) || t.is_punct(","));
         let verb = verb_at(end) || after_verb;
         let hedged = endings(self.ctx.options.lang).1.any_at(self.tokens(), i);
         data.nouns_capitalized
