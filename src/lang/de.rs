@@ -893,6 +893,7 @@ pub static DE: LangData = LangData {
     alternatives: &["oder", "bzw"],
     scope_words: &["in", "auf"],
     possessives: &["ihren", "ihre", "ihr", "ihrem", "ihrer", "ihres", "seinen", "seine", "sein", "seinem", "seiner", "seines"],
+    during_hedges: &[],
     hedge_adverbs: &["bereits", "schon", "noch"],
     name_links: &["von", "der", "des"],
     difference_after: &[

@@ -942,6 +942,7 @@ pub static EN: LangData = LangData {
     alternatives: &["or"],
     scope_words: &["in", "across", "over"],
     possessives: &["its", "their", "his", "her"],
+    during_hedges: &[("over", "for")],
     hedge_adverbs: &["already", "still"],
     name_links: &["of"],
     difference_after: &[

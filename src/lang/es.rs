@@ -916,6 +916,7 @@ pub static ES: LangData = LangData {
     alternatives: &["o", "u"],
     scope_words: &["en"],
     possessives: &["su", "sus"],
+    during_hedges: &[],
     hedge_adverbs: &["ya"],
     name_links: &["de", "del"],
     reporting: &[
@@ -1304,7 +1305,7 @@ pub static ES: LangData = LangData {
         ],
     },
     // Issue 14's forms, first rows for Spanish.
-    hedges_after: &[("o más", AtLeast), ("o mas", AtLeast)],
+    hedges_after: &[("o más", AtLeast), ("o mas", AtLeast), ("como mínimo", AtLeast), ("como máximo", AtMost)],
     negations: &["no", "nunca", "jamás", "jamas"],
     minus_words: &["menos"],
     decimal_words: &["coma"],

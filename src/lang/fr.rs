@@ -365,6 +365,10 @@ pub static FR: LangData = LangData {
     ],
     hedges: &[
         ("environ", Approx),
+        ("frôle les", Approx),
+        ("frôle", Approx),
+        ("frôlent les", Approx),
+        ("frôlent", Approx),
         ("quelque", Approx),
         ("autour de", Approx),
         ("autour d'", Approx),
@@ -925,6 +929,7 @@ pub static FR: LangData = LangData {
     alternatives: &["ou", "soit"],
     scope_words: &["dans", "en", "sur"],
     possessives: &["son", "sa", "ses", "leur", "leurs"],
+    during_hedges: &[],
     hedge_adverbs: &["deja", "encore"],
     name_links: &["de", "du", "des", "d'"],
     reporting: &[
@@ -1285,7 +1290,7 @@ pub static FR: LangData = LangData {
         ],
     },
     // Issue 14's forms, first rows for French.
-    hedges_after: &[("ou plus", AtLeast)],
+    hedges_after: &[("ou plus", AtLeast), ("au moins", AtLeast), ("au minimum", AtLeast), ("au maximum", AtMost), ("au plus", AtMost)],
     negations: &["ne", "pas", "jamais"],
     minus_words: &["moins"],
     decimal_words: &["virgule"],

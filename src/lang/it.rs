@@ -1071,6 +1071,7 @@ pub static IT: LangData = LangData {
     alternatives: &["o", "oppure", "ovvero", "ossia"],
     scope_words: &["in", "nei", "negli", "nelle"],
     possessives: &["suo", "sua", "suoi", "sue", "loro", "proprio", "propria", "propri", "proprie"],
+    during_hedges: &[],
     hedge_adverbs: &["gia", "ormai", "ancora"],
     name_links: &["di", "del", "della", "dei", "degli", "delle", "d'"],
     partitives: &[

@@ -432,6 +432,10 @@ pub struct LangData {
     /// word they give it an owner the clause names ("The Bank of Canada
     /// has brought its policy rate down").
     pub possessives: &'static [&'static str],
+    /// Hedges that before a duration name the period, not a bound, unless
+    /// the word after them in the pair comes first ("over 11 years" is
+    /// during; "for over 11 years" more than).
+    pub during_hedges: &'static [(&'static str, &'static str)],
     /// Adverbs of time (folded) that may stand between a bound and its figure
     /// ("dépasse déjà 50 milliards", "supera già i 3 milioni").
     pub hedge_adverbs: &'static [&'static str],

@@ -118,6 +118,24 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         if rise && h == Hedge::AtMost {
             hedge = None;
         }
+        // "£8.3bn to mend potholes over 11 years": a period, no bound
+        // ("for over 11 years" keeps it).
+        let during = ctx
+            .data
+            .during_hedges
+            .iter()
+            .find(|(word, _)| n == 1 && tokens[i].norm == *word)
+            .is_some_and(|(_, unless)| {
+                !i.checked_sub(1).is_some_and(|p| tokens[p].norm == *unless)
+                    && tokens.get(j + 1).is_some_and(|_| {
+                        ctx.lexicon.lookup(&tokens[j + 1..]).any(|(_, e)| {
+                            matches!(e, Entry::Unit(u) if u.dimension() == Dimension::Duration)
+                        })
+                    })
+            });
+        if during {
+            hedge = None;
+        }
         // "non è stata inferiore al 60%", "never below 40%": the bound
         // turned around.
         if negated(ctx, i) {
@@ -1105,7 +1123,7 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
             let short = next.norm.len() <= 2;
             let attached = !next.space_before;
             if !short || attached || money {
-                figure = Figure::Number(n * s);
+                figure = Figure::Number(scaled_exactly(n, s));
                 end += len;
                 scaled = true;
                 // "2 milioni e mezzo": half the scale on top.
@@ -1250,6 +1268,22 @@ fn change_scale(ctx: &Ctx, joiner_at: usize, frame: Option<&str>, a: f64) -> Opt
     let scale = scale_of(ctx, second.end);
     let within = (b / 10.0..=b * 10.0).contains(&(a * scale));
     (second.scaled && scale > 1.0 && within).then_some(scale)
+}
+
+/// `n` times the scale `s`, rounded to twelve significant digits: 8.3
+/// times 1e9 is 8,300,000,000, not binary arithmetic's
+/// 8,300,000,000.000001 (no figure in news has more digits than that).
+pub(super) fn scaled_exactly(n: f64, s: f64) -> f64 {
+    let v = n * s;
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    // The magnitude is at most ±308: the cast cannot overflow.
+    #[allow(clippy::cast_possible_truncation)]
+    let magnitude = v.abs().log10().floor() as i32;
+    let factor = 10f64.powi(11 - magnitude);
+    let rounded = (v * factor).round() / factor;
+    if rounded.is_finite() { rounded } else { v }
 }
 
 fn scale_of(ctx: &Ctx, end: usize) -> f64 {
