@@ -213,12 +213,28 @@ fn carry_to_first_end(first: &mut Claim, second: &Claim, text: &str, data: &Lang
     if !joined {
         return;
     }
+    // "passe de 22,76 à 25,16 centimes": the coin's worth too.
+    let minor = text
+        .get(second.span.range())
+        .and_then(|t| {
+            t.split(|ch: char| !ch.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+        })
+        .map(crate::text::token::fold)
+        .and_then(|w| data.minor_currencies.iter().find(|m| m.0 == w))
+        .map_or(1.0, |m| m.2);
     let (Value::Quantity(a), Value::Quantity(b)) = (&mut first.value, &second.value) else {
         return;
     };
     first.kind = second.kind;
     a.unit = b.unit;
     a.currency = b.currency;
+    if minor != 1.0 {
+        let worth = |v: f64| super::scaled_exactly(v, minor);
+        a.value = a.value.map(worth);
+        a.interval.low = a.interval.low.map(worth);
+        a.interval.high = a.interval.high.map(worth);
+    }
 }
 
 /// "67 centesimi" in an article whose amounts are all in dollars is 0.67

@@ -578,6 +578,22 @@ fn front_end(doc: &Document) -> usize {
 /// Longest headline, in words, read as the article's title.
 const HEADLINE_WORDS: usize = 30;
 
+/// `n` times the scale `s`, rounded to twelve significant digits: 8.3
+/// times 1e9 is 8,300,000,000, not binary arithmetic's
+/// 8,300,000,000.000001 (no figure in news has more digits than that).
+pub(crate) fn scaled_exactly(n: f64, s: f64) -> f64 {
+    let v = n * s;
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    // The magnitude is at most ±308: the cast cannot overflow.
+    #[allow(clippy::cast_possible_truncation)]
+    let magnitude = v.abs().log10().floor() as i32;
+    let factor = 10f64.powi(11 - magnitude);
+    let rounded = (v * factor).round() / factor;
+    if rounded.is_finite() { rounded } else { v }
+}
+
 #[cfg(test)]
 mod title_tests {
     use super::title;

@@ -1123,7 +1123,7 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
             let short = next.norm.len() <= 2;
             let attached = !next.space_before;
             if !short || attached || money {
-                figure = Figure::Number(scaled_exactly(n, s));
+                figure = Figure::Number(crate::extract::scaled_exactly(n, s));
                 end += len;
                 scaled = true;
                 // "2 milioni e mezzo": half the scale on top.
@@ -1268,22 +1268,6 @@ fn change_scale(ctx: &Ctx, joiner_at: usize, frame: Option<&str>, a: f64) -> Opt
     let scale = scale_of(ctx, second.end);
     let within = (b / 10.0..=b * 10.0).contains(&(a * scale));
     (second.scaled && scale > 1.0 && within).then_some(scale)
-}
-
-/// `n` times the scale `s`, rounded to twelve significant digits: 8.3
-/// times 1e9 is 8,300,000,000, not binary arithmetic's
-/// 8,300,000,000.000001 (no figure in news has more digits than that).
-pub(super) fn scaled_exactly(n: f64, s: f64) -> f64 {
-    let v = n * s;
-    if v == 0.0 || !v.is_finite() {
-        return v;
-    }
-    // The magnitude is at most ±308: the cast cannot overflow.
-    #[allow(clippy::cast_possible_truncation)]
-    let magnitude = v.abs().log10().floor() as i32;
-    let factor = 10f64.powi(11 - magnitude);
-    let rounded = (v * factor).round() / factor;
-    if rounded.is_finite() { rounded } else { v }
 }
 
 fn scale_of(ctx: &Ctx, end: usize) -> f64 {
