@@ -1207,7 +1207,16 @@ pub static DE: LangData = LangData {
         same_month: &["gleichen monat", "selben monat", "vorjahresmonat"],
         previous: &[("vorjahr", Grain::Year), ("vorjahres", Grain::Year), ("vorjahrs", Grain::Year), ("vormonat", Grain::Month), ("vormonats", Grain::Month), ("jahr zuvor", Grain::Year), ("jahr davor", Grain::Year), ("ein jahr zuvor", Grain::Year), ("monat zuvor", Grain::Month)],
         this_units: &[("heuer", Grain::Year)],
-        quarters: &[],
+        quarters: &[
+            ("erste quartal", 1),
+            ("ersten quartal", 1),
+            ("zweite quartal", 2),
+            ("zweiten quartal", 2),
+            ("dritte quartal", 3),
+            ("dritten quartal", 3),
+            ("vierte quartal", 4),
+            ("vierten quartal", 4),
+        ],
         now: &[],
         decades: &[
             ("zwanziger jahre", 1920),

@@ -1170,7 +1170,12 @@ pub static ES: LangData = LangData {
         same_month: &["mismo mes"],
         previous: &[("año anterior", Grain::Year), ("ejercicio anterior", Grain::Year), ("mes anterior", Grain::Month), ("año antes", Grain::Year), ("un año antes", Grain::Year), ("mes antes", Grain::Month)],
         this_units: &[],
-        quarters: &[],
+        quarters: &[
+            ("primer trimestre", 1),
+            ("segundo trimestre", 2),
+            ("tercer trimestre", 3),
+            ("cuarto trimestre", 4),
+        ],
         now: &[],
         decades: &[
             ("años veinte", 1920),

@@ -1177,7 +1177,13 @@ pub static FR: LangData = LangData {
         same_month: &["même mois"],
         previous: &[("année précédente", Grain::Year), ("an précédent", Grain::Year), ("exercice précédent", Grain::Year), ("mois précédent", Grain::Month), ("année d'avant", Grain::Year), ("an plus tôt", Grain::Year), ("un an plus tôt", Grain::Year), ("un an auparavant", Grain::Year)],
         this_units: &[],
-        quarters: &[],
+        quarters: &[
+            ("premier trimestre", 1),
+            ("deuxième trimestre", 2),
+            ("second trimestre", 2),
+            ("troisième trimestre", 3),
+            ("quatrième trimestre", 4),
+        ],
         now: &[],
         decades: &[
             ("années vingt", 1920),
