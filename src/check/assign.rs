@@ -1144,6 +1144,9 @@ fn dated_elsewhere(
     let all_dated = fact.values.iter().all(|v| v.as_of.is_some());
     let periods = own_years(fact);
     let figure = extraction.claims[c].span;
+    // "La temporada 2024, que arranca el 2 de marzo, tendrá 24 carreras":
+    // the subject an aside parts from the figure's clause is its clause too.
+    let in_subject = |at: Span| clauses.joined.get(c).is_some_and(|j| j.contains(at));
     dates_of_figure(c, extraction, clauses).into_iter().any(
         |(first_day, last_day, grain, own_clause, at)| {
             let dates_it = dates_the_figure(figure, own_clause, at, extraction, data);
@@ -1153,7 +1156,7 @@ fn dated_elsewhere(
             // "Per quest'anno il governo prevede una crescita dell'1,2%"
             // against the forecast for 2024 the fact's id names.
             let other_year = grain <= Grain::Year
-                && own_clause
+                && (own_clause || in_subject(at))
                 && !periods.is_empty()
                 && !periods
                     .iter()
@@ -1174,8 +1177,21 @@ fn undated_fact_elsewhere(
     clauses: &Clauses,
     data: &LangData,
 ) -> bool {
-    if !own_years(fact).is_empty() {
-        return false;
+    let periods = own_years(fact);
+    if !periods.is_empty() {
+        // The fact's own year named, another year in the figure's clause
+        // or its subject is another edition's ("La temporada 2024 … tendrá
+        // 24 carreras" against the 2023 season's races).
+        let joined = clauses.joined.get(c);
+        return dates_of_figure(c, extraction, clauses).into_iter().any(
+            |(first_day, last_day, grain, own_clause, at)| {
+                grain <= Grain::Year
+                    && (own_clause || joined.is_some_and(|j| j.contains(at)))
+                    && !periods
+                        .iter()
+                        .any(|y| (first_day.year()..=last_day.year()).contains(y))
+            },
+        );
     }
     // Every date of the sentence said relative to publication or opening
     // it, not only those whose nearest figure it is: "Last year" dates

@@ -2848,3 +2848,42 @@ facts:
     let f = finding(text, Lang::En, on, refs, "100 days");
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+#[test]
+fn another_season_than_the_facts_own_is_no_alarm() {
+    let refs = "\
+facts:
+  - id: f1-2023-races
+    kind: count
+    tolerance: 0
+    match:
+      - [races, carreras, gare]
+      - [season, temporada, stagione]
+    values:
+      - {value: 22, source: FIA}
+";
+    let on = date(2023, 11, 27);
+    for (text, lang, needle) in [
+        (
+            "La temporada 2024, que arranca el 2 de marzo en Baréin, tendrá 24 carreras.",
+            Lang::Es,
+            "24 carreras",
+        ),
+        (
+            "La prossima stagione avrà 24 gare, un record.",
+            Lang::It,
+            "24 gare",
+        ),
+    ] {
+        let f = finding(text, lang, on, refs, needle);
+        assert!(!is_alarm(&f), "{text}: {}", f.explanation());
+    }
+    let f = finding(
+        "La stagione 2023 ha avuto 24 gare.",
+        Lang::It,
+        on,
+        refs,
+        "24 gare",
+    );
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}

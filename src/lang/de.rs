@@ -883,7 +883,7 @@ pub static DE: LangData = LangData {
     rises: &["gestiegen", "stieg", "steigt", "anstieg", "zuwachs", "wuchs", "gewachsen", "wachstum", "zugenommen", "plus", "erhöht", "erhoht"],
     gains: &["hinzugewonnen", "dazugewonnen", "ausser", "außer"],
     appositions: &["der hochste", "die hochste", "das hochste", "der niedrigste", "die niedrigste", "das niedrigste", "der starkste", "der schwachste", "ein rekord", "ein neuer rekord", "ein plus von", "ein minus von", "ein anstieg", "ein ruckgang", "ein zuwachs"],
-    forecasts: &["erwart", "prognos", "schatz", "analyst", "konsens", "ausblick", "umfrage", "hochrechnung", "konnte", "durfte"],
+    forecasts: &["erwart", "prognos", "schatz", "analyst", "konsens", "ausblick", "umfrage", "hochrechnung", "konnte", "durfte", "nachst"],
     reversals: &["gefunden", "aufgefunden", "gerettet", "befreit", "freigelassen", "genesen", "entlassen"],
     people: &["mensch", "person", "leute"],
     rates: &["pro abend", "je abend", "pro tag", "am tag", "pro konzert", "pro spiel", "pro kopf", "pro person"],

@@ -932,7 +932,7 @@ pub static EN: LangData = LangData {
     rises: &["rose", "rise", "risen", "rising", "increas", "grew", "grow", "growth", "climb", "jump", "surg", "gain", "up", "higher", "advanc", "soar"],
     gains: &["gained", "gains", "gaining", "added", "all but", "except"],
     appositions: &["the smallest", "the largest", "the highest", "the lowest", "the biggest", "the steepest", "the sharpest", "the fastest", "the slowest", "the strongest", "the weakest", "the most", "the least", "the best", "the worst", "its lowest", "its highest", "a record", "a new record", "an increase of", "a rise of", "a drop of", "a decline of", "a fall of", "a gain of", "a jump of"],
-    forecasts: &["expect", "estimate", "forecast", "consensus", "analyst", "projected", "projection", "outlook", "guidance", "predict", "anticipat", "poll", "sees", "could", "might", "would"],
+    forecasts: &["expect", "estimate", "forecast", "consensus", "analyst", "projected", "projection", "outlook", "guidance", "predict", "anticipat", "poll", "sees", "could", "might", "would", "next"],
     reversals: &["found", "located", "rescued", "freed", "released", "discharged", "reunited"],
     people: &["people", "person", "individual"],
     rates: &["a night", "per night", "each night", "every night", "a day", "per day", "each day", "every day", "a show", "per show", "a concert", "per concert", "a game", "per game", "a match", "per match", "per head", "per capita", "a head", "per person"],

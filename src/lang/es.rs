@@ -906,7 +906,7 @@ pub static ES: LangData = LangData {
     rises: &["subi", "subió", "aument", "crec", "alza", "increment", "ganó", "gano"],
     gains: &["salvo", "excepto"],
     appositions: &["el mas", "la mas", "el menor", "la menor", "el mayor", "la mayor", "un record", "un nuevo record", "un aumento", "una subida", "una caida", "un descenso", "un alza", "un incremento"],
-    forecasts: &["esperad", "expectativ", "previsi", "estimaci", "consenso", "analista", "previst", "pronostic", "encuesta", "sondeo", "proyecci", "podri", "deberi"],
+    forecasts: &["esperad", "expectativ", "previsi", "estimaci", "consenso", "analista", "previst", "pronostic", "encuesta", "sondeo", "proyecci", "podri", "deberi", "proxim"],
     reversals: &["encontrad", "hallad", "localizad", "rescatad", "liberad", "recuperad", "dados de alta"],
     people: &["persona", "individuo", "gente"],
     rates: &["por noche", "cada noche", "al día", "por día", "cada día", "por concierto", "por partido", "por cabeza", "por persona", "por habitante"],

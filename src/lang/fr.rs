@@ -919,7 +919,7 @@ pub static FR: LangData = LangData {
     rises: &["hauss", "augment", "progress", "croissance", "grimp", "bondi", "gagn"],
     gains: &["sauf", "hormis"],
     appositions: &["le plus", "la plus", "le moins", "la moins", "un record", "un nouveau record", "en hausse", "en baisse", "en recul", "en progression", "en augmentation", "en diminution", "soit une hausse", "soit une baisse"],
-    forecasts: &["attendu", "attente", "prevision", "estimation", "consensus", "analyste", "prevu", "perspective", "sondage", "projection", "pourrai", "devrai"],
+    forecasts: &["attendu", "attente", "prevision", "estimation", "consensus", "analyste", "prevu", "perspective", "sondage", "projection", "pourrai", "devrai", "prochain"],
     reversals: &["retrouv", "secouru", "sauv", "liber", "relach", "gueri"],
     people: &["personne", "individu", "gens"],
     rates: &["par soir", "par soirée", "par nuit", "par jour", "chaque soir", "chaque jour", "par concert", "par match", "par tête", "par habitant", "par personne"],

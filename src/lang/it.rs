@@ -1061,7 +1061,7 @@ pub static IT: LangData = LangData {
     rises: &["aument", "crescit", "cresciut", "cresc", "salit", "rialz", "incremento", "rincar", "balzo", "balzat", "positiv", "progresso"],
     gains: &["guadagnat", "guadagna", "guadagnando", "tranne", "eccetto", "tutti meno"],
     appositions: &["il piu", "la piu", "il meno", "la meno", "il livello piu", "il dato piu", "il valore piu", "il massimo", "il minimo", "il record", "un record", "un nuovo record", "il peggior", "il miglior", "la peggiore", "la migliore", "in crescita", "in aumento", "in calo", "in rialzo", "in ribasso", "in flessione", "in diminuzione", "in salita", "in discesa", "in progresso"],
-    forecasts: &["attes", "previst", "prevision", "stima", "stime", "stimat", "consensus", "analist", "outlook", "prevede", "attend", "sondagg", "proiezion", "exit", "potrebb", "dovrebb"],
+    forecasts: &["attes", "previst", "prevision", "stima", "stime", "stimat", "consensus", "analist", "outlook", "prevede", "attend", "sondagg", "proiezion", "exit", "potrebb", "dovrebb", "prossim"],
     reversals: &["ritrovat", "rintracciat", "salvat", "liberat", "rilasciat", "guarit", "dimess"],
     people: &["person", "individu"],
     rates: &["a sera", "per sera", "ogni sera", "a serata", "per serata", "a notte", "per notte", "al giorno", "ogni giorno", "a concerto", "per concerto", "a partita", "per partita", "a testa", "pro capite", "a persona", "per persona"],
