@@ -820,14 +820,21 @@ fn want(
         // The fact's word right before the figure governs it ("Boeing
         // delivered 528 commercial jets"): what it counts is the verb's
         // object.
-        let governed = clauses.placed[c].first.checked_sub(1).is_some_and(|k| {
-            let word = &tokens[k];
-            word.is_word()
-                && fact_hits
-                    .iter()
-                    .filter(own)
-                    .any(|h| h.1.contains(word.span))
-        });
+        // A capitalized noun the fact does not know is a kind of its own
+        // ("ya ha ganado tres Mundiales" against Grands Prix won).
+        let named_kind = !data.nouns_capitalized
+            && words.clone().next().is_some_and(|t| {
+                t.capital && !fact_hits.iter().filter(own).any(|h| h.1.contains(t.span))
+            });
+        let governed = !named_kind
+            && clauses.placed[c].first.checked_sub(1).is_some_and(|k| {
+                let word = &tokens[k];
+                word.is_word()
+                    && fact_hits
+                        .iter()
+                        .filter(own)
+                        .any(|h| h.1.contains(word.span))
+            });
         !counts
             && !dated
             && !verb

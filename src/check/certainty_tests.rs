@@ -2887,3 +2887,26 @@ facts:
     );
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+#[test]
+fn a_capitalized_noun_the_fact_does_not_know_is_another_kind() {
+    let refs = "\
+facts:
+  - id: wins
+    about: Grands Prix won by Max Verstappen in 2023
+    kind: count
+    tolerance: 0
+    match:
+      - [Verstappen]
+      - [wins, ganado, victorias]
+    values:
+      - {value: 19, source: FIA}
+";
+    let on = date(2023, 11, 27);
+    let text = "Max Verstappen tiene 26 años y ya ha ganado tres Mundiales.";
+    let f = finding(text, Lang::Es, on, refs, "tres");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Max Verstappen ya ha ganado 17 carreras este año.";
+    let f = finding(text, Lang::Es, on, refs, "17");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
