@@ -1808,6 +1808,22 @@ fn is_comparison(c: usize, extraction: &Extraction, clauses: &Clauses, data: &La
     {
         return true;
     }
+    // "si è fermato a 19,6 miliardi di euro (-14%)": a signed share in a
+    // bracket right after another figure is that figure's change.
+    let signed = q.value.is_some_and(|v| v < 0.0)
+        || tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.norm.as_str(), "-" | "+" | "–" | "−"));
+    let bracketed_after_figure = claim.kind == Kind::Percent
+        && signed
+        && c > 0
+        && k >= 2
+        && tokens[k - 1].is_punct("(")
+        && extraction.claims[c - 1].quantity().is_some()
+        && tokens[k - 2].span.end == extraction.claims[c - 1].span.end;
+    if bracketed_after_figure {
+        return true;
+    }
     let k = before_sign_and_article(k, tokens, data);
     let ends_at = |k: usize, phrase: &&str| {
         let words: Vec<&str> = phrase.split(' ').collect();

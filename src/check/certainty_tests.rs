@@ -2910,3 +2910,24 @@ facts:
     let f = finding(text, Lang::Es, on, refs, "17");
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+#[test]
+fn a_signed_share_in_a_bracket_after_a_figure_is_its_change() {
+    let refs = "\
+facts:
+  - id: margin
+    kind: percent
+    tolerance: 0
+    match:
+      - [margine, margin]
+    values:
+      - {value: 23.1, source: LVMH, as_of: 2025-01-28}
+";
+    let on = date(2025, 1, 29);
+    let text = "L'utile si è fermato a 12,6 miliardi di euro (-17%) e il margine operativo è \
+                sceso al 23,1%.";
+    let f = finding(text, Lang::It, on, refs, "-17%");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let f = finding(text, Lang::It, on, refs, "23,1%");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+}
