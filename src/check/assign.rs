@@ -1599,8 +1599,62 @@ fn owned_by_other(
         let owned = (first.saturating_sub(2)..first).any(|k| {
             sentence[k] == sentence[first] && is_one_of(&tokens[k].norm, data.possessives)
         });
-        owned && other_name(opens, figure.max(first), link, fact, extraction, data)
+        owned
+            && (other_name(opens, figure.max(first), link, fact, extraction, data)
+                || previous_subject_other(opens, first, fact, extraction, data))
     })
+}
+
+/// "And then there is Hermès, which said … . Its net profit rose to
+/// €4.6bn.": a possessive with no name before it in its sentence refers
+/// to the sentence before, in the same paragraph; its first name (skipping
+/// the sentence's first word, an article or a possessive) is the owner,
+/// another one when the fact knows none of it.
+fn previous_subject_other(
+    opens: usize,
+    first: usize,
+    fact: &Fact,
+    extraction: &Extraction,
+    data: &LangData,
+) -> bool {
+    let tokens = &extraction.tokens;
+    let sentence = &extraction.token_sentence;
+    let claims = &extraction.claims;
+    let name = |k: usize| {
+        let t = &tokens[k];
+        t.is_word()
+            && t.capital
+            && !in_some_claim(claims, t.span)
+            && !is_one_of(&t.norm, data.articles)
+            && !is_one_of(&t.norm, data.possessives)
+    };
+    // A name of the sentence itself, the opening word aside, answers it.
+    if data.nouns_capitalized
+        || opens == 0
+        || tokens[opens].paragraph_before
+        || (opens + 1..first).any(name)
+    {
+        return false;
+    }
+    let before = sentence[opens - 1];
+    let start = (0..opens)
+        .rev()
+        .take_while(|&k| sentence[k] == before)
+        .last()
+        .unwrap_or(opens - 1);
+    let Some(owner) = (start + 1..opens).find(|&k| name(k)) else {
+        return false;
+    };
+    // Only the fact's own words and description vouch for the owner: a
+    // lede listing rivals ("LVMH, Kering and Hermès have all reported")
+    // does not.
+    let word = tokens[owner].norm.as_str();
+    let about = fact.about.as_deref().map(fold).is_some_and(|about| {
+        about
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| w == word)
+    });
+    !whole_term_at(owner, owner, fact, tokens) && !about
 }
 
 /// A name between tokens `from` and `to` none of whose words the fact

@@ -2931,3 +2931,29 @@ facts:
     let f = finding(text, Lang::It, on, refs, "23,1%");
     assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
 }
+
+#[test]
+fn a_possessive_opening_a_sentence_belongs_to_the_sentence_before() {
+    let refs = "\
+facts:
+  - id: net-profit
+    about: LVMH net profit, group share, latest published year
+    kind: money
+    currency: EUR
+    match:
+      - [net profit]
+    values:
+      - {value: 12550000000, source: LVMH, as_of: 2025-01-28}
+";
+    let on = date(2025, 2, 17);
+    let text = "LVMH, Kering and Hermès have all reported their 2024 figures, and the three differ \
+                more than the market thinks.\n\nAnd then there is Hermès, which said it had grown \
+                revenue by 15 per cent. Its net profit rose to €4.6bn.";
+    let f = finding(text, Lang::En, on, refs, "4.6bn");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "LVMH, Kering and Hermès have all reported their 2024 figures, and the three differ \
+                more than the market thinks.\n\nAnd then there is LVMH, which said revenue was \
+                flat. Its net profit fell to €4.6bn.";
+    let f = finding(text, Lang::En, on, refs, "4.6bn");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
