@@ -1502,7 +1502,9 @@ fn named_other(
     clauses: &Clauses,
     data: &LangData,
 ) -> bool {
-    if owned_by_other(c, link, fact, extraction, clauses, data) {
+    if owned_by_other(c, link, fact, extraction, clauses, data)
+        || apposition_other(link, fact, extraction, data)
+    {
         return true;
     }
     if data.nouns_capitalized {
@@ -1602,6 +1604,55 @@ fn owned_by_other(
         owned
             && (other_name(opens, figure.max(first), link, fact, extraction, data)
                 || previous_subject_other(opens, first, fact, extraction, data))
+    })
+}
+
+/// "Chez Kering, groupe rival qui publiera ses comptes le 11 février": a
+/// fact's common noun in apposition to a name (after the name's comma, an
+/// article perhaps between) is that name's, another one of the fact's
+/// kind when neither the fact's words nor its `about` name it, and no
+/// name among the words that tie the figure to the fact is the fact's.
+fn apposition_other(link: &Link, fact: &Fact, extraction: &Extraction, data: &LangData) -> bool {
+    if data.nouns_capitalized {
+        return false;
+    }
+    let tokens = &extraction.tokens;
+    let sentence = &extraction.token_sentence;
+    // A name of the fact's own among its words ("«Pobres criaturas», de
+    // Yorgos Lanthimos, ganó seis Oscar") says whose the figure is.
+    let names_own = link.why.iter().any(|w| {
+        let k = first_token(tokens, *w);
+        tokens[k].capital && k > 0 && sentence[k - 1] == sentence[k]
+    });
+    if names_own {
+        return false;
+    }
+    link.why.iter().any(|w| {
+        let mut k = first_token(tokens, *w);
+        if tokens[k].capital || k < 2 {
+            return false;
+        }
+        if is_one_of(&tokens[k - 1].norm, data.articles) {
+            k -= 1;
+        }
+        if k < 2 || !tokens[k - 1].is_punct(",") {
+            return false;
+        }
+        let name = k - 2;
+        let t = &tokens[name];
+        let about = fact.about.as_deref().map(fold).is_some_and(|about| {
+            about
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|a| a == t.norm.as_str())
+        });
+        t.is_word()
+            && t.capital
+            && name > 0
+            && sentence[name - 1] == sentence[name]
+            && sentence[name] == sentence[k]
+            && !in_some_claim(&extraction.claims, t.span)
+            && !whole_term_at(name, name, fact, tokens)
+            && !about
     })
 }
 

@@ -2957,3 +2957,27 @@ facts:
     let f = finding(text, Lang::En, on, refs, "4.6bn");
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+#[test]
+fn a_facts_common_noun_in_apposition_to_another_name_is_that_names() {
+    let refs = "\
+facts:
+  - id: results-date
+    about: Day LVMH published its 2024 annual results
+    kind: date
+    match:
+      - [LVMH, groupe]
+      - [publi*, résultats]
+    values:
+      - {date: 2025-01-28, source: LVMH}
+";
+    let on = date(2025, 1, 29);
+    let text = "Chez Kering, groupe rival qui publiera ses comptes le 11 février, les analystes \
+                attendent une baisse.";
+    let f = finding(text, Lang::Fr, on, refs, "11 février");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Chez LVMH, groupe qui a publié ses résultats le 11 février, les analystes \
+                attendent une baisse.";
+    let f = finding(text, Lang::Fr, on, refs, "11 février");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
