@@ -1504,6 +1504,7 @@ fn named_other(
 ) -> bool {
     if owned_by_other(c, link, fact, extraction, clauses, data)
         || apposition_other(link, fact, extraction, data)
+        || relative_other(c, fact, extraction, clauses, data)
     {
         return true;
     }
@@ -1605,6 +1606,62 @@ fn owned_by_other(
             && (other_name(opens, figure.max(first), link, fact, extraction, data)
                 || previous_subject_other(opens, first, fact, extraction, data))
     })
+}
+
+/// "…that of the Auckland Anniversary floods, which killed four people":
+/// a figure in a relative clause is its antecedent's, another one of the
+/// fact's kind when the antecedent is a name of two capitalized words or
+/// more (a common noun after it perhaps) that the fact's words and
+/// `about` do not hold.
+fn relative_other(
+    c: usize,
+    fact: &Fact,
+    extraction: &Extraction,
+    clauses: &Clauses,
+    data: &LangData,
+) -> bool {
+    if data.nouns_capitalized {
+        return false;
+    }
+    let tokens = &extraction.tokens;
+    let sentence = &extraction.token_sentence;
+    // The nearest ", which" before the figure in its sentence, with no
+    // other comma between.
+    let figure = clauses.placed[c].first;
+    let opens = first_token(tokens, clauses.placed[c].sentence);
+    let Some(rel) = (opens + 3..figure)
+        .rev()
+        .take_while(|&k| !tokens[k].is_punct(","))
+        .find(|&k| {
+            is_one_of(&tokens[k].norm, data.relative_pronouns) && tokens[k - 1].is_punct(",")
+        })
+    else {
+        return false;
+    };
+    let capital =
+        |k: usize| tokens[k].is_word() && tokens[k].capital && sentence[k] == sentence[rel];
+    let mut last = rel - 2;
+    if !capital(last) && tokens[last].is_word() && capital(last - 1) {
+        last -= 1;
+    }
+    let mut start = last;
+    while start > 0 && capital(start - 1) && sentence[start - 1] == sentence[start] {
+        start -= 1;
+    }
+    if start == opens {
+        // The sentence's first word is capitalized whatever it is.
+        start += 1;
+    }
+    let about = |k: usize| {
+        fact.about.as_deref().map(fold).is_some_and(|about| {
+            about
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|a| a == tokens[k].norm.as_str())
+        })
+    };
+    capital(last)
+        && last > start
+        && !(start..=last).any(|k| whole_term_at(k, last, fact, tokens) || about(k))
 }
 
 /// "Chez Kering, groupe rival qui publiera ses comptes le 11 février": a

@@ -2981,3 +2981,50 @@ facts:
     let f = finding(text, Lang::Fr, on, refs, "11 février");
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+#[test]
+fn a_lead_over_a_rival_is_a_margin() {
+    let refs = "\
+facts:
+  - id: revenue
+    kind: money
+    currency: EUR
+    match:
+      - [Lufthansa]
+      - [revenue]
+    values:
+      - {value: 37581000000, source: Lufthansa, as_of: 2025-03-06}
+";
+    let on = date(2025, 3, 10);
+    let text = "So Lufthansa's revenue lead of some €5bn over its nearest rival buys it nothing.";
+    let f = finding(text, Lang::En, on, refs, "5bn");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Lufthansa's revenue rose to €47.6bn last year.";
+    let f = finding(text, Lang::En, on, refs, "47.6bn");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+#[test]
+fn a_figure_in_a_relative_clause_is_its_antecedents() {
+    let refs = "\
+facts:
+  - id: deaths
+    about: People killed by Cyclone Gabrielle in New Zealand
+    kind: count
+    tolerance: 0
+    match:
+      - [Gabrielle]
+      - [killed, toll]
+    values:
+      - {value: 11, source: Police, as_of: 2023-02-24}
+";
+    let on = date(2023, 3, 1);
+    // The owner's possessive still names the fact ("Gabrielle's toll").
+    let text = "Gabrielle's toll rose to 12 on Friday.";
+    let f = finding(text, Lang::En, on, refs, "12");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let text = "Gabrielle's toll was almost three times that of the Auckland Anniversary floods, \
+                which killed four people on 27 January.";
+    let f = finding(text, Lang::En, on, refs, "four");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+}

@@ -874,7 +874,7 @@ pub static DE: LangData = LangData {
     difference_stems: &[
         "anstieg", "gestieg", "stieg", "steig", "gesunk", "sank", "sink", "rückgang", "zuwachs",
         "plus", "minus", "erhöh", "senk", "gewachs", "wuchs", "verlor", "gewann", "gewonn",
-        "zugeleg", "leg",
+        "zugeleg", "leg", "vorsprung",
     ],
     difference_links: &["um"],
     difference_inside: &["mehr", "weniger"],

@@ -924,8 +924,11 @@ pub static EN: LangData = LangData {
     difference_stems: &[
         "increas", "rose", "rise", "risen", "rising", "fell", "fall", "drop", "declin", "grew",
         "grow", "jump", "climb", "surg", "cut", "up", "down", "gain", "lost", "slid",
+        // "Lufthansa's revenue lead of some €5bn over its nearest rival": a
+        // margin.
+        "lead", "gap",
     ],
-    difference_links: &["by"],
+    difference_links: &["by", "of"],
     difference_inside: &["more", "fewer", "extra", "additional"],
     respectively: &["respectively"],
     falls: &["fell", "fall", "drop", "declin", "decreas", "slid", "slip", "plung", "plummet", "tumbl", "sank", "sunk", "contracted", "contraction", "shrank", "shrunk", "down", "lower", "loss", "lost"],

@@ -872,6 +872,7 @@ pub static ES: LangData = LangData {
         "sobre",
     ],
     difference_stems: &[
+        "ventaja",
         "aument",
         "subi",
         "sube",

@@ -890,6 +890,8 @@ pub static FR: LangData = LangData {
         "qu'",
     ],
     difference_stems: &[
+        "avance",
+        "ecart",
         "hausse",
         "baisse",
         "augment",

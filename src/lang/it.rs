@@ -1037,7 +1037,7 @@ pub static IT: LangData = LangData {
     ],
     difference_stems: &[
         "calo", "aument", "crescit", "cresciut", "salit", "scesi", "scesa", "sceso", "diminu",
-        "ridott", "taglio", "rialzo", "ribasso", "flession", "balzo",
+        "ridott", "taglio", "rialzo", "ribasso", "flession", "balzo", "vantaggio", "distacco",
     ],
     difference_links: &[
         "di", "del", "dello", "della", "dell'", "dei", "degli", "delle",

@@ -290,6 +290,14 @@ impl TermIndex {
             if exact.is_some_and(|lengths| lengths & (1 << word.len().min(LONG)) != 0) {
                 found(self.head(word, false), i);
             }
+            // "Lufthansa's revenue": the owner is looked up too (a term
+            // holding the possessive itself is found above).
+            if let Some(owner) = word.strip_suffix("'s").map(trim_apostrophes)
+                && !owner.is_empty()
+                && exact.is_some_and(|lengths| lengths & (1 << owner.len().min(LONG)) != 0)
+            {
+                found(self.head(owner, false), i);
+            }
             // Prefixes of the word, shortest first, at the lengths keys
             // starting with its first byte have.
             let mut lengths = self
