@@ -43,10 +43,13 @@ pub(super) struct Lead {
     /// The preposition is a link ("di", "of"): a noun after the year vetoes it.
     pub weak_prep: bool,
     pub future: bool,
-    /// The verb nearest the date looks back, no word of its sentence
-    /// looks ahead and no preposition does ("fino al 3 marzo"): a day and
-    /// month is the last one.
-    pub past: bool,
+    /// The tense looks back: the date's token, where
+    /// [`Parser::looks_back_near`] tells (only when a day and month need
+    /// it: the scan is not made for every date) whether the verb nearest
+    /// the date looks back, no word of its sentence looks ahead and no
+    /// preposition does ("fino al 3 marzo"): a day and month is then the
+    /// last one.
+    pub past_at: Option<usize>,
     pub part: bool,
     /// An article ("il weekend", "the weekend").
     pub article: bool,
@@ -62,16 +65,6 @@ impl Lead {
             Pick::Upcoming
         } else {
             Pick::Recent
-        }
-    }
-
-    /// [`Lead::pick`] for a day and month: a verb that looks back takes
-    /// the last one, however near the coming one is.
-    pub(super) fn day_pick(self) -> Pick {
-        if !self.future && self.past {
-            Pick::Past
-        } else {
-            self.pick()
         }
     }
 }
@@ -488,7 +481,7 @@ impl Parser<'_, '_> {
         match self.tense(i, self.both_ways(i, lead)) {
             Some(future) => Lead {
                 future,
-                past: !future && !lead.future && self.looks_back_near(i),
+                past_at: (!future && !lead.future).then_some(i),
                 ..lead
             },
             None => lead,
@@ -503,7 +496,7 @@ impl Parser<'_, '_> {
         match self.tense(i, self.both_ways(i, lead)) {
             Some(future) => Lead {
                 future,
-                past: !future && !lead.future && self.looks_back_near(i),
+                past_at: (!future && !lead.future).then_some(i),
                 ..lead
             },
             None => Lead {
@@ -535,7 +528,7 @@ impl Parser<'_, '_> {
         if participle_before {
             return Lead {
                 future: false,
-                past: !lead.future && self.looks_back_near(i),
+                past_at: (!lead.future).then_some(i),
                 ..lead
             };
         }
@@ -543,7 +536,7 @@ impl Parser<'_, '_> {
         match cue {
             Some(future) => Lead {
                 future,
-                past: !future && !lead.future && self.looks_back_near(i),
+                past_at: (!future && !lead.future).then_some(i),
                 ..lead
             },
             None if self.w.tense.present_is_future => Lead {
@@ -640,6 +633,16 @@ impl Parser<'_, '_> {
         enclosed
             .or_else(|| opener.and_then(nearest))
             .or_else(|| nearest(REACH))
+    }
+
+    /// [`Lead::pick`] for a day and month: a verb that looks back takes
+    /// the last one, however near the coming one is.
+    fn day_pick(&self, lead: Lead) -> Pick {
+        if !lead.future && lead.past_at.is_some_and(|i| self.looks_back_near(i)) {
+            Pick::Past
+        } else {
+            lead.pick()
+        }
     }
 
     /// A word that looks back within [`NEAR_CUE`] tokens of token `i`, in
@@ -945,7 +948,7 @@ impl Parser<'_, '_> {
         } else if let Some((k, n)) = self.rel_year(e) {
             (k, YearRef::Shift(n))
         } else if day.is_some() {
-            (e, YearRef::Pick(lead.day_pick()))
+            (e, YearRef::Pick(self.day_pick(lead)))
         } else {
             (e, YearRef::Pick(lead.pick()))
         };
