@@ -1387,12 +1387,16 @@ fn described(fact: &Fact, word: &str, extraction: &Extraction) -> bool {
                 .any(|t| t.norm == word)
         })
     };
+    about_names(fact, word) || named_in(extraction.title) || named_in(extraction.lede)
+}
+
+/// The fact's `about`, folded, holds `word` (folded) as a word.
+fn about_names(fact: &Fact, word: &str) -> bool {
     fact.about.as_deref().map(fold).is_some_and(|about| {
         about
             .split(|ch: char| !ch.is_alphanumeric())
             .any(|w| w == word)
-    }) || named_in(extraction.title)
-        || named_in(extraction.lede)
+    })
 }
 
 /// "Circa 65mila persone per sera hanno riempito San Siro": a rate phrase
@@ -1652,13 +1656,7 @@ fn relative_other(
         // The sentence's first word is capitalized whatever it is.
         start += 1;
     }
-    let about = |k: usize| {
-        fact.about.as_deref().map(fold).is_some_and(|about| {
-            about
-                .split(|ch: char| !ch.is_alphanumeric())
-                .any(|a| a == tokens[k].norm.as_str())
-        })
-    };
+    let about = |k: usize| about_names(fact, &tokens[k].norm);
     capital(last)
         && last > start
         && !(start..=last).any(|k| whole_term_at(k, last, fact, tokens) || about(k))
@@ -1697,11 +1695,7 @@ fn apposition_other(link: &Link, fact: &Fact, extraction: &Extraction, data: &La
         }
         let name = k - 2;
         let t = &tokens[name];
-        let about = fact.about.as_deref().map(fold).is_some_and(|about| {
-            about
-                .split(|ch: char| !ch.is_alphanumeric())
-                .any(|a| a == t.norm.as_str())
-        });
+        let about = about_names(fact, &t.norm);
         t.is_word()
             && t.capital
             && name > 0
@@ -1756,13 +1750,7 @@ fn previous_subject_other(
     // Only the fact's own words and description vouch for the owner: a
     // lede listing rivals ("LVMH, Kering and Hermès have all reported")
     // does not.
-    let word = tokens[owner].norm.as_str();
-    let about = fact.about.as_deref().map(fold).is_some_and(|about| {
-        about
-            .split(|ch: char| !ch.is_alphanumeric())
-            .any(|w| w == word)
-    });
-    !whole_term_at(owner, owner, fact, tokens) && !about
+    !whole_term_at(owner, owner, fact, tokens) && !about_names(fact, &tokens[owner].norm)
 }
 
 /// A name between tokens `from` and `to` none of whose words the fact
