@@ -1162,12 +1162,8 @@ fn dated_elsewhere(
             let after = all_dated && first_day == last_day && last.is_some_and(|l| first_day > l);
             // "Per quest'anno il governo prevede una crescita dell'1,2%"
             // against the forecast for 2024 the fact's id names.
-            let other_year = grain <= Grain::Year
-                && (own_clause || in_subject(at))
-                && !periods.is_empty()
-                && !periods
-                    .iter()
-                    .any(|y| (first_day.year()..=last_day.year()).contains(y));
+            let other_year = (own_clause || in_subject(at))
+                && other_edition(&periods, first_day, last_day, grain);
             before || after || other_year
         },
     )
@@ -1192,11 +1188,8 @@ fn undated_fact_elsewhere(
         let joined = clauses.joined.get(c);
         return dates_of_figure(c, extraction, clauses).into_iter().any(
             |(first_day, last_day, grain, own_clause, at)| {
-                grain <= Grain::Year
-                    && (own_clause || joined.is_some_and(|j| j.contains(at)))
-                    && !periods
-                        .iter()
-                        .any(|y| (first_day.year()..=last_day.year()).contains(y))
+                (own_clause || joined.is_some_and(|j| j.contains(at)))
+                    && other_edition(&periods, first_day, last_day, grain)
             },
         );
     }
@@ -1241,6 +1234,16 @@ fn undated_fact_elsewhere(
                 && last_day.year() < published.year()
                 && !own_year(fact, last_day.year())
         })
+}
+
+/// A date of a year or longer that holds none of `periods`, the years
+/// the fact's id names: another edition than the fact's.
+fn other_edition(periods: &[i16], first_day: Date, last_day: Date, grain: Grain) -> bool {
+    grain <= Grain::Year
+        && !periods.is_empty()
+        && !periods
+            .iter()
+            .any(|y| (first_day.year()..=last_day.year()).contains(y))
 }
 
 /// The date at `at` dates the figure at `figure`: it is in the figure's
@@ -1513,7 +1516,7 @@ fn named_other(
         return true;
     }
     if data.nouns_capitalized {
-        return proper_adjective_before(link, fact, extraction);
+        return proper_adjective_before(link, fact, extraction, data);
     }
     let tokens = &extraction.tokens;
     let sentence = &extraction.token_sentence;
@@ -1777,7 +1780,7 @@ fn other_name(
             && t.capital
             && !in_claim(t.span)
             && !link.why.iter().any(|o| o.overlaps(t.span))
-            && (!data.nouns_capitalized || proper_adjective(&t.norm))
+            && (!data.nouns_capitalized || proper_adjective(&t.norm, data))
     };
     // The owner is the name nearest before the possessive: in "…which
     // came after the Japanese central bank terminated its negative rate
@@ -1823,13 +1826,11 @@ fn whole_term_at(i: usize, last: usize, fact: &Fact, tokens: &[Token]) -> bool {
         && fact.groups.iter().flatten().any(|term| {
             !term.words.is_empty()
                 && i + term.words.len() <= last + 1
-                && term.words.iter().zip(&tokens[i..]).all(|(w, t)| {
-                    if w.prefix {
-                        t.norm.starts_with(w.text.as_str())
-                    } else {
-                        t.norm == w.text.as_str()
-                    }
-                })
+                && term
+                    .words
+                    .iter()
+                    .zip(&tokens[i..])
+                    .all(|(w, t)| w.matches(&t.norm))
         })
 }
 
@@ -1837,7 +1838,12 @@ fn whole_term_at(i: usize, last: usize, fact: &Fact, tokens: &[Token]) -> bool {
 /// bank's cut: where every noun is capitalized, a capitalized adjective
 /// right before the fact's word (not opening the sentence) is part of a
 /// name the fact does not know.
-fn proper_adjective_before(link: &Link, fact: &Fact, extraction: &Extraction) -> bool {
+fn proper_adjective_before(
+    link: &Link,
+    fact: &Fact,
+    extraction: &Extraction,
+    data: &LangData,
+) -> bool {
     let tokens = &extraction.tokens;
     let sentence = &extraction.token_sentence;
     link.why.iter().any(|w| {
@@ -1848,17 +1854,17 @@ fn proper_adjective_before(link: &Link, fact: &Fact, extraction: &Extraction) ->
                 && t.capital
                 && sentence[first - 2] == sentence[first]
                 && tokens[first - 2].is_word()
-                && proper_adjective(&t.norm)
+                && proper_adjective(&t.norm, data)
                 && !link.why.iter().any(|o| o.overlaps(t.span))
                 && !fact_knows(fact, &t.norm, extraction)
         }
     })
 }
 
-/// An adjective's inflected ending, as German writes them ("Europäische",
-/// "Amerikanischen"): "-ische", "-ischen", "-ischer", … .
-fn proper_adjective(word: &str) -> bool {
-    ["ische", "ischen", "ischer", "isches", "ischem"]
+/// An adjective of a name, by its ending (`proper_adjective_endings`:
+/// German "Europäische", "Amerikanischen").
+fn proper_adjective(word: &str, data: &LangData) -> bool {
+    data.proper_adjective_endings
         .iter()
         .any(|e| word.ends_with(e))
 }

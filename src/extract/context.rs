@@ -214,15 +214,7 @@ fn carry_to_first_end(first: &mut Claim, second: &Claim, text: &str, data: &Lang
         return;
     }
     // "passe de 22,76 à 25,16 centimes": the coin's worth too.
-    let minor = text
-        .get(second.span.range())
-        .and_then(|t| {
-            t.split(|ch: char| !ch.is_alphanumeric())
-                .rfind(|w| !w.is_empty())
-        })
-        .map(crate::text::token::fold)
-        .and_then(|w| data.minor_currencies.iter().find(|m| m.0 == w))
-        .map_or(1.0, |m| m.2);
+    let minor = minor_coin(second, text, data).map_or(1.0, |m| m.2);
     let (Value::Quantity(a), Value::Quantity(b)) = (&mut first.value, &second.value) else {
         return;
     };
@@ -237,20 +229,26 @@ fn carry_to_first_end(first: &mut Claim, second: &Claim, text: &str, data: &Lang
     }
 }
 
+/// The coin a claim's last word names ("25,16 centimes", "8 cents"): its
+/// row of `minor_currencies`.
+fn minor_coin<'a>(
+    claim: &Claim,
+    text: &str,
+    data: &'a LangData,
+) -> Option<&'a (&'static str, crate::units::Currency, f64)> {
+    let last = text
+        .get(claim.span.range())?
+        .split(|ch: char| !ch.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .map(crate::text::token::fold)?;
+    data.minor_currencies.iter().find(|m| m.0 == last)
+}
+
 /// "67 centesimi" in an article whose amounts are all in dollars is 0.67
 /// dollars, and "8 cents" in one all in euros 0.08 euros: a minor unit's
 /// word names no currency of its own (the table's is its default).
 fn minor_in_article_currency(windows: &mut [Vec<Claim>], text: &str, data: &LangData) {
-    let minor = |c: &Claim| {
-        let last = text
-            .get(c.span.range())
-            .and_then(|t| {
-                t.split(|ch: char| !ch.is_alphanumeric())
-                    .rfind(|w| !w.is_empty())
-            })
-            .map(crate::text::token::fold);
-        last.is_some_and(|w| data.minor_currencies.iter().any(|m| m.0 == w))
-    };
+    let minor = |c: &Claim| minor_coin(c, text, data).is_some();
     let mut major = windows
         .iter()
         .flatten()

@@ -896,6 +896,7 @@ pub static DE: LangData = LangData {
     during_hedges: &[],
     hedge_adverbs: &["bereits", "schon", "noch"],
     name_links: &["von", "der", "des"],
+    proper_adjective_endings: &["ische", "ischen", "ischer", "isches", "ischem"],
     difference_after: &[
         "mehr als",
         "weniger als",

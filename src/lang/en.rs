@@ -948,6 +948,7 @@ pub static EN: LangData = LangData {
     during_hedges: &[("over", "for")],
     hedge_adverbs: &["already", "still"],
     name_links: &["of"],
+    proper_adjective_endings: &[],
     difference_after: &[
         "more than",
         "fewer than",

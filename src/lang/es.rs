@@ -920,6 +920,7 @@ pub static ES: LangData = LangData {
     during_hedges: &[],
     hedge_adverbs: &["ya"],
     name_links: &["de", "del"],
+    proper_adjective_endings: &[],
     reporting: &[
         "dijo",
         "dice",

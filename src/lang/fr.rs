@@ -934,6 +934,7 @@ pub static FR: LangData = LangData {
     during_hedges: &[],
     hedge_adverbs: &["deja", "encore"],
     name_links: &["de", "du", "des", "d'"],
+    proper_adjective_endings: &[],
     reporting: &[
         "a dit",
         "dit",

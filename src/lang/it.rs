@@ -1074,6 +1074,7 @@ pub static IT: LangData = LangData {
     during_hedges: &[],
     hedge_adverbs: &["gia", "ormai", "ancora"],
     name_links: &["di", "del", "della", "dei", "degli", "delle", "d'"],
+    proper_adjective_endings: &[],
     partitives: &[
         "di", "dei", "degli", "delle", "del", "della", "dello", "dell'",
     ],

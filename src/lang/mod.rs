@@ -442,6 +442,10 @@ pub struct LangData {
     /// Words inside a name of several capitalized words ("Bank of Canada",
     /// "Banca d'Italia", "Banque de France").
     pub name_links: &'static [&'static str],
+    /// Endings of adjectives made from names, where every noun is
+    /// capitalized and such an adjective is too ("Europäische
+    /// Zentralbank"): a capitalized word with one is part of a name.
+    pub proper_adjective_endings: &'static [&'static str],
     /// Abbreviations whose full stop does not end a sentence.
     pub abbreviations: &'static [&'static str],
     /// Nouns a figure can follow ("i morti sono 600", "the death toll rose

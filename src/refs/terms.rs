@@ -360,7 +360,7 @@ impl Word {
     /// the norm without its English possessive ("the government's 1.0%
     /// target" names the government).
     #[inline]
-    fn matches(&self, norm: &str) -> bool {
+    pub(crate) fn matches(&self, norm: &str) -> bool {
         // Most tokens differ in their first byte: turn them away before
         // trimming and comparing. (Trimming keeps the first byte, and an
         // empty norm matches no word.)
