@@ -21,7 +21,9 @@ use std::cmp::Reverse;
 
 use jiff::civil::Date;
 
-use super::clause::{Clauses, Heads, first_token, is_one_of, phrase_at, starts_with_any};
+use super::clause::{
+    Clauses, Heads, first_token, is_conjunction, is_one_of, phrase_at, starts_with_any,
+};
 use super::per_claim::PerClaim;
 use crate::claim::{Claim, Kind, Qualifier, Value};
 use crate::extract::Extraction;
@@ -541,7 +543,7 @@ fn ellipses(
         let Some(before) = first_token(tokens, claim.span).checked_sub(1) else {
             continue;
         };
-        let opened = tokens[before].is_word() && is_one_of(&tokens[before].norm, data.conjunctions);
+        let opened = is_conjunction(&tokens[before], data.conjunctions);
         let previous = c - 1;
         if !opened || clauses.placed[previous].sentence != clauses.placed[c].sentence {
             continue;
@@ -919,7 +921,7 @@ fn governs_later_figure(c: usize, span: Span, extraction: &Extraction, data: &La
             t.is_word()
                 && !t.capital
                 && t.norm.chars().count() <= 3
-                && !is_one_of(&t.norm, data.conjunctions)
+                && !is_conjunction(t, data.conjunctions)
                 && !is_one_of(&t.norm, data.scope_words)
         }) && starts(after + 1))
 }

@@ -3028,3 +3028,43 @@ facts:
     let f = finding(text, Lang::En, on, refs, "four");
     assert!(!is_alarm(&f), "{}", f.explanation());
 }
+
+#[test]
+fn an_accented_verb_is_no_conjunction() {
+    let refs = "\
+facts:
+  - id: core
+    kind: percent
+    match:
+      - [\"di fondo\", underlying]
+      - [inflazione, inflation]
+    values:
+      - {value: 3.2, source: ABS, as_of: 2025-01-29}
+";
+    let on = date(2025, 2, 18);
+    // "è" folds to "e" but is the verb: the subject stays in the clause.
+    let text = "Nel quarto trimestre l'inflazione di fondo è scesa al 3,8% su base annua.";
+    let f = finding(text, Lang::It, on, refs, "3,8");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    // "e" (and) before a new figure still ends the clause.
+    let text = "L'inflazione di fondo è al 3,2% e il cambio vale 0,63 dollari.";
+    let f = finding(text, Lang::It, on, refs, "3,2");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+}
+
+#[test]
+fn a_spaced_hyphen_ends_a_dateline() {
+    let refs = "\
+facts:
+  - id: crash
+    kind: date
+    match:
+      - [schianto, incidente]
+    values:
+      - {date: 2024-12-29, source: MOLIT}
+";
+    let on = date(2024, 12, 30);
+    let text = "SEUL, 28 DIC - È salito a 179 morti il bilancio dello schianto di Muan.";
+    let f = finding(text, Lang::It, on, refs, "28 DIC");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+}

@@ -6,7 +6,7 @@ use crate::claim::{Claim, Kind, Value};
 use crate::extract::Extraction;
 use crate::lang::LangData;
 use crate::text::span::Span;
-use crate::text::token::{Token, TokenKind};
+use crate::text::token::{Token, TokenKind, folds_to};
 
 /// Where a claim lies: its first and last tokens and its sentence (the
 /// claim's own span when it is in none).
@@ -106,15 +106,23 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
     for p in &placed {
         starts_claim[p.first] = true;
     }
-    let is_punct_boundary = |t: &Token| {
+    // A hyphen with a space either side is a dash ("SEUL, 29 DIC - È
+    // salito…": a dateline ends there).
+    let spaced_hyphen = |i: usize| {
+        tokens[i].norm == "-"
+            && tokens[i].space_before
+            && tokens.get(i + 1).is_some_and(|n| n.space_before)
+    };
+    let is_punct_boundary = |i: usize, t: &Token| {
         t.kind == TokenKind::Punct
-            && matches!(t.norm.as_str(), ";" | ":" | "," | "—" | "–" | "(" | ")")
+            && (matches!(t.norm.as_str(), ";" | ":" | "," | "—" | "–" | "(" | ")")
+                || spaced_hyphen(i))
     };
     let is_predicate = |t: &Token| t.is_word() && starts_with_any(&t.norm, data.predicates);
     let aside = attribution_commas(extraction, data);
     let named = name_appositions(extraction, &in_claim, data);
     let is_boundary_punct = is_punct_boundary;
-    let is_punct_boundary = |i: usize, t: &Token| is_boundary_punct(t) && !aside[i];
+    let is_punct_boundary = |i: usize, t: &Token| is_boundary_punct(i, t) && !aside[i];
     let mut boundary = vec![false; tokens.len()];
     // Boundaries for a clause read rightwards only (see `apposition`).
     let mut closes_right = vec![false; tokens.len()];
@@ -233,7 +241,7 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
                 || detail);
         } else if t.is_word() && is_one_of(&t.norm, data.clause_openers) {
             boundary[i] = true;
-        } else if t.is_word() && is_one_of(&t.norm, data.conjunctions) {
+        } else if is_conjunction(t, data.conjunctions) {
             // A conjunction is a boundary when a claim starts after it,
             // before the next punctuation boundary of its sentence.
             let same_sentence = i + 1 < tokens.len()
@@ -288,7 +296,7 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
         let start = *left.get(p.first)?;
         let conjunction = start.checked_sub(1)?;
         let t = &tokens[conjunction];
-        if !(boundary[conjunction] && t.is_word() && is_one_of(&t.norm, data.conjunctions)) {
+        if !(boundary[conjunction] && is_conjunction(t, data.conjunctions)) {
             return None;
         }
         let before = left[conjunction.checked_sub(1)?];
@@ -485,7 +493,7 @@ fn subject_asides(
                 && sentence[b + 1] == sentence[a]
                 && !in_claim[b + 1]
                 && !is_one_of(&t.norm, data.articles)
-                && !is_one_of(&t.norm, data.conjunctions)
+                && !is_conjunction(t, data.conjunctions)
         });
         if opens_sentence
             && nominal
@@ -622,7 +630,7 @@ fn name_appositions(extraction: &Extraction, in_claim: &[bool], data: &LangData)
         let continues = after.is_some_and(|t| {
             lower_word(t)
                 && sentence[close + 1] == sentence[i]
-                && !is_one_of(&t.norm, data.conjunctions)
+                && !is_conjunction(t, data.conjunctions)
         });
         if capitalized && continues && !in_claim[i + 1..close].iter().any(|&c| c) {
             named[i] = true;
@@ -726,6 +734,23 @@ pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
     words
         .iter()
         .any(|w| w.as_bytes().first() == first && *w == word)
+}
+
+/// Token `t` is one of the row's `conjunctions`. A word that lost an
+/// accent in folding is only the listed word written with one: Italian
+/// "è" (is) is not "e" (and), French "où" (where) not "ou" (or), while
+/// "però" and "während" are listed with theirs.
+pub(crate) fn is_conjunction(t: &Token, conjunctions: &[&str]) -> bool {
+    if !t.is_word() {
+        return false;
+    }
+    let accented = t.span.len() != t.norm.len();
+    if !accented {
+        return is_one_of(&t.norm, conjunctions);
+    }
+    conjunctions
+        .iter()
+        .any(|w| !w.is_ascii() && folds_to(w, &t.norm))
 }
 
 /// `word` starts with one of `stems`, compared as in [`is_one_of`].

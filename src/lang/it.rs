@@ -988,7 +988,7 @@ pub static IT: LangData = LangData {
     noun_order: NounOrder::NounFirst,
     noun_skips: &["altri", "altre", "nuovi", "nuove", "ulteriori"],
     links: &["di", "d'"],
-    conjunctions: &["e", "ed", "ma", "mentre", "pero", "oppure", "o"],
+    conjunctions: &["e", "ed", "ma", "mentre", "però", "oppure", "o"],
     clause_openers: &["mentre", "pero", "tuttavia", "invece", "sebbene", "benche"],
     when_relatives: &["quando", "giorno in cui", "il giorno in cui", "data in cui"],
     inclusions: &[
