@@ -53,6 +53,9 @@ pub(super) struct Lead {
     pub part: bool,
     /// An article ("il weekend", "the weekend").
     pub article: bool,
+    /// A deadline a verb moved ("prolongé hier jusqu'au 31 mars"): the
+    /// nearest such day, either side of publication.
+    pub moved: bool,
 }
 
 impl Lead {
@@ -61,7 +64,9 @@ impl Lead {
     }
 
     pub(super) fn pick(self) -> Pick {
-        if self.future {
+        if self.moved {
+            Pick::Nearest
+        } else if self.future {
             Pick::Upcoming
         } else {
             Pick::Recent
@@ -478,6 +483,14 @@ impl Parser<'_, '_> {
     /// one that looks back makes even a deadline a past one ("had risen
     /// to 1,870 by Wednesday").
     fn with_tense(&self, i: usize, lead: Lead) -> Lead {
+        if lead.future && self.moved_before(i) {
+            return Lead {
+                future: false,
+                past_at: None,
+                moved: true,
+                ..lead
+            };
+        }
         match self.tense(i, self.both_ways(i, lead)) {
             Some(future) => Lead {
                 future,
@@ -670,10 +683,18 @@ impl Parser<'_, '_> {
         });
         // "The vote was postponed from March 3 to March 10": a moved date
         // may be either side of publication.
-        let moved = (1..=NEAR_CUE)
-            .filter_map(|d| i.checked_sub(d))
-            .any(|k| part(k) && self.w.moved_words.has(t, k).is_some());
-        back && !toward && !moved && !self.looks_ahead_anywhere(i)
+        back && !toward && !self.moved_before(i) && !self.looks_ahead_anywhere(i)
+    }
+
+    /// A word that moves a date ("postponed", "prolongé") stands within
+    /// [`NEAR_CUE`] tokens before token `i`, in its part of the sentence.
+    fn moved_before(&self, i: usize) -> bool {
+        let t = self.tokens();
+        (1..=NEAR_CUE).filter_map(|d| i.checked_sub(d)).any(|k| {
+            self.ctx.same_sentence(k, i)
+                && !t[k..=i].iter().any(|x| x.is_punct(":") || x.is_punct(";"))
+                && self.w.moved_words.has(t, k).is_some()
+        })
     }
 
     /// Some word of the sentence of token `i` looks ahead ("the vote will

@@ -57,6 +57,9 @@ pub(super) enum Pick {
     Next,
     /// The one publication falls in (`questo`, `this`).
     This,
+    /// Whichever is nearer to publication, before or after: a deadline a
+    /// verb moved ("prolongé hier jusqu'au 31 mars") may be either side.
+    Nearest,
 }
 
 /// The year of a month, a day or a season.
@@ -374,6 +377,18 @@ fn day_month(p: Date, d: i8, m: i8, pick: Pick) -> Option<Date> {
     {
         return Some(ahead);
     }
+    if pick == Pick::Nearest {
+        let (back, ahead) = (at(Pick::Past)?, at(Pick::Upcoming)?);
+        let days = |d: Date| {
+            p.until(d)
+                .map_or(i32::MAX, |s| s.get_days().saturating_abs())
+        };
+        return Some(if days(ahead) < days(back) {
+            ahead
+        } else {
+            back
+        });
+    }
     at(pick)
 }
 
@@ -403,6 +418,10 @@ fn picked(p: Date, candidates: impl Iterator<Item = Date>, pick: Pick) -> Option
         Pick::Upcoming => first_after(false),
         Pick::Next => first_after(true),
         Pick::This => all.into_iter().find(|c| c.year() == p.year()),
+        Pick::Nearest => all.into_iter().min_by_key(|c| {
+            p.until(*c)
+                .map_or(i32::MAX, |s| s.get_days().saturating_abs())
+        }),
     }
 }
 
@@ -419,7 +438,7 @@ fn day_on(p: Date, d: i8, wd: Weekday, pick: Pick) -> Option<Date> {
             Pick::Next => *c > p,
             Pick::Upcoming => *c >= p,
             Pick::Past => *c <= p,
-            Pick::Recent | Pick::This => true,
+            Pick::Recent | Pick::This | Pick::Nearest => true,
         });
     candidates.min_by_key(|c| {
         let days = p.until(*c).map_or(i32::MAX, |s| s.get_days());
@@ -485,8 +504,8 @@ pub(super) fn nth_weekday(year: i16, month: i8, wd: Weekday, n: i8) -> Option<Da
 /// relative to publication's.
 fn pick_year<K: PartialOrd>(pub_year: i16, now: K, key: K, pick: Pick) -> Option<i16> {
     let shift = match pick {
-        Pick::Recent | Pick::Past if key <= now => 0,
-        Pick::Recent | Pick::Past => -1,
+        Pick::Recent | Pick::Past | Pick::Nearest if key <= now => 0,
+        Pick::Recent | Pick::Past | Pick::Nearest => -1,
         Pick::Last if key < now => 0,
         Pick::Last => -1,
         Pick::Upcoming if key >= now => 0,
@@ -505,6 +524,8 @@ fn weekday(p: Date, wd: Weekday, pick: Pick) -> Option<Date> {
     let ahead = (target - today).rem_euclid(7);
     let days = match pick {
         Pick::Recent | Pick::Past => -back,
+        Pick::Nearest if back <= ahead => -back,
+        Pick::Nearest => ahead,
         Pick::Last => -(if back == 0 { 7 } else { back }),
         Pick::Upcoming => ahead,
         Pick::Next => {
@@ -540,7 +561,7 @@ fn weekend(p: Date, pick: Pick) -> Option<DateValue> {
     let saturday = weekday(p, Weekday::Saturday, Pick::Recent)?;
     let on_weekend = p.weekday().to_monday_zero_offset() >= 5;
     let date = match pick {
-        Pick::Recent | Pick::Past => saturday,
+        Pick::Recent | Pick::Past | Pick::Nearest => saturday,
         Pick::Last if on_weekend => saturday.checked_sub(7.days()).ok()?,
         Pick::Last => saturday,
         Pick::Upcoming | Pick::This if on_weekend => saturday,
@@ -567,7 +588,7 @@ fn season_year(p: Date, s: Season, pick: Pick) -> Option<i16> {
         return Some(if wraps && m > s.last_month { y + 1 } else { y });
     }
     let shift = match pick {
-        Pick::Recent | Pick::Past | Pick::This => 0,
+        Pick::Recent | Pick::Past | Pick::This | Pick::Nearest => 0,
         // The last one that is over.
         Pick::Last if ended => 0,
         Pick::Last => -1,
