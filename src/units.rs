@@ -191,6 +191,21 @@ pub enum Currency {
     Uah,
     Krw,
     Inr,
+    Sek,
+    Nok,
+    Dkk,
+    Isk,
+    Pln,
+    Czk,
+    Huf,
+    Cad,
+    Aud,
+    Nzd,
+    Hkd,
+    Brl,
+    Mxn,
+    Try,
+    Sgd,
 }
 
 const CURRENCIES: &[(Currency, &str)] = &[
@@ -204,6 +219,21 @@ const CURRENCIES: &[(Currency, &str)] = &[
     (Currency::Uah, "UAH"),
     (Currency::Krw, "KRW"),
     (Currency::Inr, "INR"),
+    (Currency::Sek, "SEK"),
+    (Currency::Nok, "NOK"),
+    (Currency::Dkk, "DKK"),
+    (Currency::Isk, "ISK"),
+    (Currency::Pln, "PLN"),
+    (Currency::Czk, "CZK"),
+    (Currency::Huf, "HUF"),
+    (Currency::Cad, "CAD"),
+    (Currency::Aud, "AUD"),
+    (Currency::Nzd, "NZD"),
+    (Currency::Hkd, "HKD"),
+    (Currency::Brl, "BRL"),
+    (Currency::Mxn, "MXN"),
+    (Currency::Try, "TRY"),
+    (Currency::Sgd, "SGD"),
 ];
 
 impl Currency {

@@ -1486,9 +1486,25 @@ fn currency_symbol(ctx: &Ctx, j: usize) -> Option<(Currency, usize)> {
     let token = ctx.tokens.get(j)?;
     // Before a figure, a currency word is an ISO code written in capitals
     // ("USD 5m", "US$"), never a word of the sentence ("won 37%").
-    let code =
-        token.norm.len() == 3 && ctx.text[token.span].chars().all(|c| c.is_ascii_uppercase());
-    if token.is_word() && !code && token.norm != "us" {
+    let capitals = ctx.text[token.span].chars().all(|c| c.is_ascii_uppercase());
+    let code = token.norm.len() == 3 && capitals;
+    // "C$", "A$", "HK$": a country's letters glued to the dollar sign.
+    let dollar = |k: usize| {
+        ctx.tokens
+            .get(k)
+            .is_some_and(|t| t.norm == "$" && !t.space_before)
+    };
+    let country = capitals && token.norm.len() <= 2 && dollar(j + 1);
+    if token.is_word() && !code && !country && token.norm != "us" {
+        return None;
+    }
+    // "S$ 5m" of a dollar factcheck does not know is no US dollar.
+    if token.norm == "$"
+        && !token.space_before
+        && j > 0
+        && ctx.tokens[j - 1].is_word()
+        && ctx.tokens[j - 1].norm != "us"
+    {
         return None;
     }
     let (n, entry) = ctx
