@@ -399,6 +399,7 @@ pub static DE: LangData = LangData {
     range_joiners: &["bis"],
     elliptic_range_joiners: &[],
     unit_adjectives: &["letzten", "ersten", "nächsten", "vergangenen", "kommenden"],
+    dimension_adjectives: &["hoch", "hohe", "hohen", "tief", "tiefe", "lang", "lange", "breit", "breite", "dick"],
     relative_pronouns: &[],
     vague: &[
         (

@@ -393,6 +393,7 @@ pub static EN: LangData = LangData {
     range_joiners: &["to", "or"],
     elliptic_range_joiners: &[],
     unit_adjectives: &["straight", "consecutive", "successive", "full", "working", "business"],
+    dimension_adjectives: &["high", "tall", "deep", "long", "wide", "thick", "across"],
     relative_pronouns: &["who", "that", "which"],
     vague: &[
         (

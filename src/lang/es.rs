@@ -444,6 +444,7 @@ pub static ES: LangData = LangData {
     range_joiners: &["o"],
     elliptic_range_joiners: &["y"],
     unit_adjectives: &["últimos", "últimas", "primeros", "primeras", "próximos", "próximas"],
+    dimension_adjectives: &["alto", "alta", "altos", "altas", "profundo", "profunda", "largo", "larga", "ancho", "ancha"],
     relative_pronouns: &["que", "quienes"],
     vague: &[
         (

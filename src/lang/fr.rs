@@ -428,6 +428,7 @@ pub static FR: LangData = LangData {
     range_joiners: &["à", "ou"],
     elliptic_range_joiners: &["et"],
     unit_adjectives: &["derniers", "dernières", "premiers", "premières", "prochains", "prochaines"],
+    dimension_adjectives: &["haut", "haute", "hauts", "hautes", "profond", "profonde", "long", "longue", "large", "épais"],
     relative_pronouns: &["qui", "que", "qu'"],
     vague: &[
         (

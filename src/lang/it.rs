@@ -582,6 +582,7 @@ pub static IT: LangData = LangData {
     range_joiners: &["o"],
     elliptic_range_joiners: &[],
     unit_adjectives: &["ultimi", "ultime", "primi", "prime", "prossimi", "prossime"],
+    dimension_adjectives: &["alto", "alta", "alti", "alte", "profondo", "profonda", "lungo", "lunga", "largo", "larga", "spesso"],
     relative_pronouns: &["che"],
     vague: &[
         (

@@ -284,6 +284,10 @@ pub struct LangData {
     /// Words that may stand between a figure and its unit (`les trois
     /// derniers mois`, `los tres últimos años`).
     pub unit_adjectives: &'static [&'static str],
+    /// Adjectives of a length after its figure (`up to 8m high`, `a
+    /// 10m-deep shaft`): where a letter is both a scale and a unit, they
+    /// make it the unit (metres, not millions).
+    pub dimension_adjectives: &'static [&'static str],
     /// Relative pronouns: after a hedge, an article and a counted noun,
     /// one makes the figure a known quantity compared with (`superó las
     /// 44.270 personas que habían asistido`), not a bound.

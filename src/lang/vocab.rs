@@ -44,6 +44,8 @@ pub enum List {
     UnitAdjectives,
     /// Relative pronouns (`que`, `who`).
     RelativePronouns,
+    /// Adjectives of a length after its figure (`8m high`).
+    DimensionAdjectives,
     /// Opening words of range frames (`tra`, `between`).
     RangeOpeners,
     /// First words of the phrase lexicon (qualifiers, scales, vague and
@@ -64,7 +66,7 @@ impl List {
     }
 
     /// The lists a language row fills word by word.
-    fn of(data: &LangData) -> [(List, &'static [&'static str]); 25] {
+    fn of(data: &LangData) -> [(List, &'static [&'static str]); 26] {
         [
             (List::Stopwords, data.stopwords),
             (List::WeakNumberWords, data.weak_number_words),
@@ -91,6 +93,7 @@ impl List {
             (List::EllipticJoiners, data.elliptic_range_joiners),
             (List::UnitAdjectives, data.unit_adjectives),
             (List::RelativePronouns, data.relative_pronouns),
+            (List::DimensionAdjectives, data.dimension_adjectives),
         ]
     }
 }

@@ -1122,7 +1122,7 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
         if let Some((len, s)) = scale {
             let short = next.norm.len() <= 2;
             let attached = !next.space_before;
-            if !short || attached || money {
+            if (!short || attached || money) && !length_letter(ctx, end, len) {
                 figure = Figure::Number(crate::extract::scaled_exactly(n, s));
                 end += len;
                 scaled = true;
@@ -1479,6 +1479,26 @@ fn symbol_before_next(ctx: &Ctx, k: usize, n: usize) -> bool {
         return false;
     }
     !ctx.data.symbol_after || ctx.tokens.get(k + n).is_some_and(|t| t.is_number())
+}
+
+/// "up to 8m high", "a 10m-deep shaft": a letter that is both a scale and
+/// a unit, before an adjective of length, is the unit.
+fn length_letter(ctx: &Ctx, at: usize, len: usize) -> bool {
+    let tokens = &ctx.tokens;
+    let unit = ctx
+        .lexicon
+        .lookup(&tokens[at..])
+        .any(|(n, e)| n == len && matches!(e, Entry::Unit(_)));
+    let mut k = at + len;
+    if tokens
+        .get(k)
+        .is_some_and(|t| t.is_punct("-") && !t.space_before)
+    {
+        k += 1;
+    }
+    unit && tokens
+        .get(k)
+        .is_some_and(|t| ctx.is(t, List::DimensionAdjectives))
 }
 
 /// A currency symbol or code directly before the figure, and its tokens.
