@@ -49,6 +49,7 @@ pub enum Unit {
     /// Pounds of weight ("1,344 pounds" after "weighs"; `lb`, `lbs`).
     Lb,
     L,
+    Hl,
     M3,
     Gal,
     /// Seconds ("14 secondi", "34 seconds", a race time `2:00:35`).
@@ -105,6 +106,7 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::G, "g", Dimension::Mass, 0.001),
     (Unit::Lb, "lb", Dimension::Mass, 0.453_592_37),
     (Unit::L, "l", Dimension::Volume, 0.001),
+    (Unit::Hl, "hl", Dimension::Volume, 0.1),
     (Unit::M3, "m3", Dimension::Volume, 1.0),
     (Unit::Gal, "gal", Dimension::Volume, 0.003_785_411_784),
     (Unit::Second, "s", Dimension::Duration, 1.0 / 3600.0),

@@ -168,6 +168,45 @@ pub(crate) fn carry_currency(
     each_pair(windows, |prev, claim| {
         carry_unit(prev, claim, text, sentences)
     });
+    paragraph_unit(windows, text);
+}
+
+/// "intorno a 41 milioni di ettolitri, il 7% in più rispetto ai 38,3
+/// milioni": a bare figure of a million or more, with no counted noun,
+/// whose paragraph's last amount before it (shares, dates and times
+/// skipped) is a measure of the same order in a unit of no duration, is
+/// a measure in that unit.
+fn paragraph_unit(windows: &mut [Vec<Claim>], text: &str) {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(memchr::memmem::find_iter(text.as_bytes(), b"\n\n").map(|i| i + 2))
+        .collect();
+    let paragraph = |at: usize| starts.partition_point(|&s| s <= at);
+    // The last amount: its paragraph, and its unit and size if a measure.
+    let mut last: Option<(usize, Option<(crate::units::Unit, f64)>)> = None;
+    for claim in windows.iter_mut().flatten() {
+        if !matches!(claim.kind, Kind::Count | Kind::Measure | Kind::Money) {
+            continue;
+        }
+        let here = paragraph(claim.span.start);
+        let size = claim.quantity().and_then(|q| q.value.or(q.interval.high));
+        if claim.kind == Kind::Count
+            && claim.counted.is_none()
+            && let Some((at, Some((unit, before)))) = last
+            && at == here
+            && let Some(v) = size.filter(|&v| v >= 1e6)
+            && v.max(before) <= 10.0 * v.min(before)
+            && let Value::Quantity(q) = &mut claim.value
+        {
+            claim.kind = Kind::Measure;
+            q.unit = Some(unit);
+        }
+        let measure = claim
+            .quantity()
+            .and_then(|q| q.unit)
+            .filter(|u| claim.kind == Kind::Measure && u.dimension() != Dimension::Duration)
+            .zip(size);
+        last = Some((here, measure));
+    }
 }
 
 /// Calls `f` on each two claims in a row of `windows` (read as one list),

@@ -5,6 +5,7 @@
 use jiff::civil::Date;
 
 use crate::extract::context::counted_noun;
+use crate::lang::vocab::List;
 use crate::text::token::Token;
 
 use super::parse::{Lead, Parser};
@@ -259,7 +260,8 @@ impl Parser<'_, '_> {
             let compared = self.compared_year(i, end, y, noun_follows);
             let of_noun = self.year_of_noun(i, end, y, noun_follows);
             let before_verb = self.year_before_verb(i, end, y, noun_follows);
-            let dated = opens || compared || of_noun || before_verb || parallel;
+            let after_noun = self.year_after_noun(i, end, y, noun_follows);
+            let dated = opens || compared || of_noun || before_verb || parallel || after_noun;
             if !(after_article || in_parens || after_year || dated) {
                 return None;
             }
@@ -356,6 +358,48 @@ impl Parser<'_, '_> {
             && !hedged
             && !self.after_id_marker(i)
             && self.ctx.same_sentence(i, end)
+    }
+
+    /// "la vendemmia 2024 dovrebbe", "Visitatori 2023: oltre 4 milioni":
+    /// where a count's noun follows its figure and nouns have no capital,
+    /// a year right after a content word (no function word, verb,
+    /// qualifier or identifier's label), with no noun after it, dates
+    /// that word. The word is lowercase, or opens its line (a fact box's
+    /// label). Not the first end of a long span of years ("la media
+    /// 1991-2020", a baseline, no date of the claim).
+    fn year_after_noun(&self, i: usize, end: usize, y: i16, noun_follows: bool) -> bool {
+        let data = self.ctx.data;
+        let Some(p) = i.checked_sub(1) else {
+            return false;
+        };
+        let t = self.tokens();
+        let Some(word) = self
+            .tok(p)
+            .filter(|x| x.is_word() && x.norm.chars().count() >= 3)
+        else {
+            return false;
+        };
+        let opens_sentence = p == 0 || !self.ctx.same_sentence(p - 1, p);
+        let function_word = self.ctx.is(word, List::Stopwords)
+            || self.ctx.is(word, List::Articles)
+            || self.ctx.is(word, List::Conjunctions)
+            || self.w.preps.has(t, p).is_some()
+            || self.w.links.has(t, p).is_some()
+            || self.w.tense.is_verb(&word.norm)
+            || self.ctx.vocab.number(word).is_some()
+            || endings(self.ctx.options.lang).1.any_at(t, i)
+            || self.after_id_marker(i);
+        let span = self
+            .tok(end)
+            .is_some_and(|x| x.is_punct("-") || x.is_punct("–") || x.is_punct("/"))
+            && self.glued(end);
+        !data.nouns_capitalized
+            && plausible_year(y)
+            && !noun_follows
+            && !span
+            && !function_word
+            && (opens_sentence || !self.capitalized(p))
+            && self.ctx.same_sentence(p, i)
     }
 
     /// The word before token `i` labels an identifier ("Artikel 2001").
