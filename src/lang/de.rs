@@ -878,7 +878,9 @@ pub static DE: LangData = LangData {
         "geklettert",
         "sprang",
         "gesprungen",
+        "klettert",
     ],
+    change_bases: &["erhöhen", "senken", "wachsen", "klettern"],
     plural_endings: &["en", "er", "e", "n", "s"],
     noun_order: NounOrder::ModifiersFirst,
     noun_skips: &[

@@ -951,6 +951,7 @@ pub static EN: LangData = LangData {
         "cut",
         "lowered",
     ],
+    change_bases: &["rise", "fall", "grow", "increase", "increases", "decrease", "decreases", "drop", "drops", "climb", "climbs", "jump", "jumps", "go", "move", "slip", "ease", "edge", "soar", "slide"],
     plural_endings: &["s"],
     noun_order: NounOrder::ModifiersFirst,
     noun_skips: &["more", "further", "additional", "other", "extra", "new"],

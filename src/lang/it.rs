@@ -1027,6 +1027,7 @@ pub static IT: LangData = LangData {
         "porteranno",
         "calano",
     ],
+    change_bases: &["salire", "scendere", "passare", "crescere", "aumentare", "calare", "diminuire"],
     plural_endings: &["i", "e"],
     noun_order: NounOrder::NounFirst,
     noun_skips: &["altri", "altre", "nuovi", "nuove", "ulteriori"],

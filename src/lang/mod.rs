@@ -338,6 +338,11 @@ pub struct LangData {
     /// Words before `from … to …` or `X to Y` that make it a change between
     /// two figures, not a range (`rose`, `passati`).
     pub change_words: &'static [&'static str],
+    /// Infinitives and base forms of the same verbs (`rise`, `scendere`):
+    /// a change between two figures too, but after one, often a modal's
+    /// ("could drop up to 10 inches", "potrà scendere fino a 400 metri"),
+    /// `up to` stays a bound.
+    pub change_bases: &'static [&'static str],
     /// Endings of regular plural nouns (`s`; `i`, `e`).
     pub plural_endings: &'static [&'static str],
     pub noun_order: NounOrder,

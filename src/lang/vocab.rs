@@ -66,7 +66,7 @@ impl List {
     }
 
     /// The lists a language row fills word by word.
-    fn of(data: &LangData) -> [(List, &'static [&'static str]); 26] {
+    fn of(data: &LangData) -> [(List, &'static [&'static str]); 27] {
         [
             (List::Stopwords, data.stopwords),
             (List::WeakNumberWords, data.weak_number_words),
@@ -82,6 +82,7 @@ impl List {
             (List::RatioWords, data.ratio_words),
             (List::Multipliers, data.multipliers),
             (List::ChangeWords, data.change_words),
+            (List::ChangeWords, data.change_bases),
             (List::NounSkips, data.noun_skips),
             (List::Links, data.links),
             (List::Conjunctions, data.conjunctions),

@@ -112,8 +112,14 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         // "Inflation edged up to 3.1%": the end point of a rise, no bound.
         // "rise by up to 4%" keeps its bound.
         let rise = i.checked_sub(1).is_some_and(|p| {
+            let word = tokens[p].norm.as_str();
             ctx.is(&tokens[p], List::ChangeWords)
-                && !ctx.data.difference_links.contains(&tokens[p].norm.as_str())
+                && !ctx.data.difference_links.contains(&word)
+                && !ctx
+                    .data
+                    .change_bases
+                    .iter()
+                    .any(|b| crate::text::token::folds_to(b, word))
         }) || (n == 1 && rise_then_end(ctx, i));
         if rise && h == Hedge::AtMost {
             hedge = None;
@@ -259,21 +265,25 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // ("La réforme repousse l'âge légal de départ de 62 à 64 ans": the
     // noun phrase between the word and the figures may be long.)
     let reach = if range_join.is_some() { 8 } else { 1 };
-    let change = (1..=reach)
-        .filter_map(|back| i.checked_sub(back))
-        .take_while(|&p| {
-            let t = &tokens[p];
-            ctx.same_sentence(p, i) && !t.is_number() && !t.is_punct(",")
-        })
-        .any(|p| {
-            // "lags by four to six weeks" is a range; "rose by 2% to 5%"
-            // a change: "by" counts when a word of change comes before it.
-            let link = ctx.data.difference_links.contains(&tokens[p].norm.as_str());
-            ctx.is(&tokens[p], List::ChangeWords)
-                && (!link
-                    || p.checked_sub(1)
-                        .is_some_and(|b| ctx.is(&tokens[b], List::ChangeWords)))
-        });
+    // "crecerá entre un 8 % y un 10 %": a frame joined by a conjunction
+    // ("between … and") is a range even after a word of change.
+    let between = range_join.is_some_and(|w| ctx.data.conjunctions.contains(&w));
+    let change = !between
+        && (1..=reach)
+            .filter_map(|back| i.checked_sub(back))
+            .take_while(|&p| {
+                let t = &tokens[p];
+                ctx.same_sentence(p, i) && !t.is_number() && !t.is_punct(",")
+            })
+            .any(|p| {
+                // "lags by four to six weeks" is a range; "rose by 2% to 5%"
+                // a change: "by" counts when a word of change comes before it.
+                let link = ctx.data.difference_links.contains(&tokens[p].norm.as_str());
+                ctx.is(&tokens[p], List::ChangeWords)
+                    && (!link
+                        || p.checked_sub(1)
+                            .is_some_and(|b| ctx.is(&tokens[b], List::ChangeWords)))
+            });
     if let Some(tok) = tokens
         .get(joiner_at)
         .filter(|t| !(change && (range_join.is_some() || ctx.is(t, List::RangeJoiners))))
@@ -350,6 +360,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // ("da 800 a 1,2 milioni" does not).
     if change
         && !head.scaled
+        && suffix_end == end
         && let Figure::Number(a) = figure
         && let Some(scale) = change_scale(ctx, joiner_at, range_join, a)
     {
@@ -1261,7 +1272,13 @@ fn change_scale(ctx: &Ctx, joiner_at: usize, frame: Option<&str>, a: f64) -> Opt
     if !joins || !ctx.same_sentence(joiner_at, joiner_at + 1) {
         return None;
     }
-    let second = read_head(ctx, joiner_at + 1, false, None)?;
+    // "da 33 a quasi 40 milioni": a qualifier before the second end.
+    let hedged = ctx
+        .lexicon
+        .lookup(&ctx.tokens[(joiner_at + 1).min(ctx.tokens.len())..])
+        .find_map(|(n, e)| matches!(e, Entry::Hedge(_)).then_some(n))
+        .unwrap_or(0);
+    let second = read_head(ctx, joiner_at + 1 + hedged, false, None)?;
     let Figure::Number(b) = second.figure else {
         return None;
     };
