@@ -369,7 +369,14 @@ pub(crate) fn assign(
                     scored[k].distance,
                 )
             }) {
-                wants[candidates[k]].push(scored[k].clone());
+                // "convocó la marcha junto a más de 40 colectivos": a figure
+                // counting a noun no term of the fact names counts
+                // something else here too.
+                let c = candidates[k];
+                let mut w = scored[k].clone();
+                let counts_own = claims[c].counted.is_some() && claims[c].quantity().is_some();
+                w.counts_else = counts_own && w.counts_other;
+                wants[c].push(w);
                 for (j, w) in scored.iter().enumerate() {
                     if j != k {
                         spare[candidates[j]].push(w.clone());
@@ -600,7 +607,23 @@ fn leftovers(
             continue;
         }
         let sentence = sentence_of(c);
-        wants.retain(|w| w.groups_in_clause > 0 || !linked.contains(&(w.fact, sentence)));
+        // "convocó la marcha junto a más de 40 colectivos": an open bound
+        // counting a noun the fact does not name agrees with nearly any
+        // value; by nearness alone it confirms nothing.
+        let open_bound = claims[c].counted.is_some()
+            && claims[c].quantity().is_some_and(|q| {
+                matches!(
+                    q.qualifier,
+                    Qualifier::MoreThan
+                        | Qualifier::AtLeast
+                        | Qualifier::LessThan
+                        | Qualifier::AtMost
+                )
+            });
+        wants.retain(|w| {
+            (w.groups_in_clause > 0 || !linked.contains(&(w.fact, sentence)))
+                && !(open_bound && w.counts_other)
+        });
         wants.sort_by_key(|w| (Reverse(w.groups_in_clause), w.distance, w.fact));
         wants.dedup_by_key(|w| w.fact);
         for w in wants.iter().filter(|w| w.groups_in_clause == 0) {

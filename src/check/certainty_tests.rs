@@ -3068,3 +3068,22 @@ facts:
     let f = finding(text, Lang::It, on, refs, "28 DIC");
     assert!(!is_alarm(&f), "{}", f.explanation());
 }
+
+#[test]
+fn an_open_bound_counting_another_noun_confirms_nothing_by_nearness() {
+    let refs = "\
+facts:
+  - id: march
+    kind: count
+    match:
+      - [Madrid]
+      - [manifestantes, personas, marcha]
+    values:
+      - {value: 22000, source: Delegación, as_of: 2024-10-13}
+";
+    let on = date(2024, 10, 14);
+    let text = "El sindicato, que convocó la marcha junto a más de 40 colectivos, \
+                contó 150.000 manifestantes en Madrid.";
+    let f = finding(text, Lang::Es, on, refs, "más de 40");
+    assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
+}
