@@ -3087,3 +3087,23 @@ facts:
     let f = finding(text, Lang::Es, on, refs, "más de 40");
     assert_eq!(f.verdict, Verdict::Unverified, "{f:?}");
 }
+
+#[test]
+fn a_verbless_phrase_after_a_comma_lets_a_closing_date_read_the_clause() {
+    let refs = "\
+facts:
+  - id: effective
+    kind: date
+    match:
+      - [Riksbank, svedese]
+      - [\"con effetto\", \"in vigore\"]
+    values:
+      - {date: 2024-05-15, source: Riksbank}
+";
+    let on = date(2024, 5, 9);
+    // A wrong day is an alarm only on a certain link.
+    let text = "Il tasso di riferimento svedese passa dal 4 al 3,75%, con effetto dal 15 giugno.";
+    let f = finding(text, Lang::It, on, refs, "15 giugno");
+    assert_eq!(fact(&f), Some("effective"), "{f:?}");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+}

@@ -379,8 +379,9 @@ struct Bounds<'a> {
     right: &'a [usize],
 }
 
-/// Words a date after a comma may stand after ("il", "on the").
-const TRAILING_DATE_REACH: usize = 2;
+/// Words of a verbless phrase a date after a comma may stand after ("con
+/// effetto dal").
+const TRAILING_PHRASE_REACH: usize = 3;
 
 /// The comma at `i` stands before a date that ends its sentence or its
 /// clause, after no more than an article or a preposition: "si concluderà
@@ -398,9 +399,30 @@ fn trailing_date(
             && !t.capital
             && (is_one_of(&t.norm, data.articles) || t.norm.chars().count() <= 3)
     };
+    // ", con effetto dal 15 giugno", ", with effect from 15 May": a
+    // phrase of a few lowercase words, no verb among them, before it (a
+    // participle opens its phrase: ", approvato il 15 giugno").
+    let tense = &data.tense;
+    let ends = |n: &str, endings: &[&str]| {
+        endings
+            .iter()
+            .any(|e| n.ends_with(e) && n.len() > e.len() + 2)
+    };
+    let verbless = |k: usize| {
+        let t = &tokens[k];
+        let n = t.norm.as_str();
+        t.is_word()
+            && !t.capital
+            && !is_one_of(n, tense.future_words)
+            && !is_one_of(n, tense.past_words)
+            && !is_one_of(n, tense.auxiliaries)
+            && !ends(n, tense.past_endings)
+            && !ends(n, tense.future_endings)
+            && !(k == i + 1 && ends(n, tense.participles))
+    };
     let Some(from) = (i + 1..tokens.len())
-        .take(TRAILING_DATE_REACH + 1)
-        .find(|&k| in_date[k] || !is_small(&tokens[k]))
+        .take(TRAILING_PHRASE_REACH + 1)
+        .find(|&k| in_date[k] || !(is_small(&tokens[k]) || verbless(k)))
     else {
         return false;
     };

@@ -944,7 +944,7 @@ pub static DE: LangData = LangData {
     alternatives: &["oder", "bzw"],
     scope_words: &["in", "auf"],
     possessives: &["ihren", "ihre", "ihr", "ihrem", "ihrer", "ihres", "seinen", "seine", "sein", "seinem", "seiner", "seines"],
-    during_hedges: &[],
+    during_hedges: &[("über", "seit")],
     hedge_adverbs: &["bereits", "schon", "noch"],
     name_links: &["von", "der", "des"],
     proper_adjective_endings: &["ische", "ischen", "ischer", "isches", "ischem"],

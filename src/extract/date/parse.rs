@@ -1004,6 +1004,21 @@ impl Parser<'_, '_> {
         {
             return Some((e, shift(p)));
         }
+        // "il 26 luglio di due anni fa", "July 26 two years ago", "le 26
+        // juillet il y a deux ans", "am 26. Juli vor zwei Jahren": whole
+        // years back from publication, not a span from the day.
+        let years_back = |expr: (usize, Expr)| match expr {
+            (e, Expr::Shift(Grain::Year, n)) if n < 0 => Some((e, n)),
+            _ => None,
+        };
+        if let Some(found) = self.ago(k).and_then(years_back) {
+            return Some(found);
+        }
+        if let Some(e) = self.w.ago_before.has(t, k)
+            && let Some(found) = self.counted_units(e, false).and_then(years_back)
+        {
+            return Some(found);
+        }
         let e = year_unit(k)?;
         let (e2, p) = self.modifier(e)?;
         Some((e2, shift(p)))

@@ -130,9 +130,10 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
             .data
             .during_hedges
             .iter()
-            .find(|(word, _)| n == 1 && tokens[i].norm == *word)
+            .find(|(word, _)| n == 1 && crate::text::token::folds_to(word, &tokens[i].norm))
             .is_some_and(|(_, unless)| {
-                !i.checked_sub(1).is_some_and(|p| tokens[p].norm == *unless)
+                !i.checked_sub(1)
+                    .is_some_and(|p| crate::text::token::folds_to(unless, &tokens[p].norm))
                     && tokens.get(j + 1).is_some_and(|_| {
                         ctx.lexicon.lookup(&tokens[j + 1..]).any(|(_, e)| {
                             matches!(e, Entry::Unit(u) if u.dimension() == Dimension::Duration)
