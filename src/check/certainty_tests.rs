@@ -3107,3 +3107,50 @@ facts:
     assert_eq!(fact(&f), Some("effective"), "{f:?}");
     assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
 }
+
+#[test]
+fn an_attribution_opening_its_sentence_names_the_source_past_its_comma() {
+    let refs = "\
+sources:
+  police:
+    name: Guardia Urbana
+    aliases: [\"Guardia Urbana\"]
+  organisers:
+    name: Sindicat de Llogateres
+    aliases: [organizzatori]
+facts:
+  - id: crowd
+    kind: count
+    match:
+      - [Barcellona]
+      - [corteo, persone]
+    values:
+      - {value: 22000, source: police, as_of: 2024-11-23}
+      - {value: 170000, source: organisers, as_of: 2024-11-23}
+";
+    let on = date(2024, 11, 24);
+    let text = "Secondo la Guardia Urbana, al corteo di Barcellona hanno partecipato 22mila persone; \
+                gli organizzatori ne hanno contate 170mila.";
+    let f = finding(text, Lang::It, on, refs, "22mila");
+    assert_eq!(f.verdict, Verdict::Consistent, "{f:?}");
+}
+
+#[test]
+fn a_subject_after_an_opening_attribution_reads_around_its_aside() {
+    let refs = "\
+facts:
+  - id: cpif
+    kind: percent
+    match:
+      - [svedese, Svezia]
+      - [inflazione]
+    values:
+      - {value: 2.2, source: SCB, as_of: 2024-04-12}
+";
+    let on = date(2024, 5, 9);
+    let text = "Secondo l'istituto di statistica, l'inflazione svedese, quella a cui guarda \
+                la banca centrale, è scesa al 2,9% a marzo.";
+    let f = finding(text, Lang::It, on, refs, "2,9%");
+    assert_eq!(fact(&f), Some("cpif"), "{f:?}");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
+}

@@ -478,10 +478,22 @@ fn subject_asides(
             a += 1;
             continue;
         }
-        let start = left[a - 1];
+        let mut start = left[a - 1];
         let opens_sentence = start == 0
             || sentence[start - 1] != sentence[start]
             || matches!(tokens[start - 1].norm.as_str(), ":" | ";");
+        // "Secondo l'istituto di statistica, l'inflazione Cpif, quella a
+        // cui guarda la Riksbank, è scesa": the subject opens after the
+        // attribution that opens the sentence.
+        let attributed = opens_sentence
+            && data
+                .concepts
+                .attribution_before
+                .iter()
+                .any(|p| phrase_at(tokens, start, p).is_some());
+        if attributed && let Some(c) = (start..a).find(|&k| is_comma(k)) {
+            start = c + 1;
+        }
         // A subject opens with an article or holds a name ("Rutte's
         // liberal VVD"); an opening adverb ("Annually,") is none.
         let first_word = (start..a).find(|&k| tokens[k].is_word() && !in_date[k]);
@@ -579,6 +591,10 @@ fn leads(extraction: &Extraction, placed: &[Placed]) -> Sparse {
     Sparse(lead)
 }
 
+/// Tokens from an attribution opening its sentence to the comma that
+/// closes it ("Secondo la Guardia Urbana,").
+const MAX_OPENING_ATTRIBUTION: usize = 8;
+
 /// The commas around an attribution ("costato all'epoca, secondo
 /// Reuters, 141 milioni"): an aside the clause reads through, so neither
 /// ends it. The aside ends at the next comma of its sentence.
@@ -586,11 +602,32 @@ fn attribution_commas(extraction: &Extraction, data: &LangData) -> Vec<bool> {
     let tokens = &extraction.tokens;
     let mut aside = vec![false; tokens.len()];
     let mut open = false;
+    // "Secondo la Guardia Urbana, al corteo hanno partecipato 22mila
+    // persone": an attribution opening its sentence (or the part after a
+    // semicolon or colon) closes at its first comma, a few words on.
+    let mut opened_at: Option<usize> = None;
+    let opens = |i: usize| {
+        data.concepts
+            .attribution_before
+            .iter()
+            .any(|p| phrase_at(tokens, i, p).is_some())
+    };
     for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && extraction.token_sentence[i] != extraction.token_sentence[i - 1] {
+        let first = i == 0
+            || extraction.token_sentence[i] != extraction.token_sentence[i - 1]
+            || (tokens[i - 1].kind == TokenKind::Punct
+                && matches!(tokens[i - 1].norm.as_str(), ";" | ":"));
+        if first {
             open = false;
+            opened_at = (t.is_word() && opens(i)).then_some(i);
         }
         if t.kind != TokenKind::Punct || t.norm != "," {
+            continue;
+        }
+        if let Some(at) = opened_at.take()
+            && i - at <= MAX_OPENING_ATTRIBUTION
+        {
+            aside[i] = true;
             continue;
         }
         if open {
