@@ -872,7 +872,15 @@ impl Parser<'_, '_> {
                 && self
                     .tok(after)
                     .is_some_and(|x| x.is_punct(":") || x.is_punct("."));
-            if !counted && !unit && !figure && !clock {
+            // "Montag, 18 Uhr", "lundi, 18 heures": an hour.
+            let hour = self.tok(after).is_some()
+                && (self.w.meridiem.at(self.tokens(), after).is_some()
+                    || self
+                        .ctx
+                        .lexicon
+                        .lookup(&self.tokens()[after..])
+                        .any(|(_, e)| matches!(e, crate::lang::Entry::Clock)));
+            if !counted && !unit && !figure && !clock && !hour {
                 let day = i8::try_from(d).ok()?;
                 // "Sabato 13 e domenica 14 luglio": the month of the day
                 // joined to it is this one's too.
@@ -970,6 +978,11 @@ impl Parser<'_, '_> {
             (k, YearRef::Shift(n))
         } else if day.is_some() {
             (e, YearRef::Pick(self.day_pick(lead)))
+        } else if lead.past_at.is_some() && !lead.future && !lead.moved {
+            // "In January it fined the city", in a December article: a
+            // verb that looks back keeps the month behind, however near
+            // the coming one is.
+            (e, YearRef::Pick(Pick::Past))
         } else {
             (e, YearRef::Pick(lead.pick()))
         };

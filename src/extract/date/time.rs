@@ -199,8 +199,7 @@ impl Parser<'_, '_> {
                 .ctx
                 .lexicon
                 .lookup(&tokens[clock_end..])
-                .next()
-                .is_some();
+                .any(|(_, e)| !matches!(e, crate::lang::Entry::Clock));
         // In figures: "après sept heures de débat" is a duration.
         let any_prep = self.w.time_preps.has(tokens, i).is_some()
             && tokens.get(k).is_some_and(|t| t.is_number());
