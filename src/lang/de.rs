@@ -376,6 +376,8 @@ pub static DE: LangData = LangData {
         ("überstiegen", MoreThan),
         ("übertraf", MoreThan),
         ("übertrifft", MoreThan),
+        ("binnen", AtMost),
+        ("innerhalb von", AtMost),
         ("mindestens", AtLeast),
         ("wenigstens", AtLeast),
         ("nicht weniger als", AtLeast),
@@ -1407,6 +1409,7 @@ pub static DE: LangData = LangData {
     money_cues: &[
         "kostet", "kosten", "kostete", "haushalt", "etat", "investitionen", "umsatz", "gewinn",
         "ausgaben", "einnahmen", "schulden",
+        "bezahlt", "gehalt", "ablöse", "ablösesumme", "preis", "strafe", "bußgeld",
     ],
     change_joiners: &["auf"],
     year_labels: &["haushalt", "ausgabe", "saison", "bericht", "wahl", "plan", "modell", "schaltjahr"],

@@ -1560,6 +1560,7 @@ pub static EN: LangData = LangData {
         "worth", "cost", "costs", "costing", "spent", "spending", "budget", "funding", "revenue",
         "revenues", "raised", "allocated", "invested", "investment", "investments", "savings",
         "debt", "deficit", "fund", "funds", "capitalization", "imports", "exports",
+        "pay", "pays", "salary", "wages", "fee", "fees", "price", "fined",
     ],
     change_joiners: &["to"],
     year_labels: &[

@@ -1414,6 +1414,7 @@ pub static ES: LangData = LangData {
         "resultado", "totalizando", "gasto", "gastos",
         // "quedan 140 millones por gastar"
         "queda", "quedan",
+        "pagó", "pagaron", "pagar", "paga", "pagado", "pagará", "fichaje", "traspaso", "salario", "sueldo", "precio", "multa", "cobrará", "cobra",
     ],
     change_joiners: &["a"],
     year_labels: &["presupuesto", "edición", "temporada", "informe", "plan", "modelo", "campaña"],

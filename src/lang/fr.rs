@@ -1416,6 +1416,7 @@ pub static FR: LangData = LangData {
         "bénéfice", "bénéfices", "dépenses", "revenus",
         // "il reste donc près de 140 millions"
         "reste", "restent",
+        "payé", "payer", "paie", "paiera", "salaire", "transfert", "prix", "amende",
     ],
     change_joiners: &["à"],
     year_labels: &["budget", "édition", "saison", "rapport", "plan", "modèle", "campagne"],

@@ -1706,6 +1706,7 @@ pub static IT: LangData = LangData {
         "contributi", "budget", "dotazione", "copertura", "costato", "costata", "costati",
         "costeranno", "costerebbe", "capitalizzazione", "importazioni", "esportazioni",
         "export", "import",
+        "pagato", "pagati", "pagare", "paga", "pagherà", "stipendio", "ingaggio", "prezzo", "multa", "sanzione", "cartellino",
     ],
     change_joiners: &["a", "al", "ai", "agli", "alle"],
     year_labels: &[
