@@ -1370,7 +1370,7 @@ pub static DE: LangData = LangData {
     negations: &["nicht", "nie", "kein", "keine", "niemals"],
     minus_words: &["minus"],
     decimal_words: &["komma"],
-    minor_currencies: &[("cent", Currency::Eur, 0.01)],
+    minor_currencies: &[("cent", Currency::Eur, 0.01), ("us-cent", Currency::Usd, 0.01), ("dollarcent", Currency::Usd, 0.01)],
     units_before: &[("magnitude", Unit::Magnitude), ("stärke", Unit::Magnitude)],
     offset_preps: &["in"],
     span_since: &["erste", "ersten", "höchste", "höchsten", "niedrigste", "niedrigsten", "stärkste", "stärksten"],

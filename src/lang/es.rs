@@ -1371,7 +1371,7 @@ pub static ES: LangData = LangData {
     negations: &["no", "nunca", "jamás", "jamas"],
     minus_words: &["menos"],
     decimal_words: &["coma"],
-    minor_currencies: &[("céntimos", Currency::Eur, 0.01), ("centimos", Currency::Eur, 0.01)],
+    minor_currencies: &[("céntimos", Currency::Eur, 0.01), ("centimos", Currency::Eur, 0.01), ("centavos de dólar", Currency::Usd, 0.01), ("centavos de dólares", Currency::Usd, 0.01), ("céntimos de dólar", Currency::Usd, 0.01), ("céntimos de euro", Currency::Eur, 0.01)],
     units_before: &[("magnitud", Unit::Magnitude)],
     offset_preps: &["dentro de"],
     span_since: &["primer", "primera", "mayor", "menor"],

@@ -1609,6 +1609,8 @@ pub static IT: LangData = LangData {
         ("centesimo", Currency::Eur, 0.01),
         ("centesimi", Currency::Eur, 0.01),
         ("cent", Currency::Eur, 0.01),
+        ("centesimi di dollaro", Currency::Usd, 0.01),
+        ("centesimi di euro", Currency::Eur, 0.01),
     ],
     units_before: &[("magnitudo", Unit::Magnitude)],
     offset_preps: &["tra", "fra"],
