@@ -285,9 +285,17 @@ impl Parser<'_, '_> {
         let compares = hedge.is_none_or(|words| {
             // A number at most two tokens before the hedge, in its sentence.
             let start = i.saturating_sub(words);
+            // ("fast ein Viertel mehr als 2019": a fraction too.)
+            let fraction = |k: usize| {
+                self.ctx
+                    .lexicon
+                    .lookup(&self.tokens()[k..])
+                    .any(|(_, e)| matches!(e, crate::lang::Entry::Fraction(_)))
+            };
             (1..=2).any(|d| {
                 start.checked_sub(d).is_some_and(|k| {
-                    self.tok(k).is_some_and(Token::is_number) && self.ctx.same_sentence(k, i)
+                    (self.tok(k).is_some_and(Token::is_number) || fraction(k))
+                        && self.ctx.same_sentence(k, i)
                 })
             })
         });
