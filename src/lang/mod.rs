@@ -769,6 +769,33 @@ pub struct Lexicon {
     by_first: HashMap<WordId, Vec<(Vec<WordId>, Entry)>>,
 }
 
+/// ISO codes and country dollar signs, the same in every language (a
+/// language's `currencies` add its words, `EUR`, `$`…).
+const CURRENCY_SYMBOLS: &[(&str, Currency)] = &[
+    ("sek", Currency::Sek),
+    ("nok", Currency::Nok),
+    ("dkk", Currency::Dkk),
+    ("isk", Currency::Isk),
+    ("pln", Currency::Pln),
+    ("czk", Currency::Czk),
+    ("huf", Currency::Huf),
+    ("cad", Currency::Cad),
+    ("aud", Currency::Aud),
+    ("nzd", Currency::Nzd),
+    ("hkd", Currency::Hkd),
+    ("brl", Currency::Brl),
+    ("mxn", Currency::Mxn),
+    ("c$", Currency::Cad),
+    ("ca$", Currency::Cad),
+    ("a$", Currency::Aud),
+    ("au$", Currency::Aud),
+    ("nz$", Currency::Nzd),
+    ("hk$", Currency::Hkd),
+    ("r$", Currency::Brl),
+    ("s$", Currency::Sgd),
+    ("sgd", Currency::Sgd),
+];
+
 impl Lexicon {
     pub fn build(data: &LangData, vocab: &mut VocabBuilder) -> Lexicon {
         let mut lexicon = Lexicon::default();
@@ -786,6 +813,7 @@ impl Lexicon {
             .chain(
                 data.currencies
                     .iter()
+                    .chain(CURRENCY_SYMBOLS)
                     .map(|&(p, c)| (p, Entry::Currency(c))),
             )
             .chain(data.clock_after.iter().map(|&p| (p, Entry::Clock)))
