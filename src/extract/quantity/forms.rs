@@ -171,9 +171,10 @@ pub(super) fn mirror(interval: Interval) -> Interval {
 /// An article after a qualifier and before a fraction ("circa la metà").
 pub(super) fn article_before_fraction(ctx: &Ctx, j: usize) -> bool {
     let tokens = ctx.tokens;
+    // Any article: "weniger als die Hälfte" as "près de la moitié".
     tokens
         .get(j)
-        .is_some_and(|t| ctx.is(t, List::HedgeArticles))
+        .is_some_and(|t| ctx.is(t, List::HedgeArticles) || ctx.is(t, List::Articles))
         && tokens.get(j + 1).is_some_and(|_| {
             ctx.lexicon
                 .lookup(&tokens[j + 1..])
