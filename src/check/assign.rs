@@ -212,6 +212,8 @@ pub(crate) fn assign(
     let mut paired: Vec<(usize, usize, Vec<Span>)> = Vec::new();
     let tokens = &extraction.tokens;
     let context = Context::new(extraction, hits);
+    // The claim counts a noun of its own ("40 colectivos").
+    let counts_own = |c: usize| claims[c].counted.is_some() && claims[c].quantity().is_some();
 
     // Facts whose anchor group occurs, by sentence; a fact anchored in a
     // paragraph is considered in every sentence of it, one anchored in the
@@ -349,7 +351,7 @@ pub(crate) fn assign(
                 for k in full {
                     let c = candidates[k];
                     let mut w = scored[k].clone();
-                    let counts_own = claims[c].counted.is_some() && claims[c].quantity().is_some();
+                    let counts_own = counts_own(c);
                     // "56,634 cases across 45 countries": a figure after a
                     // scope word, beside another count, is that count's scope.
                     let scope = after_scope_word(c, extraction, clauses, data)
@@ -374,8 +376,7 @@ pub(crate) fn assign(
                 // something else here too.
                 let c = candidates[k];
                 let mut w = scored[k].clone();
-                let counts_own = claims[c].counted.is_some() && claims[c].quantity().is_some();
-                w.counts_else = counts_own && w.counts_other;
+                w.counts_else = counts_own(c) && w.counts_other;
                 wants[c].push(w);
                 for (j, w) in scored.iter().enumerate() {
                     if j != k {

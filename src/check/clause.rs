@@ -485,12 +485,7 @@ fn subject_asides(
         // "Secondo l'istituto di statistica, l'inflazione Cpif, quella a
         // cui guarda la Riksbank, è scesa": the subject opens after the
         // attribution that opens the sentence.
-        let attributed = opens_sentence
-            && data
-                .concepts
-                .attribution_before
-                .iter()
-                .any(|p| phrase_at(tokens, start, p).is_some());
+        let attributed = opens_sentence && attribution_at(tokens, start, data);
         if attributed && let Some(c) = (start..a).find(|&k| is_comma(k)) {
             start = c + 1;
         }
@@ -591,6 +586,14 @@ fn leads(extraction: &Extraction, placed: &[Placed]) -> Sparse {
     Sparse(lead)
 }
 
+/// An attribution phrase ("secondo", "according to") starts at token `i`.
+fn attribution_at(tokens: &[Token], i: usize, data: &LangData) -> bool {
+    data.concepts
+        .attribution_before
+        .iter()
+        .any(|p| phrase_at(tokens, i, p).is_some())
+}
+
 /// Tokens from an attribution opening its sentence to the comma that
 /// closes it ("Secondo la Guardia Urbana,").
 const MAX_OPENING_ATTRIBUTION: usize = 8;
@@ -606,12 +609,6 @@ fn attribution_commas(extraction: &Extraction, data: &LangData) -> Vec<bool> {
     // persone": an attribution opening its sentence (or the part after a
     // semicolon or colon) closes at its first comma, a few words on.
     let mut opened_at: Option<usize> = None;
-    let opens = |i: usize| {
-        data.concepts
-            .attribution_before
-            .iter()
-            .any(|p| phrase_at(tokens, i, p).is_some())
-    };
     for (i, t) in tokens.iter().enumerate() {
         let first = i == 0
             || extraction.token_sentence[i] != extraction.token_sentence[i - 1]
@@ -619,7 +616,7 @@ fn attribution_commas(extraction: &Extraction, data: &LangData) -> Vec<bool> {
                 && matches!(tokens[i - 1].norm.as_str(), ";" | ":"));
         if first {
             open = false;
-            opened_at = (t.is_word() && opens(i)).then_some(i);
+            opened_at = (t.is_word() && attribution_at(tokens, i, data)).then_some(i);
         }
         if t.kind != TokenKind::Punct || t.norm != "," {
             continue;
@@ -633,12 +630,7 @@ fn attribution_commas(extraction: &Extraction, data: &LangData) -> Vec<bool> {
         if open {
             aside[i] = true;
             open = false;
-        } else if data
-            .concepts
-            .attribution_before
-            .iter()
-            .any(|p| phrase_at(tokens, i + 1, p).is_some())
-        {
+        } else if attribution_at(tokens, i + 1, data) {
             aside[i] = true;
             open = true;
         }

@@ -177,9 +177,7 @@ pub(crate) fn carry_currency(
 /// skipped) is a measure of the same order in a unit of no duration, is
 /// a measure in that unit.
 fn paragraph_unit(windows: &mut [Vec<Claim>], text: &str) {
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(memchr::memmem::find_iter(text.as_bytes(), b"\n\n").map(|i| i + 2))
-        .collect();
+    let starts = paragraph_starts(text);
     let paragraph = |at: usize| starts.partition_point(|&s| s <= at);
     // The last amount: its paragraph, and its unit and size if a measure.
     let mut last: Option<(usize, Option<(crate::units::Unit, f64)>)> = None;
@@ -207,6 +205,13 @@ fn paragraph_unit(windows: &mut [Vec<Claim>], text: &str) {
             .zip(size);
         last = Some((here, measure));
     }
+}
+
+/// Where the text's paragraphs start (after each blank line).
+fn paragraph_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(memchr::memmem::find_iter(text.as_bytes(), b"\n\n").map(|i| i + 2))
+        .collect()
 }
 
 /// Calls `f` on each two claims in a row of `windows` (read as one list),
@@ -538,9 +543,7 @@ fn is_money_cue(folded: &str, data: &LangData) -> bool {
 fn paragraph_currency(windows: &mut [Vec<Claim>], sentences: &[Span], text: &str, data: &LangData) {
     use std::collections::{HashMap, HashSet};
     // Where paragraphs start: one pass over the text, then a search each.
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(memchr::memmem::find_iter(text.as_bytes(), b"\n\n").map(|i| i + 2))
-        .collect();
+    let starts = paragraph_starts(text);
     let paragraph = |at: usize| starts.partition_point(|&s| s <= at);
     let mut money: HashMap<usize, Option<crate::units::Currency>> = HashMap::new();
     let mut money_sentences: HashSet<usize> = HashSet::new();
