@@ -23,6 +23,8 @@ pub enum Dimension {
     Power,
     /// Energy (a year's consumption, a battery's capacity).
     Energy,
+    /// A mass in a volume of air or water (fine dust, a pollutant).
+    Concentration,
 }
 
 /// The canonical units of DESIGN.md, plus percentage points.
@@ -86,6 +88,8 @@ pub enum Unit {
     Mwh,
     Gwh,
     Twh,
+    /// Micrograms per cubic metre ("50 µg/m³", "microgrammi per metro cubo").
+    UgM3,
 }
 
 /// Symbol, dimension and size in the dimension's base unit, one row a unit.
@@ -131,6 +135,7 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::Mwh, "MWh", Dimension::Energy, 1000.0),
     (Unit::Gwh, "GWh", Dimension::Energy, 1_000_000.0),
     (Unit::Twh, "TWh", Dimension::Energy, 1_000_000_000.0),
+    (Unit::UgM3, "ug/m3", Dimension::Concentration, 1.0),
 ];
 
 impl Unit {
@@ -148,7 +153,12 @@ impl Unit {
 
     /// Parses a canonical symbol (`km2`, also `km²`).
     pub(crate) fn from_symbol(symbol: &str) -> Option<Unit> {
-        let symbol = symbol.trim().replace('²', "2").replace('³', "3");
+        let symbol = symbol
+            .trim()
+            .replace('²', "2")
+            .replace('³', "3")
+            .replace('µ', "u")
+            .replace('μ', "u");
         UNITS
             .iter()
             .find(|row| row.1.eq_ignore_ascii_case(&symbol))

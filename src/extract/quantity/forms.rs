@@ -115,7 +115,9 @@ pub(super) fn ratio_share(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
     let (a, n) = side(j)?;
     // "1 su 3 italiani": digits take one word in between, and then only
     // before a base of ten or a hundred ("6 italiani su 10"; "12 vittime
-    // su 40" is two counts).
+    // su 40" is two counts). Words take two, and past "one" the same
+    // bases ("un minore su sette", "tre italiani su quattro"; "Diciotto
+    // capoluoghi su 98" is two counts).
     let between = if first.is_number() { 1 } else { 2 };
     for k in j + n..=j + n + between {
         let t = tokens.get(k)?;
@@ -142,7 +144,7 @@ pub(super) fn ratio_share(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
                 && b <= 1000.0
                 && a.fract() == 0.0
                 && !measured
-                && (!skipped || !first.is_number() || round_base);
+                && (!skipped || (a == 1.0 && !first.is_number()) || round_base);
             return ok.then_some((a / b * 100.0, last));
         }
         // "un minore su sette": a word that only opens a phrase of the
