@@ -157,8 +157,7 @@ impl Unit {
             .trim()
             .replace('²', "2")
             .replace('³', "3")
-            .replace('µ', "u")
-            .replace('μ', "u");
+            .replace(['µ', 'μ'], "u");
         UNITS
             .iter()
             .find(|row| row.1.eq_ignore_ascii_case(&symbol))
