@@ -1186,11 +1186,25 @@ fn dated_elsewhere(
             let before =
                 dates_it && last_day.year() < first.year() - 1 && !own_year(fact, last_day.year());
             let after = all_dated && first_day == last_day && last.is_some_and(|l| first_day > l);
+            // "Im September lag der Anteil … bei 96,4 Prozent" against the
+            // yearly shares filed on 2 January: a month between two of the
+            // fact's figures, holding none, is a period no source reported.
+            let between = dates_it
+                && own_clause
+                && grain == Grain::Month
+                && all_dated
+                && first_day > first
+                && last.is_some_and(|l| last_day < l)
+                && !fact
+                    .values
+                    .iter()
+                    .filter_map(|v| v.as_of)
+                    .any(|d| (first_day..=last_day).contains(&d));
             // "Per quest'anno il governo prevede una crescita dell'1,2%"
             // against the forecast for 2024 the fact's id names.
             let other_year = (own_clause || in_subject(at))
                 && other_edition(&periods, first_day, last_day, grain);
-            before || after || other_year
+            before || after || between || other_year
         },
     )
 }

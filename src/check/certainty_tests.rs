@@ -3154,3 +3154,60 @@ facts:
     assert_eq!(fact(&f), Some("cpif"), "{f:?}");
     assert_eq!(f.verdict, Verdict::Contradicted, "{f:?}");
 }
+
+const CABLE_CAR_DEATHS: &str = "\
+sources:
+  procura:
+    name: Procura di Verbania
+facts:
+  - id: deaths
+    kind: count
+    match:
+      - [funivia, cabina, cable]
+      - [mort*, vittime, died, dead, killed]
+    values:
+      - {value: 14, source: procura, as_of: 2021-05-23}
+";
+
+#[test]
+fn the_dead_at_the_scene_are_part_of_the_toll() {
+    let on = date(2021, 5, 24);
+    let text = "Nella cabina della funivia tredici sono morti sul colpo.\n";
+    let f = finding(text, Lang::It, on, CABLE_CAR_DEATHS, "tredici");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert!(f.explanation().contains("a part's"), "{}", f.explanation());
+    let text = "In the cable car cabin thirteen people were killed instantly.\n";
+    let f = finding(text, Lang::En, on, CABLE_CAR_DEATHS, "thirteen");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let text = "Nella cabina della funivia tredici sono morti.\n";
+    let f = finding(text, Lang::It, on, CABLE_CAR_DEATHS, "tredici");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}
+
+const YEARLY_SHARE: &str = "\
+sources:
+  ofv:
+    name: OFV
+facts:
+  - id: ev-share
+    kind: percent
+    match:
+      - [Norwegen]
+      - [E-Autos, Elektroauto*]
+      - [Anteil]
+    values:
+      - {value: 82.4, source: ofv, as_of: 2024-01-02}
+      - {value: 88.9, source: ofv, as_of: 2025-01-02}
+";
+
+#[test]
+fn a_month_between_two_yearly_figures_is_another_period() {
+    let on = date(2025, 1, 3);
+    let text = "Im September lag der Anteil der E-Autos in Norwegen sogar bei 96,4 Prozent.\n";
+    let f = finding(text, Lang::De, on, YEARLY_SHARE, "96,4");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert!(f.explanation().contains("ev-share"), "{}", f.explanation());
+    let text = "Im Jahr 2024 lag der Anteil der E-Autos in Norwegen bei 86,4 Prozent.\n";
+    let f = finding(text, Lang::De, on, YEARLY_SHARE, "86,4");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}

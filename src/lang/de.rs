@@ -926,7 +926,7 @@ pub static DE: LangData = LangData {
     rates: &["pro abend", "je abend", "pro tag", "am tag", "pro konzert", "pro spiel", "pro kopf", "pro person"],
     members: &["unter"],
     totals: &["insgesamt", "gesamt"],
-    subsets: &["ausländisch", "aus dem ausland", "inländisch", "einheimisch"],
+    subsets: &["ausländisch", "aus dem ausland", "inländisch", "einheimisch", "auf der stelle", "am unfallort", "noch vor ort", "sofort tot"],
     alternatives: &["oder", "bzw"],
     scope_words: &["in", "auf"],
     possessives: &["ihren", "ihre", "ihr", "ihrem", "ihrer", "ihres", "seinen", "seine", "sein", "seinem", "seiner", "seines"],

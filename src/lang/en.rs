@@ -987,7 +987,7 @@ pub static EN: LangData = LangData {
     rates: &["a night", "per night", "each night", "every night", "a day", "per day", "each day", "every day", "a show", "per show", "a concert", "per concert", "a game", "per game", "a match", "per match", "per head", "per capita", "a head", "per person"],
     members: &["among", "amongst"],
     totals: &["total", "overall", "combined", "in all", "altogether"],
-    subsets: &["foreign", "domestic", "from abroad", "international", "overseas"],
+    subsets: &["foreign", "domestic", "from abroad", "international", "overseas", "on the spot", "at the scene", "instantly", "outright"],
     alternatives: &["or"],
     scope_words: &["in", "across", "over"],
     possessives: &["its", "their", "his", "her"],

@@ -952,7 +952,7 @@ pub static ES: LangData = LangData {
     rates: &["por noche", "cada noche", "al día", "por día", "cada día", "por concierto", "por partido", "por cabeza", "por persona", "por habitante"],
     members: &["entre"],
     totals: &["total", "en total", "en conjunto", "global"],
-    subsets: &["extranjer", "del extranjero", "nacionales"],
+    subsets: &["extranjer", "del extranjero", "nacionales", "en el acto", "en el lugar", "en el sitio"],
     alternatives: &["o", "u"],
     scope_words: &["en"],
     possessives: &["su", "sus"],

@@ -967,7 +967,7 @@ pub static FR: LangData = LangData {
     rates: &["par soir", "par soirée", "par nuit", "par jour", "chaque soir", "chaque jour", "par concert", "par match", "par tête", "par habitant", "par personne"],
     members: &["parmi"],
     totals: &["total", "au total", "en tout", "global", "globale"],
-    subsets: &["étranger", "étrangers", "étrangère", "de l'étranger", "nationaux"],
+    subsets: &["étranger", "étrangers", "étrangère", "de l'étranger", "nationaux", "sur le coup", "sur place"],
     alternatives: &["ou", "soit"],
     scope_words: &["dans", "en", "sur"],
     possessives: &["son", "sa", "ses", "leur", "leurs"],

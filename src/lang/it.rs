@@ -1096,7 +1096,7 @@ pub static IT: LangData = LangData {
     rates: &["a sera", "per sera", "ogni sera", "a serata", "per serata", "a notte", "per notte", "al giorno", "ogni giorno", "a concerto", "per concerto", "a partita", "per partita", "a testa", "pro capite", "a persona", "per persona"],
     members: &["tra", "fra"],
     totals: &["total", "complessiv", "in tutto", "globale", "globali"],
-    subsets: &["dall'estero", "dall' estero", "stranier", "ester", "nazional", "domestic", "internazional"],
+    subsets: &["dall'estero", "dall' estero", "stranier", "ester", "nazional", "domestic", "internazional", "sul colpo", "sul posto"],
     alternatives: &["o", "oppure", "ovvero", "ossia"],
     scope_words: &["in", "nei", "negli", "nelle"],
     possessives: &["suo", "sua", "suoi", "sue", "loro", "proprio", "propria", "propri", "proprie"],
