@@ -165,10 +165,88 @@ pub(crate) fn carry_currency(
     minor_in_article_currency(windows, text, data);
     unit_not_currency(windows, sentences, text, data);
     implied_currency(windows, sentences, text, data);
+    // Before a duration carries over: "25 anni, festeggia il record del
+    // mondo a 6,30" in an article of heights is a height.
+    article_unit(windows, text);
     each_pair(windows, |prev, claim| {
         carry_unit(prev, claim, text, sentences)
     });
     paragraph_unit(windows, text);
+}
+
+/// "Karalis con 6,00, bronzo a Marschall (5,95)" in an article whose
+/// measures are all in metres ("6 metri e 30"): a bare figure written
+/// with one or two decimals (a count of things has none), counting no
+/// noun, within a quarter of one of those measures, is a measure in
+/// their unit. Durations do not count (a "25-year-old" is no height), nor
+/// does a figure after a fact box's label ("Punti Europa: 16,5").
+fn article_unit(windows: &mut [Vec<Claim>], text: &str) {
+    let measures = || {
+        windows
+            .iter()
+            .flatten()
+            .filter(|c| c.kind == Kind::Measure)
+            .filter_map(|c| {
+                let q = c.quantity()?;
+                let unit = q.unit.filter(|u| u.dimension() != Dimension::Duration)?;
+                Some((unit, q.value.or(q.interval.low)?))
+            })
+    };
+    let Some((unit, _)) = measures().next() else {
+        return;
+    };
+    if measures().any(|(u, _)| u != unit) {
+        return;
+    }
+    let sizes: Vec<f64> = measures().map(|(_, v)| v).collect();
+    for claim in windows.iter_mut().flatten() {
+        if claim.kind != Kind::Count || claim.counted.is_some() || claim.relative {
+            continue;
+        }
+        if !written_with_decimals(&text[claim.span]) {
+            continue;
+        }
+        let Value::Quantity(q) = &mut claim.value else {
+            continue;
+        };
+        let Some(v) = q.value.filter(|&v| v > 0.0) else {
+            continue;
+        };
+        if q.unit.is_none()
+            && q.currency.is_none()
+            && !after_label(text, claim.span.start)
+            && sizes
+                .iter()
+                .any(|&s| s > 0.0 && v.max(s) <= 1.25 * v.min(s))
+        {
+            q.unit = Some(unit);
+            claim.kind = Kind::Measure;
+        }
+    }
+}
+
+/// The figure at `at` follows a label and its colon ("Punti Europa: ").
+fn after_label(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .is_some_and(|before| before.trim_end_matches([' ', '\u{a0}']).ends_with(':'))
+}
+
+/// The claim's one figure has a decimal mark and one or two digits after
+/// it ("6,30", "5.95"; "4.000" groups thousands).
+fn written_with_decimals(written: &str) -> bool {
+    let digits: Vec<&str> = written
+        .split(|c: char| !c.is_ascii_digit() && c != '.' && c != ',')
+        .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .collect();
+    let [figure] = digits.as_slice() else {
+        return false;
+    };
+    let figure = figure.trim_end_matches(['.', ',']);
+    let mut parts = figure.split(['.', ',']);
+    let (Some(whole), Some(fraction), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    (1..=3).contains(&whole.len()) && (1..=2).contains(&fraction.len())
 }
 
 /// "intorno a 41 milioni di ettolitri, il 7% in più rispetto ai 38,3

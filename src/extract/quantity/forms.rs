@@ -360,3 +360,46 @@ pub(super) fn compound_duration(ctx: &Ctx, i: usize) -> Option<(f64, Unit, usize
         .sum::<Option<f64>>()?;
     Some((total, smallest, k))
 }
+
+/// "6 metri e 29", "un metro e ottanta": metres, the glue word, and a
+/// whole figure under a hundred that no unit or noun follows — the
+/// centimetres of a height or a jump. One measure in metres, and the
+/// token after it.
+pub(super) fn metres_and_centimetres(ctx: &Ctx, i: usize) -> Option<(f64, Unit, usize)> {
+    let tokens = ctx.tokens;
+    let figure = |k: usize| -> Option<(f64, usize)> {
+        let t = tokens.get(k)?;
+        if t.is_number() {
+            let n = t.norm.parse::<u32>().ok()?;
+            Some((f64::from(n), 1))
+        } else {
+            parse_words(&tokens[k..], ctx.vocab)
+        }
+    };
+    let (metres, used) = figure(i)?;
+    let unit = i + used;
+    let width = ctx
+        .lexicon
+        .lookup(&tokens[unit.min(tokens.len())..])
+        .find_map(|(n, e)| matches!(e, Entry::Unit(Unit::M)).then_some(n))?;
+    let glue = tokens.get(unit + width)?;
+    if !ctx.data.number_glue.contains(&glue.norm.as_str()) {
+        return None;
+    }
+    let (centimetres, used_cm) = figure(unit + width + 1)?;
+    let end = unit + width + 1 + used_cm;
+    let whole = |v: f64| v.fract() == 0.0;
+    // "5 metri e 10 persone": the second figure counts something.
+    let followed = tokens.get(end).is_some_and(|t| {
+        ctx.same_sentence(i, end)
+            && t.is_word()
+            && (!ctx.is(t, List::Stopwords) || ctx.lexicon.lookup(&tokens[end..]).next().is_some())
+    });
+    let ok = whole(metres)
+        && (1.0..10.0).contains(&metres)
+        && whole(centimetres)
+        && (1.0..100.0).contains(&centimetres)
+        && ctx.same_sentence(i, end - 1)
+        && !followed;
+    ok.then_some((metres + centimetres / 100.0, Unit::M, end))
+}

@@ -785,11 +785,14 @@ fn capitals(word: &str) -> bool {
 }
 
 /// A race time at `i` ("in 2:00:35", "a 1'15\""): a measure in seconds;
-/// a duration in two or three units ("4 min 24 s"): one in the smallest.
+/// a duration in two or three units ("4 min 24 s"): one in the smallest;
+/// a height in metres and centimetres ("6 metri e 29"): one in metres.
 fn race(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     let (seconds, unit, end) = match race_time(ctx, i) {
         Some((seconds, end)) => (seconds, Unit::Second, end),
-        None => forms::compound_duration(ctx, i)?,
+        None => {
+            forms::compound_duration(ctx, i).or_else(|| forms::metres_and_centimetres(ctx, i))?
+        }
     };
     if !ctx.free(i..end) {
         return None;
@@ -1134,7 +1137,10 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
         if let Some((len, s)) = scale {
             let short = next.norm.len() <= 2;
             let attached = !next.space_before;
-            if (!short || attached || money) && !length_letter(ctx, end, len) {
+            if (!short || attached || money)
+                && !length_letter(ctx, end, len)
+                && !(!money && metres_with_centimetres(ctx, end - 1, len))
+            {
                 figure = Figure::Number(crate::extract::scaled_exactly(n, s));
                 end += len;
                 scaled = true;
@@ -1517,6 +1523,28 @@ fn length_letter(ctx: &Ctx, at: usize, len: usize) -> bool {
     unit && tokens
         .get(k)
         .is_some_and(|t| ctx.is(t, List::DimensionAdjectives))
+}
+
+/// "6.30m in the men's final", "a 1.85m centre": a glued letter that is
+/// both a scale and a unit, after a figure of one digit and two decimals
+/// (metres and centimetres) that no noun follows, is the unit; "3.45m
+/// people" and "£6.30m" are millions.
+fn metres_with_centimetres(ctx: &Ctx, figure: usize, len: usize) -> bool {
+    let tokens = &ctx.tokens;
+    let letter = figure + 1;
+    let unit = ctx
+        .lexicon
+        .lookup(&tokens[letter..])
+        .any(|(n, e)| n == len && matches!(e, Entry::Unit(Unit::M)));
+    let written = tokens[figure].norm.as_bytes();
+    let centimetres = written.len() == 4
+        && written[0].is_ascii_digit()
+        && matches!(written[1], b'.' | b',')
+        && written[2..].iter().all(u8::is_ascii_digit);
+    let noun_after = tokens
+        .get(letter + len)
+        .is_some_and(|t| t.is_word() && !t.newline_before && !ctx.is(t, List::Stopwords));
+    unit && centimetres && !tokens[letter].space_before && !noun_after
 }
 
 /// A currency symbol or code directly before the figure, and its tokens.
