@@ -1139,7 +1139,7 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
             let attached = !next.space_before;
             if (!short || attached || money)
                 && !length_letter(ctx, end, len)
-                && !(!money && metres_with_centimetres(ctx, end - 1, len))
+                && (money || !metres_with_centimetres(ctx, end - 1, len))
             {
                 figure = Figure::Number(crate::extract::scaled_exactly(n, s));
                 end += len;
