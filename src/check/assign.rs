@@ -404,6 +404,9 @@ pub(crate) fn assign(
                     doubt: None,
                 }));
             }
+            if in_dateline(c, extraction) {
+                return None;
+            }
             let mut link = decide(c, w, dated[c], extraction, clauses, data)?;
             let fact = &index.facts[link.fact];
             if link.certain && dated_elsewhere(c, fact, extraction, clauses, data, published) {
@@ -451,6 +454,50 @@ pub(crate) fn assign(
     ellipses(&mut links, extraction, index, clauses, data);
     links
 }
+
+/// "ISMAILIA, Egypt, March 29 (wire) - Salvage teams refloated…", "SEUL,
+/// 28 DIC - …": the date of a dateline is when the story was filed, no
+/// event's. A date opening its paragraph after a few capitalized words
+/// and a comma (the place), then perhaps the agency in brackets, then a
+/// dash.
+fn in_dateline(c: usize, extraction: &Extraction) -> bool {
+    let claim = &extraction.claims[c];
+    if claim.kind != Kind::Date {
+        return false;
+    }
+    let tokens = &extraction.tokens;
+    let first = first_token(tokens, claim.span);
+    let line_start = (0..=first)
+        .rev()
+        .find(|&k| k == 0 || tokens[k].newline_before)
+        .unwrap_or(0);
+    let place = &tokens[line_start..first];
+    let place_ok = (2..=MAX_DATELINE_PLACE).contains(&place.len())
+        && (line_start == 0 || tokens[line_start].paragraph_before)
+        && place[0].is_word()
+        && place[0].capital
+        && place.last().is_some_and(|t| t.is_punct(","))
+        && place
+            .iter()
+            .all(|t| (t.is_word() && t.capital) || t.is_punct(",") || t.is_punct("."));
+    if !place_ok {
+        return false;
+    }
+    let mut k = tokens.partition_point(|t| t.span.start < claim.span.end);
+    if tokens.get(k).is_some_and(|t| t.is_punct("(")) {
+        let close = (k + 1..tokens.len().min(k + 5)).find(|&j| tokens[j].is_punct(")"));
+        match close {
+            Some(j) => k = j + 1,
+            None => return false,
+        }
+    }
+    tokens
+        .get(k)
+        .is_some_and(|t| t.is_punct("-") || t.is_punct("—") || t.is_punct("–"))
+}
+
+/// Tokens a dateline's place may take ("SANTA CLARA, Calif.,").
+const MAX_DATELINE_PLACE: usize = 8;
 
 /// A word of the claim's clause makes its figure a forecast or an
 /// estimate ("versus Wall Street expectations of $28.73 billion", "le

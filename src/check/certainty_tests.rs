@@ -3211,3 +3211,28 @@ fn a_month_between_two_yearly_figures_is_another_period() {
     let f = finding(text, Lang::De, on, YEARLY_SHARE, "86,4");
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+/// A desk's file (one of the held-out corpus's): the dateline's date
+/// agrees with the refloating day's fact, and its other facts make the
+/// dateline's sentence theirs.
+const REFLOATED: &str = include_str!("../../eval/heldout26/ever-given-suez-2021/refs.yaml");
+
+#[test]
+fn a_datelines_date_is_when_the_story_was_filed() {
+    let on = date(2021, 3, 29);
+    let text = |day: &str| {
+        format!(
+            "Ever Given refloated\n\nISMAILIA, Egypt, March 29 (wire) - Salvage teams refloated \
+             the giant container ship Ever Given on {day}, ending a blockage of the Suez Canal \
+             that had left hundreds of vessels stranded.\n"
+        )
+    };
+    let f = finding(&text("Monday"), Lang::En, on, REFLOATED, "March 29");
+    assert_eq!(f.verdict, Verdict::Unverified, "{}", f.explanation());
+    assert_eq!(candidates(&f), Vec::<&str>::new(), "{}", f.explanation());
+    // The dateline agrees with the fact; the wrong day is still accused.
+    let f = finding(&text("Sunday"), Lang::En, on, REFLOATED, "Sunday");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let f = finding(&text("Monday"), Lang::En, on, REFLOATED, "Monday");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+}
