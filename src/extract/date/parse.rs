@@ -829,14 +829,14 @@ impl Parser<'_, '_> {
         if name_after {
             return None;
         }
-        // "Viña del Mar", "DEL MAR": an abbreviation without its dot, a
-        // day or a year is a word ("15 Mar", "Mar 3", "Mar. 2024" are
-        // dates).
+        // "Viña del Mar", "DEL MAR", "Viña del Mar." at a sentence's end:
+        // an abbreviation without a day or a year is a word ("15 Mar",
+        // "Mar 3", "Mar. 2024" are dates).
         let day_before = i
             .checked_sub(1)
             .and_then(|p| self.digits(p, 2))
             .is_some_and(|d| (1..=31).contains(&d));
-        if !dotted && !dated_after(e) && !day_before {
+        if !dated_after(e) && !day_before {
             return None;
         }
         (licensed || self.digits(e, 4).is_some()).then_some((e, m))
