@@ -361,7 +361,7 @@ pub static DE: LangData = LangData {
         ("fast", Below),
         ("beinahe", Below),
         ("nahezu", Below),
-        ("knapp unter", Below),
+        ("knapp unter", JustUnder),
         ("mehr als", MoreThan),
         ("etwas mehr als", MoreThan),
         ("deutlich mehr als", MoreThan),

@@ -334,7 +334,7 @@ pub static EN: LangData = LangData {
         ("almost", Below),
         ("close to", Below),
         // "an orbit of just under 12 hours": strictly below.
-        ("just under", LessThan),
+        ("just under", JustUnder),
         ("more than", MoreThan),
         ("over", MoreThan),
         ("upwards of", MoreThan),

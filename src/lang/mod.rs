@@ -115,6 +115,9 @@ pub enum Hedge {
     MoreThan,
     AtLeast,
     LessThan,
+    /// A little less than: below n, within [0.9 n, n) ("poco meno di",
+    /// "just under", "un peu moins de").
+    JustUnder,
     AtMost,
 }
 

@@ -147,7 +147,7 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
         // turned around.
         if negated(ctx, i) {
             hedge = match h {
-                Hedge::LessThan => Some(Hedge::AtLeast),
+                Hedge::LessThan | Hedge::JustUnder => Some(Hedge::AtLeast),
                 Hedge::MoreThan => Some(Hedge::AtMost),
                 _ => hedge,
             };
@@ -879,6 +879,10 @@ fn normalize(
         Hedge::MoreThan => (Qualifier::MoreThan, open(Some(n), None, true, false)),
         Hedge::AtLeast => (Qualifier::AtLeast, open(Some(n), None, false, false)),
         Hedge::LessThan => (Qualifier::LessThan, open(Some(0.0), Some(n), false, true)),
+        Hedge::JustUnder => (
+            Qualifier::LessThan,
+            open(Some(n * (1.0 - APPROX)), Some(n), false, true),
+        ),
         Hedge::AtMost => (Qualifier::AtMost, open(Some(0.0), Some(n), false, false)),
     };
     Some((Some(n), qualifier, interval))
@@ -1049,8 +1053,10 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
                         .lexicon
                         .lookup(&tokens[j - 2..])
                         .any(|(n, e)| n == 2 && matches!(e, Entry::Hedge(_)));
-                let hedged_noun = matches!(hedged, Some(Hedge::LessThan | Hedge::AtMost))
-                    && long_hedge
+                let hedged_noun = matches!(
+                    hedged,
+                    Some(Hedge::LessThan | Hedge::JustUnder | Hedge::AtMost)
+                ) && long_hedge
                     && tokens
                         .get(j + 1)
                         .is_some_and(|t| t.is_word() && !ctx.is(t, List::Stopwords))
