@@ -165,6 +165,7 @@ pub(crate) fn carry_currency(
     minor_in_article_currency(windows, text, data);
     unit_not_currency(windows, sentences, text, data);
     implied_currency(windows, sentences, text, data);
+    label_unit(windows, text, data);
     // Before a duration carries over: "25 anni, festeggia il record del
     // mondo a 6,30" in an article of heights is a height.
     article_unit(windows, text);
@@ -224,6 +225,51 @@ fn article_unit(windows: &mut [Vec<Claim>], text: &str) {
         }
     }
 }
+
+/// "- Hectáreas quemadas: más de 8.000", "Giorni di sforamento a
+/// Frosinone: 70": a fact box's label that opens with a unit gives it to
+/// the bare figure right after its colon.
+fn label_unit(windows: &mut [Vec<Claim>], text: &str, data: &LangData) {
+    for claim in windows.iter_mut().flatten() {
+        if claim.kind != Kind::Count || claim.counted.is_some() {
+            continue;
+        }
+        let Some(before) = text.get(..claim.span.start) else {
+            continue;
+        };
+        let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+        let Some(label) = line.trim_end().strip_suffix(':') else {
+            continue;
+        };
+        let label = label.trim_start_matches(|c: char| c.is_whitespace() || "-*•–—".contains(c));
+        // A label is a few words, the first a whole word ("L'Egitto conta
+        // … vittime: 658" is a sentence, and its "L'" no litre).
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let Some(&first) = words.first() else {
+            continue;
+        };
+        if words.len() > MAX_LABEL_WORDS || !first.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let unit = crate::text::token::with_fold(first, |word| {
+            data.units
+                .iter()
+                .find(|(w, _)| crate::text::token::folds_to(w, word))
+                .map(|r| r.1)
+        });
+        if let (Some(unit), Value::Quantity(q)) = (unit, &mut claim.value)
+            && q.unit.is_none()
+            && q.currency.is_none()
+        {
+            q.unit = Some(unit);
+            claim.kind = Kind::Measure;
+        }
+    }
+}
+
+/// The most words a fact box's label has ("Giorni di sforamento a
+/// Frosinone").
+const MAX_LABEL_WORDS: usize = 6;
 
 /// The figure at `at` follows a label and its colon ("Punti Europa: ").
 fn after_label(text: &str, at: usize) -> bool {

@@ -408,7 +408,14 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     {
         k += 1;
     }
-    let entries = lookup(k);
+    // "Viviendas dañadas: 6.000" then "Hectáreas quemadas: más de 8.000"
+    // on the next line of a fact box: a unit past the sentence's end is
+    // the next line's.
+    let entries = if k > 0 && k < tokens.len() && !ctx.same_sentence(k - 1, k) {
+        Vec::new()
+    } else {
+        lookup(k)
+    };
     let mut consumed = 0;
     for (n, entry) in &entries {
         match *entry {
