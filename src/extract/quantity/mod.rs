@@ -868,6 +868,12 @@ fn normalize(
         low_open,
         high_open,
     };
+    // "solo una treintena", "only a dozen or so": "only" makes a round
+    // word no more exact.
+    let hedge = match hedge {
+        Some(Hedge::Exact) if default == Qualifier::Approx => None,
+        other => other,
+    };
     let hedge = hedge.unwrap_or(if default == Qualifier::Approx {
         Hedge::Approx
     } else {
