@@ -639,6 +639,7 @@ pub static FR: LangData = LangData {
     round: &[
         ("une dizaine", 10.0),
         ("une douzaine", 12.0),
+        ("une demi-douzaine", 6.0),
         ("une quinzaine", 15.0),
         ("une vingtaine", 20.0),
         ("une trentaine", 30.0),

@@ -708,6 +708,8 @@ pub static IT: LangData = LangData {
         ("un'ottantina", 80.0),
         ("una novantina", 90.0),
         ("una dozzina", 12.0),
+        ("una mezza dozzina", 6.0),
+        ("mezza dozzina", 6.0),
         ("un centinaio", 100.0),
         ("un migliaio", 1000.0),
     ],

@@ -1049,6 +1049,9 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
                                 || half_after(ctx, after, u, w).is_some()
                                 || smaller_duration_after(ctx, after, u)
                         }
+                        // "quasi un euro in più", "less than a dollar":
+                        // one of a currency after a qualifier.
+                        Entry::Currency(_) => hedged.is_some(),
                         _ => false,
                     });
                 // "almeno altre sei": after "altre", "sei" is a number.
