@@ -1298,6 +1298,7 @@ pub static DE: LangData = LangData {
             "zwischen",
         ],
         toward_preps: &["auf", "auf den", "zum"],
+        toward_not_after: &["nacht"],
         moved_words: &["verschoben", "verschob", "verlegt", "verlegte", "vorgezogen", "verlängert", "verlängerte"],
         future_preps: &["bis", "bis zum", "ab", "ab dem", "für"],
         articles: &["der", "die", "das", "den", "dem", "des"],
@@ -1381,6 +1382,15 @@ pub static DE: LangData = LangData {
             "gab", "lag", "lagen", "kam", "kamen", "stieg", "stiegen", "sank", "sanken", "fiel",
             "fielen", "ging", "gingen", "nutzten", "zählte", "meldete", "erreichte", "erreichten", "begann",
             "begannen", "endete", "endeten",
+            // Strong preterites and weak ones of reporting ("liess die
+            // Staatsanwaltschaft … festnehmen", "teilte … mit").
+            "ließ", "liess", "ließen", "liessen", "stand", "standen", "traf", "trafen", "sprach",
+            "sprachen", "nahm", "nahmen", "brach", "brachen", "starb", "starben", "gewann",
+            "gewannen", "fand", "fanden", "hielt", "hielten", "rief", "riefen", "zog", "zogen",
+            "blieb", "blieben", "schrieb", "trat", "traten", "erhielt", "erhielten", "entschied",
+            "stürzte", "stürzten", "teilte", "teilten", "erklärte", "erklärten", "berichtete",
+            "berichteten", "kündigte", "bestätigte", "bestätigten", "forderte", "warnte",
+            "sagten", "meldeten",
         ],
         past_endings: &[],
         participle_after: &[],

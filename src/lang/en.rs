@@ -1333,6 +1333,7 @@ pub static EN: LangData = LangData {
             "over the",
         ],
         toward_preps: &["to", "into"],
+        toward_not_after: &[],
         moved_words: &["postponed", "delayed", "pushed", "moved", "rescheduled", "extended", "brought"],
         future_preps: &["by", "until", "till", "before", "through", "thru"],
         articles: &["the"],

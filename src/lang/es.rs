@@ -1269,6 +1269,7 @@ pub static ES: LangData = LangData {
             "todavía en",
         ],
         toward_preps: &["al", "a", "hasta el"],
+        toward_not_after: &[],
         moved_words: &["aplazado", "aplazada", "aplazó", "pospuesto", "pospuesta", "pospuso", "retrasado", "retrasada", "retrasó", "adelantado", "adelantada", "adelantó", "prorrogado", "prorrogada", "prorrogó", "trasladado", "trasladada", "trasladó"],
         future_preps: &[
             "hasta",

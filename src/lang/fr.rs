@@ -1281,6 +1281,7 @@ pub static FR: LangData = LangData {
             "courant",
         ],
         toward_preps: &["au", "a"],
+        toward_not_after: &[],
         moved_words: &["repoussé", "repoussée", "repoussés", "repoussées", "reporté", "reportée", "reportés", "reportées", "décalé", "décalée", "avancé", "avancée", "prolongé", "prolongée", "repousse", "reporte"],
         future_preps: &[
             "jusqu'à",

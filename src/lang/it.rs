@@ -1444,6 +1444,7 @@ pub static IT: LangData = LangData {
             "sempre nel",
         ],
         toward_preps: &["al", "all'", "alla", "a"],
+        toward_not_after: &[],
         moved_words: &["rinviato", "rinviata", "rinviati", "rinviate", "spostato", "spostata", "spostati", "spostate", "posticipato", "posticipata", "anticipato", "anticipata", "prorogato", "prorogata", "slittato", "slittata", "slitta", "rinvia", "sposta"],
         future_preps: &[
             "entro",

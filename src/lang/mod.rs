@@ -710,6 +710,9 @@ pub struct DateWords {
     /// marzo"): a past verb before them moves something to a day that may
     /// be to come.
     pub toward_preps: &'static [&'static str],
+    /// Words after which a toward preposition opens no destination ("in
+    /// der Nacht auf den 26. Mai" is the night before the 26th).
+    pub toward_not_after: &'static [&'static str],
     /// Verbs that move a date ("postponed", "repoussé", "rinviato"): after
     /// them "from July 18 to October 18" is a change between two dates,
     /// not one span.

@@ -678,7 +678,11 @@ impl Parser<'_, '_> {
         // "The hearing was moved to March 3": a destination.
         let toward = (1..=2).any(|d| {
             i.checked_sub(d).is_some_and(|k| {
-                self.ctx.same_sentence(k, i) && self.w.toward_preps.has(t, k) == Some(i)
+                self.ctx.same_sentence(k, i)
+                    && self.w.toward_preps.has(t, k) == Some(i)
+                    && !k
+                        .checked_sub(1)
+                        .is_some_and(|b| self.w.toward_not_after.has(t, b).is_some())
             })
         });
         // "The vote was postponed from March 3 to March 10": a moved date
