@@ -680,9 +680,8 @@ impl Parser<'_, '_> {
             i.checked_sub(d).is_some_and(|k| {
                 self.ctx.same_sentence(k, i)
                     && self.w.toward_preps.has(t, k) == Some(i)
-                    && !k
-                        .checked_sub(1)
-                        .is_some_and(|b| self.w.toward_not_after.has(t, b).is_some())
+                    && k.checked_sub(1)
+                        .is_none_or(|b| self.w.toward_not_after.has(t, b).is_none())
             })
         });
         // "The vote was postponed from March 3 to March 10": a moved date
