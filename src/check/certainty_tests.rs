@@ -3236,3 +3236,36 @@ fn a_datelines_date_is_when_the_story_was_filed() {
     let f = finding(&text("Monday"), Lang::En, on, REFLOATED, "Monday");
     assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
 }
+
+const EV_SHARE_EN: &str = "\
+sources:
+  ofv:
+    name: OFV
+facts:
+  - id: ev-share
+    kind: percent
+    match:
+      - [Norway]
+      - [electric]
+      - [share]
+    values:
+      - {value: 88.9, source: ofv, as_of: 2025-01-02}
+";
+
+#[test]
+fn a_casualty_word_is_a_whole_word_not_a_prefix() {
+    let on = date(2025, 1, 4);
+    // "diesel" starts like "die", "deadline" like "dead": neither is a
+    // death that the fact's words would have to cover.
+    let text =
+        "Norway's electric car share hits almost 89% as petrol and diesel fade\n\nMore below.\n";
+    let f = finding(text, Lang::En, on, EV_SHARE_EN, "89%");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    let text = "Norway's electric car share hit 80% before the deadline.\n";
+    let f = finding(text, Lang::En, on, EV_SHARE_EN, "80%");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    // A death still is one.
+    let text = "Norway's electric car share hit 80% as 12 people died.\n";
+    let f = finding(text, Lang::En, on, EV_SHARE_EN, "12");
+    assert_ne!(fact(&f), Some("ev-share"), "{}", f.explanation());
+}

@@ -807,9 +807,15 @@ pub(crate) fn is_conjunction(t: &Token, conjunctions: &[&str]) -> bool {
 /// `word` starts with one of `stems`, compared as in [`is_one_of`].
 pub(crate) fn starts_with_any(word: &str, stems: &[&str]) -> bool {
     let first = word.as_bytes().first();
-    stems
-        .iter()
-        .any(|s| s.as_bytes().first().is_none_or(|b| Some(b) == first) && word.starts_with(s))
+    stems.iter().any(|s| {
+        s.as_bytes().first().is_none_or(|b| Some(b) == first)
+            && match s.strip_suffix('$') {
+                // "die$": the whole word ("diesel" and "deadline" are no
+                // deaths).
+                Some(whole) => word == whole,
+                None => word.starts_with(s),
+            }
+    })
 }
 
 #[cfg(test)]
@@ -824,5 +830,7 @@ mod tests {
         assert!(starts_with_any("uccisi", &["mort", "uccis"]));
         assert!(!starts_with_any("ucci", &["uccis"]));
         assert!(starts_with_any("any", &[""]));
+        assert!(starts_with_any("die", &["die$"]));
+        assert!(!starts_with_any("diesel", &["die$"]));
     }
 }
