@@ -834,7 +834,8 @@ pub static DE: LangData = LangData {
         "erste", "ersten", "zweite", "zweiten", "letzte", "letzten", "andere", "anderen",
     ],
     plural_nouns: &[],
-    ratio_words: &[],
+    ratio_words: &["von"],
+    ratio_words_strict: &["von"],
     multipliers: &["mal", "fach", "fache"],
     strength_words: &["köpfig", "köpfige", "köpfigen"],
     change_words: &[

@@ -888,6 +888,7 @@ pub static EN: LangData = LangData {
         "infantry",
     ],
     ratio_words: &["in", "out of", "in every"],
+    ratio_words_strict: &[],
     multipliers: &["times", "fold"],
     strength_words: &["strong"],
     change_words: &[

@@ -829,6 +829,7 @@ pub static ES: LangData = LangData {
     ],
     plural_nouns: &[],
     ratio_words: &["cada"],
+    ratio_words_strict: &[],
     multipliers: &["veces", "vez"],
     strength_words: &[],
     change_words: &[

@@ -860,6 +860,7 @@ pub static FR: LangData = LangData {
     ],
     plural_nouns: &[],
     ratio_words: &["sur"],
+    ratio_words_strict: &[],
     multipliers: &["fois"],
     strength_words: &[],
     change_words: &[

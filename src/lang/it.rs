@@ -956,6 +956,7 @@ pub static IT: LangData = LangData {
     ],
     plural_nouns: &[],
     ratio_words: &["su"],
+    ratio_words_strict: &[],
     multipliers: &["volte", "volta"],
     strength_words: &[],
     change_words: &[

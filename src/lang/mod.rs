@@ -332,6 +332,10 @@ pub struct LangData {
     pub plural_nouns: &'static [&'static str],
     /// Words joining the two sides of a ratio (`uno su tre`, `one in three`).
     pub ratio_words: &'static [&'static str],
+    /// Ratio words that are common prepositions too: a share only between
+    /// two figures that are no articles, the base ten or less or a hundred
+    /// (`neun von zehn`; not `eine Dividende von 30 Cent`, `328 von 630`).
+    pub ratio_words_strict: &'static [&'static str],
     /// Words after a figure that make it a factor, not a quantity ("three
     /// times as many", "quattro volte").
     pub multipliers: &'static [&'static str],

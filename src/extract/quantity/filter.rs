@@ -31,7 +31,16 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
                 .and_then(|a| super::forms::ratio_share(ctx, a))
                 .is_some_and(|(_, last)| last == j)
         });
-    if ratio_before || (ratio_word(next) && ratio(ctx, j, j + 2)) {
+    // "328 von 630 Sitzen": a strict ratio word ("von") makes no share of
+    // what the ratio rule does not read as one.
+    let strict = next.is_some_and(|t| ctx.data.ratio_words_strict.contains(&t.norm.as_str()));
+    let ratio_after = ratio_word(next)
+        && if strict {
+            super::forms::ratio_share(ctx, j).is_some()
+        } else {
+            ratio(ctx, j, j + 2)
+        };
+    if ratio_before || ratio_after {
         return true;
     }
     if !token.is_number() {

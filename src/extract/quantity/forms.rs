@@ -139,6 +139,10 @@ pub(super) fn ratio_share(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
             });
             let skipped = k > j + n;
             let round_base = b <= 10.0 || b == 100.0;
+            let strict = ctx.data.ratio_words_strict.contains(&t.norm.as_str());
+            if strict && (!round_base || ctx.vocab.word_is(&first.norm, List::WeakNumberWords)) {
+                return None;
+            }
             let ok = a >= 1.0
                 && a < b
                 && b <= 1000.0

@@ -1297,7 +1297,14 @@ fn hyphen_digits(ctx: &Ctx, dash: usize, words: f64) -> Option<f64> {
 /// it is within ten times of the second.
 fn change_scale(ctx: &Ctx, joiner_at: usize, frame: Option<&str>, a: f64) -> Option<f64> {
     let joiner = ctx.tokens.get(joiner_at)?;
-    let joins = frame.map_or_else(|| ctx.is(joiner, List::RangeJoiners), |w| joiner.norm == w);
+    // "von 10 auf 20 Millionen": the language's joiner of a change too.
+    let change_joiner = ctx
+        .data
+        .change_joiners
+        .iter()
+        .any(|j| crate::text::token::folds_to(j, &joiner.norm));
+    let joins = change_joiner
+        || frame.map_or_else(|| ctx.is(joiner, List::RangeJoiners), |w| joiner.norm == w);
     if !joins || !ctx.same_sentence(joiner_at, joiner_at + 1) {
         return None;
     }
