@@ -269,22 +269,39 @@ fn read_at(ctx: &Ctx, i: usize) -> Option<(Claim, usize, usize)> {
     // "crecerá entre un 8 % y un 10 %": a frame joined by a conjunction
     // ("between … and") is a range even after a word of change.
     let between = range_join.is_some_and(|w| ctx.data.conjunctions.contains(&w));
-    let change = !between
-        && (1..=reach)
-            .filter_map(|back| i.checked_sub(back))
-            .take_while(|&p| {
-                let t = &tokens[p];
-                ctx.same_sentence(p, i) && !t.is_number() && !t.is_punct(",")
-            })
-            .any(|p| {
-                // "lags by four to six weeks" is a range; "rose by 2% to 5%"
-                // a change: "by" counts when a word of change comes before it.
-                let link = ctx.data.difference_links.contains(&tokens[p].norm.as_str());
-                ctx.is(&tokens[p], List::ChangeWords)
-                    && (!link
-                        || p.checked_sub(1)
-                            .is_some_and(|b| ctx.is(&tokens[b], List::ChangeWords)))
-            });
+    let change_word = (1..=reach)
+        .filter_map(|back| i.checked_sub(back))
+        .take_while(|&p| {
+            let t = &tokens[p];
+            ctx.same_sentence(p, i) && !t.is_number() && !t.is_punct(",")
+        })
+        .find(|&p| {
+            // "lags by four to six weeks" is a range; "rose by 2% to 5%"
+            // a change: "by" counts when a word of change comes before it.
+            let link = ctx.data.difference_links.contains(&tokens[p].norm.as_str());
+            ctx.is(&tokens[p], List::ChangeWords)
+                && (!link
+                    || p.checked_sub(1)
+                        .is_some_and(|b| ctx.is(&tokens[b], List::ChangeWords)))
+        });
+    // "une baisse de 1 % à 2 %": a fall whose ends rise (or a rise whose
+    // ends fall) is the size of the change, a range.
+    let contrary = change_word.is_some_and(|p| {
+        let Figure::Number(a) = figure else {
+            return false;
+        };
+        let word = &tokens[p].norm;
+        let says = |stems: &[&str]| stems.iter().any(|s| word.starts_with(s));
+        let second = tokens
+            .get(joiner_at)
+            .filter(|t| ctx.is(t, List::RangeJoiners) || range_join.is_some_and(|w| t.norm == w))
+            .and_then(|_| read_head(ctx, joiner_at + 1, false, None));
+        second.is_some_and(|second| match second.figure {
+            Figure::Number(b) => (says(ctx.data.falls) && a < b) || (says(ctx.data.rises) && a > b),
+            _ => false,
+        })
+    });
+    let change = !between && change_word.is_some() && !contrary;
     if let Some(tok) = tokens
         .get(joiner_at)
         .filter(|t| !(change && (range_join.is_some() || ctx.is(t, List::RangeJoiners))))
