@@ -341,7 +341,12 @@ pub fn tokenize(text: &str, elision: bool) -> Vec<Token> {
                     pos = after;
                     continue;
                 }
-                if is_apostrophe(d) && char_at(text, after).is_some_and(char::is_alphabetic) {
+                // "l'8%", "dell'1,5%": an elided article before a figure
+                // is elided as before a word.
+                let next = char_at(text, after);
+                let continues = next.is_some_and(char::is_alphabetic)
+                    || (elision && next.is_some_and(|n| n.is_ascii_digit()));
+                if is_apostrophe(d) && continues {
                     pos = after;
                     if elision {
                         break;

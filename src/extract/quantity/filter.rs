@@ -91,7 +91,8 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
             return true;
         }
         // "alle 21", "dalle 9.30": an hour.
-        if ctx.is(p, List::ClockBefore) && hour_like(&token.norm) {
+        // Not before a percent sign or a unit ("inferiore all'8%").
+        if ctx.is(p, List::ClockBefore) && hour_like(&token.norm) && !percent_next {
             return true;
         }
     }

@@ -1126,9 +1126,15 @@ fn read_head(ctx: &Ctx, j: usize, money: bool, hedged: Option<Hedge>) -> Option<
                     return None;
                 }
                 // "i due Paesi", "the two leaders": known things, not a count.
-                let after_article = j
-                    .checked_sub(1)
-                    .is_some_and(|p| ctx.is(&tokens[p], List::Articles));
+                // "supera i quattro punti": after a qualifier, the
+                // article is the qualifier's.
+                let measured_after = tokens.get(j + m).is_some()
+                    && ctx.lexicon.lookup(&tokens[j + m..]).any(|(_, e)| {
+                        matches!(e, Entry::Percent | Entry::Points(_) | Entry::Unit(_))
+                    });
+                let after_article = (hedged.is_none() || w < 1.0 || !measured_after)
+                    && j.checked_sub(1)
+                        .is_some_and(|p| ctx.is(&tokens[p], List::Articles));
                 // "les trois derniers mois": a span of time all the same.
                 let span_next = tokens
                     .get(j + 1)
@@ -1656,10 +1662,28 @@ fn is_article(ctx: &Ctx, j: usize) -> bool {
         ctx.tokens.get(j + 1).is_some()
             && parse_words(&ctx.tokens[j + 1..], ctx.vocab).is_some_and(|(v, _)| v >= 1000.0)
     };
+    // "supera i quattro punti percentuali": number words before a percent,
+    // a unit or a scale.
+    let measured_words = || {
+        ctx.tokens.get(j + 1).is_some()
+            && parse_words(&ctx.tokens[j + 1..], ctx.vocab).is_some_and(|(v, n)| {
+                v >= 1.0
+                    && ctx.tokens.get(j + 1 + n).is_some()
+                    && ctx.lexicon.lookup(&ctx.tokens[j + 1 + n..]).any(|(_, e)| {
+                        matches!(
+                            e,
+                            Entry::Percent | Entry::Points(_) | Entry::Unit(_) | Entry::Scale(_)
+                        )
+                    })
+            })
+    };
     ctx.tokens
         .get(j)
         .is_some_and(|t| ctx.is(t, List::HedgeArticles))
-        && (ctx.tokens.get(j + 1).is_some_and(|t| t.is_number()) || fraction() || large_words())
+        && (ctx.tokens.get(j + 1).is_some_and(|t| t.is_number())
+            || fraction()
+            || large_words()
+            || measured_words())
 }
 
 /// "aumentó un 25% hasta los 34.655 millones", "subió 50 euros hasta 900
