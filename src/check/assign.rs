@@ -110,6 +110,9 @@ pub enum Doubt {
     /// A word of the clause makes the figure a subset's ("dall'estero")
     /// the fact does not name.
     Subset,
+    /// A word of the clause makes the figure an average ("en moyenne")
+    /// the fact does not name.
+    Average,
     /// A name the fact does not know qualifies the fact's word ("Elton
     /// John's Farewell tour"): another one of its kind.
     Named,
@@ -136,6 +139,7 @@ impl Doubt {
             Doubt::Member => "the figure is one member's of a group the sentence opens with",
             Doubt::Named => "a name qualifies the fact's word: another one of its kind",
             Doubt::Total => "the clause calls the figure a total the fact does not name",
+            Doubt::Average => "the clause calls the figure an average the fact does not name",
             Doubt::Subset => {
                 "a word of the clause makes the figure a part's the fact does not name"
             }
@@ -429,13 +433,17 @@ pub(crate) fn assign(
                 link.certain = false;
                 link.doubt = Some(Doubt::Member);
             }
-            if link.certain && unknown_word(c, fact, data.totals, extraction, clauses) {
+            if link.certain && unknown_word(c, fact, data.totals, extraction, clauses, true) {
                 link.certain = false;
                 link.doubt = Some(Doubt::Total);
             }
-            if link.certain && unknown_word(c, fact, data.subsets, extraction, clauses) {
+            if link.certain && unknown_word(c, fact, data.subsets, extraction, clauses, false) {
                 link.certain = false;
                 link.doubt = Some(Doubt::Subset);
+            }
+            if link.certain && unknown_word(c, fact, data.averages, extraction, clauses, false) {
+                link.certain = false;
+                link.doubt = Some(Doubt::Average);
             }
             if link.certain && named_other(c, &link, fact, extraction, clauses, data) {
                 link.certain = false;
@@ -1458,11 +1466,16 @@ fn in_some_claim(claims: &[Claim], span: Span) -> bool {
 /// The fact's description or words, or the article's title or lede, name
 /// `word`: it is no other thing than the fact's.
 fn fact_knows(fact: &Fact, word: &str, extraction: &Extraction) -> bool {
+    fact_terms_know(fact, word) || described(fact, word, extraction)
+}
+
+/// A term of the fact is `word` or its stem.
+fn fact_terms_know(fact: &Fact, word: &str) -> bool {
     fact.groups.iter().flatten().any(|term| {
         term.words
             .iter()
             .any(|w| !w.text.is_empty() && word.starts_with(w.text.as_str()))
-    }) || described(fact, word, extraction)
+    })
 }
 
 /// The fact's `about`, or the article's title or lede, name `word`.
@@ -1555,12 +1568,16 @@ const MAX_GROUP_OPENING: usize = 6;
 /// be a part's (the winner's prize).
 /// The same for a subset ("Pellegrini dall'estero: 1.611.310" against
 /// all pilgrims): `words` is the language's `totals` or `subsets`.
+/// A part's or an average's word in the title or lede ("il voto della
+/// diaspora ribalta il ballottaggio") makes no fact the part's: for them
+/// (`title_counts` false) only the fact's own words and description do.
 fn unknown_word(
     c: usize,
     fact: &Fact,
     words: &[&str],
     extraction: &Extraction,
     clauses: &Clauses,
+    title_counts: bool,
 ) -> bool {
     if extraction.claims[c].quantity().is_none() {
         return false;
@@ -1581,7 +1598,15 @@ fn unknown_word(
     (from..tokens.len())
         .take_while(|&k| tokens[k].span.end <= clause.end)
         .filter_map(total_at)
-        .any(|w| !w.split(' ').all(|part| fact_knows(fact, part, extraction)))
+        .any(|w| {
+            !w.split(' ').all(|part| {
+                if title_counts {
+                    fact_knows(fact, part, extraction)
+                } else {
+                    fact_terms_know(fact, part) || about_names(fact, part)
+                }
+            })
+        })
 }
 
 /// "Elton John's Farewell Yellow Brick Road tour, which ended in July

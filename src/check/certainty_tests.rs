@@ -3269,3 +3269,63 @@ fn a_casualty_word_is_a_whole_word_not_a_prefix() {
     let f = finding(text, Lang::En, on, EV_SHARE_EN, "12");
     assert_ne!(fact(&f), Some("ev-share"), "{}", f.explanation());
 }
+
+const RUNOFF_SHARE: &str = "\
+sources:
+  cec:
+    name: CEC
+facts:
+  - id: runoff-share
+    kind: percent
+    match:
+      - [Sandu]
+      - [ballottaggio]
+    values:
+      - {value: 55.35, source: cec, as_of: 2024-11-04}
+";
+
+#[test]
+fn a_subsets_word_in_the_title_makes_no_fact_the_subsets() {
+    let on = date(2024, 11, 4);
+    let text = |share: &str| {
+        format!(
+            "Sandu resta presidente: il voto della diaspora ribalta il ballottaggio\n\n\
+             Nei seggi della diaspora {share} hanno scelto Sandu al ballottaggio.\n"
+        )
+    };
+    let f = finding(
+        &text("quasi otto elettori su dieci"),
+        Lang::It,
+        on,
+        RUNOFF_SHARE,
+        "otto",
+    );
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert_eq!(candidates(&f), ["runoff-share"]);
+}
+
+const RECORD_RAIN: &str = "\
+sources:
+  ncm:
+    name: NCM
+facts:
+  - id: record-rain
+    kind: measure
+    unit: mm
+    match:
+      - [pluie, pluies, précipitations]
+    values:
+      - {value: 254.8, source: ncm, as_of: 2024-04-17}
+";
+
+#[test]
+fn an_average_is_not_a_records_figure() {
+    let on = date(2024, 4, 20);
+    let text = "À Dubaï, il tombe en moyenne un peu moins de 100 millimètres de pluie par an.\n";
+    let f = finding(text, Lang::Fr, on, RECORD_RAIN, "100");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert_eq!(candidates(&f), ["record-rain"]);
+    let text = "À Dubaï, il est tombé 150 millimètres de pluie en une journée.\n";
+    let f = finding(text, Lang::Fr, on, RECORD_RAIN, "150");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+}

@@ -120,6 +120,7 @@ fn every_reason_not_to_judge_is_said_in_every_language() {
     let doubts = [
         Nearness, Tie, Statement, Context, OtherTime, Detached, OtherNoun, Sign, Forecast,
         Reversal, Ahead, Comparison, Place, People, Compound, Rate, Member, Named, Total, Subset,
+        Average,
     ];
     let all: Vec<&str> = DOUBTS
         .iter()

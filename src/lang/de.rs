@@ -29,6 +29,7 @@ pub static DE: LangData = LangData {
     explanation_words: &[
         ("a year said relative to publication, another edition of a dated event", "ein Jahr relativ zur Veröffentlichung: eine andere Ausgabe eines datierten Ereignisses"),
         ("a word of the clause makes the figure a part's the fact does not name", "ein Wort des Satzes macht die Zahl zu der eines Teils, den der Fakt nicht nennt"),
+        ("the clause calls the figure an average the fact does not name", "der Satz nennt die Zahl einen Durchschnitt, den der Fakt nicht nennt"),
         ("the clause calls the figure a total the fact does not name", "der Satz nennt die Zahl eine Summe, der Fakt nicht"),
         ("a date without its year, the reference's day in another year", "ein Datum ohne Jahr: der Tag des Bezugs, in einem anderen Jahr"),
         ("the figure is a rate (per night, a day) the fact is not", "die Zahl ist eine Rate (pro Abend, pro Tag), der Fakt nicht"),
@@ -927,7 +928,8 @@ pub static DE: LangData = LangData {
     rates: &["pro abend", "je abend", "pro tag", "am tag", "pro konzert", "pro spiel", "pro kopf", "pro person"],
     members: &["unter"],
     totals: &["insgesamt", "gesamt"],
-    subsets: &["ausländisch", "aus dem ausland", "inländisch", "einheimisch", "auf der stelle", "am unfallort", "noch vor ort", "sofort tot"],
+    subsets: &["ausländisch", "aus dem ausland", "inländisch", "einheimisch", "auf der stelle", "am unfallort", "noch vor ort", "sofort tot", "diaspora"],
+    averages: &["im schnitt", "im mittel", "durchschnitt"],
     alternatives: &["oder", "bzw"],
     scope_words: &["in", "auf"],
     possessives: &["ihren", "ihre", "ihr", "ihrem", "ihrer", "ihres", "seinen", "seine", "sein", "seinem", "seiner", "seines"],

@@ -29,6 +29,7 @@ pub static ES: LangData = LangData {
     explanation_words: &[
         ("a year said relative to publication, another edition of a dated event", "un año dicho respecto a la publicación: otra edición de un evento fechado"),
         ("a word of the clause makes the figure a part's the fact does not name", "una palabra de la frase hace de la cifra la de una parte que el hecho no nombra"),
+        ("the clause calls the figure an average the fact does not name", "la frase llama a la cifra un promedio que el hecho no nombra"),
         ("the clause calls the figure a total the fact does not name", "la frase llama total a la cifra y el hecho no"),
         ("a date without its year, the reference's day in another year", "una fecha sin año: el día de la referencia, en otro año"),
         ("the figure is a rate (per night, a day) the fact is not", "la cifra es una tasa (por noche, al día) y el hecho no"),
@@ -965,7 +966,8 @@ pub static ES: LangData = LangData {
     rates: &["por noche", "cada noche", "al día", "por día", "cada día", "por concierto", "por partido", "por cabeza", "por persona", "por habitante"],
     members: &["entre"],
     totals: &["total", "en total", "en conjunto", "global"],
-    subsets: &["extranjer", "del extranjero", "nacionales", "en el acto", "en el lugar", "en el sitio"],
+    subsets: &["extranjer", "del extranjero", "nacionales", "en el acto", "en el lugar", "en el sitio", "diáspora"],
+    averages: &["de media", "en promedio", "promedio", "media anual"],
     alternatives: &["o", "u"],
     scope_words: &["en"],
     possessives: &["su", "sus"],

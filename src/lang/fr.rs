@@ -29,6 +29,7 @@ pub static FR: LangData = LangData {
     explanation_words: &[
         ("a year said relative to publication, another edition of a dated event", "une année dite par rapport à la publication : une autre édition d'un événement daté"),
         ("a word of the clause makes the figure a part's the fact does not name", "un mot de la phrase fait du chiffre celui d'une partie que le fait ne nomme pas"),
+        ("the clause calls the figure an average the fact does not name", "la phrase fait du chiffre une moyenne que le fait ne nomme pas"),
         ("the clause calls the figure a total the fact does not name", "la phrase appelle le chiffre un total, le fait non"),
         ("a date without its year, the reference's day in another year", "une date sans année : le jour de la référence, une autre année"),
         ("the figure is a rate (per night, a day) the fact is not", "le chiffre est un taux (par soir, par jour), le fait non"),
@@ -977,7 +978,8 @@ pub static FR: LangData = LangData {
     rates: &["par soir", "par soirée", "par nuit", "par jour", "chaque soir", "chaque jour", "par concert", "par match", "par tête", "par habitant", "par personne"],
     members: &["parmi"],
     totals: &["total", "au total", "en tout", "global", "globale"],
-    subsets: &["étranger", "étrangers", "étrangère", "de l'étranger", "nationaux", "sur le coup", "sur place"],
+    subsets: &["étranger", "étrangers", "étrangère", "de l'étranger", "nationaux", "sur le coup", "sur place", "diaspora"],
+    averages: &["en moyenne", "moyenne"],
     alternatives: &["ou", "soit"],
     scope_words: &["dans", "en", "sur"],
     possessives: &["son", "sa", "ses", "leur", "leurs"],

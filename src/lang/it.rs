@@ -26,6 +26,7 @@ pub static IT: LangData = LangData {
     explanation_words: &[
         ("a year said relative to publication, another edition of a dated event", "un anno detto rispetto alla pubblicazione: un'altra edizione di un evento datato"),
         ("a word of the clause makes the figure a part's the fact does not name", "una parola della frase fa della cifra quella di una parte che il fatto non nomina"),
+        ("the clause calls the figure an average the fact does not name", "la frase fa della cifra una media che il fatto non nomina"),
         ("the clause calls the figure a total the fact does not name", "la frase chiama la cifra un totale e il fatto no"),
         ("a date without its year, the reference's day in another year", "una data senza anno: il giorno del riferimento, in un altro anno"),
         ("the figure is a rate (per night, a day) the fact is not", "la cifra è un tasso (a sera, al giorno) e il fatto no"),
@@ -1123,7 +1124,8 @@ pub static IT: LangData = LangData {
     rates: &["a sera", "per sera", "ogni sera", "a serata", "per serata", "a notte", "per notte", "al giorno", "ogni giorno", "a concerto", "per concerto", "a partita", "per partita", "a testa", "pro capite", "a persona", "per persona"],
     members: &["tra", "fra"],
     totals: &["total", "complessiv", "in tutto", "globale", "globali"],
-    subsets: &["dall'estero", "dall' estero", "stranier", "ester", "nazional", "domestic", "internazional", "sul colpo", "sul posto"],
+    subsets: &["dall'estero", "dall' estero", "stranier", "ester", "nazional", "domestic", "internazional", "sul colpo", "sul posto", "diaspora"],
+    averages: &["in media", "mediamente", "di media", "media annua", "media annuale"],
     alternatives: &["o", "oppure", "ovvero", "ossia"],
     scope_words: &["in", "nei", "negli", "nelle"],
     possessives: &["suo", "sua", "suoi", "sue", "loro", "proprio", "propria", "propri", "proprie"],

@@ -438,6 +438,9 @@ pub struct LangData {
     /// Words that make a figure a subset's ("Pellegrini dall'estero",
     /// "foreign visitors"): stems of one word, or phrases.
     pub subsets: &'static [&'static str],
+    /// Words that make a figure an average ("en moyenne", "on average",
+    /// "im Schnitt"): stems of one word, or phrases.
+    pub averages: &'static [&'static str],
     /// "or" words that give the same amount another way ("6,19 miliardi,
     /// o 25 centesimi per azione").
     pub alternatives: &'static [&'static str],
