@@ -460,7 +460,82 @@ pub(crate) fn assign(
         .collect();
     leftovers(&mut links, spare, clauses, claims);
     ellipses(&mut links, extraction, index, clauses, data);
+    source_pairs(&mut links, extraction, index, hits, clauses);
     links
+}
+
+/// "50.000 Menschen laut Polizei, 130.000 laut Veranstaltern", "la policía
+/// calculó 100.000 personas y los organizadores, 250.000", "die Veranstalter
+/// sprachen von 130.000": a bare figure whose clause names a source of the
+/// fact the figure before it in its sentence took gives that source's
+/// count of the same thing. It takes that fact, uncertainly (it may
+/// confirm, never accuse), over a fact it took by nearness only.
+fn source_pairs(
+    links: &mut [Option<Box<Link>>],
+    extraction: &Extraction,
+    index: &FactIndex,
+    hits: &[Hit],
+    clauses: &Clauses,
+) {
+    let claims = &extraction.claims;
+    let tokens = &extraction.tokens;
+    // Where a source is named, in text order.
+    let named: Vec<(usize, usize)> = hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Source(s) => Some((tokens[h.first].span.start, s)),
+            _ => None,
+        })
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    for c in 1..claims.len() {
+        let claim = &claims[c];
+        // A fact taken by nearness with none of its words in the clause
+        // ("possibly: munich-participants" for the Hamburg line's second
+        // figure) gives way; one the clause names ("il Partito socialista
+        // si ferma a 4") stays.
+        let clause = clauses.spans[c];
+        let weak = links[c].as_ref().is_none_or(|l| {
+            !l.certain
+                && l.doubt == Some(Doubt::Nearness)
+                && !l.why.iter().any(|w| clause.contains(*w))
+        });
+        if !weak || claim.quantity().is_none() || claim.counted.is_some() {
+            continue;
+        }
+        let previous = c - 1;
+        if clauses.placed[previous].sentence != clauses.placed[c].sentence {
+            continue;
+        }
+        let Some((fact, why, rivals)) = links[previous]
+            .as_ref()
+            .map(|l| (l.fact, l.why.clone(), l.rivals.clone()))
+        else {
+            continue;
+        };
+        if links[c].as_ref().is_some_and(|l| l.fact == fact) {
+            continue;
+        }
+        let facts = &index.facts[fact];
+        let from = named.partition_point(|&(at, _)| at < clause.start);
+        let names_source = named[from..]
+            .iter()
+            .take_while(|&&(at, _)| at < clause.end)
+            .any(|&(_, s)| facts.values.iter().any(|v| v.source == s));
+        if !names_source || !compatible(claim, facts) {
+            continue;
+        }
+        links[c] = Some(Box::new(Link {
+            fact,
+            certain: false,
+            rivals,
+            others: Vec::new(),
+            why,
+            doubt: Some(Doubt::Nearness),
+        }));
+    }
 }
 
 /// "ISMAILIA, Egypt, March 29 (wire) - Salvage teams refloated…", "SEUL,

@@ -3329,3 +3329,45 @@ fn an_average_is_not_a_records_figure() {
     let f = finding(text, Lang::Fr, on, RECORD_RAIN, "150");
     assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
 }
+
+const RALLIES: &str = "\
+sources:
+  police:
+    name: Polizei
+    aliases: [Polizei]
+  organizers:
+    name: Veranstalter
+    aliases: [Veranstalter]
+facts:
+  - id: hamburg
+    kind: count
+    match:
+      - [Hamburg]
+      - [Menschen]
+    values:
+      - {value: 50000, source: police, as_of: 2024-01-19}
+      - {value: 130000, source: organizers, as_of: 2024-01-19}
+  - id: munich
+    kind: count
+    match:
+      - [München]
+      - [Menschen]
+    values:
+      - {value: 100000, source: police, as_of: 2024-01-21}
+      - {value: 250000, source: organizers, as_of: 2024-01-21}
+";
+
+#[test]
+fn a_bare_figure_naming_another_source_counts_the_same_thing() {
+    let on = date(2024, 1, 22);
+    let text = "In Hamburg kamen nach Schätzung der Polizei 50.000 Menschen; \
+                die Veranstalter sprachen von 130.000.\n";
+    let f = finding(text, Lang::De, on, RALLIES, "130.000");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    // Uncertain: a wrong second figure is not accused.
+    let text = "In Hamburg kamen nach Schätzung der Polizei 50.000 Menschen; \
+                die Veranstalter sprachen von 180.000.\n";
+    let f = finding(text, Lang::De, on, RALLIES, "180.000");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    assert_eq!(candidates(&f), ["hamburg"]);
+}

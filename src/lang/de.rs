@@ -211,7 +211,7 @@ pub static DE: LangData = LangData {
         "im", "ins", "auch", "sich", "nach", "bei", "beim", "aus", "dass", "oder", "aber", "wie",
         "als", "noch", "nur", "sie", "er", "es", "wir", "ihr", "ihre", "sein", "seine", "diese",
         "dieser", "dieses", "durch", "gegen", "seit", "bis", "um", "wenn", "weil", "sowie",
-        "heute", "gestern", "morgen",
+        "heute", "gestern", "morgen", "laut", "gemäß", "zufolge",
     ],
     detect_words: &[
         "jahr",
