@@ -712,6 +712,8 @@ pub static FR: LangData = LangData {
         ("ug/m3", Unit::UgM3),
         ("microgrammes par mètre cube", Unit::UgM3),
         ("microgramme par mètre cube", Unit::UgM3),
+        ("litres par mètre carré", Unit::Mm),
+        ("litres au mètre carré", Unit::Mm),
         ("km/h", Unit::Kmh),
         ("kilomètres par heure", Unit::Kmh),
         ("kilomètres-heure", Unit::Kmh),
