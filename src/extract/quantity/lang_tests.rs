@@ -70,8 +70,8 @@ const DE: &[(&str, &str)] = &[
     ("Dutzende Flüge wurden gestrichen.", "count - vague 24..199 [Flüge]"),
     ("Ein Dutzend Boote lagen im Hafen.", "count 12 approx 10.8..13.2 [Boote]"),
     // Real reporting (eval/news5 forms).
-    ("Im Schnitt fielen 230 Liter pro Quadratmeter.", "measure 230 exact 230..230 l"),
-    ("Es fielen 70 bis 100 Liter pro Quadratmeter.", "measure - range 70..100 l"),
+    ("Im Schnitt fielen 230 Liter pro Quadratmeter.", "measure 230 exact 230..230 mm"),
+    ("Es fielen 70 bis 100 Liter pro Quadratmeter.", "measure - range 70..100 mm"),
     ("In den drei letzten Monaten sank der Umsatz.", "measure 3 exact 3..3 month"),
     ("Eine 40-köpfige Gruppe kam an.", "count 40 exact 40..40 [Gruppe]"),
     ("Es gab Böen mit 100 km/h und 80 Stundenkilometern.", "measure 100 exact 100..100 km/h | measure 80 exact 80..80 km/h"),
