@@ -169,6 +169,7 @@ pub(crate) fn carry_currency(
     // Before a duration carries over: "25 anni, festeggia il record del
     // mondo a 6,30" in an article of heights is a height.
     article_unit(windows, text);
+    article_currency(windows, text);
     each_pair(windows, |prev, claim| {
         carry_unit(prev, claim, text, sentences)
     });
@@ -275,6 +276,58 @@ const MAX_LABEL_WORDS: usize = 6;
 fn after_label(text: &str, at: usize) -> bool {
     text.get(..at)
         .is_some_and(|before| before.trim_end_matches([' ', '\u{a0}']).ends_with(':'))
+}
+
+/// "A Bolzano l'espresso arriva a 1,43 euro, … seguito da Trento e
+/// Pescara con 1,37": a bare figure written with two decimals (cents),
+/// counting no noun, in an article whose amounts of money are all in one
+/// currency, within a quarter of one of them, is money in it.
+fn article_currency(windows: &mut [Vec<Claim>], text: &str) {
+    let amounts = || {
+        windows
+            .iter()
+            .flatten()
+            .filter(|c| c.kind == Kind::Money)
+            .filter_map(|c| {
+                let q = c.quantity()?;
+                Some((q.currency?, q.value.or(q.interval.low)?))
+            })
+    };
+    let Some((currency, _)) = amounts().next() else {
+        return;
+    };
+    if amounts().any(|(c, _)| c != currency) {
+        return;
+    }
+    let sizes: Vec<f64> = amounts().map(|(_, v)| v).collect();
+    for claim in windows.iter_mut().flatten() {
+        if claim.kind != Kind::Count || claim.counted.is_some() || claim.relative {
+            continue;
+        }
+        let written = &text[claim.span];
+        let cents = written_with_decimals(written)
+            && written
+                .rsplit(['.', ','])
+                .next()
+                .is_some_and(|d| d.trim_end_matches(|c: char| !c.is_ascii_digit()).len() == 2);
+        if !cents || after_label(text, claim.span.start) {
+            continue;
+        }
+        let Value::Quantity(q) = &mut claim.value else {
+            continue;
+        };
+        let Some(v) = q.value.filter(|&v| v > 0.0) else {
+            continue;
+        };
+        if q.unit.is_none()
+            && sizes
+                .iter()
+                .any(|&s| s > 0.0 && v.max(s) <= 1.25 * v.min(s))
+        {
+            q.currency = Some(currency);
+            claim.kind = Kind::Money;
+        }
+    }
 }
 
 /// The claim's one figure has a decimal mark and one or two digits after

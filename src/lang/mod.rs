@@ -807,6 +807,9 @@ const CURRENCY_SYMBOLS: &[(&str, Currency)] = &[
     ("r$", Currency::Brl),
     ("s$", Currency::Sgd),
     ("sgd", Currency::Sgd),
+    // The yen's sign; the yuan's is written "CN¥" (or "RMB", "yuan").
+    ("¥", Currency::Jpy),
+    ("cn¥", Currency::Cny),
 ];
 
 impl Lexicon {
