@@ -203,6 +203,7 @@ pub static DE: LangData = LangData {
     symbol_after: true,
     elision: false,
     nouns_capitalized: true,
+    thousands_grouped: false,
     tens_units: TensUnits::UnitsFirst,
     stopwords: &[
         "der", "die", "das", "den", "dem", "des", "und", "ist", "sind", "war", "waren", "hat",

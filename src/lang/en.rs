@@ -119,6 +119,7 @@ pub static EN: LangData = LangData {
     symbol_after: false,
     elision: false,
     nouns_capitalized: false,
+    thousands_grouped: true,
     tens_units: TensUnits::TensFirst,
     stopwords: &[
         "the",

@@ -203,6 +203,7 @@ pub static ES: LangData = LangData {
     symbol_after: true,
     elision: false,
     nouns_capitalized: false,
+    thousands_grouped: false,
     tens_units: TensUnits::TensFirst,
     stopwords: &[
         "de",

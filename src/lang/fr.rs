@@ -203,6 +203,7 @@ pub static FR: LangData = LangData {
     hyphenated_numbers: true,
     elision: true,
     nouns_capitalized: false,
+    thousands_grouped: false,
     tens_units: TensUnits::TensFirst,
     stopwords: &[
         // Elided articles and prepositions ("l'inflation", "d'euros").

@@ -226,6 +226,7 @@ pub static IT: LangData = LangData {
     symbol_after: false,
     elision: true,
     nouns_capitalized: false,
+    thousands_grouped: false,
     tens_units: TensUnits::TensFirst,
     stopwords: &[
         "il",

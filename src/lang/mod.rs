@@ -251,6 +251,11 @@ pub struct LangData {
     /// figure then says nothing of a name ("600 Soldaten" is no "Boeing
     /// 737"), and the checks that read names by their capital are off.
     pub nouns_capitalized: bool,
+    /// News groups every count of a thousand and more (`2,023 people`):
+    /// an ungrouped year-like figure before a noun is a year ("a poor
+    /// 2023 harvest", "its 2023 report"; a round hundred, "2000 people",
+    /// stays a count).
+    pub thousands_grouped: bool,
     /// Tens and units written as two number words: which comes first.
     pub tens_units: TensUnits,
     /// Frequent function words: language detection and counted-noun stops.

@@ -212,8 +212,25 @@ impl Parser<'_, '_> {
                     .of(&x.norm, &self.ctx.text[x.span], None)
                     .is_some()
         });
-        let noun_follows =
-            counted_noun(self.ctx, end).is_some() && !self.capitalized(end) && !verb_follows;
+        // "hatten 2024 weniger Besucher": a comparative after a figure
+        // makes no count of it ("2024 more visitors" is no English count).
+        let comparative_follows = self.tok(end).is_some_and(|x| {
+            x.is_word() && self.ctx.data.difference_inside.contains(&x.norm.as_str())
+        });
+        let noun_follows = counted_noun(self.ctx, end).is_some()
+            && !self.capitalized(end)
+            && !verb_follows
+            && !comparative_follows;
+        // "a poor 2023 harvest": where counts of a thousand are grouped,
+        // an ungrouped year before a noun is the noun's year.
+        if noun_follows
+            && self.ctx.data.thousands_grouped
+            && plausible_year(y)
+            && y % 100 != 0
+            && self.tok(i).is_some_and(|x| x.norm.len() == 4)
+        {
+            return Some((end, Expr::Year(y)));
+        }
         if noun_follows && (article_only || lead.weak_prep || y < 1900) {
             return None;
         }
