@@ -39,6 +39,8 @@ pub enum Unit {
     /// Feet ("525 feet", "a 16-foot-wide rock").
     Ft,
     Km2,
+    /// Square metres ("una casa di 70 metri quadrati", "70 m²").
+    M2,
     Mi2,
     Ha,
     /// Acres ("40 acres of terrain").
@@ -102,6 +104,7 @@ const UNITS: &[(Unit, &str, Dimension, f64)] = &[
     (Unit::In, "in", Dimension::Length, 0.0254),
     (Unit::Ft, "ft", Dimension::Length, 0.3048),
     (Unit::Km2, "km2", Dimension::Area, 1_000_000.0),
+    (Unit::M2, "m2", Dimension::Area, 1.0),
     (Unit::Mi2, "mi2", Dimension::Area, 2_589_988.110_336),
     (Unit::Ha, "ha", Dimension::Area, 10_000.0),
     (Unit::Acre, "acre", Dimension::Area, 4_046.856_422_4),
