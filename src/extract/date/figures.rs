@@ -221,12 +221,21 @@ impl Parser<'_, '_> {
             && !self.capitalized(end)
             && !verb_follows
             && !comparative_follows;
-        // "a poor 2023 harvest": where counts of a thousand are grouped,
-        // an ungrouped year before a noun is the noun's year.
+        // "a poor 2023 harvest", "its 2023 report": where counts of a
+        // thousand are grouped, an ungrouped year between a word that
+        // modifies a noun and the noun is the noun's year ("a total of
+        // 2024 votes", "about 2024 people", "2024 soldiers" are counts).
+        let modifier_before = i.checked_sub(1).is_some_and(|p| {
+            self.tok(p).is_some_and(Token::is_word)
+                && self.ctx.same_sentence(p, i)
+                && self.w.preps.has(t, p).is_none()
+                && self.w.links.has(t, p).is_none()
+                && !endings(self.ctx.options.lang).1.any_at(t, i)
+        });
         if noun_follows
+            && modifier_before
             && self.ctx.data.thousands_grouped
             && plausible_year(y)
-            && y % 100 != 0
             && self.tok(i).is_some_and(|x| x.norm.len() == 4)
         {
             return Some((end, Expr::Year(y)));
