@@ -1312,6 +1312,7 @@ pub static DE: LangData = LangData {
         ],
         toward_preps: &["auf", "auf den", "zum"],
         toward_not_after: &["nacht"],
+        kind_links: &[],
         moved_words: &["verschoben", "verschob", "verlegt", "verlegte", "vorgezogen", "verlängert", "verlängerte"],
         future_preps: &["bis", "bis zum", "ab", "ab dem", "für"],
         articles: &["der", "die", "das", "den", "dem", "des"],

@@ -1352,6 +1352,7 @@ pub static EN: LangData = LangData {
         ],
         toward_preps: &["to", "into"],
         toward_not_after: &[],
+        kind_links: &[],
         moved_words: &["postponed", "delayed", "pushed", "moved", "rescheduled", "extended", "brought"],
         future_preps: &["by", "until", "till", "before", "through", "thru"],
         articles: &["the"],

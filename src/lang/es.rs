@@ -1281,6 +1281,7 @@ pub static ES: LangData = LangData {
         ],
         toward_preps: &["al", "a", "hasta el"],
         toward_not_after: &[],
+        kind_links: &["de"],
         moved_words: &["aplazado", "aplazada", "aplazó", "pospuesto", "pospuesta", "pospuso", "retrasado", "retrasada", "retrasó", "adelantado", "adelantada", "adelantó", "prorrogado", "prorrogada", "prorrogó", "trasladado", "trasladada", "trasladó"],
         future_preps: &[
             "hasta",

@@ -1293,6 +1293,7 @@ pub static FR: LangData = LangData {
         ],
         toward_preps: &["au", "a"],
         toward_not_after: &[],
+        kind_links: &["de", "d'"],
         moved_words: &["repoussé", "repoussée", "repoussés", "repoussées", "reporté", "reportée", "reportés", "reportées", "décalé", "décalée", "avancé", "avancée", "prolongé", "prolongée", "repousse", "reporte"],
         future_preps: &[
             "jusqu'à",

@@ -1479,6 +1479,7 @@ pub static IT: LangData = LangData {
         ],
         toward_preps: &["al", "all'", "alla", "a"],
         toward_not_after: &[],
+        kind_links: &["di", "d'"],
         moved_words: &["rinviato", "rinviata", "rinviati", "rinviate", "spostato", "spostata", "spostati", "spostate", "posticipato", "posticipata", "anticipato", "anticipata", "prorogato", "prorogata", "slittato", "slittata", "slitta", "rinvia", "sposta"],
         future_preps: &[
             "entro",

@@ -725,6 +725,9 @@ pub struct DateWords {
     /// Words after which a toward preposition opens no destination ("in
     /// der Nacht auf den 26. Mai" is the night before the 26th).
     pub toward_not_after: &'static [&'static str],
+    /// Links without an article that make a season a kind of thing
+    /// ("cereales de invierno", "i mesi d'inverno"), not a time.
+    pub kind_links: &'static [&'static str],
     /// Verbs that move a date ("postponed", "repoussé", "rinviato"): after
     /// them "from July 18 to October 18" is a change between two dates,
     /// not one span.

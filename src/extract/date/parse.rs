@@ -395,6 +395,15 @@ impl Parser<'_, '_> {
                 Named::Month(m) => self.after_month(e, m, None, self.with_tense(j, lead)),
                 // "alcune opere non prima dell'estate" after "si
                 // chiuderanno": the coming summer.
+                // "cereales de invierno", "i mesi d'inverno": a link
+                // without an article makes a kind of thing, not a time.
+                Named::Season(_)
+                    if !lead.part
+                        && j.checked_sub(1)
+                            .is_some_and(|p| self.w.kind_links.has(t, p) == Some(j)) =>
+                {
+                    None
+                }
                 Named::Season(s) => self.after_season(e, s, self.with_tense(j, lead)),
                 // "a cancelled Vienna weekend": a weekend with no article,
                 // preposition or modifier is no date.
