@@ -743,6 +743,12 @@ pub static DE: LangData = LangData {
         ("monat", Unit::Month),
         ("jahre", Unit::Year),
         ("jahren", Unit::Year),
+        // "der 25-Jährige", "der über 50-Jährigen": an age, as "a
+        // 25-year-old".
+        ("jährige", Unit::Year),
+        ("jährigen", Unit::Year),
+        ("jähriger", Unit::Year),
+        ("jähriges", Unit::Year),
         ("jahr", Unit::Year),
     ],
     currencies: &[
