@@ -87,7 +87,16 @@ pub(super) fn not_a_figure(ctx: &Ctx, j: usize, single: bool) -> bool {
                     Entry::Percent | Entry::Points(_) | Entry::Scale(_) | Entry::Unit(_)
                 )
             });
-        if id_marker(ctx, j) && !(p.is_punct("+") && (percent_next || short_signed(ctx, j))) {
+        // "no 49,54%" (the referendum's no): a share is no identifier.
+        let share_next = tokens.get(j + 1).is_some()
+            && ctx
+                .lexicon
+                .lookup(&tokens[j + 1..])
+                .any(|(_, e)| matches!(e, Entry::Percent));
+        if id_marker(ctx, j)
+            && (!share_next || p.is_punct("+"))
+            && !(p.is_punct("+") && (percent_next || short_signed(ctx, j)))
+        {
             return true;
         }
         // "alle 21", "dalle 9.30": an hour.
