@@ -3371,3 +3371,45 @@ fn a_bare_figure_naming_another_source_counts_the_same_thing() {
     assert!(!is_alarm(&f), "{}", f.explanation());
     assert_eq!(candidates(&f), ["hamburg"]);
 }
+
+const PROFIT_OUTLOOK: &str = "\
+sources:
+  novo:
+    name: Novo Nordisk
+facts:
+  - id: profit-outlook
+    kind: percent
+    match:
+      - [Novo]
+      - [profit]
+      - [outlook, expects]
+    values:
+      - {range: [19, 27], source: novo, as_of: 2025-02-05}
+";
+
+#[test]
+fn two_ranges_agree_end_by_end_or_one_within_the_other() {
+    let on = date(2025, 2, 6);
+    let text =
+        |range: &str| format!("Novo's outlook puts operating profit at {range} this year.\n");
+    let f = finding(&text("16% to 24%"), Lang::En, on, PROFIT_OUTLOOK, "16%");
+    assert_eq!(f.verdict, Verdict::Contradicted, "{}", f.explanation());
+    let f = finding(&text("19% to 27%"), Lang::En, on, PROFIT_OUTLOOK, "19%");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+    let f = finding(&text("15% to 30%"), Lang::En, on, PROFIT_OUTLOOK, "15%");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+}
+
+#[test]
+fn a_german_article_after_a_comma_opens_a_new_clause() {
+    let on = date(2025, 2, 6);
+    let refs = PROFIT_OUTLOOK
+        .replace("[profit]", "[Gewinn]")
+        .replace("[outlook, expects]", "[erwartet, soll]");
+    let text = "Novo erwartet ein Umsatzwachstum von 16 bis 24 Prozent, der operative Gewinn \
+                soll um 19 bis 27 Prozent steigen.\n";
+    let f = finding(text, Lang::De, on, &refs, "16");
+    assert!(!is_alarm(&f), "{}", f.explanation());
+    let f = finding(text, Lang::De, on, &refs, "19");
+    assert_eq!(f.verdict, Verdict::Consistent, "{}", f.explanation());
+}

@@ -171,7 +171,21 @@ pub(crate) fn clauses(extraction: &Extraction, placed: Vec<Placed>, data: &LangD
                 && i > 0
                 && is_predicate(&tokens[i - 1])
                 && tokens.get(i + 1).is_some_and(is_predicate);
+            // "…, der 19 Prozent hält" is a relative clause; "…, der
+            // operative Gewinn soll um 19 Prozent steigen" a new one: where
+            // every noun has a capital, an inclusion word that is also an
+            // article before a noun (or an adjective and a noun) is the
+            // article.
+            let article_before_noun = data.nouns_capitalized
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|a| is_one_of(&a.norm, data.articles))
+                && [i + 2, i + 3].iter().any(|&k| {
+                    tokens.get(k).is_some_and(|n| n.is_word() && n.capital)
+                        && (k == i + 2 || tokens[i + 2].is_word() && !tokens[i + 2].capital)
+                });
             let inclusion = t.norm == ","
+                && !article_before_noun
                 && data
                     .inclusions
                     .iter()

@@ -529,6 +529,28 @@ pub fn agrees(claim: &Claim, fact: &Fact, figure: &Figure) -> bool {
 /// [`agrees`], with the precision the claim's figure was written with.
 fn agrees_within(claim: &Claim, fact: &Fact, figure: &Figure, precision: Option<f64>) -> bool {
     match (&claim.value, figure) {
+        // "a forecast of 13% to 21%" against a range of 10–16: two ranges
+        // agree end by end, each within the other's rounding or
+        // tolerance, never because they overlap.
+        (Value::Quantity(q), Figure::Range(a, b)) if q.qualifier == Qualifier::Range => {
+            let Some(factor) = factor_to(q, fact) else {
+                return false;
+            };
+            let end_agrees = |mine: Option<f64>, theirs: f64| {
+                mine.is_some_and(|m| {
+                    fact.reach(&Figure::Number(theirs))
+                        .is_some_and(|r| r.overlaps(&Interval::point(m * factor)))
+                })
+            };
+            // "le stime vanno da 20 a 45 miliardi" holds Moody's 20–30: a
+            // reference range within the claim's is the claim's.
+            let holds = q
+                .interval
+                .low
+                .zip(q.interval.high)
+                .is_some_and(|(low, high)| low * factor <= *a && *b <= high * factor);
+            holds || (end_agrees(q.interval.low, *a) && end_agrees(q.interval.high, *b))
+        }
         (Value::Quantity(q), Figure::Number(_) | Figure::Range(..)) => {
             let Some(factor) = factor_to(q, fact) else {
                 return false;
