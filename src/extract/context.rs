@@ -272,6 +272,20 @@ fn label_unit(windows: &mut [Vec<Claim>], text: &str, data: &LangData) {
 /// Frosinone").
 const MAX_LABEL_WORDS: usize = 6;
 
+/// The claim stands inside brackets that open after the last word before
+/// it ("($45 billion)", "(unos 38.900 millones de euros)").
+fn in_brackets(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or("");
+    let open = before.rfind('(');
+    let close = before.rfind(')');
+    let opened = match (open, close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    opened && open.is_some_and(|o| span.start - o <= 12 && !before[o..].contains(['.', ';']))
+}
+
 /// The figure at `at` follows a label and its colon ("Punti Europa: ").
 fn after_label(text: &str, at: usize) -> bool {
     text.get(..at)
@@ -886,6 +900,11 @@ fn carry_currency_forward(claims: &mut [Claim], sentences: &[Span], text: &str, 
             continue;
         };
         match claim.kind {
+            // "290.400 millones de coronas danesas (unos 38.900 millones de
+            // euros), … alcanzó 128.300 millones": a conversion in brackets
+            // is an aside; the amounts after it are in the sentence's own
+            // currency.
+            Kind::Money if in_brackets(text, claim.span) => {}
             Kind::Money => {
                 if let (Some(s), Some(c), Some(v)) =
                     (sentence, q.currency, q.value.or(q.interval.high))
