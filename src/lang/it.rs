@@ -564,6 +564,8 @@ pub static IT: LangData = LangData {
         ("non meno di", AtLeast),
         ("meno di", LessThan),
         ("fino a", AtMost),
+        // "entro novanta giorni", "entro due anni": within.
+        ("entro", AtMost),
         ("fino ai", AtMost),
         ("fino alle", AtMost),
         // "una quota fino al 20%".
@@ -818,6 +820,8 @@ pub static IT: LangData = LangData {
         ("km/h", Unit::Kmh),
         ("km orari", Unit::Kmh),
         ("chilometri orari", Unit::Kmh),
+        // "i 30 all'ora" of a speed limit.
+        ("all'ora", Unit::Kmh),
         ("chilometri all'ora", Unit::Kmh),
         ("libbre", Unit::Lb),
         ("km", Unit::Km),

@@ -287,7 +287,19 @@ impl Parser<'_, '_> {
             let of_noun = self.year_of_noun(i, end, y, noun_follows);
             let before_verb = self.year_before_verb(i, end, y, noun_follows);
             let after_noun = self.year_after_noun(i, end, y, noun_follows);
-            let dated = opens || compared || of_noun || before_verb || parallel || after_noun;
+            // A fact box's "Start of first reactor: 2029-2031", and its
+            // "(2018: 500)": a year right after a label's colon with no
+            // noun after it, or a year in a bracket before a colon.
+            let after_label = punct(i.wrapping_sub(1), ":") && plausible_year(y) && !noun_follows;
+            let bracket_label = i > 0 && punct(i - 1, "(") && punct(end, ":") && plausible_year(y);
+            let dated = opens
+                || compared
+                || of_noun
+                || before_verb
+                || parallel
+                || after_noun
+                || after_label
+                || bracket_label;
             if !(after_article || in_parens || after_year || dated) {
                 return None;
             }
