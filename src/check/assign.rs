@@ -550,10 +550,13 @@ fn in_dateline(c: usize, extraction: &Extraction) -> bool {
     }
     let tokens = &extraction.tokens;
     let first = first_token(tokens, claim.span);
-    let line_start = (0..=first)
+    // Back to the line's start, a place's width at most.
+    let Some(line_start) = (first.saturating_sub(MAX_DATELINE_PLACE)..=first)
         .rev()
         .find(|&k| k == 0 || tokens[k].newline_before)
-        .unwrap_or(0);
+    else {
+        return false;
+    };
     let place = &tokens[line_start..first];
     let place_ok = (2..=MAX_DATELINE_PLACE).contains(&place.len())
         && (line_start == 0 || tokens[line_start].paragraph_before)

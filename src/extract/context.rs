@@ -200,7 +200,7 @@ fn article_unit(windows: &mut [Vec<Claim>], text: &str) {
     if measures().any(|(u, _)| u != unit) {
         return;
     }
-    let sizes: Vec<f64> = measures().map(|(_, v)| v).collect();
+    let sizes = sorted(measures().map(|(_, v)| v));
     for claim in windows.iter_mut().flatten() {
         if claim.kind != Kind::Count || claim.counted.is_some() || claim.relative {
             continue;
@@ -217,9 +217,7 @@ fn article_unit(windows: &mut [Vec<Claim>], text: &str) {
         if q.unit.is_none()
             && q.currency.is_none()
             && !after_label(text, claim.span.start)
-            && sizes
-                .iter()
-                .any(|&s| s > 0.0 && v.max(s) <= 1.25 * v.min(s))
+            && within_a_quarter(&sizes, v)
         {
             q.unit = Some(unit);
             claim.kind = Kind::Measure;
@@ -235,10 +233,14 @@ fn label_unit(windows: &mut [Vec<Claim>], text: &str, data: &LangData) {
         if claim.kind != Kind::Count || claim.counted.is_some() {
             continue;
         }
-        let Some(before) = text.get(..claim.span.start) else {
-            continue;
+        // A label opens a short line: the search goes back a line's width
+        // at most, so that a text of one line costs no more a claim.
+        let before = tail(text, claim.span.start, MAX_LABEL_BYTES);
+        let line = match before.rfind('\n') {
+            Some(n) => &before[n + 1..],
+            None if claim.span.start <= MAX_LABEL_BYTES => before,
+            None => continue,
         };
-        let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
         let Some(label) = line.trim_end().strip_suffix(':') else {
             continue;
         };
@@ -272,24 +274,38 @@ fn label_unit(windows: &mut [Vec<Claim>], text: &str, data: &LangData) {
 /// Frosinone").
 const MAX_LABEL_WORDS: usize = 6;
 
+/// Bytes a fact box's line may have before its figure.
+const MAX_LABEL_BYTES: usize = 120;
+
 /// The claim stands inside brackets that open after the last word before
 /// it ("($45 billion)", "(unos 38.900 millones de euros)").
 fn in_brackets(text: &str, span: Span) -> bool {
-    let before = text.get(..span.start).unwrap_or("");
-    let open = before.rfind('(');
-    let close = before.rfind(')');
-    let opened = match (open, close) {
-        (Some(o), Some(c)) => o > c,
-        (Some(_), None) => true,
-        _ => false,
-    };
-    opened && open.is_some_and(|o| span.start - o <= 12 && !before[o..].contains(['.', ';']))
+    // The few bytes before the claim: a bracket further back is no
+    // conversion's, and the search stays bounded on a text of one line.
+    let before = tail(text, span.start, BRACKET_REACH);
+    before
+        .rfind('(')
+        .is_some_and(|o| !before[o..].contains([')', '.', ';']))
+}
+
+/// Bytes before a claim its opening bracket may stand ("(unos ").
+const BRACKET_REACH: usize = 12;
+
+/// At most `reach` bytes of `text` before `end` (fewer, to start on a
+/// character).
+fn tail(text: &str, end: usize, reach: usize) -> &str {
+    let mut start = end.saturating_sub(reach);
+    while start < end && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    text.get(start..end).unwrap_or("")
 }
 
 /// The figure at `at` follows a label and its colon ("Punti Europa: ").
 fn after_label(text: &str, at: usize) -> bool {
-    text.get(..at)
-        .is_some_and(|before| before.trim_end_matches([' ', '\u{a0}']).ends_with(':'))
+    tail(text, at, 16)
+        .trim_end_matches([' ', '\u{a0}'])
+        .ends_with(':')
 }
 
 /// "A Bolzano l'espresso arriva a 1,43 euro, … seguito da Trento e
@@ -313,7 +329,7 @@ fn article_currency(windows: &mut [Vec<Claim>], text: &str) {
     if amounts().any(|(c, _)| c != currency) {
         return;
     }
-    let sizes: Vec<f64> = amounts().map(|(_, v)| v).collect();
+    let sizes = sorted(amounts().map(|(_, v)| v));
     for claim in windows.iter_mut().flatten() {
         if claim.kind != Kind::Count || claim.counted.is_some() || claim.relative {
             continue;
@@ -333,15 +349,25 @@ fn article_currency(windows: &mut [Vec<Claim>], text: &str) {
         let Some(v) = q.value.filter(|&v| v > 0.0) else {
             continue;
         };
-        if q.unit.is_none()
-            && sizes
-                .iter()
-                .any(|&s| s > 0.0 && v.max(s) <= 1.25 * v.min(s))
-        {
+        if q.unit.is_none() && within_a_quarter(&sizes, v) {
             q.currency = Some(currency);
             claim.kind = Kind::Money;
         }
     }
+}
+
+/// The positive figures of `values`, sorted.
+fn sorted(values: impl Iterator<Item = f64>) -> Vec<f64> {
+    let mut sizes: Vec<f64> = values.filter(|&v| v > 0.0).collect();
+    sizes.sort_by(f64::total_cmp);
+    sizes
+}
+
+/// Some figure of `sorted` is within a quarter of `v` (the larger at
+/// most 1.25 times the smaller), found by binary search.
+fn within_a_quarter(sorted: &[f64], v: f64) -> bool {
+    let from = sorted.partition_point(|&s| s * 1.25 < v);
+    sorted.get(from).is_some_and(|&s| s <= v * 1.25)
 }
 
 /// The claim's one figure has a decimal mark and one or two digits after
