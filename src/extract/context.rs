@@ -183,24 +183,15 @@ pub(crate) fn carry_currency(
 /// their unit. Durations do not count (a "25-year-old" is no height), nor
 /// does a figure after a fact box's label ("Punti Europa: 16,5").
 fn article_unit(windows: &mut [Vec<Claim>], text: &str) {
-    let measures = || {
-        windows
-            .iter()
-            .flatten()
-            .filter(|c| c.kind == Kind::Measure)
-            .filter_map(|c| {
-                let q = c.quantity()?;
-                let unit = q.unit.filter(|u| u.dimension() != Dimension::Duration)?;
-                Some((unit, q.value.or(q.interval.low)?))
-            })
-    };
-    let Some((unit, _)) = measures().next() else {
+    let Some((unit, sizes)) = one_kind(windows, |c| {
+        let unit = c
+            .quantity()?
+            .unit
+            .filter(|u| u.dimension() != Dimension::Duration);
+        unit.filter(|_| c.kind == Kind::Measure)
+    }) else {
         return;
     };
-    if measures().any(|(u, _)| u != unit) {
-        return;
-    }
-    let sizes = sorted(measures().map(|(_, v)| v));
     for claim in windows.iter_mut().flatten() {
         if claim.kind != Kind::Count || claim.counted.is_some() || claim.relative {
             continue;
@@ -313,23 +304,11 @@ fn after_label(text: &str, at: usize) -> bool {
 /// counting no noun, in an article whose amounts of money are all in one
 /// currency, within a quarter of one of them, is money in it.
 fn article_currency(windows: &mut [Vec<Claim>], text: &str) {
-    let amounts = || {
-        windows
-            .iter()
-            .flatten()
-            .filter(|c| c.kind == Kind::Money)
-            .filter_map(|c| {
-                let q = c.quantity()?;
-                Some((q.currency?, q.value.or(q.interval.low)?))
-            })
-    };
-    let Some((currency, _)) = amounts().next() else {
+    let Some((currency, sizes)) = one_kind(windows, |c| {
+        c.quantity()?.currency.filter(|_| c.kind == Kind::Money)
+    }) else {
         return;
     };
-    if amounts().any(|(c, _)| c != currency) {
-        return;
-    }
-    let sizes = sorted(amounts().map(|(_, v)| v));
     for claim in windows.iter_mut().flatten() {
         if claim.kind != Kind::Count || claim.counted.is_some() || claim.relative {
             continue;
@@ -356,11 +335,30 @@ fn article_currency(windows: &mut [Vec<Claim>], text: &str) {
     }
 }
 
-/// The positive figures of `values`, sorted.
-fn sorted(values: impl Iterator<Item = f64>) -> Vec<f64> {
-    let mut sizes: Vec<f64> = values.filter(|&v| v > 0.0).collect();
+/// The one key (a unit, a currency) `key` gives the article's claims,
+/// and their positive figures, sorted; nothing when no claim has one or
+/// two claims have different ones.
+fn one_kind<K: PartialEq + Copy>(
+    windows: &[Vec<Claim>],
+    key: impl Fn(&Claim) -> Option<K>,
+) -> Option<(K, Vec<f64>)> {
+    let mut found = None;
+    let mut sizes = Vec::new();
+    for claim in windows.iter().flatten() {
+        let Some(k) = key(claim) else {
+            continue;
+        };
+        if found.is_some_and(|f| f != k) {
+            return None;
+        }
+        found = Some(k);
+        let q = claim.quantity()?;
+        if let Some(v) = q.value.or(q.interval.low).filter(|&v| v > 0.0) {
+            sizes.push(v);
+        }
+    }
     sizes.sort_by(f64::total_cmp);
-    sizes
+    found.map(|k| (k, sizes))
 }
 
 /// Some figure of `sorted` is within a quarter of `v` (the larger at
