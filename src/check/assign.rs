@@ -392,6 +392,9 @@ pub(crate) fn assign(
         respective.pair(extraction, index, &in_sentence, &mut paired);
     }
     let dated = sentences_dated(extraction, clauses);
+    let totals = marks(data.totals, &extraction.tokens);
+    let subsets = marks(data.subsets, &extraction.tokens);
+    let averages = marks(data.averages, &extraction.tokens);
     let mut links: Vec<Option<Box<Link>>> = wants
         .into_iter()
         .zip(others)
@@ -433,15 +436,15 @@ pub(crate) fn assign(
                 link.certain = false;
                 link.doubt = Some(Doubt::Member);
             }
-            if link.certain && unknown_word(c, fact, data.totals, extraction, clauses, true) {
+            if link.certain && unknown_word(c, fact, &totals, extraction, clauses, true) {
                 link.certain = false;
                 link.doubt = Some(Doubt::Total);
             }
-            if link.certain && unknown_word(c, fact, data.subsets, extraction, clauses, false) {
+            if link.certain && unknown_word(c, fact, &subsets, extraction, clauses, false) {
                 link.certain = false;
                 link.doubt = Some(Doubt::Subset);
             }
-            if link.certain && unknown_word(c, fact, data.averages, extraction, clauses, false) {
+            if link.certain && unknown_word(c, fact, &averages, extraction, clauses, false) {
                 link.certain = false;
                 link.doubt = Some(Doubt::Average);
             }
@@ -1652,31 +1655,23 @@ const MAX_GROUP_OPENING: usize = 6;
 fn unknown_word(
     c: usize,
     fact: &Fact,
-    words: &[&str],
+    marks: &[(usize, &str)],
     extraction: &Extraction,
     clauses: &Clauses,
     title_counts: bool,
 ) -> bool {
-    if extraction.claims[c].quantity().is_none() {
+    if extraction.claims[c].quantity().is_none() || marks.is_empty() {
         return false;
     }
     let tokens = &extraction.tokens;
     let clause = clauses.spans[c];
     let from = first_token(tokens, clause);
-    // The total word the clause holds, which the fact must not know.
-    let total_at = |k: usize| {
-        words.iter().find(|w| {
-            if w.contains(' ') {
-                phrase_at(tokens, k, w).is_some()
-            } else {
-                tokens[k].is_word() && tokens[k].norm.starts_with(*w)
-            }
-        })
-    };
-    (from..tokens.len())
-        .take_while(|&k| tokens[k].span.end <= clause.end)
-        .filter_map(total_at)
-        .any(|w| {
+    // The marked words the clause holds, which the fact must not know.
+    let start = marks.partition_point(|&(k, _)| k < from);
+    marks[start..]
+        .iter()
+        .take_while(|&&(k, _)| tokens[k].span.end <= clause.end)
+        .any(|&(_, w)| {
             !w.split(' ').all(|part| {
                 if title_counts {
                     fact_knows(fact, part, extraction)
@@ -1685,6 +1680,28 @@ fn unknown_word(
                 }
             })
         })
+}
+
+/// Where the words of `words` (stems of one word, or phrases) stand in
+/// the text, in order, found once for every claim's [`unknown_word`].
+fn marks<'w>(words: &[&'w str], tokens: &[Token]) -> Vec<(usize, &'w str)> {
+    if words.is_empty() {
+        return Vec::new();
+    }
+    (0..tokens.len())
+        .filter_map(|k| {
+            words
+                .iter()
+                .find(|w| {
+                    if w.contains(' ') {
+                        phrase_at(tokens, k, w).is_some()
+                    } else {
+                        tokens[k].is_word() && tokens[k].norm.starts_with(**w)
+                    }
+                })
+                .map(|&w| (k, w))
+        })
+        .collect()
 }
 
 /// "Elton John's Farewell Yellow Brick Road tour, which ended in July
